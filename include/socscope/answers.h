@@ -1,0 +1,99 @@
+/* Answers to a questionnaire, with notes and metadata, in the contract's
+ * YAML format.  Saving is atomic (temporary file in the same directory,
+ * fsync, rename, fsync of the directory) with mode 0600. */
+#ifndef SOCSCOPE_ANSWERS_H
+#define SOCSCOPE_ANSWERS_H
+
+#include "socscope/diag.h"
+
+struct sc_questionnaire;
+struct sc_question;
+
+enum sc_atype {
+	SC_A_NONE,    /* unanswered */
+	SC_A_BOOL,    /* yes/no: b */
+	SC_A_UNSURE,  /* yes/no with allow_unsure: "unsure" */
+	SC_A_CHOICE,  /* single choice: choice (index) */
+	SC_A_CHOICES, /* multiple choice: sel[0..nsel), ascending indices; may be empty */
+	SC_A_NUMBER,  /* num */
+	SC_A_TEXT,    /* text (UTF-8) */
+};
+
+struct sc_answer {
+	enum sc_atype type;
+	bool b;
+	size_t choice;
+	size_t *sel;
+	size_t nsel;
+	double num;
+	char *text;
+};
+
+void
+sc_answer_clear(struct sc_answer *a); /* frees and sets SC_A_NONE */
+void
+sc_answer_copy(struct sc_answer *dst, const struct sc_answer *src);
+bool
+sc_answer_equal(const struct sc_answer *a, const struct sc_answer *b);
+/* Is choice `i` selected (single or multiple choice)? */
+bool
+sc_answer_has_choice(const struct sc_answer *a, size_t i);
+/* Human text: "Yes", "No", "Unsure", a choice's label, labels joined by ", ",
+ * a number without needless decimals, the text itself; "" when unanswered. */
+void
+sc_answer_format(const struct sc_question *qn, const struct sc_answer *a,
+                 struct sc_buf *out);
+
+struct sc_answers {
+	const struct sc_questionnaire *q;
+	struct sc_answer *v; /* one per question, by index */
+	char **notes;        /* one per question; NULL = no note */
+	char *client;        /* metadata; NULL when absent */
+	char *assessor;
+	char *updated;       /* ISO 8601 UTC, set on save */
+	char *questionnaire_version; /* as read from a file */
+};
+
+struct sc_answers *
+sc_answers_new(const struct sc_questionnaire *q);
+void
+sc_answers_free(struct sc_answers *a);
+
+/* Setters validate against the question and return false (changing nothing)
+ * when the value does not fit: wrong type, unknown choice, out of range,
+ * too long, invalid UTF-8. */
+bool
+sc_answers_set(struct sc_answers *a, size_t question, const struct sc_answer *v);
+void
+sc_answers_unset(struct sc_answers *a, size_t question);
+void
+sc_answers_set_note(struct sc_answers *a, size_t question, const char *note);
+/* NULL or empty clears. */
+
+/* Read only the `questionnaire:` id of an answers file (to pick the
+ * questionnaire before loading).  Returns NULL with diagnostics on failure. */
+char *
+sc_answers_peek_questionnaire(const char *path, struct sc_diags *d,
+                              enum sc_status *st);
+
+/* Load an answers file for a.q, replacing a's contents.  Unknown question
+ * ids, wrong value types, unknown choices, a different questionnaire id and
+ * malformed metadata are SC_EDATA with FILE:LINE:COL diagnostics; an
+ * unreadable file is SC_ENOINPUT. */
+enum sc_status
+sc_answers_load_file(struct sc_answers *a, const char *path,
+                     struct sc_diags *d);
+enum sc_status
+sc_answers_load_buffer(struct sc_answers *a, const char *name,
+                       const char *buf, size_t len, struct sc_diags *d);
+
+/* Serialise to the contract's YAML (all answers, including those to
+ * questions currently hidden, so nothing is lost). */
+void
+sc_answers_to_yaml(const struct sc_answers *a, struct sc_buf *out);
+/* Set a->updated to now and save atomically with mode 0600.  On failure
+ * returns SC_ECANTCREAT or SC_EIO and sets *err to a message (caller frees). */
+enum sc_status
+sc_answers_save_file(struct sc_answers *a, const char *path, char **err);
+
+#endif

@@ -1,0 +1,119 @@
+/* The rule engine: answers in, recommendation out.
+ *
+ * An evaluator keeps visibility and rule state for one answers set.  After
+ * an answer changes, sc_eval_changed() re-evaluates only what depends on
+ * that question: the show_if of later questions that read it (and, if their
+ * visibility flips, what reads them in turn) and the rules whose `when`
+ * reads any question whose effective answer changed.  The result is rebuilt
+ * from the fired rules on demand.
+ *
+ * Conflict resolution (documented in questionnaires/README.md):
+ *  - reports are the union of `recommend`; "none" counts only when no rule
+ *    recommends a report;
+ *  - per report, the type proposal with the highest weight wins; on a tie
+ *    Type I wins over Type II (a constraint beats a wish), then file order;
+ *    a report with no proposal is Type I with no period;
+ *  - SOC 3 stays only when SOC 2 is recommended as Type II, and carries its
+ *    type and period; otherwise it is dropped and explained in `deferred`;
+ *  - categories: Security is in scope (required) whenever SOC 2 is; `scope`
+ *    beats `scope_out`; with no SOC 2 every category is out;
+ *  - gaps with the same id merge: highest priority, reasons joined;
+ *  - readiness items with the same id: the worst status counts. */
+#ifndef SOCSCOPE_ENGINE_H
+#define SOCSCOPE_ENGINE_H
+
+#include "socscope/answers.h"
+#include "socscope/questionnaire.h"
+
+/* Reasons are the rules that fired; each rule's `because` is its text and
+ * the questions its `when` reads (sc_expr_deps) are the answers it rests on. */
+struct sc_reasons {
+	size_t *rules; /* rule indices, in file order */
+	size_t n;
+};
+
+struct sc_report_rec {
+	enum sc_report_id id;
+	enum sc_rtype type;
+	int period_months;       /* 0 when none suggested */
+	size_t type_rule;        /* rule whose proposal won; SIZE_MAX if none */
+	struct sc_reasons reasons; /* recommend rules, then the winning type rule */
+};
+
+struct sc_tsc_rec {
+	bool in_scope;
+	bool required; /* Security when SOC 2 is recommended */
+	struct sc_reasons reasons; /* why in; or, when out, why out */
+};
+
+struct sc_framework_rec {
+	enum sc_framework id;
+	struct sc_reasons reasons;
+};
+
+struct sc_gap_rec {
+	const struct sc_gap_def *def; /* title, criteria, advice, followup */
+	enum sc_priority priority;
+	struct sc_reasons reasons;
+};
+
+struct sc_readiness_rec {
+	const char *item;
+	enum sc_readiness status;
+	size_t rule;
+};
+
+struct sc_result {
+	struct sc_report_rec reports[SC_REPORT_COUNT]; /* soc1, soc2, soc3 order */
+	size_t nreports;
+	struct sc_reasons none;      /* "recommend: none" rules, when no report */
+	struct sc_reasons deferred;  /* e.g. SOC 3 dropped for lack of SOC 2 Type II */
+	struct sc_tsc_rec tsc[SC_CAT_COUNT];
+	struct sc_framework_rec frameworks[SC_FW_COUNT]; /* in enum order */
+	size_t nframeworks;
+	struct sc_gap_rec *gaps; /* high, medium, low; file order within */
+	size_t ngaps;
+	struct sc_readiness_rec *items;
+	size_t nitems;
+	size_t in_place, partial, missing, unknown; /* counts of items */
+	int score; /* round(100 * (in_place + partial / 2) / nitems); 0 if none */
+	struct sc_reasons next_steps; /* rules with next_step */
+	size_t *unanswered; /* required, shown, unanswered question indices */
+	size_t nunanswered;
+	size_t applicable; /* questions shown */
+	size_t answered;   /* questions shown and answered */
+};
+
+struct sc_eval;
+
+/* Evaluate `a` (which must stay alive; it is read, never written). */
+struct sc_eval *
+sc_eval_new(const struct sc_questionnaire *q, const struct sc_answers *a);
+void
+sc_eval_free(struct sc_eval *ev);
+/* Tell the evaluator that a->v[question] changed. */
+void
+sc_eval_changed(struct sc_eval *ev, size_t question);
+/* Recompute everything (after loading a whole answers file). */
+void
+sc_eval_reset(struct sc_eval *ev);
+
+bool
+sc_eval_visible(const struct sc_eval *ev, size_t question);
+bool
+sc_eval_fired(const struct sc_eval *ev, size_t rule);
+/* The effective answer (NULL when unanswered or hidden). */
+const struct sc_answer *
+sc_eval_answer(const struct sc_eval *ev, size_t question);
+/* The current result, rebuilt if anything changed; owned by the evaluator
+ * and valid until the next call that changes it. */
+const struct sc_result *
+sc_eval_result(struct sc_eval *ev);
+
+/* "SOC 1 Type II and SOC 2 Type II (Security, Availability, Confidentiality)",
+ * or for no report the first `none` rule's because. */
+void
+sc_result_summary(const struct sc_questionnaire *q, const struct sc_result *r,
+                  struct sc_buf *out);
+
+#endif

@@ -1,0 +1,59 @@
+/* The expression language of show_if and when (grammar and semantics in
+ * questionnaires/README.md).  Compiled once at load time against the
+ * questionnaire (names resolved to question indices, types checked, choice
+ * ids checked), then evaluated many times through a lookup callback, so the
+ * evaluator knows nothing of sessions or screens.
+ *
+ * Unanswered questions (and questions hidden by show_if) read as "no
+ * answer": a comparison involving no answer is false whatever the operator,
+ * `in` is false, answered() is false, selected() is false, count() is 0, and
+ * a yes/no question used as a condition is false. */
+#ifndef SOCSCOPE_EXPR_H
+#define SOCSCOPE_EXPR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct sc_questionnaire;
+struct sc_answer;
+
+/* Longest expression source and deepest nesting accepted. */
+#define SC_EXPR_MAX_LEN 4096
+#define SC_EXPR_MAX_DEPTH 32
+
+struct sc_expr_scope {
+	const struct sc_questionnaire *q;
+	/* Only questions with index < limit may be named (SIZE_MAX: all).  A
+	 * question's show_if uses its own index, so skip logic cannot loop. */
+	size_t limit;
+	/* Used in messages: "show_if of question \"x\"", "rule \"r\"". */
+	const char *owner;
+};
+
+struct sc_expr_error {
+	int col;        /* 1-based column in the expression source */
+	char msg[256];  /* e.g. ")" expected (to close "(" at column 12) */
+};
+
+/* The effective answer to question `index`, or NULL when unanswered or
+ * hidden.  An answer of type SC_A_NONE also counts as unanswered. */
+typedef const struct sc_answer *(*sc_expr_lookup_fn)(void *ud, size_t index);
+
+struct sc_expr;
+
+/* Compile `src`; the expression must be a condition (true or false).
+ * Returns NULL and fills *err on any lexical, syntax, name or type error. */
+struct sc_expr *
+sc_expr_compile(const char *src, const struct sc_expr_scope *scope,
+                struct sc_expr_error *err);
+void
+sc_expr_free(struct sc_expr *e);
+
+bool
+sc_expr_eval(const struct sc_expr *e, sc_expr_lookup_fn lookup, void *ud);
+
+/* The distinct question indices the expression reads, ascending. */
+const size_t *
+sc_expr_deps(const struct sc_expr *e, size_t *n);
+
+#endif

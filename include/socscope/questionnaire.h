@@ -1,0 +1,132 @@
+/* The questionnaire model: metadata, sections of questions, and rules.
+ * Loaded from YAML (format in questionnaires/README.md) and checked in full:
+ * every problem is reported as FILE:LINE:COL, not only the first. */
+#ifndef SOCSCOPE_QUESTIONNAIRE_H
+#define SOCSCOPE_QUESTIONNAIRE_H
+
+#include "socscope/answers.h"
+#include "socscope/diag.h"
+#include "socscope/vocab.h"
+
+struct sc_expr;
+
+enum sc_qtype { SC_Q_YESNO, SC_Q_SINGLE, SC_Q_MULTI, SC_Q_NUMBER, SC_Q_TEXT };
+
+/* "yesno", "single", "multi", "number", "text" */
+const char *sc_qtype_id_str(enum sc_qtype t);
+int sc_qtype_find(const char *id);
+
+struct sc_choice {
+	char *id;
+	char *label;
+	char *help; /* NULL when none */
+};
+
+struct sc_question {
+	char *id;
+	enum sc_qtype type;
+	char *text;
+	char *help;           /* "why we ask": required by the format */
+	bool required;
+	bool allow_unsure;    /* yes/no questions: offer "unsure" */
+	char *show_if_src;    /* NULL when always shown */
+	struct sc_expr *show_if;
+	struct sc_choice *choices; /* single and multi */
+	size_t nchoices;
+	bool has_min, has_max; /* number */
+	double min, max;
+	size_t max_length;    /* text, in characters; 0 = the format's default */
+	struct sc_answer def; /* default answer; type SC_A_NONE when none */
+	size_t section;       /* index of its section */
+	size_t index;         /* its own index in questionnaire order */
+	int line, col;        /* where it is defined */
+};
+
+struct sc_section {
+	char *id;
+	char *title;
+	char *intro; /* NULL when none */
+	size_t first, count; /* questions [first, first + count) */
+	int line, col;
+};
+
+struct sc_type_effect {
+	enum sc_report_id report;
+	enum sc_rtype type;
+	int period_months; /* 0 = no period suggested (Type I has none) */
+	int weight;        /* higher wins; see questionnaires/README.md */
+};
+
+struct sc_gap_def {
+	char *id;
+	char *title;
+	char **criteria;
+	size_t ncriteria;
+	enum sc_priority priority;
+	char *advice;
+	bool followup; /* kind: followup ("don't know": confirm, not a "no") */
+};
+
+struct sc_rule {
+	char *id;
+	char *when_src;
+	struct sc_expr *when;
+	char *because;
+	int line, col;
+	/* effects */
+	unsigned recommend;      /* bit (1u << enum sc_report_id) */
+	bool recommend_none;     /* "recommend: none": no report now, and why */
+	struct sc_type_effect *types;
+	size_t ntypes;
+	unsigned scope_in;       /* bit (1u << enum sc_category) */
+	unsigned scope_out;
+	unsigned flags;          /* bit (1u << enum sc_framework) */
+	struct sc_gap_def *gap;  /* NULL when none */
+	char *readiness_item;    /* NULL when none */
+	enum sc_readiness readiness;
+	char *next_step;         /* advice on what to do next; NULL when none */
+};
+
+/* Optional questionnaire-level pointers used for the roadmap (issue 5): ids of
+ * number questions giving months until a report is needed and months controls
+ * have operated.  SIZE_MAX when not given. */
+struct sc_timeline {
+	size_t needed_in_months;
+	size_t operating_months;
+};
+
+struct sc_questionnaire {
+	char *file; /* name used in diagnostics */
+	char *id;
+	char *title;
+	char *version;
+	char *description;
+	struct sc_section *sections;
+	size_t nsections;
+	struct sc_question *questions; /* all questions, in order */
+	size_t nquestions;
+	struct sc_rule *rules;
+	size_t nrules;
+	struct sc_timeline timeline;
+	void *index; /* private: id -> question hash */
+};
+
+/* Load and check a questionnaire.  On any problem returns NULL, sets *st
+ * (SC_ENOINPUT or SC_EDATA) and adds every problem to `d`.  */
+struct sc_questionnaire *
+sc_questionnaire_load_file(const char *path, struct sc_diags *d,
+                           enum sc_status *st);
+struct sc_questionnaire *
+sc_questionnaire_load_buffer(const char *name, const char *buf, size_t len,
+                             struct sc_diags *d, enum sc_status *st);
+void
+sc_questionnaire_free(struct sc_questionnaire *q);
+
+/* Question by id, or NULL.  O(1) average. */
+const struct sc_question *
+sc_questionnaire_find(const struct sc_questionnaire *q, const char *id);
+/* Choice index by id, or -1. */
+int
+sc_question_find_choice(const struct sc_question *qn, const char *id);
+
+#endif

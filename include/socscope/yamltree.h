@@ -1,0 +1,87 @@
+/* A small, bounded YAML document tree on top of libyaml, shared by every
+ * loader (questionnaires, answers, themes).  Files come from users, so the
+ * loader refuses aliases and anchors, more than one document, and enforces
+ * limits on file size, nesting depth, scalar length and node count, each with
+ * a FILE:LINE:COL message.  Duplicate mapping keys are errors too. */
+#ifndef SOCSCOPE_YAMLTREE_H
+#define SOCSCOPE_YAMLTREE_H
+
+#include "socscope/diag.h"
+
+enum sc_ykind { SC_Y_SCALAR, SC_Y_SEQ, SC_Y_MAP };
+
+struct sc_ynode {
+	enum sc_ykind kind;
+	int line, col; /* 1-based position of the node's first character */
+	/* SC_Y_SCALAR */
+	char *str;   /* NUL-terminated (may contain NULs if escaped: use len) */
+	size_t len;
+	bool quoted; /* not a plain scalar: "true" quoted is a string, not a bool */
+	/* SC_Y_SEQ: items[0..n); SC_Y_MAP: keys[i] -> items[i] (keys are scalars) */
+	struct sc_ynode **items;
+	struct sc_ynode **keys;
+	size_t n;
+};
+
+struct sc_ylimits {
+	size_t max_bytes;  /* whole file */
+	size_t max_depth;  /* nesting of sequences and mappings */
+	size_t max_scalar; /* bytes in one scalar */
+	size_t max_nodes;  /* nodes in the document */
+};
+
+/* 16 MiB, depth 32, 64 KiB per scalar, 4 million nodes. */
+extern const struct sc_ylimits sc_ylimits_default;
+
+struct sc_ydoc {
+	char *file;            /* the name used in diagnostics */
+	struct sc_ynode *root; /* NULL for an empty document */
+	void *arena;           /* private */
+};
+
+/* Parse a file.  Returns SC_ENOINPUT (with a diagnostic at line 0) when it
+ * cannot be opened or read, SC_EDATA on any YAML problem or limit, SC_OK
+ * otherwise.  `limits` may be NULL for the defaults.  On failure the doc is
+ * left empty but must still be finalised. */
+enum sc_status
+sc_ydoc_load_file(struct sc_ydoc *doc, const char *path,
+                  const struct sc_ylimits *limits, struct sc_diags *d);
+/* The same for a buffer; `name` is used in diagnostics. */
+enum sc_status
+sc_ydoc_load_buffer(struct sc_ydoc *doc, const char *name, const char *buf,
+                    size_t len, const struct sc_ylimits *limits,
+                    struct sc_diags *d);
+void
+sc_ydoc_fini(struct sc_ydoc *doc);
+
+/* The value for `key` in a mapping, or NULL (also when `map` is not a map). */
+const struct sc_ynode *
+sc_ymap_get(const struct sc_ynode *map, const char *key);
+
+/* Report unknown keys of `map` ("unknown key \"x\" in question \"q1\"; expected
+ * one of: a, b, c") and missing required ones ("question \"q1\" has no \"text\"").
+ * `allowed` and `required` are NULL-terminated; `what` names the object.
+ * Returns false when anything was reported. */
+bool
+sc_ymap_check_keys(const struct sc_ynode *map, const char *const *allowed,
+                   const char *const *required, const char *what,
+                   const char *file, struct sc_diags *d);
+
+/* Scalar conversions.  Each returns false when the node is not a scalar of
+ * that kind (plain true/false for bools; decimal numbers for numbers). */
+bool
+sc_ynode_is_null(const struct sc_ynode *n); /* plain ~, null, or empty */
+bool
+sc_ynode_bool(const struct sc_ynode *n, bool *out);
+bool
+sc_ynode_number(const struct sc_ynode *n, double *out);
+bool
+sc_ynode_int(const struct sc_ynode *n, long long *out);
+/* A scalar's text, or NULL when the node is not a scalar. */
+const char *
+sc_ynode_str(const struct sc_ynode *n);
+/* "a mapping", "a list", "text", used in "expected X, found Y" messages. */
+const char *
+sc_ynode_kind_name(const struct sc_ynode *n);
+
+#endif

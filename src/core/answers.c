@@ -1,0 +1,1 @@
+/* answers: not written yet */

@@ -1,0 +1,1 @@
+/* expr_eval: not written yet */

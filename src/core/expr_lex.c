@@ -1,0 +1,1 @@
+/* expr_lex: not written yet */

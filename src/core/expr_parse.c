@@ -1,0 +1,1 @@
+/* expr_parse: not written yet */

@@ -1,0 +1,1 @@
+/* fsutil: not written yet */

@@ -1,0 +1,1 @@
+/* paths: not written yet */

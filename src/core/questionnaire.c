@@ -1,0 +1,1 @@
+/* questionnaire: not written yet */

@@ -1,0 +1,1 @@
+/* report_csv: not written yet */

@@ -1,0 +1,1 @@
+/* report_html: not written yet */

@@ -1,0 +1,1 @@
+/* report_json: not written yet */

@@ -1,0 +1,1 @@
+/* report_markdown: not written yet */

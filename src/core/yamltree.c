@@ -1,0 +1,1 @@
+/* yamltree: not written yet */

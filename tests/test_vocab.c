@@ -1,0 +1,81 @@
+/* The fixed vocabulary: the 61 criteria and the id tables. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "socscope/vocab.h"
+
+static void
+criteria_are_the_61_of_2017(void **state)
+{
+	(void)state;
+	assert_int_equal(sc_tsc_count(), 61);
+	size_t common = 0, optional = 0;
+	for (size_t i = 0; i < sc_tsc_count(); i++) {
+		const char *id = sc_tsc_id(i);
+		if (strncmp(id, "CC", 2) == 0)
+			common++;
+		else
+			optional++;
+		assert_int_equal(sc_tsc_find(id), (int)i);
+		assert_non_null(sc_tsc_name(i));
+		for (size_t j = 0; j < i; j++)
+			assert_string_not_equal(id, sc_tsc_id(j));
+	}
+	assert_int_equal(common, 33);
+	assert_int_equal(optional, 28);
+}
+
+static void
+invented_ids_are_rejected(void **state)
+{
+	(void)state;
+	/* Ids that circulate in public lists but are not in the 2017 TSC. */
+	static const char *const bad[] = {
+		"CC9.9", "CC8.2", "C1.3", "PP1.1", "P1.2", "P1.8", "CC6.9",
+		"cc1.1", "CC1.1 ", "", "A1.4", "PI1.6", "SOC1:", "SOC1:Bad",
+		"SOC1:has space", "soc1:recon",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_false(sc_criteria_valid(bad[i]));
+	assert_true(sc_criteria_valid("CC1.1"));
+	assert_true(sc_criteria_valid("P8.1"));
+	assert_true(sc_criteria_valid("SOC1:reconciliations"));
+	assert_true(sc_criteria_valid("SOC1:segregation-of-duties"));
+	char buf[80];
+	assert_string_equal(sc_criteria_name("SOC1:segregation-of-duties", buf,
+	                                     sizeof buf),
+	                    "SOC 1 control objective: segregation of duties");
+	assert_null(sc_criteria_name("CC9.9", buf, sizeof buf));
+}
+
+static void
+vocab_ids_round_trip(void **state)
+{
+	(void)state;
+	assert_string_equal(sc_report_id_str(SC_SOC2), "soc2");
+	assert_int_equal(sc_report_find("soc3"), SC_SOC3);
+	assert_int_equal(sc_report_find("soc4"), -1);
+	assert_string_equal(sc_rtype_name(SC_TYPE2), "Type II");
+	assert_int_equal(sc_category_find("processing_integrity"),
+	                 SC_CAT_PROCESSING_INTEGRITY);
+	assert_string_equal(sc_framework_id_str(SC_FW_PCI_DSS), "pci_dss");
+	assert_int_equal(sc_framework_find("subservice"), SC_FW_SUBSERVICE);
+	assert_int_equal(sc_priority_find("medium"), SC_PRIO_MEDIUM);
+	assert_int_equal(sc_readiness_find("unknown"), SC_READY_UNKNOWN);
+	assert_int_equal(sc_category_find(NULL), -1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(criteria_are_the_61_of_2017),
+		cmocka_unit_test(invented_ids_are_rejected),
+		cmocka_unit_test(vocab_ids_round_trip),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
