@@ -1,0 +1,72 @@
+/* An interview session: one client's answers to a questionnaire, evaluated
+ * live and saved on every change (atomically, mode 0600) so that a closed
+ * lid, a dropped connection or a signal loses nothing.  Shared by the
+ * full-screen and the plain interview; no terminal code here. */
+#ifndef SOCSCOPE_SESSION_H
+#define SOCSCOPE_SESSION_H
+
+#include "socscope/engine.h"
+
+struct sc_session {
+	const struct sc_questionnaire *q;
+	struct sc_answers *a;
+	struct sc_eval *ev;
+	char *path;       /* the answers file it saves to */
+	char *last_error; /* why the last save failed; NULL when it succeeded */
+};
+
+/* Open the session saved at `path`, or start a new one there when the file
+ * does not exist (with `client` as its client name; may be NULL).  Creates
+ * the directory when needed.  NULL with diagnostics when the file exists but
+ * cannot be read (SC_ENOINPUT) or is invalid (SC_EDATA). */
+struct sc_session *
+sc_session_open(const struct sc_questionnaire *q, const char *path,
+                const char *client, struct sc_diags *d, enum sc_status *st);
+void
+sc_session_free(struct sc_session *s);
+
+/* Change an answer or note, re-evaluate what depends on it, and save.
+ * sc_session_set returns SC_EDATA (changing nothing) when the value does not
+ * fit the question; a failed save returns its status and sets last_error,
+ * and the change stays in memory so the next save can retry. */
+enum sc_status
+sc_session_set(struct sc_session *s, size_t question,
+               const struct sc_answer *v);
+enum sc_status
+sc_session_unset(struct sc_session *s, size_t question);
+enum sc_status
+sc_session_set_note(struct sc_session *s, size_t question, const char *note);
+enum sc_status
+sc_session_set_client(struct sc_session *s, const char *client);
+enum sc_status
+sc_session_save(struct sc_session *s);
+
+/* Navigation over the questions currently shown: the next or previous shown
+ * question after/before `from` (SIZE_MAX when none; from = SIZE_MAX asks for
+ * the first/last), and the first shown question without an answer. */
+size_t
+sc_session_next(const struct sc_session *s, size_t from);
+size_t
+sc_session_prev(const struct sc_session *s, size_t from);
+size_t
+sc_session_first_unanswered(const struct sc_session *s);
+
+/* Saved sessions for the start screen's picker. */
+struct sc_session_info {
+	char *path;
+	char *client;  /* "" when the file names none */
+	char *updated; /* ISO 8601 as saved; "" when absent */
+	char *questionnaire; /* the questionnaire id the file names */
+	size_t answered, applicable; /* progress against `q` when it matches */
+};
+
+/* List the answers files in `dir` (usually sc_sessions_dir()), newest
+ * `updated` first.  Unreadable or invalid files are skipped.  Returns the
+ * count; *out is malloc'd (free with sc_session_infos_free). */
+size_t
+sc_sessions_list(const struct sc_questionnaire *q, const char *dir,
+                 struct sc_session_info **out);
+void
+sc_session_infos_free(struct sc_session_info *v, size_t n);
+
+#endif
