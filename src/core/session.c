@@ -1,1 +1,334 @@
-/* session: not written yet */
+/* Interview sessions: answers + live evaluation + save on every change. */
+#include "socscope/session.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "socscope/fsutil.h"
+#include "socscope/yamltree.h"
+
+/* The same bound every loader applies to user files. */
+#define SESSION_FILE_MAX (16u * 1024u * 1024u)
+
+/* Create the directory that will hold `path`.  A failure is not fatal
+ * here: the first save then fails with a message that names the file, which
+ * is what the user needs to see. */
+static void
+make_parent_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash || slash == path)
+		return;
+	char *dir = sc_xstrndup(path, (size_t)(slash - path));
+	(void)sc_mkdir_p(dir, 0700);
+	free(dir);
+}
+
+struct sc_session *
+sc_session_open(const struct sc_questionnaire *q, const char *path,
+                const char *client, struct sc_diags *d, enum sc_status *st)
+{
+	struct sc_answers *a = sc_answers_new(q);
+	struct stat sb;
+	enum sc_status s = SC_OK;
+
+	if (stat(path, &sb) == 0 || errno != ENOENT) {
+		/* It exists, or we cannot tell: let the loader say precisely
+		 * what is wrong rather than silently starting over. */
+		s = sc_answers_load_file(a, path, d);
+		if (s != SC_OK) {
+			sc_answers_free(a);
+			if (st)
+				*st = s;
+			return NULL;
+		}
+	} else {
+		make_parent_dir(path);
+	}
+	if (client && *client && (!a->client || !*a->client)) {
+		free(a->client);
+		a->client = sc_xstrdup(client);
+	}
+
+	struct sc_session *ses = sc_xcalloc(1, sizeof *ses);
+	ses->q = q;
+	ses->a = a;
+	ses->ev = sc_eval_new(q, a);
+	ses->path = sc_xstrdup(path);
+	if (st)
+		*st = SC_OK;
+	return ses;
+}
+
+void
+sc_session_free(struct sc_session *s)
+{
+	if (!s)
+		return;
+	sc_eval_free(s->ev);
+	sc_answers_free(s->a);
+	free(s->path);
+	free(s->last_error);
+	free(s);
+}
+
+enum sc_status
+sc_session_save(struct sc_session *s)
+{
+	char *err = NULL;
+	enum sc_status st = sc_answers_save_file(s->a, s->path, &err);
+	free(s->last_error);
+	s->last_error = NULL;
+	if (st != SC_OK) {
+		s->last_error = err ? err
+		                    : sc_xasprintf("%s: cannot save the answers",
+		                                   s->path);
+		return st;
+	}
+	free(err);
+	return SC_OK;
+}
+
+/* An unchanged value needs no save, unless an earlier save failed: then
+ * this is the user's chance to retry. */
+static enum sc_status
+save_if(struct sc_session *s, bool changed)
+{
+	if (!changed && !s->last_error)
+		return SC_OK;
+	return sc_session_save(s);
+}
+
+enum sc_status
+sc_session_set(struct sc_session *s, size_t question,
+               const struct sc_answer *v)
+{
+	if (question >= s->q->nquestions)
+		return SC_EDATA;
+	if (v->type == SC_A_NONE)
+		return sc_session_unset(s, question);
+	bool changed = !sc_answer_equal(&s->a->v[question], v);
+	if (changed) {
+		if (!sc_answers_set(s->a, question, v))
+			return SC_EDATA;
+		sc_eval_changed(s->ev, question);
+	}
+	return save_if(s, changed);
+}
+
+enum sc_status
+sc_session_unset(struct sc_session *s, size_t question)
+{
+	if (question >= s->q->nquestions)
+		return SC_EDATA;
+	bool changed = s->a->v[question].type != SC_A_NONE;
+	if (changed) {
+		sc_answers_unset(s->a, question);
+		sc_eval_changed(s->ev, question);
+	}
+	return save_if(s, changed);
+}
+
+static bool
+same_text(const char *x, const char *y)
+{
+	if (!x || !*x)
+		return !y || !*y;
+	return y && strcmp(x, y) == 0;
+}
+
+enum sc_status
+sc_session_set_note(struct sc_session *s, size_t question, const char *note)
+{
+	if (question >= s->q->nquestions)
+		return SC_EDATA;
+	/* Notes do not feed the rules, so nothing needs re-evaluating. */
+	bool changed = !same_text(s->a->notes[question], note);
+	if (changed)
+		sc_answers_set_note(s->a, question, note);
+	return save_if(s, changed);
+}
+
+enum sc_status
+sc_session_set_client(struct sc_session *s, const char *client)
+{
+	bool changed = !same_text(s->a->client, client);
+	if (changed) {
+		free(s->a->client);
+		s->a->client = client && *client ? sc_xstrdup(client) : NULL;
+	}
+	return save_if(s, changed);
+}
+
+size_t
+sc_session_next(const struct sc_session *s, size_t from)
+{
+	size_t i = from == SIZE_MAX ? 0 : from + 1;
+	for (; i < s->q->nquestions; i++)
+		if (sc_eval_visible(s->ev, i))
+			return i;
+	return SIZE_MAX;
+}
+
+size_t
+sc_session_prev(const struct sc_session *s, size_t from)
+{
+	size_t n = s->q->nquestions;
+	size_t i = from == SIZE_MAX || from > n ? n : from;
+	while (i-- > 0)
+		if (sc_eval_visible(s->ev, i))
+			return i;
+	return SIZE_MAX;
+}
+
+size_t
+sc_session_first_unanswered(const struct sc_session *s)
+{
+	for (size_t i = 0; i < s->q->nquestions; i++)
+		if (sc_eval_visible(s->ev, i) && s->a->v[i].type == SC_A_NONE)
+			return i;
+	return SIZE_MAX;
+}
+
+/* ---- listing saved sessions ---------------------------------------- */
+
+static bool
+has_yaml_suffix(const char *name)
+{
+	size_t n = strlen(name);
+	/* Hidden files include the atomic writer's temporaries. */
+	return name[0] != '.' && n > 5 && strcmp(name + n - 5, ".yaml") == 0;
+}
+
+static const char *
+scalar_or_empty(const struct sc_ynode *root, const char *key)
+{
+	const struct sc_ynode *n = sc_ymap_get(root, key);
+	const char *s = n && n->kind == SC_Y_SCALAR && !sc_ynode_is_null(n)
+	                    ? sc_ynode_str(n)
+	                    : NULL;
+	return s ? s : "";
+}
+
+/* Fill `info` from the file at `path`; false when it is not an answers
+ * file we can show.  Files for this questionnaire are loaded in full, so a
+ * broken one is skipped rather than offered and then refused on opening;
+ * files for other questionnaires get the light check only, since we do not
+ * have their questions to check against. */
+static bool
+peek_session(const struct sc_questionnaire *q, const char *path,
+             struct sc_session_info *info)
+{
+	char *data = NULL, *err = NULL;
+	size_t len = 0;
+	bool ok = false;
+	struct sc_diags d;
+	struct sc_ydoc doc = {0};
+	bool parsed = false;
+
+	sc_diags_init(&d);
+	if (sc_read_file(path, SESSION_FILE_MAX, &data, &len, &err) != SC_OK)
+		goto out;
+	parsed = true;
+	if (sc_ydoc_load_buffer(&doc, path, data, len, NULL, &d) != SC_OK)
+		goto out;
+	const struct sc_ynode *root = doc.root;
+	long long version = 0;
+	const struct sc_ynode *qid = sc_ymap_get(root, "questionnaire");
+	if (!root || root->kind != SC_Y_MAP ||
+	    !sc_ynode_int(sc_ymap_get(root, "socscope"), &version) ||
+	    version != 1 || !qid || qid->kind != SC_Y_SCALAR ||
+	    !sc_ynode_str(qid) || !*sc_ynode_str(qid))
+		goto out;
+
+	info->answered = info->applicable = 0;
+	if (q && strcmp(sc_ynode_str(qid), q->id) == 0) {
+		struct sc_answers *a = sc_answers_new(q);
+		if (sc_answers_load_buffer(a, path, data, len, &d) != SC_OK) {
+			sc_answers_free(a);
+			goto out;
+		}
+		struct sc_eval *ev = sc_eval_new(q, a);
+		const struct sc_result *r = sc_eval_result(ev);
+		info->answered = r->answered;
+		info->applicable = r->applicable;
+		sc_eval_free(ev);
+		sc_answers_free(a);
+	}
+	info->path = sc_xstrdup(path);
+	info->client = sc_xstrdup(scalar_or_empty(root, "client"));
+	info->updated = sc_xstrdup(scalar_or_empty(root, "updated"));
+	info->questionnaire = sc_xstrdup(sc_ynode_str(qid));
+	ok = true;
+out:
+	if (parsed)
+		sc_ydoc_fini(&doc);
+	sc_diags_fini(&d);
+	free(data);
+	free(err);
+	return ok;
+}
+
+/* Newest first.  Timestamps are saved as ISO 8601 UTC, which sorts as
+ * text; files without one go last; the path breaks ties so the order is
+ * the same on every run. */
+static int
+cmp_info(const void *x, const void *y)
+{
+	const struct sc_session_info *a = x, *b = y;
+	bool ea = !*a->updated, eb = !*b->updated;
+	if (ea != eb)
+		return ea ? 1 : -1;
+	int c = strcmp(b->updated, a->updated);
+	return c ? c : strcmp(a->path, b->path);
+}
+
+size_t
+sc_sessions_list(const struct sc_questionnaire *q, const char *dir,
+                 struct sc_session_info **out)
+{
+	struct sc_session_info *v = NULL;
+	size_t n = 0, cap = 0;
+	DIR *dp = opendir(dir);
+
+	*out = NULL;
+	if (!dp)
+		return 0;
+	struct dirent *de;
+	while ((de = readdir(dp)) != NULL) {
+		if (!has_yaml_suffix(de->d_name))
+			continue;
+		char *path = sc_xasprintf("%s/%s", dir, de->d_name);
+		struct stat sb;
+		struct sc_session_info info = {0};
+		if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+		    peek_session(q, path, &info)) {
+			v = sc_xgrow(v, &cap, n + 1, sizeof *v);
+			v[n++] = info;
+		}
+		free(path);
+	}
+	closedir(dp);
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_info);
+	*out = v;
+	return n;
+}
+
+void
+sc_session_infos_free(struct sc_session_info *v, size_t n)
+{
+	if (!v)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].path);
+		free(v[i].client);
+		free(v[i].updated);
+		free(v[i].questionnaire);
+	}
+	free(v);
+}
