@@ -1,1 +1,802 @@
-/* yamltree: not written yet */
+/* A bounded YAML document tree built from libyaml's event stream.
+ *
+ * Events rather than libyaml's own document API because every limit has to
+ * be enforced while parsing (a file of a million nested "[" must be refused
+ * at the 33rd, not after building it) and because anchors and aliases must be
+ * refused outright rather than expanded.  Nodes and strings live in one
+ * arena freed at once; children collect on a single pending stack and are
+ * copied into exact-size arrays when their collection ends, so memory stays
+ * linear in the file's size. */
+#include "socscope/yamltree.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <yaml.h>
+
+const struct sc_ylimits sc_ylimits_default = {
+	.max_bytes = 16u * 1024 * 1024,
+	.max_depth = 32,
+	.max_scalar = 64u * 1024,
+	.max_nodes = 4000000,
+};
+
+/* What the loader knows about a node beyond the public struct: enough to
+ * map a position inside a scalar's text back to the file.  Every node this
+ * file hands out is one of these. */
+struct ynode_ext {
+	struct sc_ynode pub;
+	bool exact_text; /* single line, no tag: text offsets map to columns */
+	bool quoted_one; /* opened by one quote character */
+};
+
+/* ---- arena ------------------------------------------------------------ */
+
+struct chunk {
+	struct chunk *next;
+	size_t used, size;
+	max_align_t data[];
+};
+
+struct arena {
+	struct chunk *head;
+};
+
+#define ARENA_CHUNK (64u * 1024)
+
+static void *
+arena_alloc(struct arena *a, size_t n)
+{
+	const size_t align = sizeof(max_align_t);
+	n = (n + align - 1) / align * align;
+	struct chunk *c = a->head;
+	if (!c || c->size - c->used < n) {
+		size_t size = n > ARENA_CHUNK ? n : ARENA_CHUNK;
+		c = sc_xmalloc(sizeof *c + size);
+		c->size = size;
+		c->used = 0;
+		/* A big request gets a chunk of its own behind the current one,
+		 * so the current chunk's free space is not wasted. */
+		if (a->head && n > ARENA_CHUNK) {
+			c->next = a->head->next;
+			a->head->next = c;
+		} else {
+			c->next = a->head;
+			a->head = c;
+		}
+	}
+	void *p = (char *)c->data + c->used;
+	c->used += n;
+	return p;
+}
+
+static void
+arena_free(struct arena *a)
+{
+	if (!a)
+		return;
+	struct chunk *c = a->head;
+	while (c) {
+		struct chunk *next = c->next;
+		free(c);
+		c = next;
+	}
+	free(a);
+}
+
+/* ---- builder ---------------------------------------------------------- */
+
+struct frame {
+	struct ynode_ext *node;
+	size_t base; /* first pending child */
+};
+
+struct builder {
+	const struct sc_ylimits *lim;
+	const char *file;
+	struct sc_diags *d;
+	const unsigned char *buf; /* for positions of reader errors */
+	size_t len;
+	struct arena *ar;
+	struct sc_ynode **pending;
+	size_t npending, cap_pending;
+	struct frame *frames;
+	size_t depth, cap_frames;
+	size_t nodes;
+	size_t ndocs;
+	struct sc_ynode *root;
+	bool bad; /* a problem that does not stop parsing (duplicate key) */
+};
+
+static int
+mark_line(const yaml_mark_t *m)
+{
+	return m->line < (size_t)INT_MAX ? (int)m->line + 1 : INT_MAX;
+}
+
+static int
+mark_col(const yaml_mark_t *m)
+{
+	return m->column < (size_t)INT_MAX ? (int)m->column + 1 : INT_MAX;
+}
+
+static struct ynode_ext *
+new_node(struct builder *b, enum sc_ykind kind, const yaml_mark_t *at)
+{
+	struct ynode_ext *x = arena_alloc(b->ar, sizeof *x);
+	memset(x, 0, sizeof *x);
+	x->pub.kind = kind;
+	x->pub.line = mark_line(at);
+	x->pub.col = mark_col(at);
+	return x;
+}
+
+/* Give a finished node to its parent (or make it the root). */
+static void
+attach(struct builder *b, struct sc_ynode *n)
+{
+	if (b->depth == 0) {
+		b->root = n;
+		return;
+	}
+	b->pending = sc_xgrow(b->pending, &b->cap_pending, b->npending + 1,
+	                      sizeof *b->pending);
+	b->pending[b->npending++] = n;
+}
+
+static bool
+count_node(struct builder *b, const yaml_mark_t *at)
+{
+	if (++b->nodes <= b->lim->max_nodes)
+		return true;
+	sc_diags_add(b->d, b->file, mark_line(at), mark_col(at),
+	             "too many YAML nodes: the limit is %zu", b->lim->max_nodes);
+	return false;
+}
+
+static bool
+refuse_anchor(struct builder *b, const yaml_char_t *anchor,
+              const yaml_mark_t *at)
+{
+	if (!anchor)
+		return true;
+	sc_diags_add(b->d, b->file, mark_line(at), mark_col(at),
+	             "YAML aliases and anchors are not allowed");
+	return false;
+}
+
+/* Tags would change what a scalar means behind the reader's back; only the
+ * explicit string tag is understood (it makes a scalar text). */
+static bool
+check_tag(struct builder *b, const yaml_char_t *tag, bool scalar,
+          const yaml_mark_t *at)
+{
+	if (!tag)
+		return true;
+	if (scalar && strcmp((const char *)tag, YAML_STR_TAG) == 0)
+		return true;
+	sc_diags_add(b->d, b->file, mark_line(at), mark_col(at),
+	             "YAML tags are not allowed (found \"%s\")", (const char *)tag);
+	return false;
+}
+
+static bool
+on_scalar(struct builder *b, const yaml_event_t *ev)
+{
+	const yaml_mark_t *at = &ev->start_mark;
+	if (!refuse_anchor(b, ev->data.scalar.anchor, at) ||
+	    !check_tag(b, ev->data.scalar.tag, true, at) || !count_node(b, at))
+		return false;
+	size_t len = ev->data.scalar.length;
+	if (len > b->lim->max_scalar) {
+		sc_diags_add(b->d, b->file, mark_line(at), mark_col(at),
+		             "text is too long: %zu bytes, the limit is %zu", len,
+		             b->lim->max_scalar);
+		return false;
+	}
+	struct ynode_ext *x = new_node(b, SC_Y_SCALAR, at);
+	x->pub.str = arena_alloc(b->ar, len + 1);
+	if (len)
+		memcpy(x->pub.str, ev->data.scalar.value, len);
+	x->pub.str[len] = '\0';
+	x->pub.len = len;
+	yaml_scalar_style_t style = ev->data.scalar.style;
+	bool tagged = ev->data.scalar.tag != NULL;
+	x->pub.quoted = style != YAML_PLAIN_SCALAR_STYLE || tagged;
+	bool one_line = ev->start_mark.line == ev->end_mark.line;
+	x->quoted_one = style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+	                style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+	x->exact_text = one_line && !tagged &&
+	                (style == YAML_PLAIN_SCALAR_STYLE || x->quoted_one);
+	attach(b, &x->pub);
+	return true;
+}
+
+static bool
+on_start(struct builder *b, const yaml_event_t *ev, enum sc_ykind kind)
+{
+	const yaml_mark_t *at = &ev->start_mark;
+	const yaml_char_t *anchor = kind == SC_Y_SEQ
+	                                    ? ev->data.sequence_start.anchor
+	                                    : ev->data.mapping_start.anchor;
+	const yaml_char_t *tag = kind == SC_Y_SEQ ? ev->data.sequence_start.tag
+	                                          : ev->data.mapping_start.tag;
+	if (!refuse_anchor(b, anchor, at) || !check_tag(b, tag, false, at) ||
+	    !count_node(b, at))
+		return false;
+	if (b->depth >= b->lim->max_depth) {
+		sc_diags_add(b->d, b->file, mark_line(at), mark_col(at),
+		             "nesting is too deep: the limit is %zu levels",
+		             b->lim->max_depth);
+		return false;
+	}
+	b->frames = sc_xgrow(b->frames, &b->cap_frames, b->depth + 1,
+	                     sizeof *b->frames);
+	b->frames[b->depth].node = new_node(b, kind, at);
+	b->frames[b->depth].base = b->npending;
+	b->depth++;
+	return true;
+}
+
+static uint64_t
+hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603u; /* FNV-1a */
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211u;
+	}
+	return h;
+}
+
+static bool
+same_key(const struct sc_ynode *a, const struct sc_ynode *b)
+{
+	return a->len == b->len && memcmp(a->str, b->str, a->len) == 0;
+}
+
+static void
+report_dup(struct builder *b, const struct sc_ynode *first,
+           const struct sc_ynode *again)
+{
+	sc_diags_add(b->d, b->file, again->line, again->col,
+	             "duplicate key \"%s\" (first at line %d)", again->str,
+	             first->line);
+	b->bad = true;
+}
+
+/* Duplicate keys, in linear time: small mappings compare pairwise, larger
+ * ones go through a temporary open-addressing table. */
+static void
+check_dup_keys(struct builder *b, struct sc_ynode **keys, size_t n)
+{
+	if (n <= 16) {
+		for (size_t i = 1; i < n; i++) {
+			if (keys[i]->kind != SC_Y_SCALAR)
+				continue;
+			for (size_t j = 0; j < i; j++)
+				if (keys[j]->kind == SC_Y_SCALAR &&
+				    same_key(keys[j], keys[i])) {
+					report_dup(b, keys[j], keys[i]);
+					break;
+				}
+		}
+		return;
+	}
+	size_t size = 32;
+	while (size < n * 2)
+		size *= 2;
+	size_t *slot = sc_xcalloc(size, sizeof *slot); /* key index + 1 */
+	for (size_t i = 0; i < n; i++) {
+		if (keys[i]->kind != SC_Y_SCALAR)
+			continue;
+		size_t h = (size_t)hash_bytes(keys[i]->str, keys[i]->len) &
+		           (size - 1);
+		while (slot[h] && !same_key(keys[slot[h] - 1], keys[i]))
+			h = (h + 1) & (size - 1);
+		if (slot[h])
+			report_dup(b, keys[slot[h] - 1], keys[i]);
+		else
+			slot[h] = i + 1;
+	}
+	free(slot);
+}
+
+static void
+on_end(struct builder *b)
+{
+	struct frame *f = &b->frames[--b->depth];
+	struct sc_ynode *n = &f->node->pub;
+	size_t count = b->npending - f->base;
+	struct sc_ynode **kids = b->pending + f->base;
+	if (n->kind == SC_Y_SEQ) {
+		n->n = count;
+		n->items = arena_alloc(b->ar, (count ? count : 1) * sizeof *kids);
+		if (count)
+			memcpy(n->items, kids, count * sizeof *kids);
+	} else {
+		/* Mapping events alternate key, value, so count is even. */
+		n->n = count / 2;
+		n->keys = arena_alloc(b->ar, (n->n ? n->n : 1) * sizeof *kids);
+		n->items = arena_alloc(b->ar, (n->n ? n->n : 1) * sizeof *kids);
+		for (size_t i = 0; i < n->n; i++) {
+			n->keys[i] = kids[2 * i];
+			n->items[i] = kids[2 * i + 1];
+			if (n->keys[i]->kind != SC_Y_SCALAR) {
+				sc_diags_add(b->d, b->file, n->keys[i]->line,
+				             n->keys[i]->col,
+				             "a mapping key must be text, found %s",
+				             sc_ynode_kind_name(n->keys[i]));
+				b->bad = true;
+			}
+		}
+		check_dup_keys(b, n->keys, n->n);
+	}
+	b->npending = f->base;
+	attach(b, n);
+}
+
+/* Line and column of a byte offset, counting characters as libyaml does. */
+static void
+offset_pos(const unsigned char *buf, size_t len, size_t off, int *line,
+           int *col)
+{
+	int l = 1, c = 1;
+	if (off > len)
+		off = len;
+	for (size_t i = 0; i < off; i++) {
+		if (buf[i] == '\n') {
+			l++;
+			c = 1;
+		} else if ((buf[i] & 0xC0) != 0x80) {
+			c++;
+		}
+	}
+	*line = l;
+	*col = c;
+}
+
+static void
+report_parser_error(struct builder *b, const yaml_parser_t *p)
+{
+	if (p->error == YAML_MEMORY_ERROR)
+		sc_out_of_memory();
+	int line, col;
+	if (p->error == YAML_READER_ERROR) {
+		offset_pos(b->buf, b->len, p->problem_offset, &line, &col);
+	} else {
+		line = mark_line(&p->problem_mark);
+		col = mark_col(&p->problem_mark);
+	}
+	const char *problem = p->problem ? p->problem : "unknown problem";
+	bool same_place = p->context_mark.line == p->problem_mark.line &&
+	                  p->context_mark.column == p->problem_mark.column;
+	if (p->context && p->error != YAML_READER_ERROR && !same_place)
+		sc_diags_add(b->d, b->file, line, col,
+		             "YAML syntax error: %s (%s that starts at line %d, "
+		             "column %d)",
+		             problem, p->context, mark_line(&p->context_mark),
+		             mark_col(&p->context_mark));
+	else
+		sc_diags_add(b->d, b->file, line, col, "YAML syntax error: %s",
+		             problem);
+}
+
+/* Feed one event to the builder; false stops parsing (already reported). */
+static bool
+on_event(struct builder *b, const yaml_event_t *ev)
+{
+	switch (ev->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		if (++b->ndocs > 1) {
+			sc_diags_add(b->d, b->file, mark_line(&ev->start_mark),
+			             mark_col(&ev->start_mark),
+			             "more than one YAML document in the file (a "
+			             "second one starts here)");
+			return false;
+		}
+		return true;
+	case YAML_ALIAS_EVENT:
+		return refuse_anchor(b, ev->data.alias.anchor, &ev->start_mark);
+	case YAML_SCALAR_EVENT:
+		return on_scalar(b, ev);
+	case YAML_SEQUENCE_START_EVENT:
+		return on_start(b, ev, SC_Y_SEQ);
+	case YAML_MAPPING_START_EVENT:
+		return on_start(b, ev, SC_Y_MAP);
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		on_end(b);
+		return true;
+	default:
+		return true;
+	}
+}
+
+static void
+ydoc_clear(struct sc_ydoc *doc)
+{
+	arena_free(doc->arena);
+	doc->arena = NULL;
+	doc->root = NULL;
+}
+
+static enum sc_status
+parse(struct sc_ydoc *doc, const unsigned char *buf, size_t len,
+      const struct sc_ylimits *lim, struct sc_diags *d)
+{
+	struct builder b = {
+		.lim = lim, .file = doc->file, .d = d, .buf = buf, .len = len,
+	};
+	b.ar = sc_xcalloc(1, sizeof *b.ar);
+	yaml_parser_t p;
+	if (!yaml_parser_initialize(&p))
+		sc_out_of_memory();
+	yaml_parser_set_input_string(&p, buf, len);
+	bool ok = true, done = false;
+	while (ok && !done) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&p, &ev)) {
+			report_parser_error(&b, &p);
+			ok = false;
+			break;
+		}
+		done = ev.type == YAML_STREAM_END_EVENT;
+		ok = on_event(&b, &ev);
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&p);
+	free(b.pending);
+	free(b.frames);
+	doc->arena = b.ar;
+	doc->root = b.root;
+	if (!ok || b.bad) {
+		ydoc_clear(doc);
+		return SC_EDATA;
+	}
+	return SC_OK;
+}
+
+static void
+ydoc_start(struct sc_ydoc *doc, const char *name)
+{
+	doc->file = sc_xstrdup(name ? name : "<input>");
+	doc->root = NULL;
+	doc->arena = NULL;
+}
+
+enum sc_status
+sc_ydoc_load_buffer(struct sc_ydoc *doc, const char *name, const char *buf,
+                    size_t len, const struct sc_ylimits *limits,
+                    struct sc_diags *d)
+{
+	const struct sc_ylimits *lim = limits ? limits : &sc_ylimits_default;
+	ydoc_start(doc, name);
+	if (len > lim->max_bytes) {
+		sc_diags_add(d, doc->file, 0, 0,
+		             "file is too large: %zu bytes, the limit is %zu", len,
+		             lim->max_bytes);
+		return SC_EDATA;
+	}
+	return parse(doc, (const unsigned char *)(buf ? buf : ""),
+	             buf ? len : 0, lim, d);
+}
+
+/* Read at most max + 1 bytes, so an endless or growing file is caught
+ * without reading it all. */
+static enum sc_status
+read_bounded(int fd, size_t max, struct sc_buf *out, int *err)
+{
+	char tmp[65536];
+	for (;;) {
+		ssize_t r = read(fd, tmp, sizeof tmp);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			*err = errno;
+			return SC_ENOINPUT;
+		}
+		if (r == 0)
+			return SC_OK;
+		size_t room = max - out->len + 1;
+		sc_buf_add(out, tmp, (size_t)r < room ? (size_t)r : room);
+		if (out->len > max)
+			return SC_EDATA;
+	}
+}
+
+enum sc_status
+sc_ydoc_load_file(struct sc_ydoc *doc, const char *path,
+                  const struct sc_ylimits *limits, struct sc_diags *d)
+{
+	const struct sc_ylimits *lim = limits ? limits : &sc_ylimits_default;
+	ydoc_start(doc, path);
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		sc_diags_add(d, doc->file, 0, 0, "cannot open: %s",
+		             strerror(errno));
+		return SC_ENOINPUT;
+	}
+	struct stat st;
+	if (fstat(fd, &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			close(fd);
+			sc_diags_add(d, doc->file, 0, 0, "cannot open: %s",
+			             strerror(EISDIR));
+			return SC_ENOINPUT;
+		}
+		if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > lim->max_bytes) {
+			close(fd);
+			sc_diags_add(d, doc->file, 0, 0,
+			             "file is too large: %jd bytes, the limit is %zu",
+			             (intmax_t)st.st_size, lim->max_bytes);
+			return SC_EDATA;
+		}
+	}
+	struct sc_buf b = {0};
+	int err = 0;
+	enum sc_status rs = read_bounded(fd, lim->max_bytes, &b, &err);
+	close(fd);
+	if (rs == SC_ENOINPUT) {
+		sc_diags_add(d, doc->file, 0, 0, "cannot read: %s", strerror(err));
+		sc_buf_fini(&b);
+		return SC_ENOINPUT;
+	}
+	if (rs == SC_EDATA) {
+		sc_diags_add(d, doc->file, 0, 0,
+		             "file is too large: more than %zu bytes",
+		             lim->max_bytes);
+		sc_buf_fini(&b);
+		return SC_EDATA;
+	}
+	enum sc_status s = parse(doc, (const unsigned char *)sc_buf_str(&b),
+	                         b.len, lim, d);
+	sc_buf_fini(&b);
+	return s;
+}
+
+void
+sc_ydoc_fini(struct sc_ydoc *doc)
+{
+	if (!doc)
+		return;
+	ydoc_clear(doc);
+	free(doc->file);
+	doc->file = NULL;
+}
+
+/* ---- queries ---------------------------------------------------------- */
+
+const struct sc_ynode *
+sc_ymap_get(const struct sc_ynode *map, const char *key)
+{
+	if (!map || map->kind != SC_Y_MAP || !key)
+		return NULL;
+	size_t klen = strlen(key);
+	for (size_t i = 0; i < map->n; i++) {
+		const struct sc_ynode *k = map->keys[i];
+		if (k->kind == SC_Y_SCALAR && k->len == klen &&
+		    memcmp(k->str, key, klen) == 0)
+			return map->items[i];
+	}
+	return NULL;
+}
+
+static bool
+in_list(const char *const *list, const struct sc_ynode *k)
+{
+	for (; list && *list; list++)
+		if (strlen(*list) == k->len && memcmp(*list, k->str, k->len) == 0)
+			return true;
+	return false;
+}
+
+bool
+sc_ymap_check_keys(const struct sc_ynode *map, const char *const *allowed,
+                   const char *const *required, const char *what,
+                   const char *file, struct sc_diags *d)
+{
+	if (!map || map->kind != SC_Y_MAP) {
+		sc_diags_add(d, file, map ? map->line : 0, map ? map->col : 0,
+		             "%s must be a mapping, found %s", what,
+		             sc_ynode_kind_name(map));
+		return false;
+	}
+	bool ok = true;
+	for (size_t i = 0; i < map->n; i++) {
+		const struct sc_ynode *k = map->keys[i];
+		if (k->kind != SC_Y_SCALAR || in_list(allowed, k))
+			continue;
+		struct sc_buf list = {0};
+		for (const char *const *a = allowed; a && *a; a++)
+			sc_buf_printf(&list, "%s%s", a == allowed ? "" : ", ", *a);
+		sc_diags_add(d, file, k->line, k->col,
+		             "unknown key \"%s\" in %s; expected one of: %s", k->str,
+		             what, sc_buf_str(&list));
+		sc_buf_fini(&list);
+		ok = false;
+	}
+	for (const char *const *r = required; r && *r; r++)
+		if (!sc_ymap_get(map, *r)) {
+			sc_diags_add(d, file, map->line, map->col, "%s has no \"%s\"",
+			             what, *r);
+			ok = false;
+		}
+	return ok;
+}
+
+static bool
+plain_is(const struct sc_ynode *n, const char *const *words)
+{
+	if (!n || n->kind != SC_Y_SCALAR || n->quoted)
+		return false;
+	for (; *words; words++)
+		if (strcmp(n->str, *words) == 0 && strlen(*words) == n->len)
+			return true;
+	return false;
+}
+
+bool
+sc_ynode_is_null(const struct sc_ynode *n)
+{
+	static const char *const nulls[] = {"~", "null", "Null", "NULL", "", NULL};
+	return plain_is(n, nulls);
+}
+
+bool
+sc_ynode_bool(const struct sc_ynode *n, bool *out)
+{
+	static const char *const yes[] = {"true", "True", "TRUE", NULL};
+	static const char *const no[] = {"false", "False", "FALSE", NULL};
+	bool v;
+	if (plain_is(n, yes))
+		v = true;
+	else if (plain_is(n, no))
+		v = false;
+	else
+		return false;
+	if (out)
+		*out = v;
+	return true;
+}
+
+/* -?digits(.digits)?([eE][+-]?digits)?, the whole scalar.  Sets *integral
+ * when there is neither fraction nor exponent. */
+static bool
+decimal_syntax(const struct sc_ynode *n, bool *integral)
+{
+	if (!n || n->kind != SC_Y_SCALAR || n->quoted || n->len == 0 ||
+	    n->len > 400)
+		return false;
+	const char *s = n->str, *end = n->str + n->len;
+	if (*s == '-' || *s == '+')
+		s++;
+	const char *d0 = s;
+	while (s < end && *s >= '0' && *s <= '9')
+		s++;
+	if (s == d0)
+		return false;
+	*integral = true;
+	if (s < end && *s == '.') {
+		s++;
+		d0 = s;
+		while (s < end && *s >= '0' && *s <= '9')
+			s++;
+		if (s == d0)
+			return false;
+		*integral = false;
+	}
+	if (s < end && (*s == 'e' || *s == 'E')) {
+		s++;
+		if (s < end && (*s == '-' || *s == '+'))
+			s++;
+		d0 = s;
+		while (s < end && *s >= '0' && *s <= '9')
+			s++;
+		if (s == d0)
+			return false;
+		*integral = false;
+	}
+	return s == end;
+}
+
+bool
+sc_ynode_number(const struct sc_ynode *n, double *out)
+{
+	bool integral;
+	if (!decimal_syntax(n, &integral))
+		return false;
+	/* strtod honours LC_NUMERIC, which a front end may have set from the
+	 * environment; write the locale's decimal point in place of '.'. */
+	char tmp[512];
+	const char *dp = localeconv()->decimal_point;
+	size_t dplen = dp && *dp ? strlen(dp) : 1;
+	size_t j = 0;
+	for (size_t i = 0; i < n->len && j + dplen < sizeof tmp; i++) {
+		if (n->str[i] == '.' && dp && *dp) {
+			memcpy(tmp + j, dp, dplen);
+			j += dplen;
+		} else {
+			tmp[j++] = n->str[i];
+		}
+	}
+	tmp[j] = '\0';
+	errno = 0;
+	char *end;
+	double v = strtod(tmp, &end);
+	if (*end != '\0' || v != v || v > 1.7976931348623157e308 ||
+	    v < -1.7976931348623157e308)
+		return false;
+	if (out)
+		*out = v;
+	return true;
+}
+
+bool
+sc_ynode_int(const struct sc_ynode *n, long long *out)
+{
+	bool integral;
+	if (!decimal_syntax(n, &integral) || !integral)
+		return false;
+	errno = 0;
+	char *end;
+	long long v = strtoll(n->str, &end, 10);
+	if (errno == ERANGE || *end != '\0')
+		return false;
+	if (out)
+		*out = v;
+	return true;
+}
+
+const char *
+sc_ynode_str(const struct sc_ynode *n)
+{
+	return n && n->kind == SC_Y_SCALAR ? n->str : NULL;
+}
+
+const char *
+sc_ynode_kind_name(const struct sc_ynode *n)
+{
+	if (!n)
+		return "nothing";
+	switch (n->kind) {
+	case SC_Y_MAP: return "a mapping";
+	case SC_Y_SEQ: return "a list";
+	case SC_Y_SCALAR: break;
+	}
+	if (sc_ynode_is_null(n))
+		return "nothing";
+	if (sc_ynode_bool(n, NULL))
+		return "a yes/no value";
+	if (sc_ynode_number(n, NULL))
+		return "a number";
+	return "text";
+}
+
+void
+sc_ynode_text_pos(const struct sc_ynode *n, size_t offset, int *line,
+                  int *col)
+{
+	*line = n ? n->line : 0;
+	*col = n ? n->col : 0;
+	if (!n || n->kind != SC_Y_SCALAR)
+		return;
+	const struct ynode_ext *x = (const struct ynode_ext *)n;
+	if (!x->exact_text)
+		return;
+	if (offset > n->len)
+		offset = n->len;
+	/* Columns count characters: skip UTF-8 continuation bytes. */
+	size_t chars = 0;
+	for (size_t i = 0; i < offset; i++)
+		if (((unsigned char)n->str[i] & 0xC0) != 0x80)
+			chars++;
+	size_t c = (size_t)n->col + chars + (x->quoted_one ? 1 : 0);
+	*col = c < (size_t)INT_MAX ? (int)c : INT_MAX;
+}
