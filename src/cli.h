@@ -1,0 +1,38 @@
+/* The commands behind main: loading named data, evaluate, validate, list.
+ * Each returns a process exit code (contract.md) and prints its own
+ * messages: results to stdout, problems to stderr. */
+#ifndef SOCSCOPE_CLI_H
+#define SOCSCOPE_CLI_H
+
+#include <stdio.h>
+
+#include "socscope/questionnaire.h"
+#include "socscope/report.h"
+
+#define SC_DEFAULT_QUESTIONNAIRE "soc-scoping"
+
+/* Load a questionnaire by name (data directories, then the bundled copy) or
+ * by path.  NULL on failure, with the problems printed to `err` and *code
+ * set to the exit code. */
+struct sc_questionnaire *
+sc_cli_load_questionnaire(const char *name, FILE *err, int *code);
+
+/* Print diagnostics to `err`. */
+void
+sc_cli_print_diags(const struct sc_diags *d, FILE *err);
+
+struct sc_evaluate_opts {
+	const char *answers;       /* the answers file */
+	const char *questionnaire; /* -q; NULL = the one the answers name */
+	enum sc_format format;
+	const char *output;        /* -o; NULL = stdout */
+};
+
+int
+sc_cmd_evaluate(const struct sc_evaluate_opts *o);
+int
+sc_cmd_validate(char **files, int nfiles);
+int
+sc_cmd_list(void);
+
+#endif

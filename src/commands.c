@@ -1,0 +1,245 @@
+/* socscope evaluate, validate and list. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "socscope/bundled.h"
+#include "socscope/fsutil.h"
+#include "socscope/paths.h"
+#include "socscope/session.h"
+#include "socscope/theme.h"
+#include "socscope/yamltree.h"
+
+/* Reports may hold a client's confidential facts: readable by the owner only,
+ * like the answers they come from. */
+#define REPORT_MODE 0600
+
+static int
+terminal_width(int fd)
+{
+	struct winsize ws;
+	if (isatty(fd) && ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+		return ws.ws_col;
+	return 0;
+}
+
+/* Load an answers file together with the questionnaire it names (or `qname`).
+ * On failure prints the problems and returns the exit code. */
+static int
+load_answers(const char *path, const char *qname, struct sc_questionnaire **qout,
+             struct sc_answers **aout)
+{
+	struct sc_diags d;
+	sc_diags_init(&d);
+	enum sc_status st = SC_OK;
+	int code = 0;
+	char *peeked = NULL;
+	struct sc_questionnaire *q = NULL;
+	struct sc_answers *a = NULL;
+
+	if (!qname) {
+		peeked = sc_answers_peek_questionnaire(path, &d, &st);
+		if (!peeked) {
+			sc_cli_print_diags(&d, stderr);
+			code = sc_status_exit_code(st == SC_OK ? SC_EDATA : st);
+			goto out;
+		}
+		qname = peeked;
+	}
+	q = sc_cli_load_questionnaire(qname, stderr, &code);
+	if (!q)
+		goto out;
+	a = sc_answers_new(q);
+	st = sc_answers_load_file(a, path, &d);
+	if (st != SC_OK) {
+		sc_diags_sort(&d);
+		sc_cli_print_diags(&d, stderr);
+		code = sc_status_exit_code(st);
+		sc_answers_free(a);
+		a = NULL;
+		sc_questionnaire_free(q);
+		q = NULL;
+	}
+out:
+	free(peeked);
+	sc_diags_fini(&d);
+	*qout = q;
+	*aout = a;
+	return code;
+}
+
+int
+sc_cmd_evaluate(const struct sc_evaluate_opts *o)
+{
+	struct sc_questionnaire *q;
+	struct sc_answers *a;
+	int code = load_answers(o->answers, o->questionnaire, &q, &a);
+	if (code)
+		return code;
+
+	struct sc_eval *ev = sc_eval_new(q, a);
+	struct sc_report_opts ropts = {
+		.date = getenv("SOCSCOPE_DATE"), /* fixed dates for reproducible reports */
+		.width = o->output ? 0 : terminal_width(STDOUT_FILENO),
+	};
+	struct sc_buf out = {0};
+	sc_report_render(q, a, ev, o->format, &ropts, &out);
+
+	if (o->output) {
+		char *err = NULL;
+		enum sc_status st = sc_write_file_atomic(o->output, out.data ? out.data : "",
+		                                         out.len, REPORT_MODE, &err);
+		if (st != SC_OK) {
+			fprintf(stderr, "socscope: %s: %s\n", o->output, err ? err : "cannot write");
+			code = sc_status_exit_code(st);
+		}
+		free(err);
+	} else if (fwrite(sc_buf_str(&out), 1, out.len, stdout) != out.len ||
+	           fflush(stdout) != 0) {
+		fprintf(stderr, "socscope: cannot write the report: %s\n", strerror(errno));
+		code = sc_status_exit_code(SC_EIO);
+	}
+	sc_buf_fini(&out);
+	sc_eval_free(ev);
+	sc_answers_free(a);
+	sc_questionnaire_free(q);
+	return code;
+}
+
+enum file_kind { KIND_UNKNOWN, KIND_QUESTIONNAIRE, KIND_THEME, KIND_ANSWERS };
+
+/* Tell a file's kind by its top-level keys. */
+static enum file_kind
+sniff(const struct sc_ynode *root)
+{
+	if (!root || root->kind != SC_Y_MAP)
+		return KIND_UNKNOWN;
+	if (sc_ymap_get(root, "socscope"))
+		return KIND_ANSWERS;
+	if (sc_ymap_get(root, "sections") || sc_ymap_get(root, "rules"))
+		return KIND_QUESTIONNAIRE;
+	if (sc_ymap_get(root, "roles"))
+		return KIND_THEME;
+	return KIND_UNKNOWN;
+}
+
+/* Validate one file; returns its status and prints what it found. */
+static enum sc_status
+validate_one(const char *path)
+{
+	struct sc_diags d;
+	sc_diags_init(&d);
+	struct sc_ydoc doc = {0};
+	enum sc_status st = sc_ydoc_load_file(&doc, path, NULL, &d);
+	enum file_kind kind = st == SC_OK ? sniff(doc.root) : KIND_UNKNOWN;
+	sc_ydoc_fini(&doc);
+
+	if (st != SC_OK) {
+		/* syntax or limits: already in d */
+	} else if (kind == KIND_QUESTIONNAIRE) {
+		struct sc_questionnaire *q = sc_questionnaire_load_file(path, &d, &st);
+		if (q)
+			printf("%s: valid questionnaire \"%s\" (%zu sections, %zu questions, %zu rules)\n",
+			       path, q->id, q->nsections, q->nquestions, q->nrules);
+		sc_questionnaire_free(q);
+	} else if (kind == KIND_THEME) {
+		struct sc_theme *t = sc_theme_load_file(path, &d, &st);
+		if (t)
+			printf("%s: valid theme \"%s\"\n", path, t->name ? t->name : "");
+		sc_theme_free(t);
+	} else if (kind == KIND_ANSWERS) {
+		struct sc_questionnaire *q;
+		struct sc_answers *a;
+		int code = load_answers(path, NULL, &q, &a);
+		if (code == 0) {
+			size_t n = 0;
+			for (size_t i = 0; i < q->nquestions; i++)
+				n += a->v[i].type != SC_A_NONE;
+			printf("%s: valid answers to \"%s\" (%zu answered)\n", path, q->id, n);
+		}
+		sc_answers_free(a);
+		sc_questionnaire_free(q);
+		sc_diags_fini(&d);
+		return code == 0 ? SC_OK : code == 66 ? SC_ENOINPUT : SC_EDATA;
+	} else {
+		sc_diags_add(&d, path, 1, 1,
+		             "cannot tell what this file is: a questionnaire has "
+		             "\"sections\", a theme \"roles\", an answers file \"socscope: 1\"");
+		st = SC_EDATA;
+	}
+	sc_diags_sort(&d);
+	sc_cli_print_diags(&d, stderr);
+	sc_diags_fini(&d);
+	return st;
+}
+
+int
+sc_cmd_validate(char **files, int nfiles)
+{
+	/* Every file is checked; the exit code is the worst outcome: an
+	 * unreadable file (66) over an invalid one (65). */
+	bool unreadable = false, invalid = false;
+	for (int i = 0; i < nfiles; i++) {
+		enum sc_status st = validate_one(files[i]);
+		unreadable |= st == SC_ENOINPUT;
+		invalid |= st != SC_OK && st != SC_ENOINPUT;
+	}
+	fflush(stdout);
+	return unreadable ? 66 : invalid ? 65 : 0;
+}
+
+static void
+list_dir_yaml(const char *dir, const char *origin)
+{
+	DIR *dp = opendir(dir);
+	if (!dp)
+		return;
+	struct dirent *e;
+	while ((e = readdir(dp))) {
+		size_t n = strlen(e->d_name);
+		if (n > 5 && strcmp(e->d_name + n - 5, ".yaml") == 0 && e->d_name[0] != '.')
+			printf("  %-24.*s %s/%s\n", (int)(n - 5), e->d_name, origin,
+			       e->d_name);
+	}
+	closedir(dp);
+}
+
+int
+sc_cmd_list(void)
+{
+	static const char *const titles[] = {"Questionnaires", "Themes"};
+	for (int k = SC_DATA_QUESTIONNAIRE; k <= SC_DATA_THEME; k++) {
+		printf("%s:\n", titles[k]);
+		for (size_t i = 0; i < sc_bundled_count; i++)
+			if (sc_bundled_files[i].kind == (enum sc_data_kind)k)
+				printf("  %-24s (built in)\n", sc_bundled_files[i].name);
+		char **dirs = sc_data_dirs((enum sc_data_kind)k);
+		for (size_t i = 0; dirs && dirs[i]; i++)
+			list_dir_yaml(dirs[i], dirs[i]);
+		sc_strv_free(dirs);
+	}
+
+	char *dir = sc_sessions_dir();
+	printf("Saved sessions (%s):\n", dir);
+	int code = 0;
+	struct sc_questionnaire *q = sc_cli_load_questionnaire(NULL, stderr, &code);
+	struct sc_session_info *v = NULL;
+	size_t n = q ? sc_sessions_list(q, dir, &v) : 0;
+	if (n == 0)
+		printf("  none yet\n");
+	for (size_t i = 0; i < n; i++)
+		printf("  %-28s %-21s %3zu/%-3zu answered  %s\n",
+		       *v[i].client ? v[i].client : "(no client name)",
+		       *v[i].updated ? v[i].updated : "-", v[i].answered,
+		       v[i].applicable, v[i].path);
+	sc_session_infos_free(v, n);
+	sc_questionnaire_free(q);
+	free(dir);
+	if (fflush(stdout) != 0)
+		return 74;
+	return code;
+}

@@ -1,0 +1,50 @@
+/* Finding questionnaires by name or path, and printing diagnostics. */
+#include <stdlib.h>
+
+#include "cli.h"
+#include "socscope/bundled.h"
+#include "socscope/paths.h"
+
+void
+sc_cli_print_diags(const struct sc_diags *d, FILE *err)
+{
+	struct sc_buf b = {0};
+	sc_diags_format(d, &b);
+	fputs(sc_buf_str(&b), err);
+	sc_buf_fini(&b);
+}
+
+struct sc_questionnaire *
+sc_cli_load_questionnaire(const char *name, FILE *err, int *code)
+{
+	struct sc_diags d;
+	sc_diags_init(&d);
+	enum sc_status st = SC_OK;
+	struct sc_questionnaire *q = NULL;
+
+	if (!name)
+		name = SC_DEFAULT_QUESTIONNAIRE;
+	char *path = sc_name_is_path(name) ? sc_xstrdup(name)
+	                                   : sc_data_find(SC_DATA_QUESTIONNAIRE, name);
+	const struct sc_bundled *b = path ? NULL
+	                                  : sc_bundled_find(SC_DATA_QUESTIONNAIRE, name);
+	if (path) {
+		q = sc_questionnaire_load_file(path, &d, &st);
+	} else if (b) {
+		char *label = sc_xasprintf("<bundled>/%s.yaml", b->name);
+		q = sc_questionnaire_load_buffer(label, b->data, b->len, &d, &st);
+		free(label);
+	} else {
+		fprintf(err, "socscope: no questionnaire called \"%s\" (see 'socscope list')\n",
+		        name);
+		st = SC_ENOINPUT;
+	}
+	if (!q) {
+		sc_diags_sort(&d);
+		sc_cli_print_diags(&d, err);
+		*code = sc_status_exit_code(st == SC_OK ? SC_EDATA : st);
+	}
+	free(path);
+	sc_diags_fini(&d);
+	return q;
+}

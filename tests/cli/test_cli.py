@@ -1,0 +1,263 @@
+#!/usr/bin/python3
+"""Command-line tests: every exit code of the contract, from the outside.
+
+Usage: test_cli.py PATH/TO/socscope
+"""
+import json
+import os
+import signal
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+BIN = os.path.abspath(sys.argv.pop(1)) if len(sys.argv) > 1 else "build/src/socscope"
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIX = os.path.join(HERE, "fixtures")
+SRC = os.path.dirname(os.path.dirname(HERE))
+
+
+class CliTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory(prefix="socscope-cli-")
+        self.dir = self.tmp.name
+        data = os.path.join(self.dir, "data")
+        os.makedirs(os.path.join(data, "questionnaires"))
+        with open(os.path.join(FIX, "tiny.yaml"), encoding="utf-8") as f:
+            tiny = f.read()
+        with open(os.path.join(data, "questionnaires", "tiny.yaml"), "w", encoding="utf-8") as f:
+            f.write(tiny)
+        self.env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": self.dir,
+            "SOCSCOPE_DATA_DIR": data,
+            "XDG_STATE_HOME": os.path.join(self.dir, "state"),
+            "XDG_DATA_HOME": os.path.join(self.dir, "xdg-data"),
+            "XDG_DATA_DIRS": os.path.join(self.dir, "none"),
+            "LANG": "C.UTF-8",
+            "SOCSCOPE_DATE": "2026-11-23",
+        }
+        for k in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"):
+            if k in os.environ:
+                self.env[k] = os.environ[k]
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def run_cli(self, *args, stdin=None, stdout=subprocess.PIPE):
+        return subprocess.run([BIN, *args], input=stdin, stdout=stdout,
+                              stderr=subprocess.PIPE, env=self.env, timeout=60,
+                              text=True)
+
+    def fix(self, name):
+        return os.path.join(FIX, name)
+
+    # 0 -------------------------------------------------------------------
+    def test_version_is_one_line(self):
+        r = self.run_cli("--version")
+        self.assertEqual(r.returncode, 0)
+        self.assertRegex(r.stdout, r"^socscope \d+\.\d+\.\d+\n$")
+
+    def test_help_lists_every_command(self):
+        r = self.run_cli("--help")
+        self.assertEqual(r.returncode, 0)
+        for word in ("interview", "evaluate", "validate", "list", "--plain", "--format"):
+            self.assertIn(word, r.stdout)
+
+    def test_validate_valid_files_of_each_kind(self):
+        answers = self.fix("hosting.yaml")
+        r = self.run_cli("validate", self.fix("tiny.yaml"), answers,
+                         os.path.join(SRC, "themes", "default.yaml"),
+                         os.path.join(SRC, "questionnaires", "soc-scoping.yaml"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stderr, "")
+        self.assertIn("valid questionnaire \"tiny\"", r.stdout)
+        self.assertIn("valid answers to \"tiny\"", r.stdout)
+        self.assertIn("valid theme", r.stdout)
+
+    def test_evaluate_json_follows_the_contract(self):
+        r = self.run_cli("evaluate", self.fix("hosting.yaml"), "--format", "json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        doc = json.loads(r.stdout)
+        self.assertEqual(doc["socscope"], 1)
+        self.assertEqual(doc["questionnaire"], {"id": "tiny", "title": "A tiny questionnaire",
+                                                "version": "1.0"})
+        self.assertEqual(doc["client"], "Höst & Co, \"the cloud\"")
+        self.assertTrue(doc["complete"])
+        self.assertEqual(doc["unanswered"], [])
+        reports = doc["recommendation"]["reports"]
+        self.assertEqual([(x["id"], x["type"], x["period_months"]) for x in reports],
+                         [("soc2", "type2", 6)])
+        reason = reports[0]["reasons"][0]
+        self.assertEqual(reason["rule"], "hosting_soc2")
+        self.assertEqual(reason["because"], [{"question": "services", "answer": ["hosting"]}])
+        self.assertEqual(set(doc["tsc"]), {"security", "availability", "processing_integrity",
+                                           "confidentiality", "privacy"})
+        self.assertTrue(doc["tsc"]["security"]["in_scope"])
+        self.assertTrue(doc["tsc"]["security"]["required"])
+        self.assertTrue(doc["tsc"]["availability"]["in_scope"])
+        self.assertEqual(doc["tsc"]["availability"]["reasons"][0]["rule"], "sla_availability")
+        self.assertFalse(doc["tsc"]["privacy"]["in_scope"])
+        self.assertIn("SOC 2 Type II", doc["recommendation"]["summary"])
+        for key in ("related_frameworks", "gaps", "readiness"):
+            self.assertIn(key, doc)
+
+    def test_evaluate_text_names_the_report_and_the_disclaimer(self):
+        r = self.run_cli("evaluate", self.fix("hosting.yaml"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("SOC 2", r.stdout)
+        self.assertIn("Type II", r.stdout)
+        self.assertIn("CPA", r.stdout)
+
+    def test_evaluate_partial_answers_still_reports_what_is_missing(self):
+        path = os.path.join(self.dir, "partial.yaml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("socscope: 1\nquestionnaire: tiny\nanswers:\n  services: [payroll]\n")
+        r = self.run_cli("evaluate", path, "--format", "json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        doc = json.loads(r.stdout)
+        self.assertFalse(doc["complete"])
+        self.assertEqual(doc["unanswered"], ["months_needed"])
+        self.assertEqual([x["id"] for x in doc["recommendation"]["reports"]], ["soc1"])
+        # SOC 2 is not recommended, so every category is out of scope.
+        self.assertFalse(any(v["in_scope"] for v in doc["tsc"].values()))
+
+    def test_evaluate_writes_output_file_with_private_mode(self):
+        out = os.path.join(self.dir, "report.json")
+        r = self.run_cli("evaluate", self.fix("hosting.yaml"), "-f", "json", "-o", out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout, "")
+        with open(out, encoding="utf-8") as f:
+            json.load(f)
+        self.assertEqual(stat.S_IMODE(os.stat(out).st_mode), 0o600)
+
+    def test_list_shows_bundled_data(self):
+        r = self.run_cli("list")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("soc-scoping", r.stdout)
+        self.assertIn("high-contrast", r.stdout)
+        self.assertIn("tiny", r.stdout)
+
+    # 64 ------------------------------------------------------------------
+    def test_usage_errors_exit_64(self):
+        cases = [
+            ("--bogus",),
+            ("frobnicate",),
+            ("evaluate",),
+            ("evaluate", "a.yaml", "b.yaml"),
+            ("evaluate", self.fix("hosting.yaml"), "--format", "pdf"),
+            ("evaluate", self.fix("hosting.yaml"), "-o"),
+            ("validate",),
+            ("list", "extra"),
+            ("interview", "extra"),
+            ("validate", "--plain", "x.yaml"),
+            ("--format", "json"),
+        ]
+        for args in cases:
+            with self.subTest(args=args):
+                r = self.run_cli(*args)
+                self.assertEqual(r.returncode, 64, r.stderr)
+                self.assertTrue(r.stderr.startswith("socscope: "), r.stderr)
+                self.assertIn("socscope --help", r.stderr)
+
+    # 65 ------------------------------------------------------------------
+    def test_invalid_questionnaire_reports_every_problem_with_position(self):
+        path = self.fix("bad-questionnaire.yaml")
+        r = self.run_cli("validate", path)
+        self.assertEqual(r.returncode, 65)
+        lines = r.stderr.splitlines()
+        self.assertTrue(all(line.startswith(path + ":") for line in lines), lines)
+        self.assertTrue(any(line.startswith(path + ":14:15:") and "maybe" in line
+                            for line in lines), lines)
+        self.assertTrue(any(line.startswith(path + ":19:") and "\")\" expected" in line
+                            for line in lines), lines)
+        self.assertTrue(any(line.startswith(path + ":22:") and "CC9.9" in line
+                            for line in lines), lines)
+        self.assertEqual(len(lines), 3, lines)
+
+    def test_invalid_answers_exit_65_with_positions(self):
+        path = self.fix("bad-answers.yaml")
+        for args in (("validate", path), ("evaluate", path)):
+            with self.subTest(args=args):
+                r = self.run_cli(*args)
+                self.assertEqual(r.returncode, 65)
+                self.assertEqual(r.stdout, "")
+                self.assertIn(path + ":4:23:", r.stderr)  # unknown choice "catering"
+                self.assertIn("catering", r.stderr)
+                self.assertIn(path + ":5:18:", r.stderr)  # text for a number
+                self.assertIn(path + ":6:3:", r.stderr)   # unknown question
+                self.assertIn("no_such_question", r.stderr)
+
+    def test_unrecognised_file_kind_is_a_data_error(self):
+        path = os.path.join(self.dir, "what.yaml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("hello: world\n")
+        r = self.run_cli("validate", path)
+        self.assertEqual(r.returncode, 65)
+        self.assertIn(path + ":1:1: cannot tell what this file is", r.stderr)
+
+    # 66 ------------------------------------------------------------------
+    def test_missing_inputs_exit_66(self):
+        missing = os.path.join(self.dir, "nope.yaml")
+        for args in (("validate", missing), ("evaluate", missing),
+                     ("evaluate", self.fix("hosting.yaml"), "-q", "no-such-questionnaire"),
+                     ("validate", self.fix("tiny.yaml"), missing)):
+            with self.subTest(args=args):
+                r = self.run_cli(*args)
+                self.assertEqual(r.returncode, 66, r.stderr)
+                self.assertIn("socscope" if "-q" in args else missing, r.stderr)
+
+    # 73 ------------------------------------------------------------------
+    def test_output_that_cannot_be_created_exits_73_and_leaves_nothing(self):
+        target_dir = os.path.join(self.dir, "ro")
+        os.mkdir(target_dir, 0o500)
+        for out in (os.path.join(self.dir, "missing-dir", "r.json"),
+                    os.path.join(target_dir, "r.json")):
+            with self.subTest(out=out):
+                r = self.run_cli("evaluate", self.fix("hosting.yaml"), "-f", "json", "-o", out)
+                if os.geteuid() == 0 and out.startswith(target_dir):
+                    continue  # root writes anywhere; the missing directory still counts
+                self.assertEqual(r.returncode, 73, r.stderr)
+                self.assertIn(out, r.stderr)
+                self.assertFalse(os.path.exists(out))
+        self.assertEqual(os.listdir(target_dir), [])
+
+    # 74 ------------------------------------------------------------------
+    def test_write_error_on_stdout_exits_74(self):
+        if not os.path.exists("/dev/full"):
+            self.skipTest("no /dev/full")
+        with open("/dev/full", "w") as full:
+            r = self.run_cli("evaluate", self.fix("hosting.yaml"), "-f", "json", stdout=full)
+        self.assertEqual(r.returncode, 74)
+        self.assertIn("cannot write", r.stderr)
+
+    # 130 -----------------------------------------------------------------
+    def test_sigint_in_plain_interview_exits_130_with_answers_saved(self):
+        answers = os.path.join(self.dir, "session.yaml")
+        p = subprocess.Popen([BIN, "interview", "--plain", "-q", "tiny", "-a", answers],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, env=self.env, text=True)
+        p.stdin.write("Acme Hosting\n")
+        p.stdin.flush()
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            if os.path.exists(answers):
+                with open(answers, encoding="utf-8") as f:
+                    if "Acme Hosting" in f.read():
+                        break
+            time.sleep(0.05)
+        p.send_signal(signal.SIGINT)
+        try:
+            p.communicate(timeout=20)
+        finally:
+            p.kill()
+        self.assertEqual(p.returncode, 130)
+        with open(answers, encoding="utf-8") as f:
+            self.assertIn("client_name: Acme Hosting", f.read())
+        self.assertEqual(stat.S_IMODE(os.stat(answers).st_mode), 0o600)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
