@@ -1,1 +1,246 @@
-/* expr_eval: not written yet */
+/* The evaluator of compiled expressions.
+ *
+ * It runs on every keystroke over every rule, so it only reads: answers
+ * come through the caller's lookup, nothing is allocated, and every name
+ * and choice id was turned into an index when the expression was compiled.
+ * Answers that do not fit their question (a wrong type, a choice index out
+ * of range) read as no answer rather than being trusted. */
+#include "expr_internal.h"
+
+#include "socscope/answers.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A value under a comparison; has == false is "no value". */
+struct xval {
+	bool has;
+	unsigned char truth; /* XM_TRUTH: 0 false, 1 true, 2 unsure */
+	size_t choice;       /* XM_CHOICE */
+	double num;          /* XM_NUM */
+	const char *str;     /* XM_STR */
+};
+
+struct ctx {
+	const struct sc_expr *e;
+	sc_expr_lookup_fn lookup;
+	void *ud;
+};
+
+static const struct sc_answer *
+answer(const struct ctx *x, size_t q)
+{
+	const struct sc_answer *a = x->lookup ? x->lookup(x->ud, q) : NULL;
+	return a && a->type != SC_A_NONE ? a : NULL;
+}
+
+static bool cond(const struct ctx *x, size_t i);
+
+static struct xval
+value(const struct ctx *x, size_t i)
+{
+	const struct xnode *n = &x->e->nodes[i];
+	struct xval v = {0};
+	const struct sc_answer *a;
+	switch ((enum xnode_op)n->op) {
+	case XV_NUM:
+		v.has = true;
+		v.num = n->num;
+		break;
+	case XV_STR:
+		v.has = true;
+		v.str = x->e->strs + n->str;
+		break;
+	case XV_TRUTH:
+		v.has = true;
+		v.truth = n->truth;
+		break;
+	case XV_CHOICE:
+		v.has = true;
+		v.choice = n->a;
+		break;
+	case XV_COND:
+		v.has = true;
+		v.truth = cond(x, n->a);
+		break;
+	case XV_NUMBER:
+		a = answer(x, n->q);
+		if (a && a->type == SC_A_NUMBER) {
+			v.has = true;
+			v.num = a->num;
+		}
+		break;
+	case XV_TEXT:
+		a = answer(x, n->q);
+		if (a && a->type == SC_A_TEXT && a->text) {
+			v.has = true;
+			v.str = a->text;
+		}
+		break;
+	case XV_SINGLE:
+		a = answer(x, n->q);
+		if (!a || a->type != SC_A_CHOICE)
+			break;
+		v.choice = a->choice;
+		if (n->truth) {
+			/* Compared by id: an index past the ids is no answer. */
+			if (a->choice >= n->n)
+				break;
+			v.str = x->e->strs + x->e->kids[n->a + a->choice];
+		}
+		v.has = true;
+		break;
+	case XV_YESNO:
+		a = answer(x, n->q);
+		if (a && a->type == SC_A_BOOL) {
+			v.has = true;
+			v.truth = a->b;
+		} else if (a && a->type == SC_A_UNSURE) {
+			v.has = true;
+			v.truth = 2;
+		}
+		break;
+	case XV_COUNT:
+		/* count() always has a value: 0 when unanswered. */
+		a = answer(x, n->q);
+		v.has = true;
+		v.num = !a ? 0 : a->type == SC_A_CHOICES ? (double)a->nsel : 1;
+		break;
+	default:
+		break;
+	}
+	return v;
+}
+
+static bool
+equal(enum xmode mode, const struct xval *l, const struct xval *r)
+{
+	switch (mode) {
+	case XM_NUM: return l->num == r->num;
+	case XM_STR: return strcmp(l->str, r->str) == 0;
+	case XM_TRUTH: return l->truth == r->truth;
+	case XM_CHOICE: return l->choice == r->choice;
+	}
+	return false;
+}
+
+static bool
+compare(const struct xnode *n, const struct xval *l, const struct xval *r)
+{
+	switch ((enum xcmp)n->cmp) {
+	case XC_EQ: return equal(n->mode, l, r);
+	case XC_NE: return !equal(n->mode, l, r);
+	case XC_LT: return l->num < r->num;
+	case XC_LE: return l->num <= r->num;
+	case XC_GT: return l->num > r->num;
+	case XC_GE: return l->num >= r->num;
+	}
+	return false;
+}
+
+/* Does the answer hold one of the choices kids[first .. first+n)? */
+static bool
+has_choice(const struct ctx *x, const struct sc_answer *a, size_t first,
+           size_t n)
+{
+	const size_t *want = x->e->kids + first;
+	if (a->type == SC_A_CHOICE) {
+		for (size_t i = 0; i < n; i++)
+			if (a->choice == want[i])
+				return true;
+	} else if (a->type == SC_A_CHOICES && a->sel) {
+		for (size_t s = 0; s < a->nsel; s++)
+			for (size_t i = 0; i < n; i++)
+				if (a->sel[s] == want[i])
+					return true;
+	}
+	return false;
+}
+
+static bool
+cond(const struct ctx *x, size_t i)
+{
+	const struct xnode *n = &x->e->nodes[i];
+	const size_t *kids = x->e->kids;
+	const struct sc_answer *a;
+	switch ((enum xnode_op)n->op) {
+	case XN_TRUE:
+		return true;
+	case XN_FALSE:
+		return false;
+	case XN_AND:
+		for (size_t k = 0; k < n->n; k++)
+			if (!cond(x, kids[n->a + k]))
+				return false;
+		return true;
+	case XN_OR:
+		for (size_t k = 0; k < n->n; k++)
+			if (cond(x, kids[n->a + k]))
+				return true;
+		return false;
+	case XN_NOT:
+		return !cond(x, n->a);
+	case XN_YESNO:
+		a = answer(x, n->q);
+		return a && a->type == SC_A_BOOL && a->b;
+	case XN_ANSWERED:
+		return answer(x, n->q) != NULL;
+	case XN_HAS:
+		a = answer(x, n->q);
+		return a && has_choice(x, a, n->a, n->n);
+	case XN_CMP: {
+		struct xval l = value(x, n->a);
+		if (!l.has)
+			return false;
+		struct xval r = value(x, n->b);
+		return r.has && compare(n, &l, &r);
+	}
+	case XN_IN: {
+		struct xval l = value(x, n->a);
+		if (!l.has)
+			return false;
+		for (size_t k = 0; k < n->n; k++) {
+			struct xval r = value(x, kids[n->b + k]);
+			if (r.has && equal(n->mode, &l, &r))
+				return true;
+		}
+		return false;
+	}
+	default:
+		return false;
+	}
+}
+
+bool
+sc_expr_eval(const struct sc_expr *e, sc_expr_lookup_fn lookup, void *ud)
+{
+	if (!e || !e->nnodes)
+		return false;
+	struct ctx x = {e, lookup, ud};
+	return cond(&x, e->root);
+}
+
+const size_t *
+sc_expr_deps(const struct sc_expr *e, size_t *n)
+{
+	if (!e) {
+		if (n)
+			*n = 0;
+		return NULL;
+	}
+	if (n)
+		*n = e->ndeps;
+	return e->deps;
+}
+
+void
+sc_expr_free(struct sc_expr *e)
+{
+	if (!e)
+		return;
+	free(e->nodes);
+	free(e->kids);
+	free(e->strs);
+	free(e->deps);
+	free(e);
+}
