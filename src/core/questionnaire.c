@@ -1,1 +1,1419 @@
-/* questionnaire: not written yet */
+/* Loading and checking a questionnaire (format in questionnaires/README.md).
+ *
+ * Two passes over the YAML tree.  The first builds every section, question,
+ * choice and rule and reports every problem it can see locally, carrying on
+ * after each so that one run of `socscope validate` shows them all.  The
+ * second, once all questions exist and the id index is built, compiles the
+ * expressions (which resolve names through sc_questionnaire_find) and checks
+ * the timeline, which names questions anywhere in the file.  Diagnostics are
+ * collected in a private list and sorted into file order before they are
+ * handed to the caller. */
+#include "socscope/questionnaire.h"
+
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "socscope/expr.h"
+#include "socscope/yamltree.h"
+
+/* ---- vocabulary of question types --------------------------------------- */
+
+#define SC_QTYPES(X)                                                           \
+	X(SC_Q_YESNO, "yesno")                                                 \
+	X(SC_Q_SINGLE, "single")                                               \
+	X(SC_Q_MULTI, "multi")                                                 \
+	X(SC_Q_NUMBER, "number")                                               \
+	X(SC_Q_TEXT, "text")
+
+#define QTYPE_STR(e, s) [e] = s,
+static const char *const qtype_ids[] = {SC_QTYPES(QTYPE_STR)};
+#define QTYPE_COUNT (sizeof qtype_ids / sizeof qtype_ids[0])
+_Static_assert(QTYPE_COUNT == SC_Q_TEXT + 1, "every question type has an id");
+
+const char *
+sc_qtype_id_str(enum sc_qtype t)
+{
+	return (size_t)t < QTYPE_COUNT ? qtype_ids[t] : "?";
+}
+
+int
+sc_qtype_find(const char *id)
+{
+	for (size_t i = 0; id && i < QTYPE_COUNT; i++)
+		if (strcmp(id, qtype_ids[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* The format's limits. */
+#define ID_MAX 64
+#define CHOICES_MAX 200
+#define TEXT_LENGTH_MAX 65536
+#define TEXT_LENGTH_DEFAULT 1000
+#define PERIOD_MIN 1
+#define PERIOD_MAX 24
+
+/* ---- string sets and the question index ----------------------------------- */
+
+static uint64_t
+hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603u; /* FNV-1a */
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211u;
+	}
+	return h;
+}
+
+/* Open addressing, power-of-two size, grown at half full.  Keys are
+ * borrowed; each carries a line for "first at line N" messages. */
+struct idset {
+	const char **keys;
+	int *lines;
+	size_t size, n;
+};
+
+static void
+idset_fini(struct idset *s)
+{
+	free(s->keys);
+	free(s->lines);
+	memset(s, 0, sizeof *s);
+}
+
+static void
+idset_grow(struct idset *s)
+{
+	struct idset bigger = {0};
+	bigger.size = s->size ? s->size * 2 : 16;
+	bigger.keys = sc_xcalloc(bigger.size, sizeof *bigger.keys);
+	bigger.lines = sc_xcalloc(bigger.size, sizeof *bigger.lines);
+	for (size_t i = 0; i < s->size; i++) {
+		if (!s->keys[i])
+			continue;
+		size_t h = (size_t)hash_str(s->keys[i]) & (bigger.size - 1);
+		while (bigger.keys[h])
+			h = (h + 1) & (bigger.size - 1);
+		bigger.keys[h] = s->keys[i];
+		bigger.lines[h] = s->lines[i];
+	}
+	bigger.n = s->n;
+	idset_fini(s);
+	*s = bigger;
+}
+
+/* Adds `key`; returns 0 when new, else the line of the first. */
+static int
+idset_add(struct idset *s, const char *key, int line)
+{
+	if ((s->n + 1) * 2 > s->size)
+		idset_grow(s);
+	size_t h = (size_t)hash_str(key) & (s->size - 1);
+	while (s->keys[h]) {
+		if (strcmp(s->keys[h], key) == 0)
+			return s->lines[h] > 0 ? s->lines[h] : 1;
+		h = (h + 1) & (s->size - 1);
+	}
+	s->keys[h] = key;
+	s->lines[h] = line;
+	s->n++;
+	return 0;
+}
+
+/* id -> question index + 1, over q->questions (first of equal ids wins). */
+struct qindex {
+	size_t size;
+	size_t slot[];
+};
+
+static struct qindex *
+qindex_build(const struct sc_questionnaire *q)
+{
+	size_t size = 16;
+	while (size < q->nquestions * 2)
+		size *= 2;
+	struct qindex *x = sc_xcalloc(1, sizeof *x + size * sizeof x->slot[0]);
+	x->size = size;
+	for (size_t i = 0; i < q->nquestions; i++) {
+		const char *id = q->questions[i].id;
+		if (!id)
+			continue;
+		size_t h = (size_t)hash_str(id) & (size - 1);
+		while (x->slot[h] && strcmp(q->questions[x->slot[h] - 1].id, id) != 0)
+			h = (h + 1) & (size - 1);
+		if (!x->slot[h])
+			x->slot[h] = i + 1;
+	}
+	return x;
+}
+
+const struct sc_question *
+sc_questionnaire_find(const struct sc_questionnaire *q, const char *id)
+{
+	if (!q || !id)
+		return NULL;
+	const struct qindex *x = q->index;
+	if (!x) {
+		/* Hand-built questionnaires (in tests) have no index. */
+		for (size_t i = 0; i < q->nquestions; i++)
+			if (q->questions[i].id && strcmp(q->questions[i].id, id) == 0)
+				return &q->questions[i];
+		return NULL;
+	}
+	size_t h = (size_t)hash_str(id) & (x->size - 1);
+	while (x->slot[h]) {
+		const struct sc_question *qn = &q->questions[x->slot[h] - 1];
+		if (strcmp(qn->id, id) == 0)
+			return qn;
+		h = (h + 1) & (x->size - 1);
+	}
+	return NULL;
+}
+
+int
+sc_question_find_choice(const struct sc_question *qn, const char *id)
+{
+	if (!qn || !id)
+		return -1;
+	for (size_t i = 0; i < qn->nchoices; i++)
+		if (qn->choices[i].id && strcmp(qn->choices[i].id, id) == 0)
+			return i <= INT_MAX ? (int)i : -1;
+	return -1;
+}
+
+/* ---- freeing ---------------------------------------------------------------- */
+
+static void
+free_question(struct sc_question *qn)
+{
+	free(qn->id);
+	free(qn->text);
+	free(qn->help);
+	free(qn->show_if_src);
+	sc_expr_free(qn->show_if);
+	for (size_t i = 0; i < qn->nchoices; i++) {
+		free(qn->choices[i].id);
+		free(qn->choices[i].label);
+		free(qn->choices[i].help);
+	}
+	free(qn->choices);
+	/* The default is freed field by field rather than with
+	 * sc_answer_clear, so the model does not depend on the answers
+	 * module. */
+	free(qn->def.sel);
+	free(qn->def.text);
+}
+
+static void
+free_gap(struct sc_gap_def *g)
+{
+	if (!g)
+		return;
+	free(g->id);
+	free(g->title);
+	for (size_t i = 0; i < g->ncriteria; i++)
+		free(g->criteria[i]);
+	free(g->criteria);
+	free(g->advice);
+	free(g);
+}
+
+static void
+free_rule(struct sc_rule *r)
+{
+	free(r->id);
+	free(r->when_src);
+	sc_expr_free(r->when);
+	free(r->because);
+	free(r->types);
+	free_gap(r->gap);
+	free(r->readiness_item);
+	free(r->next_step);
+}
+
+void
+sc_questionnaire_free(struct sc_questionnaire *q)
+{
+	if (!q)
+		return;
+	for (size_t i = 0; i < q->nquestions; i++)
+		free_question(&q->questions[i]);
+	free(q->questions);
+	for (size_t i = 0; i < q->nsections; i++) {
+		free(q->sections[i].id);
+		free(q->sections[i].title);
+		free(q->sections[i].intro);
+	}
+	free(q->sections);
+	for (size_t i = 0; i < q->nrules; i++)
+		free_rule(&q->rules[i]);
+	free(q->rules);
+	free(q->index);
+	free(q->file);
+	free(q->id);
+	free(q->title);
+	free(q->version);
+	free(q->description);
+	free(q);
+}
+
+/* ---- the loader's state and small checkers ------------------------------- */
+
+struct loader {
+	const char *file;
+	struct sc_diags *d; /* private list, sorted at the end */
+	struct sc_questionnaire *q;
+	size_t cap_sections, cap_questions, cap_rules;
+	/* Per question and per rule, what pass 2 needs. */
+	const struct sc_ynode **show_if_nodes;
+	bool *type_ok;
+	size_t cap_qextra;
+	const struct sc_ynode **when_nodes;
+	size_t cap_rextra;
+	struct idset section_ids, question_ids, rule_ids;
+};
+
+static void
+diag_at(struct loader *L, const struct sc_ynode *n, const char *fmt, ...)
+        SC_PRINTF(3, 4);
+
+static void
+diag_at(struct loader *L, const struct sc_ynode *n, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	sc_diags_vadd(L->d, L->file, n ? n->line : 0, n ? n->col : 0, fmt, ap);
+	va_end(ap);
+}
+
+/* The key node of `key` in a mapping (for messages about the key itself). */
+static const struct sc_ynode *
+map_key(const struct sc_ynode *map, const char *key)
+{
+	if (!map || map->kind != SC_Y_MAP)
+		return NULL;
+	for (size_t i = 0; i < map->n; i++)
+		if (map->keys[i]->kind == SC_Y_SCALAR &&
+		    strcmp(map->keys[i]->str, key) == 0 &&
+		    strlen(key) == map->keys[i]->len)
+			return map->keys[i];
+	return NULL;
+}
+
+/* What a value is, for "found X": numbers are shown as written. */
+static const char *
+found(const struct sc_ynode *n)
+{
+	if (n && n->kind == SC_Y_SCALAR && sc_ynode_number(n, NULL))
+		return n->str;
+	return sc_ynode_kind_name(n);
+}
+
+/* A mapping's "what" for messages: kind "id", or kind at line N when the
+ * id is missing or not text. */
+static char *
+what_name(const char *kind, const struct sc_ynode *map)
+{
+	const struct sc_ynode *id = sc_ymap_get(map, "id");
+	if (id && id->kind == SC_Y_SCALAR && id->len > 0 &&
+	    strlen(id->str) == id->len && id->len <= 200)
+		return sc_xasprintf("%s \"%s\"", kind, id->str);
+	return sc_xasprintf("the %s at line %d", kind, map ? map->line : 0);
+}
+
+static bool
+valid_id(const char *s, size_t len, bool dash)
+{
+	if (len < 1 || len > ID_MAX || strlen(s) != len)
+		return false;
+	if (s[0] < 'a' || s[0] > 'z')
+		return false;
+	for (size_t i = 1; i < len; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		      c == '_' || (dash && c == '-')))
+			return false;
+	}
+	return true;
+}
+
+/* The text of an id under `key`, or NULL (reported) when it is not one.
+ * A missing key is left to the key check. */
+static const char *
+get_id(struct loader *L, const struct sc_ynode *map, const char *key,
+       const char *kind, bool dash)
+{
+	const struct sc_ynode *n = sc_ymap_get(map, key);
+	if (!n)
+		return NULL;
+	if (n->kind != SC_Y_SCALAR || sc_ynode_is_null(n)) {
+		diag_at(L, n, "\"%s\" must be an id, found %s", key, found(n));
+		return NULL;
+	}
+	if (!valid_id(n->str, n->len, dash)) {
+		diag_at(L, n,
+		        "invalid %s id \"%s\": ids are 1 to %d characters: a "
+		        "lower-case letter, then lower-case letters, digits%s and "
+		        "\"_\"",
+		        kind, n->str, ID_MAX, dash ? ", \"-\"" : "");
+		return NULL;
+	}
+	return n->str;
+}
+
+/* A text value; NULL when absent or wrong (reported unless absent). */
+static char *
+get_text(struct loader *L, const struct sc_ynode *map, const char *key)
+{
+	const struct sc_ynode *n = sc_ymap_get(map, key);
+	if (!n)
+		return NULL;
+	if (n->kind != SC_Y_SCALAR) {
+		diag_at(L, n, "\"%s\" must be text, found %s", key, found(n));
+		return NULL;
+	}
+	if (sc_ynode_is_null(n) || n->len == 0) {
+		diag_at(L, n, "\"%s\" must not be empty", key);
+		return NULL;
+	}
+	if (strlen(n->str) != n->len) {
+		diag_at(L, n, "\"%s\" must not contain NUL characters", key);
+		return NULL;
+	}
+	return sc_xstrndup(n->str, n->len);
+}
+
+static bool
+get_bool(struct loader *L, const struct sc_ynode *map, const char *key,
+         bool *out)
+{
+	const struct sc_ynode *n = sc_ymap_get(map, key);
+	if (!n)
+		return true;
+	if (!sc_ynode_bool(n, out)) {
+		diag_at(L, n, "\"%s\" must be true or false, found %s", key,
+		        found(n));
+		return false;
+	}
+	return true;
+}
+
+static bool
+get_number(struct loader *L, const struct sc_ynode *map, const char *key,
+           double *out, bool *has)
+{
+	const struct sc_ynode *n = sc_ymap_get(map, key);
+	*has = false;
+	if (!n)
+		return true;
+	if (!sc_ynode_number(n, out)) {
+		diag_at(L, n, "\"%s\" must be a number, found %s", key, found(n));
+		return false;
+	}
+	*has = true;
+	return true;
+}
+
+/* A whole number in [lo, hi]; false when absent or wrong. */
+static bool
+get_int(struct loader *L, const struct sc_ynode *map, const char *key,
+        long long lo, long long hi, long long *out)
+{
+	const struct sc_ynode *n = sc_ymap_get(map, key);
+	if (!n)
+		return false;
+	long long v;
+	if (!sc_ynode_int(n, &v)) {
+		diag_at(L, n, "\"%s\" must be a whole number, found %s", key,
+		        found(n));
+		return false;
+	}
+	if (v < lo || v > hi) {
+		diag_at(L, n, "\"%s\" must be %lld to %lld, found %lld", key, lo,
+		        hi, v);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+/* A list node (reported when the value is something else). */
+static const struct sc_ynode *
+get_list(struct loader *L, const struct sc_ynode *map, const char *key)
+{
+	const struct sc_ynode *n = sc_ymap_get(map, key);
+	if (n && n->kind != SC_Y_SEQ) {
+		diag_at(L, n, "\"%s\" must be a list, found %s", key, found(n));
+		return NULL;
+	}
+	return n;
+}
+
+/* "a, b, c" from an id-string function over [0, count). */
+static char *
+join_ids(const char *(*id_str)(int), int count, const char *extra)
+{
+	struct sc_buf b = {0};
+	for (int i = 0; i < count; i++)
+		sc_buf_printf(&b, "%s%s", i ? ", " : "", id_str(i));
+	if (extra)
+		sc_buf_printf(&b, ", %s", extra);
+	return sc_buf_steal(&b);
+}
+
+/* Adapters: the vocabulary's id functions take their own enums. */
+static const char *report_str(int i) { return sc_report_id_str((enum sc_report_id)i); }
+static const char *rtype_str(int i) { return sc_rtype_id_str((enum sc_rtype)i); }
+static const char *category_str(int i) { return sc_category_id_str((enum sc_category)i); }
+static const char *framework_str(int i) { return sc_framework_id_str((enum sc_framework)i); }
+static const char *priority_str(int i) { return sc_priority_id_str((enum sc_priority)i); }
+static const char *readiness_str(int i) { return sc_readiness_id_str((enum sc_readiness)i); }
+static const char *qtype_str(int i) { return sc_qtype_id_str((enum sc_qtype)i); }
+
+struct vocab {
+	const char *kind; /* "category" */
+	int (*find)(const char *);
+	const char *(*id_str)(int);
+	int count;
+};
+
+static const struct vocab v_report = {"report", sc_report_find, report_str, SC_REPORT_COUNT};
+static const struct vocab v_rtype = {"report type", sc_rtype_find, rtype_str, SC_RTYPE_COUNT};
+static const struct vocab v_category = {"category", sc_category_find, category_str, SC_CAT_COUNT};
+static const struct vocab v_framework = {"framework", sc_framework_find, framework_str, SC_FW_COUNT};
+static const struct vocab v_priority = {"priority", sc_priority_find, priority_str, SC_PRIO_COUNT};
+static const struct vocab v_readiness = {"status", sc_readiness_find, readiness_str, SC_READY_COUNT};
+static const struct vocab v_qtype = {"question type", sc_qtype_find, qtype_str, (int)QTYPE_COUNT};
+
+/* One id of a vocabulary, or -1 (reported). */
+static int
+vocab_value(struct loader *L, const struct sc_ynode *n, const struct vocab *v,
+            const char *extra)
+{
+	if (!n || n->kind != SC_Y_SCALAR || sc_ynode_is_null(n)) {
+		char *all = join_ids(v->id_str, v->count, extra);
+		diag_at(L, n, "expected a %s (one of: %s), found %s", v->kind, all,
+		        found(n));
+		free(all);
+		return -1;
+	}
+	int i = v->find(n->str);
+	if (i < 0) {
+		char *all = join_ids(v->id_str, v->count, extra);
+		diag_at(L, n, "unknown %s \"%s\"; expected one of: %s", v->kind,
+		        n->str, all);
+		free(all);
+	}
+	return i;
+}
+
+/* A vocabulary id or a non-empty list of them, as a bit set; for
+ * `scope`, `scope_out` and `flag`. */
+static unsigned
+vocab_bits(struct loader *L, const struct sc_ynode *n, const char *key,
+           const struct vocab *v)
+{
+	unsigned bits = 0;
+	if (n->kind == SC_Y_SEQ) {
+		if (n->n == 0)
+			diag_at(L, n, "\"%s\" is an empty list", key);
+		for (size_t i = 0; i < n->n; i++) {
+			int k = vocab_value(L, n->items[i], v, NULL);
+			if (k >= 0)
+				bits |= 1u << k;
+		}
+	} else {
+		int k = vocab_value(L, n, v, NULL);
+		if (k >= 0)
+			bits |= 1u << k;
+	}
+	return bits;
+}
+
+/* ---- questions -------------------------------------------------------------- */
+
+static const char *const question_keys[] = {
+	"id", "type", "text", "help", "required", "show_if", "default",
+	"unsure", "choices", "min", "max", "max_length", NULL,
+};
+static const char *const question_required[] = {"id", "type", "text", "help",
+                                                NULL};
+static const char *const choice_keys[] = {"id", "label", "help", NULL};
+static const char *const choice_required[] = {"id", "label", NULL};
+
+/* Words of the expression language: a question named so could never be
+ * read by an expression. */
+static const char *const reserved[] = {"and", "or", "not", "in", "true",
+                                       "false", NULL};
+
+static void
+parse_choices(struct loader *L, struct sc_question *qn,
+              const struct sc_ynode *map, const char *what)
+{
+	const struct sc_ynode *list = sc_ymap_get(map, "choices");
+	if (!list) {
+		diag_at(L, map, "%s has no \"choices\"", what);
+		return;
+	}
+	if (list->kind != SC_Y_SEQ) {
+		diag_at(L, list, "\"choices\" must be a list, found %s", found(list));
+		return;
+	}
+	if (list->n == 0)
+		diag_at(L, list, "%s has no choices: give 1 to %d", what,
+		        CHOICES_MAX);
+	else if (list->n > CHOICES_MAX)
+		diag_at(L, list, "%s has %zu choices: at most %d are allowed", what,
+		        list->n, CHOICES_MAX);
+	qn->choices = sc_xcalloc(list->n, sizeof *qn->choices);
+	struct idset ids = {0};
+	for (size_t i = 0; i < list->n; i++) {
+		const struct sc_ynode *c = list->items[i];
+		if (c->kind != SC_Y_MAP) {
+			diag_at(L, c, "a choice must be a mapping {id, label}, found %s",
+			        found(c));
+			continue;
+		}
+		char *cwhat = what_name("choice", c);
+		char *full = sc_xasprintf("%s of %s", cwhat, what);
+		sc_ymap_check_keys(c, choice_keys, choice_required, full, L->file,
+		                   L->d);
+		struct sc_choice *ch = &qn->choices[qn->nchoices++];
+		const char *id = get_id(L, c, "id", "choice", false);
+		if (id) {
+			const struct sc_ynode *idn = sc_ymap_get(c, "id");
+			int first = idset_add(&ids, id, idn->line);
+			if (first)
+				diag_at(L, idn,
+				        "duplicate choice id \"%s\" in %s (first at "
+				        "line %d)",
+				        id, what, first);
+			ch->id = sc_xstrdup(id);
+		}
+		ch->label = get_text(L, c, "label");
+		ch->help = get_text(L, c, "help");
+		free(cwhat);
+		free(full);
+	}
+	idset_fini(&ids);
+}
+
+static size_t
+utf8_chars(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+static int
+cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* "a, b, c": the question's choice ids, for messages. */
+static char *
+choice_list(const struct sc_question *qn)
+{
+	struct sc_buf b = {0};
+	for (size_t i = 0; i < qn->nchoices; i++)
+		if (qn->choices[i].id)
+			sc_buf_printf(&b, "%s%s", b.len ? ", " : "",
+			              qn->choices[i].id);
+	return sc_buf_steal(&b);
+}
+
+/* One choice id of the question, or -1 (reported). */
+static int
+default_choice(struct loader *L, const struct sc_question *qn,
+               const struct sc_ynode *n, const char *what)
+{
+	if (n->kind != SC_Y_SCALAR || sc_ynode_is_null(n)) {
+		diag_at(L, n, "\"default\" of %s must be a choice id, found %s",
+		        what, found(n));
+		return -1;
+	}
+	int k = sc_question_find_choice(qn, n->str);
+	if (k < 0) {
+		char *all = choice_list(qn);
+		diag_at(L, n,
+		        "default \"%s\" is not a choice of %s; its choices are: %s",
+		        n->str, what, all);
+		free(all);
+	}
+	return k;
+}
+
+static void
+parse_default(struct loader *L, struct sc_question *qn,
+              const struct sc_ynode *map, const char *what)
+{
+	const struct sc_ynode *n = sc_ymap_get(map, "default");
+	if (!n)
+		return;
+	struct sc_answer *a = &qn->def;
+	switch (qn->type) {
+	case SC_Q_YESNO: {
+		bool b;
+		if (sc_ynode_bool(n, &b)) {
+			a->type = SC_A_BOOL;
+			a->b = b;
+		} else if (n->kind == SC_Y_SCALAR && strcmp(n->str, "unsure") == 0) {
+			if (qn->allow_unsure)
+				a->type = SC_A_UNSURE;
+			else
+				diag_at(L, n,
+				        "default \"unsure\" needs \"unsure: true\" on "
+				        "%s",
+				        what);
+		} else {
+			diag_at(L, n,
+			        "\"default\" of %s must be true or false%s, found %s",
+			        what, qn->allow_unsure ? " or unsure" : "", found(n));
+		}
+		break;
+	}
+	case SC_Q_SINGLE: {
+		int k = default_choice(L, qn, n, what);
+		if (k >= 0) {
+			a->type = SC_A_CHOICE;
+			a->choice = (size_t)k;
+		}
+		break;
+	}
+	case SC_Q_MULTI: {
+		if (n->kind != SC_Y_SEQ) {
+			diag_at(L, n,
+			        "\"default\" of %s must be a list of choice ids, "
+			        "found %s",
+			        what, found(n));
+			break;
+		}
+		size_t *sel = sc_xcalloc(n->n, sizeof *sel);
+		size_t nsel = 0;
+		bool ok = true;
+		for (size_t i = 0; i < n->n; i++) {
+			int k = default_choice(L, qn, n->items[i], what);
+			if (k < 0) {
+				ok = false;
+				continue;
+			}
+			bool twice = false;
+			for (size_t j = 0; j < nsel; j++)
+				twice = twice || sel[j] == (size_t)k;
+			if (twice) {
+				diag_at(L, n->items[i],
+				        "choice \"%s\" is listed twice in \"default\"",
+				        n->items[i]->str);
+				ok = false;
+				continue;
+			}
+			sel[nsel++] = (size_t)k;
+		}
+		if (!ok) {
+			free(sel);
+			break;
+		}
+		qsort(sel, nsel, sizeof *sel, cmp_size);
+		a->type = SC_A_CHOICES;
+		a->sel = sel;
+		a->nsel = nsel;
+		break;
+	}
+	case SC_Q_NUMBER: {
+		double v;
+		if (!sc_ynode_number(n, &v)) {
+			diag_at(L, n, "\"default\" of %s must be a number, found %s",
+			        what, found(n));
+		} else if (qn->has_min && v < qn->min) {
+			diag_at(L, n, "default %s is below \"min\" (%g)", n->str,
+			        qn->min);
+		} else if (qn->has_max && v > qn->max) {
+			diag_at(L, n, "default %s is above \"max\" (%g)", n->str,
+			        qn->max);
+		} else {
+			a->type = SC_A_NUMBER;
+			a->num = v;
+		}
+		break;
+	}
+	case SC_Q_TEXT: {
+		size_t max = qn->max_length ? qn->max_length : TEXT_LENGTH_DEFAULT;
+		if (n->kind != SC_Y_SCALAR || sc_ynode_is_null(n) ||
+		    strlen(n->str) != n->len) {
+			diag_at(L, n, "\"default\" of %s must be text, found %s", what,
+			        found(n));
+		} else if (utf8_chars(n->str, n->len) > max) {
+			diag_at(L, n,
+			        "default is longer than the question allows (%zu "
+			        "characters)",
+			        max);
+		} else {
+			a->type = SC_A_TEXT;
+			a->text = sc_xstrndup(n->str, n->len);
+		}
+		break;
+	}
+	}
+}
+
+/* Keys that belong to some types only: (key, types as a bit set). */
+static const struct {
+	const char *key;
+	unsigned types;
+	const char *which;
+} typed_keys[] = {
+	{"unsure", 1u << SC_Q_YESNO, "yesno questions"},
+	{"choices", (1u << SC_Q_SINGLE) | (1u << SC_Q_MULTI),
+	 "single and multi questions"},
+	{"min", 1u << SC_Q_NUMBER, "number questions"},
+	{"max", 1u << SC_Q_NUMBER, "number questions"},
+	{"max_length", 1u << SC_Q_TEXT, "text questions"},
+};
+
+static void
+parse_question(struct loader *L, const struct sc_ynode *map, size_t section)
+{
+	if (map->kind != SC_Y_MAP) {
+		diag_at(L, map, "a question must be a mapping, found %s",
+		        found(map));
+		return;
+	}
+	struct sc_questionnaire *q = L->q;
+	size_t idx = q->nquestions;
+	q->questions = sc_xgrow(q->questions, &L->cap_questions, idx + 1,
+	                        sizeof *q->questions);
+	size_t cap = L->cap_qextra;
+	L->show_if_nodes = sc_xgrow(L->show_if_nodes, &cap, idx + 1,
+	                            sizeof *L->show_if_nodes);
+	cap = L->cap_qextra;
+	L->type_ok = sc_xgrow(L->type_ok, &cap, idx + 1, sizeof *L->type_ok);
+	L->cap_qextra = cap;
+	q->nquestions++;
+	struct sc_question *qn = &q->questions[idx];
+	memset(qn, 0, sizeof *qn);
+	qn->def.type = SC_A_NONE;
+	qn->section = section;
+	qn->index = idx;
+	qn->line = map->line;
+	qn->col = map->col;
+	qn->type = SC_Q_TEXT;
+	L->show_if_nodes[idx] = NULL;
+	L->type_ok[idx] = false;
+
+	char *what = what_name("question", map);
+	sc_ymap_check_keys(map, question_keys, question_required, what, L->file,
+	                   L->d);
+
+	const char *id = get_id(L, map, "id", "question", false);
+	if (id) {
+		const struct sc_ynode *idn = sc_ymap_get(map, "id");
+		int first = idset_add(&L->question_ids, id, idn->line);
+		if (first)
+			diag_at(L, idn, "duplicate question id \"%s\" (first at line %d)",
+			        id, first);
+		for (const char *const *r = reserved; *r; r++)
+			if (strcmp(id, *r) == 0)
+				diag_at(L, idn,
+				        "question id \"%s\" is a word of the expression "
+				        "language; choose another",
+				        id);
+		qn->id = sc_xstrdup(id);
+	}
+
+	const struct sc_ynode *tn = sc_ymap_get(map, "type");
+	if (tn) {
+		int t = vocab_value(L, tn, &v_qtype, NULL);
+		if (t >= 0) {
+			qn->type = (enum sc_qtype)t;
+			L->type_ok[idx] = true;
+		}
+	}
+	qn->text = get_text(L, map, "text");
+	qn->help = get_text(L, map, "help");
+	get_bool(L, map, "required", &qn->required);
+
+	if (L->type_ok[idx]) {
+		for (size_t i = 0; i < sizeof typed_keys / sizeof typed_keys[0]; i++) {
+			const struct sc_ynode *k = map_key(map, typed_keys[i].key);
+			if (k && !(typed_keys[i].types & (1u << qn->type)))
+				diag_at(L, k,
+				        "\"%s\" is only for %s; %s is a %s question",
+				        typed_keys[i].key, typed_keys[i].which, what,
+				        sc_qtype_id_str(qn->type));
+		}
+		switch (qn->type) {
+		case SC_Q_YESNO:
+			get_bool(L, map, "unsure", &qn->allow_unsure);
+			break;
+		case SC_Q_SINGLE:
+		case SC_Q_MULTI:
+			parse_choices(L, qn, map, what);
+			break;
+		case SC_Q_NUMBER: {
+			bool min_ok = get_number(L, map, "min", &qn->min, &qn->has_min);
+			bool max_ok = get_number(L, map, "max", &qn->max, &qn->has_max);
+			if (min_ok && max_ok && qn->has_min && qn->has_max &&
+			    qn->min > qn->max)
+				diag_at(L, sc_ymap_get(map, "min"),
+				        "\"min\" (%g) is greater than \"max\" (%g)",
+				        qn->min, qn->max);
+			break;
+		}
+		case SC_Q_TEXT: {
+			long long v;
+			if (get_int(L, map, "max_length", 1, TEXT_LENGTH_MAX, &v))
+				qn->max_length = (size_t)v;
+			break;
+		}
+		}
+		parse_default(L, qn, map, what);
+	}
+
+	const struct sc_ynode *si = sc_ymap_get(map, "show_if");
+	if (si) {
+		if (si->kind != SC_Y_SCALAR || sc_ynode_is_null(si) ||
+		    strlen(si->str) != si->len)
+			diag_at(L, si, "\"show_if\" must be an expression, found %s",
+			        found(si));
+		else {
+			qn->show_if_src = sc_xstrndup(si->str, si->len);
+			L->show_if_nodes[idx] = si;
+		}
+	}
+	free(what);
+}
+
+/* ---- sections ---------------------------------------------------------------- */
+
+static const char *const section_keys[] = {"id", "title", "intro",
+                                           "questions", NULL};
+static const char *const section_required[] = {"id", "title", "questions",
+                                               NULL};
+
+static void
+parse_section(struct loader *L, const struct sc_ynode *map)
+{
+	if (map->kind != SC_Y_MAP) {
+		diag_at(L, map, "a section must be a mapping, found %s", found(map));
+		return;
+	}
+	struct sc_questionnaire *q = L->q;
+	size_t idx = q->nsections;
+	q->sections = sc_xgrow(q->sections, &L->cap_sections, idx + 1,
+	                       sizeof *q->sections);
+	q->nsections++;
+	struct sc_section *s = &q->sections[idx];
+	memset(s, 0, sizeof *s);
+	s->line = map->line;
+	s->col = map->col;
+	s->first = q->nquestions;
+
+	char *what = what_name("section", map);
+	sc_ymap_check_keys(map, section_keys, section_required, what, L->file,
+	                   L->d);
+	const char *id = get_id(L, map, "id", "section", false);
+	if (id) {
+		const struct sc_ynode *idn = sc_ymap_get(map, "id");
+		int first = idset_add(&L->section_ids, id, idn->line);
+		if (first)
+			diag_at(L, idn, "duplicate section id \"%s\" (first at line %d)",
+			        id, first);
+		s->id = sc_xstrdup(id);
+	}
+	s->title = get_text(L, map, "title");
+	s->intro = get_text(L, map, "intro");
+	const struct sc_ynode *list = get_list(L, map, "questions");
+	if (list && list->n == 0)
+		diag_at(L, list, "%s has no questions", what);
+	for (size_t i = 0; list && i < list->n; i++)
+		parse_question(L, list->items[i], idx);
+	q->sections[idx].count = q->nquestions - q->sections[idx].first;
+	free(what);
+}
+
+/* ---- rules --------------------------------------------------------------------- */
+
+static const char *const rule_keys[] = {
+	"id", "when", "because", "recommend", "type", "scope", "scope_out",
+	"flag", "gap", "readiness", "next_step", NULL,
+};
+static const char *const rule_required[] = {"id", "when", "because", NULL};
+static const char *const effect_keys[] = {
+	"recommend", "type", "scope", "scope_out", "flag", "gap", "readiness",
+	"next_step", NULL,
+};
+static const char *const type_keys[] = {"report", "type", "period_months",
+                                        "weight", NULL};
+static const char *const type_required[] = {"report", "type", NULL};
+static const char *const gap_keys[] = {"id", "title", "criteria", "priority",
+                                       "advice", "kind", NULL};
+static const char *const gap_required[] = {"id", "title", "criteria",
+                                           "priority", "advice", NULL};
+static const char *const readiness_keys[] = {"item", "status", NULL};
+
+static void
+parse_recommend(struct loader *L, struct sc_rule *r, const struct sc_ynode *n)
+{
+	if (n->kind == SC_Y_SCALAR && strcmp(n->str, "none") == 0) {
+		r->recommend_none = true;
+		return;
+	}
+	if (n->kind != SC_Y_SEQ) {
+		int k = vocab_value(L, n, &v_report, "none");
+		if (k >= 0)
+			r->recommend |= 1u << k;
+		return;
+	}
+	if (n->n == 0)
+		diag_at(L, n, "\"recommend\" is an empty list");
+	for (size_t i = 0; i < n->n; i++) {
+		const struct sc_ynode *it = n->items[i];
+		if (it->kind == SC_Y_SCALAR && strcmp(it->str, "none") == 0) {
+			diag_at(L, it,
+			        "\"none\" cannot be listed with reports; write "
+			        "\"recommend: none\" alone");
+			continue;
+		}
+		int k = vocab_value(L, it, &v_report, NULL);
+		if (k >= 0)
+			r->recommend |= 1u << k;
+	}
+}
+
+static void
+parse_type_effect(struct loader *L, struct sc_rule *r,
+                  const struct sc_ynode *n, const char *what)
+{
+	char *twhat = sc_xasprintf("the type of %s", what);
+	sc_ymap_check_keys(n, type_keys, type_required, twhat, L->file, L->d);
+	free(twhat);
+	if (n->kind != SC_Y_MAP)
+		return;
+	struct sc_type_effect te = {0};
+	bool ok = true;
+	const struct sc_ynode *rep = sc_ymap_get(n, "report");
+	if (rep) {
+		int k = vocab_value(L, rep, &v_report, NULL);
+		ok = ok && k >= 0;
+		te.report = k >= 0 ? (enum sc_report_id)k : SC_SOC1;
+	}
+	const struct sc_ynode *ty = sc_ymap_get(n, "type");
+	if (ty) {
+		int k = vocab_value(L, ty, &v_rtype, NULL);
+		ok = ok && k >= 0;
+		te.type = k >= 0 ? (enum sc_rtype)k : SC_TYPE1;
+	}
+	long long v;
+	if (get_int(L, n, "period_months", PERIOD_MIN, PERIOD_MAX, &v)) {
+		if (ty && te.type == SC_TYPE1 && ok)
+			diag_at(L, map_key(n, "period_months"),
+			        "\"period_months\" is for Type II only: a Type I "
+			        "report is as of a date");
+		te.period_months = (int)v;
+	}
+	if (get_int(L, n, "weight", INT_MIN, INT_MAX, &v))
+		te.weight = (int)v;
+	r->types = sc_xrealloc(r->types, (r->ntypes + 1) * sizeof *r->types);
+	r->types[r->ntypes++] = te;
+}
+
+static void
+parse_gap(struct loader *L, struct sc_rule *r, const struct sc_ynode *n,
+          const char *what)
+{
+	char *gwhat = sc_xasprintf("the gap of %s", what);
+	sc_ymap_check_keys(n, gap_keys, gap_required, gwhat, L->file, L->d);
+	free(gwhat);
+	if (n->kind != SC_Y_MAP)
+		return;
+	struct sc_gap_def *g = sc_xcalloc(1, sizeof *g);
+	r->gap = g;
+	const char *id = get_id(L, n, "id", "gap", false);
+	g->id = sc_xstrdup(id);
+	g->title = get_text(L, n, "title");
+	g->advice = get_text(L, n, "advice");
+	const struct sc_ynode *pr = sc_ymap_get(n, "priority");
+	if (pr) {
+		int k = vocab_value(L, pr, &v_priority, NULL);
+		g->priority = k >= 0 ? (enum sc_priority)k : SC_PRIO_MEDIUM;
+	}
+	const struct sc_ynode *kind = sc_ymap_get(n, "kind");
+	if (kind) {
+		if (kind->kind == SC_Y_SCALAR && strcmp(kind->str, "followup") == 0)
+			g->followup = true;
+		else if (!(kind->kind == SC_Y_SCALAR && strcmp(kind->str, "gap") == 0))
+			diag_at(L, kind,
+			        "\"kind\" must be gap or followup, found %s%s%s",
+			        kind->kind == SC_Y_SCALAR ? "\"" : "",
+			        kind->kind == SC_Y_SCALAR ? kind->str : found(kind),
+			        kind->kind == SC_Y_SCALAR ? "\"" : "");
+	}
+	const struct sc_ynode *cr = sc_ymap_get(n, "criteria");
+	if (!cr)
+		return;
+	if (cr->kind != SC_Y_SEQ) {
+		diag_at(L, cr, "\"criteria\" must be a list of criteria ids, found %s",
+		        found(cr));
+		return;
+	}
+	if (cr->n == 0)
+		diag_at(L, cr, "\"criteria\" is an empty list");
+	g->criteria = sc_xcalloc(cr->n, sizeof *g->criteria);
+	for (size_t i = 0; i < cr->n; i++) {
+		const struct sc_ynode *c = cr->items[i];
+		if (c->kind != SC_Y_SCALAR || sc_ynode_is_null(c)) {
+			diag_at(L, c, "a criteria id must be text, found %s", found(c));
+			continue;
+		}
+		if (strlen(c->str) != c->len || !sc_criteria_valid(c->str)) {
+			diag_at(L, c,
+			        "\"%s\" is not one of the 61 Trust Services Criteria of "
+			        "2017 nor a SOC1:<short-name> objective",
+			        c->str);
+			continue;
+		}
+		g->criteria[g->ncriteria++] = sc_xstrdup(c->str);
+	}
+}
+
+static void
+parse_readiness(struct loader *L, struct sc_rule *r, const struct sc_ynode *n,
+                const char *what)
+{
+	char *rwhat = sc_xasprintf("the readiness of %s", what);
+	sc_ymap_check_keys(n, readiness_keys, readiness_keys, rwhat, L->file,
+	                   L->d);
+	free(rwhat);
+	if (n->kind != SC_Y_MAP)
+		return;
+	const char *item = get_id(L, n, "item", "readiness item", false);
+	r->readiness_item = sc_xstrdup(item);
+	const struct sc_ynode *st = sc_ymap_get(n, "status");
+	if (st) {
+		int k = vocab_value(L, st, &v_readiness, NULL);
+		r->readiness = k >= 0 ? (enum sc_readiness)k : SC_READY_UNKNOWN;
+	}
+}
+
+static void
+parse_rule(struct loader *L, const struct sc_ynode *map)
+{
+	if (map->kind != SC_Y_MAP) {
+		diag_at(L, map, "a rule must be a mapping, found %s", found(map));
+		return;
+	}
+	struct sc_questionnaire *q = L->q;
+	size_t idx = q->nrules;
+	q->rules = sc_xgrow(q->rules, &L->cap_rules, idx + 1, sizeof *q->rules);
+	size_t cap = L->cap_rextra;
+	L->when_nodes = sc_xgrow(L->when_nodes, &cap, idx + 1,
+	                         sizeof *L->when_nodes);
+	L->cap_rextra = cap;
+	q->nrules++;
+	struct sc_rule *r = &q->rules[idx];
+	memset(r, 0, sizeof *r);
+	r->line = map->line;
+	r->col = map->col;
+	L->when_nodes[idx] = NULL;
+
+	char *what = what_name("rule", map);
+	sc_ymap_check_keys(map, rule_keys, rule_required, what, L->file, L->d);
+	const char *id = get_id(L, map, "id", "rule", false);
+	if (id) {
+		const struct sc_ynode *idn = sc_ymap_get(map, "id");
+		int first = idset_add(&L->rule_ids, id, idn->line);
+		if (first)
+			diag_at(L, idn, "duplicate rule id \"%s\" (first at line %d)",
+			        id, first);
+		r->id = sc_xstrdup(id);
+	}
+	const struct sc_ynode *w = sc_ymap_get(map, "when");
+	if (w) {
+		if (w->kind != SC_Y_SCALAR || sc_ynode_is_null(w) ||
+		    strlen(w->str) != w->len)
+			diag_at(L, w, "\"when\" must be an expression, found %s",
+			        found(w));
+		else {
+			r->when_src = sc_xstrndup(w->str, w->len);
+			L->when_nodes[idx] = w;
+		}
+	}
+	r->because = get_text(L, map, "because");
+
+	bool any = false;
+	for (const char *const *k = effect_keys; *k; k++)
+		any = any || sc_ymap_get(map, *k);
+	if (!any) {
+		struct sc_buf b = {0};
+		for (const char *const *k = effect_keys; *k; k++)
+			sc_buf_printf(&b, "%s%s", k == effect_keys ? "" : ", ", *k);
+		diag_at(L, map, "%s has no effect; give it at least one of: %s",
+		        what, sc_buf_str(&b));
+		sc_buf_fini(&b);
+	}
+
+	const struct sc_ynode *n;
+	if ((n = sc_ymap_get(map, "recommend")))
+		parse_recommend(L, r, n);
+	if ((n = sc_ymap_get(map, "type"))) {
+		if (n->kind == SC_Y_SEQ) {
+			if (n->n == 0)
+				diag_at(L, n, "\"type\" is an empty list");
+			for (size_t i = 0; i < n->n; i++)
+				parse_type_effect(L, r, n->items[i], what);
+		} else {
+			parse_type_effect(L, r, n, what);
+		}
+	}
+	if ((n = sc_ymap_get(map, "scope")))
+		r->scope_in = vocab_bits(L, n, "scope", &v_category);
+	if ((n = sc_ymap_get(map, "scope_out")))
+		r->scope_out = vocab_bits(L, n, "scope_out", &v_category);
+	if ((n = sc_ymap_get(map, "flag")))
+		r->flags = vocab_bits(L, n, "flag", &v_framework);
+	if ((n = sc_ymap_get(map, "gap")))
+		parse_gap(L, r, n, what);
+	if ((n = sc_ymap_get(map, "readiness")))
+		parse_readiness(L, r, n, what);
+	r->next_step = get_text(L, map, "next_step");
+	free(what);
+}
+
+/* ---- pass 2: expressions and the timeline --------------------------------- */
+
+static struct sc_expr *
+compile_at(struct loader *L, const struct sc_ynode *n, const char *src,
+           size_t limit, const char *owner)
+{
+	struct sc_expr_scope scope = {.q = L->q, .limit = limit, .owner = owner};
+	struct sc_expr_error err;
+	memset(&err, 0, sizeof err);
+	struct sc_expr *e = sc_expr_compile(src, &scope, &err);
+	if (!e) {
+		int line, col;
+		size_t off = err.col > 0 ? (size_t)err.col - 1 : 0;
+		sc_ynode_text_pos(n, off, &line, &col);
+		err.msg[sizeof err.msg - 1] = '\0';
+		sc_diags_add(L->d, L->file, line, col, "%s",
+		             err.msg[0] ? err.msg : "invalid expression");
+	}
+	return e;
+}
+
+static void
+compile_expressions(struct loader *L)
+{
+	struct sc_questionnaire *q = L->q;
+	for (size_t i = 0; i < q->nquestions; i++) {
+		if (!L->show_if_nodes[i])
+			continue;
+		struct sc_question *qn = &q->questions[i];
+		char *owner = sc_xasprintf("show_if of question \"%s\"",
+		                           qn->id ? qn->id : "?");
+		qn->show_if = compile_at(L, L->show_if_nodes[i], qn->show_if_src, i,
+		                         owner);
+		free(owner);
+	}
+	for (size_t i = 0; i < q->nrules; i++) {
+		if (!L->when_nodes[i])
+			continue;
+		struct sc_rule *r = &q->rules[i];
+		char *owner = sc_xasprintf("rule \"%s\"", r->id ? r->id : "?");
+		r->when = compile_at(L, L->when_nodes[i], r->when_src, SIZE_MAX,
+		                     owner);
+		free(owner);
+	}
+}
+
+static size_t
+timeline_question(struct loader *L, const struct sc_ynode *map,
+                  const char *key)
+{
+	const struct sc_ynode *n = sc_ymap_get(map, key);
+	if (!n)
+		return SIZE_MAX;
+	if (n->kind != SC_Y_SCALAR || sc_ynode_is_null(n)) {
+		diag_at(L, n, "\"%s\" must be the id of a number question, found %s",
+		        key, found(n));
+		return SIZE_MAX;
+	}
+	const struct sc_question *qn = sc_questionnaire_find(L->q, n->str);
+	if (!qn) {
+		diag_at(L, n, "\"%s\" names \"%s\", which is not a question", key,
+		        n->str);
+		return SIZE_MAX;
+	}
+	if (qn->type != SC_Q_NUMBER || !L->type_ok[qn->index]) {
+		diag_at(L, n,
+		        "\"%s\" must name a number question; \"%s\" is a %s "
+		        "question",
+		        key, n->str, sc_qtype_id_str(qn->type));
+		return SIZE_MAX;
+	}
+	return qn->index;
+}
+
+static const char *const timeline_keys[] = {"needed_in_months",
+                                            "operating_months", NULL};
+
+static void
+parse_timeline(struct loader *L, const struct sc_ynode *root)
+{
+	const struct sc_ynode *t = sc_ymap_get(root, "timeline");
+	if (!t)
+		return;
+	sc_ymap_check_keys(t, timeline_keys, NULL, "\"timeline\"", L->file,
+	                   L->d);
+	if (t->kind != SC_Y_MAP)
+		return;
+	L->q->timeline.needed_in_months =
+	        timeline_question(L, t, "needed_in_months");
+	L->q->timeline.operating_months =
+	        timeline_question(L, t, "operating_months");
+}
+
+/* ---- top level ---------------------------------------------------------------- */
+
+static const char *const top_keys[] = {"id", "title", "version", "description",
+                                       "timeline", "sections", "rules", NULL};
+static const char *const top_required[] = {"id", "title", "version",
+                                           "description", "sections",
+                                           "rules", NULL};
+
+static void
+load_tree(struct loader *L, const struct sc_ynode *root)
+{
+	struct sc_questionnaire *q = L->q;
+	if (!root) {
+		sc_diags_add(L->d, L->file, 0, 0,
+		             "the file is empty: expected a questionnaire");
+		return;
+	}
+	if (root->kind != SC_Y_MAP) {
+		diag_at(L, root, "a questionnaire must be a mapping, found %s",
+		        found(root));
+		return;
+	}
+	sc_ymap_check_keys(root, top_keys, top_required, "the questionnaire",
+	                   L->file, L->d);
+	q->id = sc_xstrdup(get_id(L, root, "id", "questionnaire", true));
+	q->title = get_text(L, root, "title");
+	q->version = get_text(L, root, "version");
+	q->description = get_text(L, root, "description");
+
+	const struct sc_ynode *sections = get_list(L, root, "sections");
+	if (sections && sections->n == 0)
+		diag_at(L, sections, "\"sections\" is empty: give at least one");
+	for (size_t i = 0; sections && i < sections->n; i++)
+		parse_section(L, sections->items[i]);
+	const struct sc_ynode *rules = get_list(L, root, "rules");
+	for (size_t i = 0; rules && i < rules->n; i++)
+		parse_rule(L, rules->items[i]);
+
+	/* Pass 2: everything that names questions. */
+	q->index = qindex_build(q);
+	compile_expressions(L);
+	parse_timeline(L, root);
+}
+
+struct seq_diag {
+	const struct sc_diag *g;
+	size_t seq;
+};
+
+static int
+diag_cmp(const void *pa, const void *pb)
+{
+	const struct seq_diag *a = pa, *b = pb;
+	if (a->g->line != b->g->line)
+		return a->g->line < b->g->line ? -1 : 1;
+	if (a->g->col != b->g->col)
+		return a->g->col < b->g->col ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* Sort the private list into file order (equal positions keep the order
+ * they were found in) and copy it onto the caller's list. */
+static void
+hand_over(const struct sc_diags *mine, struct sc_diags *d)
+{
+	struct seq_diag *v = sc_xcalloc(mine->n, sizeof *v);
+	for (size_t i = 0; i < mine->n; i++) {
+		v[i].g = &mine->v[i];
+		v[i].seq = i;
+	}
+	qsort(v, mine->n, sizeof *v, diag_cmp);
+	for (size_t i = 0; i < mine->n; i++)
+		sc_diags_add(d, v[i].g->file, v[i].g->line, v[i].g->col, "%s",
+		             v[i].g->msg);
+	d->dropped += mine->dropped;
+	free(v);
+}
+
+static struct sc_questionnaire *
+load_doc(const char *name, struct sc_ydoc *doc, enum sc_status yst,
+         struct sc_diags *d, enum sc_status *st)
+{
+	if (yst != SC_OK) {
+		if (st)
+			*st = yst;
+		return NULL;
+	}
+	struct sc_diags mine;
+	sc_diags_init(&mine);
+	struct loader L = {.file = name, .d = &mine};
+	L.q = sc_xcalloc(1, sizeof *L.q);
+	L.q->file = sc_xstrdup(name);
+	L.q->timeline.needed_in_months = SIZE_MAX;
+	L.q->timeline.operating_months = SIZE_MAX;
+	load_tree(&L, doc->root);
+
+	free(L.show_if_nodes);
+	free(L.type_ok);
+	free(L.when_nodes);
+	idset_fini(&L.section_ids);
+	idset_fini(&L.question_ids);
+	idset_fini(&L.rule_ids);
+
+	struct sc_questionnaire *q = L.q;
+	bool bad = mine.n > 0 || mine.dropped > 0;
+	hand_over(&mine, d);
+	sc_diags_fini(&mine);
+	if (bad) {
+		sc_questionnaire_free(q);
+		q = NULL;
+	}
+	if (st)
+		*st = bad ? SC_EDATA : SC_OK;
+	return q;
+}
+
+struct sc_questionnaire *
+sc_questionnaire_load_buffer(const char *name, const char *buf, size_t len,
+                             struct sc_diags *d, enum sc_status *st)
+{
+	struct sc_ydoc doc;
+	enum sc_status yst = sc_ydoc_load_buffer(&doc, name, buf, len, NULL, d);
+	struct sc_questionnaire *q = load_doc(doc.file, &doc, yst, d, st);
+	sc_ydoc_fini(&doc);
+	return q;
+}
+
+struct sc_questionnaire *
+sc_questionnaire_load_file(const char *path, struct sc_diags *d,
+                           enum sc_status *st)
+{
+	struct sc_ydoc doc;
+	enum sc_status yst = sc_ydoc_load_file(&doc, path, NULL, d);
+	struct sc_questionnaire *q = load_doc(doc.file, &doc, yst, d, st);
+	sc_ydoc_fini(&doc);
+	return q;
+}
