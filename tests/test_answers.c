@@ -654,7 +654,7 @@ static const struct {
 		{4, 13, "question \"org_name\": text contains a NUL character"},
 	}},
 	{"invalid-utf8.yaml", SC_EDATA, {
-		{4, 0, "UTF-8"},
+		{4, 19, "UTF-8"},
 	}},
 	{"version-missing.yaml", SC_EDATA, {
 		{1, 1, "\"socscope: 1\" (the format version) is missing"},
