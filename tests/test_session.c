@@ -1,0 +1,535 @@
+/* Sessions: autosave, resume, navigation with skip logic, listing, and
+ * what happens when a save fails. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "helpers.h"
+#include "socscope/session.h"
+
+/* Question indices in tests/fixtures/session/q.yaml. */
+enum {
+	Q_ORG, Q_SERVICES, Q_SLA, Q_SLA_LEVEL, Q_MONTHS, Q_POLICIES,
+	Q_COMMENTS, Q_COUNT
+};
+enum { C_PAYROLL, C_HOSTING, C_ADVICE };
+
+struct fx {
+	struct sc_questionnaire *q;
+	char *dir;
+};
+
+static int
+setup(void **state)
+{
+	struct fx *fx = sc_xcalloc(1, sizeof *fx);
+	struct sc_diags d;
+	enum sc_status st;
+	char *path = th_src("tests/fixtures/session/q.yaml");
+
+	sc_diags_init(&d);
+	fx->q = sc_questionnaire_load_file(path, &d, &st);
+	if (!fx->q) {
+		struct sc_buf b = {0};
+		sc_diags_format(&d, &b);
+		fprintf(stderr, "%s", sc_buf_str(&b));
+		sc_buf_fini(&b);
+	}
+	assert_non_null(fx->q);
+	assert_int_equal(fx->q->nquestions, Q_COUNT);
+	assert_string_equal(fx->q->questions[Q_SLA_LEVEL].id, "sla_level");
+	sc_diags_fini(&d);
+	free(path);
+	fx->dir = th_mkdtemp();
+	*state = fx;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *fx = *state;
+	/* A test may have made its directory read-only or removed it. */
+	char *cmd = sc_xasprintf("chmod -R u+rwx '%s' 2>/dev/null", fx->dir);
+	if (system(cmd) < 0)
+		perror("chmod");
+	free(cmd);
+	th_rmtree(fx->dir);
+	free(fx->dir);
+	sc_questionnaire_free(fx->q);
+	free(fx);
+	return 0;
+}
+
+static struct sc_session *
+open_ok(struct fx *fx, const char *path, const char *client)
+{
+	struct sc_diags d;
+	enum sc_status st = SC_EIO;
+	sc_diags_init(&d);
+	struct sc_session *s = sc_session_open(fx->q, path, client, &d, &st);
+	if (!s) {
+		struct sc_buf b = {0};
+		sc_diags_format(&d, &b);
+		fprintf(stderr, "%s", sc_buf_str(&b));
+		sc_buf_fini(&b);
+	}
+	assert_non_null(s);
+	assert_int_equal(st, SC_OK);
+	assert_int_equal(d.n, 0);
+	sc_diags_fini(&d);
+	return s;
+}
+
+/* Load `path` afresh, independently of any session. */
+static struct sc_answers *
+reload(struct fx *fx, const char *path)
+{
+	struct sc_diags d;
+	sc_diags_init(&d);
+	struct sc_answers *a = sc_answers_new(fx->q);
+	assert_int_equal(sc_answers_load_file(a, path, &d), SC_OK);
+	sc_diags_fini(&d);
+	return a;
+}
+
+static struct sc_answer
+yes(bool b)
+{
+	struct sc_answer v = {.type = SC_A_BOOL, .b = b};
+	return v;
+}
+
+static enum sc_status
+set_services(struct sc_session *s, const size_t *sel, size_t n)
+{
+	size_t copy[3];
+	memcpy(copy, sel, n * sizeof *sel);
+	struct sc_answer v = {.type = SC_A_CHOICES, .sel = copy, .nsel = n};
+	return sc_session_set(s, Q_SERVICES, &v);
+}
+
+static enum sc_status
+set_text(struct sc_session *s, size_t qi, const char *text)
+{
+	struct sc_answer v = {.type = SC_A_TEXT, .text = (char *)text};
+	return sc_session_set(s, qi, &v);
+}
+
+static void
+autosave_on_every_change(void **state)
+{
+	struct fx *fx = *state;
+	char *dir = sc_xasprintf("%s/state/sessions", fx->dir);
+	char *path = sc_xasprintf("%s/acme.yaml", dir);
+	struct stat sb;
+
+	struct sc_session *s = open_ok(fx, path, "Acme Ltd");
+	/* Opening creates the private directory, not yet the file. */
+	assert_int_equal(stat(dir, &sb), 0);
+	assert_true(S_ISDIR(sb.st_mode));
+	assert_int_equal(sb.st_mode & 0777, 0700);
+	assert_int_not_equal(stat(path, &sb), 0);
+
+	assert_int_equal(set_text(s, Q_ORG, "Acme Ltd"), SC_OK);
+	assert_null(s->last_error);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	struct sc_answers *a = reload(fx, path);
+	assert_int_equal(a->v[Q_ORG].type, SC_A_TEXT);
+	assert_string_equal(a->v[Q_ORG].text, "Acme Ltd");
+	assert_string_equal(a->client, "Acme Ltd");
+	sc_answers_free(a);
+
+	struct sc_answer v = {.type = SC_A_NUMBER, .num = 9};
+	assert_int_equal(sc_session_set(s, Q_MONTHS, &v), SC_OK);
+	a = reload(fx, path);
+	assert_int_equal(a->v[Q_MONTHS].type, SC_A_NUMBER);
+	assert_true(a->v[Q_MONTHS].num == 9);
+	sc_answers_free(a);
+
+	assert_int_equal(sc_session_set_note(s, Q_MONTHS, "ask the CFO"),
+	                 SC_OK);
+	a = reload(fx, path);
+	assert_string_equal(a->notes[Q_MONTHS], "ask the CFO");
+	sc_answers_free(a);
+
+	assert_int_equal(sc_session_unset(s, Q_MONTHS), SC_OK);
+	assert_int_equal(sc_session_set_client(s, "Acme Group"), SC_OK);
+	a = reload(fx, path);
+	assert_int_equal(a->v[Q_MONTHS].type, SC_A_NONE);
+	assert_string_equal(a->client, "Acme Group");
+	/* The note outlives the answer: it is the assessor's, not a value. */
+	assert_string_equal(a->notes[Q_MONTHS], "ask the CFO");
+	sc_answers_free(a);
+
+	/* Still 0600 after rewrites. */
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	sc_session_free(s);
+	free(path);
+	free(dir);
+}
+
+static void
+rejected_value_changes_nothing(void **state)
+{
+	struct fx *fx = *state;
+	char *path = sc_xasprintf("%s/x.yaml", fx->dir);
+	struct sc_session *s = open_ok(fx, path, NULL);
+
+	struct sc_answer v = {.type = SC_A_NUMBER, .num = 12};
+	assert_int_equal(sc_session_set(s, Q_MONTHS, &v), SC_OK);
+	char *before = th_read(path, NULL);
+	assert_non_null(before);
+
+	v.num = 61; /* max is 60 */
+	assert_int_equal(sc_session_set(s, Q_MONTHS, &v), SC_EDATA);
+	struct sc_answer c = {.type = SC_A_CHOICE, .choice = 7};
+	assert_int_equal(sc_session_set(s, Q_SLA_LEVEL, &c), SC_EDATA);
+	assert_int_equal(sc_session_set(s, Q_COUNT, &v), SC_EDATA);
+	assert_int_equal(sc_session_set(s, Q_ORG, &v), SC_EDATA);
+
+	assert_true(s->a->v[Q_MONTHS].num == 12);
+	assert_int_equal(s->a->v[Q_SLA_LEVEL].type, SC_A_NONE);
+	assert_int_equal(s->a->v[Q_ORG].type, SC_A_NONE);
+	char *after = th_read(path, NULL);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	sc_session_free(s);
+	free(path);
+}
+
+static void
+resume_restores_answers_and_notes(void **state)
+{
+	struct fx *fx = *state;
+	char *path = sc_xasprintf("%s/beta.yaml", fx->dir);
+	struct sc_session *s = open_ok(fx, path, "Beta Inc");
+	size_t sel[] = {C_PAYROLL, C_HOSTING};
+	assert_int_equal(set_services(s, sel, 2), SC_OK);
+	struct sc_answer u = {.type = SC_A_UNSURE};
+	assert_int_equal(sc_session_set(s, Q_SLA, &u), SC_OK);
+	assert_int_equal(set_text(s, Q_COMMENTS, "Two sites: Leeds, Porto"),
+	                 SC_OK);
+	assert_int_equal(sc_session_set_note(s, Q_SLA, "check the MSA"),
+	                 SC_OK);
+	sc_session_free(s);
+
+	/* Another client name on resume does not rename the session. */
+	s = open_ok(fx, path, "Someone Else");
+	assert_string_equal(s->a->client, "Beta Inc");
+	assert_int_equal(s->a->v[Q_SERVICES].type, SC_A_CHOICES);
+	assert_int_equal(s->a->v[Q_SERVICES].nsel, 2);
+	assert_int_equal(s->a->v[Q_SERVICES].sel[0], C_PAYROLL);
+	assert_int_equal(s->a->v[Q_SERVICES].sel[1], C_HOSTING);
+	assert_int_equal(s->a->v[Q_SLA].type, SC_A_UNSURE);
+	assert_string_equal(s->a->v[Q_COMMENTS].text,
+	                    "Two sites: Leeds, Porto");
+	assert_string_equal(s->a->notes[Q_SLA], "check the MSA");
+	assert_null(s->a->notes[Q_ORG]);
+	/* The evaluation is live from the start: has_sla is shown. */
+	assert_true(sc_eval_visible(s->ev, Q_SLA));
+	const struct sc_result *r = sc_eval_result(s->ev);
+	assert_int_equal(r->answered, 3);
+	sc_session_free(s);
+	free(path);
+}
+
+static void
+open_refuses_bad_files(void **state)
+{
+	struct fx *fx = *state;
+	struct sc_diags d;
+	enum sc_status st = SC_OK;
+
+	sc_diags_init(&d);
+	char *bad = th_write(fx->dir, "bad.yaml",
+	                     "socscope: 1\n"
+	                     "questionnaire: session-fixture\n"
+	                     "answers:\n"
+	                     "  no_such_question: true\n");
+	assert_null(sc_session_open(fx->q, bad, NULL, &d, &st));
+	assert_int_equal(st, SC_EDATA);
+	assert_true(d.n > 0);
+	assert_int_equal(d.v[0].line, 4);
+	/* The broken file is left as it was, for the user to fix. */
+	char *text = th_read(bad, NULL);
+	assert_non_null(strstr(text, "no_such_question"));
+	free(text);
+
+	/* A directory where the file should be cannot be read. */
+	sc_diags_clear(&d);
+	char *sub = sc_xasprintf("%s/dir.yaml", fx->dir);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	assert_null(sc_session_open(fx->q, sub, NULL, &d, &st));
+	assert_int_equal(st, SC_ENOINPUT);
+	assert_true(d.n > 0);
+
+	sc_diags_fini(&d);
+	free(sub);
+	free(bad);
+}
+
+static void
+navigation_follows_skip_logic(void **state)
+{
+	struct fx *fx = *state;
+	char *path = sc_xasprintf("%s/nav.yaml", fx->dir);
+	struct sc_session *s = open_ok(fx, path, NULL);
+
+	/* has_sla and sla_level are hidden until hosting is chosen. */
+	assert_int_equal(sc_session_next(s, SIZE_MAX), Q_ORG);
+	assert_int_equal(sc_session_next(s, Q_ORG), Q_SERVICES);
+	assert_int_equal(sc_session_next(s, Q_SERVICES), Q_MONTHS);
+	assert_int_equal(sc_session_prev(s, Q_MONTHS), Q_SERVICES);
+	assert_int_equal(sc_session_prev(s, SIZE_MAX), Q_COMMENTS);
+	assert_int_equal(sc_session_prev(s, Q_ORG), SIZE_MAX);
+	assert_int_equal(sc_session_next(s, Q_COMMENTS), SIZE_MAX);
+	assert_int_equal(sc_session_first_unanswered(s), Q_ORG);
+
+	size_t hosting[] = {C_HOSTING};
+	assert_int_equal(set_services(s, hosting, 1), SC_OK);
+	assert_int_equal(sc_session_next(s, Q_SERVICES), Q_SLA);
+	assert_int_equal(sc_session_next(s, Q_SLA), Q_MONTHS);
+
+	struct sc_answer v = yes(true);
+	assert_int_equal(sc_session_set(s, Q_SLA, &v), SC_OK);
+	assert_int_equal(sc_session_next(s, Q_SLA), Q_SLA_LEVEL);
+	assert_int_equal(sc_session_prev(s, Q_MONTHS), Q_SLA_LEVEL);
+
+	/* Dropping hosting hides both levels below it again, and the
+	 * answers already given no longer count as unanswered gaps. */
+	assert_int_equal(set_text(s, Q_ORG, "Nav"), SC_OK);
+	size_t payroll[] = {C_PAYROLL};
+	assert_int_equal(set_services(s, payroll, 1), SC_OK);
+	assert_int_equal(sc_session_next(s, Q_SERVICES), Q_MONTHS);
+	assert_int_equal(sc_session_prev(s, Q_MONTHS), Q_SERVICES);
+	assert_false(sc_eval_visible(s->ev, Q_SLA_LEVEL));
+	assert_int_equal(sc_session_first_unanswered(s), Q_MONTHS);
+	/* ...but the hidden answer is kept, in memory and on disk. */
+	assert_int_equal(s->a->v[Q_SLA].type, SC_A_BOOL);
+	struct sc_answers *a = reload(fx, path);
+	assert_int_equal(a->v[Q_SLA].type, SC_A_BOOL);
+	sc_answers_free(a);
+
+	/* Answering the rest leaves nothing unanswered. */
+	struct sc_answer n = {.type = SC_A_NUMBER, .num = 3};
+	assert_int_equal(sc_session_set(s, Q_MONTHS, &n), SC_OK);
+	v = yes(false);
+	assert_int_equal(sc_session_set(s, Q_POLICIES, &v), SC_OK);
+	assert_int_equal(sc_session_first_unanswered(s), Q_COMMENTS);
+	assert_int_equal(set_text(s, Q_COMMENTS, "none"), SC_OK);
+	assert_int_equal(sc_session_first_unanswered(s), SIZE_MAX);
+	sc_session_free(s);
+	free(path);
+}
+
+static void
+listing_sorts_newest_first_and_skips_invalid(void **state)
+{
+	struct fx *fx = *state;
+	char *dir = sc_xasprintf("%s/sessions", fx->dir);
+	assert_int_equal(mkdir(dir, 0700), 0);
+
+	char *older = th_write(dir, "older.yaml",
+	        "socscope: 1\n"
+	        "questionnaire: session-fixture\n"
+	        "client: Older Co\n"
+	        "updated: 2026-01-05T09:00:00Z\n"
+	        "answers:\n"
+	        "  org_name: Older Co\n"
+	        "  services: [payroll]\n");
+	char *newer = th_write(dir, "newer.yaml",
+	        "socscope: 1\n"
+	        "questionnaire: session-fixture\n"
+	        "client: Newer Co\n"
+	        "updated: 2026-03-01T12:30:00Z\n"
+	        "answers:\n"
+	        "  services: [hosting]\n"
+	        "  has_sla: true\n");
+	char *other = th_write(dir, "other.yaml",
+	        "socscope: 1\n"
+	        "questionnaire: another-questionnaire\n"
+	        "client: Other Co\n"
+	        "updated: 2025-12-31T23:59:59Z\n"
+	        "answers:\n"
+	        "  anything: 1\n");
+	char *undated = th_write(dir, "undated.yaml",
+	        "socscope: 1\n"
+	        "questionnaire: session-fixture\n");
+	/* Skipped: broken YAML, an unknown question, a wrong format
+	 * version, a wrong choice, not a mapping, not *.yaml, hidden. */
+	free(th_write(dir, "broken.yaml", "socscope: [1\n"));
+	free(th_write(dir, "unknown.yaml",
+	        "socscope: 1\nquestionnaire: session-fixture\n"
+	        "updated: 2027-01-01T00:00:00Z\n"
+	        "answers:\n  nope: true\n"));
+	free(th_write(dir, "version.yaml",
+	        "socscope: 2\nquestionnaire: session-fixture\n"));
+	free(th_write(dir, "choice.yaml",
+	        "socscope: 1\nquestionnaire: session-fixture\n"
+	        "updated: 2027-01-01T00:00:00Z\n"
+	        "answers:\n  services: [gardening]\n"));
+	free(th_write(dir, "list.yaml", "- 1\n- 2\n"));
+	free(th_write(dir, "notes.txt",
+	        "socscope: 1\nquestionnaire: session-fixture\n"));
+	free(th_write(dir, ".tmp-x.yaml",
+	        "socscope: 1\nquestionnaire: session-fixture\n"));
+	char *sub = sc_xasprintf("%s/subdir.yaml", dir);
+	assert_int_equal(mkdir(sub, 0700), 0);
+
+	struct sc_session_info *v = NULL;
+	size_t n = sc_sessions_list(fx->q, dir, &v);
+	assert_int_equal(n, 4);
+	assert_string_equal(v[0].path, newer);
+	assert_string_equal(v[0].client, "Newer Co");
+	assert_string_equal(v[0].updated, "2026-03-01T12:30:00Z");
+	assert_string_equal(v[0].questionnaire, "session-fixture");
+	/* hosting shows has_sla, and has_sla shows sla_level: 7 shown. */
+	assert_int_equal(v[0].answered, 2);
+	assert_int_equal(v[0].applicable, 7);
+
+	assert_string_equal(v[1].path, older);
+	assert_string_equal(v[1].client, "Older Co");
+	assert_int_equal(v[1].answered, 2);
+	assert_int_equal(v[1].applicable, 5);
+
+	/* Another questionnaire's session is listed without progress. */
+	assert_string_equal(v[2].path, other);
+	assert_string_equal(v[2].questionnaire, "another-questionnaire");
+	assert_int_equal(v[2].answered, 0);
+	assert_int_equal(v[2].applicable, 0);
+
+	/* No date sorts last; no client is "". */
+	assert_string_equal(v[3].path, undated);
+	assert_string_equal(v[3].client, "");
+	assert_string_equal(v[3].updated, "");
+	sc_session_infos_free(v, n);
+
+	/* A missing directory is simply no sessions. */
+	char *missing = sc_xasprintf("%s/none", fx->dir);
+	v = (struct sc_session_info *)1;
+	assert_int_equal(sc_sessions_list(fx->q, missing, &v), 0);
+	assert_null(v);
+	sc_session_infos_free(v, 0);
+
+	free(missing);
+	free(sub);
+	free(older);
+	free(newer);
+	free(other);
+	free(undated);
+	free(dir);
+}
+
+static void
+listing_sees_saved_sessions(void **state)
+{
+	struct fx *fx = *state;
+	char *dir = sc_xasprintf("%s/live", fx->dir);
+	char *p1 = sc_xasprintf("%s/one.yaml", dir);
+	char *p2 = sc_xasprintf("%s/two.yaml", dir);
+
+	struct sc_session *s = open_ok(fx, p1, "One");
+	assert_int_equal(set_text(s, Q_ORG, "One"), SC_OK);
+	sc_session_free(s);
+	/* `updated` has one-second resolution. */
+	sleep(1);
+	s = open_ok(fx, p2, "Two");
+	assert_int_equal(set_text(s, Q_ORG, "Two"), SC_OK);
+	sc_session_free(s);
+
+	struct sc_session_info *v = NULL;
+	size_t n = sc_sessions_list(fx->q, dir, &v);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0].client, "Two");
+	assert_string_equal(v[1].client, "One");
+	assert_int_equal(v[0].answered, 1);
+	assert_int_equal(v[0].applicable, 5);
+	assert_true(strlen(v[0].updated) >= 20);
+	sc_session_infos_free(v, n);
+	free(p1);
+	free(p2);
+	free(dir);
+}
+
+static void
+failed_save_keeps_the_change(void **state)
+{
+	struct fx *fx = *state;
+	char *dir = sc_xasprintf("%s/gone", fx->dir);
+	char *path = sc_xasprintf("%s/gamma.yaml", dir);
+
+	struct sc_session *s = open_ok(fx, path, "Gamma");
+	assert_int_equal(set_text(s, Q_ORG, "Gamma"), SC_OK);
+	/* Take the directory away under the session's feet: the save
+	 * cannot even create its temporary file, whoever runs the test. */
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+
+	struct sc_answer v = {.type = SC_A_NUMBER, .num = 4};
+	enum sc_status st = sc_session_set(s, Q_MONTHS, &v);
+	assert_true(st == SC_ECANTCREAT || st == SC_EIO);
+	assert_non_null(s->last_error);
+	assert_true(strlen(s->last_error) > 0);
+	assert_int_equal(s->a->v[Q_MONTHS].type, SC_A_NUMBER);
+	assert_true(s->a->v[Q_MONTHS].num == 4);
+	/* The evaluation saw the change too. */
+	assert_int_equal(sc_eval_result(s->ev)->answered, 2);
+
+	/* Setting the same value again is a retry, not a no-op. */
+	assert_int_not_equal(sc_session_set(s, Q_MONTHS, &v), SC_OK);
+	assert_non_null(s->last_error);
+
+	/* Once the directory is back, the next change saves everything. */
+	assert_int_equal(mkdir(dir, 0700), 0);
+	assert_int_equal(sc_session_set_note(s, Q_ORG, "legal name"), SC_OK);
+	assert_null(s->last_error);
+	struct sc_answers *a = reload(fx, path);
+	assert_string_equal(a->v[Q_ORG].text, "Gamma");
+	assert_true(a->v[Q_MONTHS].num == 4);
+	assert_string_equal(a->notes[Q_ORG], "legal name");
+	sc_answers_free(a);
+
+	/* An explicit save works as well, and an unchanged value after a
+	 * good save does not fail. */
+	assert_int_equal(sc_session_save(s), SC_OK);
+	assert_int_equal(sc_session_set(s, Q_MONTHS, &v), SC_OK);
+	sc_session_free(s);
+	free(path);
+	free(dir);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(autosave_on_every_change,
+		                                setup, teardown),
+		cmocka_unit_test_setup_teardown(rejected_value_changes_nothing,
+		                                setup, teardown),
+		cmocka_unit_test_setup_teardown(resume_restores_answers_and_notes,
+		                                setup, teardown),
+		cmocka_unit_test_setup_teardown(open_refuses_bad_files,
+		                                setup, teardown),
+		cmocka_unit_test_setup_teardown(navigation_follows_skip_logic,
+		                                setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			listing_sorts_newest_first_and_skips_invalid,
+			setup, teardown),
+		cmocka_unit_test_setup_teardown(listing_sees_saved_sessions,
+		                                setup, teardown),
+		cmocka_unit_test_setup_teardown(failed_save_keeps_the_change,
+		                                setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
