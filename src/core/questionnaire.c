@@ -303,6 +303,21 @@ map_key(const struct sc_ynode *map, const char *key)
 	return NULL;
 }
 
+/* A scalar usable as a word: not null, no NUL inside (an escaped "\0"
+ * would otherwise make "soc1\0x" read as "soc1"). */
+static bool
+is_word(const struct sc_ynode *n)
+{
+	return n && n->kind == SC_Y_SCALAR && !sc_ynode_is_null(n) &&
+	       strlen(n->str) == n->len;
+}
+
+static bool
+scalar_is(const struct sc_ynode *n, const char *word)
+{
+	return is_word(n) && strcmp(n->str, word) == 0;
+}
+
 /* What a value is, for "found X": numbers are shown as written. */
 static const char *
 found(const struct sc_ynode *n)
@@ -349,7 +364,7 @@ get_id(struct loader *L, const struct sc_ynode *map, const char *key,
 	const struct sc_ynode *n = sc_ymap_get(map, key);
 	if (!n)
 		return NULL;
-	if (n->kind != SC_Y_SCALAR || sc_ynode_is_null(n)) {
+	if (!is_word(n)) {
 		diag_at(L, n, "\"%s\" must be an id, found %s", key, found(n));
 		return NULL;
 	}
@@ -493,7 +508,7 @@ static int
 vocab_value(struct loader *L, const struct sc_ynode *n, const struct vocab *v,
             const char *extra)
 {
-	if (!n || n->kind != SC_Y_SCALAR || sc_ynode_is_null(n)) {
+	if (!is_word(n)) {
 		char *all = join_ids(v->id_str, v->count, extra);
 		diag_at(L, n, "expected a %s (one of: %s), found %s", v->kind, all,
 		        found(n));
@@ -635,7 +650,7 @@ static int
 default_choice(struct loader *L, const struct sc_question *qn,
                const struct sc_ynode *n, const char *what)
 {
-	if (n->kind != SC_Y_SCALAR || sc_ynode_is_null(n)) {
+	if (!is_word(n)) {
 		diag_at(L, n, "\"default\" of %s must be a choice id, found %s",
 		        what, found(n));
 		return -1;
@@ -665,7 +680,7 @@ parse_default(struct loader *L, struct sc_question *qn,
 		if (sc_ynode_bool(n, &b)) {
 			a->type = SC_A_BOOL;
 			a->b = b;
-		} else if (n->kind == SC_Y_SCALAR && strcmp(n->str, "unsure") == 0) {
+		} else if (scalar_is(n, "unsure")) {
 			if (qn->allow_unsure)
 				a->type = SC_A_UNSURE;
 			else
@@ -962,7 +977,7 @@ static const char *const readiness_keys[] = {"item", "status", NULL};
 static void
 parse_recommend(struct loader *L, struct sc_rule *r, const struct sc_ynode *n)
 {
-	if (n->kind == SC_Y_SCALAR && strcmp(n->str, "none") == 0) {
+	if (scalar_is(n, "none")) {
 		r->recommend_none = true;
 		return;
 	}
@@ -976,7 +991,7 @@ parse_recommend(struct loader *L, struct sc_rule *r, const struct sc_ynode *n)
 		diag_at(L, n, "\"recommend\" is an empty list");
 	for (size_t i = 0; i < n->n; i++) {
 		const struct sc_ynode *it = n->items[i];
-		if (it->kind == SC_Y_SCALAR && strcmp(it->str, "none") == 0) {
+		if (scalar_is(it, "none")) {
 			diag_at(L, it,
 			        "\"none\" cannot be listed with reports; write "
 			        "\"recommend: none\" alone");
@@ -1047,9 +1062,9 @@ parse_gap(struct loader *L, struct sc_rule *r, const struct sc_ynode *n,
 	}
 	const struct sc_ynode *kind = sc_ymap_get(n, "kind");
 	if (kind) {
-		if (kind->kind == SC_Y_SCALAR && strcmp(kind->str, "followup") == 0)
+		if (scalar_is(kind, "followup"))
 			g->followup = true;
-		else if (!(kind->kind == SC_Y_SCALAR && strcmp(kind->str, "gap") == 0))
+		else if (!scalar_is(kind, "gap"))
 			diag_at(L, kind,
 			        "\"kind\" must be gap or followup, found %s%s%s",
 			        kind->kind == SC_Y_SCALAR ? "\"" : "",
@@ -1240,7 +1255,7 @@ timeline_question(struct loader *L, const struct sc_ynode *map,
 	const struct sc_ynode *n = sc_ymap_get(map, key);
 	if (!n)
 		return SIZE_MAX;
-	if (n->kind != SC_Y_SCALAR || sc_ynode_is_null(n)) {
+	if (!is_word(n)) {
 		diag_at(L, n, "\"%s\" must be the id of a number question, found %s",
 		        key, found(n));
 		return SIZE_MAX;
