@@ -20,7 +20,7 @@
 /* ---- a small questionnaire, built by hand ------------------------------ */
 
 enum { Q_AGREE, Q_SURE, Q_INDUSTRY, Q_SERVICES, Q_EMPLOYEES, Q_RATIO,
-       Q_ORG, Q_ESSAY, Q_COUNT };
+       Q_ORG, Q_ESSAY, Q_LONG, Q_COUNT };
 
 static struct sc_choice industry_choices[] = {
 	{.id = "health", .label = "Health care"},
@@ -51,6 +51,8 @@ static struct sc_question questions[Q_COUNT] = {
 	[Q_ORG] = {.id = "org_name", .type = SC_Q_TEXT, .text = "Name?",
 	           .max_length = 20},
 	[Q_ESSAY] = {.id = "essay", .type = SC_Q_TEXT, .text = "Essay?"},
+	[Q_LONG] = {.id = "long_text", .type = SC_Q_TEXT, .text = "Long?",
+	            .max_length = 65536},
 };
 
 static struct sc_questionnaire tiny = {
@@ -530,6 +532,37 @@ numbers_round_trip(void **state)
 }
 
 static void
+longest_text_round_trips(void **state)
+{
+	(void)state;
+	/* 65536 characters of two bytes each: beyond the YAML tree's default
+	 * 64 KiB per string, yet allowed by the format. */
+	size_t n = 65536;
+	char *text = sc_xmalloc(2 * n + 1);
+	for (size_t i = 0; i < n; i++)
+		memcpy(text + 2 * i, "\xc3\xa9", 2);
+	text[2 * n] = '\0';
+	char *dir = th_mkdtemp();
+	char *path = sc_xasprintf("%s/long.yaml", dir);
+	struct sc_answers *a = sc_answers_new(&tiny);
+	struct sc_answer v = {.type = SC_A_TEXT, .text = text};
+	assert_true(sc_answers_set(a, Q_LONG, &v));
+	assert_int_equal(sc_answers_save_file(a, path, NULL), SC_OK);
+	struct sc_answers *b = sc_answers_new(&tiny);
+	struct sc_diags d;
+	sc_diags_init(&d);
+	assert_int_equal(sc_answers_load_file(b, path, &d), SC_OK);
+	assert_string_equal(b->v[Q_LONG].text, text);
+	sc_diags_fini(&d);
+	sc_answers_free(b);
+	sc_answers_free(a);
+	free(text);
+	free(path);
+	th_rmtree(dir);
+	free(dir);
+}
+
+static void
 load_valid_fixture(void **state)
 {
 	(void)state;
@@ -815,6 +848,7 @@ main(void)
 		cmocka_unit_test(save_and_load_every_type),
 		cmocka_unit_test(tricky_strings_round_trip),
 		cmocka_unit_test(numbers_round_trip),
+		cmocka_unit_test(longest_text_round_trips),
 		cmocka_unit_test(load_valid_fixture),
 		cmocka_unit_test(invalid_files),
 		cmocka_unit_test(peek_questionnaire),

@@ -15,9 +15,19 @@
 
 /* The format's default for text questions without max_length. */
 #define TEXT_MAX_DEFAULT 1000
-/* Answers files are small; anything near the YAML tree's own limit is a
- * mistake, but the tree's limits already bound it. */
 #define FORMAT_VERSION 1
+
+/* The YAML tree's default limits, except for one scalar: a text answer may
+ * be 65536 characters (the format's largest max_length), which is up to four
+ * times as many bytes. */
+static struct sc_ylimits
+answer_limits(void)
+{
+	struct sc_ylimits l = sc_ylimits_default;
+	if (l.max_scalar < 4u * 65536)
+		l.max_scalar = 4u * 65536;
+	return l;
+}
 
 /* ---- UTF-8 ------------------------------------------------------------- */
 
@@ -950,7 +960,8 @@ sc_answers_load_file(struct sc_answers *a, const char *path,
                      struct sc_diags *d)
 {
 	struct sc_ydoc doc = {0};
-	enum sc_status st = sc_ydoc_load_file(&doc, path, NULL, d);
+	struct sc_ylimits lim = answer_limits();
+	enum sc_status st = sc_ydoc_load_file(&doc, path, &lim, d);
 	if (st == SC_OK)
 		st = load_doc(a, &doc, d);
 	sc_ydoc_fini(&doc);
@@ -962,7 +973,8 @@ sc_answers_load_buffer(struct sc_answers *a, const char *name,
                        const char *buf, size_t len, struct sc_diags *d)
 {
 	struct sc_ydoc doc = {0};
-	enum sc_status st = sc_ydoc_load_buffer(&doc, name, buf, len, NULL, d);
+	struct sc_ylimits lim = answer_limits();
+	enum sc_status st = sc_ydoc_load_buffer(&doc, name, buf, len, &lim, d);
 	if (st == SC_OK)
 		st = load_doc(a, &doc, d);
 	sc_ydoc_fini(&doc);
@@ -974,7 +986,8 @@ sc_answers_peek_questionnaire(const char *path, struct sc_diags *d,
                               enum sc_status *st)
 {
 	struct sc_ydoc doc = {0};
-	enum sc_status s = sc_ydoc_load_file(&doc, path, NULL, d);
+	struct sc_ylimits lim = answer_limits();
+	enum sc_status s = sc_ydoc_load_file(&doc, path, &lim, d);
 	char *id = NULL;
 	if (s == SC_OK) {
 		const struct sc_ynode *root = doc.root;
