@@ -583,7 +583,11 @@ parse_choices(struct loader *L, struct sc_question *qn,
 	else if (list->n > CHOICES_MAX)
 		diag_at(L, list, "%s has %zu choices: at most %d are allowed", what,
 		        list->n, CHOICES_MAX);
-	qn->choices = sc_xcalloc(list->n, sizeof *qn->choices);
+	/* Every item is checked, but only the allowed number is kept, so that
+	 * choice look-ups stay bounded whatever the file holds. */
+	size_t keep = list->n < CHOICES_MAX ? list->n : CHOICES_MAX;
+	qn->choices = sc_xcalloc(keep, sizeof *qn->choices);
+	struct sc_choice spare;
 	struct idset ids = {0};
 	for (size_t i = 0; i < list->n; i++) {
 		const struct sc_ynode *c = list->items[i];
@@ -596,7 +600,10 @@ parse_choices(struct loader *L, struct sc_question *qn,
 		char *full = sc_xasprintf("%s of %s", cwhat, what);
 		sc_ymap_check_keys(c, choice_keys, choice_required, full, L->file,
 		                   L->d);
-		struct sc_choice *ch = &qn->choices[qn->nchoices++];
+		struct sc_choice *ch = &spare;
+		memset(&spare, 0, sizeof spare);
+		if (qn->nchoices < keep)
+			ch = &qn->choices[qn->nchoices++];
 		const char *id = get_id(L, c, "id", "choice", false);
 		if (id) {
 			const struct sc_ynode *idn = sc_ymap_get(c, "id");
@@ -610,6 +617,11 @@ parse_choices(struct loader *L, struct sc_question *qn,
 		}
 		ch->label = get_text(L, c, "label");
 		ch->help = get_text(L, c, "help");
+		if (ch == &spare) {
+			free(spare.id);
+			free(spare.label);
+			free(spare.help);
+		}
 		free(cwhat);
 		free(full);
 	}
