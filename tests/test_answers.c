@@ -621,6 +621,88 @@ load_valid_fixture(void **state)
 	free(path);
 }
 
+/* Every question of the bundled questionnaire answered, saved and loaded
+ * back through the real model (its id index, its choices). */
+static void
+bundled_questionnaire_round_trip(void **state)
+{
+	(void)state;
+	char *qpath = th_src("questionnaires/soc-scoping.yaml");
+	struct sc_diags d;
+	sc_diags_init(&d);
+	enum sc_status st;
+	struct sc_questionnaire *q = sc_questionnaire_load_file(qpath, &d, &st);
+	if (!q) {
+		struct sc_buf b = {0};
+		sc_diags_format(&d, &b);
+		fail_msg("soc-scoping.yaml did not load:\n%s", sc_buf_str(&b));
+	}
+	assert_true(q->nquestions > 0);
+	struct sc_answers *a = sc_answers_new(q);
+	for (size_t i = 0; i < q->nquestions; i++) {
+		const struct sc_question *qn = &q->questions[i];
+		struct sc_answer v = {0};
+		size_t *all = NULL;
+		switch (qn->type) {
+		case SC_Q_YESNO:
+			v.type = qn->allow_unsure && i % 2 ? SC_A_UNSURE
+			                                   : SC_A_BOOL;
+			v.b = i % 3 == 0;
+			break;
+		case SC_Q_SINGLE:
+			v.type = SC_A_CHOICE;
+			v.choice = qn->nchoices - 1;
+			break;
+		case SC_Q_MULTI:
+			all = sc_xcalloc(qn->nchoices, sizeof *all);
+			for (size_t k = 0; k < qn->nchoices; k++)
+				all[k] = k;
+			v.type = SC_A_CHOICES;
+			v.sel = all;
+			v.nsel = qn->nchoices;
+			break;
+		case SC_Q_NUMBER:
+			v.type = SC_A_NUMBER;
+			v.num = qn->has_max ? qn->max : 7.5;
+			break;
+		case SC_Q_TEXT:
+			v.type = SC_A_TEXT;
+			v.text = "Acme: \"Payroll\" # Ltd\nsecond line";
+			break;
+		}
+		if (!sc_answers_set(a, i, &v))
+			fail_msg("could not answer %s", qn->id);
+		free(all);
+		if (i % 4 == 0)
+			sc_answers_set_note(a, i, "checked: yes");
+	}
+	a->client = sc_xstrdup("Acme Payroll Ltd");
+	char *dir = th_mkdtemp();
+	char *path = sc_xasprintf("%s/acme.yaml", dir);
+	assert_int_equal(sc_answers_save_file(a, path, NULL), SC_OK);
+	char *id = sc_answers_peek_questionnaire(path, &d, &st);
+	assert_string_equal(id, q->id);
+	free(id);
+	struct sc_answers *b = sc_answers_new(q);
+	assert_int_equal(sc_answers_load_file(b, path, &d), SC_OK);
+	assert_int_equal(d.n, 0);
+	for (size_t i = 0; i < q->nquestions; i++) {
+		if (!sc_answer_equal(&a->v[i], &b->v[i]))
+			fail_msg("%s differs after the round trip",
+			         q->questions[i].id);
+		assert_true((a->notes[i] == NULL) == (b->notes[i] == NULL));
+	}
+	assert_string_equal(b->questionnaire_version, q->version);
+	sc_answers_free(b);
+	sc_answers_free(a);
+	free(path);
+	th_rmtree(dir);
+	free(dir);
+	sc_questionnaire_free(q);
+	sc_diags_fini(&d);
+	free(qpath);
+}
+
 /* ---- invalid files ----------------------------------------------------- */
 
 struct expect {
@@ -850,6 +932,7 @@ main(void)
 		cmocka_unit_test(numbers_round_trip),
 		cmocka_unit_test(longest_text_round_trips),
 		cmocka_unit_test(load_valid_fixture),
+		cmocka_unit_test(bundled_questionnaire_round_trip),
 		cmocka_unit_test(invalid_files),
 		cmocka_unit_test(peek_questionnaire),
 	};
