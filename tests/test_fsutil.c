@@ -111,7 +111,7 @@ atomic_write_missing_dir(void **state)
 
 /* The write into a read-only directory, checked in a child so that as root
  * it can drop to an unprivileged user (root writes anywhere). */
-static void
+static SC_NORETURN void
 unwritable_child(char *dir, char *sub, char *path)
 {
 	if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0))
