@@ -270,6 +270,10 @@ slugs(void **state)
 		{"a/b\\c", "a-b-c"},
 		{"..", "client"},
 		{"Zürich 2", "zrich-2"},
+		{"Acme\xc2\xa0" "Ltd", "acme-ltd"},        /* no-break space */
+		{"Acme\xe2\x80\x93" "Payroll", "acme-payroll"}, /* en dash */
+		{"株式会社\xe3\x80\x80" "Acme", "acme"},   /* ideographic space */
+		{"\xff\xfe" "Acme\xc3", "acme"},            /* invalid UTF-8 */
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		char *s = sc_slug(rows[i].in);

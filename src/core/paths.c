@@ -145,17 +145,63 @@ sc_session_path(const char *client)
 	return p;
 }
 
+/* Decode the UTF-8 sequence at p (0 for an invalid one); *len gets its
+ * length in bytes (1 for an invalid byte, which is then skipped). */
+static unsigned long
+utf8_decode(const unsigned char *p, size_t *len)
+{
+	unsigned long cp;
+	size_t n;
+	if (*p >= 0xc2 && *p <= 0xdf) {
+		n = 2;
+		cp = *p & 0x1fu;
+	} else if (*p >= 0xe0 && *p <= 0xef) {
+		n = 3;
+		cp = *p & 0x0fu;
+	} else if (*p >= 0xf0 && *p <= 0xf4) {
+		n = 4;
+		cp = *p & 0x07u;
+	} else {
+		*len = 1;
+		return 0;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80) {
+			*len = 1;
+			return 0;
+		}
+		cp = (cp << 6) | (p[i] & 0x3fu);
+	}
+	*len = n;
+	return cp;
+}
+
+/* Non-ASCII characters that separate words rather than spell them: the
+ * Latin-1 punctuation and signs, general punctuation (dashes, spaces,
+ * quotes), CJK punctuation and the full-width ASCII punctuation. */
+static bool
+is_wide_separator(unsigned long cp)
+{
+	return (cp >= 0xa0 && cp <= 0xbf) || cp == 0xd7 || cp == 0xf7 ||
+	       (cp >= 0x2000 && cp <= 0x206f) || (cp >= 0x3000 && cp <= 0x303f) ||
+	       (cp >= 0xff00 && cp <= 0xff0f) || (cp >= 0xff1a && cp <= 0xff20);
+}
+
 char *
 sc_slug(const char *name)
 {
 	struct sc_buf b = {0};
 	bool sep = false; /* a separator is pending */
-	for (const unsigned char *p = (const unsigned char *)(name ? name : "");
-	     *p; p++) {
+	const unsigned char *p = (const unsigned char *)(name ? name : "");
+	for (size_t step = 1; *p; p += step) {
+		step = 1;
 		unsigned char c = *p;
 		if (c >= 0x80) {
-			/* Non-ASCII letters are dropped without a separator:
-			 * "Café" -> "caf".  Skip the whole UTF-8 sequence. */
+			/* Non-ASCII letters are dropped without a separator
+			 * ("Café" -> "caf"), non-ASCII spaces and dashes
+			 * separate words like their ASCII kin. */
+			if (is_wide_separator(utf8_decode(p, &step)))
+				sep = true;
 			continue;
 		}
 		if (c >= 'A' && c <= 'Z')
