@@ -479,7 +479,9 @@ text_positions_map_to_columns(void **state)
 	                "c: 'single'\n"
 	                "d: |\n  block\n"
 	                "e: two\n  lines\n"
-	                "f: \"\xc3\xa9t\xc3\xa9 x\"\n";
+	                "f: \"\xc3\xa9t\xc3\xa9 x\"\n"
+	                "g: \"say \\\"hi\\\"\"\n"
+	                "h: 'it''s'\n";
 	assert_int_equal(sc_ydoc_load_buffer(&doc, "p", y, strlen(y), NULL, &d),
 	                 SC_OK);
 	int line, col;
@@ -502,6 +504,13 @@ text_positions_map_to_columns(void **state)
 	sc_ynode_text_pos(sc_ymap_get(doc.root, "f"), 6, &line, &col);
 	assert_int_equal(line, 8);
 	assert_int_equal(col, 5 + 4);
+	/* Escapes make the text shorter than the file: point at the node. */
+	sc_ynode_text_pos(sc_ymap_get(doc.root, "g"), 5, &line, &col);
+	assert_int_equal(line, 9);
+	assert_int_equal(col, 4);
+	sc_ynode_text_pos(sc_ymap_get(doc.root, "h"), 3, &line, &col);
+	assert_int_equal(line, 10);
+	assert_int_equal(col, 4);
 	sc_ydoc_fini(&doc);
 	sc_diags_fini(&d);
 }

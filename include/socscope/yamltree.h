@@ -85,8 +85,9 @@ const char *
 sc_ynode_kind_name(const struct sc_ynode *n);
 
 /* Where byte `offset` of a scalar's text sits in the file: exact for plain
- * and quoted scalars on one line (the quote counted), else the node's own
- * position.  Used to point at the column of an error inside an expression. */
+ * scalars on one line and for quoted ones on one line without escapes (the
+ * quote counted), else the node's own position.  Used to point at the
+ * column of an error inside an expression. */
 void
 sc_ynode_text_pos(const struct sc_ynode *n, size_t offset, int *line,
                   int *col);

@@ -214,6 +214,16 @@ on_scalar(struct builder *b, const yaml_event_t *ev)
 	                style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
 	x->exact_text = one_line && !tagged &&
 	                (style == YAML_PLAIN_SCALAR_STYLE || x->quoted_one);
+	if (x->exact_text && x->quoted_one) {
+		/* Every escape ("\"", "''", "\u00e9") is shorter as text than in
+		 * the file, so equal lengths mean the text is the file's. */
+		size_t chars = 0;
+		for (size_t i = 0; i < len; i++)
+			if (((unsigned char)x->pub.str[i] & 0xC0) != 0x80)
+				chars++;
+		size_t raw = ev->end_mark.column - ev->start_mark.column;
+		x->exact_text = raw == chars + 2;
+	}
 	attach(b, &x->pub);
 	return true;
 }
