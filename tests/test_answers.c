@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "helpers.h"
@@ -405,6 +406,10 @@ save_and_load_every_type(void **state)
 	assert_int_equal(strlen(a->updated), 20);
 	assert_int_equal(a->updated[10], 'T');
 	assert_int_equal(a->updated[19], 'Z');
+	struct tm tm = {0};
+	assert_non_null(strptime(a->updated, "%Y-%m-%dT%H:%M:%SZ", &tm));
+	time_t stamp = timegm(&tm), now = time(NULL);
+	assert_true(stamp <= now && now - stamp < 60);
 
 	struct sc_answers *b = sc_answers_new(&tiny);
 	struct sc_diags d;
