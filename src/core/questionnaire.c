@@ -480,28 +480,70 @@ join_ids(const char *(*id_str)(int), int count, const char *extra)
 }
 
 /* Adapters: the vocabulary's id functions take their own enums. */
-static const char *report_str(int i) { return sc_report_id_str((enum sc_report_id)i); }
-static const char *rtype_str(int i) { return sc_rtype_id_str((enum sc_rtype)i); }
-static const char *category_str(int i) { return sc_category_id_str((enum sc_category)i); }
-static const char *framework_str(int i) { return sc_framework_id_str((enum sc_framework)i); }
-static const char *priority_str(int i) { return sc_priority_id_str((enum sc_priority)i); }
-static const char *readiness_str(int i) { return sc_readiness_id_str((enum sc_readiness)i); }
-static const char *qtype_str(int i) { return sc_qtype_id_str((enum sc_qtype)i); }
+static const char *
+report_str(int i)
+{
+	return sc_report_id_str((enum sc_report_id)i);
+}
 
+static const char *
+rtype_str(int i)
+{
+	return sc_rtype_id_str((enum sc_rtype)i);
+}
+
+static const char *
+category_str(int i)
+{
+	return sc_category_id_str((enum sc_category)i);
+}
+
+static const char *
+framework_str(int i)
+{
+	return sc_framework_id_str((enum sc_framework)i);
+}
+
+static const char *
+priority_str(int i)
+{
+	return sc_priority_id_str((enum sc_priority)i);
+}
+
+static const char *
+readiness_str(int i)
+{
+	return sc_readiness_id_str((enum sc_readiness)i);
+}
+
+static const char *
+qtype_str(int i)
+{
+	return sc_qtype_id_str((enum sc_qtype)i);
+}
+
+/* A closed vocabulary: its name in messages, look-up and ids. */
 struct vocab {
-	const char *kind; /* "category" */
+	const char *kind;
 	int (*find)(const char *);
 	const char *(*id_str)(int);
 	int count;
 };
 
-static const struct vocab v_report = {"report", sc_report_find, report_str, SC_REPORT_COUNT};
-static const struct vocab v_rtype = {"report type", sc_rtype_find, rtype_str, SC_RTYPE_COUNT};
-static const struct vocab v_category = {"category", sc_category_find, category_str, SC_CAT_COUNT};
-static const struct vocab v_framework = {"framework", sc_framework_find, framework_str, SC_FW_COUNT};
-static const struct vocab v_priority = {"priority", sc_priority_find, priority_str, SC_PRIO_COUNT};
-static const struct vocab v_readiness = {"status", sc_readiness_find, readiness_str, SC_READY_COUNT};
-static const struct vocab v_qtype = {"question type", sc_qtype_find, qtype_str, (int)QTYPE_COUNT};
+static const struct vocab v_report = {
+	"report", sc_report_find, report_str, SC_REPORT_COUNT};
+static const struct vocab v_rtype = {
+	"report type", sc_rtype_find, rtype_str, SC_RTYPE_COUNT};
+static const struct vocab v_category = {
+	"category", sc_category_find, category_str, SC_CAT_COUNT};
+static const struct vocab v_framework = {
+	"framework", sc_framework_find, framework_str, SC_FW_COUNT};
+static const struct vocab v_priority = {
+	"priority", sc_priority_find, priority_str, SC_PRIO_COUNT};
+static const struct vocab v_readiness = {
+	"status", sc_readiness_find, readiness_str, SC_READY_COUNT};
+static const struct vocab v_qtype = {
+	"question type", sc_qtype_find, qtype_str, (int)QTYPE_COUNT};
 
 /* One id of a vocabulary, or -1 (reported). */
 static int
