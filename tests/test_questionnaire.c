@@ -514,6 +514,40 @@ diagnostics_are_appended(void **state)
 	sc_diags_fini(&d);
 }
 
+/* Text from the file shown in a message can neither break the
+ * FILE:LINE:COL format nor drive the terminal, and long text is cut. */
+static void
+file_text_in_messages_is_escaped(void **state)
+{
+	(void)state;
+	struct sc_buf y = {0};
+	sc_buf_puts(&y, "id: \"x\\e[2J\"\ntitle: T\nversion: \"1\"\n"
+	                "description: D.\nsections:\n  - id: s\n    title: S\n"
+	                "    questions:\n      - id: a\n        type: yesno\n"
+	                "        text: A?\n        help: H.\n"
+	                "rules:\n  - id: r\n    when: a\n    because: B.\n"
+	                "    recommend: \"soc\\nfake.yaml:1:1: ");
+	for (int i = 0; i < 2000; i++)
+		sc_buf_putc(&y, 'x');
+	sc_buf_puts(&y, "\"\n");
+	struct sc_diags d;
+	sc_diags_init(&d);
+	enum sc_status st;
+	assert_null(sc_questionnaire_load_buffer("e.yaml", y.data, y.len, &d, &st));
+	assert_int_equal(d.n, 2);
+	assert_int_equal(d.v[0].line, 1);
+	assert_non_null(strstr(d.v[0].msg, "\"x\\x1B[2J\""));
+	assert_int_equal(d.v[1].line, 17);
+	assert_non_null(strstr(d.v[1].msg, "unknown report \"soc\\nfake.yaml"));
+	for (size_t i = 0; i < d.n; i++) {
+		assert_null(strchr(d.v[i].msg, '\n'));
+		assert_null(strchr(d.v[i].msg, '\x1b'));
+		assert_true(strlen(d.v[i].msg) < 300);
+	}
+	sc_diags_fini(&d);
+	sc_buf_fini(&y);
+}
+
 /* Other modules' tests build questionnaires by hand, without an index. */
 static void
 find_works_without_an_index(void **state)
@@ -645,6 +679,7 @@ main(void)
 		cmocka_unit_test(each_invalid_file_is_reported_where_it_is_wrong),
 		cmocka_unit_test(missing_file_is_no_input),
 		cmocka_unit_test(diagnostics_are_appended),
+		cmocka_unit_test(file_text_in_messages_is_escaped),
 		cmocka_unit_test(find_works_without_an_index),
 		cmocka_unit_test(large_questionnaire_is_indexed),
 		cmocka_unit_test(damaged_files_never_crash),

@@ -515,6 +515,41 @@ text_positions_map_to_columns(void **state)
 	sc_diags_fini(&d);
 }
 
+/* User text quoted in messages stays on one line and short. */
+static void
+quoted_text_is_safe_to_print(void **state)
+{
+	(void)state;
+	struct sc_ydoc doc;
+	const struct sc_ynode *n = parse_value(
+	        &doc, "v: \"a\\nb\\t\\\"c\\\\\\e[31m\\u009b\\u00e9\"\n");
+	char buf[SC_YQUOTE_SIZE];
+	assert_string_equal(sc_ynode_quote(n, buf, sizeof buf),
+	                    "a\\nb\\t\\\"c\\\\\\x1B[31m\\u009B\xc3\xa9");
+	char small[8];
+	/* Cut with "...", never inside the two bytes of the e-acute. */
+	assert_string_equal(sc_ynode_quote(n, small, sizeof small), "a\\nb...");
+	char tiny[2];
+	assert_string_equal(sc_ynode_quote(n, tiny, sizeof tiny), ".");
+	sc_ydoc_fini(&doc);
+
+	n = parse_value(&doc, "v: \"\xc3\xa9\xc3\xa9\xc3\xa9\"\n");
+	char six[7];
+	assert_string_equal(sc_ynode_quote(n, six, sizeof six), "\xc3\xa9...");
+	sc_ydoc_fini(&doc);
+
+	struct sc_diags d;
+	sc_diags_init(&d);
+	const char *y = "\"a\\nb\": 1\n\"a\\nb\": 2\n";
+	assert_int_equal(sc_ydoc_load_buffer(&doc, "q", y, strlen(y), NULL, &d),
+	                 SC_EDATA);
+	assert_int_equal(d.n, 1);
+	assert_string_equal(d.v[0].msg,
+	                    "duplicate key \"a\\nb\" (first at line 1)");
+	sc_ydoc_fini(&doc);
+	sc_diags_fini(&d);
+}
+
 /* Random bytes, and random flips of a valid document: the loader always
  * returns, with a diagnostic whenever it refuses. */
 static void
@@ -569,6 +604,7 @@ main(void)
 		cmocka_unit_test(scalar_helpers_follow_the_format),
 		cmocka_unit_test(map_keys_are_checked),
 		cmocka_unit_test(text_positions_map_to_columns),
+		cmocka_unit_test(quoted_text_is_safe_to_print),
 		cmocka_unit_test(garbage_never_crashes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -92,4 +92,11 @@ void
 sc_ynode_text_pos(const struct sc_ynode *n, size_t offset, int *line,
                   int *col);
 
+/* A scalar's text for a message, made safe to print on one line: control
+ * characters and quotes escaped, cut with "..." to fit `size` bytes
+ * (SC_YQUOTE_SIZE is a good size).  Returns buf; "" for a non-scalar. */
+#define SC_YQUOTE_SIZE 96
+const char *
+sc_ynode_quote(const struct sc_ynode *n, char *buf, size_t size);
+
 #endif

@@ -322,7 +322,8 @@ scalar_is(const struct sc_ynode *n, const char *word)
 static const char *
 found(const struct sc_ynode *n)
 {
-	if (n && n->kind == SC_Y_SCALAR && sc_ynode_number(n, NULL))
+	if (n && n->kind == SC_Y_SCALAR && n->len <= 24 &&
+	    sc_ynode_number(n, NULL))
 		return n->str;
 	return sc_ynode_kind_name(n);
 }
@@ -333,9 +334,10 @@ static char *
 what_name(const char *kind, const struct sc_ynode *map)
 {
 	const struct sc_ynode *id = sc_ymap_get(map, "id");
-	if (id && id->kind == SC_Y_SCALAR && id->len > 0 &&
-	    strlen(id->str) == id->len && id->len <= 200)
-		return sc_xasprintf("%s \"%s\"", kind, id->str);
+	char shown[SC_YQUOTE_SIZE];
+	if (is_word(id))
+		return sc_xasprintf("%s \"%s\"", kind,
+		                    sc_ynode_quote(id, shown, sizeof shown));
 	return sc_xasprintf("the %s at line %d", kind, map ? map->line : 0);
 }
 
@@ -369,11 +371,13 @@ get_id(struct loader *L, const struct sc_ynode *map, const char *key,
 		return NULL;
 	}
 	if (!valid_id(n->str, n->len, dash)) {
+		char shown[SC_YQUOTE_SIZE];
 		diag_at(L, n,
 		        "invalid %s id \"%s\": ids are 1 to %d characters: a "
 		        "lower-case letter, then lower-case letters, digits%s and "
 		        "\"_\"",
-		        kind, n->str, ID_MAX, dash ? ", \"-\"" : "");
+		        kind, sc_ynode_quote(n, shown, sizeof shown), ID_MAX,
+		        dash ? ", \"-\"" : "");
 		return NULL;
 	}
 	return n->str;
@@ -560,8 +564,9 @@ vocab_value(struct loader *L, const struct sc_ynode *n, const struct vocab *v,
 	int i = v->find(n->str);
 	if (i < 0) {
 		char *all = join_ids(v->id_str, v->count, extra);
+		char shown[SC_YQUOTE_SIZE];
 		diag_at(L, n, "unknown %s \"%s\"; expected one of: %s", v->kind,
-		        n->str, all);
+		        sc_ynode_quote(n, shown, sizeof shown), all);
 		free(all);
 	}
 	return i;
@@ -712,9 +717,10 @@ default_choice(struct loader *L, const struct sc_question *qn,
 	int k = sc_question_find_choice(qn, n->str);
 	if (k < 0) {
 		char *all = choice_list(qn);
+		char shown[SC_YQUOTE_SIZE];
 		diag_at(L, n,
 		        "default \"%s\" is not a choice of %s; its choices are: %s",
-		        n->str, what, all);
+		        sc_ynode_quote(n, shown, sizeof shown), what, all);
 		free(all);
 	}
 	return k;
@@ -802,10 +808,10 @@ parse_default(struct loader *L, struct sc_question *qn,
 			diag_at(L, n, "\"default\" of %s must be a number, found %s",
 			        what, found(n));
 		} else if (qn->has_min && v < qn->min) {
-			diag_at(L, n, "default %s is below \"min\" (%g)", n->str,
+			diag_at(L, n, "default %g is below \"min\" (%g)", v,
 			        qn->min);
 		} else if (qn->has_max && v > qn->max) {
-			diag_at(L, n, "default %s is above \"max\" (%g)", n->str,
+			diag_at(L, n, "default %g is above \"max\" (%g)", v,
 			        qn->max);
 		} else {
 			a->type = SC_A_NUMBER;
@@ -1118,12 +1124,15 @@ parse_gap(struct loader *L, struct sc_rule *r, const struct sc_ynode *n,
 	if (kind) {
 		if (scalar_is(kind, "followup"))
 			g->followup = true;
-		else if (!scalar_is(kind, "gap"))
+		else if (is_word(kind) && !scalar_is(kind, "gap")) {
+			char shown[SC_YQUOTE_SIZE];
 			diag_at(L, kind,
-			        "\"kind\" must be gap or followup, found %s%s%s",
-			        kind->kind == SC_Y_SCALAR ? "\"" : "",
-			        kind->kind == SC_Y_SCALAR ? kind->str : found(kind),
-			        kind->kind == SC_Y_SCALAR ? "\"" : "");
+			        "\"kind\" must be gap or followup, found \"%s\"",
+			        sc_ynode_quote(kind, shown, sizeof shown));
+		} else if (!is_word(kind)) {
+			diag_at(L, kind, "\"kind\" must be gap or followup, found %s",
+			        found(kind));
+		}
 	}
 	const struct sc_ynode *cr = sc_ymap_get(n, "criteria");
 	if (!cr)
@@ -1143,10 +1152,11 @@ parse_gap(struct loader *L, struct sc_rule *r, const struct sc_ynode *n,
 			continue;
 		}
 		if (strlen(c->str) != c->len || !sc_criteria_valid(c->str)) {
+			char shown[SC_YQUOTE_SIZE];
 			diag_at(L, c,
 			        "\"%s\" is not one of the 61 Trust Services Criteria of "
 			        "2017 nor a SOC1:<short-name> objective",
-			        c->str);
+			        sc_ynode_quote(c, shown, sizeof shown));
 			continue;
 		}
 		g->criteria[g->ncriteria++] = sc_xstrdup(c->str);
@@ -1316,11 +1326,14 @@ timeline_question(struct loader *L, const struct sc_ynode *map,
 	}
 	const struct sc_question *qn = sc_questionnaire_find(L->q, n->str);
 	if (!qn) {
+		char shown[SC_YQUOTE_SIZE];
 		diag_at(L, n, "\"%s\" names \"%s\", which is not a question", key,
-		        n->str);
+		        sc_ynode_quote(n, shown, sizeof shown));
 		return SIZE_MAX;
 	}
-	if (qn->type != SC_Q_NUMBER || !L->type_ok[qn->index]) {
+	if (!L->type_ok[qn->index])
+		return SIZE_MAX; /* its type is already reported */
+	if (qn->type != SC_Q_NUMBER) {
 		diag_at(L, n,
 		        "\"%s\" must name a number question; \"%s\" is a %s "
 		        "question",

@@ -14,6 +14,7 @@
 #include <limits.h>
 #include <locale.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -88,6 +89,69 @@ arena_free(struct arena *a)
 		c = next;
 	}
 	free(a);
+}
+
+/* ---- showing user text in messages --------------------------------------- */
+
+/* Text from a file, made safe for a one-line message: control characters
+ * (C0, DEL and the C1 range a terminal might obey) and quotes escaped, cut
+ * at a character boundary with "..." when it does not fit. */
+static const char *
+quote_bytes(const char *s, size_t len, char *buf, size_t size)
+{
+	if (size == 0)
+		return "";
+	size_t o = 0;
+	bool cut = false;
+	for (size_t i = 0; i < len && !cut;) {
+		unsigned char c = (unsigned char)s[i];
+		char tmp[8];
+		size_t tn = 1, used = 1;
+		if (c == '\n' || c == '\t' || c == '"' || c == '\\') {
+			tmp[0] = '\\';
+			tmp[1] = c == '\n' ? 'n' : c == '\t' ? 't' : (char)c;
+			tn = 2;
+		} else if (c < 0x20 || c == 0x7f) {
+			snprintf(tmp, sizeof tmp, "\\x%02X", c);
+			tn = 4;
+		} else if (c == 0xC2 && i + 1 < len &&
+		           (unsigned char)s[i + 1] >= 0x80 &&
+		           (unsigned char)s[i + 1] <= 0x9F) {
+			snprintf(tmp, sizeof tmp, "\\u%04X", (unsigned char)s[i + 1]);
+			tn = 6;
+			used = 2;
+		} else {
+			/* A whole UTF-8 sequence at once, so a cut never splits
+			 * one. */
+			size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+			if (n > len - i)
+				n = len - i;
+			memcpy(tmp, s + i, n);
+			tn = used = n;
+		}
+		if (o + tn + 4 > size) { /* room for "..." and NUL */
+			cut = true;
+			break;
+		}
+		memcpy(buf + o, tmp, tn);
+		o += tn;
+		i += used;
+	}
+	if (cut) {
+		size_t dots = size - 1 - o < 3 ? size - 1 - o : 3;
+		memcpy(buf + o, "...", dots);
+		o += dots;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+const char *
+sc_ynode_quote(const struct sc_ynode *n, char *buf, size_t size)
+{
+	if (!n || n->kind != SC_Y_SCALAR)
+		return quote_bytes("", 0, buf, size);
+	return quote_bytes(n->str, n->len, buf, size);
 }
 
 /* ---- builder ---------------------------------------------------------- */
@@ -181,8 +245,11 @@ check_tag(struct builder *b, const yaml_char_t *tag, bool scalar,
 		return true;
 	if (scalar && strcmp((const char *)tag, YAML_STR_TAG) == 0)
 		return true;
+	char shown[SC_YQUOTE_SIZE];
+	const char *t = (const char *)tag;
 	sc_diags_add(b->d, b->file, mark_line(at), mark_col(at),
-	             "YAML tags are not allowed (found \"%s\")", (const char *)tag);
+	             "YAML tags are not allowed (found \"%s\")",
+	             quote_bytes(t, strlen(t), shown, sizeof shown));
 	return false;
 }
 
@@ -275,9 +342,10 @@ static void
 report_dup(struct builder *b, const struct sc_ynode *first,
            const struct sc_ynode *again)
 {
+	char shown[SC_YQUOTE_SIZE];
 	sc_diags_add(b->d, b->file, again->line, again->col,
-	             "duplicate key \"%s\" (first at line %d)", again->str,
-	             first->line);
+	             "duplicate key \"%s\" (first at line %d)",
+	             sc_ynode_quote(again, shown, sizeof shown), first->line);
 	b->bad = true;
 }
 
@@ -626,9 +694,11 @@ sc_ymap_check_keys(const struct sc_ynode *map, const char *const *allowed,
 		struct sc_buf list = {0};
 		for (const char *const *a = allowed; a && *a; a++)
 			sc_buf_printf(&list, "%s%s", a == allowed ? "" : ", ", *a);
+		char shown[SC_YQUOTE_SIZE];
 		sc_diags_add(d, file, k->line, k->col,
-		             "unknown key \"%s\" in %s; expected one of: %s", k->str,
-		             what, sc_buf_str(&list));
+		             "unknown key \"%s\" in %s; expected one of: %s",
+		             sc_ynode_quote(k, shown, sizeof shown), what,
+		             sc_buf_str(&list));
 		sc_buf_fini(&list);
 		ok = false;
 	}
