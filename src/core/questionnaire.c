@@ -200,11 +200,7 @@ free_question(struct sc_question *qn)
 		free(qn->choices[i].help);
 	}
 	free(qn->choices);
-	/* The default is freed field by field rather than with
-	 * sc_answer_clear, so the model does not depend on the answers
-	 * module. */
-	free(qn->def.sel);
-	free(qn->def.text);
+	sc_answer_clear(&qn->def);
 }
 
 static void
