@@ -595,7 +595,9 @@ sc_ydoc_load_file(struct sc_ydoc *doc, const char *path,
 {
 	const struct sc_ylimits *lim = limits ? limits : &sc_ylimits_default;
 	ydoc_start(doc, path);
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	int fd = path ? open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY) : -1;
+	if (!path)
+		errno = ENOENT;
 	if (fd < 0) {
 		sc_diags_add(d, doc->file, 0, 0, "cannot open: %s",
 		             strerror(errno));
