@@ -539,7 +539,19 @@ static const struct error_row error_rows[] = {
 	/* names and functions */
 	{"foo", "unknown question \"foo\"", 1},
 	{"phi and foo", "unknown question \"foo\"", 9},
-	{"PHI", "unknown question \"PHI\"", 1},
+	{"PHI", "unknown question \"PHI\"; did you mean \"phi\"?", 1},
+	{"phi AND baa", "\"AND\" must be written in lower case: \"and\"", 5},
+	{"Not phi", "\"Not\" must be written in lower case: \"not\"", 1},
+	{"phi == TRUE", "\"TRUE\" must be written in lower case: \"true\"",
+	 8},
+	{"employes > 3", "unknown question \"employes\"; did you mean "
+	                 "\"employees\"?", 1},
+	{"org_nmae == 'x'", "unknown question \"org_nmae\"; did you mean "
+	                    "\"org_name\"?", 1},
+	{"xyzzy", "unknown question \"xyzzy\"", 1},
+	{"selected(services, 'hostin')",
+	 "unknown choice \"hostin\" for question \"services\"; did you mean "
+	 "\"hosting\"? (choices: payroll, hosting, support)", 20},
 	{"bar(phi)", "unknown function \"bar\"; expected answered, selected or "
 	             "count", 1},
 	{"answered()", "answered() takes exactly one question name", 10},

@@ -306,6 +306,23 @@ sc_xlex_next(struct xlexer *lx, struct xtoken *t)
 			while (p < lx->len && is_name_char((unsigned char)s[p]))
 				p++;
 			t->kind = keyword(s + start, p - start);
+			if (t->kind == XT_NAME && p - start <= 5) {
+				/* "AND", "Not": ids are lower case, so these can
+				 * only be keywords in the wrong case. */
+				char low[6];
+				for (size_t i = start; i < p; i++)
+					low[i - start] = (char)(s[i] >= 'A' &&
+					                        s[i] <= 'Z'
+					                        ? s[i] - 'A' + 'a'
+					                        : s[i]);
+				enum xtok k = keyword(low, p - start);
+				if (k != XT_NAME)
+					return sc_xerror(lx->err, t->col,
+					                 "\"%.*s\" must be written "
+					                 "in lower case: \"%s\"",
+					                 (int)(p - start), s + start,
+					                 tok_text[k]);
+			}
 			sc_buf_reset(&lx->sbuf);
 			sc_buf_add(&lx->sbuf, s + start, p - start);
 			t->str = sc_buf_str(&lx->sbuf);

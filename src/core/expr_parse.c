@@ -467,6 +467,79 @@ qtype_words(enum sc_qtype t)
 	return "a question";
 }
 
+static char
+fold(char ch)
+{
+	return ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+}
+
+/* Edit distance, ignoring case (insertions, deletions, substitutions, swaps of two
+ * neighbours), for "did you mean".  Long words are not compared. */
+#define SUGGEST_MAX 64
+static size_t
+distance(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b);
+	if (n > SUGGEST_MAX || m > SUGGEST_MAX)
+		return SIZE_MAX;
+	size_t d[SUGGEST_MAX + 1][SUGGEST_MAX + 1];
+	for (size_t i = 0; i <= n; i++)
+		d[i][0] = i;
+	for (size_t j = 0; j <= m; j++)
+		d[0][j] = j;
+	for (size_t i = 1; i <= n; i++) {
+		for (size_t j = 1; j <= m; j++) {
+			size_t best = d[i - 1][j - 1] +
+			              (fold(a[i - 1]) != fold(b[j - 1]));
+			if (d[i - 1][j] + 1 < best)
+				best = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < best)
+				best = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
+				best = d[i - 2][j - 2] + 1;
+			d[i][j] = best;
+		}
+	}
+	return d[n][m];
+}
+
+/* Is `cand` close enough to `typed` to suggest, and closer than *best? */
+static bool
+closer(const char *typed, const char *cand, size_t *best)
+{
+	if (!cand)
+		return false;
+	size_t len = strlen(typed), dist = distance(typed, cand);
+	size_t allowed = len < 4 ? 1 : len / 3;
+	if (dist > allowed || dist >= *best)
+		return false;
+	*best = dist;
+	return true;
+}
+
+/* "unknown question", with the nearest question that may be named here. */
+static void
+unknown_question(struct checker *c, const char *name, int col)
+{
+	const struct sc_questionnaire *q = c->scope ? c->scope->q : NULL;
+	const char *hint = NULL;
+	size_t best = SIZE_MAX;
+	if (q) {
+		size_t end = c->scope->limit < q->nquestions ? c->scope->limit
+		                                              : q->nquestions;
+		for (size_t i = 0; i < end; i++)
+			if (closer(name, q->questions[i].id, &best))
+				hint = q->questions[i].id;
+	}
+	if (hint)
+		sc_xerror(c->err, col,
+		          "unknown question \"%s\"; did you mean \"%s\"?", name,
+		          hint);
+	else
+		sc_xerror(c->err, col, "unknown question \"%s\"", name);
+}
+
 /* Resolve a question name, within the scope's limit. */
 static const struct sc_question *
 resolve(struct checker *c, const char *name, int col, size_t *qi)
@@ -474,7 +547,7 @@ resolve(struct checker *c, const char *name, int col, size_t *qi)
 	const struct sc_questionnaire *q = c->scope ? c->scope->q : NULL;
 	const struct sc_question *qn = q ? sc_questionnaire_find(q, name) : NULL;
 	if (!qn || qn < q->questions || qn >= q->questions + q->nquestions) {
-		sc_xerror(c->err, col, "unknown question \"%s\"", name);
+		unknown_question(c, name, col);
 		return NULL;
 	}
 	*qi = (size_t)(qn - q->questions);
@@ -526,9 +599,19 @@ resolve_choice(struct checker *c, const struct sc_question *qn,
 	}
 	if (o >= sizeof list)
 		memcpy(list + sizeof list - 4, "...", 4);
-	sc_xerror(c->err, col,
-	          "unknown choice \"%s\" for question \"%s\" (choices: %s)",
-	          id, qn->id, list);
+	const char *hint = NULL;
+	size_t best = SIZE_MAX;
+	for (size_t i = 0; i < qn->nchoices; i++)
+		if (closer(id, qn->choices[i].id, &best))
+			hint = qn->choices[i].id;
+	if (hint)
+		sc_xerror(c->err, col,
+		          "unknown choice \"%s\" for question \"%s\"; did you "
+		          "mean \"%s\"? (choices: %s)", id, qn->id, hint, list);
+	else
+		sc_xerror(c->err, col,
+		          "unknown choice \"%s\" for question \"%s\" "
+		          "(choices: %s)", id, qn->id, list);
 	return -1;
 }
 
@@ -1093,7 +1176,7 @@ sc_expr_compile(const char *src, const struct sc_expr_scope *scope,
 	if (!advance(&p))
 		goto out;
 	if (p.tok.kind == XT_EOF) {
-		sc_xerror(err, p.tok.col, "the expression is empty");
+		sc_xerror(err, 1, "the expression is empty");
 		goto out;
 	}
 	tree = subexpr(&p, 0);
