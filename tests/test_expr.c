@@ -589,6 +589,15 @@ static const struct error_row error_rows[] = {
 	                       "\"industry\"...", 1},
 	{"industry in ['health', 'tech']",
 	 "unknown choice \"tech\" for question \"industry\"...", 24},
+	/* Text echoed into a message is made safe for a terminal. */
+	{"industry == 'a\x1b[31m\xff\xc3\xa9'",
+	 "unknown choice \"a?[31m?\xc3\xa9\" for question \"industry\"...", 13},
+	{"industry == '0123456789012345678901234567890123456789\xc3\xa9\xc3\xa9"
+	 "\xc3\xa9\xc3\xa9\xc3\xa9'",
+	 "unknown choice \"0123456789012345678901234567890123456789\xc3\xa9"
+	 "\xc3\xa9\xc3\xa9\xc3\xa9...\" for question \"industry\"...", 13},
+	{"phi 'abcdefghijklmnopqrstuvwxyz0123456789'",
+	 "unexpected 'abcdefghijklmnopqrstuvwxyz01234...", 5},
 	{"'x' in services", "unknown choice \"x\" for question \"services\" "
 	                    "(choices: payroll, hosting, support)", 1},
 	{"phi == 'yes'", "question \"phi\" is yes or no; compare it with true "

@@ -83,6 +83,13 @@ bool
 sc_xerror(struct sc_expr_error *err, int col, const char *fmt, ...)
 	SC_PRINTF(3, 4);
 
+/* Copy text from the expression into a message safely: control bytes and
+ * invalid UTF-8 become "?", and it is cut at `max` bytes on a character
+ * boundary with "..." added, so a message never carries terminal escapes
+ * or broken UTF-8.  `out` holds at least max + 4 bytes. */
+void
+sc_xecho(char *out, size_t max, const char *s, size_t len);
+
 /* ---- The compiled form ----------------------------------------------- */
 
 /* Nodes live in one array and refer to each other by index.  Conditions

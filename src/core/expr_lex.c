@@ -41,6 +41,59 @@ sc_xerror(struct sc_expr_error *err, int col, const char *fmt, ...)
 	return false;
 }
 
+/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
+static size_t
+utf8_len(const unsigned char *s, size_t n)
+{
+	size_t len;
+	unsigned min;
+	unsigned cp;
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		len = 2; min = 0x80; cp = s[0] & 0x1F;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		len = 3; min = 0x800; cp = s[0] & 0x0F;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		len = 4; min = 0x10000; cp = s[0] & 0x07;
+	} else {
+		return 0;
+	}
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return len;
+}
+
+void
+sc_xecho(char *out, size_t max, const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t o = 0, i = 0;
+	while (i < len) {
+		size_t n = utf8_len(u + i, len - i);
+		size_t w = n ? n : 1;
+		if (o + (n ? n : 1) > max) {
+			memcpy(out + o, "...", 3);
+			o += 3;
+			break;
+		}
+		if (n == 0 || (n == 1 && (u[i] < 0x20 || u[i] == 0x7f)))
+			out[o++] = '?';
+		else
+			for (size_t k = 0; k < n; k++)
+				out[o++] = (char)u[i + k];
+		i += w;
+	}
+	out[o] = '\0';
+}
+
 void
 sc_xlex_init(struct xlexer *lx, const char *src, size_t len,
              struct sc_expr_error *err)

@@ -90,16 +90,11 @@ unexpected(struct parser *p)
 	if (t->kind == XT_EOF)
 		return sc_xerror(p->err, t->col,
 		                 "unexpected end of the expression");
-	size_t n = t->len;
-	const char *more = "";
-	if (n > 32) {
-		n = 32;
-		more = "...";
-	}
+	char text[40];
+	sc_xecho(text, 32, p->lx.src + t->pos, t->len);
 	/* A string shows its own quotes; anything else gets ours. */
 	const char *q = t->kind == XT_STRING ? "" : "\"";
-	return sc_xerror(p->err, t->col, "unexpected %s%.*s%s%s", q, (int)n,
-	                 p->lx.src + t->pos, more, q);
+	return sc_xerror(p->err, t->col, "unexpected %s%s%s", q, text, q);
 }
 
 /* Brackets, calls and "not" each open a level; the limit keeps both the
@@ -599,6 +594,8 @@ resolve_choice(struct checker *c, const struct sc_question *qn,
 	}
 	if (o >= sizeof list)
 		memcpy(list + sizeof list - 4, "...", 4);
+	char typed[56];
+	sc_xecho(typed, 48, id, strlen(id));
 	const char *hint = NULL;
 	size_t best = SIZE_MAX;
 	for (size_t i = 0; i < qn->nchoices; i++)
@@ -607,11 +604,12 @@ resolve_choice(struct checker *c, const struct sc_question *qn,
 	if (hint)
 		sc_xerror(c->err, col,
 		          "unknown choice \"%s\" for question \"%s\"; did you "
-		          "mean \"%s\"? (choices: %s)", id, qn->id, hint, list);
+		          "mean \"%s\"? (choices: %s)", typed, qn->id, hint,
+		          list);
 	else
 		sc_xerror(c->err, col,
 		          "unknown choice \"%s\" for question \"%s\" "
-		          "(choices: %s)", id, qn->id, list);
+		          "(choices: %s)", typed, qn->id, list);
 	return -1;
 }
 
