@@ -326,6 +326,10 @@ static const struct eval_row unanswered_rows[] = {
 	{"phi != baa", SET_N, false},
 	{"phi in [true, false, 'unsure']", SET_N, false},
 	{"(phi == true) == false", SET_N, true},
+	/* a yes/no name compared stands for its answer, not a condition */
+	{"phi == (1 < 2)", SET_N, false},
+	{"phi != (1 < 2)", SET_N, false},
+	{"(not not phi) != (1 < 2)", SET_N, true},
 	{"industry == 'health'", SET_N, false},
 	{"industry != 'health'", SET_N, false},
 	{"industry in ['health', 'finance', 'retail']", SET_N, false},
@@ -944,7 +948,7 @@ gen_atom(struct sc_buf *b, const struct answers *s, int depth)
 {
 	static const char *const ops[] = {"==", "!=", "<", "<=", ">", ">="};
 	const struct sc_answer *a;
-	uint32_t k = rnd(depth > 0 ? 11 : 10);
+	uint32_t k = rnd(depth > 0 ? 15 : 13);
 	switch (k) {
 	case 0: {
 		bool v = rnd(2);
@@ -1042,6 +1046,49 @@ gen_atom(struct sc_buf *b, const struct answers *s, int depth)
 			return false;
 		return (strcmp(t->text, industry_choices[a->choice].id) == 0) !=
 		       ne;
+	}
+	case 10: {
+		/* phi in a list of true, false and "unsure" */
+		static const char *const lit[] = {"true", "false", "'unsure'"};
+		uint32_t n = rnd(4);
+		bool hit[3] = {false, false, false};
+		sc_buf_puts(b, "phi in [");
+		for (uint32_t i = 0; i < n; i++) {
+			uint32_t w = rnd(3);
+			hit[w] = true;
+			sc_buf_printf(b, "%s%s", i ? ", " : "", lit[w]);
+		}
+		sc_buf_putc(b, ']');
+		a = visible(s, Q_PHI);
+		if (!a)
+			return false;
+		return a->type == SC_A_UNSURE ? hit[2] : a->b ? hit[0] : hit[1];
+	}
+	case 11: {
+		int x = (int)rnd(7) - 3, y = (int)rnd(7) - 3;
+		sc_buf_printf(b, "employees in [%d, %d.0]", x, y);
+		a = visible(s, Q_EMPLOYEES);
+		return a && (a->num == x || a->num == y);
+	}
+	case 12: {
+		bool ne = rnd(2), acme = rnd(2);
+		sc_buf_printf(b, "org_name %s %s", ne ? "!=" : "==",
+		              acme ? "\"Acme\"" : "'health'");
+		a = visible(s, Q_ORG);
+		return a && ((strcmp(a->text, acme ? "Acme" : "health") == 0) !=
+		             ne);
+	}
+	case 13: {
+		/* Two conditions compared: both always have a value.  The
+		 * "true and" keeps a bare yes/no name from standing for its
+		 * answer, which would have no value when unanswered. */
+		bool ne = rnd(2);
+		sc_buf_puts(b, "(true and (");
+		bool l = gen_or(b, s, depth - 1);
+		sc_buf_printf(b, ")) %s (false or (", ne ? "!=" : "==");
+		bool r = gen_or(b, s, depth - 1);
+		sc_buf_puts(b, "))");
+		return (l == r) != ne;
 	}
 	default: {
 		sc_buf_putc(b, '(');
