@@ -832,6 +832,20 @@ length_limit(void **state)
 	            SC_EXPR_MAX_LEN + 1);
 	free(src);
 
+	/* The limit counts characters, not bytes; columns are in bytes. */
+	src = repeat("\xc3\xa9", SC_EXPR_MAX_LEN - 9, "' == 'x'", NULL);
+	sc_buf_puts(&b, "'");
+	sc_buf_puts(&b, src);
+	free(src);
+	e = compile_ok(sc_buf_str(&b), &full_scope);
+	assert_false(sc_expr_eval(e, lookup, &sets[SET_A]));
+	sc_expr_free(e);
+	sc_buf_putc(&b, ' ');
+	check_error(sc_buf_str(&b), &full_scope,
+	            "expression too long (more than 4096 characters)",
+	            (int)(2 * (SC_EXPR_MAX_LEN - 9) + 10));
+	sc_buf_fini(&b);
+
 	/* Long number literals are refused rather than misread. */
 	src = repeat("9", 400, " > 1", NULL);
 	check_error(src, &full_scope, "number too long (more than 64 "

@@ -1158,12 +1158,18 @@ sc_expr_compile(const char *src, const struct sc_expr_scope *scope,
 		sc_xerror(err, 1, "the expression is empty");
 		return NULL;
 	}
-	size_t len = strnlen(src, SC_EXPR_MAX_LEN + 1);
-	if (len > SC_EXPR_MAX_LEN) {
-		sc_xerror(err, SC_EXPR_MAX_LEN + 1,
-		          "expression too long (more than %d characters)",
-		          SC_EXPR_MAX_LEN);
-		return NULL;
+	/* The limit is in characters (UTF-8 sequences), as the format
+	 * says; the scan stops at the first character over it. */
+	size_t len = 0, chars = 0;
+	for (; src[len]; len++) {
+		if (((unsigned char)src[len] & 0xC0) == 0x80)
+			continue;
+		if (++chars > SC_EXPR_MAX_LEN) {
+			sc_xerror(err, (int)len + 1,
+			          "expression too long (more than %d "
+			          "characters)", SC_EXPR_MAX_LEN);
+			return NULL;
+		}
 	}
 
 	struct parser p = {0};
