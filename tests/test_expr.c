@@ -431,6 +431,20 @@ null_lookup_result_and_a_null_lookup(void **state)
 	assert_null(sc_expr_deps(NULL, &n));
 	assert_int_equal(n, 0);
 	sc_expr_free(NULL);
+	/* The error is optional; a NULL source is an empty expression. */
+	assert_null(sc_expr_compile("foo", &full_scope, NULL));
+	e = sc_expr_compile("phi", &full_scope, NULL);
+	assert_non_null(e);
+	sc_expr_free(e);
+	struct sc_expr_error err;
+	assert_null(sc_expr_compile(NULL, &full_scope, &err));
+	assert_string_equal(err.msg, "the expression is empty");
+	assert_int_equal(err.col, 1);
+	/* Success leaves no stale message behind. */
+	e = sc_expr_compile("phi", &full_scope, &err);
+	assert_non_null(e);
+	assert_string_equal(err.msg, "");
+	sc_expr_free(e);
 }
 
 static void
@@ -513,8 +527,17 @@ static const struct error_row error_rows[] = {
 	{"phi == not baa",
 	 "\"not\" cannot start the right side of a comparison; use "
 	 "parentheses", 8},
-	{"1 in [phi]", "a list may only hold numbers, strings, true and false",
-	 7},
+	{"1 in [phi]", "a list may only hold numbers, strings, true and false "
+	               "(a choice id goes in quotes: \"phi\")", 7},
+	{"industry in ['finance', health]", "a list may only hold numbers, "
+	                                    "strings, true and false (a choice "
+	                                    "id goes in quotes: \"health\")",
+	 25},
+	{"industry == health", "unknown question \"health\"; a choice id goes "
+	                       "in quotes: \"health\"", 13},
+	{"hosting in services", "unknown question \"hosting\"; a choice id "
+	                        "goes in quotes: \"hosting\"", 1},
+	{"industry == hosting", "unknown question \"hosting\"", 13},
 	{"1 in [1, [2]]",
 	 "a list may only hold numbers, strings, true and false", 10},
 	{"1 in [1,]", "unexpected \"]\"", 9},

@@ -179,9 +179,17 @@ parse_list(struct parser *p)
 			case XT_LPAREN:
 			case XT_LBRACKET:
 			case XT_NOT:
-				sc_xerror(p->err, t->col,
-				          "a list may only hold numbers, "
-				          "strings, true and false");
+				if (t->kind == XT_NAME)
+					sc_xerror(p->err, t->col,
+					          "a list may only hold numbers, "
+					          "strings, true and false (a "
+					          "choice id goes in quotes: "
+					          "\"%.*s\")", (int)t->slen,
+					          t->str);
+				else
+					sc_xerror(p->err, t->col,
+					          "a list may only hold numbers, "
+					          "strings, true and false");
 				return NULL;
 			default:
 				unexpected(p);
@@ -987,11 +995,37 @@ cmp_of(enum xtok op)
 	}
 }
 
+/* `industry == health`: an unknown name that is a choice id of the
+ * question on the other side was meant to be quoted. */
+static bool
+unquoted_choice(struct checker *c, const struct ast *name,
+                const struct ast *other)
+{
+	const struct sc_questionnaire *q = c->scope ? c->scope->q : NULL;
+	if (!q || name->kind != A_NAME || other->kind != A_NAME ||
+	    sc_questionnaire_find(q, name->str))
+		return false;
+	const struct sc_question *qn = sc_questionnaire_find(q, other->str);
+	if (!qn || (qn->type != SC_Q_SINGLE && qn->type != SC_Q_MULTI))
+		return false;
+	for (size_t i = 0; i < qn->nchoices; i++) {
+		if (qn->choices[i].id && strcmp(qn->choices[i].id, name->str) == 0)
+			return sc_xerror(c->err, name->col,
+			                 "unknown question \"%s\"; a choice id "
+			                 "goes in quotes: \"%s\"", name->str,
+			                 name->str),
+			       true;
+	}
+	return false;
+}
+
 static size_t
 lower_compare(struct checker *c, const struct ast *x)
 {
 	const struct ast *l = x->kids, *r = l->next;
 	struct vinfo li, ri;
+	if (unquoted_choice(c, l, r) || unquoted_choice(c, r, l))
+		return NO_NODE;
 	if (!classify(c, l, &li) || !classify(c, r, &ri))
 		return NO_NODE;
 	if (x->op == XT_IN)
