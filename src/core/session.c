@@ -36,7 +36,7 @@ sc_session_open(const struct sc_questionnaire *q, const char *path,
 	struct stat sb;
 	enum sc_status s = SC_OK;
 
-	if (stat(path, &sb) == 0 || errno != ENOENT) {
+	if (stat(path, &sb) == 0 || (errno != ENOENT && errno != ENOTDIR)) {
 		/* It exists, or we cannot tell: let the loader say precisely
 		 * what is wrong rather than silently starting over. */
 		s = sc_answers_load_file(a, path, d);

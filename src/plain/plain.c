@@ -7,6 +7,7 @@
  * answer stays an answer; "::" escapes a text answer that begins with ':'. */
 #include "plain.h"
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -42,6 +43,16 @@ struct plain {
 	enum sc_status save_st; /* status of the last failed save */
 };
 
+/* Set by SIGINT: stop asking and exit 130 once the answers are saved. */
+static volatile sig_atomic_t interrupted;
+
+static void
+on_sigint(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
 /* What a line typed at a question asks for. */
 enum step { STAY, NEXT, BACK, STOP };
 
@@ -58,7 +69,9 @@ read_line(struct plain *p)
 	sc_buf_reset(&p->line);
 	p->too_long = false;
 	fflush(p->out);
-	while ((c = getc(p->in)) != EOF) {
+	/* The handler is installed without SA_RESTART, so a SIGINT ends a
+	 * blocked read with EOF and the flag tells it from end of input. */
+	while (!interrupted && (c = getc(p->in)) != EOF) {
 		any = true;
 		if (c == '\n')
 			break;
@@ -67,7 +80,7 @@ read_line(struct plain *p)
 		else
 			p->too_long = true;
 	}
-	if (!any) {
+	if (interrupted || !any) {
 		p->eof = true;
 		return false;
 	}
@@ -782,7 +795,8 @@ static void
 print_results(struct plain *p)
 {
 	const struct sc_result *r = sc_eval_result(p->s->ev);
-	struct sc_report_opts opts = {0};
+	/* As `evaluate` does, so both print the same report. */
+	struct sc_report_opts opts = {.date = getenv("SOCSCOPE_DATE")};
 	struct sc_buf b = {0};
 
 	say(p, "\n%s %zu of %zu questions answered.\n\n",
@@ -793,6 +807,23 @@ print_results(struct plain *p)
 	if (b.len && b.data[b.len - 1] != '\n')
 		say(p, "\n");
 	sc_buf_fini(&b);
+}
+
+/* The exit code for a session that ends here: a failed save wins, since
+ * the user must hear that answers are not on disk. */
+static int
+finish_save(struct plain *p, const char *path)
+{
+	/* A change still unsaved gets one more try. */
+	if (p->s->last_error)
+		p->save_st = sc_session_save(p->s);
+	if (p->save_st == SC_OK)
+		return 0;
+	fprintf(stderr, "socscope: %s\n", p->s->last_error
+	        ? p->s->last_error : "cannot save the answers");
+	fprintf(stderr, "socscope: the answers were NOT all saved to %s\n",
+	        path);
+	return sc_status_exit_code(p->save_st);
 }
 
 int
@@ -807,6 +838,15 @@ sc_plain_main(const struct sc_interview_opts *o, FILE *in, FILE *out)
 	char *client = o->client ? sc_xstrdup(o->client) : NULL;
 	char *path = NULL;
 	int rc = 0;
+	struct sigaction sa, old_sa;
+
+	/* Ctrl-C ends the interview like end of input, but with the exit
+	 * status the contract gives an interruption. */
+	interrupted = 0;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_sigint;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_sa);
 
 	sc_diags_init(&d);
 	say(p, "%s (version %s)\n", o->q->title, o->q->version);
@@ -816,8 +856,7 @@ sc_plain_main(const struct sc_interview_opts *o, FILE *in, FILE *out)
 		path = sc_xstrdup(o->answers_path);
 	} else {
 		if (!client && !(client = ask_client(p))) {
-			say(p, "No name was given, so nothing was "
-			        "saved.\n");
+			say(p, "No name was given, so nothing was saved.\n");
 			goto out;
 		}
 		path = sc_session_path(client);
@@ -836,7 +875,7 @@ sc_plain_main(const struct sc_interview_opts *o, FILE *in, FILE *out)
 	if (existed) {
 		const struct sc_result *r = sc_eval_result(p->s->ev);
 		say(p, "Resuming the saved interview for %s (%zu of %zu "
-		        "answered).\n", who, r->answered, r->applicable);
+		    "answered).\n", who, r->answered, r->applicable);
 	} else {
 		/* Save at once, so a file that cannot be written is found
 		 * before anyone types forty answers into it. */
@@ -855,24 +894,31 @@ sc_plain_main(const struct sc_interview_opts *o, FILE *in, FILE *out)
 	size_t i = sc_session_first_unanswered(p->s);
 	if (i == SIZE_MAX)
 		i = sc_session_next(p->s, SIZE_MAX);
-	while (i != SIZE_MAX)
+	while (i != SIZE_MAX && !interrupted)
 		i = ask(p, i);
 
-	/* A change still unsaved gets one more try before the results. */
-	if (p->s->last_error)
-		p->save_st = sc_session_save(p->s);
-	print_results(p);
-	if (p->save_st != SC_OK) {
-		fprintf(stderr, "socscope: %s\n", p->s->last_error
-		        ? p->s->last_error : "cannot save the answers");
-		fprintf(stderr, "socscope: the answers above were NOT all "
-		        "saved to %s\n", path);
-		rc = sc_status_exit_code(p->save_st);
-	} else {
-		say(p, "Answers saved to %s\n", path);
+	if (interrupted) {
+		rc = finish_save(p, path);
+		if (rc == 0) {
+			say(p, "Interrupted. Answers saved to %s\n", path);
+			rc = 130;
+		}
+		goto out;
 	}
+	print_results(p);
+	rc = finish_save(p, path);
+	if (rc == 0)
+		say(p, "Answers saved to %s\n", path);
 out:
-	fflush(out);
+	if (interrupted && rc == 0)
+		rc = 130;
+	/* Output that did not reach its reader (a full disk, a closed
+	 * pipe) is an I/O error, not a success. */
+	if ((fflush(out) != 0 || ferror(out)) && rc == 0) {
+		fprintf(stderr, "socscope: cannot write the interview\n");
+		rc = sc_status_exit_code(SC_EIO);
+	}
+	sigaction(SIGINT, &old_sa, NULL);
 	sc_session_free(p->s);
 	sc_buf_fini(&p->line);
 	sc_diags_fini(&d);

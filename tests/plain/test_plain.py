@@ -1,0 +1,472 @@
+#!/usr/bin/python3
+"""The plain interview as a person or a script uses it: the real binary,
+answers typed on standard input, the saved answers file and the report
+checked afterwards.
+
+Usage: test_plain.py PATH/TO/socscope
+"""
+import json
+import os
+import re
+import signal
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+BIN = os.path.abspath(sys.argv.pop(1)) if len(sys.argv) > 1 else "build/src/socscope"
+HERE = os.path.dirname(os.path.abspath(__file__))
+SRC = os.path.dirname(os.path.dirname(HERE))
+Q = os.path.join(SRC, "tests", "fixtures", "session", "q.yaml")
+
+# One complete interview of the fixture questionnaire, in the order the
+# questions come when payroll and hosting are chosen and an SLA promised.
+FULL = [
+    "Acme Ltd",   # org_name
+    "1 2",        # services: payroll, hosting
+    "y",          # has_sla (shown because of hosting)
+    "2",          # sla_level (shown because has_sla): 99.99 percent
+    "12",         # months_needed
+    "n",          # has_policies
+    "Two sites",  # comments
+]
+
+
+def lines(*answers):
+    return "".join(a + "\n" for a in answers)
+
+
+class PlainTest(unittest.TestCase):
+    maxDiff = None
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory(prefix="socscope-plain-")
+        self.dir = self.tmp.name
+        self.state = os.path.join(self.dir, "state")
+        self.env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": self.dir,
+            "XDG_STATE_HOME": self.state,
+            "XDG_DATA_HOME": os.path.join(self.dir, "xdg-data"),
+            "XDG_DATA_DIRS": os.path.join(self.dir, "none"),
+            "SOCSCOPE_DATA_DIR": os.path.join(self.dir, "none"),
+            "LANG": "C.UTF-8",
+            "TERM": "xterm-256color",
+            "SOCSCOPE_DATE": "2026-11-23",
+        }
+        for k in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"):
+            if k in os.environ:
+                self.env[k] = os.environ[k]
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    # helpers ----------------------------------------------------------
+    def session_path(self, slug):
+        return os.path.join(self.state, "socscope", "sessions", slug + ".yaml")
+
+    def interview(self, stdin, *args):
+        r = subprocess.run([BIN, "interview", "--plain", "-q", Q, *args],
+                           input=stdin, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, env=self.env, timeout=60,
+                           text=True)
+        # Plain means plain: no escape sequences, whatever happened.
+        self.assertNotIn("\x1b", r.stdout)
+        self.assertNotIn("\x1b", r.stderr)
+        return r
+
+    def evaluate(self, answers, fmt="json"):
+        r = subprocess.run([BIN, "evaluate", answers, "-q", Q, "--format", fmt],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           env=self.env, timeout=60, text=True)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return json.loads(r.stdout) if fmt == "json" else r.stdout
+
+    def saved_answers(self, path):
+        """The answers: block of a saved file, as {id: raw YAML text}."""
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        block = re.search(r"^answers:\n((?:[ \t].*\n?)*)", text, re.M)
+        out = {}
+        if block:
+            for m in re.finditer(r"^  ([a-z_0-9]+):[ ]?(.*)$", block.group(1), re.M):
+                out[m.group(1)] = m.group(2)
+        return out
+
+    def reports(self, j):
+        return [(r["id"], r["type"], r.get("period_months"))
+                for r in j["recommendation"]["reports"]]
+
+    # complete interviews ---------------------------------------------
+    def test_complete_interview_matches_evaluate(self):
+        r = self.interview(lines(*FULL), "--client", "Acme Payroll Ltd")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        path = self.session_path("acme-payroll-ltd")
+        self.assertTrue(os.path.exists(path), r.stdout)
+        self.assertEqual(stat.S_IMODE(os.stat(path).st_mode), 0o600)
+        self.assertEqual(stat.S_IMODE(os.stat(os.path.dirname(path)).st_mode), 0o700)
+
+        j = self.evaluate(path)
+        self.assertEqual(j["client"], "Acme Payroll Ltd")
+        self.assertTrue(j["complete"])
+        self.assertEqual(j["unanswered"], [])
+        self.assertEqual(self.reports(j), [("soc1", "type2", 12), ("soc2", "type2", 6)])
+        self.assertTrue(j["tsc"]["security"]["in_scope"])
+        self.assertTrue(j["tsc"]["availability"]["in_scope"])
+        self.assertFalse(j["tsc"]["privacy"]["in_scope"])
+        self.assertEqual([g["id"] for g in j["gaps"]], ["write_policies"])
+
+        # The interview ends with the very report `evaluate` prints.
+        text = self.evaluate(path, "text")
+        self.assertIn(text, r.stdout)
+        self.assertIn("Interview done: 7 of 7 questions answered.", r.stdout)
+        self.assertTrue(r.stdout.rstrip("\n").endswith("Answers saved to " + path))
+
+        a = self.saved_answers(path)
+        self.assertEqual(a["org_name"].strip("\"'"), "Acme Ltd")
+        self.assertEqual(a["has_sla"], "true")
+        self.assertEqual(a["sla_level"], "four_nines")
+        self.assertEqual(a["has_policies"], "false")
+        self.assertEqual(a["months_needed"], "12")
+
+    def test_close_deadline_and_advice_only(self):
+        # A deadline under six months turns both reports into Type I.
+        ans = os.path.join(self.dir, "close.yaml")
+        r = self.interview(lines("Close Co", "payroll,hosting", "n", "3", "y", ""),
+                           "-a", ans)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        j = self.evaluate(ans)
+        self.assertEqual([x["id"] for x in j["recommendation"]["reports"]],
+                         ["soc1", "soc2"])
+        self.assertEqual([x["type"] for x in j["recommendation"]["reports"]],
+                         ["type1", "type1"])
+        self.assertFalse(j["tsc"]["availability"]["in_scope"])
+        self.assertEqual(j["gaps"], [])
+
+        # Advice only: no report now, and the summary says why.
+        ans2 = os.path.join(self.dir, "advice.yaml")
+        r = self.interview(lines("Advice Co", "3", "24", "", ""), "-a", ans2)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        j = self.evaluate(ans2)
+        self.assertEqual(j["recommendation"]["reports"], [])
+        self.assertIn("no SOC report is needed now", j["recommendation"]["summary"])
+        self.assertIn("no SOC report is needed now", r.stdout)
+
+    def test_skip_logic_is_live(self):
+        # Payroll only: the SLA questions are never asked, 5 are shown.
+        ans = os.path.join(self.dir, "skip.yaml")
+        r = self.interview(lines("Skip Co", "1", "10", "y", "none"), "-a", ans)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertNotIn("uptime", r.stdout)
+        self.assertIn("Question 3 of 5 (Timing): In how many months", r.stdout)
+        self.assertIn("Interview done: 5 of 5 questions answered.", r.stdout)
+
+        # Hosting shows has_sla; "y" then shows sla_level: 7 in all.
+        ans = os.path.join(self.dir, "skip2.yaml")
+        r = self.interview(lines("Skip Co", "2", "y", "1", "10", "y", "none"), "-a", ans)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Question 3 of 6 (Basics): Do your contracts promise an uptime "
+                      "percentage?", r.stdout)
+        self.assertIn("Question 4 of 7 (Basics): Which uptime do you promise?", r.stdout)
+        self.assertIn("  2) 99.99 percent", r.stdout)
+        self.assertIn("Interview done: 7 of 7 questions answered.", r.stdout)
+
+    # the prompts --------------------------------------------------------
+    def test_prompts_say_what_to_type(self):
+        r = self.interview(lines(*FULL), "-a", os.path.join(self.dir, "p.yaml"))
+        out = r.stdout
+        self.assertIn("Section 1 of 2: Basics\nA few questions about your service.\n", out)
+        self.assertIn("Section 2 of 2: Timing\n", out)
+        self.assertIn("Question 1 of 5 (Basics): What is your organization called? "
+                      "(required)\nType your answer\n> ", out)
+        self.assertIn("Question 2 of 5 (Basics): What do you do for your clients? (required)\n"
+                      "  1) Run their payroll\n  2) Host their systems\n  3) Give advice\n"
+                      "Enter numbers separated by spaces or commas (1-3), or 0 for none\n> ",
+                      out)
+        self.assertIn("Answer y or n (or u for not sure)\n> ", out)
+        self.assertIn("Enter a number between 1 and 3\n> ", out)
+        self.assertIn("Enter a number from 0 to 60\n> ", out)
+        self.assertIn("Answer y or n\n> ", out)
+        self.assertIn("Commands: ? or :help", out)
+
+    def test_invalid_input_is_asked_again(self):
+        ans = os.path.join(self.dir, "bad.yaml")
+        r = self.interview(lines(
+            "",              # org_name is required
+            "Bad Input Co",
+            "7",             # no such choice
+            "0 1",           # none and something
+            "1-9",           # range beyond the choices
+            "1, 2",
+            "maybe",         # yes/no/unsure only
+            "u",
+            "abc", "70", "-1", "2.5.1",
+            "6",
+            "", ""), "-a", ans)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        out = r.stdout
+        self.assertIn("This question is required: answer it, or type :skip to leave it "
+                      "open for now.", out)
+        self.assertIn("Enter numbers between 1 and 3, or 0 for none; \"7\" is not one of "
+                      "them.", out)
+        self.assertIn("0 means none, so it cannot be combined with other numbers.", out)
+        self.assertIn("\"1-9\" is not a range of them", out)
+        self.assertIn("Answer y, n or u; \"maybe\" is not one of them.", out)
+        self.assertIn("Enter a number from 0 to 60; \"abc\" is not a number.", out)
+        self.assertIn("Enter a number from 0 to 60; 70 is too large.", out)
+        self.assertIn("Enter a number from 0 to 60; -1 is too small.", out)
+        self.assertIn("\"2.5.1\" is not a number.", out)
+        a = self.saved_answers(ans)
+        self.assertEqual(a["has_sla"], "unsure")
+        self.assertEqual(a["months_needed"], "6")
+        self.assertEqual(a["services"].replace(" ", ""), "[payroll,hosting]")
+        # Each re-ask repeats the instruction, not the whole question.
+        self.assertEqual(out.count("What do you do for your clients?"), 1)
+        self.assertEqual(out.count("Enter numbers separated by spaces or commas (1-3)"), 4)
+
+        j = self.evaluate(ans)
+        self.assertIn("confirm_sla", [g["id"] for g in j["gaps"]])
+
+    def test_single_choice_out_of_range(self):
+        r = self.interview(lines("X", "2", "y", "7", "four", "four_nines"),
+                           "-a", os.path.join(self.dir, "s.yaml"))
+        self.assertIn("Enter a number between 1 and 3; \"7\" is not one of them.", r.stdout)
+        self.assertIn("Enter a number between 1 and 3; \"four\" is not one of them.",
+                      r.stdout)
+        self.assertEqual(self.saved_answers(os.path.join(self.dir, "s.yaml"))["sla_level"],
+                         "four_nines")
+
+    def test_text_limits(self):
+        ans = os.path.join(self.dir, "t.yaml")
+        r = self.interview(lines("x" * 41, "y" * 40), "-a", ans)
+        self.assertIn("That answer has 41 characters; the limit is 40.", r.stdout)
+        self.assertEqual(self.saved_answers(ans)["org_name"].strip("\"'"), "y" * 40)
+
+        ans = os.path.join(self.dir, "u.yaml")
+        r = subprocess.run([BIN, "interview", "--plain", "-q", Q, "-a", ans],
+                           input=b"bad \xff name\n\xc3\xa9cole\n", stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, env=self.env, timeout=60)
+        self.assertIn(b"That answer is not valid UTF-8 text", r.stdout)
+        with open(ans, encoding="utf-8") as f:
+            self.assertIn("\u00e9cole", f.read())
+
+    # EOF and resuming --------------------------------------------------
+    def test_eof_midway_keeps_answers_and_resume_continues(self):
+        r = self.interview(lines("Acme", "1"), "--client", "Acme")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Starting a new interview for Acme.", r.stdout)
+        self.assertIn("Interview stopped: 2 of 5 questions answered.", r.stdout)
+        path = self.session_path("acme")
+        self.assertIn("Answers saved to " + path, r.stdout)
+        j = self.evaluate(path)
+        self.assertFalse(j["complete"])
+        self.assertIn("months_needed", j["unanswered"])
+        self.assertEqual(self.reports(j)[0][0], "soc1")
+
+        r = self.interview(lines("24", "y"), "--client", "Acme")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Resuming the saved interview for Acme (2 of 5 answered).", r.stdout)
+        # It carries on at the first unanswered question.
+        self.assertNotIn("What is your organization called?", r.stdout)
+        self.assertIn("Question 3 of 5 (Timing): In how many months", r.stdout)
+        a = self.saved_answers(path)
+        self.assertEqual(a["org_name"].strip("\"'"), "Acme")
+        self.assertEqual(a["months_needed"], "24")
+        self.assertEqual(a["has_policies"], "true")
+
+    def test_eof_at_once_still_reports(self):
+        ans = os.path.join(self.dir, "empty.yaml")
+        r = self.interview("", "-a", ans, "--client", "Empty Co")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Interview stopped: 0 of 5 questions answered.", r.stdout)
+        self.assertTrue(os.path.exists(ans))
+        j = self.evaluate(ans)
+        self.assertEqual(j["client"], "Empty Co")
+        self.assertFalse(j["complete"])
+
+    def test_asks_the_client_name(self):
+        r = self.interview(lines("", "   ", "Beta Corp", "Beta"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout.count("A name is needed to save the interview."), 2)
+        self.assertIn("Starting a new interview for Beta Corp.", r.stdout)
+        path = self.session_path("beta-corp")
+        j = self.evaluate(path)
+        self.assertEqual(j["client"], "Beta Corp")
+        self.assertEqual(self.saved_answers(path)["org_name"].strip("\"'"), "Beta")
+
+        # End of input before a name: nothing to save, and no file.
+        r = self.interview("")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("No name was given, so nothing was saved.", r.stdout)
+        self.assertEqual(os.listdir(os.path.dirname(path)), ["beta-corp.yaml"])
+
+    # commands ------------------------------------------------------------
+    def test_help_and_notes(self):
+        ans = os.path.join(self.dir, "h.yaml")
+        r = self.interview(lines("?", ":note the legal entity name", "Help Co",
+                                 ":help", ":bogus", "2"), "-a", ans)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        out = r.stdout
+        self.assertIn("Why we ask: We put it on the report.", out)
+        self.assertIn("Note saved.", out)
+        self.assertIn("Why we ask: The kind of service decides which report your clients "
+                      "need.", out)
+        self.assertIn("  2) Host their systems: Servers, databases or applications you run "
+                      "for them.", out)
+        self.assertIn("Unknown command \":bogus\".", out)
+        with open(ans, encoding="utf-8") as f:
+            text = f.read()
+        self.assertRegex(text, r"notes:\n\s+org_name: .*the legal entity name")
+
+        # The note is shown when the question comes round again, and
+        # ":note" alone removes it.
+        # It resumes at has_sla; back twice reaches org_name.
+        r = self.interview(lines(":back", ":back", ":note", ""), "-a", ans)
+        self.assertIn("Note: the legal entity name", r.stdout)
+        self.assertIn("Note removed.", r.stdout)
+        with open(ans, encoding="utf-8") as f:
+            self.assertNotIn("legal entity", f.read())
+
+    def test_commands_never_collide_with_answers(self):
+        ans = os.path.join(self.dir, "c.yaml")
+        r = self.interview(lines(
+            "n",          # a text answer that looks like "no"
+            ":skip",      # services is required, but may be left open
+            "15",         # months_needed
+            ":back",      # at has_policies: back to months_needed
+            "",           # keep 15
+            "y",          # has_policies
+            "::skip"),    # comments: the literal text ":skip"
+            "-a", ans)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        a = self.saved_answers(ans)
+        self.assertEqual(a["org_name"].strip("\"'"), "n")
+        self.assertNotIn("services", a)
+        self.assertEqual(a["months_needed"], "15")
+        self.assertEqual(a["comments"].strip("\"'"), ":skip")
+        self.assertIn("Enter a number from 0 to 60. [current: 15]", r.stdout)
+        j = self.evaluate(ans)
+        self.assertIn("services", j["unanswered"])
+        self.assertFalse(j["complete"])
+
+    def test_keep_clear_and_quit(self):
+        ans = os.path.join(self.dir, "k.yaml")
+        self.interview(lines(*FULL), "-a", ans)
+        # Everything answered: it starts at the top; Enter keeps answers.
+        r = self.interview(lines("", "", ":clear", ":skip", ":quit"), "-a", ans)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Resuming the saved interview for", r.stdout)
+        self.assertIn("Type your answer. [current: Acme Ltd]", r.stdout)
+        self.assertIn("[current: Run their payroll, Host their systems]", r.stdout)
+        self.assertIn("Answer removed.", r.stdout)
+        # has_sla cleared hides sla_level: 5 of the 6 now shown.
+        self.assertIn("Interview stopped: 5 of 6 questions answered.", r.stdout)
+        a = self.saved_answers(ans)
+        self.assertNotIn("has_sla", a)
+        self.assertEqual(a["sla_level"], "four_nines")  # hidden now, kept
+        self.assertEqual(a["comments"].strip("\"'"), "Two sites")
+        # :quit stops asking: nothing after it was asked.
+        asked = r.stdout.split("Interview stopped")[0]
+        self.assertEqual(asked.count("\n> "), 5)
+
+    def test_back_on_first_question(self):
+        r = self.interview(lines(":back", "First"), "-a", os.path.join(self.dir, "b.yaml"))
+        self.assertIn("This is the first question.", r.stdout)
+
+    def test_output_is_deterministic(self):
+        outs = []
+        for _ in range(2):
+            ans = os.path.join(self.dir, "det.yaml")
+            if os.path.exists(ans):
+                os.unlink(ans)
+            outs.append(self.interview(lines(*FULL), "-a", ans).stdout)
+        self.assertEqual(outs[0], outs[1])
+
+    def test_control_characters_are_not_echoed(self):
+        ans = os.path.join(self.dir, "esc.yaml")
+        r = self.interview(lines("X", "\x1b[31m1"), "-a", ans)
+        self.assertIn("\"?[31m1\" is not one of them", r.stdout)
+
+    # errors ----------------------------------------------------------------
+    def test_invalid_answers_file_is_65_with_positions(self):
+        bad = os.path.join(self.dir, "broken.yaml")
+        with open(bad, "w", encoding="utf-8") as f:
+            f.write("socscope: 1\nquestionnaire: session-fixture\nanswers:\n"
+                    "  services: [gardening]\n")
+        r = self.interview(lines("x"), "-a", bad)
+        self.assertEqual(r.returncode, 65)
+        self.assertRegex(r.stderr, re.escape(bad) + r":4:\d+: ")
+        with open(bad, encoding="utf-8") as f:
+            self.assertIn("gardening", f.read())
+
+    def test_unreadable_answers_file_is_66(self):
+        d = os.path.join(self.dir, "adir.yaml")
+        os.mkdir(d)
+        r = self.interview(lines("x"), "-a", d)
+        self.assertEqual(r.returncode, 66)
+        self.assertIn(d, r.stderr)
+
+    def test_unwritable_answers_file_is_73(self):
+        blocker = os.path.join(self.dir, "file")
+        with open(blocker, "w") as f:
+            f.write("not a directory\n")
+        r = self.interview(lines("x"), "-a", os.path.join(blocker, "a.yaml"))
+        self.assertEqual(r.returncode, 73, r.stdout + r.stderr)
+        self.assertIn("socscope: ", r.stderr)
+        self.assertNotIn("Question 1", r.stdout)
+
+    def test_interrupt_exits_130_with_answers_saved(self):
+        ans = os.path.join(self.dir, "int.yaml")
+        p = subprocess.Popen([BIN, "interview", "--plain", "-q", Q, "-a", ans],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, env=self.env, text=True)
+        p.stdin.write("Interrupted Co\n")
+        p.stdin.flush()
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            if os.path.exists(ans) and "Interrupted Co" in open(ans, encoding="utf-8").read():
+                break
+            time.sleep(0.05)
+        p.send_signal(signal.SIGINT)
+        try:
+            out, _ = p.communicate(timeout=20)
+        finally:
+            p.kill()
+        self.assertEqual(p.returncode, 130)
+        self.assertIn("Interrupted. Answers saved to " + ans, out)
+        self.assertEqual(self.saved_answers(ans)["org_name"].strip("\"'"), "Interrupted Co")
+
+    # a terminal ---------------------------------------------------------------
+    def test_prompts_appear_before_input_on_a_terminal(self):
+        try:
+            import pexpect
+        except ImportError:
+            self.skipTest("pexpect not installed")
+        ans = os.path.join(self.dir, "tty.yaml")
+        child = pexpect.spawn(BIN, ["interview", "--plain", "-q", Q, "-a", ans],
+                              env=self.env, encoding="utf-8", timeout=20)
+        try:
+            child.expect_exact("Question 1 of 5 (Basics)")
+            child.expect_exact("> ")
+            child.sendline("Tty Co")
+            child.expect_exact("Enter numbers separated by spaces or commas (1-3), "
+                               "or 0 for none\r\n> ")
+            child.sendline("9")
+            child.expect_exact("\"9\" is not one of them.")
+            child.expect_exact("> ")
+            child.sendline("3")
+            child.expect_exact("Question 3 of 5 (Timing)")
+            child.expect_exact("> ")
+            child.sendeof()
+            child.expect_exact("Interview stopped: 2 of 5 questions answered.")
+            child.expect(pexpect.EOF)
+        finally:
+            child.close()
+        self.assertEqual(child.exitstatus, 0)
+        self.assertNotIn("\x1b", child.before or "")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
