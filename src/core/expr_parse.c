@@ -895,8 +895,8 @@ lower_has(struct checker *c, const struct vinfo *q, const struct ast *items,
 
 /* x in [..] and "choice" in multi */
 static size_t
-lower_in(struct checker *c, const struct ast *x, const struct ast *l,
-         const struct vinfo *li, const struct ast *r, const struct vinfo *ri)
+lower_in(struct checker *c, const struct ast *l, const struct vinfo *li,
+         const struct ast *r, const struct vinfo *ri)
 {
 	if (ri->t == VT_MULTI) {
 		if (l->kind != A_STR) {
@@ -906,7 +906,7 @@ lower_in(struct checker *c, const struct ast *x, const struct ast *l,
 			          "\"choice\")", ri->qn->id, r->str, r->str);
 			return NO_NODE;
 		}
-		/* Only this one item: cut the sibling link temporarily. */
+		/* A copy without its sibling, so only this one item is read. */
 		struct ast one = *l;
 		one.next = NULL;
 		return lower_has(c, ri, &one, "\"in\"");
@@ -978,7 +978,6 @@ lower_in(struct checker *c, const struct ast *x, const struct ast *l,
 	nd->b = first;
 	nd->n = nitems;
 	nd->mode = (unsigned char)mode;
-	(void)x;
 	return n;
 }
 
@@ -1029,7 +1028,7 @@ lower_compare(struct checker *c, const struct ast *x)
 	if (!classify(c, l, &li) || !classify(c, r, &ri))
 		return NO_NODE;
 	if (x->op == XT_IN)
-		return lower_in(c, x, l, &li, r, &ri);
+		return lower_in(c, l, &li, r, &ri);
 	if (li.t == VT_LIST || ri.t == VT_LIST) {
 		sc_xerror(c->err, li.t == VT_LIST ? l->col : r->col,
 		          "a list can only follow \"in\"");
