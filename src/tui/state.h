@@ -1,0 +1,183 @@
+/* Everything the full-screen interview knows, and every change to it, with
+ * no curses: keys become requests (request.h), the view on top of the stack
+ * handles them through its ops table, and the drawing code (draw.c) only
+ * reads the result.  The unit tests drive this file directly. */
+#ifndef SOCSCOPE_TUI_STATE_H
+#define SOCSCOPE_TUI_STATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "interview.h"
+#include "lineedit.h"
+#include "request.h"
+#include "socscope/report.h"
+#include "socscope/session.h"
+#include "socscope/theme.h"
+
+enum tui_view_id {
+	TV_START,     /* saved sessions: resume one or start anew */
+	TV_NAME,      /* the new client's name */
+	TV_INTERVIEW, /* the questions */
+	TV_REVIEW,    /* every answer, to jump back */
+	TV_RESULTS,   /* the recommendation, gaps, export */
+	TV_EXPLAIN,   /* why each conclusion holds */
+	TV_HELP,      /* every key, from the request table */
+	TV_COUNT
+};
+
+enum tui_focus { TF_QUESTION, TF_SIDEBAR };
+
+/* Lines of a document view (start, review, results, explain, help). */
+enum tui_line_kind {
+	TL_TEXT,     /* not selectable */
+	TL_QUESTION, /* selectable: jumps to question `target` */
+	TL_SESSION,  /* selectable: opens saved session `target` */
+	TL_NEW,      /* selectable: start a new interview */
+};
+
+struct tui_line {
+	enum tui_line_kind kind;
+	enum sc_role role;
+	int indent;   /* columns */
+	bool bold;
+	bool changed; /* live panel: differs from before the last change */
+	char *text;
+	size_t target;
+};
+
+struct tui_doc {
+	struct tui_line *v;
+	size_t n, cap;
+	size_t sel; /* selected line (a selectable one), SIZE_MAX when none */
+	size_t top; /* first line shown */
+};
+
+/* Section states shown in the sidebar. */
+enum tui_sec_state {
+	TS_OPEN,     /* questions left to answer */
+	TS_DONE,     /* every shown question answered */
+	TS_REQUIRED, /* a required shown question is unanswered */
+	TS_SKIPPED,  /* no question shown */
+};
+
+struct tui_state {
+	const struct sc_interview_opts *opts;
+	const struct sc_questionnaire *q;
+	struct sc_session *s; /* NULL until a session is open */
+
+	enum tui_view_id stack[8];
+	size_t depth;
+	bool quit;
+
+	/* start: saved sessions and the new client's name */
+	struct sc_session_info *infos;
+	size_t ninfos;
+	struct tui_lineedit name_ed;
+	char *message; /* an error or notice shown in the current view */
+	bool message_error;
+
+	/* interview */
+	size_t cur;            /* current question */
+	enum tui_focus focus;
+	size_t side_sel;       /* section under the sidebar cursor */
+	size_t *cursor;        /* per question: choice under the cursor */
+	struct tui_lineedit *drafts; /* per question: number or text typed */
+	bool *draft_dirty;     /* typed but not yet confirmed */
+	char **errors;         /* per question: why the draft is not valid */
+	bool note_mode;
+	struct tui_lineedit note_ed;
+	bool panel;            /* live recommendation shown */
+	struct tui_doc live;   /* its lines */
+
+	/* documents */
+	struct tui_doc docs[TV_COUNT];
+
+	/* results: export prompt */
+	bool export_mode;
+	enum sc_format export_fmt;
+	struct tui_lineedit export_ed;
+
+	/* Set by the layout: the size of the main area of document views. */
+	int doc_width, doc_height;
+};
+
+/* Create the state for `o` (o->q loaded).  With o->answers_path or
+ * o->client the session opens at once; otherwise the start screen lists
+ * saved sessions (or asks for a name when there are none).  NULL when a
+ * session file cannot be opened; *err then says why (caller frees) and
+ * *code is the exit code. */
+struct tui_state *
+tui_state_new(const struct sc_interview_opts *o, char **err, int *code);
+void
+tui_state_free(struct tui_state *st);
+
+enum tui_view_id
+tui_state_view(const struct tui_state *st);
+/* Is a line editor taking the keys (so letters are text)? */
+bool
+tui_state_editing(const struct tui_state *st);
+/* The line editor with the focus, or NULL. */
+struct tui_lineedit *
+tui_state_editor(struct tui_state *st);
+
+/* Feed one key (keys.h); returns true when anything may have changed. */
+bool
+tui_state_key(struct tui_state *st, int key);
+/* Handle one request; `key` is the key that made it (for REQ_PICK and
+ * REQ_INSERT). */
+bool
+tui_state_request(struct tui_state *st, enum tui_req req, int key);
+
+/* Mouse: pick choice i of the current question, jump to a section, select
+ * (and with `open`, open) line i of the current document. */
+void
+tui_state_click_choice(struct tui_state *st, size_t i);
+void
+tui_state_click_section(struct tui_state *st, size_t section);
+void
+tui_state_click_line(struct tui_state *st, size_t line, bool open);
+void
+tui_state_scroll(struct tui_state *st, int lines);
+
+/* Commit what is being typed when it is valid (answer or note): called
+ * before leaving on a signal so nothing typed is lost. */
+void
+tui_state_commit_pending(struct tui_state *st);
+
+/* Tell the state the size of the document area (for scrolling). */
+void
+tui_state_layout(struct tui_state *st, int width, int height);
+
+/* What the views show. */
+size_t
+tui_state_nchoices(const struct tui_state *st, size_t question);
+/* Label of choice i of a question (yes/no: "Yes", "No", "Not sure"). */
+const char *
+tui_state_choice_label(const struct tui_state *st, size_t question, size_t i);
+bool
+tui_state_choice_selected(const struct tui_state *st, size_t question,
+                          size_t i);
+enum tui_sec_state
+tui_state_section(const struct tui_state *st, size_t section);
+/* Is question i shown, and does it have an answer? */
+bool
+tui_state_visible(const struct tui_state *st, size_t i);
+bool
+tui_state_answered(const struct tui_state *st, size_t i);
+/* Shown questions answered and shown questions in all. */
+void
+tui_state_progress(const struct tui_state *st, size_t *answered,
+                   size_t *applicable);
+/* Position of the current question among the shown ones (1-based). */
+size_t
+tui_state_position(const struct tui_state *st);
+
+/* The default export path for a format: <client-slug>-socscope.<ext>. */
+char *
+tui_export_default_path(const struct tui_state *st, enum sc_format f);
+/* Export in st->export_fmt to the path being edited; sets st->message. */
+bool
+tui_state_export(struct tui_state *st);
+
+#endif
