@@ -23,6 +23,9 @@
 #define LINE_MAX_BYTES (300u * 1024u)
 /* Current answers longer than this are shortened in the prompt. */
 #define CURRENT_MAX 70
+/* Notes, in characters: well inside the 64 KiB a YAML scalar may take
+ * when the file is read back. */
+#define NOTE_MAX 10000u
 /* The format's default text limit, in characters. */
 #define TEXT_DEFAULT_MAX 1000
 
@@ -633,6 +636,12 @@ command(struct plain *p, size_t i, char *s)
 			        "the note.\n");
 			return STAY;
 		}
+		size_t len = utf8_length(arg);
+		if (p->too_long || len == SIZE_MAX || len > NOTE_MAX) {
+			say(p, "A note must be valid UTF-8 text of at most %u "
+			    "characters.\n", NOTE_MAX);
+			return STAY;
+		}
 		after_change(p, sc_session_set_note(p->s, i, arg));
 		say(p, "%s\n", *arg ? "Note saved." : "Note removed.");
 		return STAY;
@@ -755,27 +764,68 @@ ask(struct plain *p, size_t i)
 
 /* ---- start and end --------------------------------------------------- */
 
-/* Ask for the client's name; NULL at end of input. */
-static char *
-ask_client(struct plain *p)
+/* Ask for the client's name, offering the saved interviews of this
+ * questionnaire by number first.  Sets *client (and *path when a saved one
+ * is picked); false at end of input. */
+static bool
+ask_client(struct plain *p, char **client, char **path)
 {
-	say(p, "What is the name of the organization being "
-	        "assessed? The interview is saved under this name.\n");
+	struct sc_session_info *v = NULL;
+	char *dir = sc_sessions_dir();
+	size_t n = sc_sessions_list(p->q, dir, &v), shown = 0;
+	free(dir);
+
+	/* Only sessions of this questionnaire can be resumed here. */
+	for (size_t k = 0; k < n; k++) {
+		if (strcmp(v[k].questionnaire, p->q->id) != 0)
+			continue;
+		if (shown == 0)
+			say(p, "Saved interviews:\n");
+		if (k != shown) {
+			v[shown] = v[k];
+			memset(&v[k], 0, sizeof v[k]);
+		}
+		const struct sc_session_info *in = &v[shown++];
+		say(p, "  %zu) %s (%zu of %zu answered%s%s)\n", shown,
+		    *in->client ? in->client : in->path, in->answered,
+		    in->applicable, *in->updated ? ", saved " : "",
+		    in->updated);
+	}
+	say(p, "What is the name of the organization being assessed? The "
+	    "interview is saved under this name.\n");
+	bool ok = false;
 	for (;;) {
-		say(p, "Type the name\n> ");
+		if (shown)
+			say(p, "Type the number of a saved interview to resume "
+			    "it, or the name of a new client\n> ");
+		else
+			say(p, "Type the name\n> ");
 		if (!read_line(p)) {
 			say(p, "\n");
-			return NULL;
+			break;
 		}
 		char *s = trim(p->line.data ? p->line.data : (char *)"");
+		size_t k;
+		if (shown && parse_index(s, strlen(s), &k) && k >= 1 &&
+		    k <= shown) {
+			*path = sc_xstrdup(v[k - 1].path);
+			*client = sc_xstrdup(v[k - 1].client);
+			ok = true;
+			break;
+		}
 		if (*s && !p->too_long && utf8_length(s) != SIZE_MAX &&
-		    utf8_length(s) <= TEXT_DEFAULT_MAX)
-			return sc_xstrdup(s);
+		    utf8_length(s) <= TEXT_DEFAULT_MAX) {
+			*client = sc_xstrdup(s);
+			ok = true;
+			break;
+		}
 		say(p, "%s\n", *s
-		        ? "That name is not valid text of at most 1000 "
-		          "characters."
-		        : "A name is needed to save the interview.");
+		    ? "That name is not valid text of at most 1000 "
+		      "characters."
+		    : "A name is needed to save the interview.");
 	}
+	sc_session_infos_free(v, n);
+	return ok;
 }
 
 static void
@@ -855,11 +905,12 @@ sc_plain_main(const struct sc_interview_opts *o, FILE *in, FILE *out)
 	if (o->answers_path) {
 		path = sc_xstrdup(o->answers_path);
 	} else {
-		if (!client && !(client = ask_client(p))) {
+		if (!client && !ask_client(p, &client, &path)) {
 			say(p, "No name was given, so nothing was saved.\n");
 			goto out;
 		}
-		path = sc_session_path(client);
+		if (!path)
+			path = sc_session_path(client);
 	}
 
 	struct stat sb;

@@ -313,6 +313,36 @@ class PlainTest(unittest.TestCase):
         self.assertIn("No name was given, so nothing was saved.", r.stdout)
         self.assertEqual(os.listdir(os.path.dirname(path)), ["beta-corp.yaml"])
 
+    def test_picks_a_saved_interview_by_number(self):
+        r = self.interview(lines("Acme Ltd", "1"), "--client", "Acme")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        sessions = os.path.dirname(self.session_path("acme"))
+        # Another questionnaire's session cannot be resumed here.
+        with open(os.path.join(sessions, "other.yaml"), "w", encoding="utf-8") as f:
+            f.write("socscope: 1\nquestionnaire: something-else\nclient: Other\n")
+
+        r = self.interview(lines("1", "24"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertRegex(r.stdout, r"Saved interviews:\n  1\) Acme \(2 of 5 answered, saved "
+                                   r"\d{4}-\d\d-\d\dT[0-9:]+Z\)\n[A-Z]")
+        self.assertNotIn("Other", r.stdout)
+        self.assertIn("Type the number of a saved interview to resume it, or the name of a "
+                      "new client\n> ", r.stdout)
+        self.assertIn("Resuming the saved interview for Acme (2 of 5 answered).", r.stdout)
+        self.assertEqual(self.saved_answers(self.session_path("acme"))["months_needed"], "24")
+
+        # A name instead of a number starts a new interview.
+        r = self.interview(lines("Zeta Co"))
+        self.assertIn("Starting a new interview for Zeta Co.", r.stdout)
+        self.assertTrue(os.path.exists(self.session_path("zeta-co")))
+
+    def test_overlong_note_is_refused(self):
+        ans = os.path.join(self.dir, "n.yaml")
+        r = self.interview(lines(":note " + "x" * 10001, "Note Co"), "-a", ans)
+        self.assertIn("A note must be valid UTF-8 text of at most 10000 characters.", r.stdout)
+        with open(ans, encoding="utf-8") as f:
+            self.assertNotIn("notes:", f.read())
+
     # commands ------------------------------------------------------------
     def test_help_and_notes(self):
         ans = os.path.join(self.dir, "h.yaml")
