@@ -555,7 +555,20 @@ static const struct error_row error_rows[] = {
 	{"phi = true", "invalid operator \"=\"; write \"==\"", 5},
 	{"!phi", "invalid operator \"!\"; write \"not\"", 1},
 	{"phi\x01", "invalid character (byte 0x01)", 4},
-	{"phi and \xc3\xa9t\xc3\xa9", "invalid character (byte 0xC3)", 9},
+	{"phi and \xc3\xa9t\xc3\xa9", "invalid character \"\xc3\xa9\" (U+00E9)", 9},
+	{"phi and\xc2\xa0" "baa", "invalid character: a non-breaking space "
+	                      "(U+00A0); use a plain space", 8},
+	{"industry == \xe2\x80\x9chealth\xe2\x80\x9d",
+	 "invalid character \"\xe2\x80\x9c\" (U+201C); quote with a plain \" "
+	 "or '", 13},
+	{"industry == \xe2\x80\x98health\xe2\x80\x99",
+	 "invalid character \"\xe2\x80\x98\" (U+2018); quote with a plain ' "
+	 "or \"", 13},
+	{"phi \xff", "invalid character (byte 0xFF)", 5},
+	{"phi \xc3", "invalid character (byte 0xC3)", 5},
+	{"phi \xed\xa0\x80", "invalid character (byte 0xED)", 5},
+	{"phi \xf0\x9f\x98\x80", "invalid character \"\xf0\x9f\x98\x80\" "
+	                         "(U+1F600)", 5},
 	{"1. == 1", "malformed number \"1.\": digits must follow the \".\"", 1},
 	{"12abc == 1", "malformed number \"12abc\"", 1},
 	{"1.2.3 == 1", "malformed number \"1.2.3\"", 1},

@@ -71,6 +71,17 @@ utf8_len(const unsigned char *s, size_t n)
 	return len;
 }
 
+/* The code point of a valid sequence of n bytes (see utf8_len). */
+static unsigned
+utf8_decode(const unsigned char *s, size_t n)
+{
+	static const unsigned char lead_mask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+	unsigned cp = s[0] & lead_mask[n];
+	for (size_t i = 1; i < n; i++)
+		cp = (cp << 6) | (s[i] & 0x3F);
+	return cp;
+}
+
 void
 sc_xecho(char *out, size_t max, const char *s, size_t len)
 {
@@ -297,7 +308,27 @@ lex_invalid(struct xlexer *lx)
 	unsigned char c = (unsigned char)*s;
 	if (c > 0x20 && c < 0x7f)
 		return sc_xerror(lx->err, col, "invalid character \"%c\"", c);
-	return sc_xerror(lx->err, col, "invalid character (byte 0x%02X)", c);
+	size_t n = utf8_len((const unsigned char *)s, rest);
+	if (n < 2)
+		return sc_xerror(lx->err, col,
+		                 "invalid character (byte 0x%02X)", c);
+	/* Text pasted from a word processor brings typographic quotes and
+	 * non-breaking spaces: name the plain character to use instead. */
+	unsigned cp = utf8_decode((const unsigned char *)s, n);
+	if (cp == 0xA0 || cp == 0x202F || cp == 0x2007)
+		return sc_xerror(lx->err, col,
+		                 "invalid character: a non-breaking space "
+		                 "(U+%04X); use a plain space", cp);
+	if (cp == 0x2018 || cp == 0x2019)
+		return sc_xerror(lx->err, col,
+		                 "invalid character \"%.*s\" (U+%04X); quote "
+		                 "with a plain ' or \"", (int)n, s, cp);
+	if (cp == 0x201C || cp == 0x201D)
+		return sc_xerror(lx->err, col,
+		                 "invalid character \"%.*s\" (U+%04X); quote "
+		                 "with a plain \" or '", (int)n, s, cp);
+	return sc_xerror(lx->err, col, "invalid character \"%.*s\" (U+%04X)",
+	                 (int)n, s, cp);
 }
 
 bool
