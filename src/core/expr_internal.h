@@ -117,8 +117,9 @@ enum xnode_op {
 	XV_COND,     /* the truth of condition a */
 	XV_NUMBER,   /* number question q */
 	XV_TEXT,     /* text question q */
-	XV_SINGLE,   /* single question q: its choice index; when truth is 1, also its
-	              * choice id, from the string offsets kids[a .. a+n) */
+	XV_SINGLE,   /* single question q: its choice index; when truth is 1
+	              * (compared as text), also its choice id, from the
+	              * string offsets kids[a .. a+n) */
 	XV_YESNO,    /* yes/no question q: truth, with 2 for "unsure" */
 	XV_COUNT,    /* count(q) */
 };
