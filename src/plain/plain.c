@@ -374,17 +374,17 @@ print_question(struct plain *p, size_t i)
 	if (p->shown_section != qn->section) {
 		p->shown_section = qn->section;
 		say(p, "\nSection %zu of %zu: %s\n", qn->section + 1,
-		        p->q->nsections, sec->title);
+		    p->q->nsections, sec->title);
 		if (sec->intro && *sec->intro)
 			say(p, "%s\n", sec->intro);
 	}
 	position(p, i, &pos, &total);
 	say(p, "\nQuestion %zu of %zu (%s): %s%s\n", pos, total,
-	        sec->title, qn->text, qn->required ? " (required)" : "");
+	    sec->title, qn->text, qn->required ? " (required)" : "");
 	if (qn->type == SC_Q_SINGLE || qn->type == SC_Q_MULTI)
 		for (size_t c = 0; c < qn->nchoices; c++)
 			say(p, "  %zu) %s\n", c + 1,
-			        qn->choices[c].label);
+			    qn->choices[c].label);
 	const char *note = p->s->a->notes[i];
 	if (note && *note)
 		say(p, "Note: %s\n", note);
@@ -398,11 +398,11 @@ print_help(struct plain *p, size_t i)
 	for (size_t c = 0; c < qn->nchoices; c++)
 		if (qn->choices[c].help && *qn->choices[c].help)
 			say(p, "  %zu) %s: %s\n", c + 1,
-			        qn->choices[c].label, qn->choices[c].help);
+			    qn->choices[c].label, qn->choices[c].help);
 	say(p, "%s\n", commands_line);
 	say(p, "Press Enter alone to keep the current answer, or to "
-	        "leave an optional question unanswered. To answer with text "
-	        "that starts with a colon, type the colon twice.\n");
+	    "leave an optional question unanswered. To answer with text "
+	    "that starts with a colon, type the colon twice.\n");
 }
 
 /* ---- parsing answers ------------------------------------------------ */
@@ -633,7 +633,7 @@ command(struct plain *p, size_t i, char *s)
 		bool had = p->s->a->notes[i] && *p->s->a->notes[i];
 		if (!*arg && !had) {
 			say(p, "Type :note followed by the text of "
-			        "the note.\n");
+			    "the note.\n");
 			return STAY;
 		}
 		size_t len = utf8_length(arg);
@@ -658,7 +658,7 @@ command(struct plain *p, size_t i, char *s)
 	if (n == 5 && strncmp(s, "clear", 5) == 0) {
 		if (p->s->a->v[i].type == SC_A_NONE) {
 			say(p, "This question has no answer to "
-			        "remove.\n");
+			    "remove.\n");
 			return STAY;
 		}
 		after_change(p, sc_session_unset(p->s, i));
@@ -670,7 +670,7 @@ command(struct plain *p, size_t i, char *s)
 		return STOP;
 	}
 	say(p, "Unknown command \":%.*s\".\n%s\n", (int)n, s,
-	        commands_line);
+	    commands_line);
 	return STAY;
 }
 
@@ -686,7 +686,7 @@ empty_line(struct plain *p, size_t i)
 		enum sc_status st = sc_session_set(p->s, i, &qn->def);
 		if (st == SC_EDATA) {
 			say(p, "The default answer does not fit this "
-			        "question; please type an answer.\n");
+			    "question; please type an answer.\n");
 			return STAY;
 		}
 		after_change(p, st);
@@ -695,7 +695,7 @@ empty_line(struct plain *p, size_t i)
 	if (!qn->required)
 		return NEXT;
 	say(p, "This question is required: answer it, or type "
-	        ":skip to leave it open for now.\n");
+	    ":skip to leave it open for now.\n");
 	return STAY;
 }
 
@@ -709,7 +709,7 @@ answer_line(struct plain *p, size_t i, const char *s)
 
 	if (p->too_long) {
 		say(p, "That line is too long; the limit is %u "
-		        "bytes.\n", LINE_MAX_BYTES);
+		    "bytes.\n", LINE_MAX_BYTES);
 	} else if (!parse_answer(qn, s, &v, &err)) {
 		say(p, "%s.\n", sc_buf_str(&err));
 	} else {
@@ -718,7 +718,7 @@ answer_line(struct plain *p, size_t i, const char *s)
 			/* The parsers check what the prompts promise; the
 			 * answers module has the last word. */
 			say(p, "That answer does not fit this "
-			        "question.\n");
+			    "question.\n");
 		} else {
 			after_change(p, st);
 			step = NEXT;
@@ -850,8 +850,8 @@ print_results(struct plain *p)
 	struct sc_buf b = {0};
 
 	say(p, "\n%s %zu of %zu questions answered.\n\n",
-	        p->quit || p->eof ? "Interview stopped:" : "Interview done:",
-	        r->answered, r->applicable);
+	    p->quit || p->eof ? "Interview stopped:" : "Interview done:",
+	    r->answered, r->applicable);
 	sc_report_render(p->q, p->s->a, p->s->ev, SC_FMT_TEXT, &opts, &b);
 	say(p, "%s", sc_buf_str(&b));
 	if (b.len && b.data[b.len - 1] != '\n')
