@@ -541,6 +541,46 @@ nobody_asking_means_no_report(void **state)
 	sc_answers_free(a);
 }
 
+/* Nobody answers what does not apply: a consultancy sees eight questions;
+ * the SOC 1 controls appear only where a SOC 1 is likely. */
+static void
+skip_logic(void **state)
+{
+	(void)state;
+	struct sc_answers *a = load_example("no-report-consultancy.yaml");
+	struct sc_eval *ev = sc_eval_new(the_q, a);
+	const struct sc_result *r = sc_eval_result(ev);
+	assert_int_equal(r->applicable, 8);
+	assert_int_equal(r->answered, 8);
+	static const char *const hidden[] = {
+		"misstatement_risk", "type2_demanded", "months_needed",
+		"risk_assessment", "access_control", "fin_approvals",
+	};
+	for (size_t i = 0; i < sizeof hidden / sizeof hidden[0]; i++)
+		if (sc_eval_visible(ev, question_index(hidden[i])))
+			fail_msg("consultancy is asked %s", hidden[i]);
+	sc_eval_free(ev);
+	sc_answers_free(a);
+
+	a = load_example("healthcare-saas.yaml");
+	ev = sc_eval_new(the_q, a);
+	assert_false(sc_eval_visible(ev, question_index("sox_clients")));
+	assert_false(sc_eval_visible(ev, question_index("fin_review")));
+	assert_false(sc_eval_visible(ev, question_index("privacy_notice")));
+	assert_true(sc_eval_visible(ev, question_index("baa")));
+	assert_true(sc_eval_visible(ev, question_index("retention_disposal")));
+	sc_eval_free(ev);
+	sc_answers_free(a);
+
+	a = load_example("payroll-bureau.yaml");
+	ev = sc_eval_new(the_q, a);
+	assert_true(sc_eval_visible(ev, question_index("fin_review")));
+	assert_true(sc_eval_visible(ev, question_index("sox_clients")));
+	assert_false(sc_eval_visible(ev, question_index("baa")));
+	sc_eval_free(ev);
+	sc_answers_free(a);
+}
+
 /* An empty interview evaluates to nothing but the disclaimer. */
 static void
 empty_interview(void **state)
@@ -836,6 +876,7 @@ main(void)
 		cmocka_unit_test(deadline_moves_the_type),
 		cmocka_unit_test(privacy_follows_its_trigger),
 		cmocka_unit_test(nobody_asking_means_no_report),
+		cmocka_unit_test(skip_logic),
 		cmocka_unit_test(empty_interview),
 	};
 	return cmocka_run_group_tests(tests, load_questionnaire,
