@@ -213,7 +213,7 @@ tui_draw_layout(struct tui_state *st)
 	if (w_main) {
 		/* Documents start below the view's title row, and leave the
 		 * last row for messages (results: four for the export). */
-		int h = getmaxy(w_main) - 3;
+		int h = getmaxy(w_main) - 4;
 		if (tui_state_view(st) == TV_RESULTS)
 			h -= 3;
 		tui_state_layout(st, getmaxx(w_main) - 2, h < 1 ? 1 : h);
@@ -625,7 +625,8 @@ draw_doc(struct tui_state *st, enum tui_view_id v)
 	WINDOW *w = w_main;
 	int rows = getmaxy(w), cols = getmaxx(w);
 	const struct tui_doc *d = &st->docs[v];
-	int bottom = rows - 1 - (v == TV_RESULTS ? 3 : 0);
+	/* The row above the message (or the export box) says "more". */
+	int bottom = v == TV_RESULTS ? rows - 5 : rows - 2;
 	int width = cols - 2;
 	int y = 2;
 

@@ -108,6 +108,34 @@ doc_scroll_to_sel(struct tui_doc *d, int width, int height)
 	}
 }
 
+/* The last top line that still fills the screen. */
+static size_t
+doc_max_top(const struct tui_doc *d, int width, int height)
+{
+	size_t rows = 0, i = d->n;
+	if (width <= 0 || height <= 0)
+		return d->n ? d->n - 1 : 0;
+	while (i > 0) {
+		rows += line_rows(&d->v[i - 1], width);
+		if (rows > (size_t)height)
+			break;
+		i--;
+	}
+	return i;
+}
+
+static void
+doc_scroll_by(struct tui_doc *d, long delta, int width, int height)
+{
+	size_t max = doc_max_top(d, width, height);
+	if (delta < 0)
+		d->top = (size_t)-delta > d->top ? 0 : d->top - (size_t)-delta;
+	else
+		d->top += (size_t)delta;
+	if (d->top > max)
+		d->top = max;
+}
+
 static void
 doc_move(struct tui_doc *d, int delta, int width, int height)
 {
@@ -115,12 +143,7 @@ doc_move(struct tui_doc *d, int delta, int width, int height)
 		return;
 	if (d->sel == SIZE_MAX) {
 		/* Nothing to select: the arrows scroll. */
-		if (delta < 0)
-			d->top = (size_t)-delta > d->top ? 0 : d->top + delta;
-		else
-			d->top += (size_t)delta;
-		if (d->top >= d->n)
-			d->top = d->n - 1;
+		doc_scroll_by(d, delta, width, height);
 		return;
 	}
 	size_t i = d->sel;
@@ -151,7 +174,7 @@ doc_home_end(struct tui_doc *d, bool end, int width, int height)
 	if (!d->n)
 		return;
 	if (d->sel == SIZE_MAX) {
-		d->top = end ? d->n - 1 : 0;
+		d->top = end ? doc_max_top(d, width, height) : 0;
 		return;
 	}
 	for (size_t k = 0; k < d->n; k++) {
@@ -576,7 +599,12 @@ pick_choice(struct tui_state *st, size_t c)
 		a.type = SC_A_CHOICES;
 		a.sel = sel;
 		a.nsel = n;
-		set_answer(st, i, &a);
+		/* Unticking the last box takes the answer back; "none of
+		 * these" is said by confirming an empty list with Enter. */
+		if (n)
+			set_answer(st, i, &a);
+		else
+			unset_answer(st, i);
 		free(sel);
 	}
 }
@@ -1840,10 +1868,5 @@ tui_state_scroll(struct tui_state *st, int lines)
 	}
 	if (v == TV_NAME)
 		return;
-	struct tui_doc *d = &st->docs[v];
-	if (lines < 0)
-		d->top = (size_t)-lines > d->top ? 0 : d->top - (size_t)-lines;
-	else if (d->n)
-		d->top = d->top + (size_t)lines >= d->n ? d->n - 1
-		                                        : d->top + (size_t)lines;
+	doc_scroll_by(&st->docs[v], lines, st->doc_width, st->doc_height);
 }

@@ -183,6 +183,18 @@ tui_term_start(void)
 	nonl();
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
+	/* Terminals that ignore keypad-transmit mode still send the normal
+	 * cursor sequences; take those too. */
+	define_key("\033[A", KEY_UP);
+	define_key("\033[B", KEY_DOWN);
+	define_key("\033[C", KEY_RIGHT);
+	define_key("\033[D", KEY_LEFT);
+	define_key("\033[H", KEY_HOME);
+	define_key("\033[F", KEY_END);
+	define_key("\033OA", KEY_UP);
+	define_key("\033OB", KEY_DOWN);
+	define_key("\033OC", KEY_RIGHT);
+	define_key("\033OD", KEY_LEFT);
 	curs_set(1);
 	have_mouse = mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED |
 	                       BUTTON1_PRESSED | BUTTON4_PRESSED |

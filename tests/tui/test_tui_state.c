@@ -367,6 +367,16 @@ test_skip_logic_and_progress(void **state)
 	tui_state_key(st, ' ');
 	assert_false(tui_state_choice_selected(st, Q_SERVICES, 1));
 	assert_false(tui_state_visible(st, Q_SLA));
+	/* Unticking the last box leaves the question unanswered ... */
+	tui_state_key(st, '1');
+	assert_false(tui_state_answered(st, Q_SERVICES));
+	/* ... and Enter on the empty list answers "none of these". */
+	tui_state_key(st, TK_ENTER);
+	assert_true(tui_state_answered(st, Q_SERVICES));
+	assert_int_equal(st->s->a->v[Q_SERVICES].nsel, 0);
+	tui_state_key(st, TK_PPAGE);
+	assert_int_equal(st->cur, Q_SERVICES);
+	tui_state_key(st, '1');
 	/* Enter goes past the hidden question. */
 	tui_state_key(st, TK_ENTER);
 	assert_int_equal(st->cur, Q_EMPLOYEES);

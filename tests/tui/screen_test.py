@@ -1,0 +1,474 @@
+#!/usr/bin/python3
+"""The full-screen interview as a person uses it: the real binary in a
+pseudo-terminal, keys typed, the screen read back through pyte, and the
+files it writes checked afterwards.  Runs headless.
+
+usage: screen_test.py PATH/TO/socscope
+"""
+import os
+import shutil
+import signal
+import stat
+import sys
+import tempfile
+import time
+import unittest
+
+import pexpect
+import pyte
+import yaml
+
+BINARY = None
+FIXTURES = os.environ.get("SC_TUI_FIXTURES") or os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "fixtures")
+TINY = os.path.join(FIXTURES, "tiny.yaml")
+
+UP, DOWN = "\x1b[A", "\x1b[B"
+PGUP, PGDN = "\x1b[5~", "\x1b[6~"
+F1, F5 = "\x1bOP", "\x1b[15~"
+ENTER, ESC, TAB = "\r", "\x1b", "\t"
+
+
+class Term:
+    """One run of socscope in a pty of a given size, read through pyte."""
+
+    def __init__(self, args, home, cols=80, rows=24, env=None, cwd=None):
+        e = {k: v for k, v in os.environ.items()
+             if not k.startswith("XDG_") and k not in ("NO_COLOR",)}
+        e.update({"TERM": "xterm-256color", "HOME": home,
+                  "XDG_STATE_HOME": os.path.join(home, "state"),
+                  "XDG_DATA_HOME": os.path.join(home, "data"),
+                  "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
+        if env:
+            e.update(env)
+        self.screen = pyte.Screen(cols, rows)
+        self.stream = pyte.ByteStream(self.screen)
+        self.started = time.monotonic()
+        self.child = pexpect.spawn(BINARY, args, env=e, cwd=cwd or home,
+                                   dimensions=(rows, cols))
+        self.raw = b""
+
+    def pump(self, seconds=0.05):
+        end = time.monotonic() + seconds
+        while True:
+            try:
+                data = self.child.read_nonblocking(65536, timeout=0.02)
+                self.raw += data
+                self.stream.feed(data)
+            except pexpect.TIMEOUT:
+                pass
+            except pexpect.EOF:
+                return
+            if time.monotonic() >= end:
+                return
+
+    def text(self):
+        return "\n".join(self.screen.display)
+
+    def wait_for(self, needle, timeout=5.0):
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if needle in self.text():
+                return time.monotonic() - self.started
+            self.pump(0.02)
+        raise AssertionError("%r not on screen:\n%s" % (needle, self.text()))
+
+    def wait_gone(self, needle, timeout=5.0):
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if needle not in self.text():
+                return
+            self.pump(0.02)
+        raise AssertionError("%r still on screen:\n%s" % (needle, self.text()))
+
+    def send(self, *keys, settle=0.08):
+        for k in keys:
+            self.child.send(k)
+            # Esc alone must not merge with the next key into Alt-key.
+            self.pump(0.06 if k == ESC else 0.0)
+        self.pump(settle)
+
+    def type(self, text):
+        self.send(text)
+
+    def row_of(self, needle):
+        for y, line in enumerate(self.screen.display):
+            if needle in line:
+                return y, line.index(needle)
+        raise AssertionError("%r not on screen:\n%s" % (needle, self.text()))
+
+    def cell(self, y, x):
+        return self.screen.buffer[y][x]
+
+    def resize(self, cols, rows):
+        self.child.setwinsize(rows, cols)
+        self.screen.resize(rows, cols)
+        # setwinsize makes the kernel send SIGWINCH; be explicit anyway.
+        try:
+            self.child.kill(signal.SIGWINCH)
+        except OSError:
+            pass
+        self.pump(0.3)
+
+    def finish(self, timeout=5.0):
+        self.child.expect(pexpect.EOF, timeout=timeout)
+        self.child.close()
+        if self.child.signalstatus is not None:
+            return -self.child.signalstatus
+        return self.child.exitstatus
+
+    def close(self):
+        if self.child.isalive():
+            self.child.terminate(force=True)
+
+
+class ScreenTest(unittest.TestCase):
+    def setUp(self):
+        self.home = tempfile.mkdtemp(prefix="socscope-screen-")
+        self.terms = []
+
+    def tearDown(self):
+        for t in self.terms:
+            t.close()
+        shutil.rmtree(self.home, ignore_errors=True)
+
+    def run_tui(self, *args, **kw):
+        t = Term(list(args), self.home, **kw)
+        self.terms.append(t)
+        return t
+
+    def session_file(self, slug):
+        return os.path.join(self.home, "state", "socscope", "sessions",
+                            slug + ".yaml")
+
+    def read(self, path):
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+
+    # -- the whole interview ------------------------------------------------
+
+    def test_whole_interview_and_export(self):
+        t = self.run_tui("-q", TINY)
+        # No saved sessions: the client's name is asked first.
+        t.wait_for("Client's name:")
+        t.type("Acme Payroll Ltd")
+        t.send(ENTER)
+        t.wait_for("What is your organization called?")
+        t.wait_for("Acme Payroll Ltd")  # in the header
+        t.wait_for("0/5")
+        t.type("Acme Payroll")
+        t.send(ENTER)
+        t.wait_for("What do you do for your clients?")
+        t.wait_for("1/5")
+        t.send("1", ENTER)
+        t.wait_for("How many people work for you?")
+        t.type("120")
+        t.send(ENTER)
+        t.wait_for("In how many months")
+        t.type("12")
+        t.send(ENTER)
+        t.wait_for("Where are most of your clients?")
+        t.send("2", ENTER)
+        # Enter on the last question shows the results.
+        t.wait_for("Results")
+        t.wait_for("SOC 1 Type II")
+        t.wait_for("Trust Services categories")
+        t.wait_for("Readiness")
+        t.send("w")
+        t.wait_for("File: ")
+        t.wait_for("acme-payroll-ltd-socscope.txt")
+        t.send(DOWN)  # markdown: an unedited path follows the format
+        t.wait_for("acme-payroll-ltd-socscope.md")
+        t.send(ENTER)
+        t.wait_for("Exported markdown to acme-payroll-ltd-socscope.md")
+        out = os.path.join(self.home, "acme-payroll-ltd-socscope.md")
+        self.assertIn("SOC 1", self.read(out))
+        # An export error is shown in place, the typed path kept.
+        t.send("w", "\x15")
+        t.type("no/such/dir/report.md")
+        t.send(ENTER)
+        t.wait_for("Not exported")
+        t.wait_for("no/such/dir/report.md")
+        t.send(ESC)
+        t.wait_gone("File: ")
+        t.send("q")
+        self.assertEqual(t.finish(), 0)
+        saved = self.read(self.session_file("acme-payroll-ltd"))
+        self.assertIn("org_name: Acme Payroll", saved)
+        self.assertIn("services: [payroll]", saved.replace("- payroll", "[payroll]")
+                      if "services:\n" in saved else saved)
+        self.assertIn("employees: 120", saved)
+        self.assertIn("region: r02", saved)
+        mode = stat.S_IMODE(os.stat(self.session_file("acme-payroll-ltd")).st_mode)
+        self.assertEqual(mode, 0o600)
+
+    def test_flip_visible_in_live_panel(self):
+        t = self.run_tui("-q", TINY, "--client", "Flip Co")
+        t.wait_for("What is your organization called?")
+        t.type("Flip")
+        t.send(ENTER)
+        t.wait_for("What do you do for your clients?")
+        t.send("1")
+        t.wait_for("SOC 1 Type II, 12 months")
+        t.send(ENTER)
+        t.wait_for("How many people")
+        # Back, and change the answer: the recommendation flips at once.
+        t.send(PGUP)
+        t.wait_for("What do you do for your clients?")
+        t.send("1", "2")
+        t.wait_for("SOC 2 Type II, 6 months")
+        self.assertNotIn("SOC 1", t.text())
+        y, x = t.row_of("SOC 2 Type II, 6 months")
+        # The flipped conclusion is marked and bold.
+        self.assertIn("*", t.screen.display[y][:x])
+        self.assertTrue(t.cell(y, x).bold)
+        # The selected choice: the cursor row is highlighted, ticks bold.
+        y, x = t.row_of("Host their systems")
+        self.assertTrue(t.cell(y, x).bold)
+        self.assertEqual((t.screen.cursor.y, True),
+                         (y, t.screen.cursor.x < x))
+        # p hides the panel, p shows it again.
+        t.send("p")
+        t.wait_gone("Recommendation so far")
+        t.send("p")
+        t.wait_for("Recommendation so far")
+        t.send("q")
+        self.assertEqual(t.finish(), 0)
+
+    def test_selected_row_attributes_without_colour(self):
+        t = self.run_tui("-q", TINY, "--client", "Mono", env={"NO_COLOR": "1"})
+        t.wait_for("What is your organization called?")
+        t.send(PGDN)
+        t.wait_for("Run their payroll")
+        t.send(DOWN, " ")
+        y, x = t.row_of("Host their systems")
+        # The focused row is reverse video, the ticked choice bold too.
+        self.assertTrue(t.cell(y, x).reverse)
+        self.assertTrue(t.cell(y, x).bold)
+        y2, x2 = t.row_of("Run their payroll")
+        self.assertFalse(t.cell(y2, x2).reverse)
+        # The real cursor sits on the focused choice for screen readers.
+        self.assertEqual(t.screen.cursor.y, y)
+        # No colour at all on screen.
+        for row in t.screen.buffer.values():
+            for c in row.values():
+                self.assertEqual(c.fg, "default")
+                self.assertEqual(c.bg, "default")
+        t.send("q")
+        self.assertEqual(t.finish(), 0)
+
+    def test_skip_logic(self):
+        t = self.run_tui("-q", TINY, "--client", "Skip Co")
+        t.wait_for("What is your organization called?")
+        t.send(PGDN)
+        t.wait_for("What do you do for your clients?")
+        t.wait_for("0/5")
+        t.send("2")  # hosting: the uptime question applies now
+        t.wait_for("1/6")
+        t.send(ENTER)
+        t.wait_for("Do your contracts promise an uptime percentage?")
+        t.wait_for("Not sure")
+        t.send("3")
+        t.wait_for("2/6")
+        t.send(PGUP)
+        t.wait_for("What do you do for your clients?")
+        t.send("2")  # untick: the uptime question goes away again
+        t.wait_for("0/5")
+        t.send(ENTER)
+        t.wait_for("How many people work for you?")
+        t.send("q")  # typed: q is a letter in a number field? no: refused
+        t.wait_for("Only digits")
+        t.send("\x1bOR" if False else "\x1b[21~")  # F10 quits anywhere
+        self.assertEqual(t.finish(), 0)
+
+    def test_number_range_as_you_type(self):
+        t = self.run_tui("-q", TINY, "--client", "Range Co")
+        t.wait_for("What is your organization called?")
+        t.send(PGDN, PGDN)
+        t.wait_for("How many people work for you?")
+        t.wait_for("A number from 1 to 5000")
+        t.type("0")
+        t.wait_for("Must be between 1 and 5000.")
+        y, x = t.row_of("Must be between")
+        self.assertTrue(t.cell(y, x).bold)
+        t.send(ENTER)  # refused: still here, typed text kept
+        t.wait_for("How many people work for you?")
+        t.send("\x7f")
+        t.wait_gone("Must be between")
+        t.type("42")
+        t.send(ENTER)
+        t.wait_for("In how many months")
+        t.send("q" if False else "\x1b[21~")
+        self.assertEqual(t.finish(), 0)
+        self.assertIn("employees: 42", self.read(self.session_file("range-co")))
+
+    def test_notes_and_review(self):
+        t = self.run_tui("-q", TINY, "--client", "Note Co")
+        t.wait_for("What is your organization called?")
+        t.type("Note Co")
+        t.send(ENTER)
+        t.wait_for("What do you do for your clients?")
+        t.send("1", "n")
+        t.wait_for("Note: ")
+        t.type("check the quarterly payroll run")
+        t.send(ENTER)
+        t.wait_for("Note: check the quarterly payroll run")
+        t.send("r")
+        t.wait_for("Review your answers")
+        t.wait_for("Run their payroll")
+        t.wait_for("Note: check the quarterly payroll run")
+        # Jump back from the review to change an answer.
+        t.send("g", ENTER)
+        t.wait_for("What is your organization called?")
+        t.send(TAB, "q")
+        self.assertEqual(t.finish(), 0)
+        saved = self.read(self.session_file("note-co"))
+        self.assertIn("check the quarterly payroll run", saved)
+
+    def test_explain_and_help(self):
+        t = self.run_tui("-q", TINY, "--client", "Why Co")
+        t.wait_for("What is your organization called?")
+        t.send(PGDN)
+        t.wait_for("What do you do for your clients?")
+        t.send("1", "e")
+        t.wait_for("each conclusion explained")
+        t.wait_for("Payroll errors change")
+        t.send(ENTER)  # jump to the answer the rule rests on
+        t.wait_for("What do you do for your clients?")
+        t.send(F1)
+        t.wait_for("show this help")
+        t.wait_for("F1 ?")
+        t.send(ESC)
+        t.wait_for("What do you do for your clients?")
+        t.send("?")
+        t.wait_for("show this help")
+        t.send("q")
+        self.assertEqual(t.finish(), 0)
+
+    def test_resume_through_picker(self):
+        t = self.run_tui("-q", TINY, "--client", "Resume Ltd")
+        t.wait_for("What is your organization called?")
+        t.type("Resume")
+        t.send(ENTER)
+        t.wait_for("What do you do for your clients?")
+        t.send("q")
+        self.assertEqual(t.finish(), 0)
+        t = self.run_tui("-q", TINY)
+        t.wait_for("Saved interviews")
+        t.wait_for("Resume Ltd")
+        t.wait_for("1/5 answered")
+        t.wait_for("Start a new interview")
+        t.send(ENTER)
+        # Resumes at the first open question.
+        t.wait_for("What do you do for your clients?")
+        t.wait_for("Resume Ltd")
+        t.send("q")
+        self.assertEqual(t.finish(), 0)
+        # -a FILE opens the answers file directly.
+        t = self.run_tui("-q", TINY, "-a", self.session_file("resume-ltd"))
+        t.wait_for("What do you do for your clients?")
+        t.send("q")
+        self.assertEqual(t.finish(), 0)
+
+    def test_resize_too_small_and_back(self):
+        t = self.run_tui("-q", TINY, "--client", "Size Co")
+        t.wait_for("What is your organization called?")
+        t.type("typed before")
+        t.resize(30, 8)
+        t.wait_for("Terminal too small")
+        t.resize(80, 24)
+        t.wait_gone("too small")
+        t.wait_for("What is your organization called?")
+        t.wait_for("typed before")
+        t.wait_for("Sections")
+        # Wide: the live panel moves to the side.
+        t.resize(120, 40)
+        t.wait_for("Recommendation so far")
+        y, _ = t.row_of("Recommendation so far")
+        self.assertLess(y, 5)
+        # Narrow: the sidebar folds away; nothing of it remains.
+        t.resize(50, 20)
+        t.wait_gone("Sections")
+        t.wait_for("What is your organization called?")
+        for line in t.screen.display:
+            self.assertEqual(len(line), 50)
+        t.send(ENTER)
+        t.wait_for("What do you do for your clients?")
+        t.send("q")
+        self.assertEqual(t.finish(), 0)
+        self.assertIn("typed before", self.read(self.session_file("size-co")))
+
+    def test_ctrl_c_saves_typed_text(self):
+        t = self.run_tui("-q", TINY, "--client", "Interrupted Inc")
+        t.wait_for("What is your organization called?")
+        t.type("Half-typed name 漢字")
+        t.wait_for("Half-typed name 漢字")
+        t.send("\x03")
+        self.assertEqual(t.finish(), 130)
+        path = self.session_file("interrupted-inc")
+        self.assertIn("Half-typed name 漢字", self.read(path))
+        self.assertEqual(stat.S_IMODE(os.stat(path).st_mode), 0o600)
+        # The terminal was given back: the alternate screen was left.
+        self.assertIn(b"\x1b[?1049l", t.raw)
+
+    def test_sigterm_and_sighup(self):
+        for sig, code in ((signal.SIGTERM, 143), (signal.SIGHUP, 129)):
+            t = self.run_tui("-q", TINY, "--client", "Signal %d" % sig)
+            t.wait_for("What is your organization called?")
+            t.type("by signal")
+            t.pump(0.1)
+            t.child.kill(sig)
+            self.assertEqual(t.finish(), code)
+            self.assertIn("by signal", self.read(
+                self.session_file("signal-%d" % sig)))
+
+    def test_ascii_mode(self):
+        t = self.run_tui("-q", TINY, "--client", "Ascii", "--ascii")
+        t.wait_for("What is your organization called?")
+        t.send(PGDN, "1")
+        t.wait_for("[x] Run their payroll")
+        for line in t.screen.display:
+            self.assertTrue(all(ord(c) < 128 for c in line), line)
+        t.send("q")
+        self.assertEqual(t.finish(), 0)
+
+    def test_wide_characters_wrap(self):
+        t = self.run_tui("-q", TINY, "--client", "Wide", cols=60)
+        t.wait_for("What is your organization called?")
+        t.type("株式会社テスト 🙂 café")
+        t.wait_for("株式会社テスト")
+        t.send(ENTER)
+        t.wait_for("What do you do for your clients?")
+        t.send("\x1b[21~")
+        self.assertEqual(t.finish(), 0)
+        saved = yaml.safe_load(self.read(self.session_file("wide")))
+        self.assertEqual(saved["answers"]["org_name"], "株式会社テスト 🙂 café")
+
+    def test_bundled_questionnaire_smoke(self):
+        t = self.run_tui("--client", "Smoke Test")
+        elapsed = t.wait_for("Question 1 of", timeout=10)
+        t.wait_for("Why we ask")
+        # Start-up to the first question; generous for loaded CI hosts.
+        self.assertLess(elapsed, 2.0)
+        t.send(TAB)
+        t.send("s")
+        t.wait_for("Results")
+        # Back in the interview, the focus is still on the sidebar.
+        t.send(ESC, "q")
+        self.assertEqual(t.finish(), 0)
+
+    def test_bad_theme(self):
+        t = self.run_tui("-q", TINY, "--client", "T", "--theme", "no-such")
+        self.assertEqual(t.finish(), 66)
+
+
+def main():
+    global BINARY
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    BINARY = os.path.abspath(sys.argv[1])
+    unittest.main(argv=[sys.argv[0]] + sys.argv[2:], verbosity=2)
+
+
+if __name__ == "__main__":
+    main()
