@@ -38,6 +38,12 @@ static bool ascii_mode;
 
 /* ---- primitives ----------------------------------------------------------- */
 
+static const char *
+sym(const char *utf8, const char *ascii)
+{
+	return ascii_mode ? ascii : utf8;
+}
+
 static void
 add_hit(WINDOW *w, int y, int x0, int x1, enum tui_hit_kind k, size_t i)
 {
@@ -87,6 +93,17 @@ puts_(WINDOW *w, int y, int x, int width, const char *s, attr_t a)
 	return put(w, y, x, width, s, strlen(s), a);
 }
 
+/* Like puts_, but a text that does not fit ends in an ellipsis. */
+static int
+puts_cut(WINDOW *w, int y, int x, int width, const char *s, attr_t a)
+{
+	size_t n = strlen(s);
+	if (width < 2 || tui_strwidth(s, n) <= width)
+		return put(w, y, x, width, s, n, a);
+	int used = put(w, y, x, width - 1, s, tui_fit(s, n, width - 1, NULL), a);
+	return used + puts_(w, y, x + used, 1, sym("\u2026", "~"), a);
+}
+
 /* Fill the rest of a row with the attribute (for highlighted rows). */
 static void
 fill(WINDOW *w, int y, int x, int width, attr_t a)
@@ -114,11 +131,6 @@ put_wrapped(WINDOW *w, int y, int x, int width, int max_rows, const char *s,
 	return r;
 }
 
-static const char *
-sym(const char *utf8, const char *ascii)
-{
-	return ascii_mode ? ascii : utf8;
-}
 
 /* Lines drawn as characters, not the alternate character set: terminals
  * and screen readers that lack ACS still show them. */
@@ -407,7 +419,7 @@ draw_sidebar(const struct tui_state *st)
 		/* A required question left open shows even on the current one. */
 		if (s == cur_sec && ss == TS_REQUIRED && !sel)
 			puts_(w, y, 0, 1, "!", tui_attr(SC_ROLE_WARNING));
-		puts_(w, y, 3, cols - 4, st->q->sections[s].title, a);
+		puts_cut(w, y, 3, cols - 4, st->q->sections[s].title, a);
 		add_hit(w, y, 0, cols - 1, TH_SECTION, s);
 	}
 	if (rows >= 8) {
@@ -501,9 +513,9 @@ draw_interview(struct tui_state *st)
 	            tui_attr(SC_ROLE_MUTED));
 	px += puts_(w, y, x + px, width - px, pos, tui_attr(SC_ROLE_MUTED));
 	if (qn->required)
-		puts_(w, y, x + px, width - px,
-		      tui_state_answered(st, i) ? "  required" : "  required, not answered",
-		      tui_attr(SC_ROLE_WARNING));
+		puts_(w, y, x + px, width - px, "  required",
+		      tui_attr(tui_state_answered(st, i) ? SC_ROLE_MUTED
+		                                         : SC_ROLE_WARNING));
 	y += 2;
 	/* Room for the input below: the text and help give way first. */
 	size_t n = tui_state_nchoices(st, i);
@@ -559,8 +571,8 @@ draw_interview(struct tui_state *st)
 			cx += puts_(w, y, cx, 2, num, a);
 			cx += puts_(w, y, cx, 4, m, a);
 			cx += puts_(w, y, cx, 1, " ", a);
-			puts_(w, y, cx, width - (cx - x), tui_state_choice_label(st, i, c),
-			      a);
+			puts_cut(w, y, cx, width - (cx - x),
+			         tui_state_choice_label(st, i, c), a);
 			add_hit(w, y, x - 1, x + width, TH_CHOICE, c);
 			if (at && qfocus)
 				set_cursor(w, y, x + 3);

@@ -136,13 +136,28 @@ doc_scroll_by(struct tui_doc *d, long delta, int width, int height)
 		d->top = max;
 }
 
+static bool
+doc_sel_visible(const struct tui_doc *d, int width, int height)
+{
+	size_t rows = 0;
+	if (d->sel == SIZE_MAX || d->sel < d->top)
+		return false;
+	if (width <= 0 || height <= 0)
+		return true;
+	for (size_t i = d->top; i <= d->sel && i < d->n; i++)
+		rows += line_rows(&d->v[i], width);
+	return rows <= (size_t)height;
+}
+
+/* Arrows move the selection while it is on screen; otherwise (and past
+ * the last selectable line) they scroll, like a pager, so text between
+ * far-apart selectable lines can be read. */
 static void
 doc_move(struct tui_doc *d, int delta, int width, int height)
 {
 	if (!d->n)
 		return;
-	if (d->sel == SIZE_MAX) {
-		/* Nothing to select: the arrows scroll. */
+	if (d->sel == SIZE_MAX || !doc_sel_visible(d, width, height)) {
 		doc_scroll_by(d, delta, width, height);
 		return;
 	}
@@ -161,9 +176,13 @@ doc_move(struct tui_doc *d, int delta, int width, int height)
 			break;
 		i = j;
 	}
-	/* Reaching the first selectable line shows the heading above it. */
-	if (delta < 0 && i == d->sel)
-		d->top = 0;
+	if (i == d->sel) {
+		/* Nothing more to select that way: show what lies there. */
+		doc_scroll_by(d, delta, width, height);
+		if (!doc_sel_visible(d, width, height))
+			doc_scroll_to_sel(d, width, height);
+		return;
+	}
 	d->sel = i;
 	doc_scroll_to_sel(d, width, height);
 }
@@ -1235,11 +1254,8 @@ open_results(struct tui_state *st)
 		        "questions answered).", r->answered, r->applicable);
 	}
 	sc_buf_fini(&b);
-	if (d->sel == SIZE_MAX)
-		d->top = top < d->n ? top : 0;
-	else
-		d->top = 0;
-	doc_scroll_to_sel(d, st->doc_width, st->doc_height);
+	/* The recommendation first, wherever the selection lies. */
+	d->top = top < d->n ? top : 0;
 }
 
 static void
@@ -1370,9 +1386,13 @@ docview_request(struct tui_state *st, enum tui_req req, int key)
 		return true;
 	switch (req) {
 	case REQ_ENTER:
-		if (d->sel != SIZE_MAX && d->sel < d->n)
+		/* Enter opens the selection only when it can be seen. */
+		if (d->sel != SIZE_MAX && d->sel < d->n &&
+		    doc_sel_visible(d, st->doc_width, st->doc_height))
 			return open_line(st, &d->v[d->sel]);
-		return false;
+		if (d->sel != SIZE_MAX)
+			doc_scroll_to_sel(d, st->doc_width, st->doc_height);
+		return true;
 	case REQ_BACK:
 		pop_view(st);
 		return true;
@@ -1820,9 +1840,6 @@ tui_state_layout(struct tui_state *st, int width, int height)
 {
 	st->doc_width = width;
 	st->doc_height = height;
-	enum tui_view_id v = tui_state_view(st);
-	if (v != TV_INTERVIEW && v != TV_NAME)
-		doc_scroll_to_sel(&st->docs[v], width, height);
 }
 
 void

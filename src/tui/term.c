@@ -196,10 +196,11 @@ tui_term_start(void)
 	define_key("\033OC", KEY_RIGHT);
 	define_key("\033OD", KEY_LEFT);
 	curs_set(1);
-	have_mouse = mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED |
-	                       BUTTON1_PRESSED | BUTTON4_PRESSED |
+	/* Presses act at once (no click resolution delay); a second press
+	 * on a selected line opens it, so no double-click is needed. */
+	have_mouse = mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED |
 	                       BUTTON5_PRESSED, NULL) != 0;
-	mouseinterval(200);
+	mouseinterval(0);
 	/* stdscr is never drawn on; refreshing it once now keeps the input
 	 * calls from refreshing it later over the real windows. */
 	refresh();
@@ -272,9 +273,7 @@ tui_term_mouse(int *y, int *x)
 		return TM_WHEEL_UP;
 	if (last_mouse.bstate & BUTTON5_PRESSED)
 		return TM_WHEEL_DOWN;
-	if (last_mouse.bstate & BUTTON1_DOUBLE_CLICKED)
-		return TM_DOUBLE;
-	if (last_mouse.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))
+	if (last_mouse.bstate & BUTTON1_PRESSED)
 		return TM_CLICK;
 	return TM_NONE;
 }

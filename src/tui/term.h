@@ -28,7 +28,7 @@ tui_term_utf8(void);
 int
 tui_term_key(int ms);
 
-enum tui_mouse_kind { TM_NONE, TM_CLICK, TM_DOUBLE, TM_WHEEL_UP, TM_WHEEL_DOWN };
+enum tui_mouse_kind { TM_NONE, TM_CLICK, TM_WHEEL_UP, TM_WHEEL_DOWN };
 /* The mouse event behind the last TK_MOUSE. */
 enum tui_mouse_kind
 tui_term_mouse(int *y, int *x);

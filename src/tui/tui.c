@@ -82,7 +82,6 @@ handle_mouse(struct tui_state *st)
 		tui_state_scroll(st, 3);
 		return;
 	case TM_CLICK:
-	case TM_DOUBLE:
 		break;
 	default:
 		return;
@@ -95,9 +94,9 @@ handle_mouse(struct tui_state *st)
 		tui_state_click_section(st, idx);
 		break;
 	case TH_LINE: {
-		/* A click selects; a second click (or a double) opens. */
+		/* A click selects; a second click on it opens. */
 		const struct tui_doc *d = &st->docs[tui_state_view(st)];
-		tui_state_click_line(st, idx, k == TM_DOUBLE || d->sel == idx);
+		tui_state_click_line(st, idx, d->sel == idx);
 		break;
 	}
 	default:

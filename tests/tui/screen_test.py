@@ -111,7 +111,18 @@ class Term:
         self.pump(0.3)
 
     def finish(self, timeout=5.0):
-        self.child.expect(pexpect.EOF, timeout=timeout)
+        end = time.monotonic() + timeout
+        while self.child.isalive() or not self.child.eof():
+            try:
+                data = self.child.read_nonblocking(65536, timeout=0.05)
+                self.raw += data
+                self.stream.feed(data)
+            except pexpect.TIMEOUT:
+                pass
+            except pexpect.EOF:
+                break
+            if time.monotonic() > end:
+                raise AssertionError("still running:\n" + self.text())
         self.child.close()
         if self.child.signalstatus is not None:
             return -self.child.signalstatus
@@ -455,6 +466,71 @@ class ScreenTest(unittest.TestCase):
         t.wait_for("Results")
         # Back in the interview, the focus is still on the sidebar.
         t.send(ESC, "q")
+        self.assertEqual(t.finish(), 0)
+
+    def click(self, t, y, x):
+        """A left press and release at screen cell (y, x), SGR encoded."""
+        t.send("\x1b[<0;%d;%dM" % (x + 1, y + 1), settle=0.02)
+        t.send("\x1b[<0;%d;%dm" % (x + 1, y + 1))
+
+    def test_mouse(self):
+        t = self.run_tui("-q", TINY, "--client", "Mouse Co")
+        t.wait_for("What is your organization called?")
+        t.send(PGDN)
+        t.wait_for("Host their systems")
+        y, x = t.row_of("Host their systems")
+        self.click(t, y, x)
+        t.wait_for("[✓] Host their systems")
+        t.wait_for("1/6")
+        # A click on a section in the sidebar jumps there.
+        y, x = t.row_of("Timing")
+        self.click(t, y, x)
+        t.wait_for("In how many months")
+        # The wheel scrolls a long list.
+        t.send(PGDN)
+        t.wait_for("Where are most of your clients?")
+        y, x = t.row_of("Region one")
+        for _ in range(4):
+            t.send("\x1b[<65;%d;%dM" % (x + 1, y + 1))
+        t.wait_for("Region thirteen")
+        t.send("q")
+        self.assertEqual(t.finish(), 0)
+        saved = yaml.safe_load(self.read(self.session_file("mouse-co")))
+        self.assertEqual(saved["answers"]["services"], ["hosting"])
+
+    def test_crash_restores_terminal(self):
+        for sig in (signal.SIGSEGV, signal.SIGABRT):
+            t = self.run_tui("-q", TINY, "--client", "Crash")
+            t.wait_for("What is your organization called?")
+            t.raw = b""
+            t.child.kill(sig)
+            self.assertEqual(t.finish(), -sig)
+            # Mouse reporting off, cursor shown, alternate screen left.
+            self.assertIn(b"\x1b[?1000l", t.raw)
+            self.assertIn(b"\x1b[?25h", t.raw)
+            self.assertIn(b"\x1b[?1049l", t.raw)
+
+    def test_bundled_questionnaire_to_the_end(self):
+        t = self.run_tui("--client", "Straight Through", cols=100, rows=30)
+        t.wait_for("Question 1 of", timeout=10)
+        # Enter takes the first choice and leaves texts empty: it walks
+        # through the whole questionnaire to the results.
+        for _ in range(200):
+            if "Press w to export" in t.text():
+                break
+            t.send(ENTER, settle=0.01)
+        t.wait_for("Press w to export")
+        t.wait_for("Trust Services categories")
+        t.send("w", UP, UP)  # json
+        t.wait_for("straight-through-socscope.json")
+        t.send(ENTER)
+        t.wait_for("Exported json")
+        with open(os.path.join(self.home, "straight-through-socscope.json"),
+                  encoding="utf-8") as f:
+            import json
+            report = json.load(f)
+        self.assertIn("recommendation", report)
+        t.send("q")
         self.assertEqual(t.finish(), 0)
 
     def test_bad_theme(self):
