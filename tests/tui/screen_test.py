@@ -536,6 +536,40 @@ class ScreenTest(unittest.TestCase):
     def test_bad_theme(self):
         t = self.run_tui("-q", TINY, "--client", "T", "--theme", "no-such")
         self.assertEqual(t.finish(), 66)
+        self.assertIn(b'no theme called "no-such"', t.raw)
+        bad = os.path.join(self.home, "bad-theme.yaml")
+        with open(bad, "w", encoding="utf-8") as f:
+            f.write("name: bad\nroles:\n  text: {fg: purple}\n")
+        t = self.run_tui("-q", TINY, "--client", "T", "--theme", bad)
+        self.assertEqual(t.finish(), 65)
+        self.assertIn(b"bad-theme.yaml:3:", t.raw)
+
+    def test_themes_and_monochrome_terminal(self):
+        for theme in ("high-contrast", "monochrome"):
+            t = self.run_tui("-q", TINY, "--client", "Th", "--theme", theme)
+            t.wait_for("What is your organization called?")
+            t.send("\x1b[21~")
+            self.assertEqual(t.finish(), 0)
+        # A terminal without colours gets attributes only.
+        t = self.run_tui("-q", TINY, "--client", "Vt", env={"TERM": "vt220"})
+        t.wait_for("What is your organization called?")
+        t.send(PGDN)
+        y, x = t.row_of("Run their payroll")
+        self.assertTrue(t.cell(y, x).reverse)
+        t.send("q")
+        self.assertEqual(t.finish(), 0)
+
+    def test_ascii_without_utf8_locale(self):
+        t = self.run_tui("-q", TINY, "--client", "Plain Locale",
+                         env={"LC_ALL": "C", "LANG": "C"})
+        t.wait_for("What is your organization called?")
+        t.wait_for("| Tiny scoping")
+        for line in t.screen.display:
+            self.assertTrue(all(ord(c) < 128 for c in line), line)
+        t.send(PGDN, "1")
+        t.wait_for("[x] Run their payroll")
+        t.send("q")
+        self.assertEqual(t.finish(), 0)
 
 
 def main():
