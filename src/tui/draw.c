@@ -117,7 +117,8 @@ fill(WINDOW *w, int y, int x, int width, attr_t a)
 	wattrset(w, A_NORMAL);
 }
 
-/* Wrap and put text; returns rows used (at most max_rows). */
+/* Wrap and put text; returns rows used (at most max_rows).  Text cut
+ * short ends in an ellipsis, so it is clear that more exists. */
 static int
 put_wrapped(WINDOW *w, int y, int x, int width, int max_rows, const char *s,
             attr_t a)
@@ -125,8 +126,12 @@ put_wrapped(WINDOW *w, int y, int x, int width, int max_rows, const char *s,
 	struct tui_span *v;
 	size_t n = tui_wrap(s, width, &v);
 	int r = 0;
-	for (size_t i = 0; i < n && r < max_rows; i++, r++)
-		put(w, y + r, x, width, s + v[i].off, v[i].len, a);
+	for (size_t i = 0; i < n && r < max_rows; i++, r++) {
+		int used = put(w, y + r, x, width - 1, s + v[i].off, v[i].len, a);
+		if (r == max_rows - 1 && i + 1 < n)
+			puts_(w, y + r, x + (used < width - 1 ? used : width - 1),
+			      1, sym("\u2026", "~"), a);
+	}
 	free(v);
 	return r;
 }
@@ -284,10 +289,10 @@ draw_keybar(struct tui_state *st)
 {
 	static const struct barkey interview[] = {
 		{REQ_HELP, "Help"},     {REQ_ENTER, "Next"},
-		{REQ_PICK, "Pick"},     {REQ_FOCUS, "Sections"},
+		{REQ_FOCUS, "Sections"}, {REQ_RESULTS, "Results"},
+		{REQ_REVIEW, "Review"}, {REQ_EXPLAIN, "Why"},
 		{REQ_NOTE, "Note"},     {REQ_PANEL, "Panel"},
-		{REQ_EXPLAIN, "Why"},   {REQ_REVIEW, "Review"},
-		{REQ_RESULTS, "Results"}, {REQ_QUIT, "Quit"}, {REQ_NONE, NULL}};
+		{REQ_PICK, "Pick"},     {REQ_QUIT, "Quit"}, {REQ_NONE, NULL}};
 	static const struct barkey typing[] = {
 		{REQ_HELP, "Help"},     {REQ_ENTER, "Confirm"},
 		{REQ_PREV, "Prev"},     {REQ_NEXT, "Next"},
@@ -315,6 +320,7 @@ draw_keybar(struct tui_state *st)
 		{REQ_ENTER, "Start"}, {REQ_BACK, "Back"},
 		{REQ_QUIT, "Quit"}, {REQ_NONE, NULL}};
 	const struct barkey *keys;
+	const char *keys_label[16];
 	bool editing = tui_state_editing(st);
 
 	switch (tui_state_view(st)) {
@@ -336,31 +342,40 @@ draw_keybar(struct tui_state *st)
 	WINDOW *w = w_bar;
 	attr_t a = tui_attr(SC_ROLE_KEYBAR);
 	int cols = getmaxx(w), x = 0;
+	char kn[16][32];
+	int need[16], n = 0;
+
 	wbkgdset(w, ' ' | a);
 	werase(w);
-	for (size_t i = 0; keys[i].label && x < cols; i++) {
+	for (size_t i = 0; keys[i].label && n < 16; i++) {
 		const struct tui_request_info *r = tui_request_info(keys[i].req);
-		char kn[32] = "";
+		kn[n][0] = '\0';
 		if (keys[i].req == REQ_PICK) {
-			tui_request_keys(REQ_PICK, kn, sizeof kn);
+			tui_request_keys(REQ_PICK, kn[n], sizeof kn[n]);
 		} else {
 			/* Name a key that works now: not a letter while typing. */
 			for (size_t k = 0; k < TUI_MAX_KEYS && r->keys[k]; k++) {
 				if (editing && tui_key_printable(r->keys[k]))
 					continue;
-				tui_key_name(r->keys[k], kn, sizeof kn);
+				tui_key_name(r->keys[k], kn[n], sizeof kn[n]);
 				break;
 			}
 		}
-		if (!kn[0])
+		if (!kn[n][0])
 			continue;
-		int need = (int)strlen(kn) + 1 + tui_strwidth(keys[i].label,
-		                                             strlen(keys[i].label));
-		if (x + need > cols)
-			break;
-		x += puts_(w, 0, x, cols - x, kn, a | A_BOLD);
+		need[n] = (int)strlen(kn[n]) + 1 +
+		          tui_strwidth(keys[i].label, strlen(keys[i].label)) + 2;
+		keys_label[n] = keys[i].label;
+		n++;
+	}
+	/* The last entry (quit, cancel) always shows; the middle gives way. */
+	for (int i = 0; i < n; i++) {
+		int room = cols - x - (i < n - 1 ? need[n - 1] : 0);
+		if (need[i] - 2 > room)
+			continue;
+		x += puts_(w, 0, x, cols - x, kn[i], a | A_BOLD);
 		x += puts_(w, 0, x, cols - x, " ", a);
-		x += puts_(w, 0, x, cols - x, keys[i].label, a);
+		x += puts_(w, 0, x, cols - x, keys_label[i], a);
 		x += puts_(w, 0, x, cols - x, "  ", a);
 	}
 	wnoutrefresh(w);
@@ -519,19 +534,30 @@ draw_interview(struct tui_state *st)
 	y += 2;
 	/* Room for the input below: the text and help give way first. */
 	size_t n = tui_state_nchoices(st, i);
-	int input_rows = n ? (int)n : 1;
-	int reserve = 2 + 2 + 1; /* error, note, message */
-	int room = rows - y - reserve - (input_rows < 4 ? input_rows : 4);
+	/* Rows are handed out from the bottom up: error, note and message
+	 * lines, then at least a few rows of input; the introduction, text
+	 * and help share what is left, in that order of importance. */
+	int reserve = 3;
+	int input_min = n ? (n < 4 ? (int)n : 4) : 2;
+	int room = rows - y - reserve - input_min - 1;
 	if (room < 1)
 		room = 1;
-	y += put_wrapped(w, y, x, width, room, qn->text,
-	                 tui_attr(SC_ROLE_TITLE) | A_BOLD);
-	y++;
-	room = rows - y - reserve - (input_rows < 4 ? input_rows : 4) - 1;
+	int text_rows = (int)tui_wrap_count(qn->text, width);
+	size_t prev = sc_session_prev(st->s, i);
+	if (sec->intro && room >= text_rows + 3 &&
+	    (prev == SIZE_MAX || st->q->questions[prev].section != qn->section)) {
+		int r = put_wrapped(w, y, x, width, room - text_rows - 1,
+		                    sec->intro, tui_attr(SC_ROLE_HELP));
+		y += r + 1;
+		room -= r + 1;
+	}
+	int r = put_wrapped(w, y, x, width, room, qn->text,
+	                    tui_attr(SC_ROLE_TITLE) | A_BOLD);
+	y += r + 1;
+	room -= r + 1;
 	if (room > 0 && qn->help) {
 		char *h = sc_xasprintf("Why we ask: %s", qn->help);
-		y += put_wrapped(w, y, x, width, room < 4 ? room : 4, h,
-		                 tui_attr(SC_ROLE_HELP));
+		y += put_wrapped(w, y, x, width, room, h, tui_attr(SC_ROLE_HELP));
 		free(h);
 		y++;
 	}
@@ -581,6 +607,15 @@ draw_interview(struct tui_state *st)
 			puts_(w, y, x, width, sym("\u2193 more", "v more"),
 			      tui_attr(SC_ROLE_MUTED));
 		y++;
+		/* The focused choice's own help, when it has one. */
+		if ((qn->type == SC_Q_SINGLE || qn->type == SC_Q_MULTI) &&
+		    st->cursor[i] < qn->nchoices &&
+		    qn->choices[st->cursor[i]].help && !st->errors[i] &&
+		    y < rows - 2) {
+			puts_cut(w, y - 1, x + 7, width - 7,
+			         qn->choices[st->cursor[i]].help,
+			         tui_attr(SC_ROLE_MUTED));
+		}
 	} else {
 		int fw = width - 2 < 60 ? width - 2 : 60;
 		puts_(w, y, x, 2, "> ", tui_attr(SC_ROLE_ACCENT));
