@@ -1,1 +1,206 @@
-/* report_csv: not written yet */
+/* The CSV report (RFC 4180): one table for spreadsheets, CRLF line ends, a
+ * header row, every row with the same 13 columns; a field is quoted when it
+ * holds a comma, a quote, CR or LF, with quotes inside doubled.
+ *
+ * Columns, and which kinds of row fill them:
+ *
+ *   1 kind         summary | report | category | framework | gap | answer |
+ *                  skipped
+ *   2 section      answer, skipped: the section's title
+ *   3 question_id  answer, skipped: the question's id
+ *   4 question     answer, skipped: the question's text
+ *   5 answer       answer: the answer as shown to people ("" = no answer)
+ *   6 note         answer: the note written with it
+ *   7 priority     gap: high | medium | low
+ *   8 title        gap: its title; report: "SOC 2 Type II"; category and
+ *                  framework: the name; summary: the one-line summary
+ *   9 criteria     gap: criteria ids separated by "; "
+ *  10 advice       gap: what to do
+ *  11 id           report (soc1 ...), category (security ...), framework
+ *                  (hipaa ...) and gap ids
+ *  12 status       report: type1 | type2; category: in scope (required) |
+ *                  in scope | out of scope; gap: gap | followup;
+ *                  skipped: not applicable
+ *  13 reasons      summary: the executive summary; report, category,
+ *                  framework: each reason with the answers it rests on;
+ *                  gap: the answers it rests on
+ *
+ * Rows come in this order: summary, reports, the five categories,
+ * frameworks, gaps (high to low), answers and skipped questions in
+ * questionnaire order. */
+#include "report_internal.h"
+
+#include <string.h>
+
+enum col {
+	C_KIND, C_SECTION, C_QID, C_QUESTION, C_ANSWER, C_NOTE, C_PRIORITY,
+	C_TITLE, C_CRITERIA, C_ADVICE, C_ID, C_STATUS, C_REASONS, C_COUNT
+};
+
+static const char *const col_names[C_COUNT] = {
+	"kind", "section", "question_id", "question", "answer", "note",
+	"priority", "title", "criteria", "advice", "id", "status", "reasons",
+};
+
+struct row {
+	const char *f[C_COUNT];
+};
+
+static void
+field(struct sc_buf *out, const char *s, struct sc_buf *tmp)
+{
+	s = rp_clean(s ? s : "", tmp);
+	if (!strpbrk(s, ",\"\r\n")) {
+		sc_buf_puts(out, s);
+		return;
+	}
+	sc_buf_putc(out, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			sc_buf_putc(out, '"');
+		sc_buf_putc(out, *s);
+	}
+	sc_buf_putc(out, '"');
+}
+
+static void
+emit(struct sc_buf *out, const struct row *r, struct sc_buf *tmp)
+{
+	for (int c = 0; c < C_COUNT; c++) {
+		if (c)
+			sc_buf_putc(out, ',');
+		field(out, r->f[c], tmp);
+	}
+	sc_buf_puts(out, "\r\n");
+}
+
+static void
+deps_text(const struct rp_model *m, const struct rp_dep *d, size_t n,
+          struct sc_buf *b)
+{
+	sc_buf_puts(b, RP_BECAUSE);
+	for (size_t i = 0; i < n; i++)
+		sc_buf_printf(b, "%s%s \xE2\x80\x94 %s", i ? "; " : " ",
+		              m->q->questions[d[i].question].text, d[i].text);
+}
+
+static void
+reasons_text(const struct rp_model *m, const struct rp_reasons *rs,
+             struct sc_buf *b)
+{
+	sc_buf_reset(b);
+	sc_buf_add(b, "", 0);
+	for (size_t i = 0; i < rs->n; i++) {
+		const struct rp_reason *r = &rs->v[i];
+		if (i)
+			sc_buf_putc(b, '\n');
+		sc_buf_printf(b, "%s (rule %s)", r->rule->because, r->rule->id);
+		if (r->ndeps) {
+			sc_buf_putc(b, ' ');
+			deps_text(m, r->deps, r->ndeps, b);
+		}
+	}
+}
+
+void
+rp_render_csv(const struct rp_model *m, struct sc_buf *out)
+{
+	struct sc_buf tmp = {0}, b = {0}, b2 = {0};
+	struct row r;
+
+	for (int c = 0; c < C_COUNT; c++)
+		r.f[c] = col_names[c];
+	emit(out, &r, &tmp);
+
+	memset(&r, 0, sizeof r);
+	r.f[C_KIND] = "summary";
+	r.f[C_TITLE] = m->summary;
+	for (size_t i = 0; i < m->nexec; i++)
+		sc_buf_printf(&b, "%s%s", i ? " " : "", m->exec[i]);
+	r.f[C_REASONS] = sc_buf_str(&b);
+	emit(out, &r, &tmp);
+
+	for (size_t i = 0; i < m->nreports; i++) {
+		const struct rp_report *rp = &m->reports[i];
+		memset(&r, 0, sizeof r);
+		r.f[C_KIND] = "report";
+		sc_buf_reset(&b2);
+		sc_buf_puts(&b2, rp->title);
+		if (rp->period)
+			sc_buf_printf(&b2, ", %s", rp->period);
+		r.f[C_TITLE] = sc_buf_str(&b2);
+		r.f[C_ID] = sc_report_id_str(rp->rec->id);
+		r.f[C_STATUS] = sc_rtype_id_str(rp->rec->type);
+		reasons_text(m, &rp->reasons, &b);
+		r.f[C_REASONS] = sc_buf_str(&b);
+		emit(out, &r, &tmp);
+	}
+
+	for (int c = 0; c < SC_CAT_COUNT; c++) {
+		memset(&r, 0, sizeof r);
+		r.f[C_KIND] = "category";
+		r.f[C_TITLE] = sc_category_name(c);
+		r.f[C_ID] = sc_category_id_str(c);
+		r.f[C_STATUS] = rp_tsc_status(m, c);
+		reasons_text(m, &m->tsc[c], &b);
+		r.f[C_REASONS] = sc_buf_str(&b);
+		emit(out, &r, &tmp);
+	}
+
+	for (size_t i = 0; i < m->r->nframeworks && i < SC_FW_COUNT; i++) {
+		memset(&r, 0, sizeof r);
+		r.f[C_KIND] = "framework";
+		r.f[C_TITLE] = sc_framework_name(m->r->frameworks[i].id);
+		r.f[C_ID] = sc_framework_id_str(m->r->frameworks[i].id);
+		reasons_text(m, &m->frameworks[i], &b);
+		r.f[C_REASONS] = sc_buf_str(&b);
+		emit(out, &r, &tmp);
+	}
+
+	for (size_t i = 0; i < m->ngaps; i++) {
+		const struct rp_gap *g = &m->gaps[i];
+		const struct sc_gap_def *d = g->rec->def;
+		memset(&r, 0, sizeof r);
+		r.f[C_KIND] = "gap";
+		r.f[C_PRIORITY] = sc_priority_id_str(g->rec->priority);
+		r.f[C_TITLE] = d->title;
+		sc_buf_reset(&b2);
+		sc_buf_add(&b2, "", 0);
+		for (size_t k = 0; k < d->ncriteria; k++)
+			sc_buf_printf(&b2, "%s%s", k ? "; " : "", d->criteria[k]);
+		r.f[C_CRITERIA] = sc_buf_str(&b2);
+		r.f[C_ADVICE] = d->advice;
+		r.f[C_ID] = d->id;
+		r.f[C_STATUS] = d->followup ? "followup" : "gap";
+		sc_buf_reset(&b);
+		sc_buf_add(&b, "", 0);
+		if (g->ndeps)
+			deps_text(m, g->deps, g->ndeps, &b);
+		r.f[C_REASONS] = sc_buf_str(&b);
+		emit(out, &r, &tmp);
+	}
+
+	for (size_t i = 0; i < m->q->nquestions; i++) {
+		const struct sc_question *qn = &m->q->questions[i];
+		bool shown = sc_eval_visible(m->ev, i);
+		memset(&r, 0, sizeof r);
+		r.f[C_KIND] = shown ? "answer" : "skipped";
+		r.f[C_SECTION] = m->q->sections[qn->section].title;
+		r.f[C_QID] = qn->id;
+		r.f[C_QUESTION] = qn->text;
+		sc_buf_reset(&b);
+		sc_buf_add(&b, "", 0);
+		if (shown) {
+			rp_answer_text(m, i, &b);
+			r.f[C_ANSWER] = sc_buf_str(&b);
+			r.f[C_NOTE] = rp_note(m, i);
+		} else {
+			r.f[C_STATUS] = "not applicable";
+		}
+		emit(out, &r, &tmp);
+	}
+
+	sc_buf_fini(&tmp);
+	sc_buf_fini(&b);
+	sc_buf_fini(&b2);
+}

@@ -1,1 +1,402 @@
-/* report_html: not written yet */
+/* The HTML report: one self-contained HTML5 file (inline CSS, no script, no
+ * external fetch) that reads well on screen and prints to A4 or Letter:
+ * @page margins, a page break before the long sections, rows and list items
+ * kept whole, table headers repeated on each printed page, long words
+ * wrapped inside cells so no table is cut at the right edge.  All
+ * questionnaire and answer text is escaped (& < > " '). */
+#include "report_internal.h"
+
+#include <string.h>
+
+struct hw {
+	struct sc_buf *out;
+	struct sc_buf tmp;
+};
+
+static const char css[] =
+	"body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,"
+	"Helvetica,Arial,sans-serif;line-height:1.45;color:#1a1a1a;"
+	"max-width:52em;margin:2em auto;padding:0 1em}\n"
+	"h1{font-size:1.7em;border-bottom:2px solid #333;padding-bottom:.2em}\n"
+	"h2{font-size:1.3em;border-bottom:1px solid #999;margin-top:1.8em}\n"
+	"h3{font-size:1.1em;margin-bottom:.3em}\n"
+	"h2,h3{break-after:avoid;page-break-after:avoid}\n"
+	"dl.meta{display:grid;grid-template-columns:max-content auto;"
+	"gap:.2em 1em}\n"
+	"dl.meta dt{font-weight:bold}\n"
+	"dl.meta dd{margin:0}\n"
+	"table{border-collapse:collapse;width:100%;margin:.5em 0 1em}\n"
+	"th,td{border:1px solid #bbb;padding:.3em .5em;text-align:left;"
+	"vertical-align:top;overflow-wrap:anywhere}\n"
+	"th{background:#eee}\n"
+	"tr,li{break-inside:avoid;page-break-inside:avoid}\n"
+	"thead{display:table-header-group}\n"
+	".because{color:#444;font-size:.95em}\n"
+	".rule{color:#666;font-size:.85em}\n"
+	".followup{font-weight:bold;color:#8a4b00}\n"
+	".in{font-weight:bold}\n"
+	".summary{font-size:1.05em;background:#f4f4f4;padding:.6em .8em;"
+	"border-left:4px solid #555}\n"
+	".disclaimer{font-size:.9em;color:#333;border-top:1px solid #999;"
+	"padding-top:.5em}\n"
+	"p,li,td,dd{overflow-wrap:anywhere}\n"
+	"@page{size:auto;margin:18mm 16mm}\n"
+	"@media print{body{max-width:none;margin:0;padding:0;font-size:11pt}"
+	".pagebreak{break-before:page;page-break-before:always}"
+	".summary{background:none}a{color:inherit}}\n";
+
+/* Escaped text; newlines become <br>. */
+static void
+h_text(struct hw *w, const char *text)
+{
+	const char *s = rp_clean(text, &w->tmp);
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': sc_buf_puts(w->out, "&amp;"); break;
+		case '<': sc_buf_puts(w->out, "&lt;"); break;
+		case '>': sc_buf_puts(w->out, "&gt;"); break;
+		case '"': sc_buf_puts(w->out, "&quot;"); break;
+		case '\'': sc_buf_puts(w->out, "&#39;"); break;
+		case '\n': sc_buf_puts(w->out, "<br>\n"); break;
+		default: sc_buf_putc(w->out, *s); break;
+		}
+	}
+}
+
+static void
+h_tag(struct hw *w, const char *open, const char *text, const char *close)
+{
+	sc_buf_puts(w->out, open);
+	h_text(w, text);
+	sc_buf_puts(w->out, close);
+}
+
+static void
+h_deps(struct hw *w, const struct rp_model *m, const struct rp_dep *d,
+       size_t n)
+{
+	sc_buf_puts(w->out, RP_BECAUSE);
+	for (size_t i = 0; i < n; i++) {
+		sc_buf_puts(w->out, i ? "; <q>" : " <q>");
+		h_text(w, m->q->questions[d[i].question].text);
+		sc_buf_puts(w->out, "</q> \xE2\x80\x94 ");
+		h_text(w, d[i].text);
+	}
+}
+
+static void
+h_reason(struct hw *w, const struct rp_model *m, const struct rp_reason *r)
+{
+	h_text(w, r->rule->because);
+	sc_buf_puts(w->out, " <span class=\"rule\">(rule ");
+	h_text(w, r->rule->id);
+	sc_buf_puts(w->out, ")</span>");
+	if (r->ndeps) {
+		sc_buf_puts(w->out, "<br>\n<span class=\"because\">");
+		h_deps(w, m, r->deps, r->ndeps);
+		sc_buf_puts(w->out, "</span>");
+	}
+}
+
+static void
+h_reason_list(struct hw *w, const struct rp_model *m,
+              const struct rp_reasons *rs)
+{
+	if (!rs->n)
+		return;
+	sc_buf_puts(w->out, "<ul>\n");
+	for (size_t i = 0; i < rs->n; i++) {
+		sc_buf_puts(w->out, "<li>");
+		h_reason(w, m, &rs->v[i]);
+		sc_buf_puts(w->out, "</li>\n");
+	}
+	sc_buf_puts(w->out, "</ul>\n");
+}
+
+static void
+h_section(struct hw *w, enum rp_heading h, bool pagebreak)
+{
+	static const char *const ids[RP_H_COUNT] = {
+		"summary", "recommendation", "tsc", "roadmap",
+		"frameworks", "gaps", "appendix", "about",
+	};
+	sc_buf_printf(w->out, "<section id=\"%s\"%s>\n<h2>", ids[h],
+	              pagebreak ? " class=\"pagebreak\"" : "");
+	h_text(w, rp_heading(h));
+	sc_buf_puts(w->out, "</h2>\n");
+}
+
+static void
+h_field(struct hw *w, const char *label, const char *value)
+{
+	sc_buf_printf(w->out, "<dt>%s</dt><dd>", label);
+	h_text(w, value);
+	sc_buf_puts(w->out, "</dd>\n");
+}
+
+static void
+h_header(struct hw *w, const struct rp_model *m)
+{
+	const struct sc_answers *a = m->a;
+	sc_buf_puts(w->out, "<header>\n");
+	h_tag(w, "<h1>", m->title, "</h1>\n");
+	sc_buf_puts(w->out, "<dl class=\"meta\">\n");
+	if (a->client && *a->client)
+		h_field(w, "Client", a->client);
+	if (a->assessor && *a->assessor)
+		h_field(w, "Assessor", a->assessor);
+	h_field(w, "Date", m->date);
+	struct sc_buf b = {0};
+	sc_buf_printf(&b, "%s, version %s", m->q->title, m->q->version);
+	h_field(w, "Questionnaire", sc_buf_str(&b));
+	sc_buf_fini(&b);
+	h_field(w, "Completeness", m->completeness);
+	sc_buf_puts(w->out, "</dl>\n");
+	if (m->r->nunanswered) {
+		sc_buf_puts(w->out, "<p>Required questions still open:</p>\n<ul>\n");
+		for (size_t i = 0; i < m->r->nunanswered; i++)
+			h_tag(w, "<li>", m->q->questions[m->r->unanswered[i]].text,
+			      "</li>\n");
+		sc_buf_puts(w->out, "</ul>\n");
+	}
+	sc_buf_puts(w->out, "</header>\n");
+}
+
+static void
+h_recommendation(struct hw *w, const struct rp_model *m)
+{
+	h_section(w, RP_H_RECOMMENDATION, false);
+	if (m->nreports == 0) {
+		sc_buf_puts(w->out, "<p>No SOC report is recommended now.</p>\n");
+		if (m->none.n) {
+			sc_buf_puts(w->out, "<p>Why:</p>\n");
+			h_reason_list(w, m, &m->none);
+		}
+	}
+	for (size_t i = 0; i < m->nreports; i++) {
+		const struct rp_report *rp = &m->reports[i];
+		sc_buf_puts(w->out, "<h3>");
+		h_text(w, rp->title);
+		if (rp->period) {
+			sc_buf_puts(w->out, ", ");
+			h_text(w, rp->period);
+		}
+		sc_buf_puts(w->out, "</h3>\n");
+		h_reason_list(w, m, &rp->reasons);
+	}
+	if (m->deferred.n) {
+		sc_buf_puts(w->out, "<h3>Deferred</h3>\n");
+		h_reason_list(w, m, &m->deferred);
+	}
+	if (m->next_steps.n) {
+		sc_buf_printf(w->out, "<h3>%s</h3>\n<ul>\n",
+		              m->nreports ? "Next steps" : "What to do instead");
+		for (size_t i = 0; i < m->next_steps.n; i++)
+			h_tag(w, "<li>", m->next_steps.v[i].rule->next_step,
+			      "</li>\n");
+		sc_buf_puts(w->out, "</ul>\n");
+	}
+	sc_buf_puts(w->out, "</section>\n");
+}
+
+static void
+h_tsc(struct hw *w, const struct rp_model *m)
+{
+	h_section(w, RP_H_TSC, false);
+	if (!m->r->tsc[SC_CAT_SECURITY].in_scope)
+		sc_buf_puts(w->out, "<p>No SOC 2 is recommended, so no category "
+		                    "is in scope.</p>\n");
+	sc_buf_puts(w->out, "<table>\n<thead><tr><th>Category</th>"
+	                    "<th>Status</th><th>Why</th></tr></thead>\n"
+	                    "<tbody>\n");
+	for (int c = 0; c < SC_CAT_COUNT; c++) {
+		sc_buf_printf(w->out, "<tr><td>%s</td><td%s>%s</td><td>",
+		              sc_category_name(c),
+		              m->r->tsc[c].in_scope ? " class=\"in\"" : "",
+		              rp_tsc_status(m, c));
+		for (size_t i = 0; i < m->tsc[c].n; i++) {
+			if (i)
+				sc_buf_puts(w->out, "<br>\n");
+			h_reason(w, m, &m->tsc[c].v[i]);
+		}
+		sc_buf_puts(w->out, "</td></tr>\n");
+	}
+	sc_buf_puts(w->out, "</tbody>\n</table>\n</section>\n");
+}
+
+static void
+h_roadmap(struct hw *w, const struct rp_model *m)
+{
+	h_section(w, RP_H_ROADMAP, false);
+	if (m->nsteps) {
+		sc_buf_puts(w->out, "<ol>\n");
+		for (size_t i = 0; i < m->nsteps; i++) {
+			sc_buf_puts(w->out, "<li>");
+			if (m->steps[i].when)
+				h_tag(w, "<strong>", m->steps[i].when, ":</strong> ");
+			h_text(w, m->steps[i].what);
+			sc_buf_puts(w->out, "</li>\n");
+		}
+		sc_buf_puts(w->out, "</ol>\n");
+	}
+	for (size_t i = 0; i < m->nroad_notes; i++)
+		h_tag(w, "<p>", m->road_notes[i], "</p>\n");
+	sc_buf_puts(w->out, "</section>\n");
+}
+
+static void
+h_frameworks(struct hw *w, const struct rp_model *m)
+{
+	h_section(w, RP_H_FRAMEWORKS, false);
+	if (m->r->nframeworks == 0)
+		sc_buf_puts(w->out, "<p>None flagged by your answers.</p>\n");
+	for (size_t i = 0; i < m->r->nframeworks; i++) {
+		h_tag(w, "<h3>", sc_framework_name(m->r->frameworks[i].id),
+		      "</h3>\n");
+		h_reason_list(w, m, &m->frameworks[i]);
+	}
+	sc_buf_puts(w->out, "</section>\n");
+}
+
+static void
+h_gaps(struct hw *w, const struct rp_model *m)
+{
+	h_section(w, RP_H_GAPS, true);
+	h_tag(w, "<p>", m->readiness, "</p>\n");
+	if (m->ngaps == 0)
+		sc_buf_puts(w->out, "<p>No gap was found in your answers.</p>\n");
+	char name[128];
+	for (int p = 0; p < SC_PRIO_COUNT; p++) {
+		bool any = false;
+		for (size_t i = 0; i < m->ngaps; i++) {
+			const struct rp_gap *g = &m->gaps[i];
+			if ((int)g->rec->priority != p)
+				continue;
+			if (!any) {
+				sc_buf_printf(w->out, "<h3>%s priority</h3>\n<ul>\n",
+				              sc_priority_name(p));
+				any = true;
+			}
+			const struct sc_gap_def *d = g->rec->def;
+			sc_buf_puts(w->out, "<li><strong>");
+			if (d->followup)
+				sc_buf_puts(w->out, "<span class=\"followup\">Confirm:"
+				                    "</span> ");
+			h_text(w, d->title);
+			sc_buf_puts(w->out, "</strong>\n<ul>\n<li>Criteria: ");
+			for (size_t k = 0; k < d->ncriteria; k++) {
+				const char *n = sc_criteria_name(d->criteria[k], name,
+				                                 sizeof name);
+				sc_buf_puts(w->out, k ? "; " : "");
+				h_text(w, d->criteria[k]);
+				sc_buf_puts(w->out, " (");
+				h_text(w, n ? n : "");
+				sc_buf_puts(w->out, ")");
+			}
+			sc_buf_puts(w->out, "</li>\n");
+			h_tag(w, "<li>Advice: ", d->advice, "</li>\n");
+			if (d->followup)
+				sc_buf_puts(w->out,
+				            "<li>This is a follow-up: you were not sure, "
+				            "so confirm the answer rather than assume a "
+				            "no.</li>\n");
+			if (g->ndeps) {
+				sc_buf_puts(w->out, "<li class=\"because\">");
+				h_deps(w, m, g->deps, g->ndeps);
+				sc_buf_puts(w->out, "</li>\n");
+			}
+			for (size_t k = 0; k < g->ndeps; k++) {
+				const char *note = rp_note(m, g->deps[k].question);
+				if (!note)
+					continue;
+				sc_buf_puts(w->out, "<li>Your note on <q>");
+				h_text(w, m->q->questions[g->deps[k].question].text);
+				sc_buf_puts(w->out, "</q>: ");
+				h_text(w, note);
+				sc_buf_puts(w->out, "</li>\n");
+			}
+			sc_buf_puts(w->out, "</ul>\n</li>\n");
+		}
+		if (any)
+			sc_buf_puts(w->out, "</ul>\n");
+	}
+	sc_buf_puts(w->out, "</section>\n");
+}
+
+static void
+h_appendix(struct hw *w, const struct rp_model *m)
+{
+	h_section(w, RP_H_APPENDIX, true);
+	const struct sc_questionnaire *q = m->q;
+	struct sc_buf b = {0};
+	size_t hidden = 0;
+	for (size_t s = 0; s < q->nsections; s++) {
+		const struct sc_section *sec = &q->sections[s];
+		bool any = false;
+		for (size_t i = sec->first; i < sec->first + sec->count; i++) {
+			if (!sc_eval_visible(m->ev, i)) {
+				hidden++;
+				continue;
+			}
+			if (!any) {
+				h_tag(w, "<h3>", sec->title, "</h3>\n");
+				sc_buf_puts(w->out,
+				            "<table>\n<thead><tr><th>Question</th>"
+				            "<th>Answer</th><th>Note</th></tr></thead>\n"
+				            "<tbody>\n");
+				any = true;
+			}
+			h_tag(w, "<tr><td>", q->questions[i].text, "</td>");
+			sc_buf_reset(&b);
+			rp_answer_text(m, i, &b);
+			h_tag(w, "<td>", b.len ? sc_buf_str(&b) : "(no answer)",
+			      "</td>");
+			const char *note = rp_note(m, i);
+			h_tag(w, "<td>", note ? note : "", "</td></tr>\n");
+		}
+		if (any)
+			sc_buf_puts(w->out, "</tbody>\n</table>\n");
+	}
+	if (hidden) {
+		sc_buf_puts(w->out, "<h3>Not asked (not applicable to your "
+		                    "answers)</h3>\n<ul>\n");
+		for (size_t i = 0; i < q->nquestions; i++)
+			if (!sc_eval_visible(m->ev, i))
+				h_tag(w, "<li>", q->questions[i].text, "</li>\n");
+		sc_buf_puts(w->out, "</ul>\n");
+	}
+	sc_buf_puts(w->out, "</section>\n");
+	sc_buf_fini(&b);
+}
+
+void
+rp_render_html(const struct rp_model *m, struct sc_buf *out)
+{
+	struct hw w = {.out = out};
+	sc_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	                 "<meta charset=\"utf-8\">\n"
+	                 "<meta name=\"viewport\" content=\"width=device-width, "
+	                 "initial-scale=1\">\n"
+	                 "<meta name=\"generator\" content=\"socscope\">\n");
+	h_tag(&w, "<title>", m->title, "</title>\n");
+	sc_buf_printf(out, "<style>\n%s</style>\n</head>\n<body>\n", css);
+	h_header(&w, m);
+	h_section(&w, RP_H_SUMMARY, false);
+	sc_buf_puts(out, "<p class=\"summary\">");
+	for (size_t i = 0; i < m->nexec; i++) {
+		if (i)
+			sc_buf_putc(out, ' ');
+		h_text(&w, m->exec[i]);
+	}
+	sc_buf_puts(out, "</p>\n</section>\n");
+	h_recommendation(&w, m);
+	h_tsc(&w, m);
+	h_roadmap(&w, m);
+	h_frameworks(&w, m);
+	h_gaps(&w, m);
+	h_appendix(&w, m);
+	h_section(&w, RP_H_ABOUT, false);
+	h_tag(&w, "<p class=\"disclaimer\">", RP_DISCLAIMER, "</p>\n");
+	sc_buf_puts(out, "</section>\n</body>\n</html>\n");
+	sc_buf_fini(&w.tmp);
+}

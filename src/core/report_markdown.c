@@ -1,1 +1,402 @@
-/* report_markdown: not written yet */
+/* The Markdown report: CommonMark/GFM that also converts cleanly with
+ * pandoc (ATX headings, pipe tables, "-" lists, a blank line around every
+ * block).  User text is escaped: every ASCII punctuation character that
+ * means something to CommonMark, GFM or pandoc's extensions (math `$`,
+ * citations `@`, super/subscript `^ ~`, attributes `{}`) gets a backslash,
+ * which both treat as a literal. */
+#include "report_internal.h"
+
+#include <string.h>
+
+struct md {
+	struct sc_buf *out;
+	struct sc_buf tmp;
+};
+
+static bool
+md_special(char c)
+{
+	return strchr("\\`*_[]<>#|~&$@^{}!", c) != NULL;
+}
+
+/* Characters that start a block only at the beginning of a line. */
+static size_t
+line_start_escape(const char *s)
+{
+	if (*s == '-' || *s == '+' || *s == '=' || *s == ':')
+		return 0;
+	size_t n = 0;
+	while (s[n] >= '0' && s[n] <= '9')
+		n++;
+	if (n > 0 && (s[n] == '.' || s[n] == ')'))
+		return n;
+	return (size_t)-1;
+}
+
+/* Escaped inline text.  A newline becomes a hard line break followed by
+ * `indent` (to stay inside a list item), or a space when `indent` is NULL
+ * (table cells cannot hold line breaks). */
+static void
+md_text(struct md *w, const char *text, const char *indent)
+{
+	const char *s = rp_clean(text, &w->tmp);
+	struct sc_buf *out = w->out;
+	bool line_start = true;
+	while (*s) {
+		if (line_start) {
+			while (*s == ' ')
+				s++;
+			size_t k = line_start_escape(s);
+			if (k != (size_t)-1) {
+				sc_buf_add(out, s, k);
+				sc_buf_putc(out, '\\');
+				s += k;
+				sc_buf_putc(out, *s++);
+			}
+			line_start = false;
+			continue;
+		}
+		char c = *s++;
+		if (c == '\n') {
+			/* Blank lines inside user text collapse into one break. */
+			while (*s == '\n' || *s == ' ')
+				s++;
+			if (!*s)
+				break;
+			if (indent) {
+				sc_buf_puts(out, "\\\n");
+				sc_buf_puts(out, indent);
+			} else {
+				sc_buf_putc(out, ' ');
+			}
+			line_start = true;
+			continue;
+		}
+		if (md_special(c))
+			sc_buf_putc(out, '\\');
+		sc_buf_putc(out, c);
+	}
+}
+
+static void
+md_heading(struct md *w, int level, const char *text)
+{
+	for (int i = 0; i < level; i++)
+		sc_buf_putc(w->out, '#');
+	sc_buf_putc(w->out, ' ');
+	md_text(w, text, NULL);
+	sc_buf_puts(w->out, "\n\n");
+}
+
+/* "because you answered: *Q* — A; *Q2* — A2" */
+static void
+md_deps(struct md *w, const struct rp_model *m, const struct rp_dep *d,
+        size_t n, const char *indent)
+{
+	sc_buf_puts(w->out, RP_BECAUSE);
+	for (size_t i = 0; i < n; i++) {
+		sc_buf_puts(w->out, i ? "; *" : " *");
+		md_text(w, m->q->questions[d[i].question].text, indent);
+		sc_buf_puts(w->out, "* \xE2\x80\x94 ");
+		md_text(w, d[i].text, indent);
+	}
+}
+
+static void
+md_reason_list(struct md *w, const struct rp_model *m,
+               const struct rp_reasons *rs)
+{
+	for (size_t i = 0; i < rs->n; i++) {
+		const struct rp_reason *r = &rs->v[i];
+		sc_buf_puts(w->out, "- ");
+		md_text(w, r->rule->because, "  ");
+		sc_buf_printf(w->out, " (rule `%s`)\n", r->rule->id);
+		if (r->ndeps) {
+			sc_buf_puts(w->out, "  - ");
+			md_deps(w, m, r->deps, r->ndeps, "    ");
+			sc_buf_putc(w->out, '\n');
+		}
+	}
+	if (rs->n)
+		sc_buf_putc(w->out, '\n');
+}
+
+/* Reasons on one line, for a table cell. */
+static void
+md_reason_cell(struct md *w, const struct rp_model *m,
+               const struct rp_reasons *rs)
+{
+	for (size_t i = 0; i < rs->n; i++) {
+		const struct rp_reason *r = &rs->v[i];
+		if (i)
+			sc_buf_puts(w->out, " ");
+		md_text(w, r->rule->because, NULL);
+		if (r->ndeps) {
+			sc_buf_puts(w->out, " (");
+			md_deps(w, m, r->deps, r->ndeps, NULL);
+			sc_buf_puts(w->out, ")");
+		}
+	}
+}
+
+static void
+md_para(struct md *w, const char *text)
+{
+	md_text(w, text, "");
+	sc_buf_puts(w->out, "\n\n");
+}
+
+static void
+md_field(struct md *w, const char *label, const char *value)
+{
+	sc_buf_printf(w->out, "- **%s:** ", label);
+	md_text(w, value, "  ");
+	sc_buf_putc(w->out, '\n');
+}
+
+static void
+md_header(struct md *w, const struct rp_model *m)
+{
+	const struct sc_answers *a = m->a;
+	md_heading(w, 1, m->title);
+	if (a->client && *a->client)
+		md_field(w, "Client", a->client);
+	if (a->assessor && *a->assessor)
+		md_field(w, "Assessor", a->assessor);
+	md_field(w, "Date", m->date);
+	struct sc_buf b = {0};
+	sc_buf_printf(&b, "%s, version %s", m->q->title, m->q->version);
+	md_field(w, "Questionnaire", sc_buf_str(&b));
+	sc_buf_fini(&b);
+	md_field(w, "Completeness", m->completeness);
+	sc_buf_putc(w->out, '\n');
+	if (m->r->nunanswered) {
+		sc_buf_puts(w->out, "Required questions still open:\n\n");
+		for (size_t i = 0; i < m->r->nunanswered; i++) {
+			sc_buf_puts(w->out, "- ");
+			md_text(w, m->q->questions[m->r->unanswered[i]].text, "  ");
+			sc_buf_putc(w->out, '\n');
+		}
+		sc_buf_putc(w->out, '\n');
+	}
+}
+
+static void
+md_recommendation(struct md *w, const struct rp_model *m)
+{
+	md_heading(w, 2, rp_heading(RP_H_RECOMMENDATION));
+	if (m->nreports == 0) {
+		md_para(w, "No SOC report is recommended now.");
+		if (m->none.n) {
+			md_para(w, "Why:");
+			md_reason_list(w, m, &m->none);
+		}
+	}
+	for (size_t i = 0; i < m->nreports; i++) {
+		const struct rp_report *rp = &m->reports[i];
+		struct sc_buf b = {0};
+		sc_buf_puts(&b, rp->title);
+		if (rp->period)
+			sc_buf_printf(&b, ", %s", rp->period);
+		md_heading(w, 3, sc_buf_str(&b));
+		sc_buf_fini(&b);
+		md_reason_list(w, m, &rp->reasons);
+	}
+	if (m->deferred.n) {
+		md_heading(w, 3, "Deferred");
+		md_reason_list(w, m, &m->deferred);
+	}
+	if (m->next_steps.n) {
+		md_heading(w, 3, m->nreports ? "Next steps" : "What to do instead");
+		for (size_t i = 0; i < m->next_steps.n; i++) {
+			sc_buf_puts(w->out, "- ");
+			md_text(w, m->next_steps.v[i].rule->next_step, "  ");
+			sc_buf_putc(w->out, '\n');
+		}
+		sc_buf_putc(w->out, '\n');
+	}
+}
+
+static void
+md_tsc(struct md *w, const struct rp_model *m)
+{
+	md_heading(w, 2, rp_heading(RP_H_TSC));
+	if (!m->r->tsc[SC_CAT_SECURITY].in_scope)
+		md_para(w, "No SOC 2 is recommended, so no category is in scope.");
+	sc_buf_puts(w->out, "| Category | Status | Why |\n|---|---|---|\n");
+	for (int c = 0; c < SC_CAT_COUNT; c++) {
+		sc_buf_printf(w->out, "| %s | %s | ", sc_category_name(c),
+		              rp_tsc_status(m, c));
+		md_reason_cell(w, m, &m->tsc[c]);
+		sc_buf_puts(w->out, " |\n");
+	}
+	sc_buf_putc(w->out, '\n');
+}
+
+static void
+md_roadmap(struct md *w, const struct rp_model *m)
+{
+	md_heading(w, 2, rp_heading(RP_H_ROADMAP));
+	for (size_t i = 0; i < m->nsteps; i++) {
+		sc_buf_puts(w->out, "- ");
+		if (m->steps[i].when)
+			sc_buf_printf(w->out, "**%s:** ", m->steps[i].when);
+		md_text(w, m->steps[i].what, "  ");
+		sc_buf_putc(w->out, '\n');
+	}
+	if (m->nsteps)
+		sc_buf_putc(w->out, '\n');
+	for (size_t i = 0; i < m->nroad_notes; i++)
+		md_para(w, m->road_notes[i]);
+}
+
+static void
+md_frameworks(struct md *w, const struct rp_model *m)
+{
+	md_heading(w, 2, rp_heading(RP_H_FRAMEWORKS));
+	if (m->r->nframeworks == 0)
+		md_para(w, "None flagged by your answers.");
+	for (size_t i = 0; i < m->r->nframeworks; i++) {
+		md_heading(w, 3, sc_framework_name(m->r->frameworks[i].id));
+		md_reason_list(w, m, &m->frameworks[i]);
+	}
+}
+
+static void
+md_gaps(struct md *w, const struct rp_model *m)
+{
+	md_heading(w, 2, rp_heading(RP_H_GAPS));
+	md_para(w, m->readiness);
+	if (m->ngaps == 0)
+		md_para(w, "No gap was found in your answers.");
+	char name[128];
+	for (int p = 0; p < SC_PRIO_COUNT; p++) {
+		bool any = false;
+		for (size_t i = 0; i < m->ngaps; i++) {
+			const struct rp_gap *g = &m->gaps[i];
+			if ((int)g->rec->priority != p)
+				continue;
+			if (!any) {
+				sc_buf_printf(w->out, "### %s priority\n\n",
+				              sc_priority_name(p));
+				any = true;
+			}
+			const struct sc_gap_def *d = g->rec->def;
+			sc_buf_puts(w->out, "- **");
+			if (d->followup)
+				sc_buf_puts(w->out, "Confirm: ");
+			md_text(w, d->title, "  ");
+			sc_buf_puts(w->out, "**\n");
+			sc_buf_puts(w->out, "  - Criteria: ");
+			for (size_t k = 0; k < d->ncriteria; k++) {
+				const char *n = sc_criteria_name(d->criteria[k], name,
+				                                 sizeof name);
+				sc_buf_puts(w->out, k ? "; " : "");
+				md_text(w, d->criteria[k], NULL);
+				sc_buf_puts(w->out, " (");
+				md_text(w, n ? n : "", NULL);
+				sc_buf_puts(w->out, ")");
+			}
+			sc_buf_puts(w->out, "\n  - Advice: ");
+			md_text(w, d->advice, "    ");
+			sc_buf_putc(w->out, '\n');
+			if (d->followup)
+				sc_buf_puts(w->out,
+				            "  - This is a follow-up: you were not sure, "
+				            "so confirm the answer rather than assume a "
+				            "no.\n");
+			if (g->ndeps) {
+				sc_buf_puts(w->out, "  - ");
+				md_deps(w, m, g->deps, g->ndeps, "    ");
+				sc_buf_putc(w->out, '\n');
+			}
+			for (size_t k = 0; k < g->ndeps; k++) {
+				const char *note = rp_note(m, g->deps[k].question);
+				if (!note)
+					continue;
+				sc_buf_puts(w->out, "  - Your note on *");
+				md_text(w, m->q->questions[g->deps[k].question].text,
+				        "    ");
+				sc_buf_puts(w->out, "*: ");
+				md_text(w, note, "    ");
+				sc_buf_putc(w->out, '\n');
+			}
+		}
+		if (any)
+			sc_buf_putc(w->out, '\n');
+	}
+}
+
+static void
+md_appendix(struct md *w, const struct rp_model *m)
+{
+	md_heading(w, 2, rp_heading(RP_H_APPENDIX));
+	const struct sc_questionnaire *q = m->q;
+	struct sc_buf b = {0};
+	size_t hidden = 0;
+	for (size_t s = 0; s < q->nsections; s++) {
+		const struct sc_section *sec = &q->sections[s];
+		bool any = false;
+		for (size_t i = sec->first; i < sec->first + sec->count; i++) {
+			if (!sc_eval_visible(m->ev, i)) {
+				hidden++;
+				continue;
+			}
+			if (!any) {
+				md_heading(w, 3, sec->title);
+				sc_buf_puts(w->out, "| Question | Answer | Note |\n"
+				                    "|---|---|---|\n");
+				any = true;
+			}
+			sc_buf_puts(w->out, "| ");
+			md_text(w, q->questions[i].text, NULL);
+			sc_buf_puts(w->out, " | ");
+			sc_buf_reset(&b);
+			rp_answer_text(m, i, &b);
+			md_text(w, b.len ? sc_buf_str(&b) : "(no answer)", NULL);
+			sc_buf_puts(w->out, " | ");
+			const char *note = rp_note(m, i);
+			if (note)
+				md_text(w, note, NULL);
+			sc_buf_puts(w->out, " |\n");
+		}
+		if (any)
+			sc_buf_putc(w->out, '\n');
+	}
+	if (hidden) {
+		md_heading(w, 3, "Not asked (not applicable to your answers)");
+		for (size_t i = 0; i < q->nquestions; i++) {
+			if (sc_eval_visible(m->ev, i))
+				continue;
+			sc_buf_puts(w->out, "- ");
+			md_text(w, q->questions[i].text, "  ");
+			sc_buf_putc(w->out, '\n');
+		}
+		sc_buf_putc(w->out, '\n');
+	}
+	sc_buf_fini(&b);
+}
+
+void
+rp_render_markdown(const struct rp_model *m, struct sc_buf *out)
+{
+	struct md w = {.out = out};
+	md_header(&w, m);
+	md_heading(&w, 2, rp_heading(RP_H_SUMMARY));
+	for (size_t i = 0; i < m->nexec; i++) {
+		if (i)
+			sc_buf_putc(out, ' ');
+		md_text(&w, m->exec[i], "");
+	}
+	sc_buf_puts(out, "\n\n");
+	md_recommendation(&w, m);
+	md_tsc(&w, m);
+	md_roadmap(&w, m);
+	md_frameworks(&w, m);
+	md_gaps(&w, m);
+	md_appendix(&w, m);
+	md_heading(&w, 2, rp_heading(RP_H_ABOUT));
+	md_text(&w, RP_DISCLAIMER, "");
+	sc_buf_putc(out, '\n');
+	sc_buf_fini(&w.tmp);
+}

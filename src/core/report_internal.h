@@ -1,0 +1,148 @@
+/* The report model shared by the five exporters (private to src/core).
+ *
+ * report.c turns (questionnaire, answers, evaluation) into this model once:
+ * every sentence a reader sees is composed here, so the exporters only lay
+ * it out and escape it, and every format says the same thing. */
+#ifndef SOCSCOPE_REPORT_INTERNAL_H
+#define SOCSCOPE_REPORT_INTERNAL_H
+
+#include <stdint.h>
+
+#include "socscope/report.h"
+
+/* One answer a reason rests on: a question the rule's `when` reads. */
+struct rp_dep {
+	size_t question;
+	const struct sc_answer *answer; /* NULL: unanswered or not applicable */
+	char *text;                     /* sc_answer_format, or "no answer" */
+};
+
+/* One fired rule, with the answers it rests on. */
+struct rp_reason {
+	const struct sc_rule *rule;
+	struct rp_dep *deps;
+	size_t ndeps;
+};
+
+struct rp_reasons {
+	struct rp_reason *v;
+	size_t n;
+};
+
+struct rp_report {
+	const struct sc_report_rec *rec;
+	char *title; /* "SOC 2 Type II" */
+	char *period; /* "12-month period" or NULL */
+	struct rp_reasons reasons;
+};
+
+struct rp_gap {
+	const struct sc_gap_rec *rec;
+	struct rp_reasons reasons;
+	/* The union of the reasons' answers, first seen first. */
+	struct rp_dep *deps;
+	size_t ndeps;
+};
+
+/* A step of the roadmap: when (NULL: no date) and what. */
+struct rp_step {
+	char *when;
+	char *what;
+};
+
+struct rp_model {
+	const struct sc_questionnaire *q;
+	const struct sc_answers *a;
+	struct sc_eval *ev;
+	const struct sc_result *r;
+	char date[11];   /* YYYY-MM-DD */
+	char *title;     /* "SOC scoping report" (+ " for CLIENT") */
+	char *summary;   /* sc_result_summary */
+	char *completeness; /* "5 of 6 applicable questions answered." */
+	char **exec;     /* executive summary sentences */
+	size_t nexec;
+
+	struct rp_report reports[SC_REPORT_COUNT];
+	size_t nreports;
+	struct rp_reasons none;
+	struct rp_reasons deferred;
+	struct rp_reasons next_steps;
+	struct rp_reasons tsc[SC_CAT_COUNT];
+	struct rp_reasons frameworks[SC_FW_COUNT]; /* parallel to r->frameworks */
+	struct rp_gap *gaps;
+	size_t ngaps;
+	size_t nhigh; /* high-priority gaps */
+	char *readiness; /* "Readiness score: 60 out of 100 (...)" */
+
+	struct rp_step *steps; /* the roadmap */
+	size_t nsteps;
+	char **road_notes; /* deadline checks, missing answers, CPA advice */
+	size_t nroad_notes;
+	/* Roadmap dates as computed (empty strings when not computed). */
+	char ready_by[11], type1_as_of[11], window_start[11], window_end[11];
+	char deadline[11];
+	int window_months;
+};
+
+/* Fixed wording used by every format. */
+#define RP_DISCLAIMER                                                          \
+	"This report is a self-assessment made with socscope to prepare for a " \
+	"conversation with a CPA firm. It is not an audit, an attestation or " \
+	"an opinion. Only a licensed CPA firm performs a SOC examination and "  \
+	"decides its scope, type and period."
+#define RP_BECAUSE "because you answered:"
+#define RP_NO_ANSWER "no answer"
+
+/* Section headings, in order, shared by every format. */
+enum rp_heading {
+	RP_H_SUMMARY,
+	RP_H_RECOMMENDATION,
+	RP_H_TSC,
+	RP_H_ROADMAP,
+	RP_H_FRAMEWORKS,
+	RP_H_GAPS,
+	RP_H_APPENDIX,
+	RP_H_ABOUT,
+	RP_H_COUNT
+};
+const char *
+rp_heading(enum rp_heading h);
+
+void
+rp_model_build(struct rp_model *m, const struct sc_questionnaire *q,
+               const struct sc_answers *a, struct sc_eval *ev,
+               const struct sc_report_opts *opts);
+void
+rp_model_fini(struct rp_model *m);
+
+/* Copy `s` into `out` as valid UTF-8 without control characters: invalid
+ * bytes, C0 (but newline) and C1 controls and DEL become U+FFFD, a tab a
+ * space, CR LF and lone CR a newline.  Returns the cleaned string. */
+const char *
+rp_clean(const char *s, struct sc_buf *out);
+/* Decode one code point of valid UTF-8 at *s and advance past it. */
+uint32_t
+rp_utf8_next(const char **s);
+
+/* Small helpers: the note of question i (NULL when none), the effective
+ * answer formatted into `out` ("" when none). */
+const char *
+rp_note(const struct rp_model *m, size_t question);
+void
+rp_answer_text(const struct rp_model *m, size_t question, struct sc_buf *out);
+/* "in scope (required)", "in scope", "out of scope" */
+const char *
+rp_tsc_status(const struct rp_model *m, enum sc_category c);
+
+void
+rp_render_text(const struct rp_model *m, int width, struct sc_buf *out);
+void
+rp_render_markdown(const struct rp_model *m, struct sc_buf *out);
+void
+rp_render_html(const struct rp_model *m, struct sc_buf *out);
+void
+rp_render_json(const struct rp_model *m, struct sc_buf *out);
+void
+rp_render_csv(const struct rp_model *m, struct sc_buf *out);
+
+#endif
