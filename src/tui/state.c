@@ -1879,6 +1879,10 @@ tui_state_scroll(struct tui_state *st, int lines)
 {
 	enum tui_view_id v = tui_state_view(st);
 	if (v == TV_INTERVIEW) {
+		/* The wheel scrolls choices; it never leaves a typed answer. */
+		if (st->note_mode || st->focus != TF_QUESTION ||
+		    is_typed(question(st, st->cur)))
+			return;
 		for (int k = 0; k < (lines < 0 ? -lines : lines); k++)
 			tui_state_request(st, lines < 0 ? REQ_UP : REQ_DOWN, 0);
 		return;

@@ -720,6 +720,105 @@ test_bad_answers_file(void **state)
 	free(p);
 }
 
+
+static void
+test_results_scroll_like_a_pager(void **state)
+{
+	struct fx *f = *state;
+	struct tui_state *st = start(f);
+
+	keys(st, "Acme\r12\r");
+	tui_state_key(st, TK_F(5));
+	assert_int_equal(tui_state_view(st), TV_RESULTS);
+	/* A short screen: the recommendation shows first, although the
+	 * only selectable lines (open required questions) are far below. */
+	tui_state_layout(st, 60, 6);
+	tui_state_key(st, TK_ESC);
+	tui_state_key(st, TK_F(5));
+	const struct tui_doc *d = &st->docs[TV_RESULTS];
+	assert_int_equal(d->top, 0);
+	assert_int_equal(d->v[d->sel].kind, TL_QUESTION);
+	/* Enter does not open a selection that cannot be seen ... */
+	tui_state_key(st, TK_ENTER);
+	assert_int_equal(tui_state_view(st), TV_RESULTS);
+	assert_true(d->top > 0);
+	/* ... now it can, and Enter jumps to the open question. */
+	size_t target = d->v[d->sel].target;
+	tui_state_key(st, TK_ENTER);
+	assert_int_equal(tui_state_view(st), TV_INTERVIEW);
+	assert_int_equal(st->cur, target);
+	/* Down scrolls a page at a time through text without selections. */
+	tui_state_key(st, TK_TAB);
+	tui_state_key(st, '?');
+	d = &st->docs[TV_HELP];
+	assert_int_equal(d->top, 0);
+	tui_state_key(st, 'j');
+	assert_int_equal(d->top, 1);
+	tui_state_key(st, 'G');
+	size_t last = d->top;
+	assert_true(last > 1);
+	tui_state_key(st, 'j');
+	assert_int_equal(d->top, last);
+	tui_state_key(st, 'g');
+	assert_int_equal(d->top, 0);
+}
+
+static void
+test_note_cancel_and_boundaries(void **state)
+{
+	struct fx *f = *state;
+	struct tui_state *st = start(f);
+
+	keys(st, "Acme\r");
+	tui_state_key(st, 'n');
+	keys(st, "not kept");
+	tui_state_key(st, TK_ESC);
+	assert_false(st->note_mode);
+	assert_null(st->s->a->notes[Q_SERVICES]);
+	assert_int_equal(tui_state_view(st), TV_INTERVIEW);
+	/* PgUp on the first question says so and stays. */
+	tui_state_key(st, TK_PPAGE);
+	assert_int_equal(st->cur, Q_ORG);
+	tui_state_key(st, TK_PPAGE);
+	assert_int_equal(st->cur, Q_ORG);
+	assert_non_null(st->message);
+	/* F10 quits even while typing, keeping what was typed. */
+	keys(st, " Ltd");
+	tui_state_key(st, TK_F(10));
+	assert_true(st->quit);
+	assert_non_null(saved_text(f, "Acme Ltd"));
+}
+
+static void
+test_mouse_lines(void **state)
+{
+	struct fx *f = *state;
+	struct tui_state *st = start(f);
+
+	keys(st, "Acme\r1\r");
+	tui_state_key(st, TK_F(5));
+	tui_state_key(st, 'r');
+	assert_int_equal(tui_state_view(st), TV_REVIEW);
+	const struct tui_doc *d = &st->docs[TV_REVIEW];
+	size_t line = SIZE_MAX;
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].kind == TL_QUESTION && d->v[i].target == Q_SERVICES)
+			line = i;
+	assert_true(line != SIZE_MAX);
+	/* Text lines do not take the selection. */
+	tui_state_click_line(st, 0, false);
+	assert_true(d->sel != 0);
+	tui_state_click_line(st, line, false);
+	assert_int_equal(d->sel, line);
+	assert_int_equal(tui_state_view(st), TV_REVIEW);
+	tui_state_click_line(st, line, true);
+	assert_int_equal(tui_state_view(st), TV_INTERVIEW);
+	assert_int_equal(st->cur, Q_SERVICES);
+	/* The wheel moves the cursor in a choice list. */
+	tui_state_scroll(st, 3);
+	assert_int_equal(st->cursor[Q_SERVICES], 2);
+}
+
 int
 main(void)
 {
@@ -747,6 +846,9 @@ main(void)
 		T(test_no_sessions_asks_name),
 		T(test_clear_answer),
 		T(test_bad_answers_file),
+		T(test_results_scroll_like_a_pager),
+		T(test_note_cancel_and_boundaries),
+		T(test_mouse_lines),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
