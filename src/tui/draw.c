@@ -383,10 +383,11 @@ draw_keybar(struct tui_state *st)
 
 /* ---- sidebar and panel ------------------------------------------------------ */
 
+/* The sections list: in its own column, or, on a terminal too narrow
+ * for that, in place of the question while it has the focus. */
 static void
-draw_sidebar(const struct tui_state *st)
+draw_sidebar(const struct tui_state *st, WINDOW *w)
 {
-	WINDOW *w = w_side;
 	int rows = getmaxy(w), cols = getmaxx(w);
 	size_t cur_sec = st->q->questions[st->cur].section;
 	bool focused = st->focus == TF_SIDEBAR && !st->note_mode;
@@ -795,10 +796,15 @@ tui_draw_frame(struct tui_state *st, bool full)
 	} else {
 		draw_header(st);
 		if (w_side)
-			draw_sidebar(st);
+			draw_sidebar(st, w_side);
 		switch (v) {
 		case TV_INTERVIEW:
-			draw_interview(st);
+			if (!w_side && st->focus == TF_SIDEBAR && !st->note_mode) {
+				draw_sidebar(st, w_main);
+				wnoutrefresh(w_main);
+			} else {
+				draw_interview(st);
+			}
 			break;
 		case TV_NAME:
 			draw_name(st);

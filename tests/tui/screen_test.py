@@ -403,6 +403,12 @@ class ScreenTest(unittest.TestCase):
         t.wait_for("What is your organization called?")
         for line in t.screen.display:
             self.assertEqual(len(line), 50)
+        # Tab still reaches the sections: they show in the question's place.
+        t.send(TAB)
+        t.wait_for("Sections")
+        t.wait_for("Timing")
+        t.send(ESC)
+        t.wait_for("What is your organization called?")
         t.send(ENTER)
         t.wait_for("What do you do for your clients?")
         t.send("q")
