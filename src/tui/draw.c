@@ -245,37 +245,47 @@ draw_header(const struct tui_state *st)
 	WINDOW *w = w_hdr;
 	attr_t a = tui_attr(SC_ROLE_HEADER);
 	int cols = getmaxx(w);
+	const char *sep = sym(" \u2502 ", " | ");
+	const char *client = st->s && st->s->a->client ? st->s->a->client : "";
 	char right[64] = "";
-	int x;
+	int barw = cols >= 80 ? 12 : 6, right_w = 0;
+	size_t done = 0, total = 0;
 
 	wbkgdset(w, ' ' | a);
 	werase(w);
-	x = puts_(w, 0, 1, cols - 2, "socscope", a | A_BOLD) + 1;
-	x += puts_(w, 0, x, cols - x, sym(" \u2502 ", " | "), a);
-	x += puts_(w, 0, x, cols - x, st->q->title, a);
-	if (st->s && st->s->a->client && *st->s->a->client) {
-		x += puts_(w, 0, x, cols - x, sym(" \u2502 ", " | "), a);
-		x += puts_(w, 0, x, cols - x - 24, st->s->a->client, a | A_BOLD);
+	if (st->s) {
+		tui_state_progress(st, &done, &total);
+		snprintf(right, sizeof right, " %zu/%zu", done, total);
+		right_w = barw + 2 + (int)strlen(right) + 1;
 	}
-	if (!st->s)
-		goto out;
-	size_t done, total;
-	tui_state_progress(st, &done, &total);
-	int barw = cols >= 80 ? 12 : 6;
-	snprintf(right, sizeof right, " %zu/%zu", done, total);
-	int rw = (int)strlen(right);
-	int bx = cols - rw - barw - 3;
-	if (bx <= x + 1)
-		goto out;
-	/* The bar counts only questions that apply now. */
-	int filled = total ? (int)((done * (size_t)barw + total / 2) / total) : 0;
-	puts_(w, 0, bx, 1, "[", a);
-	for (int i = 0; i < barw; i++)
-		puts_(w, 0, bx + 1 + i, 1,
-		      i < filled ? sym("\u2588", "#") : sym("\u2591", "-"), a);
-	puts_(w, 0, bx + 1 + barw, 1, "]", a);
-	puts_(w, 0, bx + 2 + barw, rw, right, a | A_BOLD);
-out:
+	/* The client's name matters more than the questionnaire's title:
+	 * the title gives way first when the bar is short. */
+	int avail = cols - right_w - 2;
+	int fixed = 8 + 3 + (*client ? 3 + tui_strwidth(client, strlen(client)) : 0);
+	int title_w = avail - fixed;
+	int x = 1;
+	x += puts_(w, 0, x, avail, "socscope", a | A_BOLD);
+	if (title_w >= 6) {
+		x += puts_(w, 0, x, cols - x, sep, a);
+		x += puts_cut(w, 0, x, title_w, st->q->title, a);
+	}
+	if (*client && avail - x > 4) {
+		x += puts_(w, 0, x, cols - x, sep, a);
+		x += puts_cut(w, 0, x, avail - x, client, a | A_BOLD);
+	}
+	if (st->s && right_w < cols - 12) {
+		/* The bar counts only questions that apply now. */
+		int bx = cols - right_w;
+		int filled = total ? (int)((done * (size_t)barw + total / 2) / total)
+		                   : 0;
+		puts_(w, 0, bx, 1, "[", a);
+		for (int i = 0; i < barw; i++)
+			puts_(w, 0, bx + 1 + i, 1,
+			      i < filled ? sym("\u2588", "#") : sym("\u2591", "-"),
+			      a);
+		puts_(w, 0, bx + 1 + barw, 1, "]", a);
+		puts_(w, 0, bx + 2 + barw, (int)strlen(right), right, a | A_BOLD);
+	}
 	wnoutrefresh(w);
 }
 
