@@ -498,14 +498,16 @@ build_roadmap(struct rp_model *m, struct ymd today)
 	char now[11];
 	ymd_str(today, now);
 
-	if (months > 0)
+	if (months > 0) {
 		sc_buf_printf(&b,
 		              "Readiness work: close the gaps listed below (about "
-		              "%d month%s, estimated from %zu gap%s found, %zu of "
-		              "them high priority).",
+		              "%d month%s, estimated from the %zu gap%s found",
 		              months, months == 1 ? "" : "s", m->ngaps,
-		              m->ngaps == 1 ? "" : "s", m->nhigh);
-	else
+		              m->ngaps == 1 ? "" : "s");
+		if (m->nhigh)
+			sc_buf_printf(&b, ", %zu of them high priority", m->nhigh);
+		sc_buf_puts(&b, ").");
+	} else
 		sc_buf_puts(&b, "Readiness work: no gap was found; have a "
 		                "readiness review confirm it before the audit.");
 	step_add(m, sc_xasprintf("from %s", now), sc_buf_steal(&b));
@@ -686,14 +688,21 @@ rp_model_build(struct rp_model *m, const struct sc_questionnaire *q,
 			m->nhigh++;
 	}
 
-	if (r->nitems > 0)
-		m->readiness = sc_xasprintf(
-			"Readiness score: %d out of 100 (%zu of %zu item%s in place, "
-			"%zu partly in place and counted as half, %zu not in place, "
-			"%zu not known yet).",
-			r->score, r->in_place, r->nitems, r->nitems == 1 ? "" : "s",
-			r->partial, r->missing, r->unknown);
-	else
+	if (r->nitems > 0) {
+		sc_buf_printf(&b, "Readiness score: %d out of 100 (%zu of %zu "
+		              "item%s in place",
+		              r->score, r->in_place, r->nitems,
+		              r->nitems == 1 ? "" : "s");
+		if (r->partial)
+			sc_buf_printf(&b, ", %zu partly in place and counted as half",
+			              r->partial);
+		if (r->missing)
+			sc_buf_printf(&b, ", %zu not in place", r->missing);
+		if (r->unknown)
+			sc_buf_printf(&b, ", %zu not known yet", r->unknown);
+		sc_buf_puts(&b, ").");
+		m->readiness = sc_buf_steal(&b);
+	} else
 		m->readiness = sc_xstrdup("Readiness score: not assessed (no "
 		                          "readiness item was answered).");
 

@@ -120,8 +120,9 @@ h_section(struct hw *w, enum rp_heading h, bool pagebreak)
 		"summary", "recommendation", "tsc", "roadmap",
 		"frameworks", "gaps", "appendix", "about",
 	};
-	sc_buf_printf(w->out, "<section id=\"%s\"%s>\n<h2>", ids[h],
-	              pagebreak ? " class=\"pagebreak\"" : "");
+	/* div, not section: xmllint's HTML parser predates HTML5 elements. */
+	sc_buf_printf(w->out, "<div class=\"section%s\" id=\"%s\">\n<h2>",
+	              pagebreak ? " pagebreak" : "", ids[h]);
 	h_text(w, rp_heading(h));
 	sc_buf_puts(w->out, "</h2>\n");
 }
@@ -138,7 +139,7 @@ static void
 h_header(struct hw *w, const struct rp_model *m)
 {
 	const struct sc_answers *a = m->a;
-	sc_buf_puts(w->out, "<header>\n");
+	sc_buf_puts(w->out, "<div class=\"header\">\n");
 	h_tag(w, "<h1>", m->title, "</h1>\n");
 	sc_buf_puts(w->out, "<dl class=\"meta\">\n");
 	if (a->client && *a->client)
@@ -159,7 +160,7 @@ h_header(struct hw *w, const struct rp_model *m)
 			      "</li>\n");
 		sc_buf_puts(w->out, "</ul>\n");
 	}
-	sc_buf_puts(w->out, "</header>\n");
+	sc_buf_puts(w->out, "</div>\n");
 }
 
 static void
@@ -196,7 +197,7 @@ h_recommendation(struct hw *w, const struct rp_model *m)
 			      "</li>\n");
 		sc_buf_puts(w->out, "</ul>\n");
 	}
-	sc_buf_puts(w->out, "</section>\n");
+	sc_buf_puts(w->out, "</div>\n");
 }
 
 static void
@@ -221,7 +222,7 @@ h_tsc(struct hw *w, const struct rp_model *m)
 		}
 		sc_buf_puts(w->out, "</td></tr>\n");
 	}
-	sc_buf_puts(w->out, "</tbody>\n</table>\n</section>\n");
+	sc_buf_puts(w->out, "</tbody>\n</table>\n</div>\n");
 }
 
 static void
@@ -241,7 +242,7 @@ h_roadmap(struct hw *w, const struct rp_model *m)
 	}
 	for (size_t i = 0; i < m->nroad_notes; i++)
 		h_tag(w, "<p>", m->road_notes[i], "</p>\n");
-	sc_buf_puts(w->out, "</section>\n");
+	sc_buf_puts(w->out, "</div>\n");
 }
 
 static void
@@ -255,7 +256,7 @@ h_frameworks(struct hw *w, const struct rp_model *m)
 		      "</h3>\n");
 		h_reason_list(w, m, &m->frameworks[i]);
 	}
-	sc_buf_puts(w->out, "</section>\n");
+	sc_buf_puts(w->out, "</div>\n");
 }
 
 static void
@@ -320,7 +321,7 @@ h_gaps(struct hw *w, const struct rp_model *m)
 		if (any)
 			sc_buf_puts(w->out, "</ul>\n");
 	}
-	sc_buf_puts(w->out, "</section>\n");
+	sc_buf_puts(w->out, "</div>\n");
 }
 
 static void
@@ -365,7 +366,7 @@ h_appendix(struct hw *w, const struct rp_model *m)
 				h_tag(w, "<li>", q->questions[i].text, "</li>\n");
 		sc_buf_puts(w->out, "</ul>\n");
 	}
-	sc_buf_puts(w->out, "</section>\n");
+	sc_buf_puts(w->out, "</div>\n");
 	sc_buf_fini(&b);
 }
 
@@ -388,7 +389,7 @@ rp_render_html(const struct rp_model *m, struct sc_buf *out)
 			sc_buf_putc(out, ' ');
 		h_text(&w, m->exec[i]);
 	}
-	sc_buf_puts(out, "</p>\n</section>\n");
+	sc_buf_puts(out, "</p>\n</div>\n");
 	h_recommendation(&w, m);
 	h_tsc(&w, m);
 	h_roadmap(&w, m);
@@ -397,6 +398,6 @@ rp_render_html(const struct rp_model *m, struct sc_buf *out)
 	h_appendix(&w, m);
 	h_section(&w, RP_H_ABOUT, false);
 	h_tag(&w, "<p class=\"disclaimer\">", RP_DISCLAIMER, "</p>\n");
-	sc_buf_puts(out, "</section>\n</body>\n</html>\n");
+	sc_buf_puts(out, "</div>\n</body>\n</html>\n");
 	sc_buf_fini(&w.tmp);
 }

@@ -34,8 +34,8 @@ line_start_escape(const char *s)
 }
 
 /* Escaped inline text.  A newline becomes a hard line break followed by
- * `indent` (to stay inside a list item), or a space when `indent` is NULL
- * (table cells cannot hold line breaks). */
+ * `indent` (to stay inside a list item), or a <br> when `indent` is NULL:
+ * table cells cannot hold a line break and no block starts inside one. */
 static void
 md_text(struct md *w, const char *text, const char *indent)
 {
@@ -43,7 +43,7 @@ md_text(struct md *w, const char *text, const char *indent)
 	struct sc_buf *out = w->out;
 	bool line_start = true;
 	while (*s) {
-		if (line_start) {
+		if (line_start && indent) {
 			while (*s == ' ')
 				s++;
 			size_t k = line_start_escape(s);
@@ -67,7 +67,9 @@ md_text(struct md *w, const char *text, const char *indent)
 				sc_buf_puts(out, "\\\n");
 				sc_buf_puts(out, indent);
 			} else {
-				sc_buf_putc(out, ' ');
+				/* GFM and pandoc's HTML output render it; other
+				 * pandoc targets drop it and keep the space. */
+				sc_buf_puts(out, " <br>");
 			}
 			line_start = true;
 			continue;

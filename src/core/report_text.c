@@ -376,7 +376,7 @@ gaps(struct tw *t, const struct rp_model *m)
 				const char *n = sc_criteria_name(d->criteria[k], name,
 				                                 sizeof name);
 				sc_buf_reset(&b);
-				sc_buf_printf(&b, "%s %s", d->criteria[k], n ? n : "");
+				sc_buf_printf(&b, "%s (%s)", d->criteria[k], n ? n : "");
 				wrap(t, k ? "              " : "    Criteria: ",
 				     "                ", sc_buf_str(&b));
 			}
@@ -417,7 +417,7 @@ appendix(struct tw *t, const struct rp_model *m)
 			wrap(t, "  A: ", "     ", b.len ? sc_buf_str(&b) : "(no answer)");
 			const char *note = rp_note(m, i);
 			if (note)
-				wrap(t, "  Note: ", "     ", note);
+				wrap(t, "  Note: ", "        ", note);
 		}
 	}
 	if (hidden) {
