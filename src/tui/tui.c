@@ -11,6 +11,7 @@
 #include "colors.h"
 #include "draw.h"
 #include "keys.h"
+#include "plain/plain.h"
 #include "socscope/bundled.h"
 #include "socscope/paths.h"
 #include "socscope/theme.h"
@@ -133,11 +134,16 @@ sc_tui_main(const struct sc_interview_opts *o)
 		return code;
 	}
 	if (!tui_term_start()) {
-		fputs("socscope: cannot start the full-screen interview on this "
-		      "terminal; try --plain\n", stderr);
+		/* No usable terminal description: the same interview still
+		 * runs, as plain prompts. */
+		const char *term = getenv("TERM");
+		fprintf(stderr,
+		        "socscope: the terminal \"%s\" is unknown to curses; "
+		        "running the plain interview instead\n",
+		        term ? term : "");
 		tui_state_free(st);
 		sc_theme_free(theme);
-		return 69;
+		return sc_plain_main(o, stdin, stdout);
 	}
 	tui_colors_init(theme);
 

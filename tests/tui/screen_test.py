@@ -565,6 +565,14 @@ class ScreenTest(unittest.TestCase):
         t.send("q")
         self.assertEqual(t.finish(), 0)
 
+    def test_unknown_terminal_falls_back_to_plain(self):
+        t = self.run_tui("-q", TINY, "--client", "Odd Term",
+                         env={"TERM": "no-such-terminal"})
+        t.wait_for("running the plain interview instead")
+        t.wait_for("What is your organization called?")
+        t.child.sendcontrol("d")
+        self.assertEqual(t.finish(), 0)
+
     def test_ascii_without_utf8_locale(self):
         t = self.run_tui("-q", TINY, "--client", "Plain Locale",
                          env={"LC_ALL": "C", "LANG": "C"})
