@@ -568,7 +568,7 @@ class ScreenTest(unittest.TestCase):
     def test_unknown_terminal_falls_back_to_plain(self):
         t = self.run_tui("-q", TINY, "--client", "Odd Term",
                          env={"TERM": "no-such-terminal"})
-        t.wait_for("running the plain interview instead")
+        t.wait_for("is unknown to curses")
         t.wait_for("What is your organization called?")
         t.child.sendcontrol("d")
         self.assertEqual(t.finish(), 0)
