@@ -976,6 +976,9 @@ format_answer(const struct tui_state *st, size_t i, struct sc_buf *b)
 	sc_buf_reset(b);
 	if (a)
 		sc_answer_format(question(st, i), a, b);
+	/* An empty check list is an answer too: "none of these". */
+	if (a && a->type == SC_A_CHOICES && !a->nsel && !b->len)
+		sc_buf_puts(b, "None of these");
 }
 
 static void

@@ -374,6 +374,11 @@ test_skip_logic_and_progress(void **state)
 	tui_state_key(st, TK_ENTER);
 	assert_true(tui_state_answered(st, Q_SERVICES));
 	assert_int_equal(st->s->a->v[Q_SERVICES].nsel, 0);
+	tui_state_key(st, TK_TAB);
+	tui_state_key(st, 'r');
+	assert_true(doc_has(&st->docs[TV_REVIEW], "None of these", TL_TEXT));
+	tui_state_key(st, TK_ESC);
+	tui_state_key(st, TK_TAB);
 	tui_state_key(st, TK_PPAGE);
 	assert_int_equal(st->cur, Q_SERVICES);
 	tui_state_key(st, '1');
