@@ -100,11 +100,25 @@ bit_put(uint64_t *b, size_t i, bool on)
 		b[i >> 6] &= ~m;
 }
 
-static void
+static inline void
 vec_push(struct vec *v, size_t x)
 {
-	v->v = sc_xgrow(v->v, &v->cap, v->n + 1, sizeof *v->v);
+	if (v->n == v->cap)
+		v->v = sc_xgrow(v->v, &v->cap, v->n + 1, sizeof *v->v);
 	v->v[v->n++] = x;
+}
+
+/* Push rule r onto vs[i] for every bit i of mask: rules name few effects,
+ * so walking set bits beats testing every category or framework. */
+static inline void
+push_bits(struct vec *vs, unsigned mask, unsigned limit, size_t r)
+{
+	while (mask) {
+		unsigned i = (unsigned)__builtin_ctz(mask);
+		mask &= mask - 1;
+		if (i < limit)
+			vec_push(&vs[i], r);
+	}
 }
 
 static struct sc_reasons
@@ -555,9 +569,7 @@ build_reports(struct sc_eval *ev, const size_t *f, size_t nf)
 	ev->none.n = ev->deferred.n = 0;
 	for (size_t k = 0; k < nf; k++) {
 		const struct sc_rule *ru = &q->rules[f[k]];
-		for (size_t i = 0; i < SC_REPORT_COUNT; i++)
-			if (ru->recommend & (1u << i))
-				vec_push(&ev->report_reasons[i], f[k]);
+		push_bits(ev->report_reasons, ru->recommend, SC_REPORT_COUNT, f[k]);
 		for (size_t t = 0; t < ru->ntypes; t++) {
 			const struct sc_type_effect *te = &ru->types[t];
 			if ((unsigned)te->report >= SC_REPORT_COUNT)
@@ -647,15 +659,9 @@ build_scope(struct sc_eval *ev, const size_t *f, size_t nf)
 	ev->next_steps.n = 0;
 	for (size_t k = 0; k < nf; k++) {
 		const struct sc_rule *ru = &q->rules[f[k]];
-		for (size_t c = 0; c < SC_CAT_COUNT; c++) {
-			if (ru->scope_in & (1u << c))
-				vec_push(&ev->tsc_in[c], f[k]);
-			if (ru->scope_out & (1u << c))
-				vec_push(&ev->tsc_out[c], f[k]);
-		}
-		for (size_t i = 0; i < SC_FW_COUNT; i++)
-			if (ru->flags & (1u << i))
-				vec_push(&ev->fw_reasons[i], f[k]);
+		push_bits(ev->tsc_in, ru->scope_in, SC_CAT_COUNT, f[k]);
+		push_bits(ev->tsc_out, ru->scope_out, SC_CAT_COUNT, f[k]);
+		push_bits(ev->fw_reasons, ru->flags, SC_FW_COUNT, f[k]);
 		if (ru->next_step)
 			vec_push(&ev->next_steps, f[k]);
 	}

@@ -2,7 +2,7 @@
  * random answers to them, shared by the engine's differential test and the
  * scale benchmark.
  *
- * Header-only (static functions) because tests/meson.build builds each unit
+ * Header-only (static inline, so users of part of it do not warn) because tests/meson.build builds each unit
  * test from its one source file; the benchmark includes it too, so both
  * exercise the same shapes: a mix of all five question types, show_if chains
  * that read recent questions (so hiding one cascades), and rules with every
@@ -70,7 +70,7 @@ static const char *const qgen_criteria[] = {
 
 /* One condition on question j, chosen to be true for roughly half of the
  * possible answers so chains neither always hold nor always break. */
-static void
+static inline void
 qgen_atom(struct sc_buf *out, struct qgen_rng *r, const struct qgen_q *qs,
           size_t j)
 {
@@ -124,7 +124,7 @@ qgen_atom(struct sc_buf *out, struct qgen_rng *r, const struct qgen_q *qs,
 /* An expression over questions below `limit` (limit > 0): one to three
  * atoms joined by and/or.  With `chain`, the first atom reads the question
  * just before, which builds long show_if chains. */
-static void
+static inline void
 qgen_expr(struct sc_buf *out, struct qgen_rng *r, const struct qgen_q *qs,
           size_t limit, bool chain)
 {
@@ -162,7 +162,7 @@ static const char *const qgen_statuses[] = {
 	"in_place", "partial", "missing", "unknown",
 };
 
-static void
+static inline void
 qgen_rule(struct sc_buf *out, struct qgen_rng *r, const struct qgen_q *qs,
           size_t nq, size_t i, size_t ngapids, size_t nitems)
 {
@@ -231,7 +231,7 @@ qgen_rule(struct sc_buf *out, struct qgen_rng *r, const struct qgen_q *qs,
 }
 
 /* Write a questionnaire as YAML to `out`. */
-static void
+static inline void
 qgen_yaml(const struct qgen_params *p, struct sc_buf *out)
 {
 	struct qgen_rng r = {p->seed};
@@ -304,7 +304,7 @@ qgen_yaml(const struct qgen_params *p, struct sc_buf *out)
 	free(qs);
 }
 
-static void
+static inline void
 qgen_answer_free(struct sc_answer *a)
 {
 	free(a->sel);
@@ -315,7 +315,7 @@ qgen_answer_free(struct sc_answer *a)
 
 /* A random valid answer to `qn` (unanswered about one time in six),
  * replacing whatever `a` held. */
-static void
+static inline void
 qgen_answer(struct qgen_rng *r, const struct sc_question *qn,
             struct sc_answer *a)
 {
