@@ -4,30 +4,32 @@
  *
  * Columns, and which kinds of row fill them:
  *
- *   1 kind         summary | report | category | framework | gap | answer |
- *                  skipped
+ *   1 kind         summary | report | deferred | next_step | category |
+ *                  framework | gap | answer | skipped
  *   2 section      answer, skipped: the section's title
  *   3 question_id  answer, skipped: the question's id
  *   4 question     answer, skipped: the question's text
  *   5 answer       answer: the answer as shown to people ("" = no answer)
  *   6 note         answer: the note written with it
  *   7 priority     gap: high | medium | low
- *   8 title        gap: its title; report: "SOC 2 Type II"; category and
- *                  framework: the name; summary: the one-line summary
+ *   8 title        gap: its title; report: "SOC 2 Type II, 12-month
+ *                  period"; category and framework: the name; summary: the
+ *                  one-line summary, or "No SOC report is recommended now"
  *   9 criteria     gap: criteria ids separated by "; "
- *  10 advice       gap: what to do
+ *  10 advice       gap: what to do; next_step: the advice
  *  11 id           report (soc1 ...), category (security ...), framework
- *                  (hipaa ...) and gap ids
+ *                  (hipaa ...) and gap ids; next_step and deferred: the
+ *                  rule's id
  *  12 status       report: type1 | type2; category: in scope (required) |
  *                  in scope | out of scope; gap: gap | followup;
  *                  skipped: not applicable
- *  13 reasons      summary: the executive summary; report, category,
- *                  framework: each reason with the answers it rests on;
- *                  gap: the answers it rests on
+ *  13 reasons      summary: the executive summary; report, deferred,
+ *                  category, framework: each reason with the answers it
+ *                  rests on (one per line); gap: the answers it rests on
  *
- * Rows come in this order: summary, reports, the five categories,
- * frameworks, gaps (high to low), answers and skipped questions in
- * questionnaire order. */
+ * Rows come in this order: summary, reports, deferred, next steps, the five
+ * categories, frameworks, gaps (high to low), then answers and skipped
+ * questions in questionnaire order. */
 #include "report_internal.h"
 
 #include <string.h>
@@ -114,7 +116,8 @@ rp_render_csv(const struct rp_model *m, struct sc_buf *out)
 
 	memset(&r, 0, sizeof r);
 	r.f[C_KIND] = "summary";
-	r.f[C_TITLE] = m->summary;
+	r.f[C_TITLE] = m->nreports ? m->summary
+	                           : "No SOC report is recommended now";
 	for (size_t i = 0; i < m->nexec; i++)
 		sc_buf_printf(&b, "%s%s", i ? " " : "", m->exec[i]);
 	r.f[C_REASONS] = sc_buf_str(&b);
@@ -133,6 +136,24 @@ rp_render_csv(const struct rp_model *m, struct sc_buf *out)
 		r.f[C_STATUS] = sc_rtype_id_str(rp->rec->type);
 		reasons_text(m, &rp->reasons, &b);
 		r.f[C_REASONS] = sc_buf_str(&b);
+		emit(out, &r, &tmp);
+	}
+
+	for (size_t i = 0; i < m->deferred.n; i++) {
+		const struct rp_reasons one = {&m->deferred.v[i], 1};
+		memset(&r, 0, sizeof r);
+		r.f[C_KIND] = "deferred";
+		r.f[C_ID] = m->deferred.v[i].rule->id;
+		reasons_text(m, &one, &b);
+		r.f[C_REASONS] = sc_buf_str(&b);
+		emit(out, &r, &tmp);
+	}
+
+	for (size_t i = 0; i < m->next_steps.n; i++) {
+		memset(&r, 0, sizeof r);
+		r.f[C_KIND] = "next_step";
+		r.f[C_ADVICE] = m->next_steps.v[i].rule->next_step;
+		r.f[C_ID] = m->next_steps.v[i].rule->id;
 		emit(out, &r, &tmp);
 	}
 

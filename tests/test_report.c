@@ -1,0 +1,1143 @@
+/* The report and its five exporters.
+ *
+ * Golden files: tests/golden/<case>.<ext> hold the exact output for each
+ * answers set in tests/fixtures/report/ (questionnaire report.yaml), rendered
+ * with a fixed date.  A normal run compares byte for byte and, on a
+ * mismatch, writes the actual output next to the build and prints the diff
+ * command.  After a deliberate change, rewrite them with
+ *
+ *     SOCSCOPE_UPDATE_GOLDEN=1 meson test -C BUILD report
+ *
+ * and review the diff like code before committing.
+ *
+ * Besides the goldens: the JSON follows the contract's schema, the CSV
+ * parses back (RFC 4180) to the same fields, every format tells the same
+ * story, the HTML passes tidy and xmllint (skipped when not installed), the
+ * text respects its width, and hostile text (invalid UTF-8, terminal escape
+ * sequences) never reaches the output. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <jansson.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <wchar.h>
+
+#include "helpers.h"
+#include "socscope/report.h"
+
+#define FIXDIR SC_TESTDIR "/fixtures/report"
+#define GOLDDIR SC_TESTDIR "/golden"
+#define DATE "2026-01-31" /* a month end: roadmap dates must clamp */
+
+static const char *const cases[] = {"full", "none", "partial", "escape"};
+#define NCASES (sizeof cases / sizeof cases[0])
+
+struct fx {
+	struct sc_questionnaire *q;
+	struct sc_answers *a;
+	struct sc_eval *ev;
+};
+
+static struct sc_questionnaire *
+load_q(void)
+{
+	struct sc_diags d;
+	sc_diags_init(&d);
+	enum sc_status st = SC_OK;
+	struct sc_questionnaire *q =
+		sc_questionnaire_load_file(FIXDIR "/report.yaml", &d, &st);
+	if (!q) {
+		struct sc_buf b = {0};
+		sc_diags_format(&d, &b);
+		print_error("%s", sc_buf_str(&b));
+		sc_buf_fini(&b);
+	}
+	sc_diags_fini(&d);
+	assert_non_null(q);
+	return q;
+}
+
+static void
+fx_open(struct fx *f, const char *name)
+{
+	f->q = load_q();
+	f->a = sc_answers_new(f->q);
+	char *path = sc_xasprintf("%s/%s.yaml", FIXDIR, name);
+	struct sc_diags d;
+	sc_diags_init(&d);
+	enum sc_status st = sc_answers_load_file(f->a, path, &d);
+	if (st != SC_OK) {
+		struct sc_buf b = {0};
+		sc_diags_format(&d, &b);
+		print_error("%s", sc_buf_str(&b));
+		sc_buf_fini(&b);
+	}
+	sc_diags_fini(&d);
+	free(path);
+	assert_int_equal(st, SC_OK);
+	f->ev = sc_eval_new(f->q, f->a);
+	assert_non_null(f->ev);
+	sc_eval_reset(f->ev);
+}
+
+static void
+fx_close(struct fx *f)
+{
+	sc_eval_free(f->ev);
+	sc_answers_free(f->a);
+	sc_questionnaire_free(f->q);
+}
+
+static char *
+render(struct fx *f, enum sc_format fmt, int width)
+{
+	struct sc_report_opts o = {.date = DATE, .width = width};
+	struct sc_buf b = {0};
+	sc_report_render(f->q, f->a, f->ev, fmt, &o, &b);
+	return sc_buf_steal(&b);
+}
+
+static char *
+render_case(const char *name, enum sc_format fmt, int width)
+{
+	struct fx f;
+	fx_open(&f, name);
+	char *s = render(&f, fmt, width);
+	fx_close(&f);
+	return s;
+}
+
+static bool
+write_file(const char *path, const char *s)
+{
+	FILE *fp = fopen(path, "wb");
+	if (!fp)
+		return false;
+	bool ok = fwrite(s, 1, strlen(s), fp) == strlen(s);
+	return fclose(fp) == 0 && ok;
+}
+
+/* Compare with tests/golden/<file>, or rewrite it when asked to. */
+static void
+check_golden(const char *file, const char *actual)
+{
+	char *path = sc_xasprintf("%s/%s", GOLDDIR, file);
+	const char *upd = getenv("SOCSCOPE_UPDATE_GOLDEN");
+	if (upd && strcmp(upd, "1") == 0) {
+		assert_true(write_file(path, actual));
+		free(path);
+		return;
+	}
+	size_t len = 0;
+	char *want = th_read(path, &len);
+	if (!want) {
+		print_error("%s: missing golden file; run with "
+		            "SOCSCOPE_UPDATE_GOLDEN=1 to create it\n", path);
+		free(path);
+		fail();
+	}
+	if (len != strlen(actual) || memcmp(want, actual, len) != 0) {
+		mkdir(SC_BUILDDIR "/golden-actual", 0755);
+		char *got = sc_xasprintf("%s/golden-actual/%s", SC_BUILDDIR, file);
+		write_file(got, actual);
+		print_error("%s differs from the golden file; see\n"
+		            "  diff -u %s %s\n"
+		            "and rewrite with SOCSCOPE_UPDATE_GOLDEN=1 if the "
+		            "change is intended\n",
+		            file, path, got);
+		free(got);
+		free(want);
+		free(path);
+		fail();
+	}
+	free(want);
+	free(path);
+}
+
+static void
+golden_case(const char *name)
+{
+	struct fx f;
+	fx_open(&f, name);
+	for (int fmt = 0; fmt < SC_FMT_COUNT; fmt++) {
+		char *s = render(&f, fmt, 0);
+		char *file = sc_xasprintf("%s.%s", name, sc_format_ext(fmt));
+		check_golden(file, s);
+		free(file);
+		free(s);
+	}
+	fx_close(&f);
+}
+
+static void
+golden_full(void **state)
+{
+	(void)state;
+	golden_case("full");
+}
+
+static void
+golden_none(void **state)
+{
+	(void)state;
+	golden_case("none");
+}
+
+static void
+golden_partial(void **state)
+{
+	(void)state;
+	golden_case("partial");
+}
+
+static void
+golden_escape(void **state)
+{
+	(void)state;
+	golden_case("escape");
+	/* Narrow: CJK and long words must wrap by display width. */
+	char *s = render_case("escape", SC_FMT_TEXT, 40);
+	check_golden("escape.w40.txt", s);
+	free(s);
+}
+
+/* --- text width --------------------------------------------------------- */
+
+static int
+display_width(const char *s, size_t n)
+{
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	int w = 0;
+	size_t i = 0;
+	while (i < n) {
+		wchar_t wc;
+		size_t k = mbrtowc(&wc, s + i, n - i, &st);
+		if (k == (size_t)-1 || k == (size_t)-2 || k == 0)
+			return -1;
+		int cw = wcwidth(wc);
+		w += cw < 0 ? 1 : cw;
+		i += k;
+	}
+	return w;
+}
+
+static void
+text_fits_its_width(void **state)
+{
+	(void)state;
+	static const int widths[] = {40, 60, 80, 100};
+	for (size_t c = 0; c < NCASES; c++) {
+		for (size_t k = 0; k < sizeof widths / sizeof widths[0]; k++) {
+			char *s = render_case(cases[c], SC_FMT_TEXT, widths[k]);
+			const char *line = s;
+			int lineno = 1;
+			while (*line) {
+				const char *nl = strchr(line, '\n');
+				assert_non_null(nl); /* every line ends with \n */
+				int w = display_width(line, (size_t)(nl - line));
+				if (w < 0 || w > widths[k])
+					print_error("%s width %d line %d: %d columns: %.*s\n",
+					            cases[c], widths[k], lineno, w,
+					            (int)(nl - line), line);
+				assert_true(w >= 0 && w <= widths[k]);
+				/* No trailing blanks, no tabs, nothing but ASCII
+				 * structure around the user's text. */
+				assert_true(nl == line || nl[-1] != ' ');
+				assert_null(memchr(line, '\t', (size_t)(nl - line)));
+				line = nl + 1;
+				lineno++;
+			}
+			free(s);
+		}
+	}
+}
+
+/* --- JSON --------------------------------------------------------------- */
+
+static json_t *
+parse_json(const char *s)
+{
+	json_error_t err;
+	json_t *j = json_loads(s, 0, &err);
+	if (!j)
+		print_error("JSON error at line %d: %s\n", err.line, err.text);
+	assert_non_null(j);
+	return j;
+}
+
+static json_t *
+get(json_t *o, const char *key, int type)
+{
+	assert_true(json_is_object(o));
+	json_t *v = json_object_get(o, key);
+	if (!v || (int)json_typeof(v) != type)
+		print_error("key \"%s\" missing or of the wrong type\n", key);
+	assert_non_null(v);
+	assert_int_equal((int)json_typeof(v), type);
+	return v;
+}
+
+static void
+assert_lower_id(const char *s)
+{
+	for (; *s; s++)
+		assert_true((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		            *s == '_');
+}
+
+/* The keys of `o` start with `keys` in this order (more may follow). */
+static void
+assert_key_order(json_t *o, const char *const *keys, size_t n)
+{
+	size_t i = 0;
+	const char *k;
+	json_t *v;
+	json_object_foreach(o, k, v) {
+		(void)v;
+		if (i < n) {
+			if (strcmp(k, keys[i]) != 0)
+				print_error("key %zu: \"%s\", expected \"%s\"\n", i, k,
+				            keys[i]);
+			assert_string_equal(k, keys[i]);
+		}
+		i++;
+	}
+	assert_true(i >= n);
+}
+
+static void
+check_reasons(json_t *arr)
+{
+	assert_true(json_is_array(arr));
+	size_t i;
+	json_t *r;
+	json_array_foreach(arr, i, r) {
+		static const char *const keys[] = {"rule", "text", "because"};
+		assert_key_order(r, keys, 3);
+		assert_lower_id(json_string_value(get(r, "rule", JSON_STRING)));
+		get(r, "text", JSON_STRING);
+		json_t *because = get(r, "because", JSON_ARRAY);
+		size_t k;
+		json_t *b;
+		json_array_foreach(because, k, b) {
+			get(b, "question", JSON_STRING);
+			assert_non_null(json_object_get(b, "answer"));
+		}
+	}
+}
+
+static void
+json_follows_the_contract(void **state)
+{
+	(void)state;
+	for (size_t c = 0; c < NCASES; c++) {
+		char *s = render_case(cases[c], SC_FMT_JSON, 0);
+		size_t n = strlen(s);
+		assert_true(n > 2 && s[n - 1] == '\n' && s[n - 2] == '}');
+		json_t *j = parse_json(s);
+		static const char *const top[] = {
+			"socscope", "questionnaire", "client", "complete", "unanswered",
+			"recommendation", "tsc", "related_frameworks", "gaps",
+			"readiness",
+		};
+		assert_key_order(j, top, sizeof top / sizeof top[0]);
+		assert_int_equal(json_integer_value(get(j, "socscope", JSON_INTEGER)),
+		                 1);
+		json_t *q = get(j, "questionnaire", JSON_OBJECT);
+		assert_string_equal(json_string_value(get(q, "id", JSON_STRING)),
+		                    "report-fixture");
+		get(q, "title", JSON_STRING);
+		assert_string_equal(json_string_value(get(q, "version", JSON_STRING)),
+		                    "2.1");
+		json_t *client = json_object_get(j, "client");
+		assert_true(json_is_string(client) || json_is_null(client));
+		assert_true(json_is_boolean(json_object_get(j, "complete")));
+		json_t *un = get(j, "unanswered", JSON_ARRAY);
+		assert_int_equal(json_is_true(json_object_get(j, "complete")),
+		                 json_array_size(un) == 0);
+
+		json_t *rec = get(j, "recommendation", JSON_OBJECT);
+		static const char *const reck[] = {"summary", "reports"};
+		assert_key_order(rec, reck, 2);
+		get(rec, "summary", JSON_STRING);
+		json_t *reports = get(rec, "reports", JSON_ARRAY);
+		size_t i;
+		json_t *r;
+		int last = -1;
+		json_array_foreach(reports, i, r) {
+			static const char *const rk[] = {"id", "type", "period_months",
+			                                 "reasons"};
+			assert_key_order(r, rk, 4);
+			int id = sc_report_find(json_string_value(get(r, "id",
+			                                              JSON_STRING)));
+			assert_true(id > last); /* soc1, soc2, soc3 order */
+			last = id;
+			const char *type = json_string_value(get(r, "type", JSON_STRING));
+			assert_true(strcmp(type, "type1") == 0 ||
+			            strcmp(type, "type2") == 0);
+			json_t *pm = json_object_get(r, "period_months");
+			if (strcmp(type, "type1") == 0)
+				assert_true(json_is_null(pm));
+			else
+				assert_true(json_is_integer(pm) || json_is_null(pm));
+			check_reasons(get(r, "reasons", JSON_ARRAY));
+		}
+
+		json_t *tsc = get(j, "tsc", JSON_OBJECT);
+		static const char *const cats[] = {"security", "availability",
+		                                   "processing_integrity",
+		                                   "confidentiality", "privacy"};
+		assert_key_order(tsc, cats, 5);
+		assert_int_equal(json_object_size(tsc), 5);
+		for (size_t k = 0; k < 5; k++) {
+			json_t *t = get(tsc, cats[k], JSON_OBJECT);
+			static const char *const tk[] = {"in_scope", "required",
+			                                 "reasons"};
+			assert_key_order(t, tk, 3);
+			assert_true(json_is_boolean(json_object_get(t, "in_scope")));
+			assert_true(json_is_boolean(json_object_get(t, "required")));
+			check_reasons(get(t, "reasons", JSON_ARRAY));
+		}
+
+		json_t *fw = get(j, "related_frameworks", JSON_ARRAY);
+		json_array_foreach(fw, i, r) {
+			const char *id = json_string_value(get(r, "id", JSON_STRING));
+			assert_true(sc_framework_find(id) >= 0);
+			check_reasons(get(r, "reasons", JSON_ARRAY));
+		}
+		json_t *gaps = get(j, "gaps", JSON_ARRAY);
+		int lastp = 0;
+		json_array_foreach(gaps, i, r) {
+			static const char *const gk[] = {"id", "title", "criteria",
+			                                 "priority", "advice",
+			                                 "because"};
+			assert_key_order(r, gk, 6);
+			assert_lower_id(json_string_value(get(r, "id", JSON_STRING)));
+			get(r, "title", JSON_STRING);
+			json_t *crit = get(r, "criteria", JSON_ARRAY);
+			size_t k;
+			json_t *cr;
+			json_array_foreach(crit, k, cr)
+				assert_true(sc_criteria_valid(json_string_value(cr)));
+			int p = sc_priority_find(
+				json_string_value(get(r, "priority", JSON_STRING)));
+			assert_true(p >= lastp); /* high, then medium, then low */
+			lastp = p;
+			get(r, "advice", JSON_STRING);
+			get(r, "because", JSON_ARRAY);
+		}
+		json_t *rd = get(j, "readiness", JSON_OBJECT);
+		static const char *const rdk[] = {"score", "in_place", "total"};
+		assert_key_order(rd, rdk, 3);
+		json_int_t score = json_integer_value(get(rd, "score", JSON_INTEGER));
+		assert_true(score >= 0 && score <= 100);
+		assert_true(json_integer_value(get(rd, "in_place", JSON_INTEGER)) <=
+		            json_integer_value(get(rd, "total", JSON_INTEGER)));
+		json_decref(j);
+		free(s);
+	}
+}
+
+static json_t *
+because_answer(json_t *because, const char *question)
+{
+	size_t i;
+	json_t *b;
+	json_array_foreach(because, i, b)
+		if (strcmp(json_string_value(json_object_get(b, "question")),
+		           question) == 0)
+			return json_object_get(b, "answer");
+	print_error("no answer for %s\n", question);
+	fail();
+	return NULL;
+}
+
+/* What the full case must say, value by value, and the answers in the
+ * contract's JSON types. */
+static void
+json_says_what_the_answers_mean(void **state)
+{
+	(void)state;
+	char *s = render_case("full", SC_FMT_JSON, 0);
+	json_t *j = parse_json(s);
+	json_t *reports = json_object_get(json_object_get(j, "recommendation"),
+	                                  "reports");
+	assert_int_equal(json_array_size(reports), 3);
+	static const char *const ids[] = {"soc1", "soc2", "soc3"};
+	static const int periods[] = {12, 6, 6};
+	for (size_t i = 0; i < 3; i++) {
+		json_t *r = json_array_get(reports, i);
+		assert_string_equal(json_string_value(json_object_get(r, "id")),
+		                    ids[i]);
+		assert_string_equal(json_string_value(json_object_get(r, "type")),
+		                    "type2");
+		assert_int_equal(json_integer_value(json_object_get(r,
+		                                                    "period_months")),
+		                 periods[i]);
+	}
+	/* soc2's first reason rests on services (a multi) -> list of ids. */
+	json_t *reason = json_array_get(
+		json_object_get(json_array_get(reports, 1), "reasons"), 0);
+	assert_string_equal(json_string_value(json_object_get(reason, "rule")),
+	                    "hosting_soc2");
+	json_t *services =
+		because_answer(json_object_get(reason, "because"), "services");
+	assert_true(json_is_array(services));
+	assert_int_equal(json_array_size(services), 2);
+	assert_string_equal(json_string_value(json_array_get(services, 0)),
+	                    "payroll");
+	assert_string_equal(json_string_value(json_array_get(services, 1)),
+	                    "hosting");
+	/* soc3's reason: a yes/no -> true. */
+	reason = json_array_get(
+		json_object_get(json_array_get(reports, 2), "reasons"), 0);
+	assert_true(json_is_true(because_answer(json_object_get(reason, "because"),
+	                                        "public_assurance")));
+	json_t *tsc = json_object_get(j, "tsc");
+	assert_true(json_is_true(json_object_get(json_object_get(tsc, "security"),
+	                                         "required")));
+	assert_true(json_is_true(json_object_get(
+		json_object_get(tsc, "availability"), "in_scope")));
+	assert_true(json_is_true(json_object_get(
+		json_object_get(tsc, "confidentiality"), "in_scope")));
+	json_t *privacy = json_object_get(tsc, "privacy");
+	assert_true(json_is_false(json_object_get(privacy, "in_scope")));
+	/* Out, and why: the scope_out reason rests on a single choice -> id. */
+	json_t *pr = json_array_get(json_object_get(privacy, "reasons"), 0);
+	assert_string_equal(json_string_value(because_answer(
+		                    json_object_get(pr, "because"), "data_kind")),
+	                    "clients");
+	/* Gaps: high first; the merged risk gap is medium (partly done). */
+	json_t *gaps = json_object_get(j, "gaps");
+	assert_int_equal(json_array_size(gaps), 3);
+	json_t *g0 = json_array_get(gaps, 0);
+	assert_string_equal(json_string_value(json_object_get(g0, "id")),
+	                    "risk_assessment");
+	assert_string_equal(json_string_value(json_object_get(g0, "priority")),
+	                    "medium");
+	assert_string_equal(json_string_value(because_answer(
+		                    json_object_get(g0, "because"), "risk_assessment")),
+	                    "partly");
+	json_t *g2 = json_array_get(gaps, 2);
+	assert_true(json_is_false(because_answer(json_object_get(g2, "because"),
+	                                         "incident_plan")));
+	json_t *rd = json_object_get(j, "readiness");
+	assert_int_equal(json_integer_value(json_object_get(rd, "score")), 25);
+	assert_int_equal(json_integer_value(json_object_get(rd, "in_place")), 0);
+	assert_int_equal(json_integer_value(json_object_get(rd, "total")), 2);
+	/* Numbers stay numbers: months_needed 9 is an integer. */
+	json_t *answers = json_object_get(j, "answers");
+	size_t i;
+	json_t *a;
+	bool seen = false;
+	json_array_foreach(answers, i, a) {
+		if (strcmp(json_string_value(json_object_get(a, "question")),
+		           "months_needed") == 0) {
+			assert_true(json_is_integer(json_object_get(a, "answer")));
+			assert_int_equal(json_integer_value(json_object_get(a, "answer")),
+			                 9);
+			seen = true;
+		}
+	}
+	assert_true(seen);
+	json_decref(j);
+	free(s);
+
+	/* The partial case: unsure is "unsure", unanswered is listed. */
+	s = render_case("partial", SC_FMT_JSON, 0);
+	j = parse_json(s);
+	assert_true(json_is_false(json_object_get(j, "complete")));
+	assert_true(json_is_null(json_object_get(j, "client")));
+	json_t *un = json_object_get(j, "unanswered");
+	assert_int_equal(json_array_size(un), 1);
+	assert_string_equal(json_string_value(json_array_get(un, 0)), "org_name");
+	reports = json_object_get(json_object_get(j, "recommendation"), "reports");
+	assert_int_equal(json_array_size(reports), 1); /* SOC 3 deferred */
+	assert_string_equal(json_string_value(json_object_get(
+		                    json_array_get(reports, 0), "type")),
+	                    "type1");
+	assert_true(json_is_null(json_object_get(json_array_get(reports, 0),
+	                                         "period_months")));
+	gaps = json_object_get(j, "gaps");
+	json_array_foreach(gaps, i, a) {
+		if (strcmp(json_string_value(json_object_get(a, "id")),
+		           "confirm_sla") == 0)
+			assert_string_equal(json_string_value(because_answer(
+				                    json_object_get(a, "because"), "has_sla")),
+			                    "unsure");
+	}
+	json_decref(j);
+	free(s);
+
+	/* No report: empty list and a summary that says why. */
+	s = render_case("none", SC_FMT_JSON, 0);
+	j = parse_json(s);
+	{
+		json_t *rec = json_object_get(j, "recommendation");
+		assert_int_equal(json_array_size(json_object_get(rec, "reports")), 0);
+		assert_non_null(strstr(json_string_value(json_object_get(rec,
+		                                                         "summary")),
+		                       "nothing to examine"));
+	}
+	json_decref(j);
+	free(s);
+}
+
+/* --- CSV ---------------------------------------------------------------- */
+
+struct csv {
+	char ***rows; /* rows of fields */
+	size_t *nfields;
+	size_t nrows;
+};
+
+/* A strict RFC 4180 reader: CRLF record ends, fields quoted when they hold
+ * a comma, quote, CR or LF, quotes doubled inside.  Returns false on any
+ * deviation (a bare LF outside quotes, text after a closing quote, ...). */
+static bool
+csv_parse(const char *s, struct csv *out)
+{
+	memset(out, 0, sizeof *out);
+	struct sc_buf f = {0};
+	char **row = NULL;
+	size_t nrow = 0;
+	for (;;) {
+		sc_buf_reset(&f);
+		sc_buf_add(&f, "", 0);
+		bool quoted = false;
+		if (*s == '"') {
+			quoted = true;
+			s++;
+			for (;;) {
+				if (!*s)
+					return false;
+				if (*s == '"') {
+					if (s[1] == '"') {
+						sc_buf_putc(&f, '"');
+						s += 2;
+						continue;
+					}
+					s++;
+					break;
+				}
+				sc_buf_putc(&f, *s++);
+			}
+		} else {
+			while (*s && *s != ',' && *s != '\r') {
+				if (*s == '"' || *s == '\n')
+					return false;
+				sc_buf_putc(&f, *s++);
+			}
+		}
+		(void)quoted;
+		row = sc_xrealloc(row, (nrow + 1) * sizeof *row);
+		row[nrow++] = sc_buf_steal(&f);
+		if (*s == ',') {
+			s++;
+			continue;
+		}
+		if (s[0] != '\r' || s[1] != '\n')
+			return false;
+		s += 2;
+		out->rows = sc_xrealloc(out->rows,
+		                        (out->nrows + 1) * sizeof *out->rows);
+		out->nfields = sc_xrealloc(out->nfields,
+		                           (out->nrows + 1) * sizeof *out->nfields);
+		out->rows[out->nrows] = row;
+		out->nfields[out->nrows] = nrow;
+		out->nrows++;
+		row = NULL;
+		nrow = 0;
+		if (!*s)
+			break;
+	}
+	sc_buf_fini(&f);
+	return true;
+}
+
+static void
+csv_free(struct csv *c)
+{
+	for (size_t i = 0; i < c->nrows; i++) {
+		for (size_t k = 0; k < c->nfields[i]; k++)
+			free(c->rows[i][k]);
+		free(c->rows[i]);
+	}
+	free(c->rows);
+	free(c->nfields);
+}
+
+enum { K_KIND, K_SECTION, K_QID, K_QUESTION, K_ANSWER, K_NOTE, K_PRIORITY,
+       K_TITLE, K_CRITERIA, K_ADVICE, K_ID, K_STATUS, K_REASONS, K_COUNT };
+
+/* The text as the report shows it: CR LF and lone CR read as LF. */
+static char *
+normalized(const char *s)
+{
+	struct sc_buf b = {0};
+	sc_buf_add(&b, "", 0);
+	for (; s && *s; s++) {
+		if (*s == '\r') {
+			sc_buf_putc(&b, '\n');
+			if (s[1] == '\n')
+				s++;
+		} else {
+			sc_buf_putc(&b, *s);
+		}
+	}
+	return sc_buf_steal(&b);
+}
+
+static void
+csv_parses_back_to_the_same_fields(void **state)
+{
+	(void)state;
+	static const char *const header[K_COUNT] = {
+		"kind", "section", "question_id", "question", "answer", "note",
+		"priority", "title", "criteria", "advice", "id", "status", "reasons",
+	};
+	for (size_t c = 0; c < NCASES; c++) {
+		struct fx f;
+		fx_open(&f, cases[c]);
+		char *s = render(&f, SC_FMT_CSV, 0);
+		struct csv csv;
+		assert_true(csv_parse(s, &csv));
+		assert_true(csv.nrows > 1);
+		for (size_t k = 0; k < K_COUNT; k++)
+			assert_string_equal(csv.rows[0][k], header[k]);
+		size_t answers = 0, gaps = 0;
+		const struct sc_result *r = sc_eval_result(f.ev);
+		for (size_t i = 0; i < csv.nrows; i++) {
+			assert_int_equal(csv.nfields[i], K_COUNT);
+			char **row = csv.rows[i];
+			if (strcmp(row[K_KIND], "gap") == 0) {
+				const struct sc_gap_def *d = r->gaps[gaps].def;
+				assert_string_equal(row[K_TITLE], d->title);
+				assert_string_equal(row[K_ADVICE], d->advice);
+				assert_string_equal(row[K_ID], d->id);
+				assert_string_equal(row[K_PRIORITY],
+				                    sc_priority_id_str(r->gaps[gaps].priority));
+				gaps++;
+			}
+			if (strcmp(row[K_KIND], "answer") != 0 &&
+			    strcmp(row[K_KIND], "skipped") != 0)
+				continue;
+			const struct sc_question *qn = sc_questionnaire_find(f.q,
+			                                                     row[K_QID]);
+			assert_non_null(qn);
+			assert_int_equal(qn->index, answers);
+			assert_string_equal(row[K_QUESTION], qn->text);
+			assert_string_equal(row[K_SECTION],
+			                    f.q->sections[qn->section].title);
+			bool shown = sc_eval_visible(f.ev, qn->index);
+			assert_string_equal(row[K_KIND], shown ? "answer" : "skipped");
+			if (shown) {
+				struct sc_buf b = {0};
+				const struct sc_answer *v = sc_eval_answer(f.ev, qn->index);
+				if (v)
+					sc_answer_format(qn, v, &b);
+				char *want = normalized(sc_buf_str(&b));
+				assert_string_equal(row[K_ANSWER], want);
+				free(want);
+				sc_buf_fini(&b);
+				want = normalized(f.a->notes[qn->index]);
+				assert_string_equal(row[K_NOTE], want);
+				free(want);
+			}
+			answers++;
+		}
+		assert_int_equal(answers, f.q->nquestions);
+		assert_int_equal(gaps, r->ngaps);
+		csv_free(&csv);
+		free(s);
+		fx_close(&f);
+	}
+}
+
+/* --- the same story in every format -------------------------------------- */
+
+/* Whitespace runs (wrapping, indentation) read as one space. */
+static char *
+squeeze(const char *s)
+{
+	struct sc_buf b = {0};
+	sc_buf_add(&b, "", 0);
+	bool sp = false;
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\n' || *s == '\r') {
+			sp = true;
+			continue;
+		}
+		if (sp && b.len)
+			sc_buf_putc(&b, ' ');
+		sp = false;
+		sc_buf_putc(&b, *s);
+	}
+	return sc_buf_steal(&b);
+}
+
+static void
+assert_says(const char *doc, const char *fmt, const char *what)
+{
+	if (!strstr(doc, what)) {
+		print_error("%s report does not say \"%s\"\n", fmt, what);
+		fail();
+	}
+}
+
+static void
+every_format_says_the_same_thing(void **state)
+{
+	(void)state;
+	for (size_t c = 0; c < NCASES; c++) {
+		struct fx f;
+		fx_open(&f, cases[c]);
+		const struct sc_result *r = sc_eval_result(f.ev);
+		char *docs[SC_FMT_COUNT];
+		for (int fmt = 0; fmt < SC_FMT_COUNT; fmt++) {
+			char *s = render(&f, fmt, 0);
+			docs[fmt] = squeeze(s);
+			free(s);
+		}
+		struct sc_buf want = {0};
+		for (int fmt = 0; fmt < SC_FMT_COUNT; fmt++) {
+			const char *fname = sc_format_id_str(fmt);
+			bool json = fmt == SC_FMT_JSON;
+			for (size_t i = 0; i < r->nreports; i++) {
+				sc_buf_reset(&want);
+				if (json)
+					sc_buf_printf(&want, "\"id\": \"%s\", \"type\": \"%s\"",
+					              sc_report_id_str(r->reports[i].id),
+					              sc_rtype_id_str(r->reports[i].type));
+				else
+					sc_buf_printf(&want, "%s %s",
+					              sc_report_name(r->reports[i].id),
+					              sc_rtype_name(r->reports[i].type));
+				assert_says(docs[fmt], fname, sc_buf_str(&want));
+			}
+			if (r->nreports == 0 && !json)
+				assert_says(docs[fmt], fname,
+				            "No SOC report is recommended now");
+			for (int k = 0; k < SC_CAT_COUNT; k++) {
+				const struct sc_tsc_rec *t = &r->tsc[k];
+				const char *status = !t->in_scope ? "out of scope"
+				                     : t->required ? "in scope (required)"
+				                                   : "in scope";
+				sc_buf_reset(&want);
+				switch (fmt) {
+				case SC_FMT_TEXT:
+					sc_buf_printf(&want, "%s: %s", sc_category_name(k),
+					              status);
+					break;
+				case SC_FMT_MARKDOWN:
+					sc_buf_printf(&want, "| %s | %s |", sc_category_name(k),
+					              status);
+					break;
+				case SC_FMT_HTML:
+					sc_buf_printf(&want, "<td>%s</td><td%s>%s</td>",
+					              sc_category_name(k),
+					              t->in_scope ? " class=\"in\"" : "", status);
+					break;
+				case SC_FMT_JSON:
+					sc_buf_printf(&want, "\"%s\": { \"in_scope\": %s",
+					              sc_category_id_str(k),
+					              t->in_scope ? "true" : "false");
+					break;
+				case SC_FMT_CSV:
+					sc_buf_printf(&want, "category,,,,,,,%s,,,%s,%s",
+					              sc_category_name(k), sc_category_id_str(k),
+					              status);
+					break;
+				}
+				assert_says(docs[fmt], fname, sc_buf_str(&want));
+			}
+			for (size_t i = 0; i < r->ngaps; i++)
+				assert_says(docs[fmt], fname, r->gaps[i].def->title);
+			for (size_t i = 0; i < r->nframeworks; i++)
+				assert_says(docs[fmt], fname,
+				            json ? sc_framework_id_str(r->frameworks[i].id)
+				                 : sc_framework_name(r->frameworks[i].id));
+			if (fmt != SC_FMT_CSV && fmt != SC_FMT_JSON)
+				assert_says(docs[fmt], fname,
+				            "Only a licensed CPA firm performs a SOC "
+				            "examination");
+		}
+		sc_buf_fini(&want);
+		for (int fmt = 0; fmt < SC_FMT_COUNT; fmt++)
+			free(docs[fmt]);
+		fx_close(&f);
+	}
+}
+
+/* --- HTML validity ----------------------------------------------------- */
+
+static bool
+have_tool(const char *name)
+{
+	char *cmd = sc_xasprintf("command -v %s >/dev/null 2>&1", name);
+	int st = system(cmd);
+	free(cmd);
+	return st == 0;
+}
+
+/* Run `cmd` on FILE; it must exit 0 and print nothing. */
+static void
+run_checker(const char *cmd, const char *file)
+{
+	char *full = sc_xasprintf("%s '%s' 2>&1", cmd, file);
+	FILE *p = popen(full, "r");
+	assert_non_null(p);
+	struct sc_buf b = {0};
+	char tmp[512];
+	size_t n;
+	while ((n = fread(tmp, 1, sizeof tmp, p)) > 0)
+		sc_buf_add(&b, tmp, n);
+	int st = pclose(p);
+	if (st != 0 || b.len)
+		print_error("%s:\n%s\n", full, sc_buf_str(&b));
+	assert_int_equal(st, 0);
+	assert_int_equal(b.len, 0);
+	sc_buf_fini(&b);
+	free(full);
+}
+
+static void
+html_validates(void **state)
+{
+	(void)state;
+	bool tidy = have_tool("tidy"), xmllint = have_tool("xmllint");
+	if (!tidy && !xmllint)
+		skip();
+	char *dir = th_mkdtemp();
+	for (size_t c = 0; c < NCASES; c++) {
+		char *s = render_case(cases[c], SC_FMT_HTML, 0);
+		char *name = sc_xasprintf("%s.html", cases[c]);
+		char *path = th_write(dir, name, s);
+		if (tidy)
+			run_checker("tidy -errors -quiet", path);
+		if (xmllint)
+			run_checker("xmllint --html --noout", path);
+		free(path);
+		free(name);
+		free(s);
+	}
+	th_rmtree(dir);
+	free(dir);
+}
+
+/* Self-contained and escaped: nothing is fetched, nothing from the user's
+ * text is markup. */
+static void
+html_is_self_contained_and_escaped(void **state)
+{
+	(void)state;
+	char *s = render_case("escape", SC_FMT_HTML, 0);
+	assert_null(strstr(s, "<script"));
+	assert_null(strstr(s, "src="));
+	assert_null(strstr(s, "href="));
+	assert_null(strstr(s, "@import"));
+	assert_null(strstr(s, "<b>"));
+	assert_non_null(strstr(s, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+	assert_non_null(strstr(s, "&quot;Quotes&quot;, &lt;b&gt;bold&lt;/b&gt; "
+	                          "&amp; Co"));
+	assert_non_null(strstr(s, "&lt;b&gt;&amp;amp;&lt;/b&gt;"));
+	assert_non_null(strstr(s, "@media print"));
+	assert_non_null(strstr(s, "@page"));
+	assert_non_null(strstr(s, "break-inside:avoid"));
+	free(s);
+}
+
+static void
+markdown_escapes_user_text(void **state)
+{
+	(void)state;
+	char *s = render_case("escape", SC_FMT_MARKDOWN, 0);
+	/* The client name in the title: every special character escaped. */
+	assert_non_null(strstr(s, "# SOC scoping report for Ünïcødé \"Quotes\", "
+	                          "\\<b\\>bold\\</b\\> \\& Co \\| \\*stars\\* "
+	                          "株式会社テスト\n"));
+	/* A table row keeps exactly its three cells: pipes inside escaped. */
+	const char *row = strstr(s, "| What is your organization called? |");
+	assert_non_null(row);
+	size_t cells = 0;
+	for (const char *p = row; *p && *p != '\n'; p++)
+		if (*p == '|' && (p == row || p[-1] != '\\'))
+			cells++;
+	assert_int_equal(cells, 4);
+	assert_non_null(strstr(s, "\\<script\\>"));
+	assert_non_null(strstr(s, "\\$x\\$ \\@cite"));
+	free(s);
+}
+
+/* --- hostile input ----------------------------------------------------- */
+
+static bool
+valid_utf8(const char *s)
+{
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	size_t n = strlen(s);
+	while (n) {
+		wchar_t wc;
+		size_t k = mbrtowc(&wc, s, n, &st);
+		if (k == (size_t)-1 || k == (size_t)-2)
+			return false;
+		s += k;
+		n -= k;
+	}
+	return true;
+}
+
+static void
+hostile_text_never_reaches_the_output(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_open(&f, "full");
+	/* Metadata is not validated by the answer setters: a stray byte and an
+	 * escape sequence that would recolour a terminal. */
+	free(f.a->client);
+	f.a->client = sc_xstrdup("Bad \xff\xfe byte \x1b[31mred\x1b[0m \xc3(");
+	free(f.a->assessor);
+	f.a->assessor = sc_xstrdup("\xe2\x82 cut \x7f del \xc2\x9b csi");
+	for (int fmt = 0; fmt < SC_FMT_COUNT; fmt++) {
+		char *s = render(&f, fmt, 0);
+		assert_true(valid_utf8(s));
+		assert_null(strchr(s, '\x1b'));
+		assert_null(strchr(s, '\x7f'));
+		assert_null(strstr(s, "\xc2\x9b"));
+		assert_non_null(strstr(s, "red"));
+		if (fmt == SC_FMT_JSON) {
+			json_t *j = parse_json(s);
+			json_decref(j);
+		}
+		free(s);
+	}
+	fx_close(&f);
+}
+
+/* --- dates and formats -------------------------------------------------- */
+
+static void
+date_defaults_to_today_utc(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_open(&f, "full");
+	char today[16];
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(today, sizeof today, "%Y-%m-%d", &tm);
+	struct sc_buf b = {0};
+	struct sc_report_opts o = {0};
+	sc_report_render(f.q, f.a, f.ev, SC_FMT_JSON, &o, &b);
+	char *want = sc_xasprintf("\"date\": \"%s\"", today);
+	assert_non_null(strstr(sc_buf_str(&b), want));
+	free(want);
+	/* A NULL opts is the defaults. */
+	sc_buf_reset(&b);
+	sc_report_render(f.q, f.a, f.ev, SC_FMT_TEXT, NULL, &b);
+	assert_non_null(strstr(sc_buf_str(&b), today));
+	sc_buf_fini(&b);
+	fx_close(&f);
+}
+
+static void
+roadmap_dates_follow_the_answers(void **state)
+{
+	(void)state;
+	/* full: report date 2026-01-31; only medium and low gaps, so one month
+	 * of readiness, which ends on February's last day. */
+	char *s = render_case("full", SC_FMT_JSON, 0);
+	json_t *j = parse_json(s);
+	json_t *rm = json_object_get(j, "roadmap");
+	assert_string_equal(json_string_value(json_object_get(rm, "ready_by")),
+	                    "2026-02-28");
+	assert_string_equal(json_string_value(json_object_get(rm, "window_start")),
+	                    "2026-02-28");
+	/* The longest window (SOC 1, 12 months) ends the day before. */
+	assert_string_equal(json_string_value(json_object_get(rm, "window_end")),
+	                    "2027-02-27");
+	assert_string_equal(json_string_value(json_object_get(rm, "deadline")),
+	                    "2026-10-31");
+	json_decref(j);
+	free(s);
+	s = render_case("full", SC_FMT_TEXT, 0);
+	char *sq = squeeze(s);
+	assert_says(sq, "text", "Your deadline (2026-10-31) is before the Type "
+	                        "II window can end (2027-02-27)");
+	assert_says(sq, "text", "confirm dates with your CPA firm");
+	free(sq);
+	free(s);
+
+	/* partial: the deadline is unanswered, so no date is invented. */
+	s = render_case("partial", SC_FMT_JSON, 0);
+	j = parse_json(s);
+	rm = json_object_get(j, "roadmap");
+	assert_true(json_is_null(json_object_get(rm, "type1_as_of")));
+	assert_true(json_is_null(json_object_get(rm, "window_end")));
+	json_decref(j);
+	free(s);
+	s = render_case("partial", SC_FMT_TEXT, 0);
+	sq = squeeze(s);
+	assert_says(sq, "text", "We cannot date the audit yet: \"In how many "
+	                        "months must the first report be ready?\" has "
+	                        "no answer");
+	free(sq);
+	free(s);
+}
+
+static void
+format_names(void **state)
+{
+	(void)state;
+	static const char *const ids[] = {"text", "markdown", "html", "json",
+	                                  "csv"};
+	static const char *const exts[] = {"txt", "md", "html", "json", "csv"};
+	for (int i = 0; i < SC_FMT_COUNT; i++) {
+		assert_int_equal(sc_format_find(ids[i]), i);
+		assert_string_equal(sc_format_id_str(i), ids[i]);
+		assert_string_equal(sc_format_ext(i), exts[i]);
+	}
+	assert_int_equal(sc_format_find("pdf"), -1);
+	assert_int_equal(sc_format_find("JSON"), -1);
+	assert_int_equal(sc_format_find(NULL), -1);
+}
+
+int
+main(void)
+{
+	/* The tests measure widths and check UTF-8 with the C library. */
+	if (!setlocale(LC_CTYPE, "C.UTF-8"))
+		setlocale(LC_CTYPE, "C.utf8");
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(golden_full),
+		cmocka_unit_test(golden_none),
+		cmocka_unit_test(golden_partial),
+		cmocka_unit_test(golden_escape),
+		cmocka_unit_test(text_fits_its_width),
+		cmocka_unit_test(json_follows_the_contract),
+		cmocka_unit_test(json_says_what_the_answers_mean),
+		cmocka_unit_test(csv_parses_back_to_the_same_fields),
+		cmocka_unit_test(every_format_says_the_same_thing),
+		cmocka_unit_test(html_validates),
+		cmocka_unit_test(html_is_self_contained_and_escaped),
+		cmocka_unit_test(markdown_escapes_user_text),
+		cmocka_unit_test(hostile_text_never_reaches_the_output),
+		cmocka_unit_test(date_defaults_to_today_utc),
+		cmocka_unit_test(roadmap_dates_follow_the_answers),
+		cmocka_unit_test(format_names),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
