@@ -704,13 +704,14 @@ draw_doc(struct tui_state *st, enum tui_view_id v)
 		if (sel)
 			a = tui_attr(SC_ROLE_SELECTED);
 		struct tui_span *sp;
-		int lw = width - l->indent;
+		int lw = width - l->indent - l->hang;
 		size_t nl = tui_wrap(l->text, lw < 8 ? 8 : lw, &sp);
 		for (size_t k = 0; k < nl && y < bottom; k++, y++) {
+			int ind = l->indent + (k ? l->hang : 0);
 			if (sel)
 				fill(w, y, 1, width, a);
-			put(w, y, 1 + l->indent, width - l->indent,
-			    l->text + sp[k].off, sp[k].len, a);
+			put(w, y, 1 + ind, width - ind, l->text + sp[k].off,
+			    sp[k].len, a);
 			if (l->kind != TL_TEXT)
 				add_hit(w, y, 0, cols, TH_LINE, i);
 			if (sel && k == 0)

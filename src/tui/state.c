@@ -65,6 +65,14 @@ doc_add(struct tui_doc *d, enum tui_line_kind kind, enum sc_role role,
 	va_start(ap, fmt);
 	l->text = sc_xvasprintf(fmt, ap);
 	va_end(ap);
+	/* A bullet ("• ", "→ ", "- ") hangs: wrapped rows align with the
+	 * text after it. */
+	uint32_t cp;
+	size_t k = tui_utf8_decode(l->text, strlen(l->text) + 1, &cp);
+	if (l->text[0] && l->text[k] == ' ' &&
+	    !(cp < 0x80 && ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) &&
+	    !(cp >= '0' && cp <= '9'))
+		l->hang = tui_cpwidth(cp) + 1;
 	if (kind != TL_TEXT && d->sel == SIZE_MAX)
 		d->sel = d->n - 1;
 	return l;
@@ -86,7 +94,7 @@ line_selectable(const struct tui_line *l)
 static size_t
 line_rows(const struct tui_line *l, int width)
 {
-	int w = width - l->indent;
+	int w = width - l->indent - l->hang;
 	return tui_wrap_count(l->text, w < 8 ? 8 : w);
 }
 
@@ -1055,8 +1063,9 @@ add_rule(struct tui_state *st, struct tui_doc *d, size_t rule, int indent)
 		size_t qi = deps[k];
 		format_answer(st, qi, &b);
 		struct tui_line *l = doc_add(
-			d, TL_QUESTION, SC_ROLE_HELP, indent + 2, "%s %s: %s",
+			d, TL_QUESTION, SC_ROLE_HELP, indent + 2, "%s %s %s %s",
 			st->opts->ascii ? ">" : "\u2192", question(st, qi)->text,
+			st->opts->ascii ? "--" : "\u2014",
 			b.len ? sc_buf_str(&b) : "(no answer)");
 		l->target = qi;
 	}
@@ -1096,9 +1105,7 @@ open_explain(struct tui_state *st)
 	}
 	if (!r->nreports) {
 		doc_blank(d);
-		sc_result_summary(st->q, r, &b);
-		doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "No SOC report now: %s",
-		        sc_buf_str(&b));
+		doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s", "No SOC report now");
 		add_reasons(st, d, &r->none, 2);
 		if (!r->none.n)
 			doc_add(d, TL_TEXT, SC_ROLE_MUTED, 2, "%s",

@@ -40,6 +40,7 @@ struct tui_line {
 	enum tui_line_kind kind;
 	enum sc_role role;
 	int indent;   /* columns */
+	int hang;     /* extra indent of wrapped rows (after a bullet) */
 	bool bold;
 	bool changed; /* live panel: differs from before the last change */
 	char *text;
