@@ -1313,10 +1313,18 @@ open_start(struct tui_state *st)
 		snprintf(when, sizeof when, "%.16s", in->updated ? in->updated : "");
 		if (when[10] == 'T')
 			when[10] = ' ';
-		struct tui_line *l = doc_add(
-			d, TL_SESSION, SC_ROLE_TEXT, 2, "%-30s  %-16s  %zu/%zu answered",
-			in->client && *in->client ? in->client : "(no name)", when,
-			in->answered, in->applicable);
+		const char *name = in->client && *in->client ? in->client
+		                                             : "(no name)";
+		struct tui_line *l;
+		/* Another questionnaire's answers cannot be resumed here. */
+		if (in->questionnaire && strcmp(in->questionnaire, st->q->id))
+			l = doc_add(d, TL_SESSION, SC_ROLE_MUTED, 2,
+			            "%-30s  %-16s  (questionnaire %s)", name, when,
+			            in->questionnaire);
+		else
+			l = doc_add(d, TL_SESSION, SC_ROLE_TEXT, 2,
+			            "%-30s  %-16s  %zu/%zu answered", name, when,
+			            in->answered, in->applicable);
 		l->target = k;
 	}
 	doc_blank(d);
