@@ -1075,8 +1075,10 @@ roadmap_dates_follow_the_answers(void **state)
 	free(s);
 	s = render_case("full", SC_FMT_TEXT, 0);
 	char *sq = squeeze(s);
-	assert_says(sq, "text", "Your deadline (2026-10-31) is before the Type "
-	                        "II window can end (2027-02-27)");
+	/* Only the 12-month SOC 1 window misses the deadline. */
+	assert_says(sq, "text", "Your deadline (2026-10-31) is before the SOC 1 "
+	                        "Type II window can end (2027-02-27)");
+	assert_null(strstr(sq, "before the SOC 2 Type II window"));
 	assert_says(sq, "text", "confirm dates with your CPA firm");
 	free(sq);
 	free(s);

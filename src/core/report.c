@@ -312,6 +312,21 @@ rp_answer_text(const struct rp_model *m, size_t question, struct sc_buf *out)
 }
 
 const char *
+rp_tsc_default_reason(const struct rp_model *m, enum sc_category c)
+{
+	const struct sc_tsc_rec *t = &m->r->tsc[c];
+	if (t->reasons.n > 0 || !m->r->tsc[SC_CAT_SECURITY].in_scope)
+		return NULL;
+	if (t->required)
+		return "Security, the common criteria, is part of every SOC 2 "
+		       "report.";
+	if (!t->in_scope)
+		return "Nothing in your answers calls for it; add it when a "
+		       "customer requires it in writing.";
+	return NULL;
+}
+
+const char *
 rp_tsc_status(const struct rp_model *m, enum sc_category c)
 {
 	const struct sc_tsc_rec *t = &m->r->tsc[c];
@@ -539,6 +554,7 @@ build_roadmap(struct rp_model *m, struct ymd today)
 	ymd_str(ready, m->ready_by);
 	struct ymd latest_type2_end = {0, 0, 0};
 	bool type1 = false, type2 = false;
+	/* The roadmap's window is the one that ends last. */
 	for (size_t i = 0; i < m->nreports; i++) {
 		const struct rp_report *rp = &m->reports[i];
 		const struct sc_report_rec *rec = rp->rec;
@@ -614,14 +630,27 @@ build_roadmap(struct rp_model *m, struct ymd today)
 				"(%s): even a Type I report is at risk; tell the customer "
 				"who asked and share your readiness plan meanwhile.",
 				m->deadline, m->ready_by));
-		if (type2 && latest_type2_end.y &&
-		    ymd_cmp(latest_type2_end, dl) > 0)
+		bool late = type1 && ymd_cmp(ready, dl) > 0;
+		for (size_t i = 0; i < m->nreports; i++) {
+			const struct sc_report_rec *rec = m->reports[i].rec;
+			if (rec->id == SC_SOC3 || rec->type != SC_TYPE2 ||
+			    rec->period_months <= 0)
+				continue;
+			struct ymd end =
+				prev_day(add_months(ready, rec->period_months));
+			if (ymd_cmp(end, dl) <= 0)
+				continue;
+			char e[11];
+			ymd_str(end, e);
 			note_add(m, sc_xasprintf(
-				"Your deadline (%s) is before the Type II window can end "
-				"(%s): consider a Type I report first, or ask the customer "
-				"whether a later Type II report will do.",
-				m->deadline, m->window_end));
-		else if (!(type1 && ymd_cmp(ready, dl) > 0))
+				"Your deadline (%s) is before the %s Type II window can "
+				"end (%s): consider a Type I report first, a shorter "
+				"first window agreed with your CPA firm, or ask the "
+				"customer whether a later Type II report will do.",
+				m->deadline, sc_report_name(rec->id), e));
+			late = true;
+		}
+		if (!late)
 			note_add(m, sc_xasprintf("Your deadline (%s) leaves room for "
 			                         "this plan.",
 			                         m->deadline));

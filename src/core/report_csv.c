@@ -14,7 +14,8 @@
  *   7 priority     gap: high | medium | low
  *   8 title        gap: its title; report: "SOC 2 Type II, 12-month
  *                  period"; category and framework: the name; summary: the
- *                  one-line summary, or "No SOC report is recommended now"
+ *                  one-line summary, or "No SOC report is recommended now";
+ *                  deferred: why it waits
  *   9 criteria     gap: criteria ids separated by "; "
  *  10 advice       gap: what to do; next_step: the advice
  *  11 id           report (soc1 ...), category (security ...), framework
@@ -143,6 +144,7 @@ rp_render_csv(const struct rp_model *m, struct sc_buf *out)
 		const struct rp_reasons one = {&m->deferred.v[i], 1};
 		memset(&r, 0, sizeof r);
 		r.f[C_KIND] = "deferred";
+		r.f[C_TITLE] = RP_DEFERRED;
 		r.f[C_ID] = m->deferred.v[i].rule->id;
 		reasons_text(m, &one, &b);
 		r.f[C_REASONS] = sc_buf_str(&b);
@@ -164,7 +166,8 @@ rp_render_csv(const struct rp_model *m, struct sc_buf *out)
 		r.f[C_ID] = sc_category_id_str(c);
 		r.f[C_STATUS] = rp_tsc_status(m, c);
 		reasons_text(m, &m->tsc[c], &b);
-		r.f[C_REASONS] = sc_buf_str(&b);
+		const char *why = rp_tsc_default_reason(m, c);
+		r.f[C_REASONS] = why ? why : sc_buf_str(&b);
 		emit(out, &r, &tmp);
 	}
 

@@ -186,7 +186,7 @@ h_recommendation(struct hw *w, const struct rp_model *m)
 		h_reason_list(w, m, &rp->reasons);
 	}
 	if (m->deferred.n) {
-		sc_buf_puts(w->out, "<h3>Deferred</h3>\n");
+		sc_buf_puts(w->out, "<h3>Deferred</h3>\n<p>" RP_DEFERRED "</p>\n");
 		h_reason_list(w, m, &m->deferred);
 	}
 	if (m->next_steps.n) {
@@ -215,6 +215,9 @@ h_tsc(struct hw *w, const struct rp_model *m)
 		              sc_category_name(c),
 		              m->r->tsc[c].in_scope ? " class=\"in\"" : "",
 		              rp_tsc_status(m, c));
+		const char *why = rp_tsc_default_reason(m, c);
+		if (why)
+			h_text(w, why);
 		for (size_t i = 0; i < m->tsc[c].n; i++) {
 			if (i)
 				sc_buf_puts(w->out, "<br>\n");

@@ -90,6 +90,9 @@ struct rp_model {
 	"conversation with a CPA firm. It is not an audit, an attestation or " \
 	"an opinion. Only a licensed CPA firm performs a SOC examination and "  \
 	"decides its scope, type and period."
+#define RP_DEFERRED                                                            \
+	"A SOC 3 summarizes a SOC 2 Type II over the same period, so it "       \
+	"follows once you have one:"
 #define RP_BECAUSE "because you answered:"
 #define RP_NO_ANSWER "no answer"
 
@@ -133,6 +136,10 @@ rp_answer_text(const struct rp_model *m, size_t question, struct sc_buf *out);
 /* "in scope (required)", "in scope", "out of scope" */
 const char *
 rp_tsc_status(const struct rp_model *m, enum sc_category c);
+/* Why a category is in or out when no rule says so (Security required by
+ * every SOC 2, an optional category nobody asked for); NULL otherwise. */
+const char *
+rp_tsc_default_reason(const struct rp_model *m, enum sc_category c);
 
 void
 rp_render_text(const struct rp_model *m, int width, struct sc_buf *out);

@@ -143,6 +143,7 @@ tsc_json(struct jw *w, const struct rp_model *m)
 		json_object_set_new(o, "required",
 		                    json_boolean(m->r->tsc[c].required));
 		json_object_set_new(o, "reasons", reasons_json(w, m, &m->tsc[c]));
+		json_object_set_new(o, "note", js(w, rp_tsc_default_reason(m, c)));
 		json_object_set_new(tsc, sc_category_id_str(c), o);
 	}
 	return tsc;

@@ -206,6 +206,7 @@ md_recommendation(struct md *w, const struct rp_model *m)
 	}
 	if (m->deferred.n) {
 		md_heading(w, 3, "Deferred");
+		md_para(w, RP_DEFERRED);
 		md_reason_list(w, m, &m->deferred);
 	}
 	if (m->next_steps.n) {
@@ -229,6 +230,9 @@ md_tsc(struct md *w, const struct rp_model *m)
 	for (int c = 0; c < SC_CAT_COUNT; c++) {
 		sc_buf_printf(w->out, "| %s | %s | ", sc_category_name(c),
 		              rp_tsc_status(m, c));
+		const char *why = rp_tsc_default_reason(m, c);
+		if (why)
+			md_text(w, why, NULL);
 		md_reason_cell(w, m, &m->tsc[c]);
 		sc_buf_puts(w->out, " |\n");
 	}

@@ -283,7 +283,7 @@ recommendation(struct tw *t, const struct rp_model *m)
 	}
 	if (m->deferred.n) {
 		blank(t);
-		wrap(t, "", "", "Deferred:");
+		wrap(t, "", "", "Deferred: " RP_DEFERRED);
 		reasons(t, m, &m->deferred, "  ");
 	}
 	if (m->next_steps.n) {
@@ -308,6 +308,9 @@ tsc(struct tw *t, const struct rp_model *m)
 		              rp_tsc_status(m, c));
 		wrap(t, "* ", "  ", sc_buf_str(&b));
 		sc_buf_fini(&b);
+		const char *why = rp_tsc_default_reason(m, c);
+		if (why)
+			wrap(t, "  - ", "    ", why);
 		reasons(t, m, &m->tsc[c], "  ");
 	}
 }
