@@ -433,8 +433,8 @@ build_exec(struct rp_model *m)
 		}
 		if (any)
 			list_add(&m->exec, &m->nexec, sc_buf_steal(&b));
-	} else if (m->summary[0]) {
-		sc_buf_puts(&b, "We do not recommend a SOC report now: ");
+	} else if (m->none.n || r->deferred.n) {
+		/* The summary already starts "No SOC report recommended now". */
 		put_sentence(&b, m->summary);
 		list_add(&m->exec, &m->nexec, sc_buf_steal(&b));
 		if (m->next_steps.n) {
@@ -448,16 +448,20 @@ build_exec(struct rp_model *m)
 		                    "recommend a SOC report."));
 	}
 
-	if (r->nitems > 0)
-		sc_buf_printf(&b, "Your readiness score is %d out of 100", r->score);
-	else
-		sc_buf_puts(&b, "No readiness item has been assessed yet");
-	if (m->nhigh == 0)
-		sc_buf_puts(&b, ", with no high-priority gap.");
-	else
-		sc_buf_printf(&b, ", with %zu high-priority gap%s to close first.",
-		              m->nhigh, m->nhigh == 1 ? "" : "s");
-	list_add(&m->exec, &m->nexec, sc_buf_steal(&b));
+	if (r->nitems > 0 || m->ngaps > 0) {
+		if (r->nitems > 0)
+			sc_buf_printf(&b, "Your readiness score is %d out of 100",
+			              r->score);
+		else
+			sc_buf_puts(&b, "No readiness item has been assessed yet");
+		if (m->nhigh == 0)
+			sc_buf_puts(&b, ", with no high-priority gap.");
+		else
+			sc_buf_printf(&b, ", with %zu high-priority gap%s to close "
+			              "first.",
+			              m->nhigh, m->nhigh == 1 ? "" : "s");
+		list_add(&m->exec, &m->nexec, sc_buf_steal(&b));
+	}
 
 	if (r->nunanswered > 0) {
 		sc_buf_printf(&b,
