@@ -444,6 +444,15 @@ soc3_deferred_without_soc2_type2(void **state)
 	assert_reasons(f.q, &r->deferred, "want_soc3");
 	assert_summary(&f, "No SOC report recommended now: a SOC 3 summarizes "
 	                   "a SOC 2 Type II, which is not recommended yet.");
+	/* With the SOC 3 waiting, the list of reports is empty, so a reason
+	 * to get no report now is what the summary gives. */
+	set_bool(&f, "too_small", true);
+	r = sc_eval_result(f.ev);
+	assert_reasons(f.q, &r->none, "too_small");
+	assert_reasons(f.q, &r->deferred, "want_soc3");
+	assert_summary(&f, "No SOC report recommended now: You have no "
+	                   "customers yet; answer security questionnaires "
+	                   "directly for now.");
 	fx_close(&f);
 }
 
