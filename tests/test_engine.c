@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -981,6 +982,77 @@ differential_run(const struct qgen_params *p, uint64_t answer_seed)
 	sc_questionnaire_free(q);
 }
 
+/* The bundled questionnaire with each worked example's answers, given one
+ * answer at a time in file order and then withdrawn in reverse, as an
+ * interview would: after every step the evaluator matches a fresh one. */
+static void
+examples_answered_one_by_one_match_full_evaluation(void **state)
+{
+	(void)state;
+	char *qpath = th_src("questionnaires/soc-scoping.yaml");
+	char *dir = th_src("questionnaires/examples");
+	struct sc_diags d;
+	sc_diags_init(&d);
+	enum sc_status st = SC_OK;
+	struct sc_questionnaire *q = sc_questionnaire_load_file(qpath, &d, &st);
+	assert_non_null(q);
+	DIR *dh = opendir(dir);
+	assert_non_null(dh);
+	size_t files = 0;
+	struct dirent *de;
+	while ((de = readdir(dh))) {
+		size_t n = strlen(de->d_name);
+		if (n < 6 || strcmp(de->d_name + n - 5, ".yaml") != 0)
+			continue;
+		char *path = sc_xasprintf("%s/%s", dir, de->d_name);
+		struct sc_answers *full = sc_answers_new(q);
+		if (sc_answers_load_file(full, path, &d) != SC_OK) {
+			/* Examples of other questionnaires are not this test's. */
+			sc_diags_clear(&d);
+			sc_answers_free(full);
+			free(path);
+			continue;
+		}
+		files++;
+		struct sc_answers *a = sc_answers_new(q);
+		struct sc_eval *ev = sc_eval_new(q, a);
+		for (size_t i = 0; i < q->nquestions; i++) {
+			if (full->v[i].type == SC_A_NONE)
+				continue;
+			assert_true(sc_answers_set(a, i, &full->v[i]));
+			sc_eval_changed(ev, i);
+			matches_fresh(ev, q, a);
+		}
+		struct sc_buf s1 = {0}, s2 = {0};
+		struct sc_eval *whole = sc_eval_new(q, full);
+		sc_result_summary(q, sc_eval_result(ev), &s1);
+		sc_result_summary(q, sc_eval_result(whole), &s2);
+		assert_string_equal(sc_buf_str(&s1), sc_buf_str(&s2));
+		sc_eval_free(whole);
+		sc_buf_fini(&s1);
+		sc_buf_fini(&s2);
+		for (size_t i = q->nquestions; i-- > 0;) {
+			if (a->v[i].type == SC_A_NONE)
+				continue;
+			sc_answers_unset(a, i);
+			sc_eval_changed(ev, i);
+			matches_fresh(ev, q, a);
+		}
+		assert_int_equal(sc_eval_result(ev)->answered, 0);
+		sc_eval_free(ev);
+		sc_answers_free(a);
+		sc_answers_free(full);
+		free(path);
+	}
+	closedir(dh);
+	/* The examples exist (they are the project's worked cases). */
+	assert_true(files >= 5);
+	sc_diags_fini(&d);
+	sc_questionnaire_free(q);
+	free(qpath);
+	free(dir);
+}
+
 static void
 incremental_matches_full_evaluation(void **state)
 {
@@ -1027,6 +1099,7 @@ main(void)
 		cmocka_unit_test(reset_recomputes_after_bulk_changes),
 		cmocka_unit_test(out_of_range_queries_are_harmless),
 		cmocka_unit_test(incremental_matches_full_evaluation),
+		cmocka_unit_test(examples_answered_one_by_one_match_full_evaluation),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
