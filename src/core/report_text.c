@@ -35,6 +35,19 @@ fallback_width(uint32_t cp)
 	return 1;
 }
 
+/* CJK punctuation that closes a phrase: kept on the line before it. */
+static bool
+no_break_before(uint32_t cp)
+{
+	switch (cp) {
+	case 0x3001: case 0x3002: case 0xFF0C: case 0xFF0E: case 0xFF01:
+	case 0xFF1F: case 0xFF1A: case 0xFF1B: case 0x300D: case 0x300F:
+	case 0x3011: case 0xFF09: case 0x3009: case 0x300B:
+		return true;
+	}
+	return false;
+}
+
 /* Display width of the character at *s (valid UTF-8); advances *s. */
 static int
 char_width(const struct tw *t, const char **s)
@@ -114,8 +127,15 @@ wrap(struct tw *t, const char *first, const char *rest, const char *text)
 				break;
 			w += cw;
 			s = p;
-			if (cw == 2)
+			if (cw == 2) {
+				/* Closing punctuation never starts a line. */
+				const char *r = s;
+				while (*r && no_break_before(rp_utf8_next(&r))) {
+					w += char_width(t, &s);
+					r = s;
+				}
 				break;
+			}
 		}
 		int sep = space && col > start_col ? 1 : 0;
 		if (col + sep + w > limit && col > start_col) {
