@@ -244,6 +244,10 @@ static void
 question_update(struct sc_eval *ev, size_t i, bool vis, bool ans)
 {
 	bool ov = bit_get(ev->visible, i), oa = bit_get(ev->answered, i);
+	/* The result holds counts and the unanswered list, not answer values:
+	 * only a change of these bits makes it stale. */
+	if (ov != vis || oa != ans)
+		ev->result_dirty = true;
 	if (ov) {
 		ev->applicable--;
 		if (oa)
@@ -338,7 +342,10 @@ touch_dependents(struct sc_eval *ev, size_t i)
 static void
 set_fired(struct sc_eval *ev, size_t r, bool on)
 {
-	bit_put(ev->fired, r, on);
+	if (bit_get(ev->fired, r) != on) {
+		bit_put(ev->fired, r, on);
+		ev->result_dirty = true;
+	}
 }
 
 void
@@ -458,7 +465,6 @@ sc_eval_changed(struct sc_eval *ev, size_t question)
 {
 	if (!ev || question >= ev->nq)
 		return;
-	ev->result_dirty = true;
 	bool vis = bit_get(ev->visible, question);
 	question_update(ev, question, vis, has_answer(ev, question));
 	/* A hidden question reads as unanswered before and after: nothing that
