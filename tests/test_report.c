@@ -1045,6 +1045,17 @@ date_defaults_to_today_utc(void **state)
 	char *want = sc_xasprintf("\"date\": \"%s\"", today);
 	assert_non_null(strstr(sc_buf_str(&b), want));
 	free(want);
+	/* A date that does not exist is not shown; today is. */
+	static const char *const bad[] = {"2026-02-29", "2026-13-01", "26-1-1",
+	                                  "2026-01-01x", ""};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		sc_buf_reset(&b);
+		o.date = bad[i];
+		sc_report_render(f.q, f.a, f.ev, SC_FMT_JSON, &o, &b);
+		want = sc_xasprintf("\"date\": \"%s\"", today);
+		assert_non_null(strstr(sc_buf_str(&b), want));
+		free(want);
+	}
 	/* A NULL opts is the defaults. */
 	sc_buf_reset(&b);
 	sc_report_render(f.q, f.a, f.ev, SC_FMT_TEXT, NULL, &b);
