@@ -1053,6 +1053,31 @@ examples_answered_one_by_one_match_full_evaluation(void **state)
 	free(dir);
 }
 
+/* The benchmark and the test above rely on the generator being a function
+ * of its seed, and on its output being a valid questionnaire. */
+static void
+generator_is_deterministic_and_valid(void **state)
+{
+	(void)state;
+	struct qgen_params p = {.nquestions = 120, .nsections = 4,
+	                        .nrules = 80, .seed = 5};
+	struct sc_buf x = {0}, y = {0}, z = {0};
+	qgen_yaml(&p, &x);
+	qgen_yaml(&p, &y);
+	assert_string_equal(sc_buf_str(&x), sc_buf_str(&y));
+	p.seed = 6;
+	qgen_yaml(&p, &z);
+	assert_string_not_equal(sc_buf_str(&x), sc_buf_str(&z));
+	struct sc_questionnaire *q = load_text("gen.yaml", sc_buf_str(&z));
+	assert_int_equal(q->nquestions, 120);
+	assert_int_equal(q->nsections, 4);
+	assert_int_equal(q->nrules, 80);
+	sc_questionnaire_free(q);
+	sc_buf_fini(&x);
+	sc_buf_fini(&y);
+	sc_buf_fini(&z);
+}
+
 static void
 incremental_matches_full_evaluation(void **state)
 {
@@ -1098,6 +1123,7 @@ main(void)
 		cmocka_unit_test(required_unanswered_list_follows_visibility),
 		cmocka_unit_test(reset_recomputes_after_bulk_changes),
 		cmocka_unit_test(out_of_range_queries_are_harmless),
+		cmocka_unit_test(generator_is_deterministic_and_valid),
 		cmocka_unit_test(incremental_matches_full_evaluation),
 		cmocka_unit_test(examples_answered_one_by_one_match_full_evaluation),
 	};

@@ -140,9 +140,10 @@ lookup(void *ud, size_t i)
 	return an->type == SC_A_NONE ? NULL : an;
 }
 
-/* Build reverse lists from (source, target) pairs given by a callback-free
- * two-pass walk: count per source, then fill.  Targets come out ascending
- * because owners are visited in index order. */
+/* Reverse the dependencies of nowners expressions (show_ifs or whens) into
+ * question -> owners lists, in two passes (count, then fill) so the lists
+ * live in two flat arrays.  Owners come out ascending because they are
+ * visited in index order. */
 static void
 adj_build(struct adj *g, size_t nsrc, size_t nowners,
           struct sc_expr *(*expr_of)(const struct sc_questionnaire *, size_t),
