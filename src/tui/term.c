@@ -1,5 +1,5 @@
 /* Terminal lifecycle: start, restore, signals, stderr capture. */
-#include "term.h"
+#include "tui_term.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -159,6 +159,11 @@ tui_term_start(void)
 
 	if (active)
 		return true;
+	/* Ask terminfo first: a failed newterm leaves memory behind. */
+	int terr = 0;
+	if (setupterm(NULL, STDOUT_FILENO, &terr) != OK)
+		return false;
+	del_curterm(cur_term);
 	have_tios = tcgetattr(STDIN_FILENO, &saved_tios) == 0;
 	/* Ours before initscr, so ncurses leaves SIGINT/SIGTERM to us. */
 	install_signals();

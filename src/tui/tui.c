@@ -16,7 +16,7 @@
 #include "socscope/paths.h"
 #include "socscope/theme.h"
 #include "state.h"
-#include "term.h"
+#include "tui_term.h"
 
 /* --theme: a path, else a name in the data directories, else a bundled
  * copy (contract.md's lookup order).  NULL with *code set on failure, after
