@@ -12,7 +12,8 @@
  *
  * Besides the goldens: the JSON follows the contract's schema, the CSV
  * parses back (RFC 4180) to the same fields, every format tells the same
- * story, the HTML passes tidy and xmllint (skipped when not installed), the
+ * story, the HTML passes tidy and xmllint and the Markdown renders as
+ * meant with cmark-gfm (each skipped when the tool is not installed), the
  * text respects its width, and hostile text (invalid UTF-8, terminal escape
  * sequences) never reaches the output. */
 #include <setjmp.h>
@@ -979,6 +980,70 @@ markdown_escapes_user_text(void **state)
 	free(s);
 }
 
+/* Render the Markdown with a CommonMark/GFM implementation (cmark-gfm, when
+ * installed) and check the structure a reader sees: one h1, the eight
+ * sections as h2, every table row with its three cells, and the user's text
+ * as text (no element made of it). */
+static size_t
+count(const char *s, const char *what)
+{
+	size_t n = 0;
+	for (const char *p = s; (p = strstr(p, what)); p += strlen(what))
+		n++;
+	return n;
+}
+
+static void
+markdown_renders_as_intended(void **state)
+{
+	(void)state;
+	if (!have_tool("cmark-gfm"))
+		skip();
+	char *dir = th_mkdtemp();
+	for (size_t c = 0; c < NCASES; c++) {
+		char *s = render_case(cases[c], SC_FMT_MARKDOWN, 0);
+		char *path = th_write(dir, "r.md", s);
+		char *cmd = sc_xasprintf("cmark-gfm -e table '%s'", path);
+		FILE *p = popen(cmd, "r");
+		assert_non_null(p);
+		struct sc_buf b = {0};
+		char tmp[4096];
+		size_t n;
+		while ((n = fread(tmp, 1, sizeof tmp, p)) > 0)
+			sc_buf_add(&b, tmp, n);
+		assert_int_equal(pclose(p), 0);
+		const char *html = sc_buf_str(&b);
+		assert_int_equal(count(html, "<h1>"), 1);
+		assert_int_equal(count(html, "<h2>"), 8);
+		/* Rows: header rows have 3 th, body rows 3 td. */
+		for (const char *r = html; (r = strstr(r, "<tr>")); r += 4) {
+			const char *end = strstr(r, "</tr>");
+			assert_non_null(end);
+			size_t cells = 0;
+			for (const char *q = r; q < end; q++)
+				if (strncmp(q, "<td", 3) == 0 || strncmp(q, "<th", 3) == 0)
+					cells++;
+			assert_int_equal(cells, 3);
+		}
+		assert_null(strstr(html, "<script"));
+		assert_null(strstr(html, "<b>"));
+		assert_null(strstr(html, "<blockquote>"));
+		if (strcmp(cases[c], "escape") == 0) {
+			assert_non_null(strstr(html, "&amp; Co | *stars* 株式会社テスト"));
+			assert_non_null(strstr(html, "# not a heading"));
+			assert_non_null(strstr(html, "&lt;script&gt;alert('x')"));
+			assert_non_null(strstr(html, "[link](http://e.x)"));
+			assert_null(strstr(html, "<a href"));
+		}
+		sc_buf_fini(&b);
+		free(cmd);
+		free(path);
+		free(s);
+	}
+	th_rmtree(dir);
+	free(dir);
+}
+
 /* --- hostile input ----------------------------------------------------- */
 
 static bool
@@ -1147,6 +1212,7 @@ main(void)
 		cmocka_unit_test(html_validates),
 		cmocka_unit_test(html_is_self_contained_and_escaped),
 		cmocka_unit_test(markdown_escapes_user_text),
+		cmocka_unit_test(markdown_renders_as_intended),
 		cmocka_unit_test(hostile_text_never_reaches_the_output),
 		cmocka_unit_test(date_defaults_to_today_utc),
 		cmocka_unit_test(roadmap_dates_follow_the_answers),
