@@ -477,7 +477,10 @@ build_exec(struct rp_model *m)
 static bool
 timeline_value(const struct rp_model *m, size_t qi, double *v, bool *configured)
 {
-	*configured = qi != SIZE_MAX && qi < m->q->nquestions;
+	/* A question the interview skipped cannot be asked for: it counts as
+	 * not configured rather than missing. */
+	*configured = qi != SIZE_MAX && qi < m->q->nquestions &&
+	              sc_eval_visible(m->ev, qi);
 	if (!*configured)
 		return false;
 	const struct sc_answer *a = sc_eval_answer(m->ev, qi);
