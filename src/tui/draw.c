@@ -196,7 +196,7 @@ compute(const struct tui_state *st)
 		if (g.cols >= 100)
 			g.panel_w = g.cols / 3 < 38 ? g.cols / 3 : 38;
 		else if (g.rows >= 18)
-			g.panel_h = (g.rows - 2) / 3 < 9 ? (g.rows - 2) / 3 : 9;
+			g.panel_h = (g.rows - 2) / 4 < 9 ? (g.rows - 2) / 4 : 9;
 	}
 	return g;
 }
@@ -491,6 +491,13 @@ draw_panel(const struct tui_state *st)
 
 /* ---- the interview ------------------------------------------------------------- */
 
+static int
+choice_rows(const struct tui_state *st, size_t i, size_t c, int label_w)
+{
+	int r = (int)tui_wrap_count(tui_state_choice_label(st, i, c), label_w);
+	return r < 1 ? 1 : r > 3 ? 3 : r;
+}
+
 static void
 draw_message(const struct tui_state *st, WINDOW *w, int y)
 {
@@ -545,59 +552,86 @@ draw_interview(struct tui_state *st)
 	y += 2;
 	/* Room for the input below: the text and help give way first. */
 	size_t n = tui_state_nchoices(st, i);
-	/* Rows are handed out from the bottom up: error, note and message
-	 * lines, then at least a few rows of input; the introduction, text
-	 * and help share what is left, in that order of importance. */
-	int reserve = 3;
+	/* Rows are handed out from the bottom up: the message, note and
+	 * error lines when there are any, then at least a few rows of input;
+	 * the question's text, its help and the section's introduction share
+	 * what is left, in that order of importance. */
+	const char *note = st->s->a->notes[i];
+	bool has_note = st->note_mode || (note && *note);
+	int reserve = (st->message ? 1 : 0) + (has_note ? 1 : 0) +
+	              (n && st->errors[i] ? 1 : 0);
 	int input_min = n ? (n < 4 ? (int)n : 4) : 2;
 	int room = rows - y - reserve - input_min - 1;
 	if (room < 1)
 		room = 1;
+	char *help = qn->help ? sc_xasprintf("Why we ask: %s", qn->help) : NULL;
 	int text_rows = (int)tui_wrap_count(qn->text, width);
+	int help_rows = help ? (int)tui_wrap_count(help, width) : 0;
+	int intro_rows = sec->intro ? (int)tui_wrap_count(sec->intro, width) : 0;
+	if (text_rows > room)
+		text_rows = room;
+	int left = room - text_rows - 1;
+	if (help_rows > left)
+		help_rows = left > 0 ? left : 0;
+	left -= help_rows + (help_rows ? 1 : 0);
 	size_t prev = sc_session_prev(st->s, i);
-	if (sec->intro && room >= text_rows + 3 &&
-	    (prev == SIZE_MAX || st->q->questions[prev].section != qn->section)) {
-		int r = put_wrapped(w, y, x, width, room - text_rows - 1,
-		                    sec->intro, tui_attr(SC_ROLE_HELP));
-		y += r + 1;
-		room -= r + 1;
+	bool first = prev == SIZE_MAX ||
+	             st->q->questions[prev].section != qn->section;
+	if (intro_rows && first && intro_rows + 1 <= left) {
+		y += put_wrapped(w, y, x, width, intro_rows, sec->intro,
+		                 tui_attr(SC_ROLE_HELP)) + 1;
 	}
-	int r = put_wrapped(w, y, x, width, room, qn->text,
-	                    tui_attr(SC_ROLE_TITLE) | A_BOLD);
-	y += r + 1;
-	room -= r + 1;
-	if (room > 0 && qn->help) {
-		char *h = sc_xasprintf("Why we ask: %s", qn->help);
-		y += put_wrapped(w, y, x, width, room, h, tui_attr(SC_ROLE_HELP));
-		free(h);
-		y++;
+	y += put_wrapped(w, y, x, width, text_rows, qn->text,
+	                 tui_attr(SC_ROLE_TITLE) | A_BOLD) + 1;
+	if (help_rows > 0) {
+		y += put_wrapped(w, y, x, width, help_rows, help,
+		                 tui_attr(SC_ROLE_HELP)) + 1;
 	}
+	free(help);
 	bool qfocus = st->focus == TF_QUESTION && !st->note_mode;
 	if (n) {
-		/* A long list scrolls: the cursor row stays visible, and
-		 * marks show that more lies above or below. */
-		int avail = rows - y - 3;
+		/* Labels wrap (up to three rows each).  A long list scrolls:
+		 * the focused choice stays whole on screen, and marks show
+		 * that more lies above or below. */
+		int label_w = width - 7 > 8 ? width - 7 : 8;
+		int avail = rows - y - reserve;
 		if (avail < 1)
 			avail = 1;
-		size_t visible = n <= (size_t)avail ? n
-		               : avail > 1 ? (size_t)avail - 1 : 1;
+		int total_rows = 0;
+		for (size_t c = 0; c < n; c++)
+			total_rows += choice_rows(st, i, c, label_w);
 		size_t top = 0;
-		if (st->cursor[i] >= visible)
-			top = st->cursor[i] - visible + 1;
-		if (top + visible > n)
-			top = n - visible;
+		if (total_rows > avail) {
+			/* One row is kept for the "more" mark below. */
+			int room = avail > 1 ? avail - 1 : 1;
+			for (;;) {
+				int used = 0;
+				for (size_t c = top; c <= st->cursor[i] && c < n; c++)
+					used += choice_rows(st, i, c, label_w);
+				if (used <= room || top >= st->cursor[i])
+					break;
+				top++;
+			}
+			avail = room;
+		}
 		if (top > 0)
 			puts_(w, y - 1, x, width, sym("\u2191 more", "^ more"),
 			      tui_attr(SC_ROLE_MUTED));
 		bool multi = qn->type == SC_Q_MULTI;
-		for (size_t c = top; c < top + visible; c++, y++) {
+		int end_y = y + avail;
+		size_t c;
+		for (c = top; c < n; c++) {
+			int cr = choice_rows(st, i, c, label_w);
+			if (y + cr > end_y && c > top)
+				break;
 			bool on = tui_state_choice_selected(st, i, c);
 			bool at = c == st->cursor[i];
 			attr_t a = on ? tui_attr(SC_ROLE_ACCENT) | A_BOLD
 			              : tui_attr(SC_ROLE_TEXT);
 			if (at && qfocus) {
 				a = tui_attr(SC_ROLE_SELECTED) | (on ? A_BOLD : 0);
-				fill(w, y, x - 1, width + 1, a);
+				for (int k = 0; k < cr; k++)
+					fill(w, y + k, x - 1, width + 1, a);
 			}
 			char num[8] = "  ";
 			if (c < 9)
@@ -608,24 +642,28 @@ draw_interview(struct tui_state *st)
 			cx += puts_(w, y, cx, 2, num, a);
 			cx += puts_(w, y, cx, 4, m, a);
 			cx += puts_(w, y, cx, 1, " ", a);
-			puts_cut(w, y, cx, width - (cx - x),
-			         tui_state_choice_label(st, i, c), a);
-			add_hit(w, y, x - 1, x + width, TH_CHOICE, c);
+			put_wrapped(w, y, cx, label_w, cr,
+			            tui_state_choice_label(st, i, c), a);
+			for (int k = 0; k < cr; k++)
+				add_hit(w, y + k, x - 1, x + width, TH_CHOICE, c);
 			if (at && qfocus)
 				set_cursor(w, y, x + 3);
+			y += cr;
 		}
-		if (top + visible < n)
+		if (c < n) {
 			puts_(w, y, x, width, sym("\u2193 more", "v more"),
 			      tui_attr(SC_ROLE_MUTED));
-		y++;
+			y++;
+		}
 		/* The focused choice's own help, when it has one. */
 		if ((qn->type == SC_Q_SINGLE || qn->type == SC_Q_MULTI) &&
 		    st->cursor[i] < qn->nchoices &&
 		    qn->choices[st->cursor[i]].help && !st->errors[i] &&
-		    y < rows - 2) {
-			puts_cut(w, y - 1, x + 7, width - 7,
+		    y < rows - reserve) {
+			puts_cut(w, y, x + 7, width - 7,
 			         qn->choices[st->cursor[i]].help,
 			         tui_attr(SC_ROLE_MUTED));
+			y++;
 		}
 	} else {
 		int fw = width - 2 < 60 ? width - 2 : 60;
@@ -646,10 +684,13 @@ draw_interview(struct tui_state *st)
 		}
 	}
 	/* Validation stays next to the input, with what was typed. */
-	if (st->errors[i])
-		puts_(w, y, x, width, st->errors[i], tui_attr(SC_ROLE_ERROR) | A_BOLD);
-	y++;
-	const char *note = st->s->a->notes[i];
+	if (st->errors[i]) {
+		puts_(w, y, x, width, st->errors[i],
+		      tui_attr(SC_ROLE_ERROR) | A_BOLD);
+		y++;
+	} else if (!n) {
+		y++; /* the range hint's row */
+	}
 	if (st->note_mode) {
 		puts_(w, y, x, 6, "Note: ", tui_attr(SC_ROLE_ACCENT) | A_BOLD);
 		draw_field(w, y, x + 6, width - 6, &st->note_ed, true);
