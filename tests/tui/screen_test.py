@@ -550,6 +550,23 @@ class ScreenTest(unittest.TestCase):
         self.assertEqual(t.finish(), 65)
         self.assertIn(b"bad-theme.yaml:3:", t.raw)
 
+    def test_theme_from_data_dir(self):
+        themes = os.path.join(self.home, "data", "socscope", "themes")
+        os.makedirs(themes)
+        with open(os.path.join(themes, "loud.yaml"), "w", encoding="utf-8") as f:
+            f.write("name: loud\ndescription: Test theme.\nroles:\n"
+                    "  selected: {fg: white, bg: red, attrs: [bold], "
+                    "mono: [reverse]}\n")
+        t = self.run_tui("-q", TINY, "--client", "Loud", "--theme", "loud")
+        t.wait_for("What is your organization called?")
+        t.send(PGDN)
+        y, x = t.row_of("Run their payroll")
+        self.assertEqual(t.cell(y, x).bg, "red")
+        self.assertEqual(t.cell(y, x).fg, "white")
+        self.assertTrue(t.cell(y, x).bold)
+        t.send("q")
+        self.assertEqual(t.finish(), 0)
+
     def test_themes_and_monochrome_terminal(self):
         for theme in ("high-contrast", "monochrome"):
             t = self.run_tui("-q", TINY, "--client", "Th", "--theme", theme)
