@@ -135,10 +135,14 @@ tui_term_utf8(void)
 static void
 capture_stderr(void)
 {
-	char tmpl[] = "/tmp/socscope-stderr-XXXXXX";
+	const char *dir = getenv("TMPDIR");
+	char tmpl[4096];
+	snprintf(tmpl, sizeof tmpl, "%s/socscope-stderr-XXXXXX",
+	         dir && *dir ? dir : "/tmp");
 	int fd = mkstemp(tmpl);
 	if (fd < 0)
 		return;
+	/* Nameless at once: nothing is left behind, whatever happens. */
 	unlink(tmpl);
 	fflush(stderr);
 	saved_stderr = dup(STDERR_FILENO);
