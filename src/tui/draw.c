@@ -127,10 +127,15 @@ put_wrapped(WINDOW *w, int y, int x, int width, int max_rows, const char *s,
 	size_t n = tui_wrap(s, width, &v);
 	int r = 0;
 	for (size_t i = 0; i < n && r < max_rows; i++, r++) {
-		int used = put(w, y + r, x, width - 1, s + v[i].off, v[i].len, a);
-		if (r == max_rows - 1 && i + 1 < n)
-			puts_(w, y + r, x + (used < width - 1 ? used : width - 1),
-			      1, sym("\u2026", "~"), a);
+		bool cut = r == max_rows - 1 && i + 1 < n;
+		/* The last row shown, when more follows, keeps a column for
+		 * the ellipsis. */
+		size_t len = v[i].len;
+		if (cut)
+			len = tui_fit(s + v[i].off, len, width - 1, NULL);
+		int used = put(w, y + r, x, width, s + v[i].off, len, a);
+		if (cut)
+			puts_(w, y + r, x + used, 1, sym("\u2026", "~"), a);
 	}
 	free(v);
 	return r;
@@ -261,7 +266,8 @@ draw_header(const struct tui_state *st)
 	/* The client's name matters more than the questionnaire's title:
 	 * the title gives way first when the bar is short. */
 	int avail = cols - right_w - 2;
-	int fixed = 8 + 3 + (*client ? 3 + tui_strwidth(client, strlen(client)) : 0);
+	int fixed = 1 + 8 + 3 +
+	            (*client ? 3 + tui_strwidth(client, strlen(client)) : 0);
 	int title_w = avail - fixed;
 	int x = 1;
 	x += puts_(w, 0, x, avail, "socscope", a | A_BOLD);
@@ -530,7 +536,8 @@ draw_interview(struct tui_state *st)
 {
 	WINDOW *w = w_main;
 	int rows = getmaxy(w), cols = getmaxx(w);
-	int width = cols - 3, x = 2, y = 0;
+	/* Lines much longer than this are hard to read on wide screens. */
+	int width = cols - 3 < 100 ? cols - 3 : 100, x = 2, y = 0;
 	size_t i = st->cur;
 	const struct sc_question *qn = &st->q->questions[i];
 	const struct sc_section *sec = &st->q->sections[qn->section];
