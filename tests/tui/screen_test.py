@@ -461,6 +461,20 @@ class ScreenTest(unittest.TestCase):
         saved = yaml.safe_load(self.read(self.session_file("wide")))
         self.assertEqual(saved["answers"]["org_name"], "株式会社テスト 🙂 café")
 
+    def test_narrow_wrap_keeps_every_word(self):
+        t = self.run_tui("-q", TINY, "--client", "Narrow", cols=41, rows=24)
+        t.wait_for("What is your")
+        t.send(PGDN)
+        t.wait_for("Why we ask")
+        help_text = ("Why we ask: The kind of service decides which report "
+                     "your clients need.")
+        joined = " ".join(line.strip() for line in t.screen.display)
+        self.assertIn(help_text, " ".join(joined.split()))
+        for line in t.screen.display:
+            self.assertEqual(len(line), 41)
+        t.send("q")
+        self.assertEqual(t.finish(), 0)
+
     def test_bundled_questionnaire_smoke(self):
         t = self.run_tui("--client", "Smoke Test")
         elapsed = t.wait_for("Question 1 of", timeout=10)
