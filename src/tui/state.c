@@ -972,6 +972,13 @@ refresh_live(struct tui_state *st)
 			seen = !strcmp(old.v[j].text, d->v[i].text);
 		d->v[i].changed = old.n && !seen;
 	}
+	/* A flipped recommendation is said in words too, so it shows even
+	 * with the panel hidden (line 1 is the summary).  A save error
+	 * already on show matters more. */
+	if (old.n > 1 && d->n > 1 && strcmp(old.v[1].text, d->v[1].text) &&
+	    !st->message)
+		set_message(st, false, "Recommendation now: %s (was: %s)",
+		            d->v[1].text, old.v[1].text);
 	doc_fini(&old);
 }
 

@@ -241,6 +241,9 @@ class ScreenTest(unittest.TestCase):
         # p hides the panel, p shows it again.
         t.send("p")
         t.wait_gone("Recommendation so far")
+        # With the panel hidden, a flip is still said in the message line.
+        t.send("1")
+        t.wait_for("Recommendation now: SOC 1 Type II and SOC 2 Type II")
         t.send("p")
         t.wait_for("Recommendation so far")
         t.send("q")

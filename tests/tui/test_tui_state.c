@@ -530,6 +530,9 @@ test_live_panel_flips(void **state)
 	assert_false(live_has(st, "SOC 1", false) || live_has(st, "SOC 1", true));
 	assert_true(live_has(st, "SOC 2 Type II", true));
 	assert_true(live_has(st, "Security (required)", true));
+	/* The flip is also said in words in the message line. */
+	assert_non_null(st->message);
+	assert_non_null(strstr(st->message, "Recommendation now: SOC 2"));
 	/* A short deadline flips the type. */
 	tui_state_click_section(st, 1);
 	keys(st, "3\r");
