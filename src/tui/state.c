@@ -551,8 +551,9 @@ load_draft(struct tui_state *st, size_t i)
 	tui_le_set(&st->drafts[i], s ? s : "");
 	free(s);
 	validate_draft(st, i);
-	/* A default not yet confirmed is saved when the user confirms it. */
-	st->draft_dirty[i] = !stored_answer(st, i) && s;
+	/* A default shown here becomes the answer only when confirmed with
+	 * Enter, as on a choice question; passing by leaves it open. */
+	st->draft_dirty[i] = false;
 }
 
 /* Confirm what was typed.  false (keeping the draft and its error) when it
@@ -1570,6 +1571,8 @@ typed_request(struct tui_state *st, enum tui_req req, int key)
 		}
 		return true;
 	case REQ_ENTER:
+		if (!stored_answer(st, i) && *tui_le_text(le))
+			st->draft_dirty[i] = true;
 		if (commit_draft(st, i))
 			next_question(st, true);
 		return true;

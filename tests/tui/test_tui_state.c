@@ -828,6 +828,47 @@ test_mouse_lines(void **state)
 	assert_int_equal(st->cursor[Q_SERVICES], 2);
 }
 
+/* A default is shown, but it is an answer only once confirmed. */
+static void
+test_defaults_need_confirming(void **state)
+{
+	struct fx *f = *state;
+	struct sc_diags d;
+	enum sc_status rc;
+	char *path = sc_xasprintf("%s/defaults.yaml", SC_TUI_FIXTURES);
+	char *err = NULL;
+	int code;
+
+	sc_diags_init(&d);
+	struct sc_questionnaire *q = sc_questionnaire_load_file(path, &d, &rc);
+	assert_non_null(q);
+	struct sc_interview_opts o = {.q = q, .client = "Defaults Co"};
+	struct tui_state *st = tui_state_new(&o, &err, &code);
+	assert_non_null(st);
+	assert_string_equal(tui_le_text(&st->drafts[0]), "10");
+	assert_false(tui_state_answered(st, 0));
+	/* Passing by leaves it open ... */
+	tui_state_key(st, TK_NPAGE);
+	assert_false(tui_state_answered(st, 0));
+	assert_int_equal(st->cur, 1);
+	assert_int_equal(st->cursor[1], 1); /* on "No", the default */
+	assert_false(tui_state_answered(st, 1));
+	/* ... Enter confirms it. */
+	tui_state_key(st, TK_ENTER);
+	assert_true(tui_state_choice_selected(st, 1, 1));
+	tui_state_key(st, TK_PPAGE);
+	tui_state_key(st, TK_PPAGE);
+	assert_int_equal(st->cur, 0);
+	tui_state_key(st, TK_ENTER);
+	assert_true(tui_state_answered(st, 0));
+	assert_true(st->s->a->v[0].num == 10);
+	tui_state_free(st);
+	sc_questionnaire_free(q);
+	sc_diags_fini(&d);
+	free(path);
+	(void)f;
+}
+
 int
 main(void)
 {
@@ -858,6 +899,7 @@ main(void)
 		T(test_results_scroll_like_a_pager),
 		T(test_note_cancel_and_boundaries),
 		T(test_mouse_lines),
+		T(test_defaults_need_confirming),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
