@@ -363,8 +363,17 @@ draw_keybar(struct tui_state *st)
 
 	wbkgdset(w, ' ' | a);
 	werase(w);
+	enum tui_view_id v = tui_state_view(st);
 	for (size_t i = 0; keys[i].label && n < 16; i++) {
 		const struct tui_request_info *r = tui_request_info(keys[i].req);
+		/* Only keys that do something here are offered. */
+		if (keys[i].req == REQ_BACK && st->depth <= 1 &&
+		    v != TV_INTERVIEW)
+			continue;
+		if (keys[i].req == REQ_ENTER && v != TV_INTERVIEW &&
+		    v != TV_NAME && !st->export_mode &&
+		    st->docs[v].sel == SIZE_MAX)
+			continue;
 		kn[n][0] = '\0';
 		if (keys[i].req == REQ_PICK) {
 			tui_request_keys(REQ_PICK, kn[n], sizeof kn[n]);
