@@ -61,7 +61,7 @@ put(WINDOW *w, int y, int x, int width, const char *s, size_t n, attr_t a)
 {
 	int maxy, maxx, used = 0;
 	getmaxyx(w, maxy, maxx);
-	if (y < 0 || y >= maxy || x >= maxx || width <= 0)
+	if (y < 0 || y >= maxy || x < 0 || x >= maxx || width <= 0)
 		return 0;
 	if (x + width > maxx)
 		width = maxx - x;
