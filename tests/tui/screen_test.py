@@ -270,6 +270,16 @@ class ScreenTest(unittest.TestCase):
                 self.assertEqual(c.bg, "default")
         t.send("q")
         self.assertEqual(t.finish(), 0)
+        # NO_COLOR set but empty does not count: the theme's colours.
+        t = self.run_tui("-q", TINY, "--client", "Mono", env={"NO_COLOR": ""})
+        t.wait_for("What is your organization called?")
+        t.send(PGDN)
+        # The cursor starts on the ticked choice.
+        y, x = t.row_of("Host their systems")
+        self.assertEqual(t.screen.cursor.y, y)
+        self.assertEqual(t.cell(y, x).bg, "cyan")
+        t.send("q")
+        self.assertEqual(t.finish(), 0)
 
     def test_skip_logic(self):
         t = self.run_tui("-q", TINY, "--client", "Skip Co")
