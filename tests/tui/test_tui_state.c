@@ -281,6 +281,30 @@ test_key_mapping(void **state)
 	assert_string_equal(buf, "Enter");
 }
 
+/* No key is bound twice within the editor's requests or within the rest,
+ * and every request has a key. */
+static void
+test_request_table_consistent(void **state)
+{
+	(void)state;
+	for (size_t a = 0; a < tui_request_count; a++) {
+		const struct tui_request_info *ra = &tui_requests[a];
+		assert_true(ra->keys[0] != 0);
+		assert_non_null(tui_request_info(ra->req));
+		assert_ptr_equal(tui_request_info(ra->req), ra);
+		for (size_t b = a + 1; b < tui_request_count; b++) {
+			const struct tui_request_info *rb = &tui_requests[b];
+			if ((ra->ctx == CTX_EDIT) != (rb->ctx == CTX_EDIT))
+				continue;
+			for (size_t i = 0; i < TUI_MAX_KEYS && ra->keys[i]; i++)
+				for (size_t j = 0; j < TUI_MAX_KEYS && rb->keys[j]; j++)
+					if (ra->keys[i] == rb->keys[j])
+						fail_msg("%s and %s share a key",
+						         ra->name, rb->name);
+		}
+	}
+}
+
 static void
 test_help_lists_every_request(void **state)
 {
@@ -879,6 +903,7 @@ main(void)
 		cmocka_unit_test(test_lineedit_utf8),
 		cmocka_unit_test(test_lineedit_limits_and_view),
 		cmocka_unit_test(test_key_mapping),
+		cmocka_unit_test(test_request_table_consistent),
 #define T(n) cmocka_unit_test_setup_teardown(n, setup, teardown)
 		T(test_help_lists_every_request),
 		T(test_text_answer_q_is_a_letter),
