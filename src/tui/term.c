@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -262,14 +263,27 @@ translate(int rc, wint_t ch)
 	}
 }
 
+/* A terminal that went away without a SIGHUP (the pty closed) would
+ * make every read fail at once; treat it as the hangup it is, so the
+ * loop saves and ends instead of spinning. */
+static void
+check_hangup(void)
+{
+	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+	if (poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)))
+		tui_term_signal = SIGHUP;
+}
+
 int
 tui_term_key(int ms)
 {
 	wint_t ch;
 	timeout(ms);
 	int rc = get_wch(&ch);
-	if (rc == ERR)
+	if (rc == ERR) {
+		check_hangup();
 		return -1;
+	}
 	return translate(rc, ch);
 }
 

@@ -452,6 +452,23 @@ class ScreenTest(unittest.TestCase):
             self.assertIn("by signal", self.read(
                 self.session_file("signal-%d" % sig)))
 
+    def test_terminal_closed_saves(self):
+        # A dropped connection: the terminal side simply goes away.
+        t = self.run_tui("-q", TINY, "--client", "Dropped")
+        t.wait_for("What is your organization called?")
+        t.type("typed when the line dropped")
+        t.wait_for("typed when the line dropped")
+        proc = t.child.ptyproc
+        os.close(t.child.child_fd)
+        end = time.monotonic() + 5
+        while proc.isalive() and time.monotonic() < end:
+            time.sleep(0.05)
+        self.assertFalse(proc.isalive())
+        self.assertEqual(proc.exitstatus, 129)
+        self.assertIn("typed when the line dropped",
+                      self.read(self.session_file("dropped")))
+        t.child.closed = True
+
     def test_ascii_mode(self):
         t = self.run_tui("-q", TINY, "--client", "Ascii", "--ascii")
         t.wait_for("What is your organization called?")
