@@ -30,8 +30,10 @@ enum tui_ctx {
 	X(REQ_BACK, CTX_GLOBAL, "back out of a view, prompt or sidebar",      \
 	  TK_ESC)                                                              \
 	X(REQ_REDRAW, CTX_GLOBAL, "redraw the screen", TK_CTRL('l'))          \
-	X(REQ_UP, CTX_MOVE, "previous choice, section or line", TK_UP, 'k')    \
-	X(REQ_DOWN, CTX_MOVE, "next choice, section or line", TK_DOWN, 'j')    \
+	X(REQ_UP, CTX_MOVE, "previous choice, section, line or export format", \
+	  TK_UP, 'k')    \
+	X(REQ_DOWN, CTX_MOVE, "next choice, section, line or export format",   \
+	  TK_DOWN, 'j')    \
 	X(REQ_HOME, CTX_MOVE, "first choice or line", TK_HOME, 'g')            \
 	X(REQ_END, CTX_MOVE, "last choice or line", TK_END, 'G')               \
 	X(REQ_PREV, CTX_MOVE, "previous question (or page)", TK_PPAGE)         \
@@ -39,8 +41,9 @@ enum tui_ctx {
 	X(REQ_ENTER, CTX_MOVE,                                                 \
 	  "confirm and go to the next question; open the selected line",      \
 	  TK_ENTER, '\n')                                                      \
-	X(REQ_LEFT, CTX_MOVE, "sidebar; previous export format", TK_LEFT, 'h') \
-	X(REQ_RIGHT, CTX_MOVE, "question; next export format", TK_RIGHT, 'l')  \
+	X(REQ_LEFT, CTX_MOVE, "to the sections sidebar", TK_LEFT, 'h') \
+	X(REQ_RIGHT, CTX_MOVE, "from the sidebar back to the question",       \
+	  TK_RIGHT, 'l')  \
 	X(REQ_PICK, CTX_INTERVIEW, "pick the Nth choice", '1', '2', '3', '4',  \
 	  '5', '6', '7', '8', '9')                                             \
 	X(REQ_TOGGLE, CTX_INTERVIEW, "tick or untick in a check list; pick",   \
