@@ -79,9 +79,3 @@ tui_attr(enum sc_role r)
 {
 	return r < SC_ROLE_COUNT ? role_attrs[r] : A_NORMAL;
 }
-
-bool
-tui_colors_on(void)
-{
-	return colour_on;
-}

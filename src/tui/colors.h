@@ -13,8 +13,5 @@ void
 tui_colors_init(const struct sc_theme *t);
 attr_t
 tui_attr(enum sc_role r);
-/* Is colour in use (false with NO_COLOR or a monochrome terminal)? */
-bool
-tui_colors_on(void);
 
 #endif

@@ -305,23 +305,6 @@ tui_state_editing(const struct tui_state *st)
 	}
 }
 
-struct tui_lineedit *
-tui_state_editor(struct tui_state *st)
-{
-	if (!tui_state_editing(st))
-		return NULL;
-	switch (tui_state_view(st)) {
-	case TV_NAME:
-		return &st->name_ed;
-	case TV_INTERVIEW:
-		return st->note_mode ? &st->note_ed : &st->drafts[st->cur];
-	case TV_RESULTS:
-		return &st->export_ed;
-	default:
-		return NULL;
-	}
-}
-
 bool
 tui_state_visible(const struct tui_state *st, size_t i)
 {

@@ -118,9 +118,6 @@ tui_state_view(const struct tui_state *st);
 /* Is a line editor taking the keys (so letters are text)? */
 bool
 tui_state_editing(const struct tui_state *st);
-/* The line editor with the focus, or NULL. */
-struct tui_lineedit *
-tui_state_editor(struct tui_state *st);
 
 /* Feed one key (keys.h); returns true when anything may have changed. */
 bool

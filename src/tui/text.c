@@ -70,19 +70,6 @@ tui_utf8_encode(uint32_t cp, char out[4])
 	return 0;
 }
 
-bool
-tui_utf8_valid(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		size_t k = tui_utf8_decode(s + i, n - i, &cp);
-		if (cp == 0xfffd && k == 1 && (unsigned char)s[i] >= 0x80)
-			return false;
-		i += k;
-	}
-	return true;
-}
-
 int
 tui_cpwidth(uint32_t cp)
 {

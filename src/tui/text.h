@@ -15,8 +15,6 @@ tui_utf8_decode(const char *s, size_t n, uint32_t *cp);
 /* Encode cp into out; returns the length (0 for an invalid code point). */
 size_t
 tui_utf8_encode(uint32_t cp, char out[4]);
-bool
-tui_utf8_valid(const char *s, size_t n);
 
 /* Columns a character takes: 0 for combining marks and controls, 2 for wide
  * characters, 1 otherwise (also for what wcwidth does not know). */
