@@ -1702,6 +1702,11 @@ tui_state_export(struct tui_state *st)
 		set_message(st, true, "%s", "Type a file name to export to.");
 		return false;
 	}
+	/* "~/" means the home directory, as in a shell. */
+	char *full = NULL;
+	const char *home = getenv("HOME");
+	if (path[0] == '~' && path[1] == '/' && home && *home)
+		path = full = sc_xasprintf("%s%s", home, path + 1);
 	sc_report_render(st->q, st->s->a, st->s->ev, st->export_fmt, &ro, &b);
 	enum sc_status rc = sc_write_file_atomic(path, b.data ? b.data : "",
 	                                         b.len, 0644, &err);
@@ -1710,10 +1715,12 @@ tui_state_export(struct tui_state *st)
 		set_message(st, true, "Not exported: %s",
 		            err ? err : "the file cannot be written");
 		free(err);
+		free(full);
 		return false;
 	}
 	set_message(st, false, "Exported %s to %s",
 	            sc_format_id_str(st->export_fmt), path);
+	free(full);
 	return true;
 }
 

@@ -654,6 +654,19 @@ test_export(void **state)
 	tui_state_key(st, TK_ESC);
 	assert_false(st->export_mode);
 	assert_int_equal(tui_state_view(st), TV_RESULTS);
+	/* "~/" is the home directory. */
+	tui_state_key(st, 'w');
+	tui_state_key(st, TK_CTRL('u'));
+	keys(st, "~/home.csv");
+	tui_state_key(st, TK_UP); /* json -> markdown: the typed path stays */
+	assert_string_equal(tui_le_text(&st->export_ed), "~/home.csv");
+	tui_state_key(st, TK_ENTER);
+	assert_false(st->message_error);
+	char *p = sc_xasprintf("%s/home.csv", f->dir);
+	char *md = th_read(p, NULL);
+	assert_non_null(md);
+	free(md);
+	free(p);
 }
 
 static void
