@@ -20,6 +20,8 @@ enum tui_special_key {
 	TK_BTAB,
 	TK_RESIZE,
 	TK_MOUSE,
+	TK_PASTE_START, /* bracketed paste: what follows is text, not keys */
+	TK_PASTE_END,
 	TK_F0, /* TK_F(n) = TK_F0 + n */
 	TK_LAST = TK_F0 + 13,
 };

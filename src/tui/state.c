@@ -1837,8 +1837,24 @@ tui_state_request(struct tui_state *st, enum tui_req req, int key)
 bool
 tui_state_key(struct tui_state *st, int key)
 {
-	return tui_state_request(st, tui_key_request(key, tui_state_editing(st)),
-	                         key);
+	bool editing = tui_state_editing(st);
+
+	if (key == TK_PASTE_START || key == TK_PASTE_END) {
+		st->pasting = key == TK_PASTE_START;
+		return false;
+	}
+	/* Pasted text is text: into the editor (line breaks and tabs as
+	 * spaces), and never taken as commands anywhere else. */
+	if (st->pasting) {
+		if (!editing)
+			return false;
+		if (key == TK_ENTER || key == '\n' || key == TK_TAB)
+			key = ' ';
+		if (!tui_key_printable(key))
+			return false;
+		return tui_state_request(st, REQ_INSERT, key);
+	}
+	return tui_state_request(st, tui_key_request(key, editing), key);
 }
 
 void

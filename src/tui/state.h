@@ -89,6 +89,7 @@ struct tui_state {
 	bool note_mode;
 	struct tui_lineedit note_ed;
 	bool panel;            /* live recommendation shown */
+	bool pasting;          /* inside a bracketed paste */
 	struct tui_doc live;   /* its lines */
 
 	/* documents */

@@ -33,6 +33,10 @@ static int tty_fd = STDOUT_FILENO;
 static const int fatal_signals[] = {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL};
 static const int exit_signals[] = {SIGINT, SIGTERM, SIGHUP};
 
+/* Our own key codes for the bracketed-paste markers. */
+#define KEY_PASTE_START (KEY_MAX + 1)
+#define KEY_PASTE_END (KEY_MAX + 2)
+
 static MEVENT last_mouse;
 static bool have_mouse;
 
@@ -176,7 +180,7 @@ tui_term_start(void)
 		return false;
 	tty_fd = fileno(stdout);
 	reset_len = 0;
-	append_raw("\033[?1000l\033[?1002l\033[?1006l");
+	append_raw("\033[?1000l\033[?1002l\033[?1006l\033[?2004l");
 	append_cap("sgr0");
 	append_cap("cnorm");
 	append_cap("rmkx");
@@ -205,6 +209,12 @@ tui_term_start(void)
 	define_key("\033OB", KEY_DOWN);
 	define_key("\033OC", KEY_RIGHT);
 	define_key("\033OD", KEY_LEFT);
+	/* Bracketed paste: a pasted Tab, newline or "q" must not act as a
+	 * key.  Terminals that do not know the mode ignore it. */
+	define_key("\033[200~", KEY_PASTE_START);
+	define_key("\033[201~", KEY_PASTE_END);
+	fputs("\033[?2004h", stdout);
+	fflush(stdout);
 	curs_set(1);
 	/* Presses act at once (no click resolution delay); a second press
 	 * on a selected line opens it, so no double-click is needed. */
@@ -226,6 +236,7 @@ tui_term_stop(void)
 	if (have_mouse)
 		mousemask(0, NULL);
 	endwin();
+	fputs("\033[?2004l", stdout);
 	fflush(stdout);
 	replay_stderr();
 }
@@ -252,6 +263,8 @@ translate(int rc, wint_t ch)
 	case KEY_BTAB: return TK_BTAB;
 	case KEY_ENTER: return TK_ENTER;
 	case KEY_RESIZE: return TK_RESIZE;
+	case KEY_PASTE_START: return TK_PASTE_START;
+	case KEY_PASTE_END: return TK_PASTE_END;
 	case KEY_MOUSE:
 		if (getmouse(&last_mouse) == OK)
 			return TK_MOUSE;

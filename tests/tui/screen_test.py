@@ -473,6 +473,22 @@ class ScreenTest(unittest.TestCase):
                       self.read(self.session_file("dropped")))
         t.child.closed = True
 
+    def test_bracketed_paste(self):
+        t = self.run_tui("-q", TINY, "--client", "Paste Co")
+        t.wait_for("What is your organization called?")
+        self.assertIn(b"\x1b[?2004h", t.raw)
+        # A pasted Tab, line break or q is text, not a key.
+        t.send("\x1b[200~Paste\tCo\rq\x1b[201~")
+        t.wait_for("Paste Co q")
+        t.wait_for("What is your organization called?")
+        t.send(ENTER)
+        t.wait_for("What do you do for your clients?")
+        t.send("\x1b[21~")
+        self.assertEqual(t.finish(), 0)
+        self.assertIn(b"\x1b[?2004l", t.raw)
+        self.assertIn("org_name: Paste Co q",
+                      self.read(self.session_file("paste-co")))
+
     def test_ascii_mode(self):
         t = self.run_tui("-q", TINY, "--client", "Ascii", "--ascii")
         t.wait_for("What is your organization called?")

@@ -906,6 +906,28 @@ test_defaults_need_confirming(void **state)
 	(void)f;
 }
 
+static void
+test_paste_is_text(void **state)
+{
+	struct fx *f = *state;
+	struct tui_state *st = start(f);
+
+	tui_state_key(st, TK_PASTE_START);
+	keys(st, "Acme\tPayroll\rq");
+	tui_state_key(st, TK_PASTE_END);
+	assert_false(st->quit);
+	assert_int_equal(st->cur, Q_ORG);
+	assert_string_equal(tui_le_text(&st->drafts[Q_ORG]), "Acme Payroll q");
+	/* A paste outside a text input does nothing at all. */
+	tui_state_key(st, TK_ENTER);
+	assert_int_equal(st->cur, Q_SERVICES);
+	tui_state_key(st, TK_PASTE_START);
+	keys(st, "12q");
+	tui_state_key(st, TK_PASTE_END);
+	assert_false(st->quit);
+	assert_false(tui_state_answered(st, Q_SERVICES));
+}
+
 int
 main(void)
 {
@@ -938,6 +960,7 @@ main(void)
 		T(test_note_cancel_and_boundaries),
 		T(test_mouse_lines),
 		T(test_defaults_need_confirming),
+		T(test_paste_is_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
