@@ -476,6 +476,13 @@ test_typed_draft_survives_moving(void **state)
 	keys(st, " more");
 	tui_state_commit_pending(st);
 	assert_non_null(saved_text(f, "Half typed more"));
+	/* So is a note being written. */
+	tui_state_key(st, TK_TAB); /* sidebar: 'n' is not text there */
+	tui_state_key(st, 'n');
+	assert_true(st->note_mode);
+	keys(st, "unfinished note");
+	tui_state_commit_pending(st);
+	assert_non_null(saved_text(f, "unfinished note"));
 }
 
 static void
