@@ -557,7 +557,7 @@ draw_interview(struct tui_state *st)
 	tui_state_progress(st, &done, &total);
 	snprintf(pos, sizeof pos, "Question %zu of %zu", tui_state_position(st),
 	         total);
-	int px = puts_(w, y, x, width, sec->title, tui_attr(SC_ROLE_MUTED));
+	int px = puts_cut(w, y, x, width / 2, sec->title, tui_attr(SC_ROLE_MUTED));
 	px += puts_(w, y, x + px, width - px, sym(" \u00b7 ", " - "),
 	            tui_attr(SC_ROLE_MUTED));
 	px += puts_(w, y, x + px, width - px, pos, tui_attr(SC_ROLE_MUTED));
@@ -566,7 +566,6 @@ draw_interview(struct tui_state *st)
 		      tui_attr(tui_state_answered(st, i) ? SC_ROLE_MUTED
 		                                         : SC_ROLE_WARNING));
 	y += 2;
-	/* Room for the input below: the text and help give way first. */
 	size_t n = tui_state_nchoices(st, i);
 	/* Rows are handed out from the bottom up: the message, note and
 	 * error lines when there are any, then at least a few rows of input;
