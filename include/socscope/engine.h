@@ -8,8 +8,8 @@
  * from the fired rules on demand.
  *
  * Conflict resolution (documented in questionnaires/README.md):
- *  - reports are the union of `recommend`; "none" counts only when no rule
- *    recommends a report;
+ *  - reports are the union of `recommend`; "none" counts when the final
+ *    list of reports is empty (including a lone SOC 3 dropped below);
  *  - per report, the type proposal with the highest weight wins; on a tie
  *    Type I wins over Type II (a constraint beats a wish), then file order;
  *    a report with no proposal is Type I with no period;
