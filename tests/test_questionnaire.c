@@ -417,7 +417,7 @@ static const struct invalid_case invalid_cases[] = {
 		{22, 31, "payrol"},
 	}},
 	{"invalid-expr-unclosed-paren.yaml", SC_EDATA, {
-		{22, 60, "\")\" expected (to close \"(\" at column 1)"},
+		{22, 60, "\")\" expected (to close \"(\" at column 11)"},
 	}},
 	{"invalid-expr-block-scalar.yaml", SC_EDATA, {
 		{22, 11, "numbers"},

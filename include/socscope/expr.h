@@ -33,6 +33,10 @@ struct sc_expr_scope {
 struct sc_expr_error {
 	int col;        /* 1-based column in the expression source */
 	char msg[256];  /* e.g. ")" expected (to close "(" at column 12) */
+	/* When msg ends with "at column N)" naming another place in the
+	 * expression (the "(" a ")" should close), that N; else 0.  Lets a
+	 * caller restate it as a column of the file. */
+	int related_col;
 };
 
 /* The effective answer to question `index`, or NULL when unanswered or

@@ -35,6 +35,7 @@ sc_xerror(struct sc_expr_error *err, int col, const char *fmt, ...)
 {
 	va_list ap;
 	err->col = col;
+	err->related_col = 0;
 	va_start(ap, fmt);
 	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
 	va_end(ap);

@@ -119,10 +119,13 @@ leave_level(struct parser *p)
 static bool
 expect_close(struct parser *p, enum xtok what, enum xtok open, int col)
 {
-	if (p->tok.kind != what)
-		return sc_xerror(p->err, p->tok.col,
-		                 "\"%s\" expected (to close \"%s\" at column %d)",
-		                 sc_xtok_text(what), sc_xtok_text(open), col);
+	if (p->tok.kind != what) {
+		sc_xerror(p->err, p->tok.col,
+		          "\"%s\" expected (to close \"%s\" at column %d)",
+		          sc_xtok_text(what), sc_xtok_text(open), col);
+		p->err->related_col = col;
+		return false;
+	}
 	return advance(p);
 }
 

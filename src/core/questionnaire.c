@@ -13,6 +13,7 @@
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "socscope/expr.h"
@@ -1277,6 +1278,17 @@ compile_at(struct loader *L, const struct sc_ynode *n, const char *src,
 		size_t off = err.col > 0 ? (size_t)err.col - 1 : 0;
 		sc_ynode_text_pos(n, off, &line, &col);
 		err.msg[sizeof err.msg - 1] = '\0';
+		/* Restate "at column N" of the expression as a place in the file. */
+		char *at = err.related_col > 0 ? strstr(err.msg, " at column ") : NULL;
+		if (at) {
+			int rline, rcol;
+			sc_ynode_text_pos(n, (size_t)err.related_col - 1, &rline, &rcol);
+			size_t room = sizeof err.msg - (size_t)(at - err.msg);
+			if (rline == line)
+				snprintf(at, room, " at column %d)", rcol);
+			else
+				snprintf(at, room, " at line %d, column %d)", rline, rcol);
+		}
 		sc_diags_add(L->d, L->file, line, col, "%s",
 		             err.msg[0] ? err.msg : "invalid expression");
 	}
