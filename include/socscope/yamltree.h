@@ -99,4 +99,10 @@ sc_ynode_text_pos(const struct sc_ynode *n, size_t offset, int *line,
 const char *
 sc_ynode_quote(const struct sc_ynode *n, char *buf, size_t size);
 
+/* Add a diagnostic at node `n` (line 1, column 1 when n is NULL): the one
+ * way the loaders report a problem with a node. */
+void
+sc_ydiag(struct sc_diags *d, const char *file, const struct sc_ynode *n,
+         const char *fmt, ...) SC_PRINTF(4, 5);
+
 #endif

@@ -377,21 +377,17 @@ sc_answers_set_note(struct sc_answers *a, size_t question, const char *note)
 struct loader {
 	const char *file;
 	struct sc_diags *d;
-	size_t errors;
+	size_t start; /* problems already in d before this file */
 };
 
-static void
-err_at(struct loader *L, const struct sc_ynode *n, const char *fmt, ...)
-	SC_PRINTF(3, 4);
+#define err_at(L, n, ...) sc_ydiag((L)->d, (L)->file, (n), __VA_ARGS__)
 
-static void
-err_at(struct loader *L, const struct sc_ynode *n, const char *fmt, ...)
+/* Did this file have any problem?  Counted from the list itself, so every
+ * way of reporting one counts, not only err_at. */
+static bool
+loader_failed(const struct loader *L)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	sc_diags_vadd(L->d, L->file, n ? n->line : 1, n ? n->col : 1, fmt, ap);
-	va_end(ap);
-	L->errors++;
+	return L->d->n + L->d->dropped > L->start;
 }
 
 /* How a node reads in a message: a scalar in quotes (shortened), otherwise
@@ -926,7 +922,7 @@ answers_take(struct sc_answers *a, struct sc_answers *tmp)
 static enum sc_status
 load_doc(struct sc_answers *a, struct sc_ydoc *doc, struct sc_diags *d)
 {
-	struct loader L = {.file = doc->file, .d = d};
+	struct loader L = {.file = doc->file, .d = d, .start = d->n + d->dropped};
 	const struct sc_ynode *root = doc->root;
 	if (!root) {
 		sc_diags_add(d, doc->file, 1, 1,
@@ -947,7 +943,7 @@ load_doc(struct sc_answers *a, struct sc_ydoc *doc, struct sc_diags *d)
 		load_answers_map(&L, root, tmp);
 		load_notes_map(&L, root, tmp);
 	}
-	if (L.errors) {
+	if (loader_failed(&L)) {
 		sc_answers_free(tmp);
 		return SC_EDATA;
 	}

@@ -86,21 +86,17 @@ static const struct {
 struct loader {
 	const char *file;
 	struct sc_diags *d;
-	size_t errors;
+	size_t start; /* problems already in d before this file */
 };
 
-static void
-err_at(struct loader *L, const struct sc_ynode *n, const char *fmt, ...)
-	SC_PRINTF(3, 4);
+#define err_at(L, n, ...) sc_ydiag((L)->d, (L)->file, (n), __VA_ARGS__)
 
-static void
-err_at(struct loader *L, const struct sc_ynode *n, const char *fmt, ...)
+/* Did this file have any problem?  Counted from the list itself, so every
+ * way of reporting one counts, not only err_at. */
+static bool
+loader_failed(const struct loader *L)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	sc_diags_vadd(L->d, L->file, n ? n->line : 1, n ? n->col : 1, fmt, ap);
-	va_end(ap);
-	L->errors++;
+	return L->d->n + L->d->dropped > L->start;
 }
 
 static bool
@@ -227,9 +223,7 @@ load_role(struct loader *L, struct sc_theme *t, int r,
 		return;
 	}
 	char *what = sc_xasprintf("role \"%s\"", id);
-	size_t before = L->d->n + L->d->dropped;
-	if (!sc_ymap_check_keys(n, keys, NULL, what, L->file, L->d))
-		L->errors += L->d->n + L->d->dropped - before;
+	sc_ymap_check_keys(n, keys, NULL, what, L->file, L->d);
 	free(what);
 
 	/* A role that is given starts from no colour and no attributes: what
@@ -271,7 +265,7 @@ load_text(struct loader *L, const struct sc_ynode *root, const char *key)
 static struct sc_theme *
 load_doc(const struct sc_ydoc *doc, struct sc_diags *d, enum sc_status *st)
 {
-	struct loader L = {.file = doc->file, .d = d};
+	struct loader L = {.file = doc->file, .d = d, .start = d->n + d->dropped};
 	const struct sc_ynode *root = doc->root;
 	if (!root) {
 		sc_diags_add(d, doc->file, 1, 1,
@@ -289,9 +283,7 @@ load_doc(const struct sc_ydoc *doc, struct sc_diags *d, enum sc_status *st)
 	static const char *const top[] = {"name", "description", "roles",
 	                                  NULL};
 	static const char *const required[] = {"name", NULL};
-	size_t before = d->n + d->dropped;
-	if (!sc_ymap_check_keys(root, top, required, "the theme", L.file, d))
-		L.errors += d->n + d->dropped - before;
+	sc_ymap_check_keys(root, top, required, "the theme", L.file, d);
 
 	struct sc_theme *t = sc_xcalloc(1, sizeof *t);
 	for (int r = 0; r < SC_ROLE_COUNT; r++) {
@@ -330,7 +322,7 @@ load_doc(const struct sc_ydoc *doc, struct sc_diags *d, enum sc_status *st)
 			load_role(&L, t, r, roles->items[i]);
 		}
 	}
-	if (L.errors) {
+	if (loader_failed(&L)) {
 		sc_theme_free(t);
 		*st = SC_EDATA;
 		return NULL;

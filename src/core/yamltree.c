@@ -882,3 +882,13 @@ sc_ynode_text_pos(const struct sc_ynode *n, size_t offset, int *line,
 	size_t c = (size_t)n->col + chars + (x->quoted_one ? 1 : 0);
 	*col = c < (size_t)INT_MAX ? (int)c : INT_MAX;
 }
+
+void
+sc_ydiag(struct sc_diags *d, const char *file, const struct sc_ynode *n,
+         const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	sc_diags_vadd(d, file, n ? n->line : 1, n ? n->col : 1, fmt, ap);
+	va_end(ap);
+}
