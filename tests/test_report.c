@@ -1557,6 +1557,44 @@ roadmap_cases(void **state)
 	}
 }
 
+/* Report dates at the ends of the calendar, with months back and forth as
+ * far as the answers go: still dates, still valid JSON (and nothing out of
+ * bounds under the sanitizers). */
+static void
+extreme_dates_stay_dates(void **state)
+{
+	(void)state;
+	static const char *const dates[] = {"0000-01-01", "9999-12-31",
+	                                    "2024-02-29"};
+	struct fx f;
+	fx_open_answers(&f, PAYROLL NO_GAPS "  months_needed: 60\n"
+	                "  months_operating: 240\n  evidence_kept: true\n"
+	                "  had_report: true\n"
+	                "  prior_period_ended_months_ago: 120\n"
+	                "  clients_fiscal_year_end: feb\n");
+	for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++) {
+		char *js = render_at(&f, SC_FMT_JSON, dates[i]);
+		json_t *j = parse_json(js);
+		json_t *rm = json_object_get(j, "roadmap");
+		static const char *const keys[] = {"ready_by", "window_start",
+		                                   "window_end", "deadline",
+		                                   "report_by"};
+		for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+			const char *v = json_string_value(json_object_get(rm, keys[k]));
+			assert_non_null(v);
+			assert_int_equal(strlen(v), 10);
+			for (int c = 0; c < 10; c++)
+				assert_true(c == 4 || c == 7 ? v[c] == '-'
+				                             : v[c] >= '0' && v[c] <= '9');
+			int mo = atoi(v + 5), d = atoi(v + 8);
+			assert_true(mo >= 1 && mo <= 12 && d >= 1 && d <= 31);
+		}
+		json_decref(j);
+		free(js);
+	}
+	fx_close(&f);
+}
+
 /* The lengthened SOC 1 period is the one every format gives. */
 static void
 lengthened_period_in_every_format(void **state)
@@ -1718,6 +1756,7 @@ main(void)
 		cmocka_unit_test(roadmap_dates_follow_the_answers),
 		cmocka_unit_test(roadmap_cases),
 		cmocka_unit_test(lengthened_period_in_every_format),
+		cmocka_unit_test(extreme_dates_stay_dates),
 		cmocka_unit_test(readiness_weeks_follow_the_gaps),
 		cmocka_unit_test(format_names),
 	};

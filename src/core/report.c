@@ -216,8 +216,13 @@ static struct ymd
 add_months(struct ymd t, int months)
 {
 	int m0 = t.y * 12 + t.m - 1 + months;
-	t.y = m0 / 12;
-	t.m = m0 % 12 + 1;
+	int y = m0 / 12, m = m0 % 12;
+	if (m < 0) { /* a date before year 0: floor, not truncate */
+		m += 12;
+		y--;
+	}
+	t.y = y;
+	t.m = m + 1;
 	int dim = days_in_month(t.y, t.m);
 	if (t.d > dim)
 		t.d = dim;
@@ -272,9 +277,11 @@ ymd_cmp(struct ymd a, struct ymd b)
 static void
 ymd_str(struct ymd t, char out[11])
 {
-	/* Digit by digit: years past 9999 cannot come from a parsed date plus
-	 * a few months, and this keeps -Wformat-truncation quiet. */
-	unsigned y = (unsigned)t.y % 10000, mo = (unsigned)t.m % 100,
+	/* Digit by digit, which keeps -Wformat-truncation quiet.  Only an
+	 * absurd report date (year 0 or 9999) plus or minus years of months
+	 * leaves 0..9999: such years are shown clipped, never out of bounds. */
+	unsigned y = t.y < 0 ? 0 : (unsigned)t.y % 10000,
+	         mo = (unsigned)t.m % 100,
 	         d = (unsigned)t.d % 100;
 	out[0] = (char)('0' + y / 1000);
 	out[1] = (char)('0' + y / 100 % 10);
@@ -642,10 +649,12 @@ static int
 readiness_estimate(const struct rp_model *m, struct sc_buf *b)
 {
 	static const int per[4] = {3, 2, 1, 1};
-	static const char *const what[4] = {"high-priority gap",
-	                                    "medium-priority gap",
-	                                    "low-priority gap",
-	                                    "answer to confirm"};
+	static const char *const what[4][2] = {
+		{"high-priority gap", "high-priority gaps"},
+		{"medium-priority gap", "medium-priority gaps"},
+		{"low-priority gap", "low-priority gaps"},
+		{"answer to confirm", "answers to confirm"},
+	};
 	size_t n[4] = {0, 0, 0, 0};
 	for (size_t i = 0; i < m->ngaps; i++) {
 		const struct sc_gap_rec *g = m->gaps[i].rec;
@@ -683,15 +692,8 @@ readiness_estimate(const struct rp_model *m, struct sc_buf *b)
 			continue;
 		if (done)
 			sc_buf_puts(b, done + 1 == kinds ? " and " : ", ");
-		/* "answer to confirm" -> "answers to confirm" */
-		const char *sp = strchr(what[k], ' ');
-		if (n[k] != 1 && k == 3)
-			sc_buf_printf(b, "%zu %.*ss%s", n[k], (int)(sp - what[k]),
-			              what[k], sp);
-		else
-			sc_buf_printf(b, "%zu %s%s", n[k], what[k],
-			              n[k] == 1 ? "" : "s");
-		sc_buf_printf(b, " at %d week%s%s", per[k], plural(per[k]),
+		sc_buf_printf(b, "%zu %s at %d week%s%s", n[k],
+		              what[k][n[k] != 1], per[k], plural(per[k]),
 		              n[k] == 1 ? "" : " each");
 		done++;
 	}
