@@ -71,8 +71,7 @@ setup_questionnaire(void **state)
 	(void)state;
 	for (size_t i = 0; i < Q_COUNT; i++)
 		questions[i].index = i;
-	tiny.timeline.needed_in_months = SIZE_MAX;
-	tiny.timeline.operating_months = SIZE_MAX;
+	sc_timeline_init(&tiny.timeline);
 	return 0;
 }
 

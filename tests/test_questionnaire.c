@@ -164,6 +164,33 @@ lookup_none(void *ud, size_t index)
 	return NULL;
 }
 
+/* Each timeline key points at the question it names. */
+static void
+timeline_keys_load(void **state)
+{
+	(void)state;
+	struct sc_diags d;
+	sc_diags_init(&d);
+	enum sc_status st;
+	struct sc_questionnaire *q = load_fixture("valid-timeline.yaml", &d, &st);
+	if (!q)
+		print_diags(&d);
+	assert_non_null(q);
+	const struct sc_timeline *t = &q->timeline;
+	assert_int_equal(t->needed_in_months, 0);
+	assert_int_equal(t->operating_months, 1);
+	assert_int_equal(t->evidence_kept, 2);
+	assert_int_equal(t->prior_period_end, 3);
+	assert_int_equal(t->fiscal_year_end, 4);
+	assert_int_equal(t->type2_demanded, 5);
+	assert_int_equal(sc_month_find("jan"), 1);
+	assert_int_equal(sc_month_find("dec"), 12);
+	assert_int_equal(sc_month_find("varies"), 0);
+	assert_int_equal(sc_month_find(NULL), 0);
+	sc_questionnaire_free(q);
+	sc_diags_fini(&d);
+}
+
 /* Every optional part of the format, read back. */
 static void
 all_features_load(void **state)
@@ -179,6 +206,10 @@ all_features_load(void **state)
 	assert_string_equal(q->id, "all-features");
 	assert_int_equal(q->timeline.needed_in_months, SIZE_MAX);
 	assert_int_equal(q->timeline.operating_months, SIZE_MAX);
+	assert_int_equal(q->timeline.evidence_kept, SIZE_MAX);
+	assert_int_equal(q->timeline.prior_period_end, SIZE_MAX);
+	assert_int_equal(q->timeline.fiscal_year_end, SIZE_MAX);
+	assert_int_equal(q->timeline.type2_demanded, SIZE_MAX);
 	assert_int_equal(q->nsections, 2);
 	assert_int_equal(q->sections[1].first, 2);
 	assert_int_equal(q->sections[1].count, 3);
@@ -401,7 +432,25 @@ static const struct invalid_case invalid_cases[] = {
 		{7, 21, "\"operating_months\" names \"months_missing\", which is "
 		        "not a question"},
 		{8, 3, "unknown key \"started\" in \"timeline\"; expected one of: "
-		       "needed_in_months, operating_months"},
+		       "needed_in_months, operating_months, evidence_kept, "
+		       "prior_period_end, fiscal_year_end, type2_demanded"},
+	}},
+	{"invalid-timeline-keys.yaml", SC_EDATA, {
+		{6, 18, "\"evidence_kept\" must name a yesno question; \"months\" "
+		        "is a number question"},
+		{7, 21, "\"prior_period_end\" must name a number question; "
+		        "\"kept\" is a yesno question"},
+		{8, 20, "\"fiscal_year_end\" must name a single question whose "
+		        "choices include the months jan ... dec; \"year_end\" has "
+		        "no choice sep, dec"},
+		{9, 19, "\"type2_demanded\" must be the id of a yesno question, "
+		        "found a list"},
+	}},
+	{"invalid-timeline-fye-type.yaml", SC_EDATA, {
+		{6, 20, "\"fiscal_year_end\" must name a single question; "
+		        "\"months\" is a multi question"},
+		{7, 19, "\"type2_demanded\" names \"nowhere\", which is not a "
+		        "question"},
 	}},
 	/* Expression errors: the compiler's column mapped into the file. */
 	{"invalid-expr-unknown-question.yaml", SC_EDATA, {
@@ -676,6 +725,7 @@ main(void)
 		cmocka_unit_test(readme_example_is_the_fixture),
 		cmocka_unit_test(readme_example_loads_with_its_meaning),
 		cmocka_unit_test(all_features_load),
+		cmocka_unit_test(timeline_keys_load),
 		cmocka_unit_test(each_invalid_file_is_reported_where_it_is_wrong),
 		cmocka_unit_test(missing_file_is_no_input),
 		cmocka_unit_test(diagnostics_are_appended),

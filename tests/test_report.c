@@ -475,7 +475,9 @@ json_says_what_the_answers_mean(void **state)
 	                                  "reports");
 	assert_int_equal(json_array_size(reports), 3);
 	static const char *const ids[] = {"soc1", "soc2", "soc3"};
-	static const int periods[] = {12, 6, 6};
+	/* SOC 1: a first 6-month window lengthened to 7 for the clients'
+	 * fiscal year (see the roadmap tests). */
+	static const int periods[] = {7, 6, 6};
 	for (size_t i = 0; i < 3; i++) {
 		json_t *r = json_array_get(reports, i);
 		assert_string_equal(json_string_value(json_object_get(r, "id")),
@@ -1129,34 +1131,60 @@ date_defaults_to_today_utc(void **state)
 	fx_close(&f);
 }
 
+/* The roadmap section of a text report (its heading to the next one). */
+static char *
+roadmap_section(const char *doc)
+{
+	const char *a = strstr(doc, "ROADMAP\n");
+	assert_non_null(a);
+	const char *b = strstr(a, "RELATED FRAMEWORKS\n");
+	assert_non_null(b);
+	return sc_xasprintf("%.*s", (int)(b - a), a);
+}
+
 static void
 roadmap_dates_follow_the_answers(void **state)
 {
 	(void)state;
-	/* full: report date 2026-01-31; only medium and low gaps, so one month
-	 * of readiness, which ends on February's last day. */
+	/* full: report date 2026-01-31; two medium gaps and a low one are 5
+	 * weeks of readiness.  Evidence kept for 12 months and no high gap:
+	 * both windows look back and end the day before the report date; the
+	 * SOC 1's first 6 months become 7 for the December fiscal year. */
 	char *s = render_case("full", SC_FMT_JSON, 0);
 	json_t *j = parse_json(s);
 	json_t *rm = json_object_get(j, "roadmap");
 	assert_string_equal(json_string_value(json_object_get(rm, "ready_by")),
-	                    "2026-02-28");
+	                    "2026-03-07");
+	assert_int_equal(json_integer_value(json_object_get(rm,
+	                                                    "readiness_weeks")),
+	                 5);
 	assert_string_equal(json_string_value(json_object_get(rm, "window_start")),
-	                    "2026-02-28");
-	/* The longest window (SOC 1, 12 months) ends the day before. */
+	                    "2025-06-30");
 	assert_string_equal(json_string_value(json_object_get(rm, "window_end")),
-	                    "2027-02-27");
+	                    "2026-01-30");
+	assert_int_equal(json_integer_value(json_object_get(rm, "window_months")),
+	                 7);
 	assert_string_equal(json_string_value(json_object_get(rm, "deadline")),
 	                    "2026-10-31");
+	assert_string_equal(json_string_value(json_object_get(rm, "report_by")),
+	                    "2026-03-27");
 	json_decref(j);
 	free(s);
 	s = render_case("full", SC_FMT_TEXT, 0);
-	char *sq = squeeze(s);
-	/* Only the 12-month SOC 1 window misses the deadline. */
-	assert_says(sq, "text", "Your deadline (2026-10-31) is before the SOC 1 "
-	                        "Type II window can end (2027-02-27)");
-	assert_null(strstr(sq, "before the SOC 2 Type II window"));
+	char *road = roadmap_section(s);
+	char *sq = squeeze(road);
+	assert_says(sq, "text", "The SOC 1 Type II report, expected by "
+	                        "2026-03-27, fits before your deadline "
+	                        "(2026-10-31).");
+	assert_null(strstr(sq, "leaves room"));
+	/* SOC 3 has no type of its own, whatever the engine says. */
+	assert_says(sq, "text", "SOC 3: issued with the SOC 2 Type II, on the "
+	                        "same period (expected between 2026-02-27 and "
+	                        "2026-03-27).");
+	assert_null(strstr(sq, "SOC 3 Type"));
 	assert_says(sq, "text", "confirm dates with your CPA firm");
 	free(sq);
+	free(road);
 	free(s);
 
 	/* partial: the deadline is unanswered, so no date is invented. */
@@ -1165,6 +1193,7 @@ roadmap_dates_follow_the_answers(void **state)
 	rm = json_object_get(j, "roadmap");
 	assert_true(json_is_null(json_object_get(rm, "type1_as_of")));
 	assert_true(json_is_null(json_object_get(rm, "window_end")));
+	assert_true(json_is_null(json_object_get(rm, "report_by")));
 	json_decref(j);
 	free(s);
 	s = render_case("partial", SC_FMT_TEXT, 0);
@@ -1174,6 +1203,515 @@ roadmap_dates_follow_the_answers(void **state)
 	                        "no answer");
 	free(sq);
 	free(s);
+}
+
+/* --- the roadmap, case by case ------------------------------------------ */
+
+/* Open the report fixture with answers given inline (the lines under
+ * `answers:`). */
+static void
+fx_open_answers(struct fx *f, const char *answers)
+{
+	f->q = load_q();
+	f->a = sc_answers_new(f->q);
+	char *doc = sc_xasprintf("socscope: 1\nquestionnaire: report-fixture\n"
+	                         "questionnaire_version: \"2.1\"\nanswers:\n%s",
+	                         answers);
+	struct sc_diags d;
+	sc_diags_init(&d);
+	enum sc_status st =
+		sc_answers_load_buffer(f->a, "case.yaml", doc, strlen(doc), &d);
+	if (st != SC_OK) {
+		struct sc_buf b = {0};
+		sc_diags_format(&d, &b);
+		print_error("%s", sc_buf_str(&b));
+		sc_buf_fini(&b);
+	}
+	sc_diags_fini(&d);
+	free(doc);
+	assert_int_equal(st, SC_OK);
+	f->ev = sc_eval_new(f->q, f->a);
+	assert_non_null(f->ev);
+	sc_eval_reset(f->ev);
+}
+
+static char *
+render_at(struct fx *f, enum sc_format fmt, const char *date)
+{
+	struct sc_report_opts o = {.date = date, .width = 0};
+	struct sc_buf b = {0};
+	sc_report_render(f->q, f->a, f->ev, fmt, &o, &b);
+	return sc_buf_steal(&b);
+}
+
+#define HOSTING "  services: [hosting]\n  has_sla: false\n"
+#define PAYROLL "  services: [payroll]\n"
+#define NO_GAPS "  risk_assessment: \"yes\"\n  incident_plan: true\n"
+#define MAX_SAYS 6
+
+struct json_want {
+	const char *key;   /* a key of "roadmap" */
+	const char *value; /* its string value; NULL: null */
+};
+
+struct road_case {
+	const char *name;
+	const char *date;
+	const char *answers;
+	const char *says[MAX_SAYS];  /* in the text report, whitespace squeezed */
+	const char *never[MAX_SAYS]; /* nowhere in the text report */
+	struct json_want json[4];
+	const char *report;          /* "soc1" or "soc2", whose period is */
+	int period;                  /* its JSON period_months; 0: null */
+};
+
+static const struct road_case road_cases[] = {
+	{"renewal, back to back", "2026-01-31",
+	 HOSTING NO_GAPS "  months_needed: 12\n  months_operating: 24\n"
+	 "  evidence_kept: false\n  had_report: true\n"
+	 "  prior_period_ended_months_ago: 2\n",
+	 {"2025-12-01 to 2026-05-31: SOC 2 Type II: the 6-month window",
+	  "it starts the day after your last report's period ended "
+	  "(2025-11-30), so the reports run back to back.",
+	  "2026-06-28 to 2026-07-26: SOC 2 Type II report: fieldwork takes 2 to "
+	  "4 weeks after the window ends, then the CPA firm writes the report; "
+	  "report expected between 2026-06-28 and 2026-07-26.",
+	  "The SOC 2 Type II report, expected by 2026-07-26, fits before your "
+	  "deadline (2027-01-31)."},
+	 {"Coverage gap", "look-back", "bridge letter"},
+	 {{"window_start", "2025-12-01"}, {"window_end", "2026-05-31"},
+	  {"report_from", "2026-06-28"}, {"report_by", "2026-07-26"}},
+	 "soc2", 6},
+	{"renewal with a coverage gap: the window starts after readiness",
+	 "2026-01-31",
+	 HOSTING "  risk_assessment: partly\n  incident_plan: true\n"
+	 "  months_needed: 12\n  months_operating: 24\n"
+	 "  evidence_kept: false\n  had_report: true\n"
+	 "  prior_period_ended_months_ago: 10\n",
+	 {"2026-02-14 to 2026-08-13: SOC 2 Type II: the 6-month window in which "
+	  "your controls must operate and keep evidence; it starts when "
+	  "readiness work ends.",
+	  "Coverage gap: your last SOC report's period ended on 2025-03-31, more "
+	  "than 6 months ago, so the new SOC 2 Type II window cannot start the "
+	  "day after it.",
+	  "No report covers 2025-04-01 to 2026-02-13; customers may ask you for "
+	  "a bridge letter for those months.",
+	  "Your controls have operated for 24 months, but no evidence of it was "
+	  "kept"},
+	 {"back to back", "look-back"},
+	 {{"ready_by", "2026-02-14"}, {"window_start", "2026-02-14"},
+	  {"window_end", "2026-08-13"}, {"report_by", "2026-10-08"}},
+	 "soc2", 6},
+	{"renewal with a gap open inside the running window", "2026-01-31",
+	 HOSTING "  risk_assessment: \"no\"\n  incident_plan: true\n"
+	 "  months_needed: 12\n  months_operating: 24\n  had_report: true\n"
+	 "  prior_period_ended_months_ago: 1\n",
+	 {"2026-01-01 to 2026-06-30: SOC 2 Type II",
+	  "The gaps listed below fall inside a window that has already started: "
+	  "your CPA firm tests the whole period and may report them as "
+	  "exceptions"},
+	 {"Coverage gap"},
+	 {{"window_start", "2026-01-01"}, {"window_end", "2026-06-30"}},
+	 "soc2", 6},
+	{"look-back: a mature organization's window ends now", "2026-01-31",
+	 HOSTING NO_GAPS "  months_needed: 2\n  months_operating: 24\n"
+	 "  evidence_kept: true\n  had_report: false\n",
+	 {"2025-07-31 to 2026-01-30: SOC 2 Type II: the 6-month window",
+	  "This is a look-back window: confirm with your CPA firm that the "
+	  "evidence from those months is acceptable.",
+	  "report expected between 2026-02-27 and 2026-03-27.",
+	  "The SOC 2 Type II report, expected by 2026-03-27, fits before your "
+	  "deadline (2026-03-31)."},
+	 {"after your deadline", "Type I report", "starts when readiness"},
+	 {{"window_start", "2025-07-31"}, {"window_end", "2026-01-30"},
+	  {"deadline", "2026-03-31"}, {"report_by", "2026-03-27"}},
+	 "soc2", 6},
+	{"look-back as far as the operating months go", "2026-01-31",
+	 HOSTING NO_GAPS "  months_needed: 12\n  months_operating: 3\n"
+	 "  evidence_kept: true\n",
+	 {"2025-10-31 to 2026-04-29: SOC 2 Type II",
+	  "This is a look-back window",
+	  "report expected between 2026-05-27 and 2026-06-24."},
+	 {"after your deadline"},
+	 {{"window_start", "2025-10-31"}, {"window_end", "2026-04-29"}},
+	 "soc2", 6},
+	{"no look-back with a high-priority gap open; the report is late",
+	 "2026-01-31",
+	 HOSTING "  risk_assessment: \"no\"\n  incident_plan: true\n"
+	 "  months_needed: 2\n  months_operating: 24\n  evidence_kept: true\n",
+	 {"2026-01-31 to 2026-02-21: Readiness work: close the gaps listed "
+	  "below, about 3 weeks. Estimated from 1 high-priority gap at 3 weeks.",
+	  "2026-02-21 to 2026-08-20: SOC 2 Type II: the 6-month window in which "
+	  "your controls must operate and keep evidence; it starts when "
+	  "readiness work ends.",
+	  "with evidence kept, but high-priority gaps are open, so the Type II "
+	  "window starts once they are closed",
+	  "The SOC 2 Type II report is expected between 2026-09-17 and "
+	  "2026-10-15, after your deadline (2026-03-31). Tell the customer who "
+	  "asked now and ask whether a later Type II report will do; meanwhile "
+	  "offer a readiness letter from your CPA firm."},
+	 {"fits before", "look-back", "leaves room"},
+	 {{"window_start", "2026-02-21"}, {"report_by", "2026-10-15"},
+	  {"deadline", "2026-03-31"}},
+	 "soc2", 6},
+	{"late Type II, a Type I in time", "2026-01-31",
+	 HOSTING "  risk_assessment: partly\n  incident_plan: true\n"
+	 "  months_needed: 3\n  months_operating: 12\n",
+	 {"after your deadline (2026-04-30)",
+	  "meanwhile offer a Type I report as of 2026-02-14 (expected by "
+	  "2026-04-11) or a readiness letter from your CPA firm.",
+	  "Your controls have operated for 12 months; if evidence of their "
+	  "operation was kept, ask your CPA firm whether a look-back window can "
+	  "cover those months."},
+	 {"fits before"},
+	 {{"window_start", "2026-02-14"}, {"window_end", "2026-08-13"}},
+	 "soc2", 6},
+	{"the latest report date decides: possibly late", "2026-01-31",
+	 HOSTING NO_GAPS "  months_needed: 7\n  months_operating: 12\n"
+	 "  evidence_kept: false\n",
+	 {"The SOC 2 Type II report is expected between 2026-08-27 and "
+	  "2026-09-24, possibly after your deadline (2026-08-31)."},
+	 {"fits before"},
+	 {{"window_end", "2026-07-30"}, {"report_from", "2026-08-27"},
+	  {"report_by", "2026-09-24"}},
+	 "soc2", 6},
+	{"Type I, then the Type II someone demands", "2026-01-31",
+	 HOSTING NO_GAPS "  months_needed: 6\n  months_operating: 1\n"
+	 "  type2_demanded: true\n",
+	 {"as of 2026-01-31: SOC 2 Type I: your CPA firm examines the design of "
+	  "your controls as of this date, as no readiness work is planned.",
+	  "SOC 2 Type I report: fieldwork takes 2 to 4 weeks after that date, "
+	  "then the CPA firm writes the report; report expected between "
+	  "2026-02-28 and 2026-03-28.",
+	  "2026-01-31 to 2026-07-30: SOC 2 Type II to follow: a window of 6 "
+	  "months from the Type I's date, because a Type II report is required "
+	  "of you (your CPA firm may agree to 3 months for a first window).",
+	  "2026-08-27 to 2026-09-24: SOC 2 Type II report: fieldwork takes 2 to "
+	  "4 weeks after that window ends",
+	  "The SOC 2 Type I report, expected by 2026-03-28, fits before your "
+	  "deadline (2026-07-31)."},
+	 {"as of 2026-07-31"},
+	 {{"type1_as_of", "2026-01-31"}, {"window_start", NULL},
+	  {"report_by", "2026-03-28"}},
+	 "soc2", 0},
+	{"Type I, no Type II demanded", "2026-01-31",
+	 HOSTING NO_GAPS "  months_needed: 0\n  months_operating: 1\n"
+	 "  type2_demanded: false\n",
+	 {"as of 2026-01-31: SOC 2 Type I",
+	  "The SOC 2 Type I report is expected between 2026-02-28 and "
+	  "2026-03-28, after your deadline (2026-01-31). Tell the customer who "
+	  "asked now and ask whether a later date will do; meanwhile share your "
+	  "readiness plan and offer a readiness letter from your CPA firm."},
+	 {"Type II to follow", "fits before"},
+	 {{"type1_as_of", "2026-01-31"}, {"deadline", "2026-01-31"}},
+	 "soc2", 0},
+	{"SOC 1 Type I: a Type II follows, lengthened for the fiscal year",
+	 "2025-10-18",
+	 PAYROLL NO_GAPS "  months_needed: 12\n  months_operating: 1\n"
+	 "  clients_fiscal_year_end: dec\n",
+	 {"as of 2025-11-01: SOC 1 Type I",
+	  "2025-11-01 to 2026-06-30: SOC 1 Type II to follow: a window of 8 "
+	  "months from the Type I's date, because your clients' auditors rely "
+	  "only on a Type II report.",
+	  "The follow-on SOC 1 Type II period is lengthened to 8 months so it "
+	  "covers at least 6 months of your clients' fiscal year ending "
+	  "2026-12-31"},
+	 {"may agree to 3 months"},
+	 {{"type1_as_of", "2025-11-01"}},
+	 "soc1", 0},
+	{"SOC 1 window Nov to Apr for December year-ends: lengthened",
+	 "2025-10-18",
+	 PAYROLL NO_GAPS "  months_needed: 12\n  months_operating: 12\n"
+	 "  evidence_kept: false\n  had_report: false\n"
+	 "  clients_fiscal_year_end: dec\n",
+	 {"2025-11-01 to 2026-06-30: SOC 1 Type II: the 8-month window",
+	  "The SOC 1 Type II period is lengthened to 8 months so it covers at "
+	  "least 6 months of your clients' fiscal year ending 2026-12-31: with "
+	  "6 months it would cover at most 4 months of any one of their fiscal "
+	  "years, and their auditors typically need 6.",
+	  "SOC 1 Type II, 8-month period"},
+	 {"6-month period", "Confirm when your clients' fiscal years end"},
+	 {{"window_start", "2025-11-01"}, {"window_end", "2026-06-30"},
+	  {"report_by", "2026-08-25"}},
+	 "soc1", 8},
+	{"SOC 1 window Nov to Apr for June year-ends: covered", "2025-10-18",
+	 PAYROLL NO_GAPS "  months_needed: 12\n  months_operating: 12\n"
+	 "  evidence_kept: false\n  had_report: false\n"
+	 "  clients_fiscal_year_end: jun\n",
+	 {"2025-11-01 to 2026-04-30: SOC 1 Type II: the 6-month window",
+	  "The SOC 1 Type II window covers 6 months of your clients' fiscal "
+	  "year ending 2026-06-30, at least the 6 their auditors typically "
+	  "need."},
+	 {"lengthened"},
+	 {{"window_end", "2026-04-30"}},
+	 "soc1", 6},
+	{"SOC 1 with clients' year-ends that vary", "2025-10-18",
+	 PAYROLL NO_GAPS "  months_needed: 12\n  months_operating: 12\n"
+	 "  had_report: false\n  clients_fiscal_year_end: varies\n",
+	 {"Confirm when your clients' fiscal years end: their auditors "
+	  "typically need the SOC 1 period to overlap their fiscal year by at "
+	  "least 6 months.",
+	  "Clients whose fiscal year a period misses will need bridge letters, "
+	  "and as the SOC 1 provider you give your own clients bridge letters "
+	  "for the months between your reports."},
+	 {"lengthened"},
+	 {{"window_end", "2026-04-30"}},
+	 "soc1", 6},
+	{"a renewal without the prior period's end cannot be dated",
+	 "2026-01-31",
+	 HOSTING NO_GAPS "  months_needed: 12\n  months_operating: 24\n"
+	 "  had_report: true\n",
+	 {"We cannot date the audit yet: \"How many months ago did your last "
+	  "SOC report's period end?\" has no answer. Answer it to see a dated "
+	  "plan."},
+	 {"report expected"},
+	 {{"ready_by", NULL}, {"window_start", NULL}, {"report_by", NULL}},
+	 "soc2", 6},
+	{"no readiness checklist answered: no score, gaps still listed",
+	 "2026-01-31", PAYROLL,
+	 {"The readiness checklist was not asked, so there is no readiness "
+	  "score; your other answers show no high-priority gap.",
+	  "Readiness score: none, because the readiness checklist was not asked "
+	  "(no readiness item was counted). The gaps and answers to confirm "
+	  "below come from your other answers.",
+	  "Reconcile payroll runs to bank totals"},
+	 {"not assessed", "has been assessed"},
+	 {{"ready_by", NULL}},
+	 "soc1", 12},
+	{"one low answer to confirm is about a week", "2026-01-31",
+	 HOSTING "  risk_assessment: \"yes\"\n  incident_plan: unsure\n"
+	 "  months_needed: 12\n  months_operating: 24\n  evidence_kept: true\n",
+	 {"2026-01-31 to 2026-02-07: Readiness work: confirm the answers listed "
+	  "below, about 1 week. Estimated from 1 answer to confirm at 1 week.",
+	  "with no high-priority gap and 1 answer to confirm.",
+	  "This is a look-back window"},
+	 {"about 1 month", "fall inside a window"},
+	 {{"ready_by", "2026-02-07"}, {"window_start", "2025-07-31"}},
+	 "soc2", 6},
+};
+
+static void
+roadmap_cases(void **state)
+{
+	(void)state;
+	for (size_t c = 0; c < sizeof road_cases / sizeof road_cases[0]; c++) {
+		const struct road_case *rc = &road_cases[c];
+		struct fx f;
+		fx_open_answers(&f, rc->answers);
+		char *doc = render_at(&f, SC_FMT_TEXT, rc->date);
+		char *text = roadmap_section(doc);
+		char *sq = squeeze(doc);
+		for (size_t k = 0; k < MAX_SAYS && rc->says[k]; k++)
+			if (!strstr(sq, rc->says[k])) {
+				print_error("%s: the report does not say \"%s\":\n%s\n",
+				            rc->name, rc->says[k], text);
+				fail();
+			}
+		for (size_t k = 0; k < MAX_SAYS && rc->never[k]; k++)
+			if (strstr(sq, rc->never[k])) {
+				print_error("%s: the report says \"%s\":\n%s\n", rc->name,
+				            rc->never[k], text);
+				fail();
+			}
+		char *js = render_at(&f, SC_FMT_JSON, rc->date);
+		json_t *j = parse_json(js);
+		json_t *rm = json_object_get(j, "roadmap");
+		for (size_t k = 0; k < 4 && rc->json[k].key; k++) {
+			json_t *v = json_object_get(rm, rc->json[k].key);
+			const char *want = rc->json[k].value;
+			if (want ? !json_is_string(v) ||
+			                   strcmp(json_string_value(v), want) != 0
+			         : !json_is_null(v)) {
+				print_error("%s: roadmap.%s is %s, expected %s\n", rc->name,
+				            rc->json[k].key,
+				            json_is_string(v) ? json_string_value(v)
+				                              : "not a string",
+				            want ? want : "null");
+				fail();
+			}
+		}
+		json_t *reports = json_object_get(json_object_get(j,
+		                                                  "recommendation"),
+		                                  "reports");
+		bool seen = false;
+		size_t i;
+		json_t *r;
+		json_array_foreach(reports, i, r) {
+			if (strcmp(json_string_value(json_object_get(r, "id")),
+			           rc->report) != 0)
+				continue;
+			seen = true;
+			json_t *pm = json_object_get(r, "period_months");
+			if (rc->period)
+				assert_int_equal(json_integer_value(pm), rc->period);
+			else
+				assert_true(json_is_null(pm));
+		}
+		assert_true(seen);
+		json_decref(j);
+		free(js);
+		free(sq);
+		free(text);
+		free(doc);
+		fx_close(&f);
+	}
+}
+
+/* Report dates at the ends of the calendar, with months back and forth as
+ * far as the answers go: still dates, still valid JSON (and nothing out of
+ * bounds under the sanitizers). */
+static void
+extreme_dates_stay_dates(void **state)
+{
+	(void)state;
+	static const char *const dates[] = {"0000-01-01", "9999-12-31",
+	                                    "2024-02-29"};
+	struct fx f;
+	fx_open_answers(&f, PAYROLL NO_GAPS "  months_needed: 60\n"
+	                "  months_operating: 240\n  evidence_kept: true\n"
+	                "  had_report: true\n"
+	                "  prior_period_ended_months_ago: 120\n"
+	                "  clients_fiscal_year_end: feb\n");
+	for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++) {
+		char *js = render_at(&f, SC_FMT_JSON, dates[i]);
+		json_t *j = parse_json(js);
+		json_t *rm = json_object_get(j, "roadmap");
+		static const char *const keys[] = {"ready_by", "window_start",
+		                                   "window_end", "deadline",
+		                                   "report_by"};
+		for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+			const char *v = json_string_value(json_object_get(rm, keys[k]));
+			assert_non_null(v);
+			assert_int_equal(strlen(v), 10);
+			for (int c = 0; c < 10; c++)
+				assert_true(c == 4 || c == 7 ? v[c] == '-'
+				                             : v[c] >= '0' && v[c] <= '9');
+			int mo = atoi(v + 5), d = atoi(v + 8);
+			assert_true(mo >= 1 && mo <= 12 && d >= 1 && d <= 31);
+		}
+		json_decref(j);
+		free(js);
+	}
+	fx_close(&f);
+}
+
+/* The lengthened SOC 1 period is the one every format gives. */
+static void
+lengthened_period_in_every_format(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_open_answers(&f, PAYROLL NO_GAPS "  months_needed: 12\n"
+	                "  months_operating: 12\n  had_report: false\n"
+	                "  clients_fiscal_year_end: dec\n");
+	static const char *const want[SC_FMT_COUNT] = {
+		[SC_FMT_TEXT] = "SOC 1 Type II, 8-month period",
+		[SC_FMT_MARKDOWN] = "SOC 1 Type II, 8-month period",
+		[SC_FMT_HTML] = "8-month period",
+		[SC_FMT_JSON] = "\"period_months\": 8",
+		[SC_FMT_CSV] = "\"SOC 1 Type II, 8-month period\"",
+	};
+	for (int fmt = 0; fmt < SC_FMT_COUNT; fmt++) {
+		char *s = render_at(&f, fmt, "2025-10-18");
+		assert_says(s, sc_format_id_str(fmt), want[fmt]);
+		assert_null(strstr(s, "6-month period"));
+		free(s);
+	}
+	fx_close(&f);
+}
+
+/* Readiness work sized by what is missing, on a questionnaire made of
+ * nothing but gaps. */
+struct weeks_case {
+	int high, medium, low, confirm;
+	int weeks;
+	const char *says;
+};
+
+static const struct weeks_case weeks_cases[] = {
+	{0, 0, 0, 0, 0, "Readiness work: no gap was found"},
+	{0, 0, 0, 1, 1, "confirm the answers listed below, about 1 week. "
+	                "Estimated from 1 answer to confirm at 1 week."},
+	{1, 0, 0, 0, 3, "close the gaps listed below, about 3 weeks. Estimated "
+	                "from 1 high-priority gap at 3 weeks."},
+	{0, 0, 7, 0, 7, "about 7 weeks. Estimated from 7 low-priority gaps at "
+	                "1 week each."},
+	{0, 4, 0, 0, 8, "about 2 months. Estimated from 4 medium-priority gaps "
+	                "at 2 weeks each."},
+	{2, 1, 0, 1, 9, "close the gaps and confirm the answers listed below, "
+	                "about 2 months. Estimated from 2 high-priority gaps at "
+	                "3 weeks each, 1 medium-priority gap at 2 weeks and 1 "
+	                "answer to confirm at 1 week."},
+	{10, 0, 0, 0, 26, "about 6 months. Estimated from 10 high-priority "
+	                  "gaps at 3 weeks each: 30 weeks, counted as at most "
+	                  "26"},
+};
+
+static void
+readiness_weeks_follow_the_gaps(void **state)
+{
+	(void)state;
+	static const char *const prio[4] = {"high", "medium", "low", "low"};
+	for (size_t c = 0; c < sizeof weeks_cases / sizeof weeks_cases[0]; c++) {
+		const struct weeks_case *wc = &weeks_cases[c];
+		struct sc_buf y = {0};
+		sc_buf_puts(&y, "id: gaps\ntitle: Gaps\nversion: \"1\"\n"
+		                "description: Only gaps.\nsections:\n"
+		                "  - id: s\n    title: S\n    questions:\n"
+		                "      - {id: go, type: yesno, text: Go?, help: "
+		                "Because.}\nrules:\n"
+		                "  - id: report\n    when: go\n    because: Go.\n"
+		                "    recommend: soc2\n"
+		                "    type: {report: soc2, type: type2, "
+		                "period_months: 6}\n");
+		const int n[4] = {wc->high, wc->medium, wc->low, wc->confirm};
+		for (int k = 0; k < 4; k++)
+			for (int i = 0; i < n[k]; i++)
+				sc_buf_printf(&y, "  - id: r%d_%d\n    when: go\n"
+				                  "    because: Gap.\n"
+				                  "    gap: {id: g%d_%d, title: Gap %d %d, "
+				                  "criteria: [CC1.1], priority: %s, "
+				                  "advice: Fix., kind: %s}\n",
+				              k, i, k, i, k, i, prio[k],
+				              k == 3 ? "followup" : "gap");
+		struct sc_diags d;
+		sc_diags_init(&d);
+		enum sc_status st;
+		struct sc_questionnaire *q = sc_questionnaire_load_buffer(
+			"gaps.yaml", sc_buf_str(&y), y.len, &d, &st);
+		if (!q) {
+			struct sc_buf b = {0};
+			sc_diags_format(&d, &b);
+			print_error("%s", sc_buf_str(&b));
+			sc_buf_fini(&b);
+		}
+		assert_non_null(q);
+		struct sc_answers *a = sc_answers_new(q);
+		struct sc_answer yes = {.type = SC_A_BOOL, .b = true};
+		assert_true(sc_answers_set(a, 0, &yes));
+		struct fx f = {q, a, sc_eval_new(q, a)};
+		sc_eval_reset(f.ev);
+		char *js = render_at(&f, SC_FMT_JSON, "2026-01-31");
+		json_t *j = parse_json(js);
+		json_t *rm = json_object_get(j, "roadmap");
+		assert_int_equal(json_integer_value(json_object_get(
+			                 rm, "readiness_weeks")),
+		                 wc->weeks);
+		const char *step = json_string_value(json_object_get(
+			json_array_get(json_object_get(rm, "steps"), 0), "what"));
+		if (!strstr(step, wc->says)) {
+			print_error("%d/%d/%d/%d: \"%s\" does not say \"%s\"\n",
+			            wc->high, wc->medium, wc->low, wc->confirm, step,
+			            wc->says);
+			fail();
+		}
+		assert_null(strstr(step, "about 1 month"));
+		json_decref(j);
+		free(js);
+		sc_diags_fini(&d);
+		sc_buf_fini(&y);
+		fx_close(&f);
+	}
 }
 
 static void
@@ -1216,6 +1754,10 @@ main(void)
 		cmocka_unit_test(hostile_text_never_reaches_the_output),
 		cmocka_unit_test(date_defaults_to_today_utc),
 		cmocka_unit_test(roadmap_dates_follow_the_answers),
+		cmocka_unit_test(roadmap_cases),
+		cmocka_unit_test(lengthened_period_in_every_format),
+		cmocka_unit_test(extreme_dates_stay_dates),
+		cmocka_unit_test(readiness_weeks_follow_the_gaps),
 		cmocka_unit_test(format_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

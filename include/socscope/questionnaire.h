@@ -87,13 +87,31 @@ struct sc_rule {
 	char *next_step;         /* advice on what to do next; NULL when none */
 };
 
-/* Optional questionnaire-level pointers used for the roadmap (issue 5): ids of
- * number questions giving months until a report is needed and months controls
- * have operated.  SIZE_MAX when not given. */
+/* Optional questionnaire-level pointers the report's roadmap reads: indices
+ * of the questions named under `timeline`, SIZE_MAX when not given.
+ *  - needed_in_months (number): months until a report is needed;
+ *  - operating_months (number): months the controls have operated;
+ *  - evidence_kept (yesno): evidence of the controls' operation was kept;
+ *  - prior_period_end (number): months since the last SOC report's period
+ *    ended (0: it just ended);
+ *  - fiscal_year_end (single, with the choices jan ... dec and maybe
+ *    others meaning "not known"): the month the clients' fiscal year ends;
+ *  - type2_demanded (yesno): someone requires a Type II report. */
 struct sc_timeline {
 	size_t needed_in_months;
 	size_t operating_months;
+	size_t evidence_kept;
+	size_t prior_period_end;
+	size_t fiscal_year_end;
+	size_t type2_demanded;
 };
+
+/* Every pointer SIZE_MAX (none given). */
+void
+sc_timeline_init(struct sc_timeline *t);
+/* 1 to 12 for the month ids "jan" ... "dec", else 0. */
+int
+sc_month_find(const char *id);
 
 struct sc_questionnaire {
 	char *file; /* name used in diagnostics */

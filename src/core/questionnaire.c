@@ -151,6 +151,17 @@ qindex_build(const struct sc_questionnaire *q)
 	return x;
 }
 
+void
+sc_timeline_init(struct sc_timeline *t)
+{
+	t->needed_in_months = SIZE_MAX;
+	t->operating_months = SIZE_MAX;
+	t->evidence_kept = SIZE_MAX;
+	t->prior_period_end = SIZE_MAX;
+	t->fiscal_year_end = SIZE_MAX;
+	t->type2_demanded = SIZE_MAX;
+}
+
 const struct sc_question *
 sc_questionnaire_find(const struct sc_questionnaire *q, const char *id)
 {
@@ -1320,16 +1331,33 @@ compile_expressions(struct loader *L)
 	}
 }
 
+/* The twelve month ids a fiscal_year_end question's choices must include. */
+static const char *const month_ids[12] = {"jan", "feb", "mar", "apr",
+                                          "may", "jun", "jul", "aug",
+                                          "sep", "oct", "nov", "dec"};
+
+int
+sc_month_find(const char *id)
+{
+	for (int i = 0; id && i < 12; i++)
+		if (strcmp(id, month_ids[i]) == 0)
+			return i + 1;
+	return 0;
+}
+
+/* The question a timeline key names, checked to be of type `want`; SIZE_MAX
+ * when the key is absent or wrong (and then the problem is reported). */
 static size_t
 timeline_question(struct loader *L, const struct sc_ynode *map,
-                  const char *key)
+                  const char *key, enum sc_qtype want)
 {
 	const struct sc_ynode *n = sc_ymap_get(map, key);
 	if (!n)
 		return SIZE_MAX;
+	const char *tname = sc_qtype_id_str(want);
 	if (!is_word(n)) {
-		diag_at(L, n, "\"%s\" must be the id of a number question, found %s",
-		        key, found(n));
+		diag_at(L, n, "\"%s\" must be the id of a %s question, found %s",
+		        key, tname, found(n));
 		return SIZE_MAX;
 	}
 	const struct sc_question *qn = sc_questionnaire_find(L->q, n->str);
@@ -1341,18 +1369,39 @@ timeline_question(struct loader *L, const struct sc_ynode *map,
 	}
 	if (!L->type_ok[qn->index])
 		return SIZE_MAX; /* its type is already reported */
-	if (qn->type != SC_Q_NUMBER) {
+	if (qn->type != want) {
 		diag_at(L, n,
-		        "\"%s\" must name a number question; \"%s\" is a %s "
+		        "\"%s\" must name a %s question; \"%s\" is a %s "
 		        "question",
-		        key, n->str, sc_qtype_id_str(qn->type));
+		        key, tname, n->str, sc_qtype_id_str(qn->type));
 		return SIZE_MAX;
 	}
+	if (want != SC_Q_SINGLE)
+		return qn->index;
+	/* fiscal_year_end: every month must be a choice (other choices, such
+	 * as "varies" or "dont_know", mean the month is not known). */
+	struct sc_buf missing = {0};
+	for (int m = 0; m < 12; m++) {
+		if (sc_question_find_choice(qn, month_ids[m]) >= 0)
+			continue;
+		sc_buf_printf(&missing, "%s%s", missing.len ? ", " : "",
+		              month_ids[m]);
+	}
+	if (missing.len) {
+		diag_at(L, n,
+		        "\"%s\" must name a single question whose choices include "
+		        "the months jan ... dec; \"%s\" has no choice %s",
+		        key, n->str, sc_buf_str(&missing));
+		sc_buf_fini(&missing);
+		return SIZE_MAX;
+	}
+	sc_buf_fini(&missing);
 	return qn->index;
 }
 
-static const char *const timeline_keys[] = {"needed_in_months",
-                                            "operating_months", NULL};
+static const char *const timeline_keys[] = {
+	"needed_in_months", "operating_months", "evidence_kept",
+	"prior_period_end", "fiscal_year_end", "type2_demanded", NULL};
 
 static void
 parse_timeline(struct loader *L, const struct sc_ynode *root)
@@ -1364,10 +1413,18 @@ parse_timeline(struct loader *L, const struct sc_ynode *root)
 	                   L->d);
 	if (t->kind != SC_Y_MAP)
 		return;
-	L->q->timeline.needed_in_months =
-	        timeline_question(L, t, "needed_in_months");
-	L->q->timeline.operating_months =
-	        timeline_question(L, t, "operating_months");
+	struct sc_timeline *tl = &L->q->timeline;
+	tl->needed_in_months =
+	        timeline_question(L, t, "needed_in_months", SC_Q_NUMBER);
+	tl->operating_months =
+	        timeline_question(L, t, "operating_months", SC_Q_NUMBER);
+	tl->evidence_kept = timeline_question(L, t, "evidence_kept", SC_Q_YESNO);
+	tl->prior_period_end =
+	        timeline_question(L, t, "prior_period_end", SC_Q_NUMBER);
+	tl->fiscal_year_end =
+	        timeline_question(L, t, "fiscal_year_end", SC_Q_SINGLE);
+	tl->type2_demanded =
+	        timeline_question(L, t, "type2_demanded", SC_Q_YESNO);
 }
 
 /* ---- top level ---------------------------------------------------------------- */
@@ -1462,8 +1519,7 @@ load_doc(const char *name, struct sc_ydoc *doc, enum sc_status yst,
 	struct loader L = {.file = name, .d = &mine};
 	L.q = sc_xcalloc(1, sizeof *L.q);
 	L.q->file = sc_xstrdup(name);
-	L.q->timeline.needed_in_months = SIZE_MAX;
-	L.q->timeline.operating_months = SIZE_MAX;
+	sc_timeline_init(&L.q->timeline);
 	load_tree(&L, doc->root);
 
 	free(L.show_if_nodes);

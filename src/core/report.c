@@ -2,15 +2,29 @@
  * the five exporters say the same thing and differ only in layout.
  *
  * The roadmap dates are a rule of thumb, stated as such in the report:
- *  - readiness work starts on the report date and takes about 3 months when
- *    any gap is high priority, 1 month when there are only other gaps, and
- *    none when no gap was found;
+ *  - readiness work starts on the report date and takes 3 weeks per open
+ *    high-priority gap, 2 per medium, 1 per low and 1 per answer to confirm
+ *    (a follow-up, whatever its priority), at most 26 weeks;
  *  - a Type I report is "as of" the end of readiness work;
- *  - a Type II window starts at the end of readiness work and lasts the
- *    suggested period (ending the day before the same date P months on);
+ *  - a Type II window lasts the suggested period (ending the day before the
+ *    same date P months on) and starts
+ *      at the day after the last report's period ended, for a renewal whose
+ *      new window can still run back to back with it (else there is a
+ *      coverage gap, and the window is placed as below);
+ *      in the past (a look-back window) when evidence was kept, controls
+ *      have operated for a month or more and no high-priority gap is open:
+ *      up to min(operating months, period) before the report date;
+ *      otherwise when readiness work ends;
+ *  - a SOC 1 Type II window is lengthened, up to 12 months, until it
+ *    covers 6 months of one of the clients' fiscal years, when their
+ *    year-end month is known;
+ *  - fieldwork takes 2 to 4 weeks after the window ends (or the Type I
+ *    date) and the report comes 4 to 8 weeks after it;
  *  - the deadline (needed_in_months after the report date) is checked
- *    against those dates.
- * When a timeline question of the questionnaire is unanswered no date is
+ *    against the latest date each report is expected;
+ *  - a Type I that must be followed by a Type II (someone demands one, or
+ *    it is a SOC 1) gets a 6-month follow-on window from its date.
+ * When a timeline question that dates the plan is unanswered no date is
  * given at all: the report says which answer is missing instead. */
 #include "report_internal.h"
 
@@ -196,16 +210,44 @@ parse_date(const char *s, struct ymd *out)
 	return true;
 }
 
-/* The same day `months` later, clamped to the end of a shorter month. */
+/* The same day `months` later (or earlier, when negative), clamped to the
+ * end of a shorter month.  Callers keep |months| to a few hundred. */
 static struct ymd
 add_months(struct ymd t, int months)
 {
-	int m0 = t.m - 1 + months;
-	t.y += m0 / 12;
-	t.m = m0 % 12 + 1;
+	int m0 = t.y * 12 + t.m - 1 + months;
+	int y = m0 / 12, m = m0 % 12;
+	if (m < 0) { /* a date before year 0: floor, not truncate */
+		m += 12;
+		y--;
+	}
+	t.y = y;
+	t.m = m + 1;
 	int dim = days_in_month(t.y, t.m);
 	if (t.d > dim)
 		t.d = dim;
+	return t;
+}
+
+static struct ymd
+next_day(struct ymd t)
+{
+	if (++t.d > days_in_month(t.y, t.m)) {
+		t.d = 1;
+		if (++t.m > 12) {
+			t.m = 1;
+			t.y++;
+		}
+	}
+	return t;
+}
+
+/* `days` (at most a few hundred) later. */
+static struct ymd
+add_days(struct ymd t, int days)
+{
+	while (days-- > 0)
+		t = next_day(t);
 	return t;
 }
 
@@ -235,9 +277,11 @@ ymd_cmp(struct ymd a, struct ymd b)
 static void
 ymd_str(struct ymd t, char out[11])
 {
-	/* Digit by digit: years past 9999 cannot come from a parsed date plus
-	 * a few months, and this keeps -Wformat-truncation quiet. */
-	unsigned y = (unsigned)t.y % 10000, mo = (unsigned)t.m % 100,
+	/* Digit by digit, which keeps -Wformat-truncation quiet.  Only an
+	 * absurd report date (year 0 or 9999) plus or minus years of months
+	 * leaves 0..9999: such years are shown clipped, never out of bounds. */
+	unsigned y = t.y < 0 ? 0 : (unsigned)t.y % 10000,
+	         mo = (unsigned)t.m % 100,
 	         d = (unsigned)t.d % 100;
 	out[0] = (char)('0' + y / 1000);
 	out[1] = (char)('0' + y / 100 % 10);
@@ -250,6 +294,18 @@ ymd_str(struct ymd t, char out[11])
 	out[8] = (char)('0' + d / 10);
 	out[9] = (char)('0' + d % 10);
 	out[10] = '\0';
+}
+
+static struct ymd
+ymd_min(struct ymd a, struct ymd b)
+{
+	return ymd_cmp(a, b) <= 0 ? a : b;
+}
+
+static struct ymd
+ymd_max(struct ymd a, struct ymd b)
+{
+	return ymd_cmp(a, b) >= 0 ? a : b;
 }
 
 static struct ymd
@@ -450,16 +506,21 @@ build_exec(struct rp_model *m)
 
 	if (r->nitems > 0 || m->ngaps > 0) {
 		if (r->nitems > 0)
-			sc_buf_printf(&b, "Your readiness score is %d out of 100",
+			sc_buf_printf(&b, "Your readiness score is %d out of 100, with ",
 			              r->score);
 		else
-			sc_buf_puts(&b, "No readiness item has been assessed yet");
+			sc_buf_puts(&b, "The readiness checklist was not asked, so "
+			                "there is no readiness score; your other "
+			                "answers show ");
 		if (m->nhigh == 0)
-			sc_buf_puts(&b, ", with no high-priority gap.");
+			sc_buf_puts(&b, "no high-priority gap");
 		else
-			sc_buf_printf(&b, ", with %zu high-priority gap%s to close "
-			              "first.",
+			sc_buf_printf(&b, "%zu high-priority gap%s to close first",
 			              m->nhigh, m->nhigh == 1 ? "" : "s");
+		if (m->nconfirm)
+			sc_buf_printf(&b, " and %zu answer%s to confirm", m->nconfirm,
+			              m->nconfirm == 1 ? "" : "s");
+		sc_buf_putc(&b, '.');
 		list_add(&m->exec, &m->nexec, sc_buf_steal(&b));
 	}
 
@@ -473,27 +534,579 @@ build_exec(struct rp_model *m)
 	sc_buf_fini(&b);
 }
 
-/* The number a timeline question holds, or false when it has none. */
-static bool
-timeline_value(const struct rp_model *m, size_t qi, double *v, bool *configured)
+/* --- the roadmap ------------------------------------------------------ */
+
+/* Rules of thumb (see the comment at the top of this file). */
+enum {
+	READINESS_WEEKS_MAX = 26,
+	REPORT_DAYS_MIN = 4 * 7, /* fieldwork, then the report: 4 to 8 weeks */
+	REPORT_DAYS_MAX = 8 * 7,
+	FOLLOW_ON_MONTHS = 6,    /* a Type II after a Type I */
+	FY_OVERLAP_MONTHS = 6,   /* SOC 1: of one of the clients' fiscal years */
+	FY_MAX_PERIOD = 12,
+	MONTHS_MAX = 600,        /* answers past 50 years count as 50 years */
+};
+
+/* What the timeline questions say. */
+struct timeline {
+	bool has_needed, has_operating, has_prior;
+	int needed, operating, prior; /* whole months, 0 to MONTHS_MAX */
+	enum { EV_UNKNOWN, EV_KEPT, EV_NOT_KEPT } evidence;
+	int fye;             /* the clients' fiscal year-end month; 0 unknown */
+	bool type2_demanded;
+	size_t missing[3];   /* shown number questions left unanswered */
+	size_t nmissing;
+};
+
+/* The effective answer of timeline question qi, or NULL.  *shown is false
+ * when the questionnaire names no such question or the interview skipped
+ * it: then it cannot be asked for. */
+static const struct sc_answer *
+timeline_answer(const struct rp_model *m, size_t qi, bool *shown)
 {
-	/* A question the interview skipped cannot be asked for: it counts as
-	 * not configured rather than missing. */
-	*configured = qi != SIZE_MAX && qi < m->q->nquestions &&
-	              sc_eval_visible(m->ev, qi);
-	if (!*configured)
-		return false;
+	*shown = qi != SIZE_MAX && qi < m->q->nquestions &&
+	         sc_eval_visible(m->ev, qi);
+	if (!*shown)
+		return NULL;
 	const struct sc_answer *a = sc_eval_answer(m->ev, qi);
-	if (!a || a->type != SC_A_NUMBER)
-		return false;
-	*v = a->num;
-	return true;
+	return a && a->type != SC_A_NONE ? a : NULL;
+}
+
+static int
+whole_months(double v)
+{
+	if (!(v > 0)) /* NaN too */
+		return 0;
+	return v > MONTHS_MAX ? MONTHS_MAX : (int)v;
+}
+
+/* A number the dates need; a shown question without one is missing. */
+static bool
+timeline_number(const struct rp_model *m, size_t qi, int *out,
+                struct timeline *t)
+{
+	bool shown;
+	const struct sc_answer *a = timeline_answer(m, qi, &shown);
+	if (a && a->type == SC_A_NUMBER) {
+		*out = whole_months(a->num);
+		return true;
+	}
+	if (shown)
+		t->missing[t->nmissing++] = qi;
+	return false;
+}
+
+static void
+timeline_read(const struct rp_model *m, struct timeline *t)
+{
+	const struct sc_timeline *tl = &m->q->timeline;
+	memset(t, 0, sizeof *t);
+	t->has_needed = timeline_number(m, tl->needed_in_months, &t->needed, t);
+	t->has_operating =
+		timeline_number(m, tl->operating_months, &t->operating, t);
+	t->has_prior = timeline_number(m, tl->prior_period_end, &t->prior, t);
+	bool shown;
+	const struct sc_answer *a = timeline_answer(m, tl->evidence_kept, &shown);
+	t->evidence = !a || a->type != SC_A_BOOL ? EV_UNKNOWN
+	              : a->b                     ? EV_KEPT
+	                                         : EV_NOT_KEPT;
+	a = timeline_answer(m, tl->type2_demanded, &shown);
+	t->type2_demanded = a && a->type == SC_A_BOOL && a->b;
+	a = timeline_answer(m, tl->fiscal_year_end, &shown);
+	if (a && a->type == SC_A_CHOICE) {
+		const struct sc_question *qn = &m->q->questions[tl->fiscal_year_end];
+		if (a->choice < qn->nchoices)
+			t->fye = sc_month_find(qn->choices[a->choice].id);
+	}
 }
 
 static void
 note_add(struct rp_model *m, char *s)
 {
 	list_add(&m->road_notes, &m->nroad_notes, s);
+}
+
+static const char *
+plural(int n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/* "about 3 weeks", "about 2 months" */
+static void
+put_duration(struct sc_buf *b, int weeks)
+{
+	if (weeks < 8)
+		sc_buf_printf(b, "about %d week%s", weeks, plural(weeks));
+	else
+		sc_buf_printf(b, "about %d months", (weeks * 12 + 26) / 52);
+}
+
+/* Readiness work in weeks: 3 per high-priority gap, 2 per medium, 1 per
+ * low, 1 per answer to confirm, at most READINESS_WEEKS_MAX.  Writes the
+ * step that says so, and what it was estimated from, into `b`. */
+static int
+readiness_estimate(const struct rp_model *m, struct sc_buf *b)
+{
+	static const int per[4] = {3, 2, 1, 1};
+	static const char *const what[4][2] = {
+		{"high-priority gap", "high-priority gaps"},
+		{"medium-priority gap", "medium-priority gaps"},
+		{"low-priority gap", "low-priority gaps"},
+		{"answer to confirm", "answers to confirm"},
+	};
+	size_t n[4] = {0, 0, 0, 0};
+	for (size_t i = 0; i < m->ngaps; i++) {
+		const struct sc_gap_rec *g = m->gaps[i].rec;
+		if (g->def && g->def->followup)
+			n[3]++;
+		else if (g->priority == SC_PRIO_HIGH)
+			n[0]++;
+		else if (g->priority == SC_PRIO_MEDIUM)
+			n[1]++;
+		else
+			n[2]++;
+	}
+	size_t total = 0, kinds = 0;
+	for (int k = 0; k < 4; k++) {
+		total += n[k] * (size_t)per[k];
+		kinds += n[k] > 0;
+	}
+	if (total == 0) {
+		sc_buf_puts(b, "Readiness work: no gap was found; have a readiness "
+		               "review confirm it before the audit.");
+		return 0;
+	}
+	int weeks = total > READINESS_WEEKS_MAX ? READINESS_WEEKS_MAX
+	                                        : (int)total;
+	bool gaps = n[0] + n[1] + n[2] > 0;
+	sc_buf_printf(b, "Readiness work: %s listed below, ",
+	              !gaps   ? "confirm the answers"
+	              : n[3]  ? "close the gaps and confirm the answers"
+	                      : "close the gaps");
+	put_duration(b, weeks);
+	sc_buf_puts(b, ". Estimated from ");
+	size_t done = 0;
+	for (int k = 0; k < 4; k++) {
+		if (!n[k])
+			continue;
+		if (done)
+			sc_buf_puts(b, done + 1 == kinds ? " and " : ", ");
+		sc_buf_printf(b, "%zu %s at %d week%s%s", n[k],
+		              what[k][n[k] != 1], per[k], plural(per[k]),
+		              n[k] == 1 ? "" : " each");
+		done++;
+	}
+	if (total > READINESS_WEEKS_MAX)
+		sc_buf_printf(b, ": %zu weeks, counted as at most %d, since work "
+		                 "on many gaps runs side by side",
+		              total, READINESS_WEEKS_MAX);
+	sc_buf_putc(b, '.');
+	return weeks;
+}
+
+enum wkind { W_AFTER, W_RENEWAL, W_LOOKBACK };
+
+/* The dates of one SOC 1 or SOC 2 report of the plan. */
+struct plan {
+	const struct rp_report *rp;
+	bool dated;
+	enum sc_rtype type;
+	struct ymd from, to; /* the report is expected between these */
+};
+
+struct road {
+	struct rp_model *m;
+	struct timeline t;
+	struct ymd today, ready;
+	struct ymd prior_end; /* the last report's period end (t.has_prior) */
+	bool lookback_ok;     /* evidence kept, operated, no high gap open */
+	bool any_after, fy_unknown_said, open_gaps_said;
+	struct plan plans[SC_REPORT_COUNT];
+	size_t nplans;
+	struct sc_buf b;
+};
+
+static struct ymd
+window_end(struct ymd start, int months)
+{
+	return prev_day(add_months(start, months));
+}
+
+/* A window of `period` months.  A look-back window starts as far back as
+ * the operating months allow, up to the period, so that a mature
+ * organization's ends the day before the report date; other windows start
+ * at `start`. */
+static void
+place_window(const struct road *r, enum wkind kind, int period,
+             struct ymd *start, struct ymd *end)
+{
+	if (kind != W_LOOKBACK) {
+		*end = window_end(*start, period);
+		return;
+	}
+	int back = r->t.operating < period ? r->t.operating : period;
+	*start = add_months(r->today, -back);
+	*end = back == period ? prev_day(r->today) : window_end(*start, period);
+}
+
+/* Whole months (0 to 12) of the clients' fiscal year that the window
+ * [s, e] covers best, and that fiscal year's last day. */
+static int
+fy_cover(struct ymd s, struct ymd e, int fye, struct ymd *fy_last)
+{
+	int best = -1;
+	for (int y = s.y; y <= e.y + 1; y++) {
+		struct ymd last = {y, fye, days_in_month(y, fye)};
+		struct ymd prev = {y - 1, fye, days_in_month(y - 1, fye)};
+		struct ymd os = ymd_max(s, next_day(prev)), oe = ymd_min(e, last);
+		if (ymd_cmp(os, oe) > 0)
+			continue;
+		int k = 0;
+		while (k < 12 && ymd_cmp(window_end(os, k + 1), oe) <= 0)
+			k++;
+		if (k > best) {
+			best = k;
+			*fy_last = last;
+		}
+	}
+	return best < 0 ? 0 : best;
+}
+
+static void
+fy_unknown_note(struct road *r)
+{
+	if (r->fy_unknown_said)
+		return;
+	r->fy_unknown_said = true;
+	note_add(r->m, sc_xstrdup(
+		"Confirm when your clients' fiscal years end: their auditors "
+		"typically need the SOC 1 period to overlap their fiscal year by "
+		"at least 6 months. Clients whose fiscal year a period misses will "
+		"need bridge letters, and as the SOC 1 provider you give your own "
+		"clients bridge letters for the months between your reports."));
+}
+
+/* A SOC 1 Type II window from *start lasting `period` months, lengthened
+ * (to at most FY_MAX_PERIOD) until it covers FY_OVERLAP_MONTHS of one of
+ * the clients' fiscal years; a look-back window moves its start back
+ * instead of its end on.  Returns the period; *note says what was done. */
+static int
+soc1_fiscal_period(struct road *r, const char *what, enum wkind kind,
+                   struct ymd *start, int period, char **note)
+{
+	*note = NULL;
+	int fye = r->t.fye;
+	if (fye == 0) {
+		fy_unknown_note(r);
+		return period;
+	}
+	struct ymd fy = {0, 0, 0}, s = *start, e;
+	place_window(r, kind, period, &s, &e);
+	int cover0 = fy_cover(s, e, fye, &fy);
+	int p = period, cover = cover0;
+	while (cover < FY_OVERLAP_MONTHS && p < FY_MAX_PERIOD) {
+		p++;
+		s = *start;
+		place_window(r, kind, p, &s, &e);
+		cover = fy_cover(s, e, fye, &fy);
+	}
+	char fyd[11];
+	ymd_str(fy, fyd);
+	if (cover >= FY_OVERLAP_MONTHS && p == period)
+		*note = sc_xasprintf(
+			"The %s window covers %d months of your clients' fiscal year "
+			"ending %s, at least the 6 their auditors typically need.",
+			what, cover, fyd);
+	else if (cover >= FY_OVERLAP_MONTHS)
+		*note = sc_xasprintf(
+			"The %s period is lengthened to %d months so it covers at "
+			"least 6 months of your clients' fiscal year ending %s: with "
+			"%d months it would cover at most %d month%s of any one of "
+			"their fiscal years, and their auditors typically need 6.",
+			what, p, fyd, period, cover0, plural(cover0));
+	else
+		*note = sc_xasprintf(
+			"The %s window covers at most %d month%s of any one of your "
+			"clients' fiscal years, fewer than the 6 their auditors "
+			"typically need: agree the period with your CPA firm and plan "
+			"bridge letters for those clients.",
+			what, cover, plural(cover));
+	*start = s;
+	return p;
+}
+
+/* The step that dates a report: fieldwork, then the report. */
+static void
+report_step(struct road *r, struct plan *pl, const char *title,
+            struct ymd end, const char *after)
+{
+	pl->dated = true;
+	pl->from = add_days(end, REPORT_DAYS_MIN);
+	pl->to = add_days(end, REPORT_DAYS_MAX);
+	char f[11], t[11];
+	ymd_str(pl->from, f);
+	ymd_str(pl->to, t);
+	step_add(r->m, sc_xasprintf("%s to %s", f, t),
+	         sc_xasprintf("%s report: fieldwork takes 2 to 4 weeks after %s, "
+	                      "then the CPA firm writes the report; report "
+	                      "expected between %s and %s.",
+	                      title, after, f, t));
+}
+
+static void
+plan_type1(struct road *r, struct rp_report *rp, struct plan *pl)
+{
+	struct rp_model *m = r->m;
+	const char *name = sc_report_name(rp->rec->id);
+	struct ymd as_of = r->ready;
+	ymd_str(as_of, m->type1_as_of);
+	step_add(m, sc_xasprintf("as of %s", m->type1_as_of),
+	         sc_xasprintf("%s Type I: your CPA firm examines the design of "
+	                      "your controls as of this date, %s.",
+	                      name,
+	                      m->readiness_weeks
+	                              ? "the day readiness work is planned to end"
+	                              : "as no readiness work is planned"));
+	char *title = sc_xasprintf("%s Type I", name);
+	report_step(r, pl, title, as_of, "that date");
+	free(title);
+
+	/* A Type II follows when someone demands one, and always for a SOC 1:
+	 * clients' auditors cannot rely on a Type I. */
+	bool soc1 = rp->rec->id == SC_SOC1;
+	if (!soc1 && !r->t.type2_demanded)
+		return;
+	struct ymd start = as_of;
+	int period = FOLLOW_ON_MONTHS;
+	char *fy_note = NULL;
+	if (soc1)
+		period = soc1_fiscal_period(r, "follow-on SOC 1 Type II", W_AFTER,
+		                            &start, period, &fy_note);
+	struct ymd end = window_end(start, period);
+	char s[11], e[11];
+	ymd_str(start, s);
+	ymd_str(end, e);
+	step_add(m, sc_xasprintf("%s to %s", s, e),
+	         sc_xasprintf("%s Type II to follow: a window of %d months from "
+	                      "the Type I's date, because %s%s.",
+	                      name, period,
+	                      soc1 ? "your clients' auditors rely only on a "
+	                             "Type II report"
+	                           : "a Type II report is required of you",
+	                      soc1 ? ""
+	                           : " (your CPA firm may agree to 3 months for "
+	                             "a first window)"));
+	struct plan follow = {0};
+	title = sc_xasprintf("%s Type II", name);
+	report_step(r, &follow, title, end, "that window ends");
+	free(title);
+	if (fy_note)
+		note_add(m, fy_note);
+}
+
+static void
+plan_type2(struct road *r, struct rp_report *rp, struct plan *pl)
+{
+	struct rp_model *m = r->m;
+	const char *name = sc_report_name(rp->rec->id);
+	int period = rp->rec->period_months;
+	if (period <= 0) {
+		step_add(m, sc_xasprintf("from %s", m->ready_by),
+		         sc_xasprintf("%s Type II: the observation window starts "
+		                      "once readiness work is done; agree its "
+		                      "length with your CPA firm (often 6 to 12 "
+		                      "months, 3 to 6 for a first report).",
+		                      name));
+		r->any_after = true;
+		return;
+	}
+
+	/* Where the window starts. */
+	enum wkind kind = W_AFTER;
+	struct ymd start = r->ready, gap_from = {0, 0, 0};
+	bool coverage_gap = false;
+	if (r->t.has_prior) {
+		struct ymd s = next_day(r->prior_end);
+		if (ymd_cmp(s, add_months(r->today, -period)) >= 0) {
+			kind = W_RENEWAL;
+			start = s;
+		} else {
+			coverage_gap = true;
+			gap_from = s;
+		}
+	}
+	if (kind != W_RENEWAL && r->lookback_ok)
+		kind = W_LOOKBACK;
+	char *fy_note = NULL;
+	char *what = sc_xasprintf("%s Type II", name);
+	if (rp->rec->id == SC_SOC1)
+		period = soc1_fiscal_period(r, what, kind, &start, period, &fy_note);
+	if (period != rp->period_months) {
+		rp->period_months = period;
+		free(rp->period);
+		rp->period = sc_xasprintf("%d-month period", period);
+	}
+	struct ymd end;
+	place_window(r, kind, period, &start, &end);
+	struct ymd latest;
+	if (!parse_date(m->window_end, &latest) || ymd_cmp(end, latest) > 0) {
+		ymd_str(start, m->window_start);
+		ymd_str(end, m->window_end);
+		m->window_months = period;
+	}
+
+	char s[11], e[11], p[11];
+	ymd_str(start, s);
+	ymd_str(end, e);
+	ymd_str(r->prior_end, p);
+	sc_buf_printf(&r->b, "%s: the %d-month window in which your controls "
+	                     "must operate and keep evidence; ",
+	              what, period);
+	switch (kind) {
+	case W_RENEWAL:
+		sc_buf_printf(&r->b, "it starts the day after your last report's "
+		                     "period ended (%s), so the reports run back "
+		                     "to back.",
+		              p);
+		break;
+	case W_LOOKBACK:
+		sc_buf_puts(&r->b, "it starts in the past, because evidence of "
+		                   "your controls' operation was kept. This is a "
+		                   "look-back window: confirm with your CPA firm "
+		                   "that the evidence from those months is "
+		                   "acceptable.");
+		break;
+	case W_AFTER:
+		sc_buf_puts(&r->b, "it starts when readiness work ends.");
+		r->any_after = true;
+		break;
+	}
+	step_add(m, sc_xasprintf("%s to %s", s, e), sc_buf_steal(&r->b));
+	report_step(r, pl, what, end, "the window ends");
+
+	if (coverage_gap) {
+		char g0[11], g1[11];
+		ymd_str(gap_from, g0);
+		ymd_str(prev_day(start), g1);
+		note_add(m, sc_xasprintf(
+			"Coverage gap: your last SOC report's period ended on %s, more "
+			"than %d months ago, so the new %s window cannot start the day "
+			"after it. No report covers %s to %s; customers may ask you for "
+			"a bridge letter for those months.",
+			p, rp->rec->period_months, what, g0, g1));
+	}
+	/* A window under way already holds the gaps still open. */
+	if (ymd_cmp(start, r->today) <= 0 && m->ngaps > m->nconfirm &&
+	    !r->open_gaps_said) {
+		r->open_gaps_said = true;
+		note_add(m, sc_xstrdup(
+			"The gaps listed below fall inside a window that has already "
+			"started: your CPA firm tests the whole period and may report "
+			"them as exceptions, so close them as early as you can."));
+	}
+	if (fy_note)
+		note_add(m, fy_note);
+	free(what);
+}
+
+/* The deadline against the latest date each report is expected. */
+static void
+check_deadline(struct road *r)
+{
+	struct rp_model *m = r->m;
+	struct ymd dl = add_months(r->today, r->t.needed);
+	ymd_str(dl, m->deadline);
+	for (size_t i = 0; i < r->nplans; i++) {
+		const struct plan *pl = &r->plans[i];
+		if (!pl->dated)
+			continue;
+		const char *name = sc_report_name(pl->rp->rec->id);
+		const char *type = sc_rtype_name(pl->type);
+		char f[11], t[11];
+		ymd_str(pl->from, f);
+		ymd_str(pl->to, t);
+		if (ymd_cmp(pl->to, dl) <= 0) {
+			note_add(m, sc_xasprintf("The %s %s report, expected by %s, "
+			                         "fits before your deadline (%s).",
+			                         name, type, t, m->deadline));
+			continue;
+		}
+		sc_buf_printf(&r->b, "The %s %s report is expected between %s and "
+		                     "%s, %s your deadline (%s). Tell the customer "
+		                     "who asked now",
+		              name, type, f, t,
+		              ymd_cmp(pl->from, dl) > 0 ? "after" : "possibly after",
+		              m->deadline);
+		/* What can be offered meanwhile: a Type I in time, a bridge
+		 * letter after a past report, a readiness letter always. */
+		const char *offers[3];
+		char *type1 = NULL;
+		size_t n = 0;
+		if (pl->type == SC_TYPE2) {
+			sc_buf_puts(&r->b, " and ask whether a later Type II report "
+			                   "will do; meanwhile offer ");
+			struct ymd t1 = add_days(r->ready, REPORT_DAYS_MAX);
+			if (ymd_cmp(t1, dl) <= 0) {
+				char a[11], b1[11];
+				ymd_str(r->ready, a);
+				ymd_str(t1, b1);
+				type1 = sc_xasprintf("a Type I report as of %s (expected "
+				                     "by %s)",
+				                     a, b1);
+				offers[n++] = type1;
+			}
+		} else {
+			sc_buf_puts(&r->b, " and ask whether a later date will do; "
+			                   "meanwhile share your readiness plan and "
+			                   "offer ");
+		}
+		if (r->t.has_prior)
+			offers[n++] = "a bridge letter for the months since your last "
+			              "report's period ended";
+		offers[n++] = "a readiness letter from your CPA firm";
+		for (size_t k = 0; k < n; k++)
+			sc_buf_printf(&r->b, "%s%s",
+			              k == 0 ? "" : k + 1 == n ? " or " : ", ", offers[k]);
+		sc_buf_putc(&r->b, '.');
+		free(type1);
+		note_add(m, sc_buf_steal(&r->b));
+	}
+}
+
+/* Why a Type II window that starts after readiness does not look back. */
+static void
+operating_note(struct road *r)
+{
+	const struct timeline *t = &r->t;
+	struct rp_model *m = r->m;
+	if (!t->has_operating || !r->any_after)
+		return;
+	int n = t->operating;
+	if (n < 1)
+		note_add(m, sc_xstrdup(
+			"Your controls are not operating yet: put them in place during "
+			"readiness work, because the Type II window only starts once "
+			"they run."));
+	else if (t->evidence == EV_NOT_KEPT)
+		note_add(m, sc_xasprintf(
+			"Your controls have operated for %d month%s, but no evidence of "
+			"it was kept, so those months cannot be tested: the Type II "
+			"window starts when readiness work ends; keep evidence from "
+			"then on.",
+			n, plural(n)));
+	else if (t->evidence == EV_UNKNOWN)
+		note_add(m, sc_xasprintf(
+			"Your controls have operated for %d month%s; if evidence of "
+			"their operation was kept, ask your CPA firm whether a "
+			"look-back window can cover those months.",
+			n, plural(n)));
+	else if (m->nhigh)
+		note_add(m, sc_xasprintf(
+			"Your controls have operated for %d month%s with evidence kept, "
+			"but high-priority gaps are open, so the Type II window starts "
+			"once they are closed rather than in the past.",
+			n, plural(n)));
 }
 
 static void
@@ -507,164 +1120,84 @@ build_roadmap(struct rp_model *m, struct ymd today)
 		return;
 	}
 
-	double needed = 0, operating = 0;
-	bool need_cfg, op_cfg;
-	bool has_needed = timeline_value(m, m->q->timeline.needed_in_months,
-	                                 &needed, &need_cfg);
-	bool has_operating = timeline_value(m, m->q->timeline.operating_months,
-	                                    &operating, &op_cfg);
-
-	struct sc_buf b = {0};
-	int months = m->nhigh > 0 ? 3 : m->ngaps > 0 ? 1 : 0;
-	struct ymd ready = add_months(today, months);
-	char now[11];
+	struct road r = {.m = m, .today = today};
+	timeline_read(m, &r.t);
+	m->readiness_weeks = readiness_estimate(m, &r.b);
+	r.ready = add_days(today, 7 * m->readiness_weeks);
+	char now[11], ready[11];
 	ymd_str(today, now);
+	ymd_str(r.ready, ready);
+	step_add(m,
+	         m->readiness_weeks ? sc_xasprintf("%s to %s", now, ready)
+	                            : sc_xasprintf("from %s", now),
+	         sc_buf_steal(&r.b));
 
-	if (months > 0) {
-		sc_buf_printf(&b,
-		              "Readiness work: close the gaps listed below (about "
-		              "%d month%s, estimated from the %zu gap%s found",
-		              months, months == 1 ? "" : "s", m->ngaps,
-		              m->ngaps == 1 ? "" : "s");
-		if (m->nhigh)
-			sc_buf_printf(&b, ", %zu of them high priority", m->nhigh);
-		sc_buf_puts(&b, ").");
-	} else
-		sc_buf_puts(&b, "Readiness work: no gap was found; have a "
-		                "readiness review confirm it before the audit.");
-	step_add(m, sc_xasprintf("from %s", now), sc_buf_steal(&b));
-
-	/* Dates need every timeline question the questionnaire names. */
-	bool missing = (need_cfg && !has_needed) || (op_cfg && !has_operating);
-	if (missing) {
-		sc_buf_puts(&b, "We cannot date the audit yet: ");
-		bool first = true;
-		size_t qs[2] = {m->q->timeline.needed_in_months,
-		                m->q->timeline.operating_months};
-		bool miss[2] = {need_cfg && !has_needed, op_cfg && !has_operating};
-		for (int i = 0; i < 2; i++) {
-			if (!miss[i])
-				continue;
-			sc_buf_printf(&b, "%s\"%s\"", first ? "" : " and ",
-			              m->q->questions[qs[i]].text);
-			first = false;
-		}
-		sc_buf_printf(&b, " %s no answer. Answer %s to see a dated plan.",
-		              miss[0] && miss[1] ? "have" : "has",
-		              miss[0] && miss[1] ? "them" : "it");
-		note_add(m, sc_buf_steal(&b));
+	/* Dates need every shown timeline number. */
+	if (r.t.nmissing) {
+		sc_buf_puts(&r.b, "We cannot date the audit yet: ");
+		for (size_t i = 0; i < r.t.nmissing; i++)
+			sc_buf_printf(&r.b, "%s\"%s\"",
+			              i == 0                 ? ""
+			              : i + 1 == r.t.nmissing ? " and "
+			                                      : ", ",
+			              m->q->questions[r.t.missing[i]].text);
+		bool many = r.t.nmissing > 1;
+		sc_buf_printf(&r.b, " %s no answer. Answer %s to see a dated plan.",
+		              many ? "have" : "has", many ? "them" : "it");
+		note_add(m, sc_buf_steal(&r.b));
 		note_add(m, sc_xstrdup("Confirm dates with your CPA firm."));
-		sc_buf_fini(&b);
+		sc_buf_fini(&r.b);
 		return;
 	}
 
-	ymd_str(ready, m->ready_by);
-	struct ymd latest_type2_end = {0, 0, 0};
-	bool type1 = false, type2 = false;
-	/* The roadmap's window is the one that ends last. */
+	ymd_str(r.ready, m->ready_by);
+	if (r.t.has_prior)
+		r.prior_end = add_months(today, -r.t.prior);
+	r.lookback_ok = r.t.evidence == EV_KEPT && r.t.has_operating &&
+	                r.t.operating >= 1 && m->nhigh == 0;
+
+	const struct plan *soc2 = NULL;
 	for (size_t i = 0; i < m->nreports; i++) {
-		const struct rp_report *rp = &m->reports[i];
-		const struct sc_report_rec *rec = rp->rec;
-		const char *name = sc_report_name(rec->id);
-		if (rec->id == SC_SOC3) {
-			step_add(m, NULL,
-			         sc_xasprintf("SOC 3: issued with the SOC 2 %s, on the "
-			                      "same %s.",
-			                      sc_rtype_name(rec->type),
-			                      rec->type == SC_TYPE2 ? "period"
-			                                            : "date"));
+		struct rp_report *rp = &m->reports[i];
+		if (rp->rec->id == SC_SOC3) {
+			/* A SOC 3 has no type of its own: it is the public summary
+			 * of the SOC 2 Type II, whatever type the engine gives it. */
+			sc_buf_puts(&r.b, "SOC 3: issued with the SOC 2 Type II, on "
+			                  "the same period");
+			if (soc2 && soc2->dated && soc2->type == SC_TYPE2) {
+				char f[11], t[11];
+				ymd_str(soc2->from, f);
+				ymd_str(soc2->to, t);
+				sc_buf_printf(&r.b, " (expected between %s and %s)", f, t);
+			}
+			sc_buf_putc(&r.b, '.');
+			step_add(m, NULL, sc_buf_steal(&r.b));
 			continue;
 		}
-		if (rec->type == SC_TYPE1) {
-			type1 = true;
-			ymd_str(ready, m->type1_as_of);
-			step_add(m, sc_xasprintf("as of %s", m->type1_as_of),
-			         sc_xasprintf("%s Type I: your CPA firm examines the "
-			                      "design of your controls as of this date "
-			                      "(the earliest date once readiness work "
-			                      "is done).",
-			                      name));
-			continue;
-		}
-		type2 = true;
-		if (rec->period_months <= 0) {
-			step_add(m, sc_xasprintf("from %s", m->ready_by),
-			         sc_xasprintf("%s Type II: the observation window starts "
-			                      "once readiness work is done; agree its "
-			                      "length with your CPA firm (often 6 to 12 "
-			                      "months, 3 to 6 for a first report).",
-			                      name));
-			continue;
-		}
-		struct ymd end = prev_day(add_months(ready, rec->period_months));
-		if (latest_type2_end.y == 0 || ymd_cmp(end, latest_type2_end) > 0) {
-			latest_type2_end = end;
-			ymd_str(ready, m->window_start);
-			ymd_str(end, m->window_end);
-			m->window_months = rec->period_months;
-		}
-		char s[11], e[11];
-		ymd_str(ready, s);
-		ymd_str(end, e);
-		step_add(m, sc_xasprintf("%s to %s", s, e),
-		         sc_xasprintf("%s Type II: the %d-month window in which your "
-		                      "controls must operate and keep evidence; the "
-		                      "report follows the CPA firm's fieldwork after "
-		                      "the window ends.",
-		                      name, rec->period_months));
-	}
-
-	if (has_operating && type2) {
-		if (operating >= 1)
-			note_add(m, sc_xasprintf(
-				"Your controls have operated for %g month%s; a Type II "
-				"window counts only operation your CPA firm can test "
-				"with evidence from within the window.",
-				operating, operating == 1 ? "" : "s"));
+		struct plan *pl = &r.plans[r.nplans++];
+		pl->rp = rp;
+		pl->type = rp->rec->type;
+		if (rp->rec->type == SC_TYPE1)
+			plan_type1(&r, rp, pl);
 		else
-			note_add(m, sc_xstrdup(
-				"Your controls are not operating yet: put them in place "
-				"during readiness work, because the Type II window only "
-				"starts once they run."));
-	}
-
-	if (has_needed) {
-		struct ymd dl = add_months(today, (int)(needed < 0 ? 0 : needed));
-		ymd_str(dl, m->deadline);
-		if (type1 && ymd_cmp(ready, dl) > 0)
-			note_add(m, sc_xasprintf(
-				"Your deadline (%s) is before readiness work can end "
-				"(%s): even a Type I report is at risk; tell the customer "
-				"who asked and share your readiness plan meanwhile.",
-				m->deadline, m->ready_by));
-		bool late = type1 && ymd_cmp(ready, dl) > 0;
-		for (size_t i = 0; i < m->nreports; i++) {
-			const struct sc_report_rec *rec = m->reports[i].rec;
-			if (rec->id == SC_SOC3 || rec->type != SC_TYPE2 ||
-			    rec->period_months <= 0)
-				continue;
-			struct ymd end =
-				prev_day(add_months(ready, rec->period_months));
-			if (ymd_cmp(end, dl) <= 0)
-				continue;
-			char e[11];
-			ymd_str(end, e);
-			note_add(m, sc_xasprintf(
-				"Your deadline (%s) is before the %s Type II window can "
-				"end (%s): consider a Type I report first, a shorter "
-				"first window agreed with your CPA firm, or ask the "
-				"customer whether a later Type II report will do.",
-				m->deadline, sc_report_name(rec->id), e));
-			late = true;
+			plan_type2(&r, rp, pl);
+		if (rp->rec->id == SC_SOC2)
+			soc2 = pl;
+		if (pl->dated) {
+			struct ymd cur;
+			if (!parse_date(m->report_by, &cur) ||
+			    ymd_cmp(pl->to, cur) > 0) {
+				ymd_str(pl->from, m->report_from);
+				ymd_str(pl->to, m->report_by);
+			}
 		}
-		if (!late)
-			note_add(m, sc_xasprintf("Your deadline (%s) leaves room for "
-			                         "this plan.",
-			                         m->deadline));
 	}
+	operating_note(&r);
+	if (r.t.has_needed)
+		check_deadline(&r);
 	note_add(m, sc_xstrdup("These dates are estimates; confirm dates with "
 	                       "your CPA firm."));
-	sc_buf_fini(&b);
+	sc_buf_fini(&r.b);
 }
 
 void
@@ -700,9 +1233,10 @@ rp_model_build(struct rp_model *m, const struct sc_questionnaire *q,
 		rp->rec = &r->reports[i];
 		rp->title = sc_xasprintf("%s %s", sc_report_name(rp->rec->id),
 		                         sc_rtype_name(rp->rec->type));
+		rp->period_months = rp->rec->period_months;
 		if (rp->rec->type == SC_TYPE2 && rp->rec->period_months > 0)
 			rp->period = sc_xasprintf("%d-month period",
-			                          rp->rec->period_months);
+			                          rp->period_months);
 		else if (rp->rec->type == SC_TYPE1)
 			rp->period = sc_xstrdup("as of one date");
 		reasons_build(m, &rp->rec->reasons, &rp->reasons);
@@ -720,7 +1254,9 @@ rp_model_build(struct rp_model *m, const struct sc_questionnaire *q,
 		g->rec = &r->gaps[i];
 		reasons_build(m, &g->rec->reasons, &g->reasons);
 		gap_deps(g);
-		if (g->rec->priority == SC_PRIO_HIGH)
+		if (g->rec->def && g->rec->def->followup)
+			m->nconfirm++;
+		else if (g->rec->priority == SC_PRIO_HIGH)
 			m->nhigh++;
 	}
 
@@ -738,9 +1274,16 @@ rp_model_build(struct rp_model *m, const struct sc_questionnaire *q,
 			sc_buf_printf(&b, ", %zu not known yet", r->unknown);
 		sc_buf_puts(&b, ").");
 		m->readiness = sc_buf_steal(&b);
-	} else
-		m->readiness = sc_xstrdup("Readiness score: not assessed (no "
-		                          "readiness item was answered).");
+	} else {
+		/* No score, but the gaps found elsewhere still stand. */
+		sc_buf_puts(&b, "Readiness score: none, because the readiness "
+		                "checklist was not asked (no readiness item was "
+		                "counted).");
+		if (m->ngaps)
+			sc_buf_puts(&b, " The gaps and answers to confirm below come "
+			                "from your other answers.");
+		m->readiness = sc_buf_steal(&b);
+	}
 
 	build_exec(m);
 	build_roadmap(m, today);

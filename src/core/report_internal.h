@@ -33,6 +33,10 @@ struct rp_report {
 	const struct sc_report_rec *rec;
 	char *title; /* "SOC 2 Type II" */
 	char *period; /* "12-month period" or NULL */
+	/* The Type II period every format reports: rec->period_months, or
+	 * longer when the roadmap lengthens a SOC 1 window to cover 6 months
+	 * of the clients' fiscal year; 0 when none. */
+	int period_months;
 	struct rp_reasons reasons;
 };
 
@@ -71,17 +75,22 @@ struct rp_model {
 	struct rp_reasons frameworks[SC_FW_COUNT]; /* parallel to r->frameworks */
 	struct rp_gap *gaps;
 	size_t ngaps;
-	size_t nhigh; /* high-priority gaps */
+	size_t nhigh;    /* high-priority gaps, follow-ups not counted */
+	size_t nconfirm; /* follow-ups: answers to confirm */
 	char *readiness; /* "Readiness score: 60 out of 100 (...)" */
 
 	struct rp_step *steps; /* the roadmap */
 	size_t nsteps;
 	char **road_notes; /* deadline checks, missing answers, CPA advice */
 	size_t nroad_notes;
-	/* Roadmap dates as computed (empty strings when not computed). */
+	/* Roadmap dates as computed (empty strings when not computed).  The
+	 * window is the Type II window that ends last; report_from/report_by
+	 * the range in which the last report of the plan is expected. */
 	char ready_by[11], type1_as_of[11], window_start[11], window_end[11];
 	char deadline[11];
+	char report_from[11], report_by[11];
 	int window_months;
+	int readiness_weeks; /* estimated readiness work; 0 when no gap */
 };
 
 /* Fixed wording used by every format. */

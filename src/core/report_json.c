@@ -110,8 +110,8 @@ recommendation_json(struct jw *w, const struct rp_model *m)
 		json_object_set_new(o, "type",
 		                    json_string(sc_rtype_id_str(rp->rec->type)));
 		json_object_set_new(o, "period_months",
-		                    rp->rec->period_months > 0
-		                            ? json_integer(rp->rec->period_months)
+		                    rp->period_months > 0
+		                            ? json_integer(rp->period_months)
 		                            : json_null());
 		json_object_set_new(o, "reasons", reasons_json(w, m, &rp->reasons));
 		json_object_set_new(o, "title", js(w, rp->title));
@@ -218,6 +218,10 @@ roadmap_json(struct jw *w, const struct rp_model *m)
 	                    m->window_months > 0 ? json_integer(m->window_months)
 	                                         : json_null());
 	json_object_set_new(o, "deadline", js_opt(w, m->deadline));
+	json_object_set_new(o, "report_from", js_opt(w, m->report_from));
+	json_object_set_new(o, "report_by", js_opt(w, m->report_by));
+	json_object_set_new(o, "readiness_weeks",
+	                    json_integer(m->readiness_weeks));
 	json_t *steps = json_array();
 	for (size_t i = 0; i < m->nsteps; i++) {
 		json_t *s = json_object();
