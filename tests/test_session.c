@@ -639,7 +639,7 @@ skipped_sections_are_explained(void **state)
 	assert_string_equal(sc_buf_str(&b),
 	                    "Sections 2 to 3 (Payroll; Hosting) do not apply "
 	                    "until you answer \"What do you do for your "
-	                    "clients?\".\n"
+	                    "clients?\"\n"
 	                    "The health data questions do not apply, since you "
 	                    "handle no health records.\n");
 	size_t payroll = 0;
@@ -654,12 +654,12 @@ skipped_sections_are_explained(void **state)
 	sc_session_explain_skipped(s, 0, 6, &b);
 	assert_string_equal(sc_buf_str(&b),
 	                    "Section 3 (Hosting) does not apply because of your "
-	                    "answer to \"What do you do for your clients?\".\n"
+	                    "answer to \"What do you do for your clients?\"\n"
 	                    "The health data questions do not apply, since you "
 	                    "handle no health records.\n"
 	                    "Section 6 (A close deadline) does not apply because "
 	                    "of your answer to \"In how many months must the "
-	                    "first report be ready?\".\n");
+	                    "first report be ready?\"\n");
 	/* Sections that apply say nothing. */
 	sc_buf_reset(&b);
 	sc_session_explain_skipped(s, 0, 2, &b);

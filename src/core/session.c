@@ -328,15 +328,20 @@ explain_run(const struct sc_session *s, size_t from, size_t to,
 	else
 		sc_buf_puts(out, " until you answer ");
 	size_t said = 0, want = nanswered ? nanswered : nread;
+	char last = '\0';
 	for (size_t j = 0; j < q->nquestions; j++) {
 		if (!read[j] || (nanswered && !sc_eval_answer(s->ev, j)))
 			continue;
 		said++;
+		const char *text = q->questions[j].text;
 		sc_buf_printf(out, "%s\"%s\"",
 		              said == 1 ? "" : said == want ? " and " : ", ",
-		              q->questions[j].text);
+		              text);
+		last = *text ? text[strlen(text) - 1] : '\0';
 	}
-	sc_buf_puts(out, ".\n");
+	/* A quoted question that ends a sentence ends this one too. */
+	sc_buf_puts(out, last == '.' || last == '?' || last == '!' ? "\n"
+	                                                           : ".\n");
 	free(read);
 }
 

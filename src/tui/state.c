@@ -1650,10 +1650,15 @@ choice_request(struct tui_state *st, enum tui_req req, int key)
 			/* Confirming an empty check list answers "none of
 			 * these", unless the list has a choice that says so:
 			 * then nothing ticked leaves the question open. */
-			if (!stored_answer(st, i) &&
-			    sc_session_none_choice(qn) < 0) {
+			int none = sc_session_none_choice(qn);
+			if (!stored_answer(st, i) && none < 0) {
 				struct sc_answer a = {.type = SC_A_CHOICES};
 				set_answer(st, i, &a);
+			} else if (!stored_answer(st, i)) {
+				set_message(st, false, "Nothing ticked, so the "
+				            "question stays open; tick \"%s\" "
+				            "if none applies.",
+				            qn->choices[none].label);
 			}
 		} else if (!tui_state_choice_selected(st, i, st->cursor[i])) {
 			pick_choice(st, st->cursor[i]);

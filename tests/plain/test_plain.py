@@ -446,19 +446,19 @@ class PlainTest(unittest.TestCase):
         r = self.interview(lines("1", "n", "10", "12"), "--client", "Skip Co", q=NAMED)
         out = asked(r.stdout)
         self.assertIn("\nSection 3 (Hosting) does not apply because of your answer to "
-                      "\"What do you do for your clients?\".\n"
+                      "\"What do you do for your clients?\"\n"
                       "The health data questions do not apply, since you handle no health "
                       "records.\n\nSection 5 of 6: Timing\n", out)
         self.assertIn("\nSection 6 (A close deadline) does not apply because of your answer "
-                      "to \"In how many months must the first report be ready?\".\n", out)
+                      "to \"In how many months must the first report be ready?\"\n", out)
         # Several in a row are said in one sentence.
         r = self.interview(lines("3", "n", "12"), "--client", "None Co", q=NAMED)
         self.assertIn("\nSections 2 to 3 (Payroll; Hosting) do not apply because of your "
-                      "answer to \"What do you do for your clients?\".\n", r.stdout)
+                      "answer to \"What do you do for your clients?\"\n", r.stdout)
         # Left open, the question they wait for is named as such.
         r = self.interview(lines(":skip", "y"), "--client", "Open Co", q=NAMED)
         self.assertIn("\nSections 2 to 3 (Payroll; Hosting) do not apply until you answer "
-                      "\"What do you do for your clients?\".\n", r.stdout)
+                      "\"What do you do for your clients?\"\n", r.stdout)
         # Going back says nothing about them.
         self.assertNotIn("do not apply", asked(self.interview(
             lines(":back", ":quit"), "--client", "Open Co", q=NAMED).stdout))

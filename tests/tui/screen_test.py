@@ -254,7 +254,7 @@ class ScreenTest(unittest.TestCase):
         joined = " ".join(" ".join(line.split("│")[1] for line in t.screen.display
                                    if line.count("│") >= 2).split())
         self.assertIn("Section 3 (Hosting) does not apply because of your answer "
-                      "to \"What do you do for your clients?\".", joined)
+                      "to \"What do you do for your clients?\"", joined)
         self.assertIn("The health data questions do not apply, since you handle no "
                       "health records.", joined)
         t.wait_for("4/6 sections done")

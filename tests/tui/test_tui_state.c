@@ -1023,7 +1023,7 @@ test_progress_and_skipped_sections(void **state)
 	assert_non_null(st->passed);
 	assert_string_equal(st->passed,
 	                    "Section 3 (Hosting) does not apply because of your "
-	                    "answer to \"What do you do for your clients?\".\n"
+	                    "answer to \"What do you do for your clients?\"\n"
 	                    "The health data questions do not apply, since you "
 	                    "handle no health records.");
 	/* Basics and Payroll done, Hosting and Health data passed over. */
@@ -1079,6 +1079,9 @@ test_none_of_these_stands_alone(void **state)
 	tui_state_key(st, TK_ENTER);
 	assert_int_equal(st->cur, N_HEALTH);
 	assert_false(tui_state_answered(st, N_SERVICES));
+	assert_non_null(st->message);
+	assert_string_equal(st->message, "Nothing ticked, so the question stays "
+	                    "open; tick \"None of these\" if none applies.");
 	tui_state_key(st, TK_PPAGE);
 	keys(st, "3\r");
 	assert_true(tui_state_answered(st, N_SERVICES));
