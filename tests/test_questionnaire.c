@@ -213,6 +213,10 @@ all_features_load(void **state)
 	assert_int_equal(q->nsections, 2);
 	assert_int_equal(q->sections[1].first, 2);
 	assert_int_equal(q->sections[1].count, 3);
+	assert_null(q->sections[0].skipped_note);
+	assert_string_equal(q->sections[1].skipped_note,
+	                    "Nothing here applies without hosting.");
+	assert_int_equal(q->client_question, 4); /* notes */
 
 	const struct sc_question *qn = sc_questionnaire_find(q, "phi");
 	assert_int_equal(qn->def.type, SC_A_UNSURE);
@@ -296,10 +300,10 @@ static const struct invalid_case invalid_cases[] = {
 	}},
 	{"invalid-unknown-keys.yaml", SC_EDATA, {
 		{5, 1, "unknown key \"author\" in the questionnaire; expected one "
-		       "of: id, title, version, description, timeline, sections, "
-		       "rules"},
+		       "of: id, title, version, description, client_question, "
+		       "timeline, sections, rules"},
 		{10, 5, "unknown key \"summary\" in section \"basics\"; expected "
-		        "one of: id, title, intro, questions"},
+		        "one of: id, title, intro, skipped_note, questions"},
 		{16, 9, "unknown key \"hint\" in question \"services\"; expected "
 		        "one of: id, type, text, help, required, show_if, default, "
 		        "unsure, choices, min, max, max_length"},
@@ -451,6 +455,16 @@ static const struct invalid_case invalid_cases[] = {
 		        "\"months\" is a multi question"},
 		{7, 19, "\"type2_demanded\" names \"nowhere\", which is not a "
 		        "question"},
+	}},
+	{"invalid-client-question.yaml", SC_EDATA, {
+		{5, 18, "\"client_question\" must name a text question; "
+		        "\"months\" is a number question"},
+		{9, 19, "\"skipped_note\" must not be empty"},
+	}},
+	{"invalid-client-question-missing.yaml", SC_EDATA, {
+		{5, 18, "\"client_question\" names \"org\", which is not a "
+		        "question"},
+		{16, 19, "\"skipped_note\" must be text, found a list"},
 	}},
 	/* Expression errors: the compiler's column mapped into the file. */
 	{"invalid-expr-unknown-question.yaml", SC_EDATA, {

@@ -509,6 +509,166 @@ failed_save_keeps_the_change(void **state)
 	free(dir);
 }
 
+/* ---- tests/fixtures/session/named.yaml: the name, none, skipped ---------- */
+
+enum { N_ORG, N_SERVICES, N_HEALTH, N_PAY_RUNS, N_SLA, N_SLA_LEVEL, N_BAA,
+       N_MONTHS, N_RUSH, N_COUNT };
+
+static struct sc_questionnaire *
+load_named(void)
+{
+	struct sc_diags d;
+	enum sc_status st;
+	char *path = th_src("tests/fixtures/session/named.yaml");
+	sc_diags_init(&d);
+	struct sc_questionnaire *q = sc_questionnaire_load_file(path, &d, &st);
+	assert_non_null(q);
+	assert_int_equal(q->nquestions, N_COUNT);
+	assert_int_equal(q->client_question, N_ORG);
+	sc_diags_fini(&d);
+	free(path);
+	return q;
+}
+
+static void
+set_choices(struct sc_session *s, size_t qi, size_t *sel, size_t n)
+{
+	struct sc_answer v = {.type = SC_A_CHOICES, .sel = sel, .nsel = n};
+	assert_int_equal(sc_session_set(s, qi, &v), SC_OK);
+}
+
+static void
+client_name_and_question_are_one(void **state)
+{
+	struct fx *fx = *state;
+	sc_questionnaire_free(fx->q);
+	fx->q = load_named();
+	char *path = sc_xasprintf("%s/named.yaml", fx->dir);
+
+	/* A name at the start answers the question; going forward passes it,
+	 * going back reaches it. */
+	struct sc_session *s = open_ok(fx, path, "Named Co");
+	assert_string_equal(s->a->v[N_ORG].text, "Named Co");
+	assert_int_equal(sc_session_first_unanswered(s), N_SERVICES);
+	assert_int_equal(sc_session_next_asked(s, SIZE_MAX), N_SERVICES);
+	assert_int_equal(sc_session_prev(s, N_SERVICES), N_ORG);
+	/* Answering the question renames the client, and the other way. */
+	struct sc_answer v = {.type = SC_A_TEXT, .text = "Renamed Co"};
+	assert_int_equal(sc_session_set(s, N_ORG, &v), SC_OK);
+	assert_string_equal(s->a->client, "Renamed Co");
+	assert_int_equal(sc_session_set_client(s, "Third Name"), SC_OK);
+	assert_string_equal(s->a->v[N_ORG].text, "Third Name");
+	sc_session_free(s);
+
+	/* Saved, and read back: the file's name and answer agree. */
+	s = open_ok(fx, path, NULL);
+	assert_string_equal(s->a->client, "Third Name");
+	assert_string_equal(s->a->v[N_ORG].text, "Third Name");
+	/* Clearing the answer leaves the name; the question is asked. */
+	assert_int_equal(sc_session_unset(s, N_ORG), SC_OK);
+	assert_string_equal(s->a->client, "Third Name");
+	assert_int_equal(sc_session_next_asked(s, SIZE_MAX), N_ORG);
+	sc_session_free(s);
+
+	/* A file with the answer and no name takes the answer as its name. */
+	char *own = th_write(fx->dir, "own.yaml",
+	                     "socscope: 1\nquestionnaire: named-fixture\n"
+	                     "answers:\n  org_name: From The Answer\n");
+	s = open_ok(fx, own, NULL);
+	assert_string_equal(s->a->client, "From The Answer");
+	sc_session_free(s);
+
+	/* A name too long for the question leaves it to be asked. */
+	char *long_name = sc_xasprintf("%s/long.yaml", fx->dir);
+	s = open_ok(fx, long_name, "A name of more than forty characters, far too long");
+	assert_int_equal(s->a->v[N_ORG].type, SC_A_NONE);
+	assert_int_equal(sc_session_first_unanswered(s), N_ORG);
+	sc_session_free(s);
+	free(long_name);
+	free(own);
+	free(path);
+}
+
+static void
+none_choice_by_id_or_label(void **state)
+{
+	struct fx *fx = *state;
+	/* q.yaml's check list has no such choice. */
+	assert_int_equal(sc_session_none_choice(&fx->q->questions[Q_SERVICES]), -1);
+	assert_int_equal(sc_session_none_choice(&fx->q->questions[Q_ORG]), -1);
+	struct sc_questionnaire *q = load_named();
+	assert_int_equal(sc_session_none_choice(&q->questions[N_SERVICES]), 2);
+	sc_questionnaire_free(q);
+
+	static const char yaml[] =
+		"id: labels\ntitle: T\nversion: \"1\"\ndescription: D.\n"
+		"sections:\n  - id: s\n    title: S\n    questions:\n"
+		"      - id: who\n        type: multi\n        text: Who?\n"
+		"        help: H.\n        choices:\n"
+		"          - {id: npo, label: Nonprofits}\n"
+		"          - {id: nobody, label: \"None, we sell to no one\"}\n"
+		"      - id: single\n        type: single\n        text: One?\n"
+		"        help: H.\n        choices:\n"
+		"          - {id: none, label: None}\n"
+		"rules: []\n";
+	struct sc_diags d;
+	enum sc_status st;
+	sc_diags_init(&d);
+	q = sc_questionnaire_load_buffer("labels.yaml", yaml, sizeof yaml - 1,
+	                                 &d, &st);
+	assert_non_null(q);
+	/* "Nonprofits" is not "None"; a single choice needs no such rule. */
+	assert_int_equal(sc_session_none_choice(&q->questions[0]), 1);
+	assert_int_equal(sc_session_none_choice(&q->questions[1]), -1);
+	sc_questionnaire_free(q);
+	sc_diags_fini(&d);
+}
+
+static void
+skipped_sections_are_explained(void **state)
+{
+	struct fx *fx = *state;
+	sc_questionnaire_free(fx->q);
+	fx->q = load_named();
+	char *path = sc_xasprintf("%s/skip.yaml", fx->dir);
+	struct sc_session *s = open_ok(fx, path, "Skip Co");
+	struct sc_buf b = {0};
+
+	/* Nothing answered yet: the sections wait for the answers. */
+	sc_session_explain_skipped(s, 1, 4, &b);
+	assert_string_equal(sc_buf_str(&b),
+	                    "Sections 2 to 3 (Payroll; Hosting) do not apply "
+	                    "until you answer \"What do you do for your "
+	                    "clients?\"\n"
+	                    "The health data questions do not apply, since you "
+	                    "handle no health records.\n");
+	size_t payroll = 0;
+	set_choices(s, N_SERVICES, &payroll, 1);
+	struct sc_answer no = {.type = SC_A_BOOL, .b = false};
+	assert_int_equal(sc_session_set(s, N_HEALTH, &no), SC_OK);
+	struct sc_answer m = {.type = SC_A_NUMBER, .num = 12};
+	assert_int_equal(sc_session_set(s, N_MONTHS, &m), SC_OK);
+	assert_false(sc_session_section_skipped(s, 1));
+	assert_true(sc_session_section_skipped(s, 2));
+	sc_buf_reset(&b);
+	sc_session_explain_skipped(s, 0, 6, &b);
+	assert_string_equal(sc_buf_str(&b),
+	                    "Section 3 (Hosting) does not apply because of your "
+	                    "answer to \"What do you do for your clients?\"\n"
+	                    "The health data questions do not apply, since you "
+	                    "handle no health records.\n"
+	                    "Section 6 (A close deadline) does not apply because "
+	                    "of your answer to \"In how many months must the "
+	                    "first report be ready?\"\n");
+	/* Sections that apply say nothing. */
+	sc_buf_reset(&b);
+	sc_session_explain_skipped(s, 0, 2, &b);
+	assert_int_equal(b.len, 0);
+	sc_buf_fini(&b);
+	sc_session_free(s);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -529,6 +689,12 @@ main(void)
 		cmocka_unit_test_setup_teardown(listing_sees_saved_sessions,
 		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(failed_save_keeps_the_change,
+		                                setup, teardown),
+		cmocka_unit_test_setup_teardown(client_name_and_question_are_one,
+		                                setup, teardown),
+		cmocka_unit_test_setup_teardown(none_choice_by_id_or_label,
+		                                setup, teardown),
+		cmocka_unit_test_setup_teardown(skipped_sections_are_explained,
 		                                setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

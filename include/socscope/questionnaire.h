@@ -46,6 +46,9 @@ struct sc_section {
 	char *id;
 	char *title;
 	char *intro; /* NULL when none */
+	/* Said when the interview passes the section because none of its
+	 * questions is shown; NULL when none (a default sentence is said). */
+	char *skipped_note;
 	size_t first, count; /* questions [first, first + count) */
 	int line, col;
 };
@@ -126,6 +129,9 @@ struct sc_questionnaire {
 	struct sc_rule *rules;
 	size_t nrules;
 	struct sc_timeline timeline;
+	/* The text question whose answer is the client's name
+	 * (client_question:); SIZE_MAX when not given. */
+	size_t client_question;
 	void *index; /* private: id -> question hash */
 };
 

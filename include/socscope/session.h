@@ -25,6 +25,12 @@ sc_session_open(const struct sc_questionnaire *q, const char *path,
 void
 sc_session_free(struct sc_session *s);
 
+/* The client's name and the questionnaire's client_question are one value:
+ * opening a session with a name answers the question (so it is not asked
+ * again), a file with the answer but no name takes the answer as its name,
+ * and answering the question (sc_session_set) or naming the client
+ * (sc_session_set_client) changes both. */
+
 /* Change an answer or note, re-evaluate what depends on it, and save.
  * sc_session_set returns SC_EDATA (changing nothing) when the value does not
  * fit the question; a failed save returns its status and sets last_error,
@@ -50,6 +56,29 @@ size_t
 sc_session_prev(const struct sc_session *s, size_t from);
 size_t
 sc_session_first_unanswered(const struct sc_session *s);
+/* The next question the interview asks when going forward: as
+ * sc_session_next, but the client question is passed over once answered
+ * (the name is known); going back still reaches it. */
+size_t
+sc_session_next_asked(const struct sc_session *s, size_t from);
+
+/* The choice of a check list that means "none of these": the one with id
+ * "none", else one whose label starts with the word "None"; -1 when there is
+ * none.  Such a list has no empty answer in the interview, and "none" cannot
+ * be ticked together with another choice. */
+int
+sc_session_none_choice(const struct sc_question *qn);
+
+/* Does section `section` show no question with the answers so far? */
+bool
+sc_session_section_skipped(const struct sc_session *s, size_t section);
+/* Say why the sections in [from, to) that show no question are passed over,
+ * one line (ending in '\n') each: a section's skipped_note verbatim, and for
+ * each run of sections without one a sentence naming them and the questions
+ * whose answers hid them.  Appends nothing when every section applies. */
+void
+sc_session_explain_skipped(const struct sc_session *s, size_t from, size_t to,
+                           struct sc_buf *out);
 
 /* Saved sessions for the start screen's picker. */
 struct sc_session_info {

@@ -254,6 +254,7 @@ sc_questionnaire_free(struct sc_questionnaire *q)
 		free(q->sections[i].id);
 		free(q->sections[i].title);
 		free(q->sections[i].intro);
+		free(q->sections[i].skipped_note);
 	}
 	free(q->sections);
 	for (size_t i = 0; i < q->nrules; i++)
@@ -977,7 +978,8 @@ parse_question(struct loader *L, const struct sc_ynode *map, size_t section)
 /* ---- sections ---------------------------------------------------------------- */
 
 static const char *const section_keys[] = {"id", "title", "intro",
-                                           "questions", NULL};
+                                           "skipped_note", "questions",
+                                           NULL};
 static const char *const section_required[] = {"id", "title", "questions",
                                                NULL};
 
@@ -1013,6 +1015,7 @@ parse_section(struct loader *L, const struct sc_ynode *map)
 	}
 	s->title = get_text(L, map, "title");
 	s->intro = get_text(L, map, "intro");
+	s->skipped_note = get_text(L, map, "skipped_note");
 	const struct sc_ynode *list = get_list(L, map, "questions");
 	if (list && list->n == 0)
 		diag_at(L, list, "%s has no questions", what);
@@ -1427,10 +1430,42 @@ parse_timeline(struct loader *L, const struct sc_ynode *root)
 	        timeline_question(L, t, "type2_demanded", SC_Q_YESNO);
 }
 
+/* client_question: the text question that holds the client's name. */
+static void
+parse_client_question(struct loader *L, const struct sc_ynode *root)
+{
+	const struct sc_ynode *n = sc_ymap_get(root, "client_question");
+	if (!n)
+		return;
+	if (!is_word(n)) {
+		diag_at(L, n, "\"client_question\" must be the id of a text "
+		        "question, found %s", found(n));
+		return;
+	}
+	const struct sc_question *qn = sc_questionnaire_find(L->q, n->str);
+	if (!qn) {
+		char shown[SC_YQUOTE_SIZE];
+		diag_at(L, n, "\"client_question\" names \"%s\", which is not "
+		        "a question", sc_ynode_quote(n, shown, sizeof shown));
+		return;
+	}
+	if (!L->type_ok[qn->index])
+		return; /* its type is already reported */
+	if (qn->type != SC_Q_TEXT) {
+		diag_at(L, n,
+		        "\"client_question\" must name a text question; \"%s\" "
+		        "is a %s question",
+		        n->str, sc_qtype_id_str(qn->type));
+		return;
+	}
+	L->q->client_question = qn->index;
+}
+
 /* ---- top level ---------------------------------------------------------------- */
 
 static const char *const top_keys[] = {"id", "title", "version", "description",
-                                       "timeline", "sections", "rules", NULL};
+                                       "client_question", "timeline",
+                                       "sections", "rules", NULL};
 static const char *const top_required[] = {"id", "title", "version",
                                            "description", "sections",
                                            "rules", NULL};
@@ -1469,6 +1504,7 @@ load_tree(struct loader *L, const struct sc_ynode *root)
 	q->index = qindex_build(q);
 	compile_expressions(L);
 	parse_timeline(L, root);
+	parse_client_question(L, root);
 }
 
 struct seq_diag {
@@ -1520,6 +1556,7 @@ load_doc(const char *name, struct sc_ydoc *doc, enum sc_status yst,
 	L.q = sc_xcalloc(1, sizeof *L.q);
 	L.q->file = sc_xstrdup(name);
 	sc_timeline_init(&L.q->timeline);
+	L.q->client_question = SIZE_MAX;
 	load_tree(&L, doc->root);
 
 	free(L.show_if_nodes);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "socscope/expr.h"
 #include "socscope/fsutil.h"
 #include "socscope/yamltree.h"
 
@@ -26,6 +27,22 @@ make_parent_dir(const char *path)
 	char *dir = sc_xstrndup(path, (size_t)(slash - path));
 	(void)sc_mkdir_p(dir, 0700);
 	free(dir);
+}
+
+/* The client's name and the questionnaire's client question hold one
+ * value: set the question's answer to `client` when it fits (a name longer
+ * than the question allows leaves the question to be asked).  True when the
+ * answer changed. */
+static bool
+client_to_answer(struct sc_answers *a, const char *client)
+{
+	size_t cq = a->q->client_question;
+	if (cq == SIZE_MAX || !client || !*client)
+		return false;
+	struct sc_answer v = {.type = SC_A_TEXT, .text = (char *)client};
+	if (sc_answer_equal(&a->v[cq], &v))
+		return false;
+	return sc_answers_set(a, cq, &v);
 }
 
 struct sc_session *
@@ -52,6 +69,19 @@ sc_session_open(const struct sc_questionnaire *q, const char *path,
 	if (client && *client && (!a->client || !*a->client)) {
 		free(a->client);
 		a->client = sc_xstrdup(client);
+	}
+	/* A name known at the start answers the client question, so it is not
+	 * asked twice; a file with the answer but no name takes its name from
+	 * the answer. */
+	size_t cq = q->client_question;
+	if (cq != SIZE_MAX) {
+		if (a->client && *a->client) {
+			if (a->v[cq].type == SC_A_NONE)
+				client_to_answer(a, a->client);
+		} else if (a->v[cq].type == SC_A_TEXT && *a->v[cq].text) {
+			free(a->client);
+			a->client = sc_xstrdup(a->v[cq].text);
+		}
 	}
 
 	struct sc_session *ses = sc_xcalloc(1, sizeof *ses);
@@ -116,6 +146,12 @@ sc_session_set(struct sc_session *s, size_t question,
 		if (!sc_answers_set(s->a, question, v))
 			return SC_EDATA;
 		sc_eval_changed(s->ev, question);
+		/* Answering the client question names the client. */
+		if (question == s->q->client_question &&
+		    v->type == SC_A_TEXT && *v->text) {
+			free(s->a->client);
+			s->a->client = sc_xstrdup(v->text);
+		}
 	}
 	return save_if(s, changed);
 }
@@ -161,6 +197,10 @@ sc_session_set_client(struct sc_session *s, const char *client)
 		free(s->a->client);
 		s->a->client = client && *client ? sc_xstrdup(client) : NULL;
 	}
+	if (client_to_answer(s->a, client)) {
+		sc_eval_changed(s->ev, s->q->client_question);
+		changed = true;
+	}
 	return save_if(s, changed);
 }
 
@@ -186,12 +226,144 @@ sc_session_prev(const struct sc_session *s, size_t from)
 }
 
 size_t
+sc_session_next_asked(const struct sc_session *s, size_t from)
+{
+	size_t i = sc_session_next(s, from);
+	if (i != SIZE_MAX && i == s->q->client_question &&
+	    s->a->v[i].type != SC_A_NONE)
+		i = sc_session_next(s, i);
+	return i;
+}
+
+size_t
 sc_session_first_unanswered(const struct sc_session *s)
 {
 	for (size_t i = 0; i < s->q->nquestions; i++)
 		if (sc_eval_visible(s->ev, i) && s->a->v[i].type == SC_A_NONE)
 			return i;
 	return SIZE_MAX;
+}
+
+/* ---- what the interview passes over ------------------------------------ */
+
+int
+sc_session_none_choice(const struct sc_question *qn)
+{
+	if (qn->type != SC_Q_MULTI)
+		return -1;
+	for (size_t c = 0; c < qn->nchoices; c++) {
+		const char *id = qn->choices[c].id, *l = qn->choices[c].label;
+		if (id && strcmp(id, "none") == 0)
+			return (int)c;
+		/* "None", "None of these", "None: we ..." but not "Nonprofit". */
+		if (l && strncmp(l, "None", 4) == 0 &&
+		    !((l[4] >= 'a' && l[4] <= 'z') || (l[4] >= 'A' && l[4] <= 'Z')))
+			return (int)c;
+	}
+	return -1;
+}
+
+bool
+sc_session_section_skipped(const struct sc_session *s, size_t section)
+{
+	const struct sc_section *sec = &s->q->sections[section];
+	for (size_t i = sec->first; i < sec->first + sec->count; i++)
+		if (sc_eval_visible(s->ev, i))
+			return false;
+	return true;
+}
+
+/* The default sentence for the run [from, to) of skipped sections: their
+ * numbers and titles, and the questions outside the run that their show_if
+ * read (the answers that hid them). */
+static void
+explain_run(const struct sc_session *s, size_t from, size_t to,
+            struct sc_buf *out)
+{
+	const struct sc_questionnaire *q = s->q;
+	bool *read = sc_xcalloc(q->nquestions ? q->nquestions : 1, sizeof *read);
+	size_t nread = 0;
+
+	for (size_t k = from; k < to; k++) {
+		const struct sc_section *sec = &q->sections[k];
+		for (size_t i = sec->first; i < sec->first + sec->count; i++) {
+			size_t n = 0;
+			const size_t *deps = q->questions[i].show_if
+				? sc_expr_deps(q->questions[i].show_if, &n)
+				: NULL;
+			for (size_t d = 0; d < n; d++) {
+				size_t j = deps[d];
+				/* A question of the run hides others only
+				 * because it is hidden itself. */
+				if (q->questions[j].section >= from &&
+				    q->questions[j].section < to)
+					continue;
+				if (!read[j])
+					nread++;
+				read[j] = true;
+			}
+		}
+	}
+	if (to - from == 1)
+		sc_buf_printf(out, "Section %zu (%s) does not apply", from + 1,
+		              q->sections[from].title);
+	else
+		sc_buf_printf(out, "Sections %zu to %zu (", from + 1, to);
+	for (size_t k = from; to - from > 1 && k < to; k++)
+		sc_buf_printf(out, "%s%s", k > from ? "; " : "",
+		              q->sections[k].title);
+	if (to - from > 1)
+		sc_buf_puts(out, ") do not apply");
+	/* Name the answers that hid them; when none of the questions read
+	 * has an answer yet, the sections wait for those answers. */
+	size_t nanswered = 0;
+	for (size_t j = 0; j < q->nquestions; j++)
+		if (read[j] && sc_eval_answer(s->ev, j))
+			nanswered++;
+	if (nread == 0)
+		sc_buf_puts(out, " with the answers so far");
+	else if (nanswered)
+		sc_buf_printf(out, " because of your answer%s to ",
+		              nanswered > 1 ? "s" : "");
+	else
+		sc_buf_puts(out, " until you answer ");
+	size_t said = 0, want = nanswered ? nanswered : nread;
+	char last = '\0';
+	for (size_t j = 0; j < q->nquestions; j++) {
+		if (!read[j] || (nanswered && !sc_eval_answer(s->ev, j)))
+			continue;
+		said++;
+		const char *text = q->questions[j].text;
+		sc_buf_printf(out, "%s\"%s\"",
+		              said == 1 ? "" : said == want ? " and " : ", ",
+		              text);
+		last = *text ? text[strlen(text) - 1] : '\0';
+	}
+	/* A quoted question that ends a sentence ends this one too. */
+	sc_buf_puts(out, last == '.' || last == '?' || last == '!' ? "\n"
+	                                                           : ".\n");
+	free(read);
+}
+
+void
+sc_session_explain_skipped(const struct sc_session *s, size_t from, size_t to,
+                           struct sc_buf *out)
+{
+	if (to > s->q->nsections)
+		to = s->q->nsections;
+	size_t run = SIZE_MAX; /* start of the current run without notes */
+	for (size_t k = from; k <= to; k++) {
+		bool skipped = k < to && sc_session_section_skipped(s, k);
+		const char *note = skipped ? s->q->sections[k].skipped_note : NULL;
+		if (run != SIZE_MAX && (!skipped || note)) {
+			explain_run(s, run, k, out);
+			run = SIZE_MAX;
+		}
+		if (note)
+			sc_buf_printf(out, "%s\n", note);
+		else if (skipped && run == SIZE_MAX)
+			run = k;
+	}
 }
 
 /* ---- listing saved sessions ---------------------------------------- */

@@ -263,19 +263,6 @@ after_change(struct plain *p, enum sc_status st)
 	print_save_error(p);
 }
 
-/* 1-based position of question `i` among those shown, and how many are. */
-static void
-position(const struct plain *p, size_t i, size_t *pos, size_t *total)
-{
-	*pos = *total = 0;
-	for (size_t j = sc_session_next(p->s, SIZE_MAX); j != SIZE_MAX;
-	     j = sc_session_next(p->s, j)) {
-		++*total;
-		if (j <= i)
-			*pos = *total;
-	}
-}
-
 /* The instruction that says exactly what to type. */
 static void
 instruction(const struct sc_question *qn, struct sc_buf *b)
@@ -294,8 +281,12 @@ instruction(const struct sc_question *qn, struct sc_buf *b)
 			              qn->nchoices);
 		break;
 	case SC_Q_MULTI:
+		/* A list with its own "None of these" needs no other way of
+		 * saying none. */
 		sc_buf_printf(b, "Enter numbers separated by spaces or commas "
-		              "(1-%zu), or 0 for none", qn->nchoices);
+		              "(1-%zu)%s", qn->nchoices,
+		              sc_session_none_choice(qn) < 0 ? ", or 0 for none"
+		                                             : "");
 		break;
 	case SC_Q_NUMBER:
 		if (qn->has_min && qn->has_max) {
@@ -369,7 +360,6 @@ print_question(struct plain *p, size_t i)
 {
 	const struct sc_question *qn = &p->q->questions[i];
 	const struct sc_section *sec = &p->q->sections[qn->section];
-	size_t pos, total;
 
 	if (p->shown_section != qn->section) {
 		p->shown_section = qn->section;
@@ -378,9 +368,13 @@ print_question(struct plain *p, size_t i)
 		if (sec->intro && *sec->intro)
 			say(p, "%s\n", sec->intro);
 	}
-	position(p, i, &pos, &total);
-	say(p, "\nQuestion %zu of %zu (%s): %s%s\n", pos, total,
-	    sec->title, qn->text, qn->required ? " (required)" : "");
+	/* Progress that only grows going forward: the section's place in the
+	 * file and the answers given.  A count of questions would not, since
+	 * answers make more questions appear. */
+	size_t answered = sc_eval_result(p->s->ev)->answered;
+	say(p, "\nSection %zu of %zu (%s), %zu answered so far: %s%s\n",
+	    qn->section + 1, p->q->nsections, sec->title, answered, qn->text,
+	    qn->required ? " (required)" : "");
 	if (qn->type == SC_Q_SINGLE || qn->type == SC_Q_MULTI)
 		for (size_t c = 0; c < qn->nchoices; c++)
 			say(p, "  %zu) %s\n", c + 1,
@@ -388,6 +382,65 @@ print_question(struct plain *p, size_t i)
 	const char *note = p->s->a->notes[i];
 	if (note && *note)
 		say(p, "Note: %s\n", note);
+}
+
+/* A choice that says "I don't know": by its id, or by its label. */
+static int
+unknown_choice(const struct sc_question *qn)
+{
+	static const char *const ids[] = {"dont_know", "unknown", "unsure",
+	                                  "not_sure", NULL};
+	static const char *const labels[] = {"I don't know", "Don't know",
+	                                     "Not sure", "I'm not sure", NULL};
+	for (size_t c = 0; c < qn->nchoices; c++) {
+		for (size_t k = 0; ids[k]; k++)
+			if (strcmp(qn->choices[c].id, ids[k]) == 0)
+				return (int)c;
+		for (size_t k = 0; labels[k]; k++)
+			if (strncmp(qn->choices[c].label, labels[k],
+			            strlen(labels[k])) == 0)
+				return (int)c;
+	}
+	return -1;
+}
+
+/* How to answer when the truth does not fit the prompt: not knowing, a
+ * question that does not apply, and saying more than the answer can. */
+static void
+print_edge_cases(struct plain *p, const struct sc_question *qn)
+{
+	int unknown = qn->type == SC_Q_SINGLE || qn->type == SC_Q_MULTI
+	              ? unknown_choice(qn) : -1;
+	int none = sc_session_none_choice(qn);
+
+	if (qn->type == SC_Q_YESNO && qn->allow_unsure)
+		say(p, "If you do not know: answer u (not sure); the results "
+		    "then list it as something to confirm rather than assume "
+		    "a no.\n");
+	else if (unknown >= 0)
+		say(p, "If you do not know: enter %d (%s) rather than "
+		    "guess.\n", unknown + 1, qn->choices[unknown].label);
+	else
+		say(p, "If you do not know: type :skip to leave the question "
+		    "open and come back to it; a :note can say what to "
+		    "check.\n");
+	if (qn->type == SC_Q_MULTI && none >= 0)
+		say(p, "If none of the choices applies: enter %d (%s) on its "
+		    "own.\n", none + 1, qn->choices[none].label);
+	else if (qn->type == SC_Q_MULTI)
+		say(p, "If none of the choices applies: enter 0.\n");
+	else if (qn->type == SC_Q_SINGLE || qn->type == SC_Q_YESNO)
+		say(p, "If no answer fits exactly: give the closest one and "
+		    "explain it with :note.\n");
+	else if (!qn->required)
+		say(p, "If the question does not apply: press Enter to leave "
+		    "it unanswered.\n");
+	else
+		say(p, "If the question does not apply: say so in your "
+		    "answer, or type :skip and explain it with :note.\n");
+	say(p, "To add a note: type :note followed by the text. The note "
+	    "is saved with the answer and shown in the results; :note alone "
+	    "removes it.\n");
 }
 
 static void
@@ -399,6 +452,7 @@ print_help(struct plain *p, size_t i)
 		if (qn->choices[c].help && *qn->choices[c].help)
 			say(p, "  %zu) %s: %s\n", c + 1,
 			    qn->choices[c].label, qn->choices[c].help);
+	print_edge_cases(p, qn);
 	say(p, "%s\n", commands_line);
 	say(p, "Press Enter alone to keep the current answer, or to "
 	    "leave an optional question unanswered. To answer with text "
@@ -492,7 +546,10 @@ parse_multi(const struct sc_question *qn, const char *s, struct sc_answer *v,
             struct sc_buf *err)
 {
 	bool *on = sc_xcalloc(qn->nchoices ? qn->nchoices : 1, sizeof *on);
-	bool none = false, some = false, ok = false;
+	bool zero = false, some = false, ok = false;
+	/* With its own "None of these" choice, that choice is the one way to
+	 * say none: 0 is not offered, and "none" stands alone. */
+	int none = sc_session_none_choice(qn);
 
 	for (const char *t = s; *t;) {
 		while (*t && is_sep(*t))
@@ -505,7 +562,14 @@ parse_multi(const struct sc_question *qn, const char *s, struct sc_answer *v,
 		size_t len = (size_t)(e - t), lo, hi;
 		const char *dash = memchr(t, '-', len);
 		if (len == 1 && *t == '0') {
-			none = true;
+			if (none >= 0) {
+				sc_buf_printf(err, "Enter numbers between 1 and "
+				              "%zu; if none of them applies, "
+				              "enter %d (%s)", qn->nchoices,
+				              none + 1, qn->choices[none].label);
+				goto out;
+			}
+			zero = true;
 		} else if (dash && parse_index(t, (size_t)(dash - t), &lo) &&
 		           parse_index(dash + 1, len - (size_t)(dash - t) - 1,
 		                       &hi)) {
@@ -524,8 +588,9 @@ parse_multi(const struct sc_question *qn, const char *s, struct sc_answer *v,
 			size_t c;
 			if (!find_choice(qn, t, len, &c)) {
 				sc_buf_printf(err, "Enter numbers between 1 "
-				              "and %zu, or 0 for none; \"%.*s\" "
-				              "is not one of them", qn->nchoices,
+				              "and %zu%s; \"%.*s\" is not one of "
+				              "them", qn->nchoices,
+				              none < 0 ? ", or 0 for none" : "",
 				              (int)len, t);
 				goto out;
 			}
@@ -534,10 +599,20 @@ parse_multi(const struct sc_question *qn, const char *s, struct sc_answer *v,
 		}
 		t = e;
 	}
-	if (none && some) {
+	if (zero && some) {
 		sc_buf_puts(err, "0 means none, so it cannot be combined with "
 		            "other numbers");
 		goto out;
+	}
+	if (none >= 0 && on[none]) {
+		for (size_t k = 0; k < qn->nchoices; k++)
+			if (on[k] && k != (size_t)none) {
+				sc_buf_printf(err, "\"%s\" cannot be combined "
+				              "with other choices; enter %d alone, "
+				              "or leave it out",
+				              qn->choices[none].label, none + 1);
+				goto out;
+			}
 	}
 	v->type = SC_A_CHOICES;
 	v->nsel = 0;
@@ -753,13 +828,32 @@ ask(struct plain *p, size_t i)
 		case STAY:
 			continue;
 		case NEXT:
-			return sc_session_next(p->s, i);
+			return sc_session_next_asked(p->s, i);
 		case BACK:
 			return sc_session_prev(p->s, i);
 		case STOP:
 			return SIZE_MAX;
 		}
 	}
+}
+
+/* Moving forward from question `from` to `to` (SIZE_MAX: past the last),
+ * say which sections in between were passed over because they do not
+ * apply, so that none is skipped in silence. */
+static void
+say_passed(struct plain *p, size_t from, size_t to)
+{
+	if (to != SIZE_MAX && to <= from)
+		return;
+	size_t a = p->q->questions[from].section + 1;
+	size_t b = to == SIZE_MAX ? p->q->nsections : p->q->questions[to].section;
+	if (a >= b)
+		return;
+	struct sc_buf t = {0};
+	sc_session_explain_skipped(p->s, a, b, &t);
+	if (t.len)
+		say(p, "\n%s", sc_buf_str(&t));
+	sc_buf_fini(&t);
 }
 
 /* ---- start and end --------------------------------------------------- */
@@ -938,15 +1032,26 @@ sc_plain_main(const struct sc_interview_opts *o, FILE *in, FILE *out)
 		say(p, "Starting a new interview for %s.\n", who);
 	}
 	say(p, "Answers are saved to %s after every change.\n", path);
+	/* Say where the name went, since its question will not come up. */
+	size_t cq = p->q->client_question;
+	if (cq != SIZE_MAX && p->s->a->v[cq].type == SC_A_TEXT &&
+	    sc_session_first_unanswered(p->s) != cq)
+		say(p, "The answer to \"%s\" is %s, so it is not asked "
+		    "again (:back reaches it to change it).\n",
+		    p->q->questions[cq].text, p->s->a->v[cq].text);
 	say(p, "%s\n", commands_line);
 
 	/* Resume where the answers stop; a finished interview starts over
 	 * at the top, with every answer shown as current. */
 	size_t i = sc_session_first_unanswered(p->s);
 	if (i == SIZE_MAX)
-		i = sc_session_next(p->s, SIZE_MAX);
-	while (i != SIZE_MAX && !interrupted)
-		i = ask(p, i);
+		i = sc_session_next_asked(p->s, SIZE_MAX);
+	while (i != SIZE_MAX && !interrupted) {
+		size_t next = ask(p, i);
+		if (!p->quit && !p->eof && !interrupted)
+			say_passed(p, i, next);
+		i = next;
+	}
 
 	if (interrupted) {
 		rc = finish_save(p, path);

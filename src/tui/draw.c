@@ -254,13 +254,16 @@ draw_header(const struct tui_state *st)
 	const char *client = st->s && st->s->a->client ? st->s->a->client : "";
 	char right[64] = "";
 	int barw = cols >= 80 ? 12 : 6, right_w = 0;
-	size_t done = 0, total = 0;
+	size_t done = 0, total = st->q->nsections;
 
 	wbkgdset(w, ' ' | a);
 	werase(w);
 	if (st->s) {
-		tui_state_progress(st, &done, &total);
-		snprintf(right, sizeof right, " %zu/%zu", done, total);
+		/* Sections, not questions: their number is fixed, so the bar
+		 * never shrinks when an answer brings more questions. */
+		done = tui_state_sections_done(st);
+		snprintf(right, sizeof right, " %zu/%zu %s", done, total,
+		         cols >= 80 ? "sections done" : "done");
 		right_w = barw + 2 + (int)strlen(right) + 1;
 	}
 	/* The client's name matters more than the questionnaire's title:
@@ -280,7 +283,6 @@ draw_header(const struct tui_state *st)
 		x += puts_cut(w, 0, x, avail - x, client, a | A_BOLD);
 	}
 	if (st->s && right_w < cols - 12) {
-		/* The bar counts only questions that apply now. */
 		int bx = cols - right_w;
 		int filled = total ? (int)((done * (size_t)barw + total / 2) / total)
 		                   : 0;
@@ -554,15 +556,27 @@ draw_interview(struct tui_state *st)
 	char pos[96];
 
 	werase(w);
+	/* Where this question lies and what is done: neither goes back when
+	 * an answer brings more questions, as "Question N of M" did. */
 	tui_state_progress(st, &done, &total);
-	snprintf(pos, sizeof pos, "Question %zu of %zu", tui_state_position(st),
-	         total);
-	int px = puts_cut(w, y, x, width / 2, sec->title, tui_attr(SC_ROLE_MUTED));
-	px += puts_(w, y, x + px, width - px, sym(" \u00b7 ", " - "),
-	            tui_attr(SC_ROLE_MUTED));
+	snprintf(pos, sizeof pos, "Section %zu of %zu%s%zu answered",
+	         qn->section + 1, st->q->nsections, sym(" \u00b7 ", " - "),
+	         done);
+	/* The section's title gives way first: the numbers and "required"
+	 * say more. */
+	const char *req = "  required";
+	int fixed = 3 + tui_strwidth(pos, strlen(pos)) +
+	            (qn->required ? (int)strlen(req) : 0);
+	int px = 0;
+	if (width - fixed >= 6) {
+		px = puts_cut(w, y, x, width - fixed, sec->title,
+		              tui_attr(SC_ROLE_MUTED));
+		px += puts_(w, y, x + px, width - px, sym(" \u00b7 ", " - "),
+		            tui_attr(SC_ROLE_MUTED));
+	}
 	px += puts_(w, y, x + px, width - px, pos, tui_attr(SC_ROLE_MUTED));
 	if (qn->required)
-		puts_(w, y, x + px, width - px, "  required",
+		puts_(w, y, x + px, width - px, req,
 		      tui_attr(tui_state_answered(st, i) ? SC_ROLE_MUTED
 		                                         : SC_ROLE_WARNING));
 	y += 2;
@@ -583,15 +597,24 @@ draw_interview(struct tui_state *st)
 	int text_rows = (int)tui_wrap_count(qn->text, width);
 	int help_rows = help ? (int)tui_wrap_count(help, width) : 0;
 	int intro_rows = sec->intro ? (int)tui_wrap_count(sec->intro, width) : 0;
+	int passed_rows = st->passed ? (int)tui_wrap_count(st->passed, width) : 0;
 	if (text_rows > room)
 		text_rows = room;
 	int left = room - text_rows - 1;
+	/* Sections just passed over are said before the help: otherwise
+	 * they would be skipped in silence. */
+	if (passed_rows > left - 1)
+		passed_rows = left > 1 ? left - 1 : 0;
+	left -= passed_rows + (passed_rows ? 1 : 0);
 	if (help_rows > left)
 		help_rows = left > 0 ? left : 0;
 	left -= help_rows + (help_rows ? 1 : 0);
 	size_t prev = sc_session_prev(st->s, i);
 	bool first = prev == SIZE_MAX ||
 	             st->q->questions[prev].section != qn->section;
+	if (passed_rows > 0)
+		y += put_wrapped(w, y, x, width, passed_rows, st->passed,
+		                 tui_attr(SC_ROLE_MUTED)) + 1;
 	if (intro_rows && first && intro_rows + 1 <= left) {
 		y += put_wrapped(w, y, x, width, intro_rows, sec->intro,
 		                 tui_attr(SC_ROLE_HELP)) + 1;

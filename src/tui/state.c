@@ -334,13 +334,22 @@ tui_state_progress(const struct tui_state *st, size_t *answered,
 }
 
 size_t
-tui_state_position(const struct tui_state *st)
+tui_state_sections_done(const struct tui_state *st)
 {
-	size_t pos = 0;
-	for (size_t i = 0; i <= st->cur && i < st->q->nquestions; i++)
-		if (tui_state_visible(st, i))
-			pos++;
-	return pos;
+	if (!st->s)
+		return 0;
+	size_t open = sc_session_first_unanswered(st->s);
+	size_t reached = st->q->questions[st->cur].section;
+	if (open == SIZE_MAX)
+		reached = st->q->nsections;
+	else if (st->q->questions[open].section > reached)
+		reached = st->q->questions[open].section;
+	size_t n = 0;
+	for (size_t k = 0; k < st->q->nsections; k++) {
+		enum tui_sec_state ss = tui_state_section(st, k);
+		n += ss == TS_DONE || (ss == TS_SKIPPED && k < reached);
+	}
+	return n;
 }
 
 enum tui_sec_state
@@ -600,10 +609,16 @@ pick_choice(struct tui_state *st, size_t c)
 		size_t n = 0;
 		size_t *sel = sc_xcalloc(qn->nchoices + 1, sizeof *sel);
 		bool had = old && sc_answer_has_choice(old, c);
+		/* "None of these" stands alone: ticking it clears the
+		 * others, ticking another clears it. */
+		int none = sc_session_none_choice(qn);
 		for (size_t k = 0; k < qn->nchoices; k++) {
 			bool on = old && sc_answer_has_choice(old, k);
 			if (k == c)
 				on = !had;
+			else if (!had && none >= 0 &&
+			         (c == (size_t)none || k == (size_t)none))
+				on = false;
 			if (on)
 				sel[n++] = k;
 		}
@@ -650,6 +665,8 @@ initial_cursor(const struct tui_state *st, size_t i)
 static void
 set_current(struct tui_state *st, size_t i)
 {
+	free(st->passed);
+	st->passed = NULL;
 	st->cur = i;
 	st->side_sel = question(st, i)->section;
 	load_draft(st, i);
@@ -689,7 +706,8 @@ ensure_current_visible(struct tui_state *st)
 static void
 next_question(struct tui_state *st, bool enter)
 {
-	size_t i = sc_session_next(st->s, st->cur);
+	size_t from = st->cur;
+	size_t i = sc_session_next_asked(st->s, from);
 	if (i == SIZE_MAX) {
 		if (enter) {
 			leave_current(st);
@@ -701,6 +719,18 @@ next_question(struct tui_state *st, bool enter)
 		return;
 	}
 	goto_question(st, i);
+	/* Sections passed over on the way are said, not skipped silently
+	 * (the results list those after the last question). */
+	if (st->cur == i) {
+		struct sc_buf b = {0};
+		sc_session_explain_skipped(st->s,
+		                           question(st, from)->section + 1,
+		                           question(st, i)->section, &b);
+		if (b.len && b.data[b.len - 1] == '\n')
+			b.data[--b.len] = '\0';
+		st->passed = b.len ? sc_buf_steal(&b) : NULL;
+		sc_buf_fini(&b);
+	}
 }
 
 static void
@@ -796,7 +826,7 @@ open_session(struct tui_state *st, const char *path, const char *client,
 	}
 	size_t cur = sc_session_first_unanswered(s);
 	if (cur == SIZE_MAX)
-		cur = sc_session_next(s, SIZE_MAX);
+		cur = sc_session_next_asked(s, SIZE_MAX);
 	if (cur == SIZE_MAX)
 		cur = 0;
 	st->depth = 0;
@@ -880,6 +910,7 @@ tui_state_free(struct tui_state *st)
 	sc_session_infos_free(st->infos, st->ninfos);
 	sc_session_free(st->s);
 	free(st->message);
+	free(st->passed);
 	free(st);
 }
 
@@ -1237,6 +1268,19 @@ open_results(struct tui_state *st)
 			doc_add(d, TL_TEXT, SC_ROLE_TEXT, 2, "%s %s",
 			        st->opts->ascii ? "-" : "\u2022",
 			        st->q->rules[r->next_steps.rules[k]].next_step);
+	}
+	sc_buf_reset(&b);
+	sc_session_explain_skipped(st->s, 0, st->q->nsections, &b);
+	if (b.len) {
+		doc_blank(d);
+		doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s",
+		        "Sections that do not apply");
+		for (char *l = b.data, *e; l && *l; l = e ? e + 1 : NULL) {
+			e = strchr(l, '\n');
+			if (e)
+				*e = '\0';
+			doc_add(d, TL_TEXT, SC_ROLE_MUTED, 2, "%s", l);
+		}
 	}
 	doc_blank(d);
 	if (r->nunanswered) {
@@ -1603,10 +1647,18 @@ choice_request(struct tui_state *st, enum tui_req req, int key)
 		return true;
 	case REQ_ENTER:
 		if (qn->type == SC_Q_MULTI) {
-			/* Confirming an empty check list answers "none of these". */
-			if (!stored_answer(st, i)) {
+			/* Confirming an empty check list answers "none of
+			 * these", unless the list has a choice that says so:
+			 * then nothing ticked leaves the question open. */
+			int none = sc_session_none_choice(qn);
+			if (!stored_answer(st, i) && none < 0) {
 				struct sc_answer a = {.type = SC_A_CHOICES};
 				set_answer(st, i, &a);
+			} else if (!stored_answer(st, i)) {
+				set_message(st, false, "Nothing ticked, so the "
+				            "question stays open; tick \"%s\" "
+				            "if none applies.",
+				            qn->choices[none].label);
 			}
 		} else if (!tui_state_choice_selected(st, i, st->cursor[i])) {
 			pick_choice(st, st->cursor[i]);

@@ -88,6 +88,7 @@ struct tui_state {
 	char **errors;         /* per question: why the draft is not valid */
 	bool note_mode;
 	struct tui_lineedit note_ed;
+	char *passed;          /* sections just passed over, and why; NULL */
 	bool panel;            /* live recommendation shown */
 	bool pasting;          /* inside a bracketed paste */
 	struct tui_doc live;   /* its lines */
@@ -168,9 +169,12 @@ tui_state_answered(const struct tui_state *st, size_t i);
 void
 tui_state_progress(const struct tui_state *st, size_t *answered,
                    size_t *applicable);
-/* Position of the current question among the shown ones (1-based). */
+/* Sections done: every shown question answered, or none shown and the
+ * interview past them (behind the current question or the first open one).
+ * Going forward it only grows: answers show or hide questions after the
+ * one answered, never before it. */
 size_t
-tui_state_position(const struct tui_state *st);
+tui_state_sections_done(const struct tui_state *st);
 
 /* The default export path for a format: <client-slug>-socscope.<ext>. */
 char *

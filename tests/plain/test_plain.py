@@ -20,6 +20,8 @@ BIN = os.path.abspath(sys.argv.pop(1)) if len(sys.argv) > 1 else "build/src/socs
 HERE = os.path.dirname(os.path.abspath(__file__))
 SRC = os.path.dirname(os.path.dirname(HERE))
 Q = os.path.join(SRC, "tests", "fixtures", "session", "q.yaml")
+# client_question, a check list with "None of these", skipped sections.
+NAMED = os.path.join(SRC, "tests", "fixtures", "session", "named.yaml")
 
 # One complete interview of the fixture questionnaire, in the order the
 # questions come when payroll and hosting are chosen and an SLA promised.
@@ -42,6 +44,11 @@ def asked(out):
     """The interview part of the output, before the results (the report
     repeats question texts in its appendix)."""
     return re.split(r"\nInterview (?:done|stopped):", out)[0]
+
+
+def asks(out, text):
+    """How many times the interview asked the question with this text."""
+    return asked(out).count("so far: " + text)
 
 
 def words(text):
@@ -78,8 +85,8 @@ class PlainTest(unittest.TestCase):
     def session_path(self, slug):
         return os.path.join(self.state, "socscope", "sessions", slug + ".yaml")
 
-    def interview(self, stdin, *args):
-        r = subprocess.run([BIN, "interview", "--plain", "-q", Q, *args],
+    def interview(self, stdin, *args, q=Q):
+        r = subprocess.run([BIN, "interview", "--plain", "-q", q, *args],
                            input=stdin, stdout=subprocess.PIPE,
                            stderr=subprocess.PIPE, env=self.env, timeout=60,
                            text=True)
@@ -88,8 +95,8 @@ class PlainTest(unittest.TestCase):
         self.assertNotIn("\x1b", r.stderr)
         return r
 
-    def evaluate(self, answers, fmt="json"):
-        r = subprocess.run([BIN, "evaluate", answers, "-q", Q, "--format", fmt],
+    def evaluate(self, answers, fmt="json", q=Q):
+        r = subprocess.run([BIN, "evaluate", answers, "-q", q, "--format", fmt],
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                            env=self.env, timeout=60, text=True)
         self.assertEqual(r.returncode, 0, r.stderr)
@@ -171,16 +178,18 @@ class PlainTest(unittest.TestCase):
         r = self.interview(lines("Skip Co", "1", "10", "y", "none"), "-a", ans)
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertNotIn("uptime", asked(r.stdout))
-        self.assertIn("Question 3 of 5 (Timing): In how many months", r.stdout)
+        self.assertIn("Section 2 of 2 (Timing), 2 answered so far: In how many months",
+                      r.stdout)
         self.assertIn("Interview done: 5 of 5 questions answered.", r.stdout)
 
         # Hosting shows has_sla; "y" then shows sla_level: 7 in all.
         ans = os.path.join(self.dir, "skip2.yaml")
         r = self.interview(lines("Skip Co", "2", "y", "1", "10", "y", "none"), "-a", ans)
         self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertIn("Question 3 of 6 (Basics): Do your contracts promise an uptime "
-                      "percentage?", r.stdout)
-        self.assertIn("Question 4 of 7 (Basics): Which uptime do you promise?", r.stdout)
+        self.assertIn("Section 1 of 2 (Basics), 2 answered so far: Do your contracts "
+                      "promise an uptime percentage?", r.stdout)
+        self.assertIn("Section 1 of 2 (Basics), 3 answered so far: Which uptime do you "
+                      "promise?", r.stdout)
         self.assertIn("  2) 99.99 percent", r.stdout)
         self.assertIn("Interview done: 7 of 7 questions answered.", r.stdout)
 
@@ -190,9 +199,10 @@ class PlainTest(unittest.TestCase):
         out = r.stdout
         self.assertIn("Section 1 of 2: Basics\nA few questions about your service.\n", out)
         self.assertIn("Section 2 of 2: Timing\n", out)
-        self.assertIn("Question 1 of 5 (Basics): What is your organization called? "
-                      "(required)\nType your answer\n> ", out)
-        self.assertIn("Question 2 of 5 (Basics): What do you do for your clients? (required)\n"
+        self.assertIn("Section 1 of 2 (Basics), 0 answered so far: What is your "
+                      "organization called? (required)\nType your answer\n> ", out)
+        self.assertIn("Section 1 of 2 (Basics), 1 answered so far: What do you do for your "
+                      "clients? (required)\n"
                       "  1) Run their payroll\n  2) Host their systems\n  3) Give advice\n"
                       "Enter numbers separated by spaces or commas (1-3), or 0 for none\n> ",
                       out)
@@ -281,7 +291,8 @@ class PlainTest(unittest.TestCase):
         self.assertIn("Resuming the saved interview for Acme (2 of 5 answered).", r.stdout)
         # It carries on at the first unanswered question.
         self.assertNotIn("What is your organization called?", asked(r.stdout))
-        self.assertIn("Question 3 of 5 (Timing): In how many months", r.stdout)
+        self.assertIn("Section 2 of 2 (Timing), 2 answered so far: In how many months",
+                      r.stdout)
         a = self.saved_answers(path)
         self.assertEqual(a["org_name"].strip("\"'"), "Acme")
         self.assertEqual(a["months_needed"], "24")
@@ -342,6 +353,154 @@ class PlainTest(unittest.TestCase):
         self.assertIn("A note must be valid UTF-8 text of at most 10000 characters.", r.stdout)
         with open(ans, encoding="utf-8") as f:
             self.assertNotIn("notes:", f.read())
+
+    # the name, progress, skipped sections, "None of these" ----------
+    def test_client_name_is_asked_once(self):
+        # --client answers the client question: it is not asked again.
+        r = self.interview(lines("1", "n", "10", "12"), "--client", "Named Co", q=NAMED)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(asks(r.stdout, "What is your organization called?"), 0)
+        self.assertIn("The answer to \"What is your organization called?\" is Named Co, "
+                      "so it is not asked again (:back reaches it to change it).", r.stdout)
+        self.assertIn("Interview done: 5 of 5 questions answered.", r.stdout)
+        path = self.session_path("named-co")
+        self.assertEqual(self.saved_answers(path)["org_name"].strip("\"'"), "Named Co")
+        self.assertEqual(self.evaluate(path, q=NAMED)["client"], "Named Co")
+
+        # So does the name typed at the start.
+        r = self.interview(lines("Typed Name", "1", "n", "10", "12"), q=NAMED)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(asks(r.stdout, "What is your organization called?"), 0)
+        self.assertEqual(self.saved_answers(self.session_path("typed-name"))["org_name"]
+                         .strip("\"'"), "Typed Name")
+
+        # A finished interview walked again from the top passes it too.
+        r = self.interview(lines("", "", "", "", ":quit"), "--client", "Named Co", q=NAMED)
+        self.assertEqual(asks(r.stdout, "What is your organization called?"), 0)
+        self.assertIn("[current: Run their payroll]", r.stdout)
+
+        # It stays editable: :back reaches it, and the new answer is the
+        # client's name from then on.
+        r = self.interview(lines(":back", "Renamed Co", "", ":quit"),
+                           "--client", "Named Co", q=NAMED)
+        self.assertIn("What is your organization called? (required)\n"
+                      "Type your answer. [current: Named Co]", r.stdout)
+        j = self.evaluate(path, q=NAMED)
+        self.assertEqual(j["client"], "Renamed Co")
+        self.assertEqual(self.saved_answers(path)["org_name"].strip("\"'"), "Renamed Co")
+
+    def test_client_question_answered_in_the_interview_names_the_client(self):
+        # An answers file of its own has no name yet: the question is asked,
+        # and its answer becomes the client's name.
+        ans = os.path.join(self.dir, "own.yaml")
+        r = self.interview(lines("Asked Co", "1", "n", "10", "12"), "-a", ans, q=NAMED)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(asks(r.stdout, "What is your organization called?"), 1)
+        self.assertEqual(self.evaluate(ans, q=NAMED)["client"], "Asked Co")
+
+        # A file that names its client but lacks the answer takes the name.
+        named = os.path.join(self.dir, "named.yaml")
+        with open(named, "w", encoding="utf-8") as f:
+            f.write("socscope: 1\nquestionnaire: named-fixture\nclient: From File Ltd\n")
+        r = self.interview(lines("2", ":quit"), "-a", named, q=NAMED)
+        self.assertEqual(asks(r.stdout, "What is your organization called?"), 0)
+        self.assertEqual(self.saved_answers(named)["org_name"].strip("\"'"), "From File Ltd")
+
+        # A name longer than the question allows (40) leaves it to be asked.
+        r = self.interview(lines("Short Co", ":quit"), "--client", "L" * 41, q=NAMED)
+        self.assertEqual(asks(r.stdout, "What is your organization called?"), 1)
+        self.assertEqual(self.evaluate(self.session_path("l" * 41), q=NAMED)["client"],
+                         "Short Co")
+
+    def progress(self, out):
+        """(section, answered) of each question asked, in order."""
+        return [(int(m.group(1)), int(m.group(3)))
+                for m in re.finditer(r"\nSection (\d+) of (\d+) \([^)]*\), (\d+) answered "
+                                     r"so far: ", asked(out))]
+
+    def test_progress_never_goes_backwards(self):
+        # Answers that make questions appear (hosting, then the uptime
+        # level) once made "Question N of M" jump from 5 to 6 to 7.
+        r = self.interview(lines(*FULL), "-a", os.path.join(self.dir, "m.yaml"))
+        seen = self.progress(r.stdout)
+        self.assertEqual(seen, [(1, 0), (1, 1), (1, 2), (1, 3), (2, 4), (2, 5), (2, 6)])
+        # Sections skipped along the way still move it forward, never back.
+        r = self.interview(lines("2", "y", "y", "2", "n", "3", "Soon"),
+                           "--client", "Mono Co", q=NAMED)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        seen = self.progress(r.stdout)
+        self.assertEqual(len(seen), 7)
+        for a, b in zip(seen, seen[1:]):
+            self.assertLessEqual(a[0], b[0], seen)
+            self.assertLess(a[1], b[1], seen)
+        self.assertEqual([s for s, _ in seen], [1, 1, 3, 3, 4, 5, 6])
+        # The section headers, too, only count up.
+        heads = [int(x) for x in re.findall(r"\nSection (\d+) of 6: ", asked(r.stdout))]
+        self.assertEqual(heads, sorted(heads))
+        self.assertNotIn("Question ", asked(r.stdout))
+
+    def test_skipped_sections_are_said(self):
+        # Payroll only: Hosting has no question to ask, and says so; the
+        # health section has its own note; the last section, after the
+        # last question, too.
+        r = self.interview(lines("1", "n", "10", "12"), "--client", "Skip Co", q=NAMED)
+        out = asked(r.stdout)
+        self.assertIn("\nSection 3 (Hosting) does not apply because of your answer to "
+                      "\"What do you do for your clients?\"\n"
+                      "The health data questions do not apply, since you handle no health "
+                      "records.\n\nSection 5 of 6: Timing\n", out)
+        self.assertIn("\nSection 6 (A close deadline) does not apply because of your answer "
+                      "to \"In how many months must the first report be ready?\"\n", out)
+        # Several in a row are said in one sentence.
+        r = self.interview(lines("3", "n", "12"), "--client", "None Co", q=NAMED)
+        self.assertIn("\nSections 2 to 3 (Payroll; Hosting) do not apply because of your "
+                      "answer to \"What do you do for your clients?\"\n", r.stdout)
+        # Left open, the question they wait for is named as such.
+        r = self.interview(lines(":skip", "y"), "--client", "Open Co", q=NAMED)
+        self.assertIn("\nSections 2 to 3 (Payroll; Hosting) do not apply until you answer "
+                      "\"What do you do for your clients?\"\n", r.stdout)
+        # Going back says nothing about them.
+        self.assertNotIn("do not apply", asked(self.interview(
+            lines(":back", ":quit"), "--client", "Open Co", q=NAMED).stdout))
+
+    def test_none_of_these_is_the_one_way_to_say_none(self):
+        ans = os.path.join(self.dir, "none.yaml")
+        r = self.interview(lines("0", "1 3", "1-3", "3"), "--client", "Nobody", q=NAMED)
+        out = r.stdout
+        self.assertIn("  3) None of these\nEnter numbers separated by spaces or commas (1-3)\n> ",
+                      out)
+        self.assertNotIn("0 for none", out)
+        self.assertIn("Enter numbers between 1 and 3; if none of them applies, enter 3 "
+                      "(None of these).", out)
+        self.assertEqual(out.count("\"None of these\" cannot be combined with other choices; "
+                                   "enter 3 alone, or leave it out."), 2)
+        a = self.saved_answers(self.session_path("nobody"))
+        self.assertEqual(a["services"].replace(" ", ""), "[none]")
+        # Without such a choice, 0 still says none.
+        r = self.interview(lines("X", "0"), "-a", ans)
+        self.assertEqual(self.saved_answers(ans)["services"].replace(" ", ""), "[]")
+
+    def test_help_says_how_to_answer_the_edge_cases(self):
+        r = self.interview(lines("?", "1 2", "?", "y", "5", "y", "?", ":quit"),
+                           "--client", "Edge Co", q=NAMED)
+        out = r.stdout
+        # A check list with "None of these"; no way to say "don't know".
+        self.assertIn("Why we ask: The kind of service decides which report your clients "
+                      "need.\nIf you do not know: type :skip to leave the question open and "
+                      "come back to it; a :note can say what to check.\nIf none of the "
+                      "choices applies: enter 3 (None of these) on its own.\n", out)
+        self.assertIn("To add a note: type :note followed by the text. The note is saved "
+                      "with the answer and shown in the results; :note alone removes it.",
+                      out)
+        # A yes/no question without "not sure".
+        self.assertIn("If no answer fits exactly: give the closest one and explain it "
+                      "with :note.", out)
+        # A single choice with "I don't know".
+        self.assertIn("If you do not know: enter 2 (I don't know) rather than guess.", out)
+        # A yes/no question that offers "not sure", and a list without one.
+        r = self.interview(lines("X", "?", "2", "?"), "-a", os.path.join(self.dir, "e.yaml"))
+        self.assertIn("If none of the choices applies: enter 0.", r.stdout)
+        self.assertIn("If you do not know: answer u (not sure)", r.stdout)
 
     # commands ------------------------------------------------------------
     def test_help_and_notes(self):
@@ -490,7 +649,7 @@ class PlainTest(unittest.TestCase):
         child = pexpect.spawn(BIN, ["interview", "--plain", "-q", Q, "-a", ans],
                               env=self.env, encoding="utf-8", timeout=20)
         try:
-            child.expect_exact("Question 1 of 5 (Basics)")
+            child.expect_exact("Section 1 of 2 (Basics), 0 answered so far")
             child.expect_exact("> ")
             child.sendline("Tty Co")
             child.expect_exact("Enter numbers separated by spaces or commas (1-3), "
@@ -499,7 +658,7 @@ class PlainTest(unittest.TestCase):
             child.expect_exact("\"9\" is not one of them.")
             child.expect_exact("> ")
             child.sendline("3")
-            child.expect_exact("Question 3 of 5 (Timing)")
+            child.expect_exact("Section 2 of 2 (Timing), 2 answered so far")
             child.expect_exact("> ")
             child.sendeof()
             child.expect_exact("Interview stopped: 2 of 5 questions answered.")

@@ -170,11 +170,12 @@ class ScreenTest(unittest.TestCase):
         t.send(ENTER)
         t.wait_for("What is your organization called?")
         t.wait_for("Acme Payroll Ltd")  # in the header
-        t.wait_for("0/5")
+        t.wait_for("Section 1 of 2 · 0 answered")
+        t.wait_for("0/2 sections done")
         t.type("Acme Payroll")
         t.send(ENTER)
         t.wait_for("What do you do for your clients?")
-        t.wait_for("1/5")
+        t.wait_for("Section 1 of 2 · 1 answered")
         t.send("1", ENTER)
         t.wait_for("How many people work for you?")
         t.type("120")
@@ -216,6 +217,53 @@ class ScreenTest(unittest.TestCase):
         self.assertIn("region: r02", saved)
         mode = stat.S_IMODE(os.stat(self.session_file("acme-payroll-ltd")).st_mode)
         self.assertEqual(mode, 0o600)
+
+    # -- the name once, progress, skipped sections, "None of these" -------
+
+    def test_name_once_progress_and_skipped_sections(self):
+        named = os.path.join(os.path.dirname(os.path.dirname(FIXTURES)),
+                             "fixtures", "session", "named.yaml")
+        t = self.run_tui("-q", named, cols=100, rows=30)
+        t.wait_for("Client's name:")
+        t.type("Named Co")
+        t.send(ENTER)
+        # The name is the answer to the client question: not asked again.
+        t.wait_for("What do you do for your clients?")
+        self.assertNotIn("What is your organization called?", t.text())
+        t.wait_for("Section 1 of 6 · 1 answered")
+        t.wait_for("0/6 sections done")
+        # "None of these" clears the others, another choice clears it.
+        t.send("1", "2")
+        t.wait_for("[✓] Host their systems")
+        t.send("3")
+        t.wait_for("[✓] None of these")
+        self.assertIn("[ ] Run their payroll", t.text())
+        self.assertIn("[ ] Host their systems", t.text())
+        t.send("1")
+        t.wait_for("[ ] None of these")
+        t.send(ENTER)
+        t.wait_for("Do you handle health records?")
+        t.send("2", ENTER)
+        t.wait_for("How many pay runs")
+        t.wait_for("1/6 sections done")
+        t.type("10")
+        t.send(ENTER)
+        # Passing sections that do not apply is said on screen.
+        t.wait_for("In how many months")
+        # The question's column only: between the sidebar and the panel.
+        joined = " ".join(" ".join(line.split("│")[1] for line in t.screen.display
+                                   if line.count("│") >= 2).split())
+        self.assertIn("Section 3 (Hosting) does not apply because of your answer "
+                      "to \"What do you do for your clients?\"", joined)
+        self.assertIn("The health data questions do not apply, since you handle no "
+                      "health records.", joined)
+        t.wait_for("4/6 sections done")
+        t.send("\x1b[21~")  # F10: q is refused in a number field
+        self.assertEqual(t.finish(), 0)
+        saved = yaml.safe_load(self.read(self.session_file("named-co")))
+        self.assertEqual(saved["client"], "Named Co")
+        self.assertEqual(saved["answers"]["org_name"], "Named Co")
+        self.assertEqual(saved["answers"]["services"], ["payroll"])
 
     def test_flip_visible_in_live_panel(self):
         t = self.run_tui("-q", TINY, "--client", "Flip Co")
@@ -290,18 +338,18 @@ class ScreenTest(unittest.TestCase):
         t.wait_for("What is your organization called?")
         t.send(PGDN)
         t.wait_for("What do you do for your clients?")
-        t.wait_for("0/5")
+        t.wait_for("0 answered")
         t.send("2")  # hosting: the uptime question applies now
-        t.wait_for("1/6")
+        t.wait_for("1 answered")
         t.send(ENTER)
         t.wait_for("Do your contracts promise an uptime percentage?")
         t.wait_for("Not sure")
         t.send("3")
-        t.wait_for("2/6")
+        t.wait_for("2 answered")
         t.send(PGUP)
         t.wait_for("What do you do for your clients?")
         t.send("2")  # untick: the uptime question goes away again
-        t.wait_for("0/5")
+        t.wait_for("0 answered")
         t.send(ENTER)
         t.wait_for("How many people work for you?")
         t.send("q")  # typed: q is a letter in a number field? no: refused
@@ -542,7 +590,7 @@ class ScreenTest(unittest.TestCase):
 
     def test_bundled_questionnaire_smoke(self):
         t = self.run_tui("--client", "Smoke Test")
-        elapsed = t.wait_for("Question 1 of", timeout=10)
+        elapsed = t.wait_for("Section 1 of", timeout=10)
         t.wait_for("Why we ask")
         # Start-up to the first question; generous for loaded CI hosts.
         self.assertLess(elapsed, 1.0)
@@ -566,7 +614,7 @@ class ScreenTest(unittest.TestCase):
         y, x = t.row_of("Host their systems")
         self.click(t, y, x)
         t.wait_for("[✓] Host their systems")
-        t.wait_for("1/6")
+        t.wait_for("1 answered")
         # A click on a section in the sidebar jumps there.
         y, x = t.row_of("Timing")
         self.click(t, y, x)
@@ -597,7 +645,7 @@ class ScreenTest(unittest.TestCase):
 
     def test_bundled_questionnaire_to_the_end(self):
         t = self.run_tui("--client", "Straight Through", cols=100, rows=30)
-        t.wait_for("Question 1 of", timeout=10)
+        t.wait_for("Section 1 of", timeout=10)
         # Enter takes the first choice and leaves texts empty: it walks
         # through the whole questionnaire to the results.
         for _ in range(200):

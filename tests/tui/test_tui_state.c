@@ -34,12 +34,11 @@ struct fx {
 };
 
 static int
-setup(void **state)
+setup_file(void **state, char *path, size_t nquestions)
 {
 	struct fx *f = calloc(1, sizeof *f);
 	struct sc_diags d;
 	enum sc_status rc;
-	char *path = sc_xasprintf("%s/tiny.yaml", SC_TUI_FIXTURES);
 
 	f->dir = th_mkdtemp();
 	setenv("HOME", f->dir, 1);
@@ -55,13 +54,34 @@ setup(void **state)
 		sc_buf_fini(&b);
 	}
 	assert_non_null(f->q);
-	assert_int_equal(f->q->nquestions, Q_COUNT);
+	assert_int_equal(f->q->nquestions, nquestions);
 	sc_diags_fini(&d);
 	free(path);
 	f->o.q = f->q;
 	f->o.client = "Acme Payroll Ltd";
 	*state = f;
 	return 0;
+}
+
+static int
+setup(void **state)
+{
+	return setup_file(state, sc_xasprintf("%s/tiny.yaml", SC_TUI_FIXTURES),
+	                  Q_COUNT);
+}
+
+/* Question indices in tests/fixtures/session/named.yaml: client_question,
+ * a check list with "None of these", sections that skip. */
+enum { N_ORG, N_SERVICES, N_HEALTH, N_PAY_RUNS, N_SLA, N_SLA_LEVEL, N_BAA,
+       N_MONTHS, N_RUSH, N_COUNT };
+
+static int
+setup_named(void **state)
+{
+	return setup_file(state,
+	                  sc_xasprintf("%s/fixtures/session/named.yaml",
+	                               SC_TESTDIR),
+	                  N_COUNT);
 }
 
 static int
@@ -935,6 +955,139 @@ test_paste_is_text(void **state)
 	assert_false(tui_state_answered(st, Q_SERVICES));
 }
 
+/* ---- the name, progress, skipped sections, "None of these" ------------- */
+
+static void
+test_client_name_asked_once(void **state)
+{
+	struct fx *f = *state;
+	struct tui_state *st = start(f);
+
+	/* The name given at the start answers the client question, so the
+	 * interview starts after it ... */
+	assert_int_equal(st->cur, N_SERVICES);
+	assert_string_equal(st->s->a->v[N_ORG].text, "Acme Payroll Ltd");
+	tui_state_key(st, '1');
+	assert_non_null(saved_text(f, "org_name: Acme Payroll Ltd"));
+	/* Going back reaches it. */
+	tui_state_key(st, TK_PPAGE);
+	assert_int_equal(st->cur, N_ORG);
+	/* It stays editable, and its answer is the client's name. */
+	keys(st, "\x15" "Renamed Co\r");
+	assert_int_equal(st->cur, N_SERVICES);
+	assert_string_equal(st->s->a->client, "Renamed Co");
+	assert_non_null(saved_text(f, "client: Renamed Co"));
+	/* From the review too. */
+	tui_state_key(st, 'r');
+	assert_int_equal(tui_state_view(st), TV_REVIEW);
+	assert_true(doc_has(&st->docs[TV_REVIEW], "Renamed Co", TL_TEXT));
+}
+
+static void
+test_client_question_asked_without_a_name(void **state)
+{
+	struct fx *f = *state;
+	f->o.client = NULL;
+	f->o.answers_path = "own.yaml";
+	struct tui_state *st = start(f);
+
+	/* No name yet: the question is asked, and names the client. */
+	assert_int_equal(st->cur, N_ORG);
+	keys(st, "Asked Co\r");
+	assert_int_equal(st->cur, N_SERVICES);
+	assert_string_equal(st->s->a->client, "Asked Co");
+}
+
+static void
+test_progress_and_skipped_sections(void **state)
+{
+	struct fx *f = *state;
+	struct tui_state *st = start(f);
+	size_t seen[16], n = 0;
+
+	seen[n++] = tui_state_sections_done(st);
+	assert_int_equal(seen[0], 0);
+	/* Payroll, no health data: hosting and health data do not apply. */
+	keys(st, "1\r");
+	seen[n++] = tui_state_sections_done(st);
+	assert_int_equal(st->cur, N_HEALTH);
+	keys(st, "2\r");
+	seen[n++] = tui_state_sections_done(st);
+	assert_int_equal(st->cur, N_PAY_RUNS);
+	assert_null(st->passed);
+	keys(st, "40\r");
+	seen[n++] = tui_state_sections_done(st);
+	assert_int_equal(st->cur, N_MONTHS);
+	/* Passing them is said, with the section's note or a sentence that
+	 * names the answer that hid it. */
+	assert_non_null(st->passed);
+	assert_string_equal(st->passed,
+	                    "Section 3 (Hosting) does not apply because of your "
+	                    "answer to \"What do you do for your clients?\"\n"
+	                    "The health data questions do not apply, since you "
+	                    "handle no health records.");
+	/* Basics and Payroll done, Hosting and Health data passed over. */
+	assert_int_equal(seen[n - 1], 4);
+	keys(st, "12\r");
+	seen[n++] = tui_state_sections_done(st);
+	assert_int_equal(tui_state_view(st), TV_RESULTS);
+	assert_int_equal(seen[n - 1], 6);
+	for (size_t k = 1; k < n; k++)
+		assert_true(seen[k - 1] <= seen[k]);
+	/* The results list every section that did not apply. */
+	assert_true(doc_has(&st->docs[TV_RESULTS], "Sections that do not apply",
+	                    TL_TEXT));
+	assert_true(doc_has(&st->docs[TV_RESULTS],
+	                    "Section 6 (A close deadline) does not apply "
+	                    "because of your answer to \"In how many months",
+	                    TL_TEXT));
+	assert_true(doc_has(&st->docs[TV_RESULTS], "The health data questions",
+	                    TL_TEXT));
+	/* Back at a question, the notice is gone: it was said on passing. */
+	tui_state_key(st, TK_ESC);
+	tui_state_key(st, TK_PPAGE);
+	assert_int_equal(st->cur, N_PAY_RUNS);
+	assert_null(st->passed);
+	/* Going back never makes the count fall: the passed sections still
+	 * lie before the first open question. */
+	assert_int_equal(tui_state_sections_done(st), 6);
+}
+
+static void
+test_none_of_these_stands_alone(void **state)
+{
+	struct fx *f = *state;
+	struct tui_state *st = start(f);
+
+	assert_int_equal(st->cur, N_SERVICES);
+	keys(st, "12");
+	assert_true(tui_state_choice_selected(st, N_SERVICES, 0));
+	assert_true(tui_state_choice_selected(st, N_SERVICES, 1));
+	/* Ticking "None of these" clears the others ... */
+	keys(st, "3");
+	assert_int_equal(st->s->a->v[N_SERVICES].nsel, 1);
+	assert_true(tui_state_choice_selected(st, N_SERVICES, 2));
+	/* ... and ticking another clears it. */
+	keys(st, "2");
+	assert_int_equal(st->s->a->v[N_SERVICES].nsel, 1);
+	assert_true(tui_state_choice_selected(st, N_SERVICES, 1));
+	assert_false(tui_state_choice_selected(st, N_SERVICES, 2));
+	/* Nothing ticked and Enter: no empty answer; the question stays
+	 * open (None of these is how to say none). */
+	keys(st, "2");
+	assert_false(tui_state_answered(st, N_SERVICES));
+	tui_state_key(st, TK_ENTER);
+	assert_int_equal(st->cur, N_HEALTH);
+	assert_false(tui_state_answered(st, N_SERVICES));
+	assert_non_null(st->message);
+	assert_string_equal(st->message, "Nothing ticked, so the question stays "
+	                    "open; tick \"None of these\" if none applies.");
+	tui_state_key(st, TK_PPAGE);
+	keys(st, "3\r");
+	assert_true(tui_state_answered(st, N_SERVICES));
+	assert_non_null(saved_text(f, "services: [none]"));
+}
+
 int
 main(void)
 {
@@ -968,6 +1121,11 @@ main(void)
 		T(test_mouse_lines),
 		T(test_defaults_need_confirming),
 		T(test_paste_is_text),
+#define N(n) cmocka_unit_test_setup_teardown(n, setup_named, teardown)
+		N(test_client_name_asked_once),
+		N(test_client_question_asked_without_a_name),
+		N(test_progress_and_skipped_sections),
+		N(test_none_of_these_stands_alone),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
