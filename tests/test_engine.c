@@ -746,6 +746,94 @@ readiness_score_half_rounds_up(void **state)
 	fx_close(&f);
 }
 
+/* ---- what a reason rests on ------------------------------------------- */
+
+/* The question ids sc_eval_because gives for rule `id`, joined by spaces. */
+static char *
+because_ids(struct fx *f, const char *id)
+{
+	size_t n = 99;
+	const size_t *v = sc_eval_because(f->ev, ridx(f->q, id), &n);
+	struct sc_buf b = {0};
+	sc_buf_add(&b, "", 0);
+	for (size_t k = 0; k < n; k++)
+		sc_buf_printf(&b, "%s%s", k ? " " : "", f->q->questions[v[k]].id);
+	return sc_buf_steal(&b);
+}
+
+static void
+because_lists_only_the_answers_that_fired_the_rule(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"id: because\ntitle: Because\nversion: \"1\"\n"
+		"description: Witnesses.\n"
+		"sections:\n  - id: s\n    title: S\n    questions:\n"
+		"      - {id: a, type: yesno, text: A?, help: Switch.}\n"
+		"      - {id: b, type: yesno, text: B?, help: Switch.}\n"
+		"      - {id: c, type: yesno, text: C?, help: Switch.}\n"
+		"      - {id: d, type: yesno, text: D?, help: Never answered.}\n"
+		"      - {id: h, type: yesno, text: H?, help: Hidden when a.,"
+		" show_if: not a}\n"
+		"      - {id: n, type: number, text: N?, help: A number.}\n"
+		"rules:\n"
+		"  - {id: one_or, when: b or a or c, because: Or., flag: hipaa}\n"
+		"  - {id: and_not, when: a and not c, because: And not., flag: sox}\n"
+		"  - {id: not_or, when: not (b or c), because: Not or., flag: gdpr}\n"
+		"  - {id: not_and, when: not (a and c and b), because: Not and.,"
+		" flag: ccpa}\n"
+		"  - {id: unanswered, when: a and not d and count(d) == 0,"
+		" because: Unanswered., flag: iso27001}\n"
+		"  - {id: hidden, when: not h and n > 2, because: Hidden.,"
+		" flag: pci_dss}\n"
+		"  - {id: always, when: true, because: Always.,"
+		" flag: subservice}\n";
+	static const struct {
+		const char *rule, *because;
+	} rows[] = {
+		/* only the branch that held, not the false ones */
+		{"one_or", "a"},
+		{"and_not", "a c"},
+		/* not of or: each branch */
+		{"not_or", "b c"},
+		/* not of and: the first false part */
+		{"not_and", "c"},
+		/* never a question without an answer or a hidden one */
+		{"unanswered", "a"},
+		{"hidden", "n"},
+		{"always", ""},
+	};
+	struct fx f;
+	f.q = load_text("because.yaml", text);
+	f.a = sc_answers_new(f.q);
+	f.ev = sc_eval_new(f.q, f.a);
+	/* h is answered, then hidden by a. */
+	set_bool(&f, "h", true);
+	set_bool(&f, "a", true);
+	set_bool(&f, "b", false);
+	set_bool(&f, "c", false);
+	set_num(&f, "n", 5);
+	const struct sc_result *r = sc_eval_result(f.ev);
+	assert_int_equal(r->nframeworks, 7);
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		assert_true(sc_eval_fired(f.ev, ridx(f.q, rows[i].rule)));
+		char *got = because_ids(&f, rows[i].rule);
+		if (strcmp(got, rows[i].because) != 0)
+			fail_msg("rule %s rests on \"%s\", want \"%s\"",
+			         rows[i].rule, got, rows[i].because);
+		free(got);
+	}
+	/* It follows the answers: now b holds, and the or rests on it. */
+	set_bool(&f, "b", true);
+	char *got = because_ids(&f, "one_or");
+	assert_string_equal(got, "b");
+	free(got);
+	size_t n = 99;
+	assert_null(sc_eval_because(f.ev, f.q->nrules, &n));
+	assert_int_equal(n, 0);
+	fx_close(&f);
+}
+
 /* ---- skip logic and counts -------------------------------------------- */
 
 static void
@@ -1118,6 +1206,7 @@ main(void)
 		cmocka_unit_test(readiness_worst_status_counts),
 		cmocka_unit_test(readiness_score_rounds_and_counts_partial_as_half),
 		cmocka_unit_test(readiness_score_half_rounds_up),
+		cmocka_unit_test(because_lists_only_the_answers_that_fired_the_rule),
 		cmocka_unit_test(unanswered_interview_evaluates),
 		cmocka_unit_test(hidden_answers_do_not_count_and_hiding_cascades),
 		cmocka_unit_test(required_unanswered_list_follows_visibility),

@@ -518,6 +518,16 @@ json_says_what_the_answers_mean(void **state)
 	assert_string_equal(json_string_value(because_answer(
 		                    json_object_get(pr, "because"), "data_kind")),
 	                    "clients");
+	/* "hosting or cards" rests on the branch that held, services, and
+	 * not on cards, answered yes too but not needed. */
+	json_t *fws = json_object_get(j, "related_frameworks");
+	json_t *sub = json_array_get(fws, json_array_size(fws) - 1);
+	assert_string_equal(json_string_value(json_object_get(sub, "id")),
+	                    "subservice");
+	json_t *sub_because = json_object_get(
+		json_array_get(json_object_get(sub, "reasons"), 0), "because");
+	assert_int_equal(json_array_size(sub_because), 1);
+	assert_true(json_is_array(because_answer(sub_because, "services")));
 	/* Gaps: high first; the merged risk gap is medium (partly done). */
 	json_t *gaps = json_object_get(j, "gaps");
 	assert_int_equal(json_array_size(gaps), 3);

@@ -26,7 +26,8 @@
 #include "socscope/questionnaire.h"
 
 /* Reasons are the rules that fired; each rule's `because` is its text and
- * the questions its `when` reads (sc_expr_deps) are the answers it rests on. */
+ * the answers that made its `when` true (sc_eval_because) are the answers it
+ * rests on. */
 struct sc_reasons {
 	size_t *rules; /* rule indices, in file order */
 	size_t n;
@@ -105,6 +106,12 @@ sc_eval_fired(const struct sc_eval *ev, size_t rule);
 /* The effective answer (NULL when unanswered or hidden). */
 const struct sc_answer *
 sc_eval_answer(const struct sc_eval *ev, size_t question);
+/* The answers rule `rule` rests on now: the witnesses of its `when`
+ * (sc_expr_witnesses) under the current answers, ascending; for a fired rule
+ * the answers that made it fire, never an unanswered or hidden question.
+ * The list is owned by the evaluator and valid until the next call. */
+const size_t *
+sc_eval_because(struct sc_eval *ev, size_t rule, size_t *n);
 /* The current result, rebuilt if anything changed; owned by the evaluator
  * and valid until the next call that changes it. */
 const struct sc_result *

@@ -82,6 +82,8 @@ struct sc_eval {
 	struct gap_slot *gap_tmp;
 	size_t *item_slot_of;    /* per item group: slot in res.items or SIZE_MAX */
 	size_t *item_group_of;   /* per res.items slot: its group */
+	size_t *because;         /* sc_eval_because's answer: room for the
+	                          * most deps any rule's `when` has */
 };
 
 static inline bool
@@ -408,6 +410,15 @@ sc_eval_new(const struct sc_questionnaire *q, const struct sc_answers *a)
 	ev->item_group_of = sc_xmalloc((ev->nitem_groups + 1) * sizeof(size_t));
 	ev->res.items = sc_xmalloc((ev->nitem_groups + 1) * sizeof *ev->res.items);
 
+	size_t most = 1;
+	for (size_t r = 0; r < ev->nr; r++) {
+		size_t n = 0;
+		sc_expr_deps(q->rules[r].when, &n);
+		if (n > most)
+			most = n;
+	}
+	ev->because = sc_xmalloc(most * sizeof *ev->because);
+
 	for (size_t i = 0; i < ev->nq; i++)
 		if (q->questions[i].required)
 			ev->nrequired++;
@@ -443,6 +454,7 @@ sc_eval_free(struct sc_eval *ev)
 	free(ev->gap_tmp);
 	free(ev->item_slot_of);
 	free(ev->item_group_of);
+	free(ev->because);
 	free(ev->res.gaps);
 	free(ev->res.items);
 	free(ev->res.unanswered);
@@ -514,6 +526,16 @@ sc_eval_answer(const struct sc_eval *ev, size_t question)
 	if (!ev)
 		return NULL;
 	return lookup((void *)ev, question);
+}
+
+const size_t *
+sc_eval_because(struct sc_eval *ev, size_t rule, size_t *n)
+{
+	*n = 0;
+	if (!ev || rule >= ev->nr || !ev->q->rules[rule].when)
+		return NULL;
+	*n = sc_expr_witnesses(ev->q->rules[rule].when, lookup, ev, ev->because);
+	return *n ? ev->because : NULL;
 }
 
 /* Indices of the set bits, ascending: a word scan, then one step per bit. */

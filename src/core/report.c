@@ -19,7 +19,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "socscope/expr.h"
 
 static const char *const format_ids[SC_FMT_COUNT] = {
 	"text", "markdown", "html", "json", "csv",
@@ -355,8 +354,7 @@ reasons_build(const struct rp_model *m, const struct sc_reasons *in,
 		struct rp_reason *rs = &out->v[out->n++];
 		rs->rule = &m->q->rules[in->rules[i]];
 		size_t nd = 0;
-		const size_t *deps =
-			rs->rule->when ? sc_expr_deps(rs->rule->when, &nd) : NULL;
+		const size_t *deps = sc_eval_because(m->ev, in->rules[i], &nd);
 		rs->deps = nd ? sc_xcalloc(nd, sizeof *rs->deps) : NULL;
 		for (size_t k = 0; k < nd; k++) {
 			struct rp_dep *d = &rs->deps[rs->ndeps];

@@ -10,7 +10,8 @@
 
 #include "socscope/report.h"
 
-/* One answer a reason rests on: a question the rule's `when` reads. */
+/* One answer a reason rests on: a witness of the rule's `when`
+ * (sc_eval_because), so always an answered, shown question. */
 struct rp_dep {
 	size_t question;
 	const struct sc_answer *answer; /* NULL: unanswered or not applicable */

@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "socscope/expr.h"
 #include "socscope/fsutil.h"
 #include "socscope/paths.h"
 #include "text.h"
@@ -1046,7 +1045,7 @@ add_rule(struct tui_state *st, struct tui_doc *d, size_t rule, int indent)
 	const struct sc_rule *r = &st->q->rules[rule];
 	struct sc_buf b = {0};
 	size_t n = 0;
-	const size_t *deps = r->when ? sc_expr_deps(r->when, &n) : NULL;
+	const size_t *deps = sc_eval_because(st->s->ev, rule, &n);
 
 	doc_add(d, TL_TEXT, SC_ROLE_TEXT, indent, "%s %s",
 	        st->opts->ascii ? "-" : "\u2022", r->because);
