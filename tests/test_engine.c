@@ -410,12 +410,21 @@ soc3_rides_on_soc2_type2(void **state)
 	assert_int_equal(r->nreports, 2);
 	const struct sc_report_rec *s3 = report(r, SC_SOC3);
 	assert_non_null(s3);
-	assert_int_equal(s3->type, SC_TYPE2);
+	/* No type of its own; the SOC 2 Type II's period. */
+	assert_int_equal(s3->type, SC_TYPE_NONE);
 	assert_int_equal(s3->period_months, 12);
 	assert_int_equal(s3->type_rule, ridx(f.q, "soc2_type2"));
 	assert_reasons(f.q, &s3->reasons, "want_soc3 soc2_type2");
 	assert_int_equal(r->deferred.n, 0);
-	assert_summary(&f, "SOC 2 Type II (Security) and SOC 3");
+	assert_summary(&f, "SOC 2 Type II and SOC 3 (Security)");
+	struct sc_buf b = {0};
+	sc_report_title(s3, &b);
+	assert_string_equal(sc_buf_str(&b), "SOC 3 (public summary of the SOC 2 "
+	                                    "Type II, same period)");
+	sc_buf_reset(&b);
+	sc_report_title(report(r, SC_SOC2), &b);
+	assert_string_equal(sc_buf_str(&b), "SOC 2 Type II");
+	sc_buf_fini(&b);
 	fx_close(&f);
 }
 
@@ -505,8 +514,8 @@ summary_joins_reports_and_lists_categories(void **state)
 	assert_summary(&f, "SOC 1 Type II and SOC 2 Type II (Security, "
 	                   "Availability, Confidentiality)");
 	set_bool(&f, "want_soc3", true);
-	assert_summary(&f, "SOC 1 Type II, SOC 2 Type II (Security, "
-	                   "Availability, Confidentiality) and SOC 3");
+	assert_summary(&f, "SOC 1 Type II, SOC 2 Type II and SOC 3 (Security, "
+	                   "Availability, Confidentiality)");
 	set_bool(&f, "want_soc2", false);
 	assert_summary(&f, "SOC 1 Type II");
 	fx_close(&f);

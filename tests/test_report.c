@@ -383,10 +383,17 @@ json_follows_the_contract(void **state)
 			                                              JSON_STRING)));
 			assert_true(id > last); /* soc1, soc2, soc3 order */
 			last = id;
+			json_t *pm = json_object_get(r, "period_months");
+			/* A SOC 3 has no type and the period of its SOC 2. */
+			if (id == SC_SOC3) {
+				assert_true(json_is_null(json_object_get(r, "type")));
+				assert_true(json_is_integer(pm));
+				check_reasons(get(r, "reasons", JSON_ARRAY));
+				continue;
+			}
 			const char *type = json_string_value(get(r, "type", JSON_STRING));
 			assert_true(strcmp(type, "type1") == 0 ||
 			            strcmp(type, "type2") == 0);
-			json_t *pm = json_object_get(r, "period_months");
 			if (strcmp(type, "type1") == 0)
 				assert_true(json_is_null(pm));
 			else
@@ -480,8 +487,13 @@ json_says_what_the_answers_mean(void **state)
 		json_t *r = json_array_get(reports, i);
 		assert_string_equal(json_string_value(json_object_get(r, "id")),
 		                    ids[i]);
-		assert_string_equal(json_string_value(json_object_get(r, "type")),
-		                    "type2");
+		/* A SOC 3 has no type: null. */
+		if (i == 2)
+			assert_true(json_is_null(json_object_get(r, "type")));
+		else
+			assert_string_equal(json_string_value(json_object_get(r,
+			                                                      "type")),
+			                    "type2");
 		assert_int_equal(json_integer_value(json_object_get(r,
 		                                                    "period_months")),
 		                 periods[i]);
@@ -825,15 +837,16 @@ every_format_says_the_same_thing(void **state)
 			const char *fname = sc_format_id_str(fmt);
 			bool json = fmt == SC_FMT_JSON;
 			for (size_t i = 0; i < r->nreports; i++) {
+				const struct sc_report_rec *rr = &r->reports[i];
 				sc_buf_reset(&want);
-				if (json)
+				if (json && rr->id == SC_SOC3)
+					sc_buf_puts(&want, "\"id\": \"soc3\", \"type\": null");
+				else if (json)
 					sc_buf_printf(&want, "\"id\": \"%s\", \"type\": \"%s\"",
-					              sc_report_id_str(r->reports[i].id),
-					              sc_rtype_id_str(r->reports[i].type));
+					              sc_report_id_str(rr->id),
+					              sc_rtype_id_str(rr->type));
 				else
-					sc_buf_printf(&want, "%s %s",
-					              sc_report_name(r->reports[i].id),
-					              sc_rtype_name(r->reports[i].type));
+					sc_report_title(rr, &want);
 				assert_says(docs[fmt], fname, sc_buf_str(&want));
 			}
 			if (r->nreports == 0 && !json)
@@ -886,6 +899,44 @@ every_format_says_the_same_thing(void **state)
 		sc_buf_fini(&want);
 		for (int fmt = 0; fmt < SC_FMT_COUNT; fmt++)
 			free(docs[fmt]);
+		fx_close(&f);
+	}
+}
+
+/* A SOC 3 has no Type I or II of its own: no format may give it one, with
+ * a SOC 3 recommended (full) or deferred (partial). */
+static void
+no_format_gives_soc3_a_type(void **state)
+{
+	(void)state;
+	for (size_t c = 0; c < NCASES; c++) {
+		struct fx f;
+		fx_open(&f, cases[c]);
+		struct sc_buf b = {0};
+		sc_result_summary(f.q, sc_eval_result(f.ev), &b);
+		for (int fmt = 0; fmt < SC_FMT_COUNT; fmt++) {
+			sc_buf_puts(&b, "\n");
+			char *s = render(&f, fmt, fmt == SC_FMT_TEXT ? 40 : 0);
+			sc_buf_puts(&b, s);
+			free(s);
+		}
+		/* Line breaks and markup between the words count too. */
+		char *all = squeeze(sc_buf_str(&b));
+		for (const char *p = all; (p = strstr(p, "SOC 3")); p += 5) {
+			const char *q = p + 5;
+			while (*q == ' ' || *q == '*' || *q == '<' || *q == '>' ||
+			       *q == '/' || (*q >= 'a' && *q <= 'z'))
+				q++;
+			if (strncmp(q, "Type", 4) == 0)
+				fail_msg("%s: \"%.40s\"", cases[c], p);
+		}
+		assert_null(strstr(all, "SOC 3 Type"));
+		/* The full case does recommend one, and says what it is. */
+		if (strcmp(cases[c], "full") == 0)
+			assert_non_null(strstr(all, "SOC 3 (public summary of the "
+			                            "SOC 2 Type II, same period)"));
+		free(all);
+		sc_buf_fini(&b);
 		fx_close(&f);
 	}
 }
@@ -1214,6 +1265,7 @@ main(void)
 		cmocka_unit_test(golden_none),
 		cmocka_unit_test(golden_partial),
 		cmocka_unit_test(golden_escape),
+		cmocka_unit_test(no_format_gives_soc3_a_type),
 		cmocka_unit_test(text_fits_its_width),
 		cmocka_unit_test(json_follows_the_contract),
 		cmocka_unit_test(json_says_what_the_answers_mean),

@@ -13,8 +13,9 @@
  *  - per report, the type proposal with the highest weight wins; on a tie
  *    Type I wins over Type II (a constraint beats a wish), then file order;
  *    a report with no proposal is Type I with no period;
- *  - SOC 3 stays only when SOC 2 is recommended as Type II, and carries its
- *    type and period; otherwise it is dropped and explained in `deferred`;
+ *  - SOC 3 stays only when SOC 2 is recommended as Type II; it has no type
+ *    of its own (SC_TYPE_NONE) and carries the SOC 2's period; otherwise it
+ *    is dropped and explained in `deferred`;
  *  - categories: Security is in scope (required) whenever SOC 2 is; `scope`
  *    beats `scope_out`; with no SOC 2 every category is out;
  *  - gaps with the same id merge: highest priority, reasons joined;
@@ -35,9 +36,10 @@ struct sc_reasons {
 
 struct sc_report_rec {
 	enum sc_report_id id;
-	enum sc_rtype type;
-	int period_months;       /* 0 when none suggested */
-	size_t type_rule;        /* rule whose proposal won; SIZE_MAX if none */
+	enum sc_rtype type;      /* SC_TYPE_NONE for SOC 3, which has no type */
+	int period_months;       /* 0 when none suggested; SOC 3: the SOC 2's */
+	size_t type_rule;        /* rule whose proposal won (SOC 3: the one that
+	                          * set the SOC 2's); SIZE_MAX if none */
 	struct sc_reasons reasons; /* recommend rules, then the winning type rule */
 };
 
@@ -118,9 +120,16 @@ const struct sc_result *
 sc_eval_result(struct sc_eval *ev);
 
 /* "SOC 1 Type II and SOC 2 Type II (Security, Availability, Confidentiality)",
- * or for no report the first `none` rule's because. */
+ * "SOC 2 Type II and SOC 3 (Security)" (a SOC 3 covers the same categories,
+ * so they follow it), or for no report the first `none` rule's because. */
 void
 sc_result_summary(const struct sc_questionnaire *q, const struct sc_result *r,
                   struct sc_buf *out);
+
+/* One report as every view names it: "SOC 1 Type II", "SOC 2 Type I", and
+ * for a SOC 3, which has no type, "SOC 3 (public summary of the SOC 2 Type
+ * II, same period)".  Appends to `out`. */
+void
+sc_report_title(const struct sc_report_rec *r, struct sc_buf *out);
 
 #endif

@@ -48,7 +48,10 @@
 
 #define SC_ENUM_ENTRY(e, id, name) e,
 enum sc_report_id { SC_REPORTS(SC_ENUM_ENTRY) SC_REPORT_COUNT };
-enum sc_rtype { SC_RTYPES(SC_ENUM_ENTRY) SC_RTYPE_COUNT };
+/* SC_TYPE_NONE is the type of a report that has none, a SOC 3: it is no
+ * id a questionnaire may name, and sc_rtype_id_str/sc_rtype_name give "?"
+ * for it, so callers say what a SOC 3 is instead (sc_report_title). */
+enum sc_rtype { SC_RTYPES(SC_ENUM_ENTRY) SC_RTYPE_COUNT, SC_TYPE_NONE };
 enum sc_category { SC_CATEGORIES(SC_ENUM_ENTRY) SC_CAT_COUNT };
 enum sc_framework { SC_FRAMEWORKS(SC_ENUM_ENTRY) SC_FW_COUNT };
 enum sc_priority { SC_PRIORITIES(SC_ENUM_ENTRY) SC_PRIO_COUNT };

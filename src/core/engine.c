@@ -628,11 +628,11 @@ build_reports(struct sc_eval *ev, const size_t *f, size_t nf)
 		}
 	}
 
-	/* SOC 3 is the public summary of a SOC 2 Type II: it takes that
-	 * report's type and period, or waits for one. */
+	/* SOC 3 is the public summary of a SOC 2 Type II: it has no type of
+	 * its own, reports on that report's period, or waits for one. */
 	if (on[SC_SOC3]) {
 		if (on[SC_SOC2] && rec[SC_SOC2].type == SC_TYPE2) {
-			rec[SC_SOC3].type = rec[SC_SOC2].type;
+			rec[SC_SOC3].type = SC_TYPE_NONE;
 			rec[SC_SOC3].period_months = rec[SC_SOC2].period_months;
 			rec[SC_SOC3].type_rule = rec[SC_SOC2].type_rule;
 		} else {
@@ -827,17 +827,25 @@ sc_eval_result(struct sc_eval *ev)
 	return &ev->res;
 }
 
-static void
-put_report(struct sc_buf *out, const struct sc_report_rec *r,
-           const struct sc_result *res)
+void
+sc_report_title(const struct sc_report_rec *r, struct sc_buf *out)
 {
+	if (!r || !out)
+		return;
 	sc_buf_puts(out, sc_report_name(r->id));
-	if (r->id == SC_SOC3)
-		return; /* it carries its SOC 2's type, named already */
+	if (r->id == SC_SOC3) {
+		sc_buf_puts(out, " (public summary of the SOC 2 Type II, same "
+		                 "period)");
+		return;
+	}
 	sc_buf_putc(out, ' ');
 	sc_buf_puts(out, sc_rtype_name(r->type));
-	if (r->id != SC_SOC2)
-		return;
+}
+
+/* The categories in scope, "(Security, Availability)". */
+static void
+put_categories(struct sc_buf *out, const struct sc_result *res)
+{
 	sc_buf_puts(out, " (");
 	bool first = true;
 	for (size_t c = 0; c < SC_CAT_COUNT; c++) {
@@ -858,10 +866,22 @@ sc_result_summary(const struct sc_questionnaire *q, const struct sc_result *r,
 	if (!q || !r || !out)
 		return;
 	if (r->nreports > 0) {
+		/* A SOC 3 covers its SOC 2's categories: name them once, after
+		 * whichever of the two comes last. */
+		bool soc3 = false;
+		for (size_t i = 0; i < r->nreports; i++)
+			soc3 |= r->reports[i].id == SC_SOC3;
 		for (size_t i = 0; i < r->nreports; i++) {
+			const struct sc_report_rec *rr = &r->reports[i];
 			if (i > 0)
 				sc_buf_puts(out, i + 1 == r->nreports ? " and " : ", ");
-			put_report(out, &r->reports[i], r);
+			sc_buf_puts(out, sc_report_name(rr->id));
+			if (rr->id != SC_SOC3) {
+				sc_buf_putc(out, ' ');
+				sc_buf_puts(out, sc_rtype_name(rr->type));
+			}
+			if (rr->id == (soc3 ? SC_SOC3 : SC_SOC2))
+				put_categories(out, r);
 		}
 		return;
 	}

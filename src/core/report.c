@@ -565,12 +565,10 @@ build_roadmap(struct rp_model *m, struct ymd today)
 		const struct sc_report_rec *rec = rp->rec;
 		const char *name = sc_report_name(rec->id);
 		if (rec->id == SC_SOC3) {
+			/* It has no type of its own: name none. */
 			step_add(m, NULL,
-			         sc_xasprintf("SOC 3: issued with the SOC 2 %s, on the "
-			                      "same %s.",
-			                      sc_rtype_name(rec->type),
-			                      rec->type == SC_TYPE2 ? "period"
-			                                            : "date"));
+			         sc_xstrdup("SOC 3: issued with the SOC 2 Type II "
+			                    "report, for the same period."));
 			continue;
 		}
 		if (rec->type == SC_TYPE1) {
@@ -696,9 +694,11 @@ rp_model_build(struct rp_model *m, const struct sc_questionnaire *q,
 	for (size_t i = 0; i < r->nreports && i < SC_REPORT_COUNT; i++) {
 		struct rp_report *rp = &m->reports[m->nreports++];
 		rp->rec = &r->reports[i];
-		rp->title = sc_xasprintf("%s %s", sc_report_name(rp->rec->id),
-		                         sc_rtype_name(rp->rec->type));
-		if (rp->rec->type == SC_TYPE2 && rp->rec->period_months > 0)
+		sc_report_title(rp->rec, &b);
+		rp->title = sc_buf_steal(&b);
+		/* A SOC 3 reports on its SOC 2 Type II's period. */
+		if ((rp->rec->type == SC_TYPE2 || rp->rec->id == SC_SOC3) &&
+		    rp->rec->period_months > 0)
 			rp->period = sc_xasprintf("%d-month period",
 			                          rp->rec->period_months);
 		else if (rp->rec->type == SC_TYPE1)

@@ -21,7 +21,8 @@
  *  11 id           report (soc1 ...), category (security ...), framework
  *                  (hipaa ...) and gap ids; next_step and deferred: the
  *                  rule's id
- *  12 status       report: type1 | type2; category: in scope (required) |
+ *  12 status       report: type1 | type2 ("" for soc3, which has no
+ *                  type); category: in scope (required) |
  *                  in scope | out of scope; gap: gap | followup;
  *                  skipped: not applicable
  *  13 reasons      summary: the executive summary; report, deferred,
@@ -134,7 +135,9 @@ rp_render_csv(const struct rp_model *m, struct sc_buf *out)
 			sc_buf_printf(&b2, ", %s", rp->period);
 		r.f[C_TITLE] = sc_buf_str(&b2);
 		r.f[C_ID] = sc_report_id_str(rp->rec->id);
-		r.f[C_STATUS] = sc_rtype_id_str(rp->rec->type);
+		r.f[C_STATUS] = rp->rec->type < SC_RTYPE_COUNT
+		                        ? sc_rtype_id_str(rp->rec->type)
+		                        : ""; /* a SOC 3 has no type */
 		reasons_text(m, &rp->reasons, &b);
 		r.f[C_REASONS] = sc_buf_str(&b);
 		emit(out, &r, &tmp);

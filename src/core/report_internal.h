@@ -32,7 +32,7 @@ struct rp_reasons {
 
 struct rp_report {
 	const struct sc_report_rec *rec;
-	char *title; /* "SOC 2 Type II" */
+	char *title; /* sc_report_title: "SOC 2 Type II", "SOC 3 (public ...)" */
 	char *period; /* "12-month period" or NULL */
 	struct rp_reasons reasons;
 };

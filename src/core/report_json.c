@@ -107,8 +107,11 @@ recommendation_json(struct jw *w, const struct rp_model *m)
 		const struct rp_report *rp = &m->reports[i];
 		json_t *o = json_object();
 		json_object_set_new(o, "id", json_string(sc_report_id_str(rp->rec->id)));
+		/* A SOC 3 has no type: null, as the contract says. */
 		json_object_set_new(o, "type",
-		                    json_string(sc_rtype_id_str(rp->rec->type)));
+		                    rp->rec->type < SC_RTYPE_COUNT
+		                            ? json_string(sc_rtype_id_str(rp->rec->type))
+		                            : json_null());
 		json_object_set_new(o, "period_months",
 		                    rp->rec->period_months > 0
 		                            ? json_integer(rp->rec->period_months)
