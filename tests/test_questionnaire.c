@@ -372,7 +372,8 @@ static const struct invalid_case invalid_cases[] = {
 		         "confidentiality, privacy"},
 		{19, 16, "unknown category \"avail\""},
 		{20, 19, "unknown framework \"nist\"; expected one of: hipaa, "
-		         "pci_dss, sox, gdpr, ccpa, iso27001, subservice"},
+		         "pci_dss, sox, gdpr, ccpa, iso27001, subservice, ferpa, "
+		         "coppa, glba"},
 		{24, 17, "\"none\" cannot be listed with reports"},
 		{25, 20, "unknown report \"soc5\""},
 		{25, 32, "unknown report type \"type3\"; expected one of: type1, "

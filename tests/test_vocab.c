@@ -64,6 +64,20 @@ vocab_ids_round_trip(void **state)
 	                 SC_CAT_PROCESSING_INTEGRITY);
 	assert_string_equal(sc_framework_id_str(SC_FW_PCI_DSS), "pci_dss");
 	assert_int_equal(sc_framework_find("subservice"), SC_FW_SUBSERVICE);
+	/* The sector laws, after the contract's first seven. */
+	assert_int_equal(SC_FW_COUNT, 10);
+	assert_int_equal(sc_framework_find("ferpa"), SC_FW_FERPA);
+	assert_int_equal(sc_framework_find("coppa"), SC_FW_COPPA);
+	assert_int_equal(sc_framework_find("glba"), SC_FW_GLBA);
+	assert_string_equal(sc_framework_name(SC_FW_FERPA), "FERPA");
+	assert_string_equal(sc_framework_name(SC_FW_COPPA), "COPPA");
+	assert_string_equal(sc_framework_name(SC_FW_GLBA),
+	                    "GLBA and the FTC Safeguards Rule");
+	assert_int_equal(sc_framework_find("FERPA"), -1);
+	/* A SOC 3's "no type" is no id and has no name to print. */
+	assert_string_equal(sc_rtype_id_str(SC_TYPE_NONE), "?");
+	assert_string_equal(sc_rtype_name(SC_TYPE_NONE), "?");
+	assert_int_equal(sc_rtype_find("none"), -1);
 	assert_int_equal(sc_priority_find("medium"), SC_PRIO_MEDIUM);
 	assert_int_equal(sc_readiness_find("unknown"), SC_READY_UNKNOWN);
 	assert_int_equal(sc_category_find(NULL), -1);

@@ -32,7 +32,10 @@
 	X(SC_FW_GDPR, "gdpr", "GDPR")                                          \
 	X(SC_FW_CCPA, "ccpa", "CCPA")                                          \
 	X(SC_FW_ISO27001, "iso27001", "ISO/IEC 27001")                         \
-	X(SC_FW_SUBSERVICE, "subservice", "Subservice organizations")
+	X(SC_FW_SUBSERVICE, "subservice", "Subservice organizations")       \
+	X(SC_FW_FERPA, "ferpa", "FERPA")                                       \
+	X(SC_FW_COPPA, "coppa", "COPPA")                                       \
+	X(SC_FW_GLBA, "glba", "GLBA and the FTC Safeguards Rule")
 
 #define SC_PRIORITIES(X)                                                       \
 	X(SC_PRIO_HIGH, "high", "High")                                        \
