@@ -229,6 +229,10 @@ same_result(const struct sc_result *x, const struct sc_result *y)
 		assert_ptr_equal(x->gaps[i].def, y->gaps[i].def);
 		assert_int_equal(x->gaps[i].priority, y->gaps[i].priority);
 		same_reasons(&x->gaps[i].reasons, &y->gaps[i].reasons, "gap");
+		assert_int_equal(x->gaps[i].ncriteria, y->gaps[i].ncriteria);
+		for (size_t k = 0; k < x->gaps[i].ncriteria; k++)
+			assert_ptr_equal(x->gaps[i].criteria[k],
+			                 y->gaps[i].criteria[k]);
 	}
 	assert_int_equal(x->nitems, y->nitems);
 	for (size_t i = 0; i < x->nitems; i++) {
@@ -843,6 +847,91 @@ because_lists_only_the_answers_that_fired_the_rule(void **state)
 	fx_close(&f);
 }
 
+/* ---- the criteria a gap shows ------------------------------------------ */
+
+static char *
+gap_criteria_str(const struct sc_result *r, const char *id)
+{
+	struct sc_buf b = {0};
+	sc_buf_add(&b, "", 0);
+	for (size_t i = 0; i < r->ngaps; i++) {
+		if (strcmp(r->gaps[i].def->id, id) != 0)
+			continue;
+		for (size_t k = 0; k < r->gaps[i].ncriteria; k++)
+			sc_buf_printf(&b, "%s%s", k ? " " : "",
+			              r->gaps[i].criteria[k]);
+	}
+	return sc_buf_steal(&b);
+}
+
+static void
+gap_criteria_follow_the_scope(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"id: crit\ntitle: Criteria\nversion: \"1\"\n"
+		"description: Criteria shown by scope.\n"
+		"sections:\n  - id: s\n    title: S\n    questions:\n"
+		"      - {id: soc1, type: yesno, text: SOC 1?, help: Switch.}\n"
+		"      - {id: soc2, type: yesno, text: SOC 2?, help: Switch.}\n"
+		"      - {id: avail, type: yesno, text: Avail?, help: Switch.}\n"
+		"      - {id: pi, type: yesno, text: PI?, help: Switch.}\n"
+		"      - {id: conf, type: yesno, text: Conf?, help: Switch.}\n"
+		"      - {id: priv, type: yesno, text: Priv?, help: Switch.}\n"
+		"rules:\n"
+		"  - {id: soc1, when: soc1, because: One., recommend: soc1}\n"
+		"  - {id: soc2, when: soc2, because: Two., recommend: soc2}\n"
+		"  - {id: avail, when: avail, because: A., scope: availability}\n"
+		"  - {id: pi, when: pi, because: PI., scope: processing_integrity}\n"
+		"  - {id: conf, when: conf, because: C., scope: confidentiality}\n"
+		"  - {id: priv, when: priv, because: P., scope: privacy}\n"
+		"  - id: mixed\n    when: 'true'\n    because: Mixed.\n"
+		"    gap: {id: mixed, title: Mixed, priority: high, advice: Do.,"
+		" criteria: [CC6.1, A1.2, PI1.1, C1.1, P4.3, 'SOC1:recon']}\n"
+		"  - id: privacy_only\n    when: 'true'\n    because: Privacy.\n"
+		"    gap: {id: privacy_only, title: Privacy, priority: low,"
+		" advice: Do., criteria: [P4.3, P6.1]}\n";
+	static const struct {
+		const char *on[6];
+		const char *mixed, *privacy;
+	} rows[] = {
+		/* No report: every criterion. */
+		{{NULL}, "CC6.1 A1.2 PI1.1 C1.1 P4.3 SOC1:recon", "P4.3 P6.1"},
+		/* SOC 2, Security alone: the common criteria; a gap whose
+		 * criteria all fall out keeps them all. */
+		{{"soc2", NULL}, "CC6.1", "P4.3 P6.1"},
+		{{"soc2", "avail", "conf", NULL}, "CC6.1 A1.2 C1.1", "P4.3 P6.1"},
+		{{"soc2", "priv", NULL}, "CC6.1 P4.3", "P4.3 P6.1"},
+		/* SOC 1 alone: its objectives, no Trust Services Criteria;
+		 * categories are out without a SOC 2 whatever the rules say. */
+		{{"soc1", NULL}, "SOC1:recon", "P4.3 P6.1"},
+		{{"soc1", "pi", "priv", NULL}, "SOC1:recon", "P4.3 P6.1"},
+		{{"soc1", "soc2", "pi", NULL}, "CC6.1 PI1.1 SOC1:recon",
+		 "P4.3 P6.1"},
+	};
+	struct sc_questionnaire *q = load_text("crit.yaml", text);
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct fx f = {q, sc_answers_new(q), NULL};
+		f.ev = sc_eval_new(q, f.a);
+		fire(&f, rows[i].on);
+		const struct sc_result *r = sc_eval_result(f.ev);
+		assert_int_equal(r->ngaps, 2);
+		char *m = gap_criteria_str(r, "mixed");
+		char *p = gap_criteria_str(r, "privacy_only");
+		if (strcmp(m, rows[i].mixed) || strcmp(p, rows[i].privacy))
+			fail_msg("row %zu: mixed \"%s\" (want \"%s\"), privacy "
+			         "\"%s\" (want \"%s\")", i, m, rows[i].mixed, p,
+			         rows[i].privacy);
+		free(m);
+		free(p);
+		/* The definition keeps every criterion. */
+		assert_int_equal(r->gaps[0].def->ncriteria, 6);
+		sc_eval_free(f.ev);
+		sc_answers_free(f.a);
+	}
+	sc_questionnaire_free(q);
+}
+
 /* ---- skip logic and counts -------------------------------------------- */
 
 static void
@@ -1216,6 +1305,7 @@ main(void)
 		cmocka_unit_test(readiness_score_rounds_and_counts_partial_as_half),
 		cmocka_unit_test(readiness_score_half_rounds_up),
 		cmocka_unit_test(because_lists_only_the_answers_that_fired_the_rule),
+		cmocka_unit_test(gap_criteria_follow_the_scope),
 		cmocka_unit_test(unanswered_interview_evaluates),
 		cmocka_unit_test(hidden_answers_do_not_count_and_hiding_cascades),
 		cmocka_unit_test(required_unanswered_list_follows_visibility),

@@ -560,6 +560,15 @@ json_says_what_the_answers_mean(void **state)
 	json_t *g2 = json_array_get(gaps, 2);
 	assert_true(json_is_false(because_answer(json_object_get(g2, "because"),
 	                                         "incident_plan")));
+	/* The reconciliations gap cites SOC1:reconciliations and PI1.3;
+	 * Processing Integrity is out of scope, so only the first shows. */
+	json_t *g1 = json_array_get(gaps, 1);
+	assert_string_equal(json_string_value(json_object_get(g1, "id")),
+	                    "reconciliations");
+	json_t *crit = json_object_get(g1, "criteria");
+	assert_int_equal(json_array_size(crit), 1);
+	assert_string_equal(json_string_value(json_array_get(crit, 0)),
+	                    "SOC1:reconciliations");
 	json_t *rd = json_object_get(j, "readiness");
 	assert_int_equal(json_integer_value(json_object_get(rd, "score")), 25);
 	assert_int_equal(json_integer_value(json_object_get(rd, "in_place")), 0);
@@ -600,10 +609,17 @@ json_says_what_the_answers_mean(void **state)
 	gaps = json_object_get(j, "gaps");
 	json_array_foreach(gaps, i, a) {
 		if (strcmp(json_string_value(json_object_get(a, "id")),
-		           "confirm_sla") == 0)
+		           "confirm_sla") == 0) {
 			assert_string_equal(json_string_value(because_answer(
 				                    json_object_get(a, "because"), "has_sla")),
 			                    "unsure");
+			/* Availability is out, but A1.1 is all the gap cites: it
+			 * keeps it rather than show no criterion. */
+			json_t *cr = json_object_get(a, "criteria");
+			assert_int_equal(json_array_size(cr), 1);
+			assert_string_equal(json_string_value(json_array_get(cr, 0)),
+			                    "A1.1");
+		}
 	}
 	json_decref(j);
 	free(s);

@@ -18,7 +18,11 @@
  *    is dropped and explained in `deferred`;
  *  - categories: Security is in scope (required) whenever SOC 2 is; `scope`
  *    beats `scope_out`; with no SOC 2 every category is out;
- *  - gaps with the same id merge: highest priority, reasons joined;
+ *  - gaps with the same id merge: highest priority, reasons joined; the
+ *    criteria shown are those that fit the scope: an optional category's
+ *    (A1, PI1, C1, P) only when it is in scope, the common criteria (CC)
+ *    only with a SOC 2, SOC1: objectives only with a SOC 1; all of them when
+ *    no report is recommended, and all of them rather than none;
  *  - readiness items with the same id: the worst status counts. */
 #ifndef SOCSCOPE_ENGINE_H
 #define SOCSCOPE_ENGINE_H
@@ -58,6 +62,10 @@ struct sc_gap_rec {
 	const struct sc_gap_def *def; /* title, criteria, advice, followup */
 	enum sc_priority priority;
 	struct sc_reasons reasons;
+	/* The criteria to show: def->criteria that fit the recommended scope
+	 * (see sc_eval_result); strings owned by def. */
+	const char *const *criteria;
+	size_t ncriteria;
 };
 
 struct sc_readiness_rec {

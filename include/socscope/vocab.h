@@ -89,6 +89,11 @@ size_t sc_tsc_count(void);
 const char *sc_tsc_id(size_t i);   /* "CC1.1" */
 const char *sc_tsc_name(size_t i); /* "Integrity and ethical values" */
 int sc_tsc_find(const char *id);   /* index or -1; exact, case-sensitive */
+/* The category a criterion belongs to: SC_CAT_SECURITY for the common
+ * criteria (CC1.1 to CC9.2), else availability (A1.x), processing integrity
+ * (PI1.x), confidentiality (C1.x) or privacy (P1.1 to P8.1); -1 for anything
+ * that is not one of the 61 ids (SOC 1 objectives included). */
+int sc_tsc_category(const char *id);
 
 /* A criteria reference is valid when it is one of the 61 ids, or a SOC 1
  * control objective written "SOC1:<short-name>" where short-name is 1 to 48

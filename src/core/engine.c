@@ -24,6 +24,12 @@ struct vec {
 	size_t n, cap;
 };
 
+/* The same for strings: the criteria the gaps show. */
+struct cvec {
+	const char **v;
+	size_t n, cap;
+};
+
 /* Compressed adjacency lists: the targets of node i are
  * idx[start[i] .. start[i + 1]). */
 struct adj {
@@ -82,6 +88,7 @@ struct sc_eval {
 	struct gap_slot *gap_tmp;
 	size_t *item_slot_of;    /* per item group: slot in res.items or SIZE_MAX */
 	size_t *item_group_of;   /* per res.items slot: its group */
+	struct cvec crit;        /* the gaps' shown criteria, back to back */
 	size_t *because;         /* sc_eval_because's answer: room for the
 	                          * most deps any rule's `when` has */
 };
@@ -455,6 +462,7 @@ sc_eval_free(struct sc_eval *ev)
 	free(ev->item_slot_of);
 	free(ev->item_group_of);
 	free(ev->because);
+	free(ev->crit.v);
 	free(ev->res.gaps);
 	free(ev->res.items);
 	free(ev->res.unanswered);
@@ -718,6 +726,52 @@ build_scope(struct sc_eval *ev, const size_t *f, size_t nf)
 	res->next_steps = vec_reasons(&ev->next_steps);
 }
 
+/* Does criteria reference `ref` fit the recommended scope? */
+static bool
+criterion_fits(const struct sc_result *res, const char *ref)
+{
+	if (strncmp(ref, "SOC1:", 5) == 0)
+		return result_has(res, SC_SOC1);
+	int c = sc_tsc_category(ref);
+	if (c < 0)
+		return true;
+	if (c == SC_CAT_SECURITY)
+		return result_has(res, SC_SOC2);
+	return res->tsc[c].in_scope;
+}
+
+/* The criteria each gap shows: those that fit the scope, so a Privacy
+ * criterion does not appear when Privacy is out; with no report every
+ * one, and every one rather than none. */
+static void
+gap_criteria(struct sc_eval *ev)
+{
+	struct sc_result *res = &ev->res;
+	struct cvec *c = &ev->crit;
+	/* A gap shows at most its own criteria: room for all of them up
+	 * front keeps the pointers handed out below from moving. */
+	size_t total = 1;
+	for (size_t i = 0; i < res->ngaps; i++)
+		total += res->gaps[i].def->ncriteria;
+	if (total > c->cap)
+		c->v = sc_xgrow(c->v, &c->cap, total, sizeof *c->v);
+	c->n = 0;
+	for (size_t i = 0; i < res->ngaps; i++) {
+		const struct sc_gap_def *d = res->gaps[i].def;
+		const char **shown = c->v + c->n;
+		size_t n = 0;
+		for (size_t k = 0; k < d->ncriteria; k++)
+			if (res->nreports == 0 || criterion_fits(res, d->criteria[k]))
+				shown[n++] = d->criteria[k];
+		if (n == 0)
+			for (; n < d->ncriteria; n++)
+				shown[n] = d->criteria[n];
+		res->gaps[i].criteria = shown;
+		res->gaps[i].ncriteria = n;
+		c->n += n;
+	}
+}
+
 static void
 build_gaps(struct sc_eval *ev, const size_t *f, size_t nf)
 {
@@ -758,6 +812,7 @@ build_gaps(struct sc_eval *ev, const size_t *f, size_t nf)
 	}
 	for (size_t s = 0; s < nslots; s++)
 		ev->gap_slot_of[ev->gap_tmp[s].group] = SIZE_MAX;
+	gap_criteria(ev);
 }
 
 static void

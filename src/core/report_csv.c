@@ -193,8 +193,8 @@ rp_render_csv(const struct rp_model *m, struct sc_buf *out)
 		r.f[C_TITLE] = d->title;
 		sc_buf_reset(&b2);
 		sc_buf_add(&b2, "", 0);
-		for (size_t k = 0; k < d->ncriteria; k++)
-			sc_buf_printf(&b2, "%s%s", k ? "; " : "", d->criteria[k]);
+		for (size_t k = 0; k < g->rec->ncriteria; k++)
+			sc_buf_printf(&b2, "%s%s", k ? "; " : "", g->rec->criteria[k]);
 		r.f[C_CRITERIA] = sc_buf_str(&b2);
 		r.f[C_ADVICE] = d->advice;
 		r.f[C_ID] = d->id;

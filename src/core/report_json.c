@@ -163,8 +163,8 @@ gaps_json(struct jw *w, const struct rp_model *m)
 		json_object_set_new(o, "id", js(w, d->id));
 		json_object_set_new(o, "title", js(w, d->title));
 		json_t *crit = json_array();
-		for (size_t k = 0; k < d->ncriteria; k++)
-			json_array_append_new(crit, js(w, d->criteria[k]));
+		for (size_t k = 0; k < g->rec->ncriteria; k++)
+			json_array_append_new(crit, js(w, g->rec->criteria[k]));
 		json_object_set_new(o, "criteria", crit);
 		json_object_set_new(o, "priority",
 		                    json_string(sc_priority_id_str(g->rec->priority)));

@@ -1210,11 +1210,11 @@ open_results(struct tui_state *st)
 		        2, "[%s] %s%s", sc_priority_name(g->priority),
 		        g->def->title, g->def->followup ? " (to confirm)" : "");
 		sc_buf_reset(&b);
-		for (size_t j = 0; j < g->def->ncriteria; j++) {
-			const char *nm = sc_criteria_name(g->def->criteria[j],
+		for (size_t j = 0; j < g->ncriteria; j++) {
+			const char *nm = sc_criteria_name(g->criteria[j],
 			                                  cbuf, sizeof cbuf);
 			sc_buf_printf(&b, "%s%s%s%s", j ? "; " : "",
-			              g->def->criteria[j], nm ? " " : "",
+			              g->criteria[j], nm ? " " : "",
 			              nm ? nm : "");
 		}
 		if (b.len)
