@@ -229,6 +229,10 @@ same_result(const struct sc_result *x, const struct sc_result *y)
 		assert_ptr_equal(x->gaps[i].def, y->gaps[i].def);
 		assert_int_equal(x->gaps[i].priority, y->gaps[i].priority);
 		same_reasons(&x->gaps[i].reasons, &y->gaps[i].reasons, "gap");
+		assert_int_equal(x->gaps[i].ncriteria, y->gaps[i].ncriteria);
+		for (size_t k = 0; k < x->gaps[i].ncriteria; k++)
+			assert_ptr_equal(x->gaps[i].criteria[k],
+			                 y->gaps[i].criteria[k]);
 	}
 	assert_int_equal(x->nitems, y->nitems);
 	for (size_t i = 0; i < x->nitems; i++) {
@@ -410,12 +414,21 @@ soc3_rides_on_soc2_type2(void **state)
 	assert_int_equal(r->nreports, 2);
 	const struct sc_report_rec *s3 = report(r, SC_SOC3);
 	assert_non_null(s3);
-	assert_int_equal(s3->type, SC_TYPE2);
+	/* No type of its own; the SOC 2 Type II's period. */
+	assert_int_equal(s3->type, SC_TYPE_NONE);
 	assert_int_equal(s3->period_months, 12);
 	assert_int_equal(s3->type_rule, ridx(f.q, "soc2_type2"));
 	assert_reasons(f.q, &s3->reasons, "want_soc3 soc2_type2");
 	assert_int_equal(r->deferred.n, 0);
-	assert_summary(&f, "SOC 2 Type II (Security) and SOC 3");
+	assert_summary(&f, "SOC 2 Type II and SOC 3 (Security)");
+	struct sc_buf b = {0};
+	sc_report_title(s3, &b);
+	assert_string_equal(sc_buf_str(&b), "SOC 3 (public summary of the SOC 2 "
+	                                    "Type II, same period)");
+	sc_buf_reset(&b);
+	sc_report_title(report(r, SC_SOC2), &b);
+	assert_string_equal(sc_buf_str(&b), "SOC 2 Type II");
+	sc_buf_fini(&b);
 	fx_close(&f);
 }
 
@@ -505,8 +518,8 @@ summary_joins_reports_and_lists_categories(void **state)
 	assert_summary(&f, "SOC 1 Type II and SOC 2 Type II (Security, "
 	                   "Availability, Confidentiality)");
 	set_bool(&f, "want_soc3", true);
-	assert_summary(&f, "SOC 1 Type II, SOC 2 Type II (Security, "
-	                   "Availability, Confidentiality) and SOC 3");
+	assert_summary(&f, "SOC 1 Type II, SOC 2 Type II and SOC 3 (Security, "
+	                   "Availability, Confidentiality)");
 	set_bool(&f, "want_soc2", false);
 	assert_summary(&f, "SOC 1 Type II");
 	fx_close(&f);
@@ -744,6 +757,179 @@ readiness_score_half_rounds_up(void **state)
 	assert_int_equal(r->partial, 1);
 	assert_int_equal(r->missing, 2);
 	fx_close(&f);
+}
+
+/* ---- what a reason rests on ------------------------------------------- */
+
+/* The question ids sc_eval_because gives for rule `id`, joined by spaces. */
+static char *
+because_ids(struct fx *f, const char *id)
+{
+	size_t n = 99;
+	const size_t *v = sc_eval_because(f->ev, ridx(f->q, id), &n);
+	struct sc_buf b = {0};
+	sc_buf_add(&b, "", 0);
+	for (size_t k = 0; k < n; k++)
+		sc_buf_printf(&b, "%s%s", k ? " " : "", f->q->questions[v[k]].id);
+	return sc_buf_steal(&b);
+}
+
+static void
+because_lists_only_the_answers_that_fired_the_rule(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"id: because\ntitle: Because\nversion: \"1\"\n"
+		"description: Witnesses.\n"
+		"sections:\n  - id: s\n    title: S\n    questions:\n"
+		"      - {id: a, type: yesno, text: A?, help: Switch.}\n"
+		"      - {id: b, type: yesno, text: B?, help: Switch.}\n"
+		"      - {id: c, type: yesno, text: C?, help: Switch.}\n"
+		"      - {id: d, type: yesno, text: D?, help: Never answered.}\n"
+		"      - {id: h, type: yesno, text: H?, help: Hidden when a.,"
+		" show_if: not a}\n"
+		"      - {id: n, type: number, text: N?, help: A number.}\n"
+		"rules:\n"
+		"  - {id: one_or, when: b or a or c, because: Or., flag: hipaa}\n"
+		"  - {id: and_not, when: a and not c, because: And not., flag: sox}\n"
+		"  - {id: not_or, when: not (b or c), because: Not or., flag: gdpr}\n"
+		"  - {id: not_and, when: not (a and c and b), because: Not and.,"
+		" flag: ccpa}\n"
+		"  - {id: unanswered, when: a and not d and count(d) == 0,"
+		" because: Unanswered., flag: iso27001}\n"
+		"  - {id: hidden, when: not h and n > 2, because: Hidden.,"
+		" flag: pci_dss}\n"
+		"  - {id: always, when: true, because: Always.,"
+		" flag: subservice}\n";
+	static const struct {
+		const char *rule, *because;
+	} rows[] = {
+		/* only the branch that held, not the false ones */
+		{"one_or", "a"},
+		{"and_not", "a c"},
+		/* not of or: each branch */
+		{"not_or", "b c"},
+		/* not of and: the first false part */
+		{"not_and", "c"},
+		/* never a question without an answer or a hidden one */
+		{"unanswered", "a"},
+		{"hidden", "n"},
+		{"always", ""},
+	};
+	struct fx f;
+	f.q = load_text("because.yaml", text);
+	f.a = sc_answers_new(f.q);
+	f.ev = sc_eval_new(f.q, f.a);
+	/* h is answered, then hidden by a. */
+	set_bool(&f, "h", true);
+	set_bool(&f, "a", true);
+	set_bool(&f, "b", false);
+	set_bool(&f, "c", false);
+	set_num(&f, "n", 5);
+	const struct sc_result *r = sc_eval_result(f.ev);
+	assert_int_equal(r->nframeworks, 7);
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		assert_true(sc_eval_fired(f.ev, ridx(f.q, rows[i].rule)));
+		char *got = because_ids(&f, rows[i].rule);
+		if (strcmp(got, rows[i].because) != 0)
+			fail_msg("rule %s rests on \"%s\", want \"%s\"",
+			         rows[i].rule, got, rows[i].because);
+		free(got);
+	}
+	/* It follows the answers: now b holds, and the or rests on it. */
+	set_bool(&f, "b", true);
+	char *got = because_ids(&f, "one_or");
+	assert_string_equal(got, "b");
+	free(got);
+	size_t n = 99;
+	assert_null(sc_eval_because(f.ev, f.q->nrules, &n));
+	assert_int_equal(n, 0);
+	fx_close(&f);
+}
+
+/* ---- the criteria a gap shows ------------------------------------------ */
+
+static char *
+gap_criteria_str(const struct sc_result *r, const char *id)
+{
+	struct sc_buf b = {0};
+	sc_buf_add(&b, "", 0);
+	for (size_t i = 0; i < r->ngaps; i++) {
+		if (strcmp(r->gaps[i].def->id, id) != 0)
+			continue;
+		for (size_t k = 0; k < r->gaps[i].ncriteria; k++)
+			sc_buf_printf(&b, "%s%s", k ? " " : "",
+			              r->gaps[i].criteria[k]);
+	}
+	return sc_buf_steal(&b);
+}
+
+static void
+gap_criteria_follow_the_scope(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"id: crit\ntitle: Criteria\nversion: \"1\"\n"
+		"description: Criteria shown by scope.\n"
+		"sections:\n  - id: s\n    title: S\n    questions:\n"
+		"      - {id: soc1, type: yesno, text: SOC 1?, help: Switch.}\n"
+		"      - {id: soc2, type: yesno, text: SOC 2?, help: Switch.}\n"
+		"      - {id: avail, type: yesno, text: Avail?, help: Switch.}\n"
+		"      - {id: pi, type: yesno, text: PI?, help: Switch.}\n"
+		"      - {id: conf, type: yesno, text: Conf?, help: Switch.}\n"
+		"      - {id: priv, type: yesno, text: Priv?, help: Switch.}\n"
+		"rules:\n"
+		"  - {id: soc1, when: soc1, because: One., recommend: soc1}\n"
+		"  - {id: soc2, when: soc2, because: Two., recommend: soc2}\n"
+		"  - {id: avail, when: avail, because: A., scope: availability}\n"
+		"  - {id: pi, when: pi, because: PI., scope: processing_integrity}\n"
+		"  - {id: conf, when: conf, because: C., scope: confidentiality}\n"
+		"  - {id: priv, when: priv, because: P., scope: privacy}\n"
+		"  - id: mixed\n    when: 'true'\n    because: Mixed.\n"
+		"    gap: {id: mixed, title: Mixed, priority: high, advice: Do.,"
+		" criteria: [CC6.1, A1.2, PI1.1, C1.1, P4.3, 'SOC1:recon']}\n"
+		"  - id: privacy_only\n    when: 'true'\n    because: Privacy.\n"
+		"    gap: {id: privacy_only, title: Privacy, priority: low,"
+		" advice: Do., criteria: [P4.3, P6.1]}\n";
+	static const struct {
+		const char *on[6];
+		const char *mixed, *privacy;
+	} rows[] = {
+		/* No report: every criterion. */
+		{{NULL}, "CC6.1 A1.2 PI1.1 C1.1 P4.3 SOC1:recon", "P4.3 P6.1"},
+		/* SOC 2, Security alone: the common criteria; a gap whose
+		 * criteria all fall out keeps them all. */
+		{{"soc2", NULL}, "CC6.1", "P4.3 P6.1"},
+		{{"soc2", "avail", "conf", NULL}, "CC6.1 A1.2 C1.1", "P4.3 P6.1"},
+		{{"soc2", "priv", NULL}, "CC6.1 P4.3", "P4.3 P6.1"},
+		/* SOC 1 alone: its objectives, no Trust Services Criteria;
+		 * categories are out without a SOC 2 whatever the rules say. */
+		{{"soc1", NULL}, "SOC1:recon", "P4.3 P6.1"},
+		{{"soc1", "pi", "priv", NULL}, "SOC1:recon", "P4.3 P6.1"},
+		{{"soc1", "soc2", "pi", NULL}, "CC6.1 PI1.1 SOC1:recon",
+		 "P4.3 P6.1"},
+	};
+	struct sc_questionnaire *q = load_text("crit.yaml", text);
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct fx f = {q, sc_answers_new(q), NULL};
+		f.ev = sc_eval_new(q, f.a);
+		fire(&f, rows[i].on);
+		const struct sc_result *r = sc_eval_result(f.ev);
+		assert_int_equal(r->ngaps, 2);
+		char *m = gap_criteria_str(r, "mixed");
+		char *p = gap_criteria_str(r, "privacy_only");
+		if (strcmp(m, rows[i].mixed) || strcmp(p, rows[i].privacy))
+			fail_msg("row %zu: mixed \"%s\" (want \"%s\"), privacy "
+			         "\"%s\" (want \"%s\")", i, m, rows[i].mixed, p,
+			         rows[i].privacy);
+		free(m);
+		free(p);
+		/* The definition keeps every criterion. */
+		assert_int_equal(r->gaps[0].def->ncriteria, 6);
+		sc_eval_free(f.ev);
+		sc_answers_free(f.a);
+	}
+	sc_questionnaire_free(q);
 }
 
 /* ---- skip logic and counts -------------------------------------------- */
@@ -1118,6 +1304,8 @@ main(void)
 		cmocka_unit_test(readiness_worst_status_counts),
 		cmocka_unit_test(readiness_score_rounds_and_counts_partial_as_half),
 		cmocka_unit_test(readiness_score_half_rounds_up),
+		cmocka_unit_test(because_lists_only_the_answers_that_fired_the_rule),
+		cmocka_unit_test(gap_criteria_follow_the_scope),
 		cmocka_unit_test(unanswered_interview_evaluates),
 		cmocka_unit_test(hidden_answers_do_not_count_and_hiding_cascades),
 		cmocka_unit_test(required_unanswered_list_follows_visibility),

@@ -116,7 +116,8 @@ find_gap(const struct sc_result *r, const char *id)
 	return NULL;
 }
 
-/* "soc1:type2:6:soc1_type2_default soc2:type1:0:soc2_deadline_close" */
+/* "soc1:type2:6:soc1_type2_default soc2:type1:0:soc2_deadline_close"; a
+ * SOC 3, which has no type, is "soc3:none:12:..." with its SOC 2's period. */
 static char *
 reports_str(const struct sc_result *r)
 {
@@ -124,7 +125,9 @@ reports_str(const struct sc_result *r)
 	for (size_t i = 0; i < r->nreports; i++) {
 		const struct sc_report_rec *rr = &r->reports[i];
 		sc_buf_printf(&b, "%s%s:%s:%d:%s", i ? " " : "",
-		              sc_report_id_str(rr->id), sc_rtype_id_str(rr->type),
+		              sc_report_id_str(rr->id),
+		              rr->type == SC_TYPE_NONE ? "none"
+		                                       : sc_rtype_id_str(rr->type),
 		              rr->period_months,
 		              rr->type_rule == SIZE_MAX
 		                      ? "-"
@@ -205,7 +208,7 @@ static const struct example examples[] = {
 	 18, 4, 5, 7, 2, 36,
 	 {"type2_wanted_type1_first", "card_data_outsourced"}},
 	{"established-saas.yaml",
-	 "soc2:type2:12:soc2_renewal soc3:type2:12:soc2_renewal", NULL, NULL,
+	 "soc2:type2:12:soc2_renewal soc3:none:12:soc2_renewal", NULL, NULL,
 	 "security availability confidentiality",
 	 "gdpr ccpa iso27001 subservice",
 	 {{"vendor_management", "low", false}},
@@ -254,7 +257,7 @@ static const struct example examples[] = {
 	 18, 13, 3, 1, 1, 81,
 	 {"self_assessment"}},
 	{"consumer-app.yaml",
-	 "soc2:type2:6:soc2_type2_default soc3:type2:6:soc2_type2_default",
+	 "soc2:type2:6:soc2_type2_default soc3:none:6:soc2_type2_default",
 	 NULL, NULL, "security availability privacy",
 	 "gdpr ccpa subservice",
 	 {{"logging_monitoring", "medium", false},

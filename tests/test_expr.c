@@ -924,6 +924,88 @@ deps_are_distinct_and_ascending(void **state)
 	}
 }
 
+/* ---- Witnesses ------------------------------------------------------------ */
+
+/* The answers an outcome rests on: what made the expression come out as it
+ * did, never an unanswered or hidden question, ascending. */
+static void
+witnesses_are_the_answers_that_decided(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *src;
+		enum set set;
+		size_t n;
+		size_t want[NQ];
+	} rows[] = {
+		/* and that holds: every part */
+		{"phi and not baa", SET_A, 2, {Q_PHI, Q_BAA}},
+		{"employees > 3 and org_name == 'Acme'", SET_A, 2,
+		 {Q_EMPLOYEES, Q_ORG}},
+		{"industry in ['health', 'finance'] and "
+		 "selected(services, 'payroll')", SET_A, 2,
+		 {Q_INDUSTRY, Q_SERVICES}},
+		/* or: only the first branch that holds */
+		{"phi or baa", SET_A, 1, {Q_PHI}},
+		{"baa or phi", SET_A, 1, {Q_PHI}},
+		{"baa or employees > 100 or org_name == 'Acme' or phi", SET_A, 1,
+		 {Q_ORG}},
+		{"phi == 'unsure' or employees > 0", SET_B, 1, {Q_PHI}},
+		/* not of or: each branch, all false */
+		{"not (baa or industry == 'finance')", SET_A, 2,
+		 {Q_BAA, Q_INDUSTRY}},
+		/* not of and: the first false part */
+		{"not (phi and baa and later)", SET_A, 1, {Q_BAA}},
+		{"not (baa and industry == 'finance')", SET_A, 1, {Q_BAA}},
+		{"not not phi", SET_A, 1, {Q_PHI}},
+		/* a false whole is explained the same way */
+		{"phi and baa", SET_A, 1, {Q_BAA}},
+		{"baa or later == false", SET_A, 2, {Q_BAA, Q_LATER}},
+		/* unanswered and hidden questions are never witnesses */
+		{"not baa", SET_N, 0, {0}},
+		{"not answered(org_name) and count(services) == 0", SET_N, 0, {0}},
+		{"not (phi or industry == 'finance') and later", SET_M, 1,
+		 {Q_LATER}},
+		{"not answered(industry) and later", SET_M, 1, {Q_LATER}},
+		{"not phi", SET_H, 0, {0}},
+		/* the questions a leaf reads */
+		{"count(services) == 2", SET_A, 1, {Q_SERVICES}},
+		{"count(services) == 0", SET_B, 1, {Q_SERVICES}},
+		{"answered(org_name)", SET_A, 1, {Q_ORG}},
+		{"org_name == industry", SET_A, 2, {Q_INDUSTRY, Q_ORG}},
+		{"'support' in services", SET_A, 1, {Q_SERVICES}},
+		/* constants rest on nothing */
+		{"true", SET_A, 0, {0}},
+		{"true or phi", SET_A, 0, {0}},
+		{"1 < 2 and phi", SET_A, 1, {Q_PHI}},
+		/* each question once */
+		{"phi and phi and (later or phi)", SET_A, 2, {Q_PHI, Q_LATER}},
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct sc_expr *e = compile_ok(rows[i].src, &full_scope);
+		size_t nd = 0;
+		sc_expr_deps(e, &nd);
+		/* As much room as the deps need, and a guard beyond it. */
+		size_t out[NQ + 1];
+		for (size_t k = 0; k <= NQ; k++)
+			out[k] = 777;
+		size_t n = sc_expr_witnesses(e, lookup, &sets[rows[i].set], out);
+		if (n != rows[i].n)
+			fail_msg("\"%s\": %zu witnesses, want %zu", rows[i].src, n,
+			         rows[i].n);
+		for (size_t k = 0; k < n; k++)
+			if (out[k] != rows[i].want[k])
+				fail_msg("\"%s\": witness %zu is %zu, want %zu",
+				         rows[i].src, k, out[k], rows[i].want[k]);
+		assert_true(n <= nd);
+		assert_int_equal(out[nd], 777);
+		sc_expr_free(e);
+	}
+	assert_int_equal(sc_expr_witnesses(NULL, lookup, &sets[SET_A],
+	                                   (size_t[1]){0}),
+	                 0);
+}
+
 /* ---- Properties ------------------------------------------------------------ */
 
 /* A small deterministic generator (xorshift), so failures reproduce. */
@@ -1207,6 +1289,29 @@ random_expressions_agree_with_a_reference(void **state)
 		if (got != want)
 			fail_msg("iteration %d: \"%s\" gave %d, want %d", i,
 			         sc_buf_str(&b), got, want);
+		/* The witnesses are answered questions the expression reads,
+		 * and they alone decide it: with every other answer hidden the
+		 * value stays the same. */
+		size_t wit[NQ], nd = 0;
+		const size_t *deps = sc_expr_deps(e, &nd);
+		size_t nw = sc_expr_witnesses(e, lookup, &s, wit);
+		struct answers only = s;
+		for (size_t q = 0; q < NQ; q++)
+			only.hidden[q] = true;
+		for (size_t k = 0; k < nw; k++) {
+			assert_non_null(visible(&s, wit[k]));
+			bool read = false;
+			for (size_t d = 0; d < nd; d++)
+				read |= deps[d] == wit[k];
+			assert_true(read);
+			if (k)
+				assert_true(wit[k - 1] < wit[k]);
+			only.hidden[wit[k]] = s.hidden[wit[k]];
+		}
+		if (sc_expr_eval(e, lookup, &only) != got)
+			fail_msg("iteration %d: \"%s\" changes value when only "
+			         "its %zu witnesses are answered", i,
+			         sc_buf_str(&b), nw);
 		sc_expr_free(e);
 		sc_buf_fini(&b);
 		compiled++;
@@ -1329,6 +1434,7 @@ main(void)
 		cmocka_unit_test(depth_limit),
 		cmocka_unit_test(length_limit),
 		cmocka_unit_test(deps_are_distinct_and_ascending),
+		cmocka_unit_test(witnesses_are_the_answers_that_decided),
 		cmocka_unit_test(random_expressions_agree_with_a_reference),
 		cmocka_unit_test(random_bytes_never_crash),
 		cmocka_unit_test(mutated_expressions_never_crash),

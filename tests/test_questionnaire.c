@@ -407,7 +407,8 @@ static const struct invalid_case invalid_cases[] = {
 		         "confidentiality, privacy"},
 		{19, 16, "unknown category \"avail\""},
 		{20, 19, "unknown framework \"nist\"; expected one of: hipaa, "
-		         "pci_dss, sox, gdpr, ccpa, iso27001, subservice"},
+		         "pci_dss, sox, gdpr, ccpa, iso27001, subservice, ferpa, "
+		         "coppa, glba"},
 		{24, 17, "\"none\" cannot be listed with reports"},
 		{25, 20, "unknown report \"soc5\""},
 		{25, 32, "unknown report type \"type3\"; expected one of: type1, "
@@ -429,6 +430,9 @@ static const struct invalid_case invalid_cases[] = {
 		{20, 37, "\"period_months\" is for Type II only"},
 		{21, 45, "\"weight\" must be a whole number, found text"},
 		{22, 9, "the type of rule \"r\" has no \"type\""},
+		{23, 18, "a SOC 3 has no type of its own: it summarizes the SOC 2 "
+		         "Type II over the same period, so propose a type for "
+		         "soc2"},
 	}},
 	{"invalid-timeline.yaml", SC_EDATA, {
 		{6, 21, "\"needed_in_months\" must name a number question; "

@@ -383,10 +383,17 @@ json_follows_the_contract(void **state)
 			                                              JSON_STRING)));
 			assert_true(id > last); /* soc1, soc2, soc3 order */
 			last = id;
+			json_t *pm = json_object_get(r, "period_months");
+			/* A SOC 3 has no type and the period of its SOC 2. */
+			if (id == SC_SOC3) {
+				assert_true(json_is_null(json_object_get(r, "type")));
+				assert_true(json_is_integer(pm));
+				check_reasons(get(r, "reasons", JSON_ARRAY));
+				continue;
+			}
 			const char *type = json_string_value(get(r, "type", JSON_STRING));
 			assert_true(strcmp(type, "type1") == 0 ||
 			            strcmp(type, "type2") == 0);
-			json_t *pm = json_object_get(r, "period_months");
 			if (strcmp(type, "type1") == 0)
 				assert_true(json_is_null(pm));
 			else
@@ -482,8 +489,13 @@ json_says_what_the_answers_mean(void **state)
 		json_t *r = json_array_get(reports, i);
 		assert_string_equal(json_string_value(json_object_get(r, "id")),
 		                    ids[i]);
-		assert_string_equal(json_string_value(json_object_get(r, "type")),
-		                    "type2");
+		/* A SOC 3 has no type: null. */
+		if (i == 2)
+			assert_true(json_is_null(json_object_get(r, "type")));
+		else
+			assert_string_equal(json_string_value(json_object_get(r,
+			                                                      "type")),
+			                    "type2");
 		assert_int_equal(json_integer_value(json_object_get(r,
 		                                                    "period_months")),
 		                 periods[i]);
@@ -520,6 +532,22 @@ json_says_what_the_answers_mean(void **state)
 	assert_string_equal(json_string_value(because_answer(
 		                    json_object_get(pr, "because"), "data_kind")),
 	                    "clients");
+	/* "hosting or cards" rests on the branch that held, services, and
+	 * not on cards, answered yes too but not needed. */
+	json_t *fws = json_object_get(j, "related_frameworks");
+	/* In vocabulary order, the sector laws after subservice. */
+	static const char *const fw_ids[] = {"pci_dss", "subservice", "ferpa",
+	                                     "coppa", "glba"};
+	assert_int_equal(json_array_size(fws), 5);
+	for (size_t k = 0; k < 5; k++)
+		assert_string_equal(json_string_value(json_object_get(
+			                    json_array_get(fws, k), "id")),
+		                    fw_ids[k]);
+	json_t *sub = json_array_get(fws, 1);
+	json_t *sub_because = json_object_get(
+		json_array_get(json_object_get(sub, "reasons"), 0), "because");
+	assert_int_equal(json_array_size(sub_because), 1);
+	assert_true(json_is_array(because_answer(sub_because, "services")));
 	/* Gaps: high first; the merged risk gap is medium (partly done). */
 	json_t *gaps = json_object_get(j, "gaps");
 	assert_int_equal(json_array_size(gaps), 3);
@@ -534,6 +562,15 @@ json_says_what_the_answers_mean(void **state)
 	json_t *g2 = json_array_get(gaps, 2);
 	assert_true(json_is_false(because_answer(json_object_get(g2, "because"),
 	                                         "incident_plan")));
+	/* The reconciliations gap cites SOC1:reconciliations and PI1.3;
+	 * Processing Integrity is out of scope, so only the first shows. */
+	json_t *g1 = json_array_get(gaps, 1);
+	assert_string_equal(json_string_value(json_object_get(g1, "id")),
+	                    "reconciliations");
+	json_t *crit = json_object_get(g1, "criteria");
+	assert_int_equal(json_array_size(crit), 1);
+	assert_string_equal(json_string_value(json_array_get(crit, 0)),
+	                    "SOC1:reconciliations");
 	json_t *rd = json_object_get(j, "readiness");
 	assert_int_equal(json_integer_value(json_object_get(rd, "score")), 25);
 	assert_int_equal(json_integer_value(json_object_get(rd, "in_place")), 0);
@@ -574,10 +611,17 @@ json_says_what_the_answers_mean(void **state)
 	gaps = json_object_get(j, "gaps");
 	json_array_foreach(gaps, i, a) {
 		if (strcmp(json_string_value(json_object_get(a, "id")),
-		           "confirm_sla") == 0)
+		           "confirm_sla") == 0) {
 			assert_string_equal(json_string_value(because_answer(
 				                    json_object_get(a, "because"), "has_sla")),
 			                    "unsure");
+			/* Availability is out, but A1.1 is all the gap cites: it
+			 * keeps it rather than show no criterion. */
+			json_t *cr = json_object_get(a, "criteria");
+			assert_int_equal(json_array_size(cr), 1);
+			assert_string_equal(json_string_value(json_array_get(cr, 0)),
+			                    "A1.1");
+		}
 	}
 	json_decref(j);
 	free(s);
@@ -591,6 +635,12 @@ json_says_what_the_answers_mean(void **state)
 		assert_non_null(strstr(json_string_value(json_object_get(rec,
 		                                                         "summary")),
 		                       "nothing to examine"));
+		/* No report, yet a framework is flagged all the same. */
+		json_t *fw = json_object_get(j, "related_frameworks");
+		assert_int_equal(json_array_size(fw), 1);
+		assert_string_equal(json_string_value(json_object_get(
+			                    json_array_get(fw, 0), "id")),
+		                    "hipaa");
 	}
 	json_decref(j);
 	free(s);
@@ -817,15 +867,16 @@ every_format_says_the_same_thing(void **state)
 			const char *fname = sc_format_id_str(fmt);
 			bool json = fmt == SC_FMT_JSON;
 			for (size_t i = 0; i < r->nreports; i++) {
+				const struct sc_report_rec *rr = &r->reports[i];
 				sc_buf_reset(&want);
-				if (json)
+				if (json && rr->id == SC_SOC3)
+					sc_buf_puts(&want, "\"id\": \"soc3\", \"type\": null");
+				else if (json)
 					sc_buf_printf(&want, "\"id\": \"%s\", \"type\": \"%s\"",
-					              sc_report_id_str(r->reports[i].id),
-					              sc_rtype_id_str(r->reports[i].type));
+					              sc_report_id_str(rr->id),
+					              sc_rtype_id_str(rr->type));
 				else
-					sc_buf_printf(&want, "%s %s",
-					              sc_report_name(r->reports[i].id),
-					              sc_rtype_name(r->reports[i].type));
+					sc_report_title(rr, &want);
 				assert_says(docs[fmt], fname, sc_buf_str(&want));
 			}
 			if (r->nreports == 0 && !json)
@@ -878,6 +929,44 @@ every_format_says_the_same_thing(void **state)
 		sc_buf_fini(&want);
 		for (int fmt = 0; fmt < SC_FMT_COUNT; fmt++)
 			free(docs[fmt]);
+		fx_close(&f);
+	}
+}
+
+/* A SOC 3 has no Type I or II of its own: no format may give it one, with
+ * a SOC 3 recommended (full) or deferred (partial). */
+static void
+no_format_gives_soc3_a_type(void **state)
+{
+	(void)state;
+	for (size_t c = 0; c < NCASES; c++) {
+		struct fx f;
+		fx_open(&f, cases[c]);
+		struct sc_buf b = {0};
+		sc_result_summary(f.q, sc_eval_result(f.ev), &b);
+		for (int fmt = 0; fmt < SC_FMT_COUNT; fmt++) {
+			sc_buf_puts(&b, "\n");
+			char *s = render(&f, fmt, fmt == SC_FMT_TEXT ? 40 : 0);
+			sc_buf_puts(&b, s);
+			free(s);
+		}
+		/* Line breaks and markup between the words count too. */
+		char *all = squeeze(sc_buf_str(&b));
+		for (const char *p = all; (p = strstr(p, "SOC 3")); p += 5) {
+			const char *q = p + 5;
+			while (*q == ' ' || *q == '*' || *q == '<' || *q == '>' ||
+			       *q == '/' || (*q >= 'a' && *q <= 'z'))
+				q++;
+			if (strncmp(q, "Type", 4) == 0)
+				fail_msg("%s: \"%.40s\"", cases[c], p);
+		}
+		assert_null(strstr(all, "SOC 3 Type"));
+		/* The full case does recommend one, and says what it is. */
+		if (strcmp(cases[c], "full") == 0)
+			assert_non_null(strstr(all, "SOC 3 (public summary of the "
+			                            "SOC 2 Type II, same period)"));
+		free(all);
+		sc_buf_fini(&b);
 		fx_close(&f);
 	}
 }
@@ -1742,6 +1831,7 @@ main(void)
 		cmocka_unit_test(golden_none),
 		cmocka_unit_test(golden_partial),
 		cmocka_unit_test(golden_escape),
+		cmocka_unit_test(no_format_gives_soc3_a_type),
 		cmocka_unit_test(text_fits_its_width),
 		cmocka_unit_test(json_follows_the_contract),
 		cmocka_unit_test(json_says_what_the_answers_mean),

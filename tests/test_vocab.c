@@ -53,6 +53,41 @@ invented_ids_are_rejected(void **state)
 }
 
 static void
+criteria_know_their_category(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *id;
+		int cat;
+	} rows[] = {
+		{"CC1.1", SC_CAT_SECURITY},
+		{"CC9.2", SC_CAT_SECURITY},
+		{"A1.3", SC_CAT_AVAILABILITY},
+		{"PI1.5", SC_CAT_PROCESSING_INTEGRITY},
+		{"C1.2", SC_CAT_CONFIDENTIALITY},
+		{"P1.1", SC_CAT_PRIVACY},
+		{"P8.1", SC_CAT_PRIVACY},
+		{"SOC1:reconciliations", -1},
+		{"CC9.9", -1},
+		{"P1.2", -1},
+		{"", -1},
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+		if (sc_tsc_category(rows[i].id) != rows[i].cat)
+			fail_msg("%s: category %d, want %d", rows[i].id,
+			         sc_tsc_category(rows[i].id), rows[i].cat);
+	/* Every one of the 61 has one; 33 common, 28 optional. */
+	size_t common = 0;
+	for (size_t i = 0; i < sc_tsc_count(); i++) {
+		int c = sc_tsc_category(sc_tsc_id(i));
+		assert_true(c >= 0 && c < SC_CAT_COUNT);
+		common += c == SC_CAT_SECURITY;
+	}
+	assert_int_equal(common, 33);
+	assert_int_equal(sc_tsc_category(NULL), -1);
+}
+
+static void
 vocab_ids_round_trip(void **state)
 {
 	(void)state;
@@ -64,6 +99,20 @@ vocab_ids_round_trip(void **state)
 	                 SC_CAT_PROCESSING_INTEGRITY);
 	assert_string_equal(sc_framework_id_str(SC_FW_PCI_DSS), "pci_dss");
 	assert_int_equal(sc_framework_find("subservice"), SC_FW_SUBSERVICE);
+	/* The sector laws, after the contract's first seven. */
+	assert_int_equal(SC_FW_COUNT, 10);
+	assert_int_equal(sc_framework_find("ferpa"), SC_FW_FERPA);
+	assert_int_equal(sc_framework_find("coppa"), SC_FW_COPPA);
+	assert_int_equal(sc_framework_find("glba"), SC_FW_GLBA);
+	assert_string_equal(sc_framework_name(SC_FW_FERPA), "FERPA");
+	assert_string_equal(sc_framework_name(SC_FW_COPPA), "COPPA");
+	assert_string_equal(sc_framework_name(SC_FW_GLBA),
+	                    "GLBA and the FTC Safeguards Rule");
+	assert_int_equal(sc_framework_find("FERPA"), -1);
+	/* A SOC 3's "no type" is no id and has no name to print. */
+	assert_string_equal(sc_rtype_id_str(SC_TYPE_NONE), "?");
+	assert_string_equal(sc_rtype_name(SC_TYPE_NONE), "?");
+	assert_int_equal(sc_rtype_find("none"), -1);
 	assert_int_equal(sc_priority_find("medium"), SC_PRIO_MEDIUM);
 	assert_int_equal(sc_readiness_find("unknown"), SC_READY_UNKNOWN);
 	assert_int_equal(sc_category_find(NULL), -1);
@@ -75,6 +124,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(criteria_are_the_61_of_2017),
 		cmocka_unit_test(invented_ids_are_rejected),
+		cmocka_unit_test(criteria_know_their_category),
 		cmocka_unit_test(vocab_ids_round_trip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -13,11 +13,16 @@
  *  - per report, the type proposal with the highest weight wins; on a tie
  *    Type I wins over Type II (a constraint beats a wish), then file order;
  *    a report with no proposal is Type I with no period;
- *  - SOC 3 stays only when SOC 2 is recommended as Type II, and carries its
- *    type and period; otherwise it is dropped and explained in `deferred`;
+ *  - SOC 3 stays only when SOC 2 is recommended as Type II; it has no type
+ *    of its own (SC_TYPE_NONE) and carries the SOC 2's period; otherwise it
+ *    is dropped and explained in `deferred`;
  *  - categories: Security is in scope (required) whenever SOC 2 is; `scope`
  *    beats `scope_out`; with no SOC 2 every category is out;
- *  - gaps with the same id merge: highest priority, reasons joined;
+ *  - gaps with the same id merge: highest priority, reasons joined; the
+ *    criteria shown are those that fit the scope: an optional category's
+ *    (A1, PI1, C1, P) only when it is in scope, the common criteria (CC)
+ *    only with a SOC 2, SOC1: objectives only with a SOC 1; all of them when
+ *    no report is recommended, and all of them rather than none;
  *  - readiness items with the same id: the worst status counts. */
 #ifndef SOCSCOPE_ENGINE_H
 #define SOCSCOPE_ENGINE_H
@@ -26,7 +31,8 @@
 #include "socscope/questionnaire.h"
 
 /* Reasons are the rules that fired; each rule's `because` is its text and
- * the questions its `when` reads (sc_expr_deps) are the answers it rests on. */
+ * the answers that made its `when` true (sc_eval_because) are the answers it
+ * rests on. */
 struct sc_reasons {
 	size_t *rules; /* rule indices, in file order */
 	size_t n;
@@ -34,9 +40,10 @@ struct sc_reasons {
 
 struct sc_report_rec {
 	enum sc_report_id id;
-	enum sc_rtype type;
-	int period_months;       /* 0 when none suggested */
-	size_t type_rule;        /* rule whose proposal won; SIZE_MAX if none */
+	enum sc_rtype type;      /* SC_TYPE_NONE for SOC 3, which has no type */
+	int period_months;       /* 0 when none suggested; SOC 3: the SOC 2's */
+	size_t type_rule;        /* rule whose proposal won (SOC 3: the one that
+	                          * set the SOC 2's); SIZE_MAX if none */
 	struct sc_reasons reasons; /* recommend rules, then the winning type rule */
 };
 
@@ -55,6 +62,10 @@ struct sc_gap_rec {
 	const struct sc_gap_def *def; /* title, criteria, advice, followup */
 	enum sc_priority priority;
 	struct sc_reasons reasons;
+	/* The criteria to show: def->criteria that fit the recommended scope
+	 * (see sc_eval_result); strings owned by def. */
+	const char *const *criteria;
+	size_t ncriteria;
 };
 
 struct sc_readiness_rec {
@@ -105,15 +116,28 @@ sc_eval_fired(const struct sc_eval *ev, size_t rule);
 /* The effective answer (NULL when unanswered or hidden). */
 const struct sc_answer *
 sc_eval_answer(const struct sc_eval *ev, size_t question);
+/* The answers rule `rule` rests on now: the witnesses of its `when`
+ * (sc_expr_witnesses) under the current answers, ascending; for a fired rule
+ * the answers that made it fire, never an unanswered or hidden question.
+ * The list is owned by the evaluator and valid until the next call. */
+const size_t *
+sc_eval_because(struct sc_eval *ev, size_t rule, size_t *n);
 /* The current result, rebuilt if anything changed; owned by the evaluator
  * and valid until the next call that changes it. */
 const struct sc_result *
 sc_eval_result(struct sc_eval *ev);
 
 /* "SOC 1 Type II and SOC 2 Type II (Security, Availability, Confidentiality)",
- * or for no report the first `none` rule's because. */
+ * "SOC 2 Type II and SOC 3 (Security)" (a SOC 3 covers the same categories,
+ * so they follow it), or for no report the first `none` rule's because. */
 void
 sc_result_summary(const struct sc_questionnaire *q, const struct sc_result *r,
                   struct sc_buf *out);
+
+/* One report as every view names it: "SOC 1 Type II", "SOC 2 Type I", and
+ * for a SOC 3, which has no type, "SOC 3 (public summary of the SOC 2 Type
+ * II, same period)".  Appends to `out`. */
+void
+sc_report_title(const struct sc_report_rec *r, struct sc_buf *out);
 
 #endif

@@ -60,4 +60,17 @@ sc_expr_eval(const struct sc_expr *e, sc_expr_lookup_fn lookup, void *ud);
 const size_t *
 sc_expr_deps(const struct sc_expr *e, size_t *n);
 
+/* The answers that make `e` come out as it does now (true or false): for
+ * `a and b` that holds, the witnesses of each part; for `a or b` that holds,
+ * those of its first true branch; for `not x`, those that made x false (a
+ * false `or`: every branch's; a false `and`: its first false part's); for a
+ * yes/no name, answered, selected, a comparison, `in` or count, the
+ * questions it reads.  A question without an answer (or hidden) is never a
+ * witness, and `true`/`false` have none.  Writes distinct indices,
+ * ascending, to `out` (room for as many as sc_expr_deps lists) and returns
+ * how many. */
+size_t
+sc_expr_witnesses(const struct sc_expr *e, sc_expr_lookup_fn lookup,
+                  void *ud, size_t *out);
+
 #endif

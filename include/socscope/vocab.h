@@ -32,7 +32,10 @@
 	X(SC_FW_GDPR, "gdpr", "GDPR")                                          \
 	X(SC_FW_CCPA, "ccpa", "CCPA")                                          \
 	X(SC_FW_ISO27001, "iso27001", "ISO/IEC 27001")                         \
-	X(SC_FW_SUBSERVICE, "subservice", "Subservice organizations")
+	X(SC_FW_SUBSERVICE, "subservice", "Subservice organizations")       \
+	X(SC_FW_FERPA, "ferpa", "FERPA")                                       \
+	X(SC_FW_COPPA, "coppa", "COPPA")                                       \
+	X(SC_FW_GLBA, "glba", "GLBA and the FTC Safeguards Rule")
 
 #define SC_PRIORITIES(X)                                                       \
 	X(SC_PRIO_HIGH, "high", "High")                                        \
@@ -48,7 +51,10 @@
 
 #define SC_ENUM_ENTRY(e, id, name) e,
 enum sc_report_id { SC_REPORTS(SC_ENUM_ENTRY) SC_REPORT_COUNT };
-enum sc_rtype { SC_RTYPES(SC_ENUM_ENTRY) SC_RTYPE_COUNT };
+/* SC_TYPE_NONE is the type of a report that has none, a SOC 3: it is no
+ * id a questionnaire may name, and sc_rtype_id_str/sc_rtype_name give "?"
+ * for it, so callers say what a SOC 3 is instead (sc_report_title). */
+enum sc_rtype { SC_RTYPES(SC_ENUM_ENTRY) SC_RTYPE_COUNT, SC_TYPE_NONE };
 enum sc_category { SC_CATEGORIES(SC_ENUM_ENTRY) SC_CAT_COUNT };
 enum sc_framework { SC_FRAMEWORKS(SC_ENUM_ENTRY) SC_FW_COUNT };
 enum sc_priority { SC_PRIORITIES(SC_ENUM_ENTRY) SC_PRIO_COUNT };
@@ -83,6 +89,11 @@ size_t sc_tsc_count(void);
 const char *sc_tsc_id(size_t i);   /* "CC1.1" */
 const char *sc_tsc_name(size_t i); /* "Integrity and ethical values" */
 int sc_tsc_find(const char *id);   /* index or -1; exact, case-sensitive */
+/* The category a criterion belongs to: SC_CAT_SECURITY for the common
+ * criteria (CC1.1 to CC9.2), else availability (A1.x), processing integrity
+ * (PI1.x), confidentiality (C1.x) or privacy (P1.1 to P8.1); -1 for anything
+ * that is not one of the 61 ids (SOC 1 objectives included). */
+int sc_tsc_category(const char *id);
 
 /* A criteria reference is valid when it is one of the 61 ids, or a SOC 1
  * control objective written "SOC1:<short-name>" where short-name is 1 to 48

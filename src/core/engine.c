@@ -24,6 +24,12 @@ struct vec {
 	size_t n, cap;
 };
 
+/* The same for strings: the criteria the gaps show. */
+struct cvec {
+	const char **v;
+	size_t n, cap;
+};
+
 /* Compressed adjacency lists: the targets of node i are
  * idx[start[i] .. start[i + 1]). */
 struct adj {
@@ -82,6 +88,9 @@ struct sc_eval {
 	struct gap_slot *gap_tmp;
 	size_t *item_slot_of;    /* per item group: slot in res.items or SIZE_MAX */
 	size_t *item_group_of;   /* per res.items slot: its group */
+	struct cvec crit;        /* the gaps' shown criteria, back to back */
+	size_t *because;         /* sc_eval_because's answer: room for the
+	                          * most deps any rule's `when` has */
 };
 
 static inline bool
@@ -408,6 +417,15 @@ sc_eval_new(const struct sc_questionnaire *q, const struct sc_answers *a)
 	ev->item_group_of = sc_xmalloc((ev->nitem_groups + 1) * sizeof(size_t));
 	ev->res.items = sc_xmalloc((ev->nitem_groups + 1) * sizeof *ev->res.items);
 
+	size_t most = 1;
+	for (size_t r = 0; r < ev->nr; r++) {
+		size_t n = 0;
+		sc_expr_deps(q->rules[r].when, &n);
+		if (n > most)
+			most = n;
+	}
+	ev->because = sc_xmalloc(most * sizeof *ev->because);
+
 	for (size_t i = 0; i < ev->nq; i++)
 		if (q->questions[i].required)
 			ev->nrequired++;
@@ -443,6 +461,8 @@ sc_eval_free(struct sc_eval *ev)
 	free(ev->gap_tmp);
 	free(ev->item_slot_of);
 	free(ev->item_group_of);
+	free(ev->because);
+	free(ev->crit.v);
 	free(ev->res.gaps);
 	free(ev->res.items);
 	free(ev->res.unanswered);
@@ -514,6 +534,16 @@ sc_eval_answer(const struct sc_eval *ev, size_t question)
 	if (!ev)
 		return NULL;
 	return lookup((void *)ev, question);
+}
+
+const size_t *
+sc_eval_because(struct sc_eval *ev, size_t rule, size_t *n)
+{
+	*n = 0;
+	if (!ev || rule >= ev->nr || !ev->q->rules[rule].when)
+		return NULL;
+	*n = sc_expr_witnesses(ev->q->rules[rule].when, lookup, ev, ev->because);
+	return *n ? ev->because : NULL;
 }
 
 /* Indices of the set bits, ascending: a word scan, then one step per bit. */
@@ -606,11 +636,11 @@ build_reports(struct sc_eval *ev, const size_t *f, size_t nf)
 		}
 	}
 
-	/* SOC 3 is the public summary of a SOC 2 Type II: it takes that
-	 * report's type and period, or waits for one. */
+	/* SOC 3 is the public summary of a SOC 2 Type II: it has no type of
+	 * its own, reports on that report's period, or waits for one. */
 	if (on[SC_SOC3]) {
 		if (on[SC_SOC2] && rec[SC_SOC2].type == SC_TYPE2) {
-			rec[SC_SOC3].type = rec[SC_SOC2].type;
+			rec[SC_SOC3].type = SC_TYPE_NONE;
 			rec[SC_SOC3].period_months = rec[SC_SOC2].period_months;
 			rec[SC_SOC3].type_rule = rec[SC_SOC2].type_rule;
 		} else {
@@ -696,6 +726,52 @@ build_scope(struct sc_eval *ev, const size_t *f, size_t nf)
 	res->next_steps = vec_reasons(&ev->next_steps);
 }
 
+/* Does criteria reference `ref` fit the recommended scope? */
+static bool
+criterion_fits(const struct sc_result *res, const char *ref)
+{
+	if (strncmp(ref, "SOC1:", 5) == 0)
+		return result_has(res, SC_SOC1);
+	int c = sc_tsc_category(ref);
+	if (c < 0)
+		return true;
+	if (c == SC_CAT_SECURITY)
+		return result_has(res, SC_SOC2);
+	return res->tsc[c].in_scope;
+}
+
+/* The criteria each gap shows: those that fit the scope, so a Privacy
+ * criterion does not appear when Privacy is out; with no report every
+ * one, and every one rather than none. */
+static void
+gap_criteria(struct sc_eval *ev)
+{
+	struct sc_result *res = &ev->res;
+	struct cvec *c = &ev->crit;
+	/* A gap shows at most its own criteria: room for all of them up
+	 * front keeps the pointers handed out below from moving. */
+	size_t total = 1;
+	for (size_t i = 0; i < res->ngaps; i++)
+		total += res->gaps[i].def->ncriteria;
+	if (total > c->cap)
+		c->v = sc_xgrow(c->v, &c->cap, total, sizeof *c->v);
+	c->n = 0;
+	for (size_t i = 0; i < res->ngaps; i++) {
+		const struct sc_gap_def *d = res->gaps[i].def;
+		const char **shown = c->v + c->n;
+		size_t n = 0;
+		for (size_t k = 0; k < d->ncriteria; k++)
+			if (res->nreports == 0 || criterion_fits(res, d->criteria[k]))
+				shown[n++] = d->criteria[k];
+		if (n == 0)
+			for (; n < d->ncriteria; n++)
+				shown[n] = d->criteria[n];
+		res->gaps[i].criteria = shown;
+		res->gaps[i].ncriteria = n;
+		c->n += n;
+	}
+}
+
 static void
 build_gaps(struct sc_eval *ev, const size_t *f, size_t nf)
 {
@@ -736,6 +812,7 @@ build_gaps(struct sc_eval *ev, const size_t *f, size_t nf)
 	}
 	for (size_t s = 0; s < nslots; s++)
 		ev->gap_slot_of[ev->gap_tmp[s].group] = SIZE_MAX;
+	gap_criteria(ev);
 }
 
 static void
@@ -805,17 +882,25 @@ sc_eval_result(struct sc_eval *ev)
 	return &ev->res;
 }
 
-static void
-put_report(struct sc_buf *out, const struct sc_report_rec *r,
-           const struct sc_result *res)
+void
+sc_report_title(const struct sc_report_rec *r, struct sc_buf *out)
 {
+	if (!r || !out)
+		return;
 	sc_buf_puts(out, sc_report_name(r->id));
-	if (r->id == SC_SOC3)
-		return; /* it carries its SOC 2's type, named already */
+	if (r->id == SC_SOC3) {
+		sc_buf_puts(out, " (public summary of the SOC 2 Type II, same "
+		                 "period)");
+		return;
+	}
 	sc_buf_putc(out, ' ');
 	sc_buf_puts(out, sc_rtype_name(r->type));
-	if (r->id != SC_SOC2)
-		return;
+}
+
+/* The categories in scope, "(Security, Availability)". */
+static void
+put_categories(struct sc_buf *out, const struct sc_result *res)
+{
 	sc_buf_puts(out, " (");
 	bool first = true;
 	for (size_t c = 0; c < SC_CAT_COUNT; c++) {
@@ -836,10 +921,22 @@ sc_result_summary(const struct sc_questionnaire *q, const struct sc_result *r,
 	if (!q || !r || !out)
 		return;
 	if (r->nreports > 0) {
+		/* A SOC 3 covers its SOC 2's categories: name them once, after
+		 * whichever of the two comes last. */
+		bool soc3 = false;
+		for (size_t i = 0; i < r->nreports; i++)
+			soc3 |= r->reports[i].id == SC_SOC3;
 		for (size_t i = 0; i < r->nreports; i++) {
+			const struct sc_report_rec *rr = &r->reports[i];
 			if (i > 0)
 				sc_buf_puts(out, i + 1 == r->nreports ? " and " : ", ");
-			put_report(out, &r->reports[i], r);
+			sc_buf_puts(out, sc_report_name(rr->id));
+			if (rr->id != SC_SOC3) {
+				sc_buf_putc(out, ' ');
+				sc_buf_puts(out, sc_rtype_name(rr->type));
+			}
+			if (rr->id == (soc3 ? SC_SOC3 : SC_SOC2))
+				put_categories(out, r);
 		}
 		return;
 	}

@@ -220,6 +220,117 @@ sc_expr_eval(const struct sc_expr *e, sc_expr_lookup_fn lookup, void *ud)
 	return cond(&x, e->root);
 }
 
+/* ---- Witnesses: the answers an outcome rests on ---------------------------
+ *
+ * A condition is explained by the answers that decided it, for the value it
+ * has: a true `and` by the witnesses of every part, a false one by those of
+ * its first false part; a true `or` by its first true branch, a false one by
+ * every branch; `not x` by whatever decided x.  A leaf (a yes/no name,
+ * answered, selected, a comparison, `in`, count) is explained by the
+ * questions it reads, but only those that have an answer: "no answer" is
+ * never a reason. */
+
+struct wit {
+	struct ctx x;
+	size_t *out;
+	size_t n;
+};
+
+static void
+wit_add(struct wit *w, size_t q)
+{
+	if (!answer(&w->x, q))
+		return;
+	for (size_t i = 0; i < w->n; i++)
+		if (w->out[i] == q)
+			return;
+	w->out[w->n++] = q;
+}
+
+static void wit_cond(struct wit *w, size_t i);
+
+static void
+wit_value(struct wit *w, size_t i)
+{
+	const struct xnode *n = &w->x.e->nodes[i];
+	switch ((enum xnode_op)n->op) {
+	case XV_COND:
+		wit_cond(w, n->a);
+		break;
+	case XV_NUMBER:
+	case XV_TEXT:
+	case XV_SINGLE:
+	case XV_YESNO:
+	case XV_COUNT:
+		wit_add(w, n->q);
+		break;
+	default:
+		break; /* constants read no answer */
+	}
+}
+
+static void
+wit_cond(struct wit *w, size_t i)
+{
+	const struct xnode *n = &w->x.e->nodes[i];
+	const size_t *kids = w->x.e->kids;
+	switch ((enum xnode_op)n->op) {
+	case XN_AND:
+	case XN_OR: {
+		/* The parts that agree with the whole decided it: for a true
+		 * `and` (a false `or`) all of them, otherwise the first. */
+		bool whole = cond(&w->x, i);
+		bool all = (n->op == XN_AND) == whole;
+		for (size_t k = 0; k < n->n; k++) {
+			size_t kid = kids[n->a + k];
+			if (cond(&w->x, kid) != whole)
+				continue;
+			wit_cond(w, kid);
+			if (!all)
+				break;
+		}
+		break;
+	}
+	case XN_NOT:
+		wit_cond(w, n->a);
+		break;
+	case XN_YESNO:
+	case XN_ANSWERED:
+	case XN_HAS:
+		wit_add(w, n->q);
+		break;
+	case XN_CMP:
+		wit_value(w, n->a);
+		wit_value(w, n->b);
+		break;
+	case XN_IN:
+		wit_value(w, n->a);
+		for (size_t k = 0; k < n->n; k++)
+			wit_value(w, kids[n->b + k]);
+		break;
+	default:
+		break; /* true and false rest on nothing */
+	}
+}
+
+size_t
+sc_expr_witnesses(const struct sc_expr *e, sc_expr_lookup_fn lookup,
+                  void *ud, size_t *out)
+{
+	if (!e || !e->nnodes || !out)
+		return 0;
+	struct wit w = {{e, lookup, ud}, out, 0};
+	wit_cond(&w, e->root);
+	/* Ascending, as sc_expr_deps lists them: few items, insertion sort. */
+	for (size_t i = 1; i < w.n; i++) {
+		size_t v = out[i], j = i;
+		for (; j > 0 && out[j - 1] > v; j--)
+			out[j] = out[j - 1];
+		out[j] = v;
+	}
+	return w.n;
+}
+
 const size_t *
 sc_expr_deps(const struct sc_expr *e, size_t *n)
 {

@@ -1090,6 +1090,12 @@ parse_type_effect(struct loader *L, struct sc_rule *r,
 		int k = vocab_value(L, rep, &v_report, NULL);
 		ok = ok && k >= 0;
 		te.report = k >= 0 ? (enum sc_report_id)k : SC_SOC1;
+		if (k == SC_SOC3) {
+			diag_at(L, rep, "a SOC 3 has no type of its own: it "
+			                "summarizes the SOC 2 Type II over the same "
+			                "period, so propose a type for soc2");
+			ok = false;
+		}
 	}
 	const struct sc_ynode *ty = sc_ymap_get(n, "type");
 	if (ty) {

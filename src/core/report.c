@@ -33,7 +33,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "socscope/expr.h"
 
 static const char *const format_ids[SC_FMT_COUNT] = {
 	"text", "markdown", "html", "json", "csv",
@@ -411,8 +410,7 @@ reasons_build(const struct rp_model *m, const struct sc_reasons *in,
 		struct rp_reason *rs = &out->v[out->n++];
 		rs->rule = &m->q->rules[in->rules[i]];
 		size_t nd = 0;
-		const size_t *deps =
-			rs->rule->when ? sc_expr_deps(rs->rule->when, &nd) : NULL;
+		const size_t *deps = sc_eval_because(m->ev, in->rules[i], &nd);
 		rs->deps = nd ? sc_xcalloc(nd, sizeof *rs->deps) : NULL;
 		for (size_t k = 0; k < nd; k++) {
 			struct rp_dep *d = &rs->deps[rs->ndeps];
@@ -1231,10 +1229,12 @@ rp_model_build(struct rp_model *m, const struct sc_questionnaire *q,
 	for (size_t i = 0; i < r->nreports && i < SC_REPORT_COUNT; i++) {
 		struct rp_report *rp = &m->reports[m->nreports++];
 		rp->rec = &r->reports[i];
-		rp->title = sc_xasprintf("%s %s", sc_report_name(rp->rec->id),
-		                         sc_rtype_name(rp->rec->type));
+		sc_report_title(rp->rec, &b);
+		rp->title = sc_buf_steal(&b);
 		rp->period_months = rp->rec->period_months;
-		if (rp->rec->type == SC_TYPE2 && rp->rec->period_months > 0)
+		/* A SOC 3 reports on its SOC 2 Type II's period. */
+		if ((rp->rec->type == SC_TYPE2 || rp->rec->id == SC_SOC3) &&
+		    rp->rec->period_months > 0)
 			rp->period = sc_xasprintf("%d-month period",
 			                          rp->period_months);
 		else if (rp->rec->type == SC_TYPE1)

@@ -21,7 +21,8 @@
  *  11 id           report (soc1 ...), category (security ...), framework
  *                  (hipaa ...) and gap ids; next_step and deferred: the
  *                  rule's id
- *  12 status       report: type1 | type2; category: in scope (required) |
+ *  12 status       report: type1 | type2 ("" for soc3, which has no
+ *                  type); category: in scope (required) |
  *                  in scope | out of scope; gap: gap | followup;
  *                  skipped: not applicable
  *  13 reasons      summary: the executive summary; report, deferred,
@@ -134,7 +135,9 @@ rp_render_csv(const struct rp_model *m, struct sc_buf *out)
 			sc_buf_printf(&b2, ", %s", rp->period);
 		r.f[C_TITLE] = sc_buf_str(&b2);
 		r.f[C_ID] = sc_report_id_str(rp->rec->id);
-		r.f[C_STATUS] = sc_rtype_id_str(rp->rec->type);
+		r.f[C_STATUS] = rp->rec->type < SC_RTYPE_COUNT
+		                        ? sc_rtype_id_str(rp->rec->type)
+		                        : ""; /* a SOC 3 has no type */
 		reasons_text(m, &rp->reasons, &b);
 		r.f[C_REASONS] = sc_buf_str(&b);
 		emit(out, &r, &tmp);
@@ -190,8 +193,8 @@ rp_render_csv(const struct rp_model *m, struct sc_buf *out)
 		r.f[C_TITLE] = d->title;
 		sc_buf_reset(&b2);
 		sc_buf_add(&b2, "", 0);
-		for (size_t k = 0; k < d->ncriteria; k++)
-			sc_buf_printf(&b2, "%s%s", k ? "; " : "", d->criteria[k]);
+		for (size_t k = 0; k < g->rec->ncriteria; k++)
+			sc_buf_printf(&b2, "%s%s", k ? "; " : "", g->rec->criteria[k]);
 		r.f[C_CRITERIA] = sc_buf_str(&b2);
 		r.f[C_ADVICE] = d->advice;
 		r.f[C_ID] = d->id;

@@ -288,11 +288,11 @@ h_gaps(struct hw *w, const struct rp_model *m)
 				                    "</span> ");
 			h_text(w, d->title);
 			sc_buf_puts(w->out, "</strong>\n<ul>\n<li>Criteria: ");
-			for (size_t k = 0; k < d->ncriteria; k++) {
-				const char *n = sc_criteria_name(d->criteria[k], name,
+			for (size_t k = 0; k < g->rec->ncriteria; k++) {
+				const char *n = sc_criteria_name(g->rec->criteria[k], name,
 				                                 sizeof name);
 				sc_buf_puts(w->out, k ? "; " : "");
-				h_text(w, d->criteria[k]);
+				h_text(w, g->rec->criteria[k]);
 				sc_buf_puts(w->out, " (");
 				h_text(w, n ? n : "");
 				sc_buf_puts(w->out, ")");

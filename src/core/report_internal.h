@@ -10,7 +10,8 @@
 
 #include "socscope/report.h"
 
-/* One answer a reason rests on: a question the rule's `when` reads. */
+/* One answer a reason rests on: a witness of the rule's `when`
+ * (sc_eval_because), so always an answered, shown question. */
 struct rp_dep {
 	size_t question;
 	const struct sc_answer *answer; /* NULL: unanswered or not applicable */
@@ -31,7 +32,7 @@ struct rp_reasons {
 
 struct rp_report {
 	const struct sc_report_rec *rec;
-	char *title; /* "SOC 2 Type II" */
+	char *title; /* sc_report_title: "SOC 2 Type II", "SOC 3 (public ...)" */
 	char *period; /* "12-month period" or NULL */
 	/* The Type II period every format reports: rec->period_months, or
 	 * longer when the roadmap lengthens a SOC 1 window to cover 6 months

@@ -107,8 +107,11 @@ recommendation_json(struct jw *w, const struct rp_model *m)
 		const struct rp_report *rp = &m->reports[i];
 		json_t *o = json_object();
 		json_object_set_new(o, "id", json_string(sc_report_id_str(rp->rec->id)));
+		/* A SOC 3 has no type: null, as the contract says. */
 		json_object_set_new(o, "type",
-		                    json_string(sc_rtype_id_str(rp->rec->type)));
+		                    rp->rec->type < SC_RTYPE_COUNT
+		                            ? json_string(sc_rtype_id_str(rp->rec->type))
+		                            : json_null());
 		json_object_set_new(o, "period_months",
 		                    rp->period_months > 0
 		                            ? json_integer(rp->period_months)
@@ -160,8 +163,8 @@ gaps_json(struct jw *w, const struct rp_model *m)
 		json_object_set_new(o, "id", js(w, d->id));
 		json_object_set_new(o, "title", js(w, d->title));
 		json_t *crit = json_array();
-		for (size_t k = 0; k < d->ncriteria; k++)
-			json_array_append_new(crit, js(w, d->criteria[k]));
+		for (size_t k = 0; k < g->rec->ncriteria; k++)
+			json_array_append_new(crit, js(w, g->rec->criteria[k]));
 		json_object_set_new(o, "criteria", crit);
 		json_object_set_new(o, "priority",
 		                    json_string(sc_priority_id_str(g->rec->priority)));

@@ -294,11 +294,11 @@ md_gaps(struct md *w, const struct rp_model *m)
 			md_text(w, d->title, "  ");
 			sc_buf_puts(w->out, "**\n");
 			sc_buf_puts(w->out, "  - Criteria: ");
-			for (size_t k = 0; k < d->ncriteria; k++) {
-				const char *n = sc_criteria_name(d->criteria[k], name,
+			for (size_t k = 0; k < g->rec->ncriteria; k++) {
+				const char *n = sc_criteria_name(g->rec->criteria[k], name,
 				                                 sizeof name);
 				sc_buf_puts(w->out, k ? "; " : "");
-				md_text(w, d->criteria[k], NULL);
+				md_text(w, g->rec->criteria[k], NULL);
 				sc_buf_puts(w->out, " (");
 				md_text(w, n ? n : "", NULL);
 				sc_buf_puts(w->out, ")");

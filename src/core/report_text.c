@@ -395,11 +395,11 @@ gaps(struct tw *t, const struct rp_model *m)
 			sc_buf_printf(&b, "%s%s", d->followup ? "[Confirm] " : "",
 			              d->title);
 			wrap(t, "  * ", "    ", sc_buf_str(&b));
-			for (size_t k = 0; k < d->ncriteria; k++) {
-				const char *n = sc_criteria_name(d->criteria[k], name,
+			for (size_t k = 0; k < g->rec->ncriteria; k++) {
+				const char *n = sc_criteria_name(g->rec->criteria[k], name,
 				                                 sizeof name);
 				sc_buf_reset(&b);
-				sc_buf_printf(&b, "%s (%s)", d->criteria[k], n ? n : "");
+				sc_buf_printf(&b, "%s (%s)", g->rec->criteria[k], n ? n : "");
 				wrap(t, k ? "              " : "    Criteria: ",
 				     "                ", sc_buf_str(&b));
 			}

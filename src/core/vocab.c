@@ -137,6 +137,24 @@ sc_tsc_find(const char *id)
 	return -1;
 }
 
+int
+sc_tsc_category(const char *id)
+{
+	if (sc_tsc_find(id) < 0)
+		return -1;
+	/* The ids' letters name their category; the table is fixed. */
+	if (strncmp(id, "CC", 2) == 0)
+		return SC_CAT_SECURITY;
+	if (strncmp(id, "PI", 2) == 0)
+		return SC_CAT_PROCESSING_INTEGRITY;
+	switch (id[0]) {
+	case 'A': return SC_CAT_AVAILABILITY;
+	case 'C': return SC_CAT_CONFIDENTIALITY;
+	case 'P': return SC_CAT_PRIVACY;
+	}
+	return -1;
+}
+
 #define SOC1_PREFIX "SOC1:"
 #define SOC1_MAX 48
 

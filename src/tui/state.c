@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "socscope/expr.h"
 #include "socscope/fsutil.h"
 #include "socscope/paths.h"
 #include "text.h"
@@ -924,16 +923,28 @@ mark(const struct tui_state *st, bool on)
 	return on ? "\u2714" : "\u00b7";
 }
 
+/* "SOC 2 Type II" and the months of a Type II period between `pre` and
+ * `post` ("SOC 2 Type II, 12 months"); a SOC 3, which has no type, is named
+ * by what it is (sc_report_title). */
+static void
+add_report_title(struct tui_doc *d, const struct sc_report_rec *r,
+                 enum sc_role role, int indent, const char *pre,
+                 const char *post)
+{
+	struct sc_buf b = {0};
+	sc_report_title(r, &b);
+	if (r->type == SC_TYPE2 && r->period_months > 0)
+		doc_add(d, TL_TEXT, role, indent, "%s%s%d months%s",
+		        sc_buf_str(&b), pre, r->period_months, post);
+	else
+		doc_add(d, TL_TEXT, role, indent, "%s", sc_buf_str(&b));
+	sc_buf_fini(&b);
+}
+
 static void
 add_report_line(struct tui_doc *d, const struct sc_report_rec *r, int indent)
 {
-	if (r->type == SC_TYPE2 && r->period_months > 0)
-		doc_add(d, TL_TEXT, SC_ROLE_ACCENT, indent, "%s %s, %d months",
-		        sc_report_name(r->id), sc_rtype_name(r->type),
-		        r->period_months);
-	else
-		doc_add(d, TL_TEXT, SC_ROLE_ACCENT, indent, "%s %s",
-		        sc_report_name(r->id), sc_rtype_name(r->type));
+	add_report_title(d, r, SC_ROLE_ACCENT, indent, ", ", "");
 }
 
 /* Rebuild the live panel; lines whose text is new are marked `changed`,
@@ -1077,7 +1088,7 @@ add_rule(struct tui_state *st, struct tui_doc *d, size_t rule, int indent)
 	const struct sc_rule *r = &st->q->rules[rule];
 	struct sc_buf b = {0};
 	size_t n = 0;
-	const size_t *deps = r->when ? sc_expr_deps(r->when, &n) : NULL;
+	const size_t *deps = sc_eval_because(st->s->ev, rule, &n);
 
 	doc_add(d, TL_TEXT, SC_ROLE_TEXT, indent, "%s %s",
 	        st->opts->ascii ? "-" : "\u2022", r->because);
@@ -1116,13 +1127,7 @@ open_explain(struct tui_state *st)
 	for (size_t k = 0; k < r->nreports; k++) {
 		doc_blank(d);
 		const struct sc_report_rec *rr = &r->reports[k];
-		if (rr->type == SC_TYPE2 && rr->period_months > 0)
-			doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s %s (%d months)",
-			        sc_report_name(rr->id), sc_rtype_name(rr->type),
-			        rr->period_months);
-		else
-			doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s %s",
-			        sc_report_name(rr->id), sc_rtype_name(rr->type));
+		add_report_title(d, rr, SC_ROLE_TITLE, 0, " (", ")");
 		add_reasons(st, d, &rr->reasons, 2);
 	}
 	if (!r->nreports) {
@@ -1187,14 +1192,8 @@ open_results(struct tui_state *st)
 	for (size_t k = 0; k < r->nreports; k++) {
 		const struct sc_report_rec *rr = &r->reports[k];
 		doc_blank(d);
-		if (rr->type == SC_TYPE2 && rr->period_months > 0)
-			doc_add(d, TL_TEXT, SC_ROLE_TEXT, 2,
-			        "%s %s, observation period %d months",
-			        sc_report_name(rr->id), sc_rtype_name(rr->type),
-			        rr->period_months);
-		else
-			doc_add(d, TL_TEXT, SC_ROLE_TEXT, 2, "%s %s",
-			        sc_report_name(rr->id), sc_rtype_name(rr->type));
+		add_report_title(d, rr, SC_ROLE_TEXT, 2,
+		                 ", observation period ", "");
 		for (size_t j = 0; j < rr->reasons.n; j++)
 			doc_add(d, TL_TEXT, SC_ROLE_HELP, 4, "%s %s",
 			        st->opts->ascii ? "-" : "\u2022",
@@ -1242,11 +1241,11 @@ open_results(struct tui_state *st)
 		        2, "[%s] %s%s", sc_priority_name(g->priority),
 		        g->def->title, g->def->followup ? " (to confirm)" : "");
 		sc_buf_reset(&b);
-		for (size_t j = 0; j < g->def->ncriteria; j++) {
-			const char *nm = sc_criteria_name(g->def->criteria[j],
+		for (size_t j = 0; j < g->ncriteria; j++) {
+			const char *nm = sc_criteria_name(g->criteria[j],
 			                                  cbuf, sizeof cbuf);
 			sc_buf_printf(&b, "%s%s%s%s", j ? "; " : "",
-			              g->def->criteria[j], nm ? " " : "",
+			              g->criteria[j], nm ? " " : "",
 			              nm ? nm : "");
 		}
 		if (b.len)

@@ -180,7 +180,8 @@ qgen_rule(struct sc_buf *out, struct qgen_rng *r, const struct qgen_q *qs,
 		any = true;
 	}
 	if (qgen_chance(r, 12)) {
-		size_t rep = qgen_below(r, 3);
+		/* soc1 or soc2: a SOC 3 has no type to propose. */
+		size_t rep = qgen_below(r, 2);
 		if (qgen_chance(r, 50))
 			sc_buf_printf(out, "    type: {report: %s, type: type1, "
 			                   "weight: %zu}\n",

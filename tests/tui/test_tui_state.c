@@ -640,6 +640,63 @@ test_notes_review_explain(void **state)
 	assert_int_equal(tui_state_view(st), TV_INTERVIEW);
 }
 
+static bool
+doc_says_soc3_type(const struct tui_doc *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (strstr(d->v[i].text, "SOC 3 Type"))
+			return true;
+	return false;
+}
+
+/* A SOC 3 has no type: the panel, the results and the Why view say what
+ * it is instead. */
+static void
+test_soc3_has_no_type(void **state)
+{
+	struct fx *f = *state;
+	struct sc_diags d;
+	enum sc_status rc;
+	char *qpath = th_src("tests/fixtures/report/report.yaml");
+	char *apath = th_src("tests/fixtures/report/full.yaml");
+	char *text = th_read(apath, NULL);
+	assert_non_null(text);
+	/* A copy: the interview saves to the file it opened. */
+	char *copy = th_write(f->dir, "full.yaml", text);
+	sc_diags_init(&d);
+	struct sc_questionnaire *q = sc_questionnaire_load_file(qpath, &d, &rc);
+	assert_non_null(q);
+	sc_diags_fini(&d);
+	f->o.q = q;
+	f->o.answers_path = copy;
+	struct tui_state *st = start(f);
+	const char *title =
+		"SOC 3 (public summary of the SOC 2 Type II, same period)";
+
+	assert_true(live_has(st, title, false) || live_has(st, title, true));
+	assert_false(doc_says_soc3_type(&st->live));
+	tui_state_key(st, TK_F(5));
+	assert_int_equal(tui_state_view(st), TV_RESULTS);
+	assert_true(doc_has(&st->docs[TV_RESULTS], title, TL_TEXT));
+	assert_true(doc_has(&st->docs[TV_RESULTS], "SOC 2 Type II and SOC 3 "
+	                    "(Security, Availability, Confidentiality)", TL_TEXT));
+	assert_false(doc_says_soc3_type(&st->docs[TV_RESULTS]));
+	tui_state_key(st, 'e');
+	assert_int_equal(tui_state_view(st), TV_EXPLAIN);
+	assert_true(doc_has(&st->docs[TV_EXPLAIN], title, TL_TEXT));
+	assert_false(doc_says_soc3_type(&st->docs[TV_EXPLAIN]));
+
+	tui_state_free(st);
+	f->st = NULL;
+	sc_questionnaire_free(q);
+	f->o.q = f->q;
+	f->o.answers_path = NULL;
+	free(copy);
+	free(text);
+	free(apath);
+	free(qpath);
+}
+
 static void
 test_export(void **state)
 {
@@ -1110,6 +1167,7 @@ main(void)
 		T(test_long_choice_list),
 		T(test_live_panel_flips),
 		T(test_notes_review_explain),
+		T(test_soc3_has_no_type),
 		T(test_export),
 		T(test_picker_resumes),
 		T(test_picker_new_interview),
