@@ -180,132 +180,143 @@ struct example {
 
 static const struct example examples[] = {
 	{"payroll-bureau.yaml",
-	 "soc1:type2:6:soc1_type2_default soc2:type2:6:soc2_type2_default",
+	 "soc1:type2:6:soc1_lookback soc2:type2:6:soc2_lookback_long",
 	 NULL, NULL, "security processing_integrity confidentiality",
 	 "ccpa subservice",
-	 {{"incident_response", "high", false},
+	 {{"confirm_vendor_management", "high", true},
+	  {"incident_response", "high", false},
 	  {"risk_assessment", "medium", false},
 	  {"logging_monitoring", "medium", false},
 	  {"fin_segregation", "medium", false},
-	  {"risk_analysis", "low", false},
-	  {"confirm_vendor_management", "low", true}},
-	 {"access_control", "vendor_management", "privacy_notice",
-	  "confirm_misstatement", "document_controls", "fin_approvals"},
-	 23, 17, 4, 1, 1, 83,
-	 {"self_assessment"}},
-	{"early-stage-saas.yaml", "soc2:type1:0:type1_not_operating",
-	 "soc3_public", NULL, "security confidentiality", "gdpr subservice",
-	 {{"risk_assessment", "high", false},
+	  {"processing_controls", "medium", false},
+	  {"risk_analysis", "medium", false}},
+	 {"access_control", "privacy_notice", "confirm_misstatement",
+	  "document_controls", "fin_approvals", "keep_evidence",
+	  "vendor_management"},
+	 26, 19, 5, 1, 1, 83,
+	 {"work_with_cpa_firm", "soc1_bridge_letters"}},
+	{"early-stage-saas.yaml", "soc2:type1:0:soc2_type1_deadline",
+	 "soc3_public", NULL, "security confidentiality",
+	 "pci_dss gdpr subservice",
+	 {{"vendor_management", "high", false},
+	  {"confirm_retention_disposal", "high", true},
+	  {"risk_assessment", "high", false},
 	  {"logging_monitoring", "high", false},
 	  {"incident_response", "high", false},
 	  {"document_controls", "medium", false},
-	  {"security_owners", "medium", false},
 	  {"confirm_risk_mitigation", "medium", true},
-	  {"roles_understood", "low", false},
-	  {"confirm_retention_disposal", "low", true}},
+	  {"data_classification", "medium", false}},
 	 {"encryption", "change_management", "org_structure",
-	  "risk_mitigation", "retention_disposal", "fin_approvals"},
-	 18, 4, 5, 7, 2, 36,
-	 {"type2_wanted_type1_first", "card_data_outsourced"}},
+	  "risk_mitigation", "fin_approvals", "keep_evidence"},
+	 19, 4, 5, 8, 2, 34,
+	 {"type2_wanted_type1_first", "pci_merchant_outsourced"}},
 	{"established-saas.yaml",
 	 "soc2:type2:12:soc2_renewal soc3:none:12:soc2_renewal", NULL, NULL,
 	 "security availability confidentiality",
-	 "gdpr ccpa iso27001 subservice",
-	 {{"vendor_management", "low", false}},
+	 "pci_dss gdpr ccpa iso27001 subservice",
+	 {{"vendor_management", "high", false}},
 	 {"risk_assessment", "access_control", "document_controls",
 	  "confirm_contract_report"},
-	 18, 17, 1, 0, 0, 97,
-	 {"self_assessment"}},
-	{"colocation-provider.yaml", "soc2:type2:3:soc2_short_window", NULL,
+	 20, 19, 1, 0, 0, 98,
+	 {"work_with_cpa_firm"}},
+	{"colocation-provider.yaml", "soc2:type2:6:soc2_lookback_long", NULL,
 	 NULL, "security availability", "iso27001",
 	 {{"confirm_auditor_request", "medium", true},
-	  {"retention_disposal", "low", false}},
+	  {"retention_disposal", "medium", false}},
 	 {"access_control", "confirm_processing_commitment",
-	  "confirm_personal_data"},
-	 18, 17, 1, 0, 0, 97,
+	  "confirm_personal_data", "physical_security"},
+	 20, 19, 1, 0, 0, 98,
 	 {"auditors_ask_not_financial"}},
-	{"healthcare-saas.yaml", "soc2:type2:6:soc2_type2_default", NULL, NULL,
-	 "security availability confidentiality", "hipaa ccpa subservice",
-	 {{"backups_recovery", "high", false},
+	{"healthcare-saas.yaml", "soc2:type2:6:soc2_lookback_long", NULL, NULL,
+	 "security availability confidentiality",
+	 "hipaa pci_dss ccpa subservice",
+	 {{"retention_disposal", "high", false},
+	  {"backups_recovery", "high", false},
+	  {"roles_understood", "medium", false},
 	  {"risk_mitigation", "medium", false},
 	  {"incident_response", "medium", false},
-	  {"retention_disposal", "medium", false},
-	  {"roles_understood", "low", false}},
+	  {"capacity_planning", "medium", false}},
 	 {"confirm_phi", "privacy_notice", "access_control", "encryption"},
-	 18, 13, 3, 2, 0, 81,
-	 {"card_data_outsourced"}},
+	 20, 14, 4, 2, 0, 80,
+	 {"pci_merchant_outsourced"}},
 	{"payment-processor.yaml",
 	 "soc1:type2:12:soc1_renewal soc2:type2:12:soc2_renewal", NULL, NULL,
 	 "security availability processing_integrity confidentiality",
 	 "pci_dss sox gdpr ccpa subservice",
 	 {{"incident_response", "medium", false},
-	  {"fin_review", "low", false}},
+	  {"fin_review", "medium", false}},
 	 {"fin_approvals", "fin_segregation", "confirm_sox_clients",
 	  "confirm_card_data"},
-	 23, 21, 2, 0, 0, 96,
-	 {"self_assessment"}},
-	{"managed-it-provider.yaml", "soc2:type2:3:soc2_short_window", NULL,
+	 28, 26, 2, 0, 0, 96,
+	 {"soc1_bridge_letters"}},
+	{"managed-it-provider.yaml", "soc2:type2:3:soc2_lookback", NULL,
 	 NULL, "security availability confidentiality", "subservice",
-	 {{"confirm_personal_data", "medium", true},
+	 {{"vendor_management", "high", false},
+	  {"confirm_personal_data", "medium", true},
 	  {"encryption", "medium", false},
 	  {"change_management", "medium", false},
-	  {"vendor_management", "medium", false},
-	  {"background_checks", "low", false},
+	  {"background_checks", "medium", false},
+	  {"data_classification", "medium", false},
 	  {"confirm_risk_analysis", "low", true}},
 	 {"risk_analysis", "access_control", "fin_approvals",
 	  "confirm_auditor_request"},
-	 18, 13, 3, 1, 1, 81,
-	 {"self_assessment"}},
+	 21, 15, 4, 1, 1, 81,
+	 {"work_with_cpa_firm"}},
 	{"consumer-app.yaml",
-	 "soc2:type2:6:soc2_type2_default soc3:none:6:soc2_type2_default",
+	 "soc2:type2:6:soc2_lookback_long soc3:none:6:soc2_lookback_long",
 	 NULL, NULL, "security availability privacy",
-	 "gdpr ccpa subservice",
+	 "pci_dss gdpr ccpa subservice",
 	 {{"logging_monitoring", "medium", false},
-	  {"retention_disposal", "medium", false}},
+	  {"retention_disposal", "medium", false},
+	  {"privacy_practices", "medium", false}},
 	 {"privacy_notice", "confirm_collection_role", "access_control"},
-	 18, 16, 1, 1, 0, 92,
+	 20, 17, 2, 1, 0, 90,
 	 {"privacy_own_collection"}},
 	{"claims-administrator.yaml",
-	 "soc1:type1:0:soc1_deadline_close soc2:type1:0:soc2_deadline_close",
+	 "soc1:type2:6:soc1_lookback soc2:type2:6:soc2_lookback_long",
 	 NULL, NULL, "security processing_integrity confidentiality",
-	 "hipaa ccpa subservice",
-	 {{"change_management", "high", false},
-	  {"confirm_sox_clients", "medium", true},
+	 "hipaa sox ccpa subservice",
+	 {{"confirm_sox_clients", "high", true},
+	  {"change_management", "high", false},
+	  {"change_communication", "medium", false},
 	  {"access_control", "medium", false},
 	  {"fin_reconciliations", "medium", false},
-	  {"change_communication", "low", false},
+	  {"data_classification", "medium", false},
 	  {"confirm_fin_review", "low", true}},
-	 {"fin_review", "fin_approvals", "incident_response"},
-	 23, 18, 3, 1, 1, 85,
-	 {"deadline_lookback", "type2_wanted_type1_first"}},
+	 {"fin_review", "fin_approvals", "incident_response", "keep_evidence"},
+	 26, 20, 4, 1, 1, 85,
+	 {"soc1_bridge_letters", "work_with_cpa_firm"}},
 	{"no-report-consultancy.yaml", "", NULL, "none_not_service_org", "", "",
 	 {{NULL, NULL, false}},
 	 {"risk_assessment", "document_controls", "access_control"},
 	 0, 0, 0, 0, 0, 0,
-	 {"none_not_service_org", "self_assessment"}},
-	{"eu-analytics-processor.yaml", "soc2:type2:6:soc2_type2_default", NULL,
+	 {"none_not_service_org", "not_service_org_questionnaires"}},
+	{"eu-analytics-processor.yaml", "soc2:type2:6:soc2_lookback_long", NULL,
 	 NULL, "security confidentiality", "gdpr iso27001 subservice",
 	 {{"backups_recovery", "medium", false}},
 	 {"privacy_notice", "confirm_collection_role", "access_control"},
-	 18, 17, 1, 0, 0, 97,
-	 {"self_assessment"}},
+	 19, 18, 1, 0, 0, 97,
+	 {"work_with_cpa_firm"}},
 	{"local-bookkeeper.yaml", "", NULL, "none_nobody_asks", "", "",
 	 {{"document_controls", "medium", false}},
 	 {"risk_assessment", "fin_approvals", "confirm_auditor_request"},
 	 0, 0, 0, 0, 0, 0,
-	 {"soc1_not_asked", "none_nobody_asks", "small_team"}},
-	{"loan-servicer.yaml", "soc1:type1:0:type1_not_operating", NULL, NULL,
+	 {"soc1_not_asked", "none_nobody_asks"}},
+	{"loan-servicer.yaml", "soc1:type2:6:soc1_type2_default", NULL, NULL,
 	 "", "subservice",
-	 {{"threat_identification", "high", false},
+	 /* a SOC 1 asks the IT general controls too (domain 2) */
+	 {{"vendor_management", "high", false},
+	  {"threat_identification", "high", false},
 	  {"risk_mitigation", "high", false},
 	  {"fin_segregation", "high", false},
-	  {"security_owners", "medium", false},
-	  {"risk_assessment", "medium", false},
+	  {"logging_monitoring", "medium", false},
+	  {"change_management", "medium", false},
+	  {"user_controls", "medium", false},
 	  {"fin_validation", "medium", false}},
-	 /* SOC 2 practices are not asked without a likely SOC 2 */
-	 {"access_control", "encryption", "fin_approvals", "fin_review"},
-	 15, 8, 3, 4, 0, 63,
-	 {"self_assessment"}},
+	 {"encryption", "access_control", "fin_approvals", "fin_review",
+	  "keep_evidence"},
+	 25, 13, 6, 6, 0, 64,
+	 {"soc1_bridge_letters", "work_with_cpa_firm"}},
 };
 
 static void
@@ -453,39 +464,119 @@ expect_reports(struct sc_eval *ev, const char *want)
 	free(s);
 }
 
-/* The deadline decides between Type I, a short window and a 6-month window;
- * for a SOC 1 a period must overlap clients' fiscal year by 6 months. */
+/* Set a yes/no answer. */
 static void
-deadline_moves_the_type(void **state)
+set_bool(struct sc_answers *a, struct sc_eval *ev, const char *qid, bool b)
+{
+	size_t qi = question_index(qid);
+	struct sc_answer v = {.type = SC_A_BOOL, .b = b};
+	assert_true(sc_answers_set(a, qi, &v));
+	sc_eval_changed(ev, qi);
+}
+
+/* A Type I is forced only when no Type II can be issued before the deadline:
+ * months of written controls with kept evidence allow a look-back window
+ * whatever the deadline; without them, readiness work, the shortest window
+ * (3 months for a SOC 2, 6 for a SOC 1) and 4 to 8 weeks of reporting must
+ * fit (domain 1). */
+static void
+type_follows_what_fits(void **state)
 {
 	(void)state;
 	struct sc_answers *a = load_example("healthcare-saas.yaml");
 	struct sc_eval *ev = sc_eval_new(the_q, a);
-	expect_reports(ev, "soc2:type2:6:soc2_type2_default");
-	set_number(a, ev, "months_needed", 4);
-	expect_reports(ev, "soc2:type1:0:soc2_deadline_close");
+	expect_reports(ev, "soc2:type2:6:soc2_lookback_long");
+	/* A report wanted now: the evidence kept still allows a Type II. */
+	set_number(a, ev, "months_needed", 0);
+	expect_reports(ev, "soc2:type2:6:soc2_lookback_long");
+	/* Without kept evidence, nothing can be looked back on. */
+	set_bool(a, ev, "evidence_kept", false);
+	expect_reports(ev, "soc2:type1:0:soc2_type1_deadline");
 	set_number(a, ev, "months_needed", 5);
-	expect_reports(ev, "soc2:type2:3:soc2_short_window");
+	expect_reports(ev, "soc2:type2:6:soc2_type2_default");
+	/* Nothing written down: 3 months of readiness come first. */
+	set_choice(a, ev, "controls_documented", "no");
+	expect_reports(ev, "soc2:type1:0:soc2_type1_deadline");
 	set_number(a, ev, "months_needed", 8);
 	expect_reports(ev, "soc2:type2:6:soc2_type2_default");
-	/* Controls that have not run yet win over any deadline. */
-	set_number(a, ev, "operating_months", 2);
-	expect_reports(ev, "soc2:type1:0:type1_not_operating");
+	/* No date at all: nothing forces a Type I. */
+	set_bool(a, ev, "has_deadline", false);
+	expect_reports(ev, "soc2:type2:6:soc2_type2_default");
 	sc_eval_free(ev);
 	sc_answers_free(a);
 
 	a = load_example("payroll-bureau.yaml");
 	ev = sc_eval_new(the_q, a);
-	/* 6 months leaves room for a 3-month SOC 2 window, not a SOC 1 period. */
+	/* 18 months of evidence: a SOC 1 Type II even due in 3 months. */
+	set_number(a, ev, "months_needed", 3);
+	expect_reports(ev, "soc1:type2:6:soc1_lookback "
+	                   "soc2:type2:6:soc2_lookback_long");
+	set_bool(a, ev, "evidence_kept", false);
+	expect_reports(ev, "soc1:type1:0:soc1_type1_deadline "
+	                   "soc2:type1:0:soc2_type1_deadline");
+	/* 6 months fit a 3-month SOC 2 window, not a 6-month SOC 1 period. */
 	set_number(a, ev, "months_needed", 6);
-	expect_reports(ev, "soc1:type1:0:soc1_deadline_close "
-	                   "soc2:type2:3:soc2_short_window");
+	expect_reports(ev, "soc1:type1:0:soc1_type1_deadline "
+	                   "soc2:type2:6:soc2_type2_default");
+	/* Nothing written and 15 months to go: time enough for a Type II. */
+	set_choice(a, ev, "controls_documented", "no");
+	set_number(a, ev, "months_needed", 15);
+	expect_reports(ev, "soc1:type2:6:soc1_type2_default "
+	                   "soc2:type2:6:soc2_type2_default");
+	sc_eval_free(ev);
+	sc_answers_free(a);
+}
+
+/* A contract asking for "a SOC report" means a SOC 1 for a service that can
+ * change clients' books, a SOC 2 otherwise; listed clients bring SOX even
+ * when the owner does not know the word. */
+static void
+unnamed_reports_and_listed_clients(void **state)
+{
+	(void)state;
+	struct sc_answers *a = load_example("loan-servicer.yaml");
+	struct sc_eval *ev = sc_eval_new(the_q, a);
+	set_choice(a, ev, "contract_report", "unspecified");
+	set_choice(a, ev, "auditors_ask", "no");
+	expect_reports(ev, "soc1:type2:6:soc1_type2_default");
+	const struct sc_result *r = sc_eval_result(ev);
+	assert_true(reasons_have(&r->reports[0].reasons,
+	                         "soc1_contract_unspecified"));
+	const struct sc_gap_rec *g = find_gap(r, "confirm_contract_report");
+	assert_non_null(g);
+	assert_int_equal(g->priority, SC_PRIO_HIGH);
+	set_choice(a, ev, "misstatement_risk", "no");
+	expect_reports(ev, "soc2:type2:6:soc2_type2_default");
+	sc_eval_free(ev);
+	sc_answers_free(a);
+
+	a = load_example("local-bookkeeper.yaml");
+	ev = sc_eval_new(the_q, a);
+	size_t cq = question_index("customers");
+	struct sc_answer listed = {.type = SC_A_CHOICES};
+	size_t pc = (size_t)sc_question_find_choice(&the_q->questions[cq],
+	                                            "public_companies");
+	listed.sel = &pc;
+	listed.nsel = 1;
+	assert_true(sc_answers_set(a, cq, &listed));
+	sc_eval_changed(ev, cq);
+	set_choice(a, ev, "sox_clients", "dont_know");
+	r = sc_eval_result(ev);
+	assert_int_equal(r->nreports, 1);
+	assert_int_equal(r->reports[0].id, SC_SOC1);
+	assert_true(reasons_have(&r->reports[0].reasons,
+	                         "soc1_public_companies"));
+	bool sox = false;
+	for (size_t i = 0; i < r->nframeworks; i++)
+		sox |= r->frameworks[i].id == SC_FW_SOX;
+	assert_true(sox);
 	sc_eval_free(ev);
 	sc_answers_free(a);
 }
 
 /* Privacy follows direct collection under one's own notice, not the mere
- * presence of personal data; Confidentiality covers the B2B processor. */
+ * presence of personal data; Confidentiality covers the B2B processor, and
+ * ordinary business data about people brings neither. */
 static void
 privacy_follows_its_trigger(void **state)
 {
@@ -495,9 +586,17 @@ privacy_follows_its_trigger(void **state)
 	const struct sc_result *r = sc_eval_result(ev);
 	assert_false(r->tsc[SC_CAT_PRIVACY].in_scope);
 	assert_true(reasons_have(&r->tsc[SC_CAT_PRIVACY].reasons,
-	                         "personal_data_for_clients"));
+	                         "privacy_for_clients"));
+	assert_false(reasons_have(&r->tsc[SC_CAT_CONFIDENTIALITY].reasons,
+	                          "privacy_for_clients"));
 	assert_true(reasons_have(&r->tsc[SC_CAT_CONFIDENTIALITY].reasons,
-	                         "personal_data_for_clients"));
+	                         "confidentiality_client_personal_data"));
+
+	set_choice(a, ev, "collection_role", "business_only");
+	r = sc_eval_result(ev);
+	assert_false(r->tsc[SC_CAT_PRIVACY].in_scope);
+	assert_true(reasons_have(&r->tsc[SC_CAT_PRIVACY].reasons,
+	                         "privacy_business_only"));
 
 	set_choice(a, ev, "collection_role", "own");
 	r = sc_eval_result(ev);
@@ -507,13 +606,13 @@ privacy_follows_its_trigger(void **state)
 	/* The privacy notice question now applies; without one, a high gap. */
 	size_t pn = question_index("privacy_notice");
 	assert_true(sc_eval_visible(ev, pn));
-	struct sc_answer no = {.type = SC_A_BOOL, .b = false};
-	assert_true(sc_answers_set(a, pn, &no));
-	sc_eval_changed(ev, pn);
+	set_bool(a, ev, "privacy_notice", false);
 	r = sc_eval_result(ev);
 	const struct sc_gap_rec *g = find_gap(r, "privacy_notice");
 	assert_non_null(g);
 	assert_int_equal(g->priority, SC_PRIO_HIGH);
+	/* Privacy in scope brings its own readiness question. */
+	assert_true(sc_eval_visible(ev, question_index("privacy_practices")));
 	sc_eval_free(ev);
 	sc_answers_free(a);
 }
@@ -527,25 +626,34 @@ nobody_asking_means_no_report(void **state)
 	struct sc_answers *a = load_example("payroll-bureau.yaml");
 	struct sc_eval *ev = sc_eval_new(the_q, a);
 	set_choice(a, ev, "auditors_ask", "no");
-	expect_reports(ev, "soc2:type2:6:soc2_type2_default");
+	expect_reports(ev, "soc2:type2:6:soc2_lookback_long");
 	assert_false(sc_eval_visible(ev, question_index("fin_approvals")));
-	size_t sr = question_index("security_reviews");
-	struct sc_answer no = {.type = SC_A_BOOL, .b = false};
-	assert_true(sc_answers_set(a, sr, &no));
-	sc_eval_changed(ev, sr);
+	set_choice(a, ev, "security_reviews", "no");
 	const struct sc_result *r = sc_eval_result(ev);
 	assert_int_equal(r->nreports, 0);
 	assert_true(reasons_have(&r->none, "none_nobody_asks"));
 	assert_true(reasons_have(&r->next_steps, "soc1_not_asked"));
+	assert_false(reasons_have(&r->next_steps, "work_with_cpa_firm"));
 	assert_int_equal(r->nitems, 0);
 	assert_false(sc_eval_visible(ev, question_index("risk_assessment")));
 	assert_false(sc_eval_visible(ev, question_index("access_control")));
+	/* Questions about its own business only: still no report. */
+	set_choice(a, ev, "security_reviews", "own_only");
+	r = sc_eval_result(ev);
+	assert_int_equal(r->nreports, 0);
+	assert_true(reasons_have(&r->next_steps, "own_security_questions"));
+	/* A written requirement always counts. */
+	set_choice(a, ev, "contract_report", "soc2");
+	r = sc_eval_result(ev);
+	assert_int_equal(r->nreports, 1);
+	assert_true(reasons_have(&r->reports[0].reasons, "soc2_contract"));
 	sc_eval_free(ev);
 	sc_answers_free(a);
 }
 
-/* Nobody answers what does not apply: a consultancy sees eight questions;
- * the SOC 1 controls appear only where a SOC 1 is likely. */
+/* Nobody answers what does not apply: a consultancy sees ten questions; the
+ * SOC 1 controls appear only where a SOC 1 is likely, and a SOC 1 alone asks
+ * the IT general controls. */
 static void
 skip_logic(void **state)
 {
@@ -553,8 +661,8 @@ skip_logic(void **state)
 	struct sc_answers *a = load_example("no-report-consultancy.yaml");
 	struct sc_eval *ev = sc_eval_new(the_q, a);
 	const struct sc_result *r = sc_eval_result(ev);
-	assert_int_equal(r->applicable, 8);
-	assert_int_equal(r->answered, 8);
+	assert_int_equal(r->applicable, 10);
+	assert_int_equal(r->answered, 10);
 	static const char *const hidden[] = {
 		"misstatement_risk", "type2_demanded", "months_needed",
 		"risk_assessment", "access_control", "fin_approvals",
@@ -562,6 +670,9 @@ skip_logic(void **state)
 	for (size_t i = 0; i < sizeof hidden / sizeof hidden[0]; i++)
 		if (sc_eval_visible(ev, question_index(hidden[i])))
 			fail_msg("consultancy is asked %s", hidden[i]);
+	/* A written requirement is asked of everyone, and so are cards. */
+	assert_true(sc_eval_visible(ev, question_index("contract_report")));
+	assert_true(sc_eval_visible(ev, question_index("card_data")));
 	sc_eval_free(ev);
 	sc_answers_free(a);
 
@@ -579,7 +690,20 @@ skip_logic(void **state)
 	ev = sc_eval_new(the_q, a);
 	assert_true(sc_eval_visible(ev, question_index("fin_review")));
 	assert_true(sc_eval_visible(ev, question_index("sox_clients")));
+	assert_true(sc_eval_visible(ev, question_index("user_controls")));
 	assert_false(sc_eval_visible(ev, question_index("baa")));
+	sc_eval_free(ev);
+	sc_answers_free(a);
+
+	a = load_example("loan-servicer.yaml");
+	ev = sc_eval_new(the_q, a);
+	static const char *const itgc[] = {
+		"access_control", "change_management", "backups_recovery",
+		"logging_monitoring", "physical_security",
+	};
+	for (size_t i = 0; i < sizeof itgc / sizeof itgc[0]; i++)
+		if (!sc_eval_visible(ev, question_index(itgc[i])))
+			fail_msg("a SOC 1 organization is not asked %s", itgc[i]);
 	sc_eval_free(ev);
 	sc_answers_free(a);
 }
@@ -606,31 +730,50 @@ empty_interview(void **state)
 /* ------------------------------------------------ questionnaire-wide */
 
 static void
-nine_parts_in_order(void **state)
+ten_parts_in_order(void **state)
 {
 	(void)state;
 	static const char *const want[] = {
-		"organization", "services", "financial_impact", "data",
-		"commitments", "demand", "maturity", "readiness", "practices",
+		"organization", "services", "demand", "financial_impact", "data",
+		"commitments", "timing", "maturity", "readiness", "practices",
 	};
-	assert_int_equal(the_q->nsections, 9);
-	for (size_t i = 0; i < 9; i++)
+	assert_int_equal(the_q->nsections, 10);
+	for (size_t i = 0; i < 10; i++)
 		assert_string_equal(the_q->sections[i].id, want[i]);
 	assert_string_equal(the_q->id, "soc-scoping");
-	/* The roadmap reads these two number questions. */
-	assert_true(the_q->timeline.needed_in_months != SIZE_MAX);
-	assert_true(the_q->timeline.operating_months != SIZE_MAX);
-	assert_string_equal(
-	        the_q->questions[the_q->timeline.needed_in_months].id,
-	        "months_needed");
-	assert_string_equal(
-	        the_q->questions[the_q->timeline.operating_months].id,
-	        "operating_months");
-	/* The services question offers the fourteen choices. */
-	const struct sc_question *sv = sc_questionnaire_find(the_q, "services");
-	assert_non_null(sv);
-	assert_int_equal(sv->type, SC_Q_MULTI);
-	assert_int_equal(sv->nchoices, 14);
+	/* The roadmap reads these questions. */
+	static const struct {
+		size_t qi;
+		const char *id;
+	} tl[] = {
+		{SIZE_MAX, "months_needed"}, {SIZE_MAX, "operating_months"},
+		{SIZE_MAX, "evidence_kept"},
+		{SIZE_MAX, "prior_period_ended_months_ago"},
+		{SIZE_MAX, "clients_fiscal_year_end"},
+		{SIZE_MAX, "type2_demanded"},
+	};
+	size_t got[] = {
+		the_q->timeline.needed_in_months, the_q->timeline.operating_months,
+		the_q->timeline.evidence_kept, the_q->timeline.prior_period_end,
+		the_q->timeline.fiscal_year_end, the_q->timeline.type2_demanded,
+	};
+	for (size_t i = 0; i < sizeof tl / sizeof tl[0]; i++) {
+		assert_true(got[i] != SIZE_MAX);
+		assert_string_equal(the_q->questions[got[i]].id, tl[i].id);
+	}
+	/* The client's name is asked once. */
+	assert_string_equal(the_q->questions[the_q->client_question].id,
+	                    "org_name");
+	/* Who is a service organization: five positive activities and a
+	 * positive "none of these" (domain 2). */
+	const struct sc_question *ac = sc_questionnaire_find(the_q, "activities");
+	assert_non_null(ac);
+	assert_int_equal(ac->type, SC_Q_MULTI);
+	assert_int_equal(ac->nchoices, 6);
+	assert_true(ac->required);
+	assert_string_equal(ac->choices[5].id, "none");
+	/* The contract question is asked of everyone. */
+	assert_null(sc_questionnaire_find(the_q, "contract_report")->show_if);
 }
 
 static bool
@@ -676,12 +819,26 @@ readiness_items_are_counted_honestly(void **state)
 		SC_READY_IN_PLACE, SC_READY_PARTIAL, SC_READY_MISSING,
 		SC_READY_UNKNOWN};
 	size_t items = 0;
-	for (size_t s = 7; s < 9; s++) {
+	for (size_t s = 8; s < 10; s++) {
 		const struct sc_section *sec = &the_q->sections[s];
 		for (size_t k = sec->first; k < sec->first + sec->count; k++) {
 			const struct sc_question *qn = &the_q->questions[k];
 			assert_int_equal(qn->type, SC_Q_SINGLE);
-			assert_int_equal(qn->nchoices, 4);
+			/* A fifth choice is only ever "not applicable", counted
+			 * by no rule. */
+			assert_true(qn->nchoices == 4 || qn->nchoices == 5);
+			if (qn->nchoices == 5) {
+				assert_true(strncmp(qn->choices[4].label,
+				                    "Not applicable", 14) == 0);
+				/* Only the four rules below count the item. */
+				size_t counting = 0;
+				for (size_t r = 0; r < the_q->nrules; r++)
+					if (the_q->rules[r].readiness_item &&
+					    strcmp(the_q->rules[r].readiness_item,
+					           qn->id) == 0)
+						counting++;
+				assert_int_equal(counting, 4);
+			}
 			assert_non_null(qn->show_if);
 			items++;
 			int prio_missing = -1, prio_partial = -1;
@@ -713,9 +870,11 @@ readiness_items_are_counted_honestly(void **state)
 			assert_true(prio_partial >= prio_missing);
 		}
 	}
-	/* 10 checklist items (seed 001), 8 practices, 5 SOC 1 controls. */
-	assert_int_equal(the_q->sections[7].count, 10);
-	assert_int_equal(items, 23);
+	/* 10 checklist items (seed 001); 8 practices, physical access, one
+	 * question per optional category, 5 SOC 1 controls and the clients'
+	 * own controls. */
+	assert_int_equal(the_q->sections[8].count, 10);
+	assert_int_equal(items, 29);
 }
 
 /* Wording that would claim socscope audits, certifies or gives an opinion.
@@ -868,7 +1027,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(nine_parts_in_order),
+		cmocka_unit_test(ten_parts_in_order),
 		cmocka_unit_test(every_question_has_help_and_every_rule_a_reason),
 		cmocka_unit_test(readiness_items_are_counted_honestly),
 		cmocka_unit_test(audit_claim_check_can_fail),
@@ -876,7 +1035,8 @@ main(void)
 		cmocka_unit_test(bundled_copy_is_the_file),
 		cmocka_unit_test(every_example_is_checked),
 		cmocka_unit_test(worked_examples),
-		cmocka_unit_test(deadline_moves_the_type),
+		cmocka_unit_test(type_follows_what_fits),
+		cmocka_unit_test(unnamed_reports_and_listed_clients),
 		cmocka_unit_test(privacy_follows_its_trigger),
 		cmocka_unit_test(nobody_asking_means_no_report),
 		cmocka_unit_test(skip_logic),
