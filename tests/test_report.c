@@ -1424,24 +1424,18 @@ static const struct road_case road_cases[] = {
 	 {"after your deadline"},
 	 {{"window_start", "2025-10-31"}, {"window_end", "2026-04-29"}},
 	 "soc2", 6},
-	{"no look-back with a high-priority gap open; the report is late",
+	{"open gaps do not move a look-back window; they fall inside it",
 	 "2026-01-31",
 	 HOSTING "  risk_assessment: \"no\"\n  incident_plan: true\n"
 	 "  months_needed: 2\n  months_operating: 24\n  evidence_kept: true\n",
-	 {"2026-01-31 to 2026-02-21: Readiness work: close the gaps listed "
-	  "below, about 3 weeks. Estimated from 1 high-priority gap at 3 weeks.",
-	  "2026-02-21 to 2026-08-20: SOC 2 Type II: the 6-month window in which "
-	  "your controls must operate and keep evidence; it starts when "
-	  "readiness work ends.",
-	  "with evidence kept, but high-priority gaps are open, so the Type II "
-	  "window starts once they are closed",
-	  "The SOC 2 Type II report is expected between 2026-09-17 and "
-	  "2026-10-15, after your deadline (2026-03-31). Tell the customer who "
-	  "asked now and ask whether a later Type II report will do; meanwhile "
-	  "offer a readiness letter from your CPA firm."},
-	 {"fits before", "look-back", "leaves room"},
-	 {{"window_start", "2026-02-21"}, {"report_by", "2026-10-15"},
-	  {"deadline", "2026-03-31"}},
+	 {"2025-07-31 to 2026-01-30: SOC 2 Type II",
+	  "This is a look-back window",
+	  "The gaps listed below fall inside a window that has already "
+	  "started",
+	  "a control missing for the whole period can qualify the opinion"},
+	 {"starts when readiness work ends", "high-priority gaps are open"},
+	 {{"window_start", "2025-07-31"}, {"window_end", "2026-01-30"},
+	  {"deadline", "2026-03-31"}, {"report_by", "2026-03-27"}},
 	 "soc2", 6},
 	{"late Type II, a Type I in time", "2026-01-31",
 	 HOSTING "  risk_assessment: partly\n  incident_plan: true\n"

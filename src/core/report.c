@@ -718,7 +718,7 @@ struct road {
 	struct timeline t;
 	struct ymd today, ready;
 	struct ymd prior_end; /* the last report's period end (t.has_prior) */
-	bool lookback_ok;     /* evidence kept, operated, no high gap open */
+	bool lookback_ok;     /* evidence kept, controls operated */
 	bool any_after, fy_unknown_said, open_gaps_said;
 	struct plan plans[SC_REPORT_COUNT];
 	size_t nplans;
@@ -1001,7 +1001,9 @@ plan_type2(struct road *r, struct rp_report *rp, struct plan *pl)
 		note_add(m, sc_xstrdup(
 			"The gaps listed below fall inside a window that has already "
 			"started: your CPA firm tests the whole period and may report "
-			"them as exceptions, so close them as early as you can."));
+			"them as exceptions (a control missing for the whole period can "
+			"qualify the opinion), so close them as early as you can and "
+			"confirm with your CPA firm how it will treat them."));
 	}
 	if (fy_note)
 		note_add(m, fy_note);
@@ -1099,12 +1101,6 @@ operating_note(struct road *r)
 			"their operation was kept, ask your CPA firm whether a "
 			"look-back window can cover those months.",
 			n, plural(n)));
-	else if (m->nhigh)
-		note_add(m, sc_xasprintf(
-			"Your controls have operated for %d month%s with evidence kept, "
-			"but high-priority gaps are open, so the Type II window starts "
-			"once they are closed rather than in the past.",
-			n, plural(n)));
 }
 
 static void
@@ -1151,8 +1147,11 @@ build_roadmap(struct rp_model *m, struct ymd today)
 	ymd_str(r.ready, m->ready_by);
 	if (r.t.has_prior)
 		r.prior_end = add_months(today, -r.t.prior);
+	/* Open gaps do not move a look-back window (the recommendation's type
+	 * rests on the kept evidence): they fall inside it, and the roadmap
+	 * says so. */
 	r.lookback_ok = r.t.evidence == EV_KEPT && r.t.has_operating &&
-	                r.t.operating >= 1 && m->nhigh == 0;
+	                r.t.operating >= 1;
 
 	const struct plan *soc2 = NULL;
 	for (size_t i = 0; i < m->nreports; i++) {
