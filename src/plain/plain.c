@@ -31,8 +31,9 @@
 
 static const char commands_line[] =
 	"Commands: ? or :help for help on the question, :note TEXT to add a "
-	"note, :back to go back, :skip to leave a question open, :clear to "
-	"remove an answer, :quit to stop and see the results.";
+	"note to the question on screen (type it before your answer), :back "
+	"to go back, :skip to leave a question open, :clear to remove an "
+	"answer, :quit to stop and see the results.";
 
 struct plain {
 	FILE *in, *out;
@@ -438,9 +439,11 @@ print_edge_cases(struct plain *p, const struct sc_question *qn)
 	else
 		say(p, "If the question does not apply: say so in your "
 		    "answer, or type :skip and explain it with :note.\n");
-	say(p, "To add a note: type :note followed by the text. The note "
-	    "is saved with the answer and shown in the results; :note alone "
-	    "removes it.\n");
+	say(p, "To add a note: type :note followed by the text before you "
+	    "answer; the note belongs to the question on screen, is saved "
+	    "with its answer and shown in the results, and the question is "
+	    "asked again for the answer. To note the question you just "
+	    "answered, type :back first. :note alone removes the note.\n");
 }
 
 static void

@@ -489,9 +489,11 @@ class PlainTest(unittest.TestCase):
                       "need.\nIf you do not know: type :skip to leave the question open and "
                       "come back to it; a :note can say what to check.\nIf none of the "
                       "choices applies: enter 3 (None of these) on its own.\n", out)
-        self.assertIn("To add a note: type :note followed by the text. The note is saved "
-                      "with the answer and shown in the results; :note alone removes it.",
-                      out)
+        self.assertIn("To add a note: type :note followed by the text before you answer; "
+                      "the note belongs to the question on screen, is saved with its answer "
+                      "and shown in the results, and the question is asked again for the "
+                      "answer. To note the question you just answered, type :back first. "
+                      ":note alone removes the note.", out)
         # A yes/no question without "not sure".
         self.assertIn("If no answer fits exactly: give the closest one and explain it "
                       "with :note.", out)
