@@ -740,9 +740,19 @@ criterion_fits(const struct sc_result *res, const char *ref)
 	return res->tsc[c].in_scope;
 }
 
+/* With no report recommended, the common criteria are the baseline a gap
+ * points to: a SOC 1 objective or an optional category's criterion would
+ * name an examination nobody plans. */
+static bool
+criterion_baseline(const char *ref)
+{
+	return strncmp(ref, "SOC1:", 5) != 0 &&
+	       sc_tsc_category(ref) == SC_CAT_SECURITY;
+}
+
 /* The criteria each gap shows: those that fit the scope, so a Privacy
- * criterion does not appear when Privacy is out; with no report every
- * one, and every one rather than none. */
+ * criterion does not appear when Privacy is out; with no report the common
+ * criteria; and every one rather than none. */
 static void
 gap_criteria(struct sc_eval *ev)
 {
@@ -761,7 +771,8 @@ gap_criteria(struct sc_eval *ev)
 		const char **shown = c->v + c->n;
 		size_t n = 0;
 		for (size_t k = 0; k < d->ncriteria; k++)
-			if (res->nreports == 0 || criterion_fits(res, d->criteria[k]))
+			if (res->nreports == 0 ? criterion_baseline(d->criteria[k])
+			                       : criterion_fits(res, d->criteria[k]))
 				shown[n++] = d->criteria[k];
 		if (n == 0)
 			for (; n < d->ncriteria; n++)
