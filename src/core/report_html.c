@@ -301,9 +301,9 @@ h_gaps(struct hw *w, const struct rp_model *m)
 			h_tag(w, "<li>Advice: ", d->advice, "</li>\n");
 			if (d->followup)
 				sc_buf_puts(w->out,
-				            "<li>This is a follow-up: you were not sure, "
-				            "so confirm the answer rather than assume a "
-				            "no.</li>\n");
+				            "<li>This is a follow-up: your answers leave "
+				            "this open, so confirm it rather than assume "
+				            "either way.</li>\n");
 			if (g->ndeps) {
 				sc_buf_puts(w->out, "<li class=\"because\">");
 				h_deps(w, m, g->deps, g->ndeps);

@@ -308,9 +308,9 @@ md_gaps(struct md *w, const struct rp_model *m)
 			sc_buf_putc(w->out, '\n');
 			if (d->followup)
 				sc_buf_puts(w->out,
-				            "  - This is a follow-up: you were not sure, "
-				            "so confirm the answer rather than assume a "
-				            "no.\n");
+				            "  - This is a follow-up: your answers leave "
+				            "this open, so confirm it rather than assume "
+				            "either way.\n");
 			if (g->ndeps) {
 				sc_buf_puts(w->out, "  - ");
 				md_deps(w, m, g->deps, g->ndeps, "    ");

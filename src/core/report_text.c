@@ -406,8 +406,8 @@ gaps(struct tw *t, const struct rp_model *m)
 			wrap(t, "    Advice: ", "      ", d->advice);
 			if (d->followup)
 				wrap(t, "    ", "    ",
-				     "This is a follow-up: you were not sure, so confirm "
-				     "the answer rather than assume a no.");
+				     "This is a follow-up: your answers leave this open, "
+				     "so confirm it rather than assume either way.");
 			deps(t, m, g->deps, g->ndeps, "    ", true);
 		}
 	}
