@@ -574,6 +574,55 @@ unnamed_reports_and_listed_clients(void **state)
 	sc_answers_free(a);
 }
 
+/* Set a multiple-choice answer from a list of choice ids. */
+static void
+set_choices(struct sc_answers *a, struct sc_eval *ev, const char *qid,
+            const char *const *ids, size_t n)
+{
+	size_t qi = question_index(qid);
+	size_t sel[8];
+	assert_true(n <= 8);
+	for (size_t i = 0; i < n; i++) {
+		int c = sc_question_find_choice(&the_q->questions[qi], ids[i]);
+		assert_true(c >= 0);
+		sel[i] = (size_t)c;
+	}
+	struct sc_answer v = {.type = SC_A_CHOICES, .sel = sel, .nsel = n};
+	assert_true(sc_answers_set(a, qi, &v));
+	sc_eval_changed(ev, qi);
+}
+
+/* Public assurance alone has no deadline to force a Type I nobody would
+ * read: the plan is a SOC 2 Type II with its SOC 3.  A published SOC 3
+ * means a SOC 2 Type II came before it, so the next one is a renewal. */
+static void
+public_assurance_and_renewals(void **state)
+{
+	(void)state;
+	struct sc_answers *a = load_example("consumer-app.yaml");
+	struct sc_eval *ev = sc_eval_new(the_q, a);
+	set_choice(a, ev, "security_reviews", "no");
+	set_choice(a, ev, "controls_documented", "no");
+	assert_false(sc_eval_visible(ev, question_index("months_needed")));
+	expect_reports(ev, "soc2:type2:6:soc2_type2_default "
+	                   "soc3:none:6:soc2_type2_default");
+	const struct sc_result *r = sc_eval_result(ev);
+	assert_int_equal(r->deferred.n, 0);
+	sc_eval_free(ev);
+	sc_answers_free(a);
+
+	a = load_example("consumer-app.yaml");
+	ev = sc_eval_new(the_q, a);
+	static const char *const soc3[] = {"soc3"};
+	set_choices(a, ev, "prior_reports", soc3, 1);
+	expect_reports(ev, "soc2:type2:12:soc2_renewal "
+	                   "soc3:none:12:soc2_renewal");
+	assert_true(sc_eval_visible(
+	        ev, question_index("prior_period_ended_months_ago")));
+	sc_eval_free(ev);
+	sc_answers_free(a);
+}
+
 /* Privacy follows direct collection under one's own notice, not the mere
  * presence of personal data; Confidentiality covers the B2B processor, and
  * ordinary business data about people brings neither. */
@@ -1037,6 +1086,7 @@ main(void)
 		cmocka_unit_test(worked_examples),
 		cmocka_unit_test(type_follows_what_fits),
 		cmocka_unit_test(unnamed_reports_and_listed_clients),
+		cmocka_unit_test(public_assurance_and_renewals),
 		cmocka_unit_test(privacy_follows_its_trigger),
 		cmocka_unit_test(nobody_asking_means_no_report),
 		cmocka_unit_test(skip_logic),
