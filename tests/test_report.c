@@ -1361,13 +1361,14 @@ static const struct road_case road_cases[] = {
 	 "  prior_period_ended_months_ago: 2\n",
 	 {"2025-12-01 to 2026-05-31: SOC 2 Type II: the 6-month window",
 	  "it starts the day after your last report's period ended "
-	  "(2025-11-30), so the reports run back to back.",
+	  "(2025-11-30), so the reports run back to back. Until the new report "
+	  "is issued, give customers who ask a bridge letter",
 	  "2026-06-28 to 2026-07-26: SOC 2 Type II report: fieldwork takes 2 to "
 	  "4 weeks after the window ends, then the CPA firm writes the report; "
 	  "report expected between 2026-06-28 and 2026-07-26.",
 	  "The SOC 2 Type II report, expected by 2026-07-26, fits before your "
 	  "deadline (2027-01-31)."},
-	 {"Coverage gap", "look-back", "bridge letter"},
+	 {"Coverage gap", "look-back"},
 	 {{"window_start", "2025-12-01"}, {"window_end", "2026-05-31"},
 	  {"report_from", "2026-06-28"}, {"report_by", "2026-07-26"}},
 	 "soc2", 6},

@@ -965,7 +965,11 @@ plan_type2(struct road *r, struct rp_report *rp, struct plan *pl)
 	case W_RENEWAL:
 		sc_buf_printf(&r->b, "it starts the day after your last report's "
 		                     "period ended (%s), so the reports run back "
-		                     "to back.",
+		                     "to back. Until the new report is issued, give "
+		                     "customers who ask a bridge letter (your "
+		                     "management's statement that nothing "
+		                     "significant changed since that period "
+		                     "ended).",
 		              p);
 		break;
 	case W_LOOKBACK:
