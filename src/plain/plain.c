@@ -859,6 +859,40 @@ say_passed(struct plain *p, size_t from, size_t to)
 	sc_buf_fini(&t);
 }
 
+/* After the last question: a last chance to go back or to note the last
+ * answer before the results.  Returns the question to ask again, or
+ * SIZE_MAX for the results (also at end of input). */
+static size_t
+confirm_end(struct plain *p, size_t last)
+{
+	say(p, "\nThat was the last question. Press Enter for the results, "
+	    "or type :back to change the last answer or :note TEXT to add a "
+	    "note to it.\n");
+	for (;;) {
+		say(p, "> ");
+		if (!read_line(p)) {
+			/* Every question was asked: the end of input here
+			 * finishes the interview rather than stopping it. */
+			p->eof = false;
+			say(p, "\n");
+			return SIZE_MAX;
+		}
+		char *s = trim(p->line.data ? p->line.data : (char *)"");
+		if (*s == '\0')
+			return SIZE_MAX;
+		if (strcmp(s, ":back") == 0)
+			return last;
+		if (strncmp(s, ":note", 5) == 0 && (s[5] == ' ' || !s[5])) {
+			command(p, last, s);
+			continue;
+		}
+		if (strcmp(s, ":quit") == 0 || strcmp(s, ":q") == 0)
+			return SIZE_MAX;
+		say(p, "Press Enter for the results, or type :back or :note "
+		    "TEXT.\n");
+	}
+}
+
 /* ---- start and end --------------------------------------------------- */
 
 /* Ask for the client's name, offering the saved interviews of this
@@ -1051,8 +1085,11 @@ sc_plain_main(const struct sc_interview_opts *o, FILE *in, FILE *out)
 		i = sc_session_next_asked(p->s, SIZE_MAX);
 	while (i != SIZE_MAX && !interrupted) {
 		size_t next = ask(p, i);
-		if (!p->quit && !p->eof && !interrupted)
+		if (!p->quit && !p->eof && !interrupted) {
 			say_passed(p, i, next);
+			if (next == SIZE_MAX)
+				next = confirm_end(p, i);
+		}
 		i = next;
 	}
 

@@ -193,6 +193,25 @@ class PlainTest(unittest.TestCase):
         self.assertIn("  2) 99.99 percent", r.stdout)
         self.assertIn("Interview done: 7 of 7 questions answered.", r.stdout)
 
+    def test_last_question_can_be_noted_or_changed_before_the_results(self):
+        # After the last answer the interview waits: a note goes to the last
+        # question, :back asks it again, and Enter shows the results.
+        ans = os.path.join(self.dir, "end.yaml")
+        r = self.interview(lines("End Co", "1", "10", "y", "none",
+                                 ":note Checked with the owner", ":back", "two sites", ""),
+                           "-a", ans)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("That was the last question. Press Enter for the results, or type "
+                      ":back to change the last answer or :note TEXT to add a note to it.",
+                      r.stdout)
+        self.assertIn("Interview done: 5 of 5 questions answered.", r.stdout)
+        with open(ans, encoding="utf-8") as f:
+            saved = f.read()
+        self.assertIn("notes", saved)
+        self.assertIn("Checked with the owner", saved)
+        self.assertIn("two sites", saved)
+        self.assertNotIn(": none", saved)
+
     # the prompts --------------------------------------------------------
     def test_prompts_say_what_to_type(self):
         r = self.interview(lines(*FULL), "-a", os.path.join(self.dir, "p.yaml"))
