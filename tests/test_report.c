@@ -1431,8 +1431,8 @@ static const struct road_case road_cases[] = {
 	 "  months_needed: 2\n  months_operating: 24\n  evidence_kept: true\n",
 	 {"2025-07-31 to 2026-01-30: SOC 2 Type II",
 	  "This is a look-back window",
-	  "The gaps listed below fall inside a window that has already "
-	  "started",
+	  "The gaps listed below fall inside a window that has already ended",
+	  "close them now, before fieldwork",
 	  "a control missing for the whole period can qualify the opinion"},
 	 {"starts when readiness work ends", "high-priority gaps are open"},
 	 {{"window_start", "2025-07-31"}, {"window_end", "2026-01-30"},
@@ -1483,8 +1483,8 @@ static const struct road_case road_cases[] = {
 	 "  type2_demanded: false\n",
 	 {"as of 2026-01-31: SOC 2 Type I",
 	  "The SOC 2 Type I report is expected between 2026-02-28 and "
-	  "2026-03-28, after your deadline (2026-01-31). Tell the customer who "
-	  "asked now and ask whether a later date will do; meanwhile share your "
+	  "2026-03-28, after your deadline (2026-01-31). Tell whoever asked for "
+	  "the report now and ask whether a later date will do; meanwhile share your "
 	  "readiness plan and offer a readiness letter from your CPA firm."},
 	 {"Type II to follow", "fits before"},
 	 {{"type1_as_of", "2026-01-31"}, {"deadline", "2026-01-31"}},

@@ -1002,12 +1002,16 @@ plan_type2(struct road *r, struct rp_report *rp, struct plan *pl)
 	if (ymd_cmp(start, r->today) <= 0 && m->ngaps > m->nconfirm &&
 	    !r->open_gaps_said) {
 		r->open_gaps_said = true;
-		note_add(m, sc_xstrdup(
-			"The gaps listed below fall inside a window that has already "
-			"started: your CPA firm tests the whole period and may report "
-			"them as exceptions (a control missing for the whole period can "
-			"qualify the opinion), so close them as early as you can and "
-			"confirm with your CPA firm how it will treat them."));
+		bool ended = ymd_cmp(end, r->today) < 0;
+		note_add(m, sc_xasprintf(
+			"The gaps listed below fall inside a window that %s: your CPA "
+			"firm tests the whole period and may report them as exceptions "
+			"(a control missing for the whole period can qualify the "
+			"opinion), so %s and confirm with your CPA firm how it will "
+			"treat them.",
+			ended ? "has already ended" : "has already started",
+			ended ? "close them now, before fieldwork"
+			      : "close them as early as you can"));
 	}
 	if (fy_note)
 		note_add(m, fy_note);
@@ -1037,8 +1041,8 @@ check_deadline(struct road *r)
 			continue;
 		}
 		sc_buf_printf(&r->b, "The %s %s report is expected between %s and "
-		                     "%s, %s your deadline (%s). Tell the customer "
-		                     "who asked now",
+		                     "%s, %s your deadline (%s). Tell whoever asked "
+		                     "for the report now",
 		              name, type, f, t,
 		              ymd_cmp(pl->from, dl) > 0 ? "after" : "possibly after",
 		              m->deadline);
