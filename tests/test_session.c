@@ -624,6 +624,46 @@ none_choice_by_id_or_label(void **state)
 	sc_diags_fini(&d);
 }
 
+/* Sections skipped for the same reason say it once: the bundled
+ * questionnaire's sections for service organizations share one note, and
+ * so do those about controls. */
+static void
+a_shared_note_is_said_once(void **state)
+{
+	struct fx *fx = *state;
+	sc_questionnaire_free(fx->q);
+	struct sc_diags d;
+	enum sc_status st;
+	char *qpath = th_src("questionnaires/soc-scoping.yaml");
+	sc_diags_init(&d);
+	fx->q = sc_questionnaire_load_file(qpath, &d, &st);
+	assert_non_null(fx->q);
+	sc_diags_fini(&d);
+	free(qpath);
+	char *path = sc_xasprintf("%s/bakery.yaml", fx->dir);
+	struct sc_session *s = open_ok(fx, path, "Bakery");
+	const struct sc_question *ac = sc_questionnaire_find(fx->q, "activities");
+	size_t none = (size_t)sc_question_find_choice(ac, "none");
+	set_choices(s, ac->index, &none, 1);
+	const struct sc_question *sr =
+	        sc_questionnaire_find(fx->q, "security_reviews");
+	struct sc_answer no = {.type = SC_A_CHOICE,
+	                       .choice = (size_t)sc_question_find_choice(sr, "no")};
+	assert_int_equal(sc_session_set(s, sr->index, &no), SC_OK);
+	struct sc_buf b = {0};
+	sc_session_explain_skipped(s, 3, fx->q->nsections, &b);
+	const char *out = sc_buf_str(&b);
+	const char *svc = strstr(out, "These questions are for organizations");
+	assert_non_null(svc);
+	assert_null(strstr(svc + 1, "These questions are for organizations"));
+	const char *ctl = strstr(out, "questions about your controls");
+	assert_non_null(ctl);
+	assert_null(strstr(ctl + 1, "questions about your controls"));
+	sc_buf_fini(&b);
+	sc_session_free(s);
+	free(path);
+}
+
 static void
 skipped_sections_are_explained(void **state)
 {
@@ -694,6 +734,8 @@ main(void)
 		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(none_choice_by_id_or_label,
 		                                setup, teardown),
+		cmocka_unit_test_setup_teardown(a_shared_note_is_said_once, setup,
+		                                teardown),
 		cmocka_unit_test_setup_teardown(skipped_sections_are_explained,
 		                                setup, teardown),
 	};

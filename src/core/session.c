@@ -352,15 +352,19 @@ sc_session_explain_skipped(const struct sc_session *s, size_t from, size_t to,
 	if (to > s->q->nsections)
 		to = s->q->nsections;
 	size_t run = SIZE_MAX; /* start of the current run without notes */
+	const char *said = NULL; /* the note just given, not to repeat */
 	for (size_t k = from; k <= to; k++) {
 		bool skipped = k < to && sc_session_section_skipped(s, k);
 		const char *note = skipped ? s->q->sections[k].skipped_note : NULL;
 		if (run != SIZE_MAX && (!skipped || note)) {
 			explain_run(s, run, k, out);
 			run = SIZE_MAX;
+			said = NULL;
 		}
-		if (note)
+		if (note && !(said && strcmp(said, note) == 0))
 			sc_buf_printf(out, "%s\n", note);
+		if (note)
+			said = note;
 		else if (skipped && run == SIZE_MAX)
 			run = k;
 	}
