@@ -1205,6 +1205,54 @@ build_roadmap(struct rp_model *m, struct ymd today)
 	sc_buf_fini(&r.b);
 }
 
+/* The first date (YYYY-MM-DD) a step's "when" names, or NULL. */
+static const char *
+step_date(const struct rp_step *st)
+{
+	if (!st->when)
+		return NULL;
+	for (const char *p = st->when; *p; p++) {
+		int k = 0;
+		while (k < 10 && p[k] &&
+		       (k == 4 || k == 7 ? p[k] == '-'
+		                         : p[k] >= '0' && p[k] <= '9'))
+			k++;
+		if (k == 10)
+			return p;
+	}
+	return NULL;
+}
+
+/* Put the roadmap in date order (a look-back window comes before the
+ * readiness work that runs now), stably; a step without a date of its own
+ * stays with the step before it. */
+static void
+sort_steps(struct rp_model *m)
+{
+	size_t n = m->nsteps;
+	if (n < 2)
+		return;
+	const char **key = sc_xcalloc(n, sizeof *key);
+	const char *last = "";
+	for (size_t i = 0; i < n; i++) {
+		const char *d = step_date(&m->steps[i]);
+		key[i] = last = d ? d : last;
+	}
+	for (size_t i = 1; i < n; i++) {
+		struct rp_step st = m->steps[i];
+		const char *k = key[i];
+		size_t j = i;
+		while (j > 0 && strncmp(key[j - 1], k, 10) > 0) {
+			m->steps[j] = m->steps[j - 1];
+			key[j] = key[j - 1];
+			j--;
+		}
+		m->steps[j] = st;
+		key[j] = k;
+	}
+	free(key);
+}
+
 void
 rp_model_build(struct rp_model *m, const struct sc_questionnaire *q,
                const struct sc_answers *a, struct sc_eval *ev,
@@ -1294,6 +1342,7 @@ rp_model_build(struct rp_model *m, const struct sc_questionnaire *q,
 
 	build_exec(m);
 	build_roadmap(m, today);
+	sort_steps(m);
 	sc_buf_fini(&b);
 }
 
