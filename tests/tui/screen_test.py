@@ -526,6 +526,26 @@ class ScreenTest(unittest.TestCase):
         self.assertEqual(t.finish(), 74)
         self.assertIn(b"answers not saved", t.raw)
 
+    def test_save_error_reason_readable_and_ctrl_c_exits_74(self):
+        # The reason comes last in the message; at 80x24 (and 100x30) it
+        # wraps rather than being cut.  Ctrl-C with answers unsaved is the
+        # write error (74), not "interrupted after saving" (130).
+        path = "/proc/socscope-no-such-dir/answers.yaml"
+        for cols, rows in ((80, 24), (100, 30)):
+            t = self.run_tui("-q", TINY, "-a", path, cols=cols, rows=rows)
+            t.wait_for("What is your organization called?")
+            t.send(PGDN, "1")
+            t.wait_for("Not saved:")
+            # The message's rows, read in its own column of the screen.
+            y, x = t.row_of("Not saved:")
+            shown = " ".join(line[x:].split("\u2502")[0].strip()
+                             for line in t.screen.display[y:y + 3])
+            self.assertIn("No such file or directory", shown,
+                          "%dx%d:\n%s" % (cols, rows, t.text()))
+            t.send("\x03")
+            self.assertEqual(t.finish(), 74)
+            self.assertIn(b"answers not saved", t.raw)
+
     def test_narrow_wrap_keeps_every_word(self):
         t = self.run_tui("-q", TINY, "--client", "Narrow", cols=41, rows=24)
         t.wait_for("What is your")
