@@ -91,7 +91,7 @@ sc_cmd_evaluate(const struct sc_evaluate_opts *o)
 
 	if (o->output) {
 		char *err = NULL;
-		enum sc_status st = sc_write_file_atomic(o->output, out.data ? out.data : "",
+		enum sc_status st = sc_write_file_output(o->output, out.data ? out.data : "",
 		                                         out.len, REPORT_MODE, &err);
 		if (st != SC_OK) {
 			fprintf(stderr, "socscope: %s: %s\n", o->output, err ? err : "cannot write");

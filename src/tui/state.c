@@ -1708,7 +1708,7 @@ tui_state_export(struct tui_state *st)
 	if (path[0] == '~' && path[1] == '/' && home && *home)
 		path = full = sc_xasprintf("%s%s", home, path + 1);
 	sc_report_render(st->q, st->s->a, st->s->ev, st->export_fmt, &ro, &b);
-	enum sc_status rc = sc_write_file_atomic(path, b.data ? b.data : "",
+	enum sc_status rc = sc_write_file_output(path, b.data ? b.data : "",
 	                                         b.len, 0644, &err);
 	sc_buf_fini(&b);
 	if (rc != SC_OK) {

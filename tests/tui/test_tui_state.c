@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -676,6 +677,60 @@ test_export(void **state)
 	free(p);
 }
 
+/* The export writes where the path points: through a symbolic link to
+ * its target, into a FIFO (read by a child here), never replacing them. */
+static void
+test_export_through_link_and_fifo(void **state)
+{
+	struct fx *f = *state;
+	struct tui_state *st = start(f);
+
+	keys(st, "Acme\r1\r");
+	assert_int_equal(mkdir("real", 0700), 0);
+	assert_int_equal(symlink("real/report.md", "link.md"), 0);
+	tui_state_key(st, TK_F(5));
+	tui_state_key(st, 'w');
+	tui_state_key(st, TK_CTRL('u'));
+	keys(st, "link.md");
+	tui_state_key(st, TK_ENTER);
+	assert_false(st->message_error);
+	struct stat sb;
+	assert_int_equal(lstat("link.md", &sb), 0);
+	assert_true(S_ISLNK(sb.st_mode));
+	char *text = th_read("real/report.md", NULL);
+	assert_non_null(text);
+	assert_non_null(strstr(text, "SOC 1"));
+	free(text);
+
+	assert_int_equal(mkfifo("report.fifo", 0600), 0);
+	fflush(NULL);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		/* The child copies what comes through the FIFO to a file. */
+		FILE *in = fopen("report.fifo", "rb");
+		FILE *out = fopen("from-fifo.txt", "wb");
+		int c;
+		while (in && out && (c = getc(in)) != EOF)
+			putc(c, out);
+		_exit(in && out && fclose(out) == 0 ? 0 : 1);
+	}
+	tui_state_key(st, 'w');
+	tui_state_key(st, TK_CTRL('u'));
+	keys(st, "report.fifo");
+	tui_state_key(st, TK_ENTER);
+	int status = 0;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_false(st->message_error);
+	assert_int_equal(lstat("report.fifo", &sb), 0);
+	assert_true(S_ISFIFO(sb.st_mode));
+	text = th_read("from-fifo.txt", NULL);
+	assert_non_null(text);
+	assert_non_null(strstr(text, "SOC 1"));
+	free(text);
+}
+
 static void
 test_picker_resumes(void **state)
 {
@@ -958,6 +1013,7 @@ main(void)
 		T(test_live_panel_flips),
 		T(test_notes_review_explain),
 		T(test_export),
+		T(test_export_through_link_and_fifo),
 		T(test_picker_resumes),
 		T(test_picker_new_interview),
 		T(test_no_sessions_asks_name),
