@@ -196,8 +196,11 @@ static void
 list_dir_yaml(const char *dir, const char *origin)
 {
 	DIR *dp = opendir(dir);
-	if (!dp)
+	if (!dp) {
+		if (errno == ENOMEM)
+			sc_out_of_memory();
 		return;
+	}
 	struct dirent *e;
 	while ((e = readdir(dp))) {
 		size_t n = strlen(e->d_name);

@@ -296,8 +296,12 @@ sc_sessions_list(const struct sc_questionnaire *q, const char *dir,
 	DIR *dp = opendir(dir);
 
 	*out = NULL;
-	if (!dp)
+	if (!dp) {
+		/* A list cut short by memory would hide saved sessions. */
+		if (errno == ENOMEM)
+			sc_out_of_memory();
 		return 0;
+	}
 	struct dirent *de;
 	while ((de = readdir(dp)) != NULL) {
 		if (!has_yaml_suffix(de->d_name))
