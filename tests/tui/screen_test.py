@@ -33,6 +33,32 @@ F1, F5 = "\x1bOP", "\x1b[15~"
 ENTER, ESC, TAB = "\r", "\x1b", "\t"
 
 
+class Screen(pyte.Screen):
+    """pyte's screen with the scroll commands it lacks, SU and SD (CSI S
+    and CSI T, terminfo's indn and rin), which ncurses uses to move a block
+    of rows, as xterm and every terminal socscope targets understand."""
+
+    def _scroll(self, count, down):
+        top, bottom = self.margins or pyte.screens.Margins(0, self.lines - 1)
+        x, y = self.cursor.x, self.cursor.y
+        self.cursor.y = top
+        if down:
+            self.insert_lines(count or 1)
+        else:
+            self.delete_lines(count or 1)
+        self.cursor.x, self.cursor.y = x, y
+
+    def scroll_up(self, count=None, *args, **kwargs):
+        self._scroll(count, False)
+
+    def scroll_down(self, count=None, *args, **kwargs):
+        self._scroll(count, True)
+
+
+class ByteStream(pyte.ByteStream):
+    csi = dict(pyte.ByteStream.csi, S="scroll_up", T="scroll_down")
+
+
 class Term:
     """One run of socscope in a pty of a given size, read through pyte."""
 
@@ -45,8 +71,8 @@ class Term:
                   "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
         if env:
             e.update(env)
-        self.screen = pyte.Screen(cols, rows)
-        self.stream = pyte.ByteStream(self.screen)
+        self.screen = Screen(cols, rows)
+        self.stream = ByteStream(self.screen)
         self.started = time.monotonic()
         self.child = pexpect.spawn(BINARY, args, env=e, cwd=cwd or home,
                                    dimensions=(rows, cols))
