@@ -235,10 +235,12 @@ sc_cmd_list(void)
 	if (n == 0)
 		printf("  none yet\n");
 	for (size_t i = 0; i < n; i++)
-		printf("  %-28s %-21s %3zu/%-3zu answered  %s\n",
+		printf("  %-28s %-21s %3zu/%-3zu answered  %s%s%s\n",
 		       *v[i].client ? v[i].client : "(no client name)",
 		       *v[i].updated ? v[i].updated : "-", v[i].answered,
-		       v[i].applicable, v[i].path);
+		       v[i].applicable, v[i].path,
+		       v[i].holder ? "  open in " : "",
+		       v[i].holder ? v[i].holder : "");
 	sc_session_infos_free(v, n);
 	sc_questionnaire_free(q);
 	free(dir);

@@ -279,6 +279,8 @@ draw_header(const struct tui_state *st)
 		x += puts_(w, 0, x, cols - x, sep, a);
 		x += puts_cut(w, 0, x, avail - x, client, a | A_BOLD);
 	}
+	if (st->s && st->s->read_only && avail - x > 12)
+		x += puts_(w, 0, x, avail - x, " (read-only)", a | A_BOLD);
 	if (st->s && right_w < cols - 12) {
 		/* The bar counts only questions that apply now. */
 		int bx = cols - right_w;

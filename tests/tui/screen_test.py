@@ -121,6 +121,13 @@ class Term:
     def type(self, text):
         self.send(text)
 
+    def message(self, start):
+        """The message line that begins with `start`, its rows (it wraps)
+        read in its own column and joined."""
+        y, x = self.row_of(start)
+        return " ".join(line[x:].split("\u2502")[0].strip()
+                        for line in self.screen.display[y:y + 3]).strip()
+
     def row_of(self, needle):
         for y, line in enumerate(self.screen.display):
             if needle in line:
@@ -424,6 +431,51 @@ class ScreenTest(unittest.TestCase):
         t.send("q")
         self.assertEqual(t.finish(), 0)
 
+    def test_second_interview_is_read_only(self):
+        a = self.run_tui("-q", TINY, "--client", "Lock Co")
+        a.wait_for("What is your organization called?")
+        a.type("Holder")
+        a.send(ENTER)
+        a.wait_for("What do you do for your clients?")
+        # The picker of a second interview says the session is open.
+        b = self.run_tui("-q", TINY)
+        b.wait_for("Saved interviews")
+        b.wait_for("1/5 open elsewhere")
+        b.send(ENTER)
+        b.wait_for("What do you do for your clients?")
+        b.wait_for("(read-only)")  # in the header, for as long as it is open
+        b.wait_for("Read-only:")
+        self.assertRegex(b.message("Read-only:"),
+                         r"^Read-only: this interview is open in socscope process %d "
+                         r"\(.*\) since \d{4}-\d\d-\d\d \d\d:\d\d UTC; answers "
+                         r"cannot be changed here\.$" % a.child.pid)
+        # Choices are refused, the answer stays as the holder saved it.
+        b.send("1")
+        b.pump(0.2)
+        self.assertTrue(b.message("Read-only:").endswith("cannot be changed here."))
+        self.assertNotIn("[✓] Run their payroll", b.text())
+        self.assertIn("[ ] Run their payroll", b.text())
+        # Results and export work.
+        b.send(F5)
+        b.wait_for("Results")
+        b.send("w")
+        b.wait_for("File: ")
+        b.send(ENTER)
+        b.wait_for("Exported text to lock-co-socscope.txt")
+        self.assertIn("Holder", self.read(os.path.join(self.home, "lock-co-socscope.txt")))
+        b.send("q")
+        self.assertEqual(b.finish(), 0)
+        # The holder lost nothing and goes on.
+        a.send("1")
+        a.wait_for("[✓] Run their payroll")
+        a.send("q")
+        self.assertEqual(a.finish(), 0)
+        saved = yaml.safe_load(self.read(self.session_file("lock-co")))
+        self.assertEqual(saved["answers"]["org_name"], "Holder")
+        self.assertEqual(saved["answers"]["services"], ["payroll"])
+        self.assertEqual(os.listdir(os.path.dirname(self.session_file("lock-co"))),
+                         ["lock-co.yaml"])
+
     def test_resize_too_small_and_back(self):
         t = self.run_tui("-q", TINY, "--client", "Size Co")
         t.wait_for("What is your organization called?")
@@ -562,10 +614,7 @@ class ScreenTest(unittest.TestCase):
             t.wait_for("What is your organization called?")
             t.send(PGDN, "1")
             t.wait_for("Not saved:")
-            # The message's rows, read in its own column of the screen.
-            y, x = t.row_of("Not saved:")
-            shown = " ".join(line[x:].split("\u2502")[0].strip()
-                             for line in t.screen.display[y:y + 3])
+            shown = t.message("Not saved:")
             self.assertIn("No such file or directory", shown,
                           "%dx%d:\n%s" % (cols, rows, t.text()))
             t.send("\x03")
