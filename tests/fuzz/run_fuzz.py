@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Run one fuzz target on its seed corpus: the bundled files and the test
 fixtures of its kind (for expressions, every `when:` and `show_if:` in
-them, one per file).
+them, one per file), and the inputs in tests/fuzz/regressions/TARGET/ that
+once made it fail.
 
 usage: run_fuzz.py fuzz|replay BINARY TARGET SRCDIR WORKDIR [LIBFUZZER-OPTION...]
 
@@ -54,6 +55,10 @@ for pattern in SEEDS[target]:
         else:
             n += 1
             shutil.copy(path, os.path.join(seeds, "%04d-%s" % (n, os.path.basename(path))))
+# Inputs that once failed, kept as seeds so they are run first every time.
+for path in sorted(glob.glob(os.path.join(src, "tests", "fuzz", "regressions", target, "*"))):
+    n += 1
+    shutil.copy(path, os.path.join(seeds, "%04d-%s" % (n, os.path.basename(path))))
 if n == 0:
     sys.exit("no seeds for %s" % target)
 
@@ -75,4 +80,5 @@ if r.returncode != 0:
     print("\n".join(line for line in r.stdout.splitlines()
                     if not re.match(r"#\d+\s", line))[-20000:])
     print("inputs that failed stay in " + work)
-sys.exit(r.returncode)
+# libFuzzer reports a find with status 77, which meson reads as "skipped".
+sys.exit(1 if r.returncode else 0)
