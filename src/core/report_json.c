@@ -75,7 +75,7 @@ answer_json(struct jw *w, const struct sc_question *qn,
 		for (size_t i = 0; i < a->nsel; i++)
 			if (a->sel[i] < qn->nchoices)
 				jpush(arr,
-				                      js(w, qn->choices[a->sel[i]].id));
+				      js(w, qn->choices[a->sel[i]].id));
 		return arr;
 	}
 	case SC_A_NUMBER:
@@ -118,7 +118,7 @@ reasons_json(struct jw *w, const struct rp_model *m,
 		jset(o, "rule", js(w, r->rule->id));
 		jset(o, "text", js(w, r->rule->because));
 		jset(o, "because",
-		                    because_json(w, m, r->deps, r->ndeps));
+		     because_json(w, m, r->deps, r->ndeps));
 		jpush(arr, o);
 	}
 	return arr;
@@ -135,11 +135,11 @@ recommendation_json(struct jw *w, const struct rp_model *m)
 		json_t *o = jnew(json_object());
 		jset(o, "id", json_string(sc_report_id_str(rp->rec->id)));
 		jset(o, "type",
-		                    json_string(sc_rtype_id_str(rp->rec->type)));
+		     json_string(sc_rtype_id_str(rp->rec->type)));
 		jset(o, "period_months",
-		                    rp->rec->period_months > 0
-		                            ? json_integer(rp->rec->period_months)
-		                            : json_null());
+		     rp->rec->period_months > 0
+		             ? json_integer(rp->rec->period_months)
+		             : json_null());
 		jset(o, "reasons", reasons_json(w, m, &rp->reasons));
 		jset(o, "title", js(w, rp->title));
 		jpush(reports, o);
@@ -166,9 +166,9 @@ tsc_json(struct jw *w, const struct rp_model *m)
 	for (int c = 0; c < SC_CAT_COUNT; c++) {
 		json_t *o = jnew(json_object());
 		jset(o, "in_scope",
-		                    json_boolean(m->r->tsc[c].in_scope));
+		     json_boolean(m->r->tsc[c].in_scope));
 		jset(o, "required",
-		                    json_boolean(m->r->tsc[c].required));
+		     json_boolean(m->r->tsc[c].required));
 		jset(o, "reasons", reasons_json(w, m, &m->tsc[c]));
 		jset(o, "note", js(w, rp_tsc_default_reason(m, c)));
 		jset(tsc, sc_category_id_str(c), o);
@@ -191,12 +191,12 @@ gaps_json(struct jw *w, const struct rp_model *m)
 			jpush(crit, js(w, d->criteria[k]));
 		jset(o, "criteria", crit);
 		jset(o, "priority",
-		                    json_string(sc_priority_id_str(g->rec->priority)));
+		     json_string(sc_priority_id_str(g->rec->priority)));
 		jset(o, "advice", js(w, d->advice));
 		jset(o, "because",
-		                    because_json(w, m, g->deps, g->ndeps));
+		     because_json(w, m, g->deps, g->ndeps));
 		jset(o, "kind",
-		                    json_string(d->followup ? "followup" : "gap"));
+		     json_string(d->followup ? "followup" : "gap"));
 		json_t *rules = jnew(json_array());
 		for (size_t k = 0; k < g->reasons.n; k++)
 			jpush(rules, js(w, g->reasons.v[k].rule->id));
@@ -222,11 +222,11 @@ readiness_json(struct jw *w, const struct rp_model *m)
 		json_t *it = jnew(json_object());
 		jset(it, "item", js(w, r->items[i].item));
 		jset(it, "status",
-		                    json_string(sc_readiness_id_str(r->items[i].status)));
+		     json_string(sc_readiness_id_str(r->items[i].status)));
 		jset(it, "rule",
-		                    r->items[i].rule < m->q->nrules
-		                            ? js(w, m->q->rules[r->items[i].rule].id)
-		                            : json_null());
+		     r->items[i].rule < m->q->nrules
+		             ? js(w, m->q->rules[r->items[i].rule].id)
+		             : json_null());
 		jpush(items, it);
 	}
 	jset(o, "items", items);
@@ -242,8 +242,8 @@ roadmap_json(struct jw *w, const struct rp_model *m)
 	jset(o, "window_start", js_opt(w, m->window_start));
 	jset(o, "window_end", js_opt(w, m->window_end));
 	jset(o, "window_months",
-	                    m->window_months > 0 ? json_integer(m->window_months)
-	                                         : json_null());
+	     m->window_months > 0 ? json_integer(m->window_months)
+	                          : json_null());
 	jset(o, "deadline", js_opt(w, m->deadline));
 	json_t *steps = jnew(json_array());
 	for (size_t i = 0; i < m->nsteps; i++) {
@@ -274,8 +274,8 @@ answers_json(struct jw *w, const struct rp_model *m)
 		jset(o, "text", js(w, qn->text));
 		jset(o, "shown", json_boolean(shown));
 		jset(o, "answer",
-		                    answer_json(w, qn, shown ? sc_eval_answer(m->ev, i)
-		                                             : NULL));
+		     answer_json(w, qn, shown ? sc_eval_answer(m->ev, i)
+		                              : NULL));
 		jset(o, "note", js(w, rp_note(m, i)));
 		jpush(arr, o);
 	}
@@ -309,9 +309,9 @@ rp_render_json(const struct rp_model *m, struct sc_buf *out)
 	for (size_t i = 0; i < r->nframeworks && i < SC_FW_COUNT; i++) {
 		json_t *o = jnew(json_object());
 		jset(o, "id",
-		                    json_string(sc_framework_id_str(r->frameworks[i].id)));
+		     json_string(sc_framework_id_str(r->frameworks[i].id)));
 		jset(o, "reasons",
-		                    reasons_json(&w, m, &m->frameworks[i]));
+		     reasons_json(&w, m, &m->frameworks[i]));
 		jpush(fw, o);
 	}
 	jset(root, "related_frameworks", fw);
@@ -323,7 +323,7 @@ rp_render_json(const struct rp_model *m, struct sc_buf *out)
 	jset(root, "date", json_string(m->date));
 	jset(root, "answered", json_integer((json_int_t)r->answered));
 	jset(root, "applicable",
-	                    json_integer((json_int_t)r->applicable));
+	     json_integer((json_int_t)r->applicable));
 	json_t *ex = jnew(json_array());
 	for (size_t i = 0; i < m->nexec; i++)
 		jpush(ex, js(&w, m->exec[i]));
