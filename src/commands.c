@@ -91,7 +91,7 @@ sc_cmd_evaluate(const struct sc_evaluate_opts *o)
 
 	if (o->output) {
 		char *err = NULL;
-		enum sc_status st = sc_write_file_atomic(o->output, out.data ? out.data : "",
+		enum sc_status st = sc_write_file_output(o->output, out.data ? out.data : "",
 		                                         out.len, REPORT_MODE, &err);
 		if (st != SC_OK) {
 			fprintf(stderr, "socscope: %s: %s\n", o->output, err ? err : "cannot write");
@@ -196,8 +196,11 @@ static void
 list_dir_yaml(const char *dir, const char *origin)
 {
 	DIR *dp = opendir(dir);
-	if (!dp)
+	if (!dp) {
+		if (errno == ENOMEM)
+			sc_out_of_memory();
 		return;
+	}
 	struct dirent *e;
 	while ((e = readdir(dp))) {
 		size_t n = strlen(e->d_name);
@@ -232,10 +235,12 @@ sc_cmd_list(void)
 	if (n == 0)
 		printf("  none yet\n");
 	for (size_t i = 0; i < n; i++)
-		printf("  %-28s %-21s %3zu/%-3zu answered  %s\n",
+		printf("  %-28s %-21s %3zu/%-3zu answered  %s%s%s\n",
 		       *v[i].client ? v[i].client : "(no client name)",
 		       *v[i].updated ? v[i].updated : "-", v[i].answered,
-		       v[i].applicable, v[i].path);
+		       v[i].applicable, v[i].path,
+		       v[i].holder ? "  open in " : "",
+		       v[i].holder ? v[i].holder : "");
 	sc_session_infos_free(v, n);
 	sc_questionnaire_free(q);
 	free(dir);

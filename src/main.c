@@ -36,7 +36,8 @@ static const char usage_text[] =
 	"  -o, --output FILE      evaluate: write the report to FILE instead of stdout\n"
 	"\n"
 	"Exit status: 0 ok, 64 usage, 65 invalid data, 66 unreadable input,\n"
-	"73 cannot create output, 74 write error, 130 interrupted (answers saved).\n";
+	"71 out of memory, 73 cannot create output, 74 write error,\n"
+	"130 interrupted (answers saved).\n";
 
 enum { OPT_ASCII = 256, OPT_HELP, OPT_VERSION };
 

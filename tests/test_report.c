@@ -817,6 +817,63 @@ csv_parses_back_to_the_same_fields(void **state)
 	}
 }
 
+/* Answers a spreadsheet would run as formulas (OWASP's CSV injection) come
+ * out as text: a leading apostrophe inside the quotes.  Text that merely
+ * holds such a character elsewhere is left as it is. */
+static void
+csv_neutralizes_formulas(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *qid, *answer, *note;
+	} rows[] = {
+		{"org_name", "=HYPERLINK(\"http://evil.example/\",\"y\")",
+		 "@SUM(1+1)*cmd|' /C calc'!A0"},
+		{"notes_text", "+1+2", "-2+3"},
+	};
+	struct fx f;
+	fx_open(&f, "full");
+	for (size_t k = 0; k < sizeof rows / sizeof rows[0]; k++) {
+		const struct sc_question *qn = sc_questionnaire_find(f.q, rows[k].qid);
+		assert_non_null(qn);
+		struct sc_answer v = {.type = SC_A_TEXT, .text = (char *)rows[k].answer};
+		assert_true(sc_answers_set(f.a, qn->index, &v));
+		sc_answers_set_note(f.a, qn->index, rows[k].note);
+	}
+	sc_eval_reset(f.ev);
+	char *s = render(&f, SC_FMT_CSV, 0);
+	/* The raw cell, quotes doubled inside. */
+	assert_non_null(strstr(s, ",\"'=HYPERLINK(\"\"http://evil.example/\"\","
+	                          "\"\"y\"\")\","));
+	struct csv csv;
+	assert_true(csv_parse(s, &csv));
+	size_t seen = 0;
+	for (size_t i = 0; i < csv.nrows; i++) {
+		char **row = csv.rows[i];
+		for (size_t k = 0; k < K_COUNT; k++)
+			assert_false(strchr("=+-@\t\r", row[k][0]) && row[k][0]);
+		for (size_t k = 0; k < sizeof rows / sizeof rows[0]; k++) {
+			if (strcmp(row[K_KIND], "answer") ||
+			    strcmp(row[K_QID], rows[k].qid))
+				continue;
+			char *want = sc_xasprintf("'%s", rows[k].answer);
+			assert_string_equal(row[K_ANSWER], want);
+			free(want);
+			want = sc_xasprintf("'%s", rows[k].note);
+			assert_string_equal(row[K_NOTE], want);
+			free(want);
+			seen++;
+		}
+	}
+	assert_int_equal(seen, 2);
+	/* "Give advice only (no data, no systems)" and ids with "_" or "-"
+	 * inside are not formulas. */
+	assert_null(strstr(s, "'Give"));
+	csv_free(&csv);
+	free(s);
+	fx_close(&f);
+}
+
 /* --- the same story in every format -------------------------------------- */
 
 /* Whitespace runs (wrapping, indentation) read as one space. */
@@ -1831,6 +1888,7 @@ main(void)
 		cmocka_unit_test(json_follows_the_contract),
 		cmocka_unit_test(json_says_what_the_answers_mean),
 		cmocka_unit_test(csv_parses_back_to_the_same_fields),
+		cmocka_unit_test(csv_neutralizes_formulas),
 		cmocka_unit_test(every_format_says_the_same_thing),
 		cmocka_unit_test(html_validates),
 		cmocka_unit_test(html_is_self_contained_and_escaped),

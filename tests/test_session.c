@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "helpers.h"
@@ -471,8 +473,10 @@ failed_save_keeps_the_change(void **state)
 
 	struct sc_session *s = open_ok(fx, path, "Gamma");
 	assert_int_equal(set_text(s, Q_ORG, "Gamma"), SC_OK);
-	/* Take the directory away under the session's feet: the save
-	 * cannot even create its temporary file, whoever runs the test. */
+	/* Take the directory away under the session's feet (its lock file
+	 * too): the save cannot even create its temporary file, whoever runs
+	 * the test. */
+	assert_int_equal(unlink(s->lock_path), 0);
 	assert_int_equal(unlink(path), 0);
 	assert_int_equal(rmdir(dir), 0);
 
@@ -507,6 +511,155 @@ failed_save_keeps_the_change(void **state)
 	sc_session_free(s);
 	free(path);
 	free(dir);
+}
+
+static bool
+exists(const char *path)
+{
+	struct stat sb;
+	return lstat(path, &sb) == 0;
+}
+
+/* Two interviews on one session: the second is told who has it and reads
+ * it, but writes nothing, whatever it tries. */
+static void
+second_open_is_read_only(void **state)
+{
+	struct fx *fx = *state;
+	char *path = sc_xasprintf("%s/same.yaml", fx->dir);
+	char *lock = sc_xasprintf("%s/.same.yaml.lock", fx->dir);
+
+	assert_null(sc_session_holder(path));
+	struct sc_session *s1 = open_ok(fx, path, "Same");
+	assert_false(s1->read_only);
+	assert_true(exists(lock));
+	assert_int_equal(set_text(s1, Q_ORG, "First"), SC_OK);
+	char *before = th_read(path, NULL);
+
+	struct sc_session *s2 = open_ok(fx, path, NULL);
+	assert_true(s2->read_only);
+	char *pid = sc_xasprintf("socscope process %ld ", (long)getpid());
+	assert_non_null(strstr(s2->holder, pid));
+	assert_non_null(strstr(s2->holder, " since "));
+	assert_non_null(strstr(s2->holder, " UTC"));
+	/* It reads what the first saved... */
+	assert_string_equal(s2->a->v[Q_ORG].text, "First");
+	/* ...and changes nothing, in memory or on disk. */
+	assert_int_equal(set_text(s2, Q_ORG, "Second"), SC_ECANTCREAT);
+	assert_string_equal(s2->a->v[Q_ORG].text, "First");
+	assert_int_equal(sc_session_unset(s2, Q_ORG), SC_ECANTCREAT);
+	assert_int_equal(sc_session_set_note(s2, Q_ORG, "n"), SC_ECANTCREAT);
+	assert_int_equal(sc_session_set_client(s2, "Other"), SC_ECANTCREAT);
+	assert_int_equal(sc_session_save(s2), SC_ECANTCREAT);
+	assert_null(s2->last_error);
+	char *after = th_read(path, NULL);
+	assert_string_equal(after, before);
+	free(after);
+
+	/* The picker sees who has it. */
+	struct sc_session_info *v = NULL;
+	size_t n = sc_sessions_list(fx->q, fx->dir, &v);
+	assert_int_equal(n, 1);
+	assert_non_null(v[0].holder);
+	assert_non_null(strstr(v[0].holder, pid));
+	sc_session_infos_free(v, n);
+
+	/* The reader going away leaves the first one's lock in place. */
+	sc_session_free(s2);
+	char *who = sc_session_holder(path);
+	assert_non_null(who);
+	free(who);
+	assert_int_equal(set_text(s1, Q_COMMENTS, "still mine"), SC_OK);
+	sc_session_free(s1);
+	/* Closed: no holder, no lock file left. */
+	assert_null(sc_session_holder(path));
+	assert_false(exists(lock));
+	s1 = open_ok(fx, path, NULL);
+	assert_false(s1->read_only);
+	assert_string_equal(s1->a->v[Q_COMMENTS].text, "still mine");
+	sc_session_free(s1);
+	free(pid);
+	free(before);
+	free(lock);
+	free(path);
+}
+
+/* A holder killed outright (SIGKILL) holds nothing: the kernel drops the
+ * lock with the process. */
+static void
+lock_dies_with_its_holder(void **state)
+{
+	struct fx *fx = *state;
+	char *path = sc_xasprintf("%s/killed.yaml", fx->dir);
+	int fds[2];
+
+	assert_int_equal(pipe(fds), 0);
+	fflush(NULL);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct sc_diags d;
+		enum sc_status st;
+		sc_diags_init(&d);
+		struct sc_session *s = sc_session_open(fx->q, path, "K", &d, &st);
+		char c = s && !s->read_only ? 'y' : 'n';
+		if (write(fds[1], &c, 1) != 1)
+			_exit(1);
+		for (;;)
+			pause();
+	}
+	close(fds[1]);
+	char c = 0;
+	assert_int_equal(read(fds[0], &c, 1), 1);
+	close(fds[0]);
+	assert_int_equal(c, 'y');
+	struct sc_session *s = open_ok(fx, path, NULL);
+	assert_true(s->read_only);
+	char *pid_text = sc_xasprintf("socscope process %ld ", (long)pid);
+	assert_non_null(strstr(s->holder, pid_text));
+	free(pid_text);
+	sc_session_free(s);
+
+	assert_int_equal(kill(pid, SIGKILL), 0);
+	assert_int_equal(waitpid(pid, NULL, 0), pid);
+	assert_null(sc_session_holder(path));
+	s = open_ok(fx, path, NULL);
+	assert_false(s->read_only);
+	assert_int_equal(set_text(s, Q_ORG, "After"), SC_OK);
+	sc_session_free(s);
+	free(path);
+}
+
+/* Temporary files of saves killed half-way are removed by the next holder
+ * of that session, and only of that session; an interview without the
+ * lock leaves them, since they may be the holder's save in flight. */
+static void
+holder_removes_stale_temporaries(void **state)
+{
+	struct fx *fx = *state;
+	char *path = sc_xasprintf("%s/t.yaml", fx->dir);
+	char *stale = th_write(fx->dir, ".t.yaml.tmp-Ab12Cd", "half");
+	char *other = th_write(fx->dir, ".u.yaml.tmp-Ab12Cd", "not ours");
+	char *longer = th_write(fx->dir, ".t.yaml.tmp-Ab12Cd7", "not mkstemp's");
+
+	struct sc_session *s1 = open_ok(fx, path, "T");
+	assert_false(exists(stale));
+	assert_true(exists(other));
+	assert_true(exists(longer));
+	free(stale);
+	stale = th_write(fx->dir, ".t.yaml.tmp-Zz98Yy", "in flight");
+	struct sc_session *s2 = open_ok(fx, path, NULL);
+	assert_true(s2->read_only);
+	assert_true(exists(stale));
+	sc_session_free(s2);
+	sc_session_free(s1);
+	s1 = open_ok(fx, path, NULL);
+	assert_false(exists(stale));
+	sc_session_free(s1);
+	free(stale);
+	free(other);
+	free(longer);
+	free(path);
 }
 
 /* ---- tests/fixtures/session/named.yaml: the name, none, skipped ---------- */
@@ -733,6 +886,12 @@ main(void)
 		cmocka_unit_test_setup_teardown(client_name_and_question_are_one,
 		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(none_choice_by_id_or_label,
+		                                setup, teardown),
+		cmocka_unit_test_setup_teardown(second_open_is_read_only,
+		                                setup, teardown),
+		cmocka_unit_test_setup_teardown(lock_dies_with_its_holder,
+		                                setup, teardown),
+		cmocka_unit_test_setup_teardown(holder_removes_stale_temporaries,
 		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(a_shared_note_is_said_once, setup,
 		                                teardown),

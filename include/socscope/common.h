@@ -1,9 +1,10 @@
 /* socscope core: status codes, allocation and a growable string buffer.
  *
  * The core never prints and never exits, with one exception decided once
- * here: running out of memory calls sc_out_of_memory(), which aborts.  A
- * front end that owns the terminal installs a SIGABRT handler that restores
- * it (see src/tui/term.c), so the user's screen survives even that. */
+ * here: running out of memory calls sc_out_of_memory(), which says
+ * "socscope: out of memory" on stderr and exits 71 (EX_OSERR).  A front
+ * end that owns the terminal installs a hook that restores it first (see
+ * src/tui/term.c), so the user's screen survives even that. */
 #ifndef SOCSCOPE_COMMON_H
 #define SOCSCOPE_COMMON_H
 
@@ -34,9 +35,18 @@ enum sc_status {
 int
 sc_status_exit_code(enum sc_status st);
 
-/* Called when an allocation fails: aborts the process. */
+/* The exit status after a failed allocation (sysexits' EX_OSERR). */
+#define SC_EXIT_OSERR 71
+
+/* Called when an allocation fails, in the core or in a library it uses:
+ * runs the hook, says so on stderr and exits SC_EXIT_OSERR at once (no
+ * atexit handlers, no stdio flush). */
 SC_NORETURN void
 sc_out_of_memory(void);
+/* A function for sc_out_of_memory to call first (NULL for none); it must
+ * not allocate.  The full-screen interview restores the terminal here. */
+void
+sc_set_oom_hook(void (*hook)(void));
 
 /* Allocation wrappers that never return NULL (they call sc_out_of_memory). */
 void *

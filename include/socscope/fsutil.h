@@ -23,6 +23,17 @@ enum sc_status
 sc_write_file_atomic(const char *path, const void *data, size_t len,
                      mode_t mode, char **err);
 
+/* Write an output the user named (evaluate -o, the interview's export).
+ * A regular file, or a name that does not exist yet, is written
+ * atomically as sc_write_file_atomic does; a symbolic link is followed and
+ * its target written so (the link stays a link); a device, FIFO or socket
+ * is opened and written into, never replaced.  SC_ECANTCREAT when it
+ * cannot be created or opened (a directory, a link loop), SC_EIO when
+ * writing fails; *err then says why (caller frees). */
+enum sc_status
+sc_write_file_output(const char *path, const void *data, size_t len,
+                     mode_t mode, char **err);
+
 /* mkdir -p with `mode` for each created level; false with errno on failure. */
 bool
 sc_mkdir_p(const char *path, mode_t mode);

@@ -13,17 +13,37 @@ struct sc_session {
 	struct sc_eval *ev;
 	char *path;       /* the answers file it saves to */
 	char *last_error; /* why the last save failed; NULL when it succeeded */
+	/* Open in another interview: shown, never changed or saved here. */
+	bool read_only;
+	char *holder;     /* read_only: who has it open and since when */
+	int lock_fd;      /* the lock held on it; -1 when none */
+	char *lock_path;  /* ".NAME.yaml.lock" beside it */
 };
 
 /* Open the session saved at `path`, or start a new one there when the file
  * does not exist (with `client` as its client name; may be NULL).  Creates
  * the directory when needed.  NULL with diagnostics when the file exists but
- * cannot be read (SC_ENOINPUT) or is invalid (SC_EDATA). */
+ * cannot be read (SC_ENOINPUT) or is invalid (SC_EDATA).
+ *
+ * The session is locked while open (a lock file beside it, released by the
+ * kernel however the process ends), and the holder removes temporary
+ * files that saves killed half-way left beside it.  When another interview
+ * holds the lock the session opens read-only: `holder` says who and since
+ * when, and every change or save returns SC_ECANTCREAT, touching nothing.
+ * Where no lock can be had at all (a directory we cannot write) it opens
+ * as before, and the first save says what is wrong. */
 struct sc_session *
 sc_session_open(const struct sc_questionnaire *q, const char *path,
                 const char *client, struct sc_diags *d, enum sc_status *st);
 void
 sc_session_free(struct sc_session *s);
+
+/* Who has the session at `path` open in an interview ("socscope process
+ * 1234 (alice on host1) since 2026-11-22 10:15 UTC", or "another socscope"
+ * when it did not say), or NULL when no one has; never takes the lock.
+ * Caller frees. */
+char *
+sc_session_holder(const char *path);
 
 /* The client's name and the questionnaire's client_question are one value:
  * opening a session with a name answers the question (so it is not asked
@@ -87,6 +107,7 @@ struct sc_session_info {
 	char *updated; /* ISO 8601 as saved; "" when absent */
 	char *questionnaire; /* the questionnaire id the file names */
 	size_t answered, applicable; /* progress against `q` when it matches */
+	char *holder;  /* open in an interview: who and since when; else NULL */
 };
 
 /* List the answers files in `dir` (usually sc_sessions_dir()), newest

@@ -1,9 +1,11 @@
 /* Status codes, allocation wrappers and the string buffer. */
 #include "socscope/common.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 int
 sc_status_exit_code(enum sc_status st)
@@ -19,14 +21,33 @@ sc_status_exit_code(enum sc_status st)
 	return 70; /* EX_SOFTWARE: unreachable for valid statuses */
 }
 
+static void (*oom_hook)(void);
+
+void
+sc_set_oom_hook(void (*hook)(void))
+{
+	oom_hook = hook;
+}
+
 void
 sc_out_of_memory(void)
 {
-	/* Deliberately the core's only write to a stream: nothing else can be
-	 * done usefully once allocation fails. */
+	/* The front end gives the terminal back first (with no allocation),
+	 * so that the message is seen on a sane screen. */
+	void (*hook)(void) = oom_hook;
+	oom_hook = NULL;
+	if (hook)
+		hook();
+	/* Deliberately the core's only output and only exit: nothing else can
+	 * be done usefully once allocation fails.  write(2) and _exit(2)
+	 * allocate nothing, and _exit leaves buffered output unwritten, so a
+	 * half-built report never reaches stdout; files on disk were only
+	 * ever replaced whole, so the session file is as it was last saved. */
 	static const char msg[] = "socscope: out of memory\n";
-	fwrite(msg, 1, sizeof msg - 1, stderr);
-	abort();
+	if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) {
+		/* Nothing more can be said. */
+	}
+	_exit(SC_EXIT_OSERR);
 }
 
 void *
@@ -158,12 +179,21 @@ sc_buf_vprintf(struct sc_buf *b, const char *fmt, va_list ap)
 {
 	va_list ap2;
 	va_copy(ap2, ap);
+	errno = 0;
 	int n = vsnprintf(NULL, 0, fmt, ap2);
 	va_end(ap2);
-	if (n < 0)
+	/* The C library may need memory of its own to format; text silently
+	 * left out would make a wrong report. */
+	if (n < 0) {
+		if (errno == ENOMEM)
+			sc_out_of_memory();
 		return;
+	}
 	b->data = sc_xgrow(b->data, &b->cap, b->len + (size_t)n + 1, 1);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	if (vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap) != n) {
+		b->data[b->len] = '\0';
+		sc_out_of_memory();
+	}
 	b->len += (size_t)n;
 }
 

@@ -143,7 +143,8 @@ static bool
 has_choice(const struct ctx *x, const struct sc_answer *a, size_t first,
            size_t n)
 {
-	const size_t *want = x->e->kids + first;
+	/* `x in []` has no kids at all. */
+	const size_t *want = n ? x->e->kids + first : NULL;
 	if (a->type == SC_A_CHOICE) {
 		for (size_t i = 0; i < n; i++)
 			if (a->choice == want[i])

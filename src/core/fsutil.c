@@ -3,10 +3,14 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
+#include <time.h>
 #include <unistd.h>
 
 static void
@@ -202,6 +206,152 @@ fail:
 out:
 	free(tmp);
 	free(dir);
+	return st;
+}
+
+/* The target of the symbolic link `path` (relative targets taken from
+ * the link's directory); NULL with errno when it cannot be read. */
+static char *
+link_target(const char *path)
+{
+	size_t cap = 256;
+	for (;;) {
+		char *buf = sc_xmalloc(cap);
+		ssize_t n = readlink(path, buf, cap);
+		if (n < 0) {
+			free(buf);
+			return NULL;
+		}
+		if ((size_t)n < cap) {
+			buf[n] = '\0';
+			if (buf[0] == '/')
+				return buf;
+			char *dir = dir_of(path);
+			char *full = sc_xasprintf("%s/%s", dir, buf);
+			free(dir);
+			free(buf);
+			return full;
+		}
+		free(buf);
+		if (cap > 65536) {
+			errno = ENAMETOOLONG;
+			return NULL;
+		}
+		cap *= 2;
+	}
+}
+
+/* `path` with symbolic links in its last component followed to the name
+ * they end on (which need not exist yet, as for a dangling link); NULL
+ * with errno on a loop or an unreadable link. */
+static char *
+follow_links(const char *path)
+{
+	char *p = sc_xstrdup(path);
+	for (int hops = 0;; hops++) {
+		struct stat st;
+		if (lstat(p, &st) != 0 || !S_ISLNK(st.st_mode))
+			return p;
+		if (hops == 40) {
+			free(p);
+			errno = ELOOP;
+			return NULL;
+		}
+		char *next = link_target(p);
+		free(p);
+		if (!next)
+			return NULL;
+		p = next;
+	}
+}
+
+/* A UNIX socket's listener, connected; -1 with errno when it cannot be. */
+static int
+connect_socket(const char *path)
+{
+	struct sockaddr_un sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sun_family = AF_UNIX;
+	if (strlen(path) >= sizeof sa.sun_path) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	memcpy(sa.sun_path, path, strlen(path));
+	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return -1;
+	if (connect(fd, (const struct sockaddr *)&sa, sizeof sa) != 0) {
+		int e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	return fd;
+}
+
+/* Write into what is already there: a device, a FIFO or a socket.  A
+ * reader that goes away is a write error (EPIPE), never a SIGPIPE that
+ * would end the program with the terminal still in curses' hands. */
+static enum sc_status
+write_into(const char *path, bool sock, const void *data, size_t len,
+           char **err)
+{
+	int fd = sock ? connect_socket(path)
+	              : open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		set_err(err, "cannot open %s: %s", path, strerror(errno));
+		return SC_ECANTCREAT;
+	}
+	sigset_t pipe_set, old, pending;
+	sigemptyset(&pipe_set);
+	sigaddset(&pipe_set, SIGPIPE);
+	sigpending(&pending);
+	bool was_pending = sigismember(&pending, SIGPIPE) == 1;
+	sigprocmask(SIG_BLOCK, &pipe_set, &old);
+
+	enum sc_status st = SC_OK;
+	if (!write_all(fd, data, len)) {
+		set_err(err, "%s: write failed: %s", path, strerror(errno));
+		st = SC_EIO;
+	}
+	if (close(fd) != 0 && st == SC_OK) {
+		set_err(err, "%s: close failed: %s", path, strerror(errno));
+		st = SC_EIO;
+	}
+
+	/* Take back a SIGPIPE our own write raised before unblocking. */
+	sigpending(&pending);
+	if (!was_pending && sigismember(&pending, SIGPIPE) == 1) {
+		struct timespec zero = {0, 0};
+		sigtimedwait(&pipe_set, NULL, &zero);
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return st;
+}
+
+enum sc_status
+sc_write_file_output(const char *path, const void *data, size_t len,
+                     mode_t mode, char **err)
+{
+	if (err)
+		*err = NULL;
+	char *real = follow_links(path);
+	if (!real) {
+		set_err(err, "cannot follow the link %s: %s", path,
+		        strerror(errno));
+		return SC_ECANTCREAT;
+	}
+	enum sc_status st;
+	struct stat sb;
+	if (stat(real, &sb) != 0 || S_ISREG(sb.st_mode)) {
+		st = sc_write_file_atomic(real, data, len, mode, err);
+	} else if (S_ISDIR(sb.st_mode)) {
+		set_err(err, "%s is a directory", real);
+		st = SC_ECANTCREAT;
+	} else {
+		st = write_into(real, S_ISSOCK(sb.st_mode), data, len, err);
+	}
+	free(real);
 	return st;
 }
 

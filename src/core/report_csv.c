@@ -31,7 +31,15 @@
  *
  * Rows come in this order: summary, reports, deferred, next steps, the five
  * categories, frameworks, gaps (high to low), then answers and skipped
- * questions in questionnaire order. */
+ * questions in questionnaire order.
+ *
+ * The file is made for spreadsheets, which take a cell that starts with
+ * "=", "+", "-", "@", a tab or a carriage return as a formula: an answer
+ * such as =HYPERLINK(...) would act when the consultant opens the report.
+ * Such a cell gets a leading apostrophe inside its quotes, as OWASP
+ * recommends ("'=HYPERLINK(...)"), so it shows as the text it is.  (Tabs
+ * and carriage returns are cleaned to spaces and line feeds before this
+ * check; they are in it all the same.) */
 #include "report_internal.h"
 
 #include <string.h>
@@ -50,15 +58,25 @@ struct row {
 	const char *f[C_COUNT];
 };
 
+/* Would a spreadsheet take a cell starting so as a formula? */
+static bool
+formula_like(const char *s)
+{
+	return *s && strchr("=+-@\t\r", *s) != NULL;
+}
+
 static void
 field(struct sc_buf *out, const char *s, struct sc_buf *tmp)
 {
 	s = rp_clean(s ? s : "", tmp);
-	if (!strpbrk(s, ",\"\r\n")) {
+	bool formula = formula_like(s);
+	if (!formula && !strpbrk(s, ",\"\r\n")) {
 		sc_buf_puts(out, s);
 		return;
 	}
 	sc_buf_putc(out, '"');
+	if (formula)
+		sc_buf_putc(out, '\'');
 	for (; *s; s++) {
 		if (*s == '"')
 			sc_buf_putc(out, '"');

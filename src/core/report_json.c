@@ -12,6 +12,33 @@ struct jw {
 	struct sc_buf tmp;
 };
 
+/* A report is printed whole or not at all.  jansson allocates through the
+ * core's allocator (set in rp_render_json), so memory running out inside
+ * it ends the program as everywhere else, and every result is checked all
+ * the same: the values put in are never NULL and the keys are valid
+ * UTF-8, so a failure here can only be memory. */
+static json_t *
+jnew(json_t *j)
+{
+	if (!j)
+		sc_out_of_memory();
+	return j;
+}
+
+static void
+jset(json_t *o, const char *key, json_t *v)
+{
+	if (!v || json_object_set_new(o, key, v) != 0)
+		sc_out_of_memory();
+}
+
+static void
+jpush(json_t *a, json_t *v)
+{
+	if (!v || json_array_append_new(a, v) != 0)
+		sc_out_of_memory();
+}
+
 static json_t *
 js(struct jw *w, const char *s)
 {
@@ -20,7 +47,7 @@ js(struct jw *w, const char *s)
 	json_t *j = json_string(s);
 	if (!j)
 		j = json_string(rp_clean(s, &w->tmp));
-	return j ? j : json_string("");
+	return jnew(j);
 }
 
 static json_t *
@@ -44,11 +71,11 @@ answer_json(struct jw *w, const struct sc_question *qn,
 		return a->choice < qn->nchoices ? js(w, qn->choices[a->choice].id)
 		                                : json_null();
 	case SC_A_CHOICES: {
-		json_t *arr = json_array();
+		json_t *arr = jnew(json_array());
 		for (size_t i = 0; i < a->nsel; i++)
 			if (a->sel[i] < qn->nchoices)
-				json_array_append_new(arr,
-				                      js(w, qn->choices[a->sel[i]].id));
+				jpush(arr,
+				      js(w, qn->choices[a->sel[i]].id));
 		return arr;
 	}
 	case SC_A_NUMBER:
@@ -69,13 +96,13 @@ static json_t *
 because_json(struct jw *w, const struct rp_model *m, const struct rp_dep *d,
              size_t n)
 {
-	json_t *arr = json_array();
+	json_t *arr = jnew(json_array());
 	for (size_t i = 0; i < n; i++) {
 		const struct sc_question *qn = &m->q->questions[d[i].question];
-		json_t *o = json_object();
-		json_object_set_new(o, "question", js(w, qn->id));
-		json_object_set_new(o, "answer", answer_json(w, qn, d[i].answer));
-		json_array_append_new(arr, o);
+		json_t *o = jnew(json_object());
+		jset(o, "question", js(w, qn->id));
+		jset(o, "answer", answer_json(w, qn, d[i].answer));
+		jpush(arr, o);
 	}
 	return arr;
 }
@@ -84,15 +111,15 @@ static json_t *
 reasons_json(struct jw *w, const struct rp_model *m,
              const struct rp_reasons *rs)
 {
-	json_t *arr = json_array();
+	json_t *arr = jnew(json_array());
 	for (size_t i = 0; i < rs->n; i++) {
 		const struct rp_reason *r = &rs->v[i];
-		json_t *o = json_object();
-		json_object_set_new(o, "rule", js(w, r->rule->id));
-		json_object_set_new(o, "text", js(w, r->rule->because));
-		json_object_set_new(o, "because",
-		                    because_json(w, m, r->deps, r->ndeps));
-		json_array_append_new(arr, o);
+		json_t *o = jnew(json_object());
+		jset(o, "rule", js(w, r->rule->id));
+		jset(o, "text", js(w, r->rule->because));
+		jset(o, "because",
+		     because_json(w, m, r->deps, r->ndeps));
+		jpush(arr, o);
 	}
 	return arr;
 }
@@ -100,54 +127,53 @@ reasons_json(struct jw *w, const struct rp_model *m,
 static json_t *
 recommendation_json(struct jw *w, const struct rp_model *m)
 {
-	json_t *rec = json_object();
-	json_object_set_new(rec, "summary", js(w, m->summary));
-	json_t *reports = json_array();
+	json_t *rec = jnew(json_object());
+	jset(rec, "summary", js(w, m->summary));
+	json_t *reports = jnew(json_array());
 	for (size_t i = 0; i < m->nreports; i++) {
 		const struct rp_report *rp = &m->reports[i];
-		json_t *o = json_object();
-		json_object_set_new(o, "id", json_string(sc_report_id_str(rp->rec->id)));
+		json_t *o = jnew(json_object());
+		jset(o, "id", json_string(sc_report_id_str(rp->rec->id)));
 		/* A SOC 3 has no type: null, as the contract says. */
-		json_object_set_new(o, "type",
-		                    rp->rec->type < SC_RTYPE_COUNT
-		                            ? json_string(sc_rtype_id_str(rp->rec->type))
-		                            : json_null());
-		json_object_set_new(o, "period_months",
-		                    rp->period_months > 0
-		                            ? json_integer(rp->period_months)
-		                            : json_null());
-		json_object_set_new(o, "reasons", reasons_json(w, m, &rp->reasons));
-		json_object_set_new(o, "title", js(w, rp->title));
-		json_array_append_new(reports, o);
+		jset(o, "type",
+		     rp->rec->type < SC_RTYPE_COUNT
+		             ? json_string(sc_rtype_id_str(rp->rec->type))
+		             : json_null());
+		jset(o, "period_months",
+		     rp->period_months > 0 ? json_integer(rp->period_months)
+		                           : json_null());
+		jset(o, "reasons", reasons_json(w, m, &rp->reasons));
+		jset(o, "title", js(w, rp->title));
+		jpush(reports, o);
 	}
-	json_object_set_new(rec, "reports", reports);
-	json_object_set_new(rec, "why_none", reasons_json(w, m, &m->none));
-	json_object_set_new(rec, "deferred", reasons_json(w, m, &m->deferred));
-	json_t *steps = json_array();
+	jset(rec, "reports", reports);
+	jset(rec, "why_none", reasons_json(w, m, &m->none));
+	jset(rec, "deferred", reasons_json(w, m, &m->deferred));
+	json_t *steps = jnew(json_array());
 	for (size_t i = 0; i < m->next_steps.n; i++) {
 		const struct sc_rule *r = m->next_steps.v[i].rule;
-		json_t *o = json_object();
-		json_object_set_new(o, "rule", js(w, r->id));
-		json_object_set_new(o, "text", js(w, r->next_step));
-		json_array_append_new(steps, o);
+		json_t *o = jnew(json_object());
+		jset(o, "rule", js(w, r->id));
+		jset(o, "text", js(w, r->next_step));
+		jpush(steps, o);
 	}
-	json_object_set_new(rec, "next_steps", steps);
+	jset(rec, "next_steps", steps);
 	return rec;
 }
 
 static json_t *
 tsc_json(struct jw *w, const struct rp_model *m)
 {
-	json_t *tsc = json_object();
+	json_t *tsc = jnew(json_object());
 	for (int c = 0; c < SC_CAT_COUNT; c++) {
-		json_t *o = json_object();
-		json_object_set_new(o, "in_scope",
-		                    json_boolean(m->r->tsc[c].in_scope));
-		json_object_set_new(o, "required",
-		                    json_boolean(m->r->tsc[c].required));
-		json_object_set_new(o, "reasons", reasons_json(w, m, &m->tsc[c]));
-		json_object_set_new(o, "note", js(w, rp_tsc_default_reason(m, c)));
-		json_object_set_new(tsc, sc_category_id_str(c), o);
+		json_t *o = jnew(json_object());
+		jset(o, "in_scope",
+		     json_boolean(m->r->tsc[c].in_scope));
+		jset(o, "required",
+		     json_boolean(m->r->tsc[c].required));
+		jset(o, "reasons", reasons_json(w, m, &m->tsc[c]));
+		jset(o, "note", js(w, rp_tsc_default_reason(m, c)));
+		jset(tsc, sc_category_id_str(c), o);
 	}
 	return tsc;
 }
@@ -155,29 +181,29 @@ tsc_json(struct jw *w, const struct rp_model *m)
 static json_t *
 gaps_json(struct jw *w, const struct rp_model *m)
 {
-	json_t *arr = json_array();
+	json_t *arr = jnew(json_array());
 	for (size_t i = 0; i < m->ngaps; i++) {
 		const struct rp_gap *g = &m->gaps[i];
 		const struct sc_gap_def *d = g->rec->def;
-		json_t *o = json_object();
-		json_object_set_new(o, "id", js(w, d->id));
-		json_object_set_new(o, "title", js(w, d->title));
-		json_t *crit = json_array();
+		json_t *o = jnew(json_object());
+		jset(o, "id", js(w, d->id));
+		jset(o, "title", js(w, d->title));
+		json_t *crit = jnew(json_array());
 		for (size_t k = 0; k < g->rec->ncriteria; k++)
-			json_array_append_new(crit, js(w, g->rec->criteria[k]));
-		json_object_set_new(o, "criteria", crit);
-		json_object_set_new(o, "priority",
-		                    json_string(sc_priority_id_str(g->rec->priority)));
-		json_object_set_new(o, "advice", js(w, d->advice));
-		json_object_set_new(o, "because",
-		                    because_json(w, m, g->deps, g->ndeps));
-		json_object_set_new(o, "kind",
-		                    json_string(d->followup ? "followup" : "gap"));
-		json_t *rules = json_array();
+			jpush(crit, js(w, g->rec->criteria[k]));
+		jset(o, "criteria", crit);
+		jset(o, "priority",
+		     json_string(sc_priority_id_str(g->rec->priority)));
+		jset(o, "advice", js(w, d->advice));
+		jset(o, "because",
+		     because_json(w, m, g->deps, g->ndeps));
+		jset(o, "kind",
+		     json_string(d->followup ? "followup" : "gap"));
+		json_t *rules = jnew(json_array());
 		for (size_t k = 0; k < g->reasons.n; k++)
-			json_array_append_new(rules, js(w, g->reasons.v[k].rule->id));
-		json_object_set_new(o, "rules", rules);
-		json_array_append_new(arr, o);
+			jpush(rules, js(w, g->reasons.v[k].rule->id));
+		jset(o, "rules", rules);
+		jpush(arr, o);
 	}
 	return arr;
 }
@@ -186,57 +212,56 @@ static json_t *
 readiness_json(struct jw *w, const struct rp_model *m)
 {
 	const struct sc_result *r = m->r;
-	json_t *o = json_object();
-	json_object_set_new(o, "score", json_integer(r->score));
-	json_object_set_new(o, "in_place", json_integer((json_int_t)r->in_place));
-	json_object_set_new(o, "total", json_integer((json_int_t)r->nitems));
-	json_object_set_new(o, "partial", json_integer((json_int_t)r->partial));
-	json_object_set_new(o, "missing", json_integer((json_int_t)r->missing));
-	json_object_set_new(o, "unknown", json_integer((json_int_t)r->unknown));
-	json_t *items = json_array();
+	json_t *o = jnew(json_object());
+	jset(o, "score", json_integer(r->score));
+	jset(o, "in_place", json_integer((json_int_t)r->in_place));
+	jset(o, "total", json_integer((json_int_t)r->nitems));
+	jset(o, "partial", json_integer((json_int_t)r->partial));
+	jset(o, "missing", json_integer((json_int_t)r->missing));
+	jset(o, "unknown", json_integer((json_int_t)r->unknown));
+	json_t *items = jnew(json_array());
 	for (size_t i = 0; i < r->nitems; i++) {
-		json_t *it = json_object();
-		json_object_set_new(it, "item", js(w, r->items[i].item));
-		json_object_set_new(it, "status",
-		                    json_string(sc_readiness_id_str(r->items[i].status)));
-		json_object_set_new(it, "rule",
-		                    r->items[i].rule < m->q->nrules
-		                            ? js(w, m->q->rules[r->items[i].rule].id)
-		                            : json_null());
-		json_array_append_new(items, it);
+		json_t *it = jnew(json_object());
+		jset(it, "item", js(w, r->items[i].item));
+		jset(it, "status",
+		     json_string(sc_readiness_id_str(r->items[i].status)));
+		jset(it, "rule",
+		     r->items[i].rule < m->q->nrules
+		             ? js(w, m->q->rules[r->items[i].rule].id)
+		             : json_null());
+		jpush(items, it);
 	}
-	json_object_set_new(o, "items", items);
+	jset(o, "items", items);
 	return o;
 }
 
 static json_t *
 roadmap_json(struct jw *w, const struct rp_model *m)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "ready_by", js_opt(w, m->ready_by));
-	json_object_set_new(o, "type1_as_of", js_opt(w, m->type1_as_of));
-	json_object_set_new(o, "window_start", js_opt(w, m->window_start));
-	json_object_set_new(o, "window_end", js_opt(w, m->window_end));
-	json_object_set_new(o, "window_months",
-	                    m->window_months > 0 ? json_integer(m->window_months)
-	                                         : json_null());
-	json_object_set_new(o, "deadline", js_opt(w, m->deadline));
-	json_object_set_new(o, "report_from", js_opt(w, m->report_from));
-	json_object_set_new(o, "report_by", js_opt(w, m->report_by));
-	json_object_set_new(o, "readiness_weeks",
-	                    json_integer(m->readiness_weeks));
-	json_t *steps = json_array();
+	json_t *o = jnew(json_object());
+	jset(o, "ready_by", js_opt(w, m->ready_by));
+	jset(o, "type1_as_of", js_opt(w, m->type1_as_of));
+	jset(o, "window_start", js_opt(w, m->window_start));
+	jset(o, "window_end", js_opt(w, m->window_end));
+	jset(o, "window_months",
+	     m->window_months > 0 ? json_integer(m->window_months)
+	                          : json_null());
+	jset(o, "deadline", js_opt(w, m->deadline));
+	jset(o, "report_from", js_opt(w, m->report_from));
+	jset(o, "report_by", js_opt(w, m->report_by));
+	jset(o, "readiness_weeks", json_integer(m->readiness_weeks));
+	json_t *steps = jnew(json_array());
 	for (size_t i = 0; i < m->nsteps; i++) {
-		json_t *s = json_object();
-		json_object_set_new(s, "when", js(w, m->steps[i].when));
-		json_object_set_new(s, "what", js(w, m->steps[i].what));
-		json_array_append_new(steps, s);
+		json_t *s = jnew(json_object());
+		jset(s, "when", js(w, m->steps[i].when));
+		jset(s, "what", js(w, m->steps[i].what));
+		jpush(steps, s);
 	}
-	json_object_set_new(o, "steps", steps);
-	json_t *notes = json_array();
+	jset(o, "steps", steps);
+	json_t *notes = jnew(json_array());
 	for (size_t i = 0; i < m->nroad_notes; i++)
-		json_array_append_new(notes, js(w, m->road_notes[i]));
-	json_object_set_new(o, "notes", notes);
+		jpush(notes, js(w, m->road_notes[i]));
+	jset(o, "notes", notes);
 	return o;
 }
 
@@ -244,20 +269,20 @@ static json_t *
 answers_json(struct jw *w, const struct rp_model *m)
 {
 	const struct sc_questionnaire *q = m->q;
-	json_t *arr = json_array();
+	json_t *arr = jnew(json_array());
 	for (size_t i = 0; i < q->nquestions; i++) {
 		const struct sc_question *qn = &q->questions[i];
 		bool shown = sc_eval_visible(m->ev, i);
-		json_t *o = json_object();
-		json_object_set_new(o, "question", js(w, qn->id));
-		json_object_set_new(o, "section", js(w, q->sections[qn->section].id));
-		json_object_set_new(o, "text", js(w, qn->text));
-		json_object_set_new(o, "shown", json_boolean(shown));
-		json_object_set_new(o, "answer",
-		                    answer_json(w, qn, shown ? sc_eval_answer(m->ev, i)
-		                                             : NULL));
-		json_object_set_new(o, "note", js(w, rp_note(m, i)));
-		json_array_append_new(arr, o);
+		json_t *o = jnew(json_object());
+		jset(o, "question", js(w, qn->id));
+		jset(o, "section", js(w, q->sections[qn->section].id));
+		jset(o, "text", js(w, qn->text));
+		jset(o, "shown", json_boolean(shown));
+		jset(o, "answer",
+		     answer_json(w, qn, shown ? sc_eval_answer(m->ev, i)
+		                              : NULL));
+		jset(o, "note", js(w, rp_note(m, i)));
+		jpush(arr, o);
 	}
 	return arr;
 }
@@ -268,48 +293,49 @@ rp_render_json(const struct rp_model *m, struct sc_buf *out)
 	struct jw w = {0};
 	const struct sc_questionnaire *q = m->q;
 	const struct sc_result *r = m->r;
-	json_t *root = json_object();
+	json_set_alloc_funcs(sc_xmalloc, free);
+	json_t *root = jnew(json_object());
 
-	json_object_set_new(root, "socscope", json_integer(1));
-	json_t *qo = json_object();
-	json_object_set_new(qo, "id", js(&w, q->id));
-	json_object_set_new(qo, "title", js(&w, q->title));
-	json_object_set_new(qo, "version", js(&w, q->version));
-	json_object_set_new(root, "questionnaire", qo);
-	json_object_set_new(root, "client", js_opt(&w, m->a->client));
-	json_object_set_new(root, "complete", json_boolean(r->nunanswered == 0));
-	json_t *un = json_array();
+	jset(root, "socscope", json_integer(1));
+	json_t *qo = jnew(json_object());
+	jset(qo, "id", js(&w, q->id));
+	jset(qo, "title", js(&w, q->title));
+	jset(qo, "version", js(&w, q->version));
+	jset(root, "questionnaire", qo);
+	jset(root, "client", js_opt(&w, m->a->client));
+	jset(root, "complete", json_boolean(r->nunanswered == 0));
+	json_t *un = jnew(json_array());
 	for (size_t i = 0; i < r->nunanswered; i++)
-		json_array_append_new(un, js(&w, q->questions[r->unanswered[i]].id));
-	json_object_set_new(root, "unanswered", un);
-	json_object_set_new(root, "recommendation", recommendation_json(&w, m));
-	json_object_set_new(root, "tsc", tsc_json(&w, m));
-	json_t *fw = json_array();
+		jpush(un, js(&w, q->questions[r->unanswered[i]].id));
+	jset(root, "unanswered", un);
+	jset(root, "recommendation", recommendation_json(&w, m));
+	jset(root, "tsc", tsc_json(&w, m));
+	json_t *fw = jnew(json_array());
 	for (size_t i = 0; i < r->nframeworks && i < SC_FW_COUNT; i++) {
-		json_t *o = json_object();
-		json_object_set_new(o, "id",
-		                    json_string(sc_framework_id_str(r->frameworks[i].id)));
-		json_object_set_new(o, "reasons",
-		                    reasons_json(&w, m, &m->frameworks[i]));
-		json_array_append_new(fw, o);
+		json_t *o = jnew(json_object());
+		jset(o, "id",
+		     json_string(sc_framework_id_str(r->frameworks[i].id)));
+		jset(o, "reasons",
+		     reasons_json(&w, m, &m->frameworks[i]));
+		jpush(fw, o);
 	}
-	json_object_set_new(root, "related_frameworks", fw);
-	json_object_set_new(root, "gaps", gaps_json(&w, m));
-	json_object_set_new(root, "readiness", readiness_json(&w, m));
+	jset(root, "related_frameworks", fw);
+	jset(root, "gaps", gaps_json(&w, m));
+	jset(root, "readiness", readiness_json(&w, m));
 
 	/* Additions to the contract. */
-	json_object_set_new(root, "assessor", js_opt(&w, m->a->assessor));
-	json_object_set_new(root, "date", json_string(m->date));
-	json_object_set_new(root, "answered", json_integer((json_int_t)r->answered));
-	json_object_set_new(root, "applicable",
-	                    json_integer((json_int_t)r->applicable));
-	json_t *ex = json_array();
+	jset(root, "assessor", js_opt(&w, m->a->assessor));
+	jset(root, "date", json_string(m->date));
+	jset(root, "answered", json_integer((json_int_t)r->answered));
+	jset(root, "applicable",
+	     json_integer((json_int_t)r->applicable));
+	json_t *ex = jnew(json_array());
 	for (size_t i = 0; i < m->nexec; i++)
-		json_array_append_new(ex, js(&w, m->exec[i]));
-	json_object_set_new(root, "executive_summary", ex);
-	json_object_set_new(root, "roadmap", roadmap_json(&w, m));
-	json_object_set_new(root, "answers", answers_json(&w, m));
-	json_object_set_new(root, "disclaimer", json_string(RP_DISCLAIMER));
+		jpush(ex, js(&w, m->exec[i]));
+	jset(root, "executive_summary", ex);
+	jset(root, "roadmap", roadmap_json(&w, m));
+	jset(root, "answers", answers_json(&w, m));
+	jset(root, "disclaimer", json_string(RP_DISCLAIMER));
 
 	char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
 	                                   JSON_REAL_PRECISION(15));

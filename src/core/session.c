@@ -1,12 +1,18 @@
 /* Interview sessions: answers + live evaluation + save on every change. */
+/* For open-file-description locks (F_OFD_SETLK), Linux's. */
+#define _GNU_SOURCE
 #include "socscope/session.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "socscope/expr.h"
 #include "socscope/fsutil.h"
@@ -45,6 +51,217 @@ client_to_answer(struct sc_answers *a, const char *client)
 	return sc_answers_set(a, cq, &v);
 }
 
+/* ---- the lock ---------------------------------------------------------
+ *
+ * An interview holds a write lock on a file beside its session file,
+ * ".NAME.yaml.lock", for as long as it has the session open.  The kernel
+ * drops the lock when the process ends, however it ends (SIGKILL too), so
+ * a lock is never stale.  Open-file-description locks (F_OFD_SETLK) belong
+ * to the open file rather than the process, so two sessions in one process
+ * exclude each other as two processes do, and probing another session's
+ * lock (F_OFD_GETLK) neither takes nor disturbs it.  The file holds who
+ * took the lock and when, for the message a second interview shows.  The
+ * holder removes it when it closes the session; whoever locks a file
+ * checks that it is still the one at that name, since a closing holder
+ * may have removed it in between. */
+
+#ifdef F_OFD_SETLK
+#define LOCK_SET F_OFD_SETLK
+#define LOCK_GET F_OFD_GETLK
+#else
+/* Process-wide locks where there are no others: two processes still
+ * exclude each other, but closing any descriptor of a lock file drops the
+ * process's lock on it, so a process must not probe a session it holds. */
+#define LOCK_SET F_SETLK
+#define LOCK_GET F_GETLK
+#endif
+
+static char *
+lock_path_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return sc_xasprintf(".%s.lock", path);
+	return sc_xasprintf("%.*s/.%s.lock", (int)(slash - path), path,
+	                    slash + 1);
+}
+
+static void
+lock_request(struct flock *fl, short type)
+{
+	memset(fl, 0, sizeof *fl);
+	fl->l_type = type;
+	fl->l_whence = SEEK_SET;
+}
+
+/* "socscope process 1234 (alice on host1) since 2026-11-22 10:15 UTC"
+ * from what the holder wrote in its lock file. */
+static char *
+describe_holder(int fd)
+{
+	char buf[512];
+	ssize_t n = pread(fd, buf, sizeof buf - 1, 0);
+	buf[n > 0 ? n : 0] = '\0';
+	char pid[32] = "", user[128] = "", host[128] = "", since[64] = "";
+	for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n")) {
+		if (sscanf(line, "pid %31s", pid) == 1 ||
+		    sscanf(line, "user %127s", user) == 1 ||
+		    sscanf(line, "host %127s", host) == 1 ||
+		    sscanf(line, "since %63s", since) == 1)
+			continue;
+	}
+	struct sc_buf b = {0};
+	if (*pid)
+		sc_buf_printf(&b, "socscope process %s", pid);
+	else
+		sc_buf_puts(&b, "another socscope");
+	if (*user && *host)
+		sc_buf_printf(&b, " (%s on %s)", user, host);
+	else if (*user || *host)
+		sc_buf_printf(&b, " (%s)", *user ? user : host);
+	/* 2026-11-22T10:15:03Z reads as 2026-11-22 10:15 UTC. */
+	if (strlen(since) == 20 && since[10] == 'T' && since[19] == 'Z')
+		sc_buf_printf(&b, " since %.10s %.5s UTC", since, since + 11);
+	return sc_buf_steal(&b);
+}
+
+/* Say who we are and since when, for a second interview's message. */
+static void
+write_holder(int fd)
+{
+	char host[128] = "";
+	if (gethostname(host, sizeof host - 1) != 0)
+		host[0] = '\0';
+	host[sizeof host - 1] = '\0';
+	const char *user = getenv("USER");
+	if (!user || !*user || strpbrk(user, " \n"))
+		user = getenv("LOGNAME");
+	char stamp[32] = "";
+	time_t now = time(NULL);
+	struct tm tm;
+	if (gmtime_r(&now, &tm))
+		strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	struct sc_buf b = {0};
+	sc_buf_printf(&b, "pid %ld\n", (long)getpid());
+	if (user && *user && !strpbrk(user, " \n"))
+		sc_buf_printf(&b, "user %s\n", user);
+	if (*host && !strpbrk(host, " \n"))
+		sc_buf_printf(&b, "host %s\n", host);
+	if (*stamp)
+		sc_buf_printf(&b, "since %s\n", stamp);
+	/* Only informative: a failure here takes nothing from the lock. */
+	if (ftruncate(fd, 0) == 0 &&
+	    pwrite(fd, b.data, b.len, 0) != (ssize_t)b.len) {
+		/* The message then says "another socscope". */
+	}
+	sc_buf_fini(&b);
+}
+
+enum lock_result { LOCK_HELD, LOCK_BUSY, LOCK_NONE };
+
+/* Take the lock of the session at `path`.  LOCK_HELD with *fd set;
+ * LOCK_BUSY with *holder saying who has it; LOCK_NONE when no lock can be
+ * had at all (a directory we cannot write, a file system without locks):
+ * then nobody else can write the session there either, or saving fails
+ * and says why. */
+static enum lock_result
+lock_take(const char *lock_path, int *fd, char **holder)
+{
+	*fd = -1;
+	*holder = NULL;
+	for (int tries = 0; tries < 20; tries++) {
+		int f = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
+		             0600);
+		if (f < 0)
+			return LOCK_NONE;
+		struct flock fl;
+		lock_request(&fl, F_WRLCK);
+		if (fcntl(f, LOCK_SET, &fl) != 0) {
+			int e = errno;
+			if (e == EAGAIN || e == EACCES) {
+				*holder = describe_holder(f);
+				close(f);
+				return LOCK_BUSY;
+			}
+			close(f);
+			return LOCK_NONE;
+		}
+		struct stat a, b;
+		if (fstat(f, &a) == 0 && stat(lock_path, &b) == 0 &&
+		    a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+			write_holder(f);
+			*fd = f;
+			return LOCK_HELD;
+		}
+		/* Removed by its last holder meanwhile: take the new one. */
+		close(f);
+	}
+	return LOCK_NONE;
+}
+
+static void
+lock_release(int fd, const char *lock_path)
+{
+	if (fd < 0)
+		return;
+	/* Remove the file while still holding it, and only if it is ours. */
+	struct stat a, b;
+	if (fstat(fd, &a) == 0 && stat(lock_path, &b) == 0 &&
+	    a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+		unlink(lock_path);
+	close(fd);
+}
+
+char *
+sc_session_holder(const char *path)
+{
+	char *lp = lock_path_of(path);
+	int fd = open(lp, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	free(lp);
+	if (fd < 0)
+		return NULL;
+	struct flock fl;
+	lock_request(&fl, F_WRLCK);
+	char *who = NULL;
+	if (fcntl(fd, LOCK_GET, &fl) == 0 && fl.l_type != F_UNLCK)
+		who = describe_holder(fd);
+	close(fd);
+	return who;
+}
+
+/* Remove what saves killed half-way left: ".NAME.yaml.tmp-XXXXXX" beside
+ * the session.  Only the lock's holder writes the session, so with the
+ * lock held every such file is dead. */
+static void
+remove_stale_temporaries(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? sc_xstrndup(path, (size_t)(slash - path))
+	                  : sc_xstrdup(".");
+	if (slash == path) {
+		free(dir);
+		dir = sc_xstrdup("/");
+	}
+	char *prefix = sc_xasprintf(".%s.tmp-", slash ? slash + 1 : path);
+	size_t plen = strlen(prefix);
+	DIR *dp = opendir(dir);
+	if (dp) {
+		struct dirent *de;
+		while ((de = readdir(dp)) != NULL) {
+			/* mkstemp's six characters, nothing else. */
+			if (strncmp(de->d_name, prefix, plen) != 0 ||
+			    strlen(de->d_name) != plen + 6)
+				continue;
+			char *p = sc_xasprintf("%s/%s", dir, de->d_name);
+			unlink(p);
+			free(p);
+		}
+		closedir(dp);
+	}
+	free(prefix);
+	free(dir);
+}
+
 struct sc_session *
 sc_session_open(const struct sc_questionnaire *q, const char *path,
                 const char *client, struct sc_diags *d, enum sc_status *st)
@@ -53,18 +270,29 @@ sc_session_open(const struct sc_questionnaire *q, const char *path,
 	struct stat sb;
 	enum sc_status s = SC_OK;
 
+	/* The lock first, so that what is read is what the holder last
+	 * saved and no one writes it after us. */
+	if (stat(path, &sb) != 0 && (errno == ENOENT || errno == ENOTDIR))
+		make_parent_dir(path);
+	char *lock_path = lock_path_of(path);
+	int lock_fd = -1;
+	char *holder = NULL;
+	if (lock_take(lock_path, &lock_fd, &holder) == LOCK_HELD)
+		remove_stale_temporaries(path);
+
 	if (stat(path, &sb) == 0 || (errno != ENOENT && errno != ENOTDIR)) {
 		/* It exists, or we cannot tell: let the loader say precisely
 		 * what is wrong rather than silently starting over. */
 		s = sc_answers_load_file(a, path, d);
 		if (s != SC_OK) {
 			sc_answers_free(a);
+			lock_release(lock_fd, lock_path);
+			free(lock_path);
+			free(holder);
 			if (st)
 				*st = s;
 			return NULL;
 		}
-	} else {
-		make_parent_dir(path);
 	}
 	if (client && *client && (!a->client || !*a->client)) {
 		free(a->client);
@@ -89,6 +317,10 @@ sc_session_open(const struct sc_questionnaire *q, const char *path,
 	ses->a = a;
 	ses->ev = sc_eval_new(q, a);
 	ses->path = sc_xstrdup(path);
+	ses->read_only = holder != NULL;
+	ses->holder = holder;
+	ses->lock_fd = lock_fd;
+	ses->lock_path = lock_path;
 	if (st)
 		*st = SC_OK;
 	return ses;
@@ -99,10 +331,13 @@ sc_session_free(struct sc_session *s)
 {
 	if (!s)
 		return;
+	lock_release(s->lock_fd, s->lock_path);
 	sc_eval_free(s->ev);
 	sc_answers_free(s->a);
 	free(s->path);
 	free(s->last_error);
+	free(s->holder);
+	free(s->lock_path);
 	free(s);
 }
 
@@ -110,6 +345,9 @@ enum sc_status
 sc_session_save(struct sc_session *s)
 {
 	char *err = NULL;
+	/* Open in another interview: this one never writes. */
+	if (s->read_only)
+		return SC_ECANTCREAT;
 	enum sc_status st = sc_answers_save_file(s->a, s->path, &err);
 	free(s->last_error);
 	s->last_error = NULL;
@@ -137,6 +375,8 @@ enum sc_status
 sc_session_set(struct sc_session *s, size_t question,
                const struct sc_answer *v)
 {
+	if (s->read_only)
+		return SC_ECANTCREAT;
 	if (question >= s->q->nquestions)
 		return SC_EDATA;
 	if (v->type == SC_A_NONE)
@@ -159,6 +399,8 @@ sc_session_set(struct sc_session *s, size_t question,
 enum sc_status
 sc_session_unset(struct sc_session *s, size_t question)
 {
+	if (s->read_only)
+		return SC_ECANTCREAT;
 	if (question >= s->q->nquestions)
 		return SC_EDATA;
 	bool changed = s->a->v[question].type != SC_A_NONE;
@@ -180,6 +422,8 @@ same_text(const char *x, const char *y)
 enum sc_status
 sc_session_set_note(struct sc_session *s, size_t question, const char *note)
 {
+	if (s->read_only)
+		return SC_ECANTCREAT;
 	if (question >= s->q->nquestions)
 		return SC_EDATA;
 	/* Notes do not feed the rules, so nothing needs re-evaluating. */
@@ -192,6 +436,8 @@ sc_session_set_note(struct sc_session *s, size_t question, const char *note)
 enum sc_status
 sc_session_set_client(struct sc_session *s, const char *client)
 {
+	if (s->read_only)
+		return SC_ECANTCREAT;
 	bool changed = !same_text(s->a->client, client);
 	if (changed) {
 		free(s->a->client);
@@ -439,6 +685,7 @@ peek_session(const struct sc_questionnaire *q, const char *path,
 	info->client = sc_xstrdup(scalar_or_empty(root, "client"));
 	info->updated = sc_xstrdup(scalar_or_empty(root, "updated"));
 	info->questionnaire = sc_xstrdup(sc_ynode_str(qid));
+	info->holder = sc_session_holder(path);
 	ok = true;
 out:
 	if (parsed)
@@ -472,8 +719,12 @@ sc_sessions_list(const struct sc_questionnaire *q, const char *dir,
 	DIR *dp = opendir(dir);
 
 	*out = NULL;
-	if (!dp)
+	if (!dp) {
+		/* A list cut short by memory would hide saved sessions. */
+		if (errno == ENOMEM)
+			sc_out_of_memory();
 		return 0;
+	}
 	struct dirent *de;
 	while ((de = readdir(dp)) != NULL) {
 		if (!has_yaml_suffix(de->d_name))
@@ -505,6 +756,7 @@ sc_session_infos_free(struct sc_session_info *v, size_t n)
 		free(v[i].client);
 		free(v[i].updated);
 		free(v[i].questionnaire);
+		free(v[i].holder);
 	}
 	free(v);
 }

@@ -392,7 +392,9 @@ on_end(struct builder *b)
 	struct frame *f = &b->frames[--b->depth];
 	struct sc_ynode *n = &f->node->pub;
 	size_t count = b->npending - f->base;
-	struct sc_ynode **kids = b->pending + f->base;
+	/* No children of an empty collection: no pointer into `pending`,
+	 * which may not exist yet. */
+	struct sc_ynode **kids = count ? b->pending + f->base : NULL;
 	if (n->kind == SC_Y_SEQ) {
 		n->n = count;
 		n->items = arena_alloc(b->ar, (count ? count : 1) * sizeof *kids);

@@ -917,10 +917,11 @@ ask_client(struct plain *p, char **client, char **path)
 			memset(&v[k], 0, sizeof v[k]);
 		}
 		const struct sc_session_info *in = &v[shown++];
-		say(p, "  %zu) %s (%zu of %zu answered%s%s)\n", shown,
+		say(p, "  %zu) %s (%zu of %zu answered%s%s%s)\n", shown,
 		    *in->client ? in->client : in->path, in->answered,
 		    in->applicable, *in->updated ? ", saved " : "",
-		    in->updated);
+		    in->updated,
+		    in->holder ? "; open in another interview, read-only" : "");
 	}
 	say(p, "What is the name of the organization being assessed? The "
 	    "interview is saved under this name.\n");
@@ -1050,6 +1051,17 @@ sc_plain_main(const struct sc_interview_opts *o, FILE *in, FILE *out)
 	if (!p->s) {
 		print_diags(&d, path);
 		rc = sc_status_exit_code(st);
+		goto out;
+	}
+	if (p->s->read_only) {
+		/* Two interviews writing one file would lose answers: this one
+		 * shows what the other has saved, and asks nothing. */
+		fprintf(stderr, "socscope: %s: this interview is open in %s; "
+		        "nothing typed here could be saved, so its saved answers "
+		        "and results are shown instead.\n", path, p->s->holder);
+		p->quit = true;
+		print_results(p);
+		rc = sc_status_exit_code(SC_ECANTCREAT);
 		goto out;
 	}
 	const char *who = p->s->a->client && *p->s->a->client

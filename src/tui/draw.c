@@ -269,8 +269,11 @@ draw_header(const struct tui_state *st)
 	/* The client's name matters more than the questionnaire's title:
 	 * the title gives way first when the bar is short. */
 	int avail = cols - right_w - 2;
+	bool ro = st->s && st->s->read_only;
+	/* "(read-only)" matters more than the title too. */
 	int fixed = 1 + 8 + 3 +
-	            (*client ? 3 + tui_strwidth(client, strlen(client)) : 0);
+	            (*client ? 3 + tui_strwidth(client, strlen(client)) : 0) +
+	            (ro ? 12 : 0);
 	int title_w = avail - fixed;
 	int x = 1;
 	x += puts_(w, 0, x, avail, "socscope", a | A_BOLD);
@@ -282,6 +285,8 @@ draw_header(const struct tui_state *st)
 		x += puts_(w, 0, x, cols - x, sep, a);
 		x += puts_cut(w, 0, x, avail - x, client, a | A_BOLD);
 	}
+	if (ro && avail - x >= 12)
+		x += puts_(w, 0, x, avail - x, " (read-only)", a | A_BOLD);
 	if (st->s && right_w < cols - 12) {
 		int bx = cols - right_w;
 		int filled = total ? (int)((done * (size_t)barw + total / 2) / total)
@@ -515,13 +520,27 @@ choice_rows(const struct tui_state *st, size_t i, size_t c, int label_w)
 	return r < 1 ? 1 : r > 3 ? 3 : r;
 }
 
+/* Rows the message takes in `w`: it wraps, up to three rows, so that the
+ * reason at the end of a long error ("Not saved: cannot create a file in
+ * DIR: REASON") is read whole at 80x24. */
+static int
+message_rows(const struct tui_state *st, WINDOW *w)
+{
+	if (!st->message)
+		return 0;
+	int r = (int)tui_wrap_count(st->message, getmaxx(w) - 2);
+	return r < 1 ? 1 : r > 3 ? 3 : r;
+}
+
+/* The message, its last row on row `y`. */
 static void
 draw_message(const struct tui_state *st, WINDOW *w, int y)
 {
-	if (!st->message)
+	int r = message_rows(st, w);
+	if (!r)
 		return;
-	puts_(w, y, 1, getmaxx(w) - 2, st->message,
-	      tui_attr(st->message_error ? SC_ROLE_ERROR : SC_ROLE_ACCENT));
+	put_wrapped(w, y - r + 1, 1, getmaxx(w) - 2, r, st->message,
+	            tui_attr(st->message_error ? SC_ROLE_ERROR : SC_ROLE_ACCENT));
 }
 
 /* A one-line editor field: underlined, with the cursor placed in it. */
@@ -587,7 +606,7 @@ draw_interview(struct tui_state *st)
 	 * what is left, in that order of importance. */
 	const char *note = st->s->a->notes[i];
 	bool has_note = st->note_mode || (note && *note);
-	int reserve = (st->message ? 1 : 0) + (has_note ? 1 : 0) +
+	int reserve = message_rows(st, w) + (has_note ? 1 : 0) +
 	              (n && st->errors[i] ? 1 : 0);
 	int input_min = n ? (n < 4 ? (int)n : 4) : 2;
 	int room = rows - y - reserve - input_min - 1;
@@ -732,7 +751,7 @@ draw_interview(struct tui_state *st)
 	if (st->note_mode) {
 		puts_(w, y, x, 6, "Note: ", tui_attr(SC_ROLE_ACCENT) | A_BOLD);
 		draw_field(w, y, x + 6, width - 6, &st->note_ed, true);
-	} else if (note && *note && y < rows - 1) {
+	} else if (note && *note && y < rows - message_rows(st, w)) {
 		char *t = sc_xasprintf("Note: %s", note);
 		puts_(w, y, x, width, t, tui_attr(SC_ROLE_HELP));
 		free(t);
@@ -763,7 +782,8 @@ draw_doc(struct tui_state *st, enum tui_view_id v)
 	int rows = getmaxy(w), cols = getmaxx(w);
 	const struct tui_doc *d = &st->docs[v];
 	/* The row above the message (or the export box) says "more". */
-	int bottom = v == TV_RESULTS ? rows - 5 : rows - 2;
+	int more = message_rows(st, w) > 1 ? message_rows(st, w) - 1 : 0;
+	int bottom = (v == TV_RESULTS ? rows - 5 : rows - 2) - more;
 	int width = cols - 2;
 	int y = 2;
 
@@ -802,7 +822,7 @@ draw_doc(struct tui_state *st, enum tui_view_id v)
 		puts_(w, bottom, cols - 8, 7, sym("\u2193 more", "v more"),
 		      tui_attr(SC_ROLE_MUTED));
 	if (v == TV_RESULTS) {
-		int ey = rows - 4;
+		int ey = rows - 4 - more;
 		draw_hline(w, ey, 0, cols);
 		if (st->export_mode) {
 			int x = puts_(w, ey + 1, 1, width, "Format: ",

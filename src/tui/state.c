@@ -242,6 +242,15 @@ clear_message(struct tui_state *st)
 	st->message = NULL;
 }
 
+/* Open in another interview: said when it opens and whenever a change is
+ * refused. */
+static void
+read_only_message(struct tui_state *st)
+{
+	set_message(st, true, "Read-only: this interview is open in %s; "
+	            "answers cannot be changed here.", st->s->holder);
+}
+
 static const struct sc_question *
 question(const struct tui_state *st, size_t i)
 {
@@ -838,6 +847,8 @@ open_session(struct tui_state *st, const char *path, const char *client,
 		st->live.v[i].changed = false;
 	push_view(st, TV_INTERVIEW);
 	set_current(st, cur);
+	if (s->read_only)
+		read_only_message(st);
 	return true;
 }
 
@@ -1357,8 +1368,9 @@ open_start(struct tui_state *st)
 			            in->questionnaire);
 		else
 			l = doc_add(d, TL_SESSION, SC_ROLE_TEXT, 2,
-			            "%-30s  %-16s  %zu/%zu answered", name, when,
-			            in->answered, in->applicable);
+			            "%-30s  %-16s  %zu/%zu %s", name, when,
+			            in->answered, in->applicable,
+			            in->holder ? "open elsewhere" : "answered");
 		l->target = k;
 	}
 	doc_blank(d);
@@ -1669,6 +1681,36 @@ choice_request(struct tui_state *st, enum tui_req req, int key)
 	}
 }
 
+/* A session open in another interview: moving about, the results and
+ * the export work; whatever would change an answer or a note is refused.
+ * True when the request was dealt with here. */
+static bool
+read_only_request(struct tui_state *st, enum tui_req req)
+{
+	switch (req) {
+	case REQ_ENTER:
+		if (st->focus != TF_QUESTION)
+			return false;
+		/* On to the next question, picking nothing. */
+		next_question(st, true);
+		return true;
+	case REQ_PICK:
+	case REQ_TOGGLE:
+	case REQ_CLEAR:
+	case REQ_NOTE:
+	case REQ_INSERT:
+	case REQ_ED_BACKSPACE:
+	case REQ_ED_DELETE:
+	case REQ_ED_KILL_START:
+	case REQ_ED_KILL_END:
+	case REQ_ED_KILL_WORD:
+		read_only_message(st);
+		return true;
+	default:
+		return false;
+	}
+}
+
 static bool
 interview_request(struct tui_state *st, enum tui_req req, int key)
 {
@@ -1676,6 +1718,8 @@ interview_request(struct tui_state *st, enum tui_req req, int key)
 
 	if (st->note_mode)
 		return note_request(st, req, key);
+	if (st->s->read_only && read_only_request(st, req))
+		return true;
 	if (st->focus == TF_SIDEBAR && sidebar_request(st, req))
 		return true;
 	if (st->focus == TF_QUESTION) {
@@ -1759,7 +1803,7 @@ tui_state_export(struct tui_state *st)
 	if (path[0] == '~' && path[1] == '/' && home && *home)
 		path = full = sc_xasprintf("%s%s", home, path + 1);
 	sc_report_render(st->q, st->s->a, st->s->ev, st->export_fmt, &ro, &b);
-	enum sc_status rc = sc_write_file_atomic(path, b.data ? b.data : "",
+	enum sc_status rc = sc_write_file_output(path, b.data ? b.data : "",
 	                                         b.len, 0644, &err);
 	sc_buf_fini(&b);
 	if (rc != SC_OK) {
@@ -1911,7 +1955,7 @@ tui_state_key(struct tui_state *st, int key)
 void
 tui_state_commit_pending(struct tui_state *st)
 {
-	if (!st->s)
+	if (!st->s || st->s->read_only)
 		return;
 	if (st->note_mode) {
 		st->note_mode = false;
@@ -1933,7 +1977,9 @@ tui_state_click_choice(struct tui_state *st, size_t c)
 	if (tui_state_view(st) != TV_INTERVIEW || st->note_mode)
 		return;
 	st->focus = TF_QUESTION;
-	if (c < tui_state_nchoices(st, st->cur))
+	if (st->s->read_only)
+		read_only_message(st);
+	else if (c < tui_state_nchoices(st, st->cur))
 		pick_choice(st, c);
 }
 

@@ -15,6 +15,7 @@
 #include <wchar.h>
 
 #include "keys.h"
+#include "socscope/common.h"
 
 volatile sig_atomic_t tui_term_signal;
 
@@ -83,8 +84,11 @@ replay_stderr(void)
 	capture_fd = saved_stderr = -1;
 }
 
+/* Give the terminal back with write(2) and tcsetattr(3) only: from a
+ * fatal-signal handler, or when memory ran out and curses cannot be asked
+ * to do anything. */
 static void
-fatal_handler(int sig)
+emergency_restore(void)
 {
 	if (active) {
 		active = 0;
@@ -95,6 +99,12 @@ fatal_handler(int sig)
 			tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_tios);
 		replay_stderr();
 	}
+}
+
+static void
+fatal_handler(int sig)
+{
+	emergency_restore();
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -187,6 +197,7 @@ tui_term_start(void)
 	append_cap("rmcup");
 	capture_stderr();
 	active = 1;
+	sc_set_oom_hook(emergency_restore);
 	if (!registered) {
 		atexit(at_exit);
 		registered = true;
@@ -233,6 +244,7 @@ tui_term_stop(void)
 	if (!active)
 		return;
 	active = 0;
+	sc_set_oom_hook(NULL);
 	if (have_mouse)
 		mousemask(0, NULL);
 	endwin();

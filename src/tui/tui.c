@@ -183,7 +183,9 @@ sc_tui_main(const struct sc_interview_opts *o)
 		        st->s->path, st->s->last_error);
 		code = 74;
 	}
-	if (sig)
+	/* 130 (and 143, 129) say the answers were saved; unsaved ones are
+	 * the write error they are. */
+	if (sig && code == 0)
 		code = signal_exit_code(sig);
 	tui_state_free(st);
 	sc_theme_free(theme);

@@ -6,10 +6,12 @@ Usage: test_cli.py PATH/TO/socscope
 import json
 import os
 import signal
+import socket
 import stat
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import unittest
 
@@ -132,6 +134,97 @@ class CliTest(unittest.TestCase):
         with open(out, encoding="utf-8") as f:
             json.load(f)
         self.assertEqual(stat.S_IMODE(os.stat(out).st_mode), 0o600)
+
+    def test_output_through_a_symlink_writes_its_target(self):
+        target_dir = os.path.join(self.dir, "reports")
+        os.mkdir(target_dir)
+        target = os.path.join(target_dir, "client.json")
+        with open(target, "w", encoding="utf-8") as f:
+            f.write("old contents\n")
+        link = os.path.join(self.dir, "latest.json")
+        os.symlink(os.path.join("reports", "client.json"), link)  # relative
+        dangling = os.path.join(self.dir, "new.json")
+        os.symlink(os.path.join(target_dir, "created.json"), dangling)
+        for out, real in ((link, target), (dangling,
+                                           os.path.join(target_dir, "created.json"))):
+            with self.subTest(out=out):
+                r = self.run_cli("evaluate", self.fix("hosting.yaml"), "-f", "json", "-o", out)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertTrue(os.path.islink(out), "the link was replaced")
+                with open(real, encoding="utf-8") as f:
+                    self.assertEqual(json.load(f)["socscope"], 1)
+                self.assertEqual(stat.S_IMODE(os.stat(real).st_mode), 0o600)
+        # Nothing but the two reports was left in the target's directory.
+        self.assertEqual(sorted(os.listdir(target_dir)), ["client.json", "created.json"])
+        loop = os.path.join(self.dir, "loop.json")
+        os.symlink(loop, loop)
+        r = self.run_cli("evaluate", self.fix("hosting.yaml"), "-o", loop)
+        self.assertEqual(r.returncode, 73, r.stderr)
+        self.assertIn(loop, r.stderr)
+
+    def test_output_into_a_fifo_a_socket_and_devices(self):
+        got = {}
+
+        def drain(name, f):
+            with f:
+                got[name] = f.read()
+
+        fifo = os.path.join(self.dir, "report.fifo")
+        os.mkfifo(fifo, 0o600)
+        reader = threading.Thread(target=lambda: drain("fifo", open(fifo, "rb")),
+                                  daemon=True)
+        reader.start()
+        r = self.run_cli("evaluate", self.fix("hosting.yaml"), "-f", "json", "-o", fifo)
+        reader.join(20)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(stat.S_ISFIFO(os.lstat(fifo).st_mode), "the FIFO was replaced")
+        self.assertEqual(json.loads(got["fifo"])["socscope"], 1)
+
+        sock_path = os.path.join(self.dir, "report.sock")
+        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        server.bind(sock_path)
+        server.listen(1)
+
+        def serve():
+            conn, _ = server.accept()
+            with conn:
+                chunks = []
+                while True:
+                    b = conn.recv(65536)
+                    if not b:
+                        break
+                    chunks.append(b)
+                got["socket"] = b"".join(chunks)
+        t = threading.Thread(target=serve, daemon=True)
+        t.start()
+        r = self.run_cli("evaluate", self.fix("hosting.yaml"), "-f", "json", "-o", sock_path)
+        t.join(20)
+        server.close()
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(stat.S_ISSOCK(os.lstat(sock_path).st_mode))
+        self.assertEqual(json.loads(got["socket"])["socscope"], 1)
+
+        # A character device: a copy of /dev/null where we may make one
+        # (root), /dev/null itself otherwise.  It stays a device.
+        null = "/dev/null"
+        if os.geteuid() == 0:
+            null = os.path.join(self.dir, "null")
+            os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+        r = self.run_cli("evaluate", self.fix("hosting.yaml"), "-o", null)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(stat.S_ISCHR(os.lstat(null).st_mode), "the device was replaced")
+        full = "/dev/full"
+        if os.geteuid() == 0:
+            full = os.path.join(self.dir, "full")
+            os.mknod(full, stat.S_IFCHR | 0o666, os.makedev(1, 7))
+        if os.path.exists(full):
+            r = self.run_cli("evaluate", self.fix("hosting.yaml"), "-o", full)
+            self.assertEqual(r.returncode, 74, r.stderr)
+            self.assertIn("No space left on device", r.stderr)
+            self.assertTrue(stat.S_ISCHR(os.lstat(full).st_mode))
+        # A directory cannot take a report.
+        r = self.run_cli("evaluate", self.fix("hosting.yaml"), "-o", self.dir)
+        self.assertEqual(r.returncode, 73, r.stderr)
 
     def test_list_shows_bundled_data(self):
         r = self.run_cli("list")

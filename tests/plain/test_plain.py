@@ -660,6 +660,68 @@ class PlainTest(unittest.TestCase):
         self.assertIn("Interrupted. Answers saved to " + ans, out)
         self.assertEqual(self.saved_answers(ans)["org_name"].strip("\"'"), "Interrupted Co")
 
+    # two interviews on one session -----------------------------------------
+    def test_second_interview_on_a_session_is_read_only(self):
+        """The issue's experiment: two interviews on one client.  The first
+        holds the session; the second is told who has it and since when,
+        shows what is saved, asks nothing and writes nothing (exit 73); the
+        first goes on and loses no answer."""
+        path = self.session_path("same-co")
+        a = subprocess.Popen([BIN, "interview", "--plain", "-q", Q, "--client", "Same Co"],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, env=self.env)
+        os.set_blocking(a.stdout.fileno(), False)
+        out = b""
+
+        def answer(line):
+            nonlocal out
+            prompts = out.count(b"\n> ")
+            a.stdin.write(line.encode() + b"\n")
+            a.stdin.flush()
+            deadline = time.monotonic() + 20
+            while (out.count(b"\n> ") == prompts and a.poll() is None
+                   and time.monotonic() < deadline):
+                out += a.stdout.read() or b""
+                time.sleep(0.01)
+
+        try:
+            deadline = time.monotonic() + 20
+            while b"\n> " not in out and time.monotonic() < deadline:
+                out += a.stdout.read() or b""
+                time.sleep(0.01)
+            for line in FULL[:3]:
+                answer(line)
+            # The second interview, typing other answers all the way.
+            b = self.interview(lines("Other Co", "3", "1", "n", "x"), "--client", "Same Co")
+            self.assertEqual(b.returncode, 73, b.stderr)
+            self.assertRegex(b.stderr, r"socscope: %s: this interview is open in socscope "
+                             r"process %d \(.*\) since \d{4}-\d\d-\d\d \d\d:\d\d UTC; "
+                             % (re.escape(path), a.pid))
+            self.assertNotIn("> ", b.stdout)  # it asked nothing
+            self.assertIn("Interview stopped: 3 of 7 questions answered.", b.stdout)
+            self.assertIn("Acme Ltd", b.stdout)  # the first one's answers
+            self.assertNotIn("Other Co", b.stdout)
+            # The picker of a third one says so.
+            c = self.interview("")
+            self.assertRegex(c.stdout, r"1\) Same Co \(3 of 7 answered, saved [0-9TZ:-]+; "
+                             r"open in another interview, read-only\)")
+            for line in FULL[3:]:
+                answer(line)
+            rest, err = a.communicate(timeout=20)
+        finally:
+            a.kill()
+            for f in (a.stdin, a.stdout, a.stderr):
+                f.close()
+        self.assertEqual(a.returncode, 0, err)
+        saved = self.saved_answers(path)
+        self.assertEqual(saved["org_name"].strip("\"'"), "Acme Ltd")
+        self.assertEqual(saved["services"], "[payroll, hosting]")
+        self.assertEqual(saved["months_needed"], "12")
+        self.assertEqual(saved["comments"].strip("\"'"), "Two sites")
+        self.assertEqual(len(saved), 7)
+        # Closed: the lock file went with it, and nothing else was left.
+        self.assertEqual(os.listdir(os.path.dirname(path)), ["same-co.yaml"])
+
     # a terminal ---------------------------------------------------------------
     def test_prompts_appear_before_input_on_a_terminal(self):
         try:

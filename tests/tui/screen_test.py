@@ -33,6 +33,32 @@ F1, F5 = "\x1bOP", "\x1b[15~"
 ENTER, ESC, TAB = "\r", "\x1b", "\t"
 
 
+class Screen(pyte.Screen):
+    """pyte's screen with the scroll commands it lacks, SU and SD (CSI S
+    and CSI T, terminfo's indn and rin), which ncurses uses to move a block
+    of rows, as xterm and every terminal socscope targets understand."""
+
+    def _scroll(self, count, down):
+        top, bottom = self.margins or pyte.screens.Margins(0, self.lines - 1)
+        x, y = self.cursor.x, self.cursor.y
+        self.cursor.y = top
+        if down:
+            self.insert_lines(count or 1)
+        else:
+            self.delete_lines(count or 1)
+        self.cursor.x, self.cursor.y = x, y
+
+    def scroll_up(self, count=None, *args, **kwargs):
+        self._scroll(count, False)
+
+    def scroll_down(self, count=None, *args, **kwargs):
+        self._scroll(count, True)
+
+
+class ByteStream(pyte.ByteStream):
+    csi = dict(pyte.ByteStream.csi, S="scroll_up", T="scroll_down")
+
+
 class Term:
     """One run of socscope in a pty of a given size, read through pyte."""
 
@@ -45,8 +71,8 @@ class Term:
                   "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
         if env:
             e.update(env)
-        self.screen = pyte.Screen(cols, rows)
-        self.stream = pyte.ByteStream(self.screen)
+        self.screen = Screen(cols, rows)
+        self.stream = ByteStream(self.screen)
         self.started = time.monotonic()
         self.child = pexpect.spawn(BINARY, args, env=e, cwd=cwd or home,
                                    dimensions=(rows, cols))
@@ -94,6 +120,13 @@ class Term:
 
     def type(self, text):
         self.send(text)
+
+    def message(self, start):
+        """The message line that begins with `start`, its rows (it wraps)
+        read in its own column and joined."""
+        y, x = self.row_of(start)
+        return " ".join(line[x:].split("\u2502")[0].strip()
+                        for line in self.screen.display[y:y + 3]).strip()
 
     def row_of(self, needle):
         for y, line in enumerate(self.screen.display):
@@ -446,6 +479,51 @@ class ScreenTest(unittest.TestCase):
         t.send("q")
         self.assertEqual(t.finish(), 0)
 
+    def test_second_interview_is_read_only(self):
+        a = self.run_tui("-q", TINY, "--client", "Lock Co")
+        a.wait_for("What is your organization called?")
+        a.type("Holder")
+        a.send(ENTER)
+        a.wait_for("What do you do for your clients?")
+        # The picker of a second interview says the session is open.
+        b = self.run_tui("-q", TINY)
+        b.wait_for("Saved interviews")
+        b.wait_for("1/5 open elsewhere")
+        b.send(ENTER)
+        b.wait_for("What do you do for your clients?")
+        b.wait_for("(read-only)")  # in the header, for as long as it is open
+        b.wait_for("Read-only:")
+        self.assertRegex(b.message("Read-only:"),
+                         r"^Read-only: this interview is open in socscope process %d "
+                         r"\(.*\) since \d{4}-\d\d-\d\d \d\d:\d\d UTC; answers "
+                         r"cannot be changed here\.$" % a.child.pid)
+        # Choices are refused, the answer stays as the holder saved it.
+        b.send("1")
+        b.pump(0.2)
+        self.assertTrue(b.message("Read-only:").endswith("cannot be changed here."))
+        self.assertNotIn("[✓] Run their payroll", b.text())
+        self.assertIn("[ ] Run their payroll", b.text())
+        # Results and export work.
+        b.send(F5)
+        b.wait_for("Results")
+        b.send("w")
+        b.wait_for("File: ")
+        b.send(ENTER)
+        b.wait_for("Exported text to lock-co-socscope.txt")
+        self.assertIn("Holder", self.read(os.path.join(self.home, "lock-co-socscope.txt")))
+        b.send("q")
+        self.assertEqual(b.finish(), 0)
+        # The holder lost nothing and goes on.
+        a.send("1")
+        a.wait_for("[✓] Run their payroll")
+        a.send("q")
+        self.assertEqual(a.finish(), 0)
+        saved = yaml.safe_load(self.read(self.session_file("lock-co")))
+        self.assertEqual(saved["answers"]["org_name"], "Holder")
+        self.assertEqual(saved["answers"]["services"], ["payroll"])
+        self.assertEqual(os.listdir(os.path.dirname(self.session_file("lock-co"))),
+                         ["lock-co.yaml"])
+
     def test_resize_too_small_and_back(self):
         t = self.run_tui("-q", TINY, "--client", "Size Co")
         t.wait_for("What is your organization called?")
@@ -573,6 +651,23 @@ class ScreenTest(unittest.TestCase):
         t.send("q")
         self.assertEqual(t.finish(), 74)
         self.assertIn(b"answers not saved", t.raw)
+
+    def test_save_error_reason_readable_and_ctrl_c_exits_74(self):
+        # The reason comes last in the message; at 80x24 (and 100x30) it
+        # wraps rather than being cut.  Ctrl-C with answers unsaved is the
+        # write error (74), not "interrupted after saving" (130).
+        path = "/proc/socscope-no-such-dir/answers.yaml"
+        for cols, rows in ((80, 24), (100, 30)):
+            t = self.run_tui("-q", TINY, "-a", path, cols=cols, rows=rows)
+            t.wait_for("What is your organization called?")
+            t.send(PGDN, "1")
+            t.wait_for("Not saved:")
+            shown = t.message("Not saved:")
+            self.assertIn("No such file or directory", shown,
+                          "%dx%d:\n%s" % (cols, rows, t.text()))
+            t.send("\x03")
+            self.assertEqual(t.finish(), 74)
+            self.assertIn(b"answers not saved", t.raw)
 
     def test_narrow_wrap_keeps_every_word(self):
         t = self.run_tui("-q", TINY, "--client", "Narrow", cols=41, rows=24)

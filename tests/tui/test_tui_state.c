@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -753,6 +754,118 @@ test_export(void **state)
 	free(p);
 }
 
+/* The export writes where the path points: through a symbolic link to
+ * its target, into a FIFO (read by a child here), never replacing them. */
+static void
+test_export_through_link_and_fifo(void **state)
+{
+	struct fx *f = *state;
+	struct tui_state *st = start(f);
+
+	keys(st, "Acme\r1\r");
+	assert_int_equal(mkdir("real", 0700), 0);
+	assert_int_equal(symlink("real/report.md", "link.md"), 0);
+	tui_state_key(st, TK_F(5));
+	tui_state_key(st, 'w');
+	tui_state_key(st, TK_CTRL('u'));
+	keys(st, "link.md");
+	tui_state_key(st, TK_ENTER);
+	assert_false(st->message_error);
+	struct stat sb;
+	assert_int_equal(lstat("link.md", &sb), 0);
+	assert_true(S_ISLNK(sb.st_mode));
+	char *text = th_read("real/report.md", NULL);
+	assert_non_null(text);
+	assert_non_null(strstr(text, "SOC 1"));
+	free(text);
+
+	assert_int_equal(mkfifo("report.fifo", 0600), 0);
+	fflush(NULL);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		/* The child copies what comes through the FIFO to a file. */
+		FILE *in = fopen("report.fifo", "rb");
+		FILE *out = fopen("from-fifo.txt", "wb");
+		int c;
+		while (in && out && (c = getc(in)) != EOF)
+			putc(c, out);
+		_exit(in && out && fclose(out) == 0 ? 0 : 1);
+	}
+	tui_state_key(st, 'w');
+	tui_state_key(st, TK_CTRL('u'));
+	keys(st, "report.fifo");
+	tui_state_key(st, TK_ENTER);
+	int status = 0;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_false(st->message_error);
+	assert_int_equal(lstat("report.fifo", &sb), 0);
+	assert_true(S_ISFIFO(sb.st_mode));
+	text = th_read("from-fifo.txt", NULL);
+	assert_non_null(text);
+	assert_non_null(strstr(text, "SOC 1"));
+	free(text);
+}
+
+/* A session open in another interview opens read-only: it can be read,
+ * its results seen and exported; no answer or note changes. */
+static void
+test_read_only_when_open_elsewhere(void **state)
+{
+	struct fx *f = *state;
+	struct tui_state *st = start(f);
+	keys(st, "Acme\r");
+	assert_int_equal(st->cur, Q_SERVICES);
+
+	char *err = NULL;
+	int code = -1;
+	struct tui_state *ro = tui_state_new(&f->o, &err, &code);
+	assert_non_null(ro);
+	tui_state_layout(ro, 60, 20);
+	assert_true(ro->s->read_only);
+	assert_true(ro->message_error);
+	assert_non_null(strstr(ro->message, "Read-only: this interview is open in "
+	                                    "socscope process"));
+	assert_int_equal(ro->cur, Q_SERVICES);
+	tui_state_key(ro, '1');
+	tui_state_key(ro, ' ');
+	assert_false(tui_state_choice_selected(ro, Q_SERVICES, 0));
+	tui_state_click_choice(ro, 0);
+	assert_false(tui_state_choice_selected(ro, Q_SERVICES, 0));
+	tui_state_key(ro, 'n');
+	assert_false(ro->note_mode);
+	tui_state_key(ro, 'x');
+	/* Enter moves on, picking nothing. */
+	tui_state_key(ro, TK_ENTER);
+	assert_int_equal(ro->cur, Q_EMPLOYEES);
+	tui_state_key(ro, '5');
+	assert_string_equal(tui_le_text(&ro->drafts[Q_EMPLOYEES]), "");
+	tui_state_key(ro, TK_F(5));
+	tui_state_key(ro, 'w');
+	tui_state_key(ro, TK_ENTER);
+	assert_false(ro->message_error);
+	char *text = th_read("acme-payroll-ltd-socscope.txt", NULL);
+	assert_non_null(text);
+	free(text);
+	tui_state_commit_pending(ro);
+	tui_state_free(ro);
+	free(err);
+
+	/* Nothing of it reached the file; the holder goes on. */
+	char *path = sc_session_path("Acme Payroll Ltd");
+	char *saved = th_read(path, NULL);
+	assert_non_null(saved);
+	assert_null(strstr(saved, "services"));
+	free(saved);
+	tui_state_key(st, '1');
+	assert_true(tui_state_choice_selected(st, Q_SERVICES, 0));
+	saved = th_read(path, NULL);
+	assert_non_null(strstr(saved, "services"));
+	free(saved);
+	free(path);
+}
+
 static void
 test_picker_resumes(void **state)
 {
@@ -1169,6 +1282,8 @@ main(void)
 		T(test_notes_review_explain),
 		T(test_soc3_has_no_type),
 		T(test_export),
+		T(test_export_through_link_and_fifo),
+		T(test_read_only_when_open_elsewhere),
 		T(test_picker_resumes),
 		T(test_picker_new_interview),
 		T(test_no_sessions_asks_name),
