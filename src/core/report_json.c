@@ -321,3 +321,12 @@ rp_render_json(const struct rp_model *m, struct sc_buf *out)
 	json_decref(root);
 	sc_buf_fini(&w.tmp);
 }
+
+struct json_t *
+rp_json_answer(const struct sc_question *qn, const struct sc_answer *a)
+{
+	struct jw w = {0};
+	json_t *j = answer_json(&w, qn, a);
+	sc_buf_fini(&w.tmp);
+	return j;
+}
