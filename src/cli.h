@@ -35,6 +35,14 @@ sc_cmd_validate(char **files, int nfiles);
 int
 sc_cmd_list(void);
 
+/* list KIND: the names of one kind ("questionnaires", "themes",
+ * "examples", "sessions"), one per line, sorted; for scripts and shell
+ * completion. */
+bool
+sc_list_kind_valid(const char *kind);
+int
+sc_cmd_list_names(const char *kind);
+
 struct sc_compare_opts {
 	const char *a, *b;         /* answers files or saved session names */
 	const char *questionnaire; /* -q; NULL = the one A names */

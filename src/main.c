@@ -29,6 +29,8 @@ static const char usage_text[] =
 	"  socscope validate FILE...          check questionnaires, themes or answers files\n"
 	"  socscope list                      questionnaires, themes, examples and saved\n"
 	"                                     sessions\n"
+	"  socscope list questionnaires|themes|examples|sessions\n"
+	"                                     just the names, one per line\n"
 	"  socscope --help | --version\n"
 	"\n"
 	"Options:\n"
@@ -257,8 +259,13 @@ main(int argc, char **argv)
 	if (strcmp(a.command, "list") == 0) {
 		if ((code = check_options(&a, false, false)))
 			return code;
-		if (a.nrest > 0 || a.questionnaire)
-			return usage_error("%s", "list takes no arguments");
+		if (a.questionnaire)
+			return usage_error("%s", "list takes no -q");
+		if (a.nrest > 1 || (a.nrest == 1 && !sc_list_kind_valid(a.rest[0])))
+			return usage_error("%s", "list takes at most one of questionnaires, "
+			                         "themes, examples or sessions");
+		if (a.nrest == 1)
+			return sc_cmd_list_names(a.rest[0]);
 		return sc_cmd_list();
 	}
 
