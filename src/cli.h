@@ -35,4 +35,29 @@ sc_cmd_validate(char **files, int nfiles);
 int
 sc_cmd_list(void);
 
+/* list KIND: the names of one kind ("questionnaires", "themes",
+ * "examples", "sessions"), one per line, sorted; for scripts and shell
+ * completion. */
+bool
+sc_list_kind_valid(const char *kind);
+int
+sc_cmd_list_names(const char *kind);
+
+struct sc_compare_opts {
+	const char *a, *b;         /* answers files or saved session names */
+	const char *questionnaire; /* -q; NULL = the one A names */
+	enum sc_format format;     /* text, markdown, html or json */
+	const char *output;        /* -o; NULL = stdout */
+};
+
+int
+sc_cmd_compare(const struct sc_compare_opts *o);
+
+/* Open worked example `name` on a copy: a new session file named after it
+ * in the sessions directory.  Returns its path (caller frees), or NULL with
+ * the problem printed to `err` and *code set to the exit code. */
+char *
+sc_cli_example_copy(const struct sc_questionnaire *q, const char *name,
+                    FILE *err, int *code);
+
 #endif

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "socscope/bundled.h"
+#include "socscope/examples.h"
 #include "socscope/fsutil.h"
 #include "socscope/paths.h"
 #include "socscope/session.h"
@@ -225,6 +226,17 @@ sc_cmd_list(void)
 			list_dir_yaml(dirs[i], dirs[i]);
 		sc_strv_free(dirs);
 	}
+
+	/* Worked examples, found like questionnaires; each name once. */
+	printf("Examples (open one on a copy: socscope interview --example NAME):\n");
+	struct sc_example_info *ex = NULL;
+	size_t nex = sc_examples_list(&ex);
+	for (size_t i = 0; i < nex; i++)
+		printf("  %-24s %s\n", ex[i].name,
+		       *ex[i].description ? ex[i].description : ex[i].client);
+	if (nex == 0)
+		printf("  none\n");
+	sc_example_infos_free(ex, nex);
 
 	char *dir = sc_sessions_dir();
 	printf("Saved sessions (%s):\n", dir);

@@ -1,8 +1,10 @@
-/* Finding questionnaires by name or path, and printing diagnostics. */
+/* Finding questionnaires by name or path, opening examples, and printing
+ * diagnostics. */
 #include <stdlib.h>
 
 #include "cli.h"
 #include "socscope/bundled.h"
+#include "socscope/examples.h"
 #include "socscope/paths.h"
 
 void
@@ -47,4 +49,23 @@ sc_cli_load_questionnaire(const char *name, FILE *err, int *code)
 	free(path);
 	sc_diags_fini(&d);
 	return q;
+}
+
+char *
+sc_cli_example_copy(const struct sc_questionnaire *q, const char *name,
+                    FILE *err, int *code)
+{
+	struct sc_diags d;
+	sc_diags_init(&d);
+	enum sc_status st = SC_OK;
+	char *dir = sc_sessions_dir();
+	char *path = sc_example_copy(q, name, dir, &d, &st);
+	if (!path) {
+		sc_diags_sort(&d);
+		sc_cli_print_diags(&d, err);
+		*code = sc_status_exit_code(st);
+	}
+	free(dir);
+	sc_diags_fini(&d);
+	return path;
 }

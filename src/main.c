@@ -1,6 +1,7 @@
 /* socscope: which SOC report does an organization need?
  * main parses the command line, loads what the command needs, and hands
- * over to the interview (full-screen or plain), evaluate, validate or list. */
+ * over to the interview (full-screen or plain), evaluate, compare, validate
+ * or list. */
 #include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
@@ -18,11 +19,18 @@ static const char usage_text[] =
 	"Usage:\n"
 	"  socscope [OPTIONS]                 the interview (resume picker when sessions exist)\n"
 	"  socscope interview [-q QUESTIONNAIRE] [-a ANSWERS] [--client NAME]\n"
-	"                     [--theme THEME] [--plain] [--ascii]\n"
+	"                     [--theme THEME] [--plain] [--ascii] [--example NAME]\n"
 	"  socscope evaluate ANSWERS [-q QUESTIONNAIRE]\n"
 	"                    [--format text|markdown|html|json|csv] [-o FILE]\n"
+	"  socscope compare A B [-q QUESTIONNAIRE]\n"
+	"                   [--format text|markdown|html|json] [-o FILE]\n"
+	"                                     what differs between two answers files\n"
+	"                                     or saved sessions, and why\n"
 	"  socscope validate FILE...          check questionnaires, themes or answers files\n"
-	"  socscope list                      questionnaires, themes and saved sessions\n"
+	"  socscope list                      questionnaires, themes, examples and saved\n"
+	"                                     sessions\n"
+	"  socscope list questionnaires|themes|examples|sessions\n"
+	"                                     just the names, one per line\n"
 	"  socscope --help | --version\n"
 	"\n"
 	"Options:\n"
@@ -32,14 +40,16 @@ static const char usage_text[] =
 	"  -t, --theme THEME      colour theme: default, high-contrast, monochrome or a path\n"
 	"  -p, --plain            line-by-line prompts (for screen readers and pipes)\n"
 	"      --ascii            plain ASCII borders and marks\n"
-	"  -f, --format FMT       evaluate: text, markdown, html, json or csv\n"
-	"  -o, --output FILE      evaluate: write the report to FILE instead of stdout\n"
+	"      --example NAME     open a worked example on a copy (a new session)\n"
+	"  -f, --format FMT       evaluate: text, markdown, html, json or csv;\n"
+	"                         compare: text, markdown, html or json\n"
+	"  -o, --output FILE      evaluate, compare: write to FILE instead of stdout\n"
 	"\n"
 	"Exit status: 0 ok, 64 usage, 65 invalid data, 66 unreadable input,\n"
 	"71 out of memory, 73 cannot create output, 74 write error,\n"
 	"130 interrupted (answers saved).\n";
 
-enum { OPT_ASCII = 256, OPT_HELP, OPT_VERSION };
+enum { OPT_ASCII = 256, OPT_HELP, OPT_VERSION, OPT_EXAMPLE };
 
 static const struct option long_options[] = {
 	{"questionnaire", required_argument, NULL, 'q'},
@@ -48,6 +58,7 @@ static const struct option long_options[] = {
 	{"theme", required_argument, NULL, 't'},
 	{"plain", no_argument, NULL, 'p'},
 	{"ascii", no_argument, NULL, OPT_ASCII},
+	{"example", required_argument, NULL, OPT_EXAMPLE},
 	{"format", required_argument, NULL, 'f'},
 	{"output", required_argument, NULL, 'o'},
 	{"help", no_argument, NULL, OPT_HELP},
@@ -58,6 +69,7 @@ static const struct option long_options[] = {
 struct args {
 	const char *command;
 	const char *questionnaire, *answers, *client, *theme, *format, *output;
+	const char *example;
 	bool plain, ascii, help, version;
 	char **rest; /* operands after the command */
 	int nrest;
@@ -88,6 +100,7 @@ parse_args(int argc, char **argv, struct args *a)
 		case 'f': a->format = optarg; break;
 		case 'o': a->output = optarg; break;
 		case OPT_ASCII: a->ascii = true; break;
+		case OPT_EXAMPLE: a->example = optarg; break;
 		case 'h':
 		case OPT_HELP: a->help = true; break;
 		case OPT_VERSION: a->version = true; break;
@@ -114,10 +127,12 @@ parse_args(int argc, char **argv, struct args *a)
 static int
 check_options(const struct args *a, bool interview, bool evaluate)
 {
-	if (!interview && (a->answers || a->client || a->theme || a->plain || a->ascii))
+	if (!interview && (a->answers || a->client || a->theme || a->plain ||
+	                   a->ascii || a->example))
 		return usage_error("'%s' takes no interview options", a->command);
 	if (!evaluate && (a->format || a->output))
-		return usage_error("--format and --output go with 'evaluate', not '%s'",
+		return usage_error("--format and --output go with 'evaluate' and "
+		                   "'compare', not '%s'",
 		                   a->command ? a->command : "the interview");
 	return 0;
 }
@@ -129,9 +144,19 @@ run_interview(const struct args *a)
 	struct sc_questionnaire *q = sc_cli_load_questionnaire(a->questionnaire, stderr, &code);
 	if (!q)
 		return code;
+	/* --example: the interview works on a new copy, never on the example. */
+	char *copy = NULL;
+	if (a->example) {
+		if (!(copy = sc_cli_example_copy(q, a->example, stderr, &code))) {
+			sc_questionnaire_free(q);
+			return code;
+		}
+		fprintf(stderr, "socscope: example \"%s\" copied to %s\n",
+		        a->example, copy);
+	}
 	struct sc_interview_opts o = {
 		.q = q,
-		.answers_path = a->answers,
+		.answers_path = copy ? copy : a->answers,
 		.client = a->client,
 		.theme = a->theme,
 		.ascii = a->ascii,
@@ -142,6 +167,7 @@ run_interview(const struct args *a)
 	bool plain = a->plain || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) ||
 	             !term || !*term || strcmp(term, "dumb") == 0;
 	code = plain ? sc_plain_main(&o, stdin, stdout) : sc_tui_main(&o);
+	free(copy);
 	sc_questionnaire_free(q);
 	return code;
 }
@@ -172,6 +198,9 @@ main(int argc, char **argv)
 			return usage_error("unexpected argument '%s'", a.rest[0]);
 		if ((code = check_options(&a, true, false)))
 			return code;
+		if (a.example && (a.answers || a.client))
+			return usage_error("%s", "--example opens a copy of its own; it "
+			                         "takes no -a or --client");
 		return run_interview(&a);
 	}
 
@@ -195,6 +224,27 @@ main(int argc, char **argv)
 		return sc_cmd_evaluate(&eo);
 	}
 
+	/* compare A B: the conclusions that differ, and the answers behind. */
+	if (strcmp(a.command, "compare") == 0) {
+		if ((code = check_options(&a, false, true)))
+			return code;
+		if (a.nrest != 2)
+			return usage_error("%s", "compare takes two answers files or "
+			                         "saved session names");
+		int fmt = sc_format_find(a.format ? a.format : "text");
+		if (fmt < 0 || fmt == SC_FMT_CSV)
+			return usage_error("unknown format '%s' for compare (text, "
+			                   "markdown, html or json)", a.format);
+		struct sc_compare_opts co = {
+			.a = a.rest[0],
+			.b = a.rest[1],
+			.questionnaire = a.questionnaire,
+			.format = (enum sc_format)fmt,
+			.output = a.output,
+		};
+		return sc_cmd_compare(&co);
+	}
+
 	/* validate FILE...: every problem in each file. */
 	if (strcmp(a.command, "validate") == 0) {
 		if (a.questionnaire)
@@ -210,8 +260,13 @@ main(int argc, char **argv)
 	if (strcmp(a.command, "list") == 0) {
 		if ((code = check_options(&a, false, false)))
 			return code;
-		if (a.nrest > 0 || a.questionnaire)
-			return usage_error("%s", "list takes no arguments");
+		if (a.questionnaire)
+			return usage_error("%s", "list takes no -q");
+		if (a.nrest > 1 || (a.nrest == 1 && !sc_list_kind_valid(a.rest[0])))
+			return usage_error("%s", "list takes at most one of questionnaires, "
+			                         "themes, examples or sessions");
+		if (a.nrest == 1)
+			return sc_cmd_list_names(a.rest[0]);
 		return sc_cmd_list();
 	}
 

@@ -404,3 +404,17 @@ rp_render_html(const struct rp_model *m, struct sc_buf *out)
 	sc_buf_puts(out, "</div>\n</body>\n</html>\n");
 	sc_buf_fini(&w.tmp);
 }
+
+void
+rp_html_text(struct sc_buf *out, const char *text)
+{
+	struct hw w = {.out = out};
+	h_text(&w, text);
+	sc_buf_fini(&w.tmp);
+}
+
+const char *
+rp_html_css(void)
+{
+	return css;
+}

@@ -162,4 +162,43 @@ rp_render_json(const struct rp_model *m, struct sc_buf *out);
 void
 rp_render_csv(const struct rp_model *m, struct sc_buf *out);
 
+/* The exporters' writers, shared with the comparison (compare_render.c):
+ * text wrapped to a width in terminal columns (the thread's locale is
+ * switched to UTF-8 between open and close), escaped Markdown inline text
+ * (`indent` as for a list item; NULL inside a table cell), escaped HTML
+ * text, and the HTML stylesheet. */
+struct rp_text;
+struct rp_text *
+rp_text_open(struct sc_buf *out, int width);
+void
+rp_text_wrap(struct rp_text *t, const char *first, const char *rest,
+             const char *text);
+void
+rp_text_underline(struct rp_text *t, const char *title, char c);
+void
+rp_text_close(struct rp_text *t);
+void
+rp_md_text(struct sc_buf *out, const char *text, const char *indent);
+void
+rp_html_text(struct sc_buf *out, const char *text);
+const char *
+rp_html_css(void);
+/* An answer as the JSON report writes it (a new jansson reference). */
+struct json_t;
+/* jansson with every result checked: a NULL (memory running out, the
+ * only way these calls fail on the values the writers give) ends the
+ * program through sc_out_of_memory, so a JSON document is printed whole or
+ * not at all.  rp_json_alloc() makes jansson allocate through the core's
+ * allocator; call it before building a document. */
+void
+rp_json_alloc(void);
+struct json_t *
+rp_jnew(struct json_t *j);
+void
+rp_jset(struct json_t *o, const char *key, struct json_t *v);
+void
+rp_jpush(struct json_t *a, struct json_t *v);
+struct json_t *
+rp_json_answer(const struct sc_question *qn, const struct sc_answer *a);
+
 #endif

@@ -17,23 +17,29 @@ struct jw {
  * it ends the program as everywhere else, and every result is checked all
  * the same: the values put in are never NULL and the keys are valid
  * UTF-8, so a failure here can only be memory. */
-static json_t *
-jnew(json_t *j)
+void
+rp_json_alloc(void)
+{
+	json_set_alloc_funcs(sc_xmalloc, free);
+}
+
+json_t *
+rp_jnew(json_t *j)
 {
 	if (!j)
 		sc_out_of_memory();
 	return j;
 }
 
-static void
-jset(json_t *o, const char *key, json_t *v)
+void
+rp_jset(json_t *o, const char *key, json_t *v)
 {
 	if (!v || json_object_set_new(o, key, v) != 0)
 		sc_out_of_memory();
 }
 
-static void
-jpush(json_t *a, json_t *v)
+void
+rp_jpush(json_t *a, json_t *v)
 {
 	if (!v || json_array_append_new(a, v) != 0)
 		sc_out_of_memory();
@@ -47,7 +53,7 @@ js(struct jw *w, const char *s)
 	json_t *j = json_string(s);
 	if (!j)
 		j = json_string(rp_clean(s, &w->tmp));
-	return jnew(j);
+	return rp_jnew(j);
 }
 
 static json_t *
@@ -71,10 +77,10 @@ answer_json(struct jw *w, const struct sc_question *qn,
 		return a->choice < qn->nchoices ? js(w, qn->choices[a->choice].id)
 		                                : json_null();
 	case SC_A_CHOICES: {
-		json_t *arr = jnew(json_array());
+		json_t *arr = rp_jnew(json_array());
 		for (size_t i = 0; i < a->nsel; i++)
 			if (a->sel[i] < qn->nchoices)
-				jpush(arr,
+				rp_jpush(arr,
 				      js(w, qn->choices[a->sel[i]].id));
 		return arr;
 	}
@@ -96,13 +102,13 @@ static json_t *
 because_json(struct jw *w, const struct rp_model *m, const struct rp_dep *d,
              size_t n)
 {
-	json_t *arr = jnew(json_array());
+	json_t *arr = rp_jnew(json_array());
 	for (size_t i = 0; i < n; i++) {
 		const struct sc_question *qn = &m->q->questions[d[i].question];
-		json_t *o = jnew(json_object());
-		jset(o, "question", js(w, qn->id));
-		jset(o, "answer", answer_json(w, qn, d[i].answer));
-		jpush(arr, o);
+		json_t *o = rp_jnew(json_object());
+		rp_jset(o, "question", js(w, qn->id));
+		rp_jset(o, "answer", answer_json(w, qn, d[i].answer));
+		rp_jpush(arr, o);
 	}
 	return arr;
 }
@@ -111,15 +117,15 @@ static json_t *
 reasons_json(struct jw *w, const struct rp_model *m,
              const struct rp_reasons *rs)
 {
-	json_t *arr = jnew(json_array());
+	json_t *arr = rp_jnew(json_array());
 	for (size_t i = 0; i < rs->n; i++) {
 		const struct rp_reason *r = &rs->v[i];
-		json_t *o = jnew(json_object());
-		jset(o, "rule", js(w, r->rule->id));
-		jset(o, "text", js(w, r->rule->because));
-		jset(o, "because",
+		json_t *o = rp_jnew(json_object());
+		rp_jset(o, "rule", js(w, r->rule->id));
+		rp_jset(o, "text", js(w, r->rule->because));
+		rp_jset(o, "because",
 		     because_json(w, m, r->deps, r->ndeps));
-		jpush(arr, o);
+		rp_jpush(arr, o);
 	}
 	return arr;
 }
@@ -127,53 +133,53 @@ reasons_json(struct jw *w, const struct rp_model *m,
 static json_t *
 recommendation_json(struct jw *w, const struct rp_model *m)
 {
-	json_t *rec = jnew(json_object());
-	jset(rec, "summary", js(w, m->summary));
-	json_t *reports = jnew(json_array());
+	json_t *rec = rp_jnew(json_object());
+	rp_jset(rec, "summary", js(w, m->summary));
+	json_t *reports = rp_jnew(json_array());
 	for (size_t i = 0; i < m->nreports; i++) {
 		const struct rp_report *rp = &m->reports[i];
-		json_t *o = jnew(json_object());
-		jset(o, "id", json_string(sc_report_id_str(rp->rec->id)));
+		json_t *o = rp_jnew(json_object());
+		rp_jset(o, "id", json_string(sc_report_id_str(rp->rec->id)));
 		/* A SOC 3 has no type: null, as the contract says. */
-		jset(o, "type",
+		rp_jset(o, "type",
 		     rp->rec->type < SC_RTYPE_COUNT
 		             ? json_string(sc_rtype_id_str(rp->rec->type))
 		             : json_null());
-		jset(o, "period_months",
+		rp_jset(o, "period_months",
 		     rp->period_months > 0 ? json_integer(rp->period_months)
 		                           : json_null());
-		jset(o, "reasons", reasons_json(w, m, &rp->reasons));
-		jset(o, "title", js(w, rp->title));
-		jpush(reports, o);
+		rp_jset(o, "reasons", reasons_json(w, m, &rp->reasons));
+		rp_jset(o, "title", js(w, rp->title));
+		rp_jpush(reports, o);
 	}
-	jset(rec, "reports", reports);
-	jset(rec, "why_none", reasons_json(w, m, &m->none));
-	jset(rec, "deferred", reasons_json(w, m, &m->deferred));
-	json_t *steps = jnew(json_array());
+	rp_jset(rec, "reports", reports);
+	rp_jset(rec, "why_none", reasons_json(w, m, &m->none));
+	rp_jset(rec, "deferred", reasons_json(w, m, &m->deferred));
+	json_t *steps = rp_jnew(json_array());
 	for (size_t i = 0; i < m->next_steps.n; i++) {
 		const struct sc_rule *r = m->next_steps.v[i].rule;
-		json_t *o = jnew(json_object());
-		jset(o, "rule", js(w, r->id));
-		jset(o, "text", js(w, r->next_step));
-		jpush(steps, o);
+		json_t *o = rp_jnew(json_object());
+		rp_jset(o, "rule", js(w, r->id));
+		rp_jset(o, "text", js(w, r->next_step));
+		rp_jpush(steps, o);
 	}
-	jset(rec, "next_steps", steps);
+	rp_jset(rec, "next_steps", steps);
 	return rec;
 }
 
 static json_t *
 tsc_json(struct jw *w, const struct rp_model *m)
 {
-	json_t *tsc = jnew(json_object());
+	json_t *tsc = rp_jnew(json_object());
 	for (int c = 0; c < SC_CAT_COUNT; c++) {
-		json_t *o = jnew(json_object());
-		jset(o, "in_scope",
+		json_t *o = rp_jnew(json_object());
+		rp_jset(o, "in_scope",
 		     json_boolean(m->r->tsc[c].in_scope));
-		jset(o, "required",
+		rp_jset(o, "required",
 		     json_boolean(m->r->tsc[c].required));
-		jset(o, "reasons", reasons_json(w, m, &m->tsc[c]));
-		jset(o, "note", js(w, rp_tsc_default_reason(m, c)));
-		jset(tsc, sc_category_id_str(c), o);
+		rp_jset(o, "reasons", reasons_json(w, m, &m->tsc[c]));
+		rp_jset(o, "note", js(w, rp_tsc_default_reason(m, c)));
+		rp_jset(tsc, sc_category_id_str(c), o);
 	}
 	return tsc;
 }
@@ -181,29 +187,29 @@ tsc_json(struct jw *w, const struct rp_model *m)
 static json_t *
 gaps_json(struct jw *w, const struct rp_model *m)
 {
-	json_t *arr = jnew(json_array());
+	json_t *arr = rp_jnew(json_array());
 	for (size_t i = 0; i < m->ngaps; i++) {
 		const struct rp_gap *g = &m->gaps[i];
 		const struct sc_gap_def *d = g->rec->def;
-		json_t *o = jnew(json_object());
-		jset(o, "id", js(w, d->id));
-		jset(o, "title", js(w, d->title));
-		json_t *crit = jnew(json_array());
+		json_t *o = rp_jnew(json_object());
+		rp_jset(o, "id", js(w, d->id));
+		rp_jset(o, "title", js(w, d->title));
+		json_t *crit = rp_jnew(json_array());
 		for (size_t k = 0; k < g->rec->ncriteria; k++)
-			jpush(crit, js(w, g->rec->criteria[k]));
-		jset(o, "criteria", crit);
-		jset(o, "priority",
+			rp_jpush(crit, js(w, g->rec->criteria[k]));
+		rp_jset(o, "criteria", crit);
+		rp_jset(o, "priority",
 		     json_string(sc_priority_id_str(g->rec->priority)));
-		jset(o, "advice", js(w, d->advice));
-		jset(o, "because",
+		rp_jset(o, "advice", js(w, d->advice));
+		rp_jset(o, "because",
 		     because_json(w, m, g->deps, g->ndeps));
-		jset(o, "kind",
+		rp_jset(o, "kind",
 		     json_string(d->followup ? "followup" : "gap"));
-		json_t *rules = jnew(json_array());
+		json_t *rules = rp_jnew(json_array());
 		for (size_t k = 0; k < g->reasons.n; k++)
-			jpush(rules, js(w, g->reasons.v[k].rule->id));
-		jset(o, "rules", rules);
-		jpush(arr, o);
+			rp_jpush(rules, js(w, g->reasons.v[k].rule->id));
+		rp_jset(o, "rules", rules);
+		rp_jpush(arr, o);
 	}
 	return arr;
 }
@@ -212,56 +218,56 @@ static json_t *
 readiness_json(struct jw *w, const struct rp_model *m)
 {
 	const struct sc_result *r = m->r;
-	json_t *o = jnew(json_object());
-	jset(o, "score", json_integer(r->score));
-	jset(o, "in_place", json_integer((json_int_t)r->in_place));
-	jset(o, "total", json_integer((json_int_t)r->nitems));
-	jset(o, "partial", json_integer((json_int_t)r->partial));
-	jset(o, "missing", json_integer((json_int_t)r->missing));
-	jset(o, "unknown", json_integer((json_int_t)r->unknown));
-	json_t *items = jnew(json_array());
+	json_t *o = rp_jnew(json_object());
+	rp_jset(o, "score", json_integer(r->score));
+	rp_jset(o, "in_place", json_integer((json_int_t)r->in_place));
+	rp_jset(o, "total", json_integer((json_int_t)r->nitems));
+	rp_jset(o, "partial", json_integer((json_int_t)r->partial));
+	rp_jset(o, "missing", json_integer((json_int_t)r->missing));
+	rp_jset(o, "unknown", json_integer((json_int_t)r->unknown));
+	json_t *items = rp_jnew(json_array());
 	for (size_t i = 0; i < r->nitems; i++) {
-		json_t *it = jnew(json_object());
-		jset(it, "item", js(w, r->items[i].item));
-		jset(it, "status",
+		json_t *it = rp_jnew(json_object());
+		rp_jset(it, "item", js(w, r->items[i].item));
+		rp_jset(it, "status",
 		     json_string(sc_readiness_id_str(r->items[i].status)));
-		jset(it, "rule",
+		rp_jset(it, "rule",
 		     r->items[i].rule < m->q->nrules
 		             ? js(w, m->q->rules[r->items[i].rule].id)
 		             : json_null());
-		jpush(items, it);
+		rp_jpush(items, it);
 	}
-	jset(o, "items", items);
+	rp_jset(o, "items", items);
 	return o;
 }
 
 static json_t *
 roadmap_json(struct jw *w, const struct rp_model *m)
 {
-	json_t *o = jnew(json_object());
-	jset(o, "ready_by", js_opt(w, m->ready_by));
-	jset(o, "type1_as_of", js_opt(w, m->type1_as_of));
-	jset(o, "window_start", js_opt(w, m->window_start));
-	jset(o, "window_end", js_opt(w, m->window_end));
-	jset(o, "window_months",
+	json_t *o = rp_jnew(json_object());
+	rp_jset(o, "ready_by", js_opt(w, m->ready_by));
+	rp_jset(o, "type1_as_of", js_opt(w, m->type1_as_of));
+	rp_jset(o, "window_start", js_opt(w, m->window_start));
+	rp_jset(o, "window_end", js_opt(w, m->window_end));
+	rp_jset(o, "window_months",
 	     m->window_months > 0 ? json_integer(m->window_months)
 	                          : json_null());
-	jset(o, "deadline", js_opt(w, m->deadline));
-	jset(o, "report_from", js_opt(w, m->report_from));
-	jset(o, "report_by", js_opt(w, m->report_by));
-	jset(o, "readiness_weeks", json_integer(m->readiness_weeks));
-	json_t *steps = jnew(json_array());
+	rp_jset(o, "deadline", js_opt(w, m->deadline));
+	rp_jset(o, "report_from", js_opt(w, m->report_from));
+	rp_jset(o, "report_by", js_opt(w, m->report_by));
+	rp_jset(o, "readiness_weeks", json_integer(m->readiness_weeks));
+	json_t *steps = rp_jnew(json_array());
 	for (size_t i = 0; i < m->nsteps; i++) {
-		json_t *s = jnew(json_object());
-		jset(s, "when", js(w, m->steps[i].when));
-		jset(s, "what", js(w, m->steps[i].what));
-		jpush(steps, s);
+		json_t *s = rp_jnew(json_object());
+		rp_jset(s, "when", js(w, m->steps[i].when));
+		rp_jset(s, "what", js(w, m->steps[i].what));
+		rp_jpush(steps, s);
 	}
-	jset(o, "steps", steps);
-	json_t *notes = jnew(json_array());
+	rp_jset(o, "steps", steps);
+	json_t *notes = rp_jnew(json_array());
 	for (size_t i = 0; i < m->nroad_notes; i++)
-		jpush(notes, js(w, m->road_notes[i]));
-	jset(o, "notes", notes);
+		rp_jpush(notes, js(w, m->road_notes[i]));
+	rp_jset(o, "notes", notes);
 	return o;
 }
 
@@ -269,20 +275,20 @@ static json_t *
 answers_json(struct jw *w, const struct rp_model *m)
 {
 	const struct sc_questionnaire *q = m->q;
-	json_t *arr = jnew(json_array());
+	json_t *arr = rp_jnew(json_array());
 	for (size_t i = 0; i < q->nquestions; i++) {
 		const struct sc_question *qn = &q->questions[i];
 		bool shown = sc_eval_visible(m->ev, i);
-		json_t *o = jnew(json_object());
-		jset(o, "question", js(w, qn->id));
-		jset(o, "section", js(w, q->sections[qn->section].id));
-		jset(o, "text", js(w, qn->text));
-		jset(o, "shown", json_boolean(shown));
-		jset(o, "answer",
+		json_t *o = rp_jnew(json_object());
+		rp_jset(o, "question", js(w, qn->id));
+		rp_jset(o, "section", js(w, q->sections[qn->section].id));
+		rp_jset(o, "text", js(w, qn->text));
+		rp_jset(o, "shown", json_boolean(shown));
+		rp_jset(o, "answer",
 		     answer_json(w, qn, shown ? sc_eval_answer(m->ev, i)
 		                              : NULL));
-		jset(o, "note", js(w, rp_note(m, i)));
-		jpush(arr, o);
+		rp_jset(o, "note", js(w, rp_note(m, i)));
+		rp_jpush(arr, o);
 	}
 	return arr;
 }
@@ -293,49 +299,49 @@ rp_render_json(const struct rp_model *m, struct sc_buf *out)
 	struct jw w = {0};
 	const struct sc_questionnaire *q = m->q;
 	const struct sc_result *r = m->r;
-	json_set_alloc_funcs(sc_xmalloc, free);
-	json_t *root = jnew(json_object());
+	rp_json_alloc();
+	json_t *root = rp_jnew(json_object());
 
-	jset(root, "socscope", json_integer(1));
-	json_t *qo = jnew(json_object());
-	jset(qo, "id", js(&w, q->id));
-	jset(qo, "title", js(&w, q->title));
-	jset(qo, "version", js(&w, q->version));
-	jset(root, "questionnaire", qo);
-	jset(root, "client", js_opt(&w, m->a->client));
-	jset(root, "complete", json_boolean(r->nunanswered == 0));
-	json_t *un = jnew(json_array());
+	rp_jset(root, "socscope", json_integer(1));
+	json_t *qo = rp_jnew(json_object());
+	rp_jset(qo, "id", js(&w, q->id));
+	rp_jset(qo, "title", js(&w, q->title));
+	rp_jset(qo, "version", js(&w, q->version));
+	rp_jset(root, "questionnaire", qo);
+	rp_jset(root, "client", js_opt(&w, m->a->client));
+	rp_jset(root, "complete", json_boolean(r->nunanswered == 0));
+	json_t *un = rp_jnew(json_array());
 	for (size_t i = 0; i < r->nunanswered; i++)
-		jpush(un, js(&w, q->questions[r->unanswered[i]].id));
-	jset(root, "unanswered", un);
-	jset(root, "recommendation", recommendation_json(&w, m));
-	jset(root, "tsc", tsc_json(&w, m));
-	json_t *fw = jnew(json_array());
+		rp_jpush(un, js(&w, q->questions[r->unanswered[i]].id));
+	rp_jset(root, "unanswered", un);
+	rp_jset(root, "recommendation", recommendation_json(&w, m));
+	rp_jset(root, "tsc", tsc_json(&w, m));
+	json_t *fw = rp_jnew(json_array());
 	for (size_t i = 0; i < r->nframeworks && i < SC_FW_COUNT; i++) {
-		json_t *o = jnew(json_object());
-		jset(o, "id",
+		json_t *o = rp_jnew(json_object());
+		rp_jset(o, "id",
 		     json_string(sc_framework_id_str(r->frameworks[i].id)));
-		jset(o, "reasons",
+		rp_jset(o, "reasons",
 		     reasons_json(&w, m, &m->frameworks[i]));
-		jpush(fw, o);
+		rp_jpush(fw, o);
 	}
-	jset(root, "related_frameworks", fw);
-	jset(root, "gaps", gaps_json(&w, m));
-	jset(root, "readiness", readiness_json(&w, m));
+	rp_jset(root, "related_frameworks", fw);
+	rp_jset(root, "gaps", gaps_json(&w, m));
+	rp_jset(root, "readiness", readiness_json(&w, m));
 
 	/* Additions to the contract. */
-	jset(root, "assessor", js_opt(&w, m->a->assessor));
-	jset(root, "date", json_string(m->date));
-	jset(root, "answered", json_integer((json_int_t)r->answered));
-	jset(root, "applicable",
+	rp_jset(root, "assessor", js_opt(&w, m->a->assessor));
+	rp_jset(root, "date", json_string(m->date));
+	rp_jset(root, "answered", json_integer((json_int_t)r->answered));
+	rp_jset(root, "applicable",
 	     json_integer((json_int_t)r->applicable));
-	json_t *ex = jnew(json_array());
+	json_t *ex = rp_jnew(json_array());
 	for (size_t i = 0; i < m->nexec; i++)
-		jpush(ex, js(&w, m->exec[i]));
-	jset(root, "executive_summary", ex);
-	jset(root, "roadmap", roadmap_json(&w, m));
-	jset(root, "answers", answers_json(&w, m));
-	jset(root, "disclaimer", json_string(RP_DISCLAIMER));
+		rp_jpush(ex, js(&w, m->exec[i]));
+	rp_jset(root, "executive_summary", ex);
+	rp_jset(root, "roadmap", roadmap_json(&w, m));
+	rp_jset(root, "answers", answers_json(&w, m));
+	rp_jset(root, "disclaimer", json_string(RP_DISCLAIMER));
 
 	char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
 	                                   JSON_REAL_PRECISION(15));
@@ -346,4 +352,13 @@ rp_render_json(const struct rp_model *m, struct sc_buf *out)
 	free(s);
 	json_decref(root);
 	sc_buf_fini(&w.tmp);
+}
+
+struct json_t *
+rp_json_answer(const struct sc_question *qn, const struct sc_answer *a)
+{
+	struct jw w = {0};
+	json_t *j = answer_json(&w, qn, a);
+	sc_buf_fini(&w.tmp);
+	return j;
 }

@@ -406,3 +406,11 @@ rp_render_markdown(const struct rp_model *m, struct sc_buf *out)
 	sc_buf_putc(out, '\n');
 	sc_buf_fini(&w.tmp);
 }
+
+void
+rp_md_text(struct sc_buf *out, const char *text, const char *indent)
+{
+	struct md w = {.out = out};
+	md_text(&w, text, indent);
+	sc_buf_fini(&w.tmp);
+}

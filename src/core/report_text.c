@@ -498,3 +498,50 @@ rp_render_text(const struct rp_model *m, int width, struct sc_buf *out)
 	}
 	sc_buf_fini(&t.tmp);
 }
+
+/* --- the writer, for other documents (the comparison) ----------------- */
+
+struct rp_text {
+	struct tw t;
+	locale_t loc, old;
+};
+
+struct rp_text *
+rp_text_open(struct sc_buf *out, int width)
+{
+	struct rp_text *x = sc_xcalloc(1, sizeof *x);
+	x->t.out = out;
+	x->t.width = width > 0 ? width : 80;
+	x->loc = utf8_locale();
+	if (x->loc) {
+		x->old = uselocale(x->loc);
+		x->t.have_locale = true;
+	}
+	return x;
+}
+
+void
+rp_text_wrap(struct rp_text *x, const char *first, const char *rest,
+             const char *text)
+{
+	wrap(&x->t, first, rest, text);
+}
+
+void
+rp_text_underline(struct rp_text *x, const char *title, char c)
+{
+	underline(&x->t, title, c);
+}
+
+void
+rp_text_close(struct rp_text *x)
+{
+	if (!x)
+		return;
+	if (x->loc) {
+		uselocale(x->old);
+		freelocale(x->loc);
+	}
+	sc_buf_fini(&x->t.tmp);
+	free(x);
+}

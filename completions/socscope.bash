@@ -1,0 +1,97 @@
+# bash completion for socscope                               -*- shell-script -*-
+# Names (questionnaires, themes, examples, saved sessions) come from
+# `socscope list KIND`, so they follow the same lookup as the program.
+
+_socscope_names()
+{
+    local IFS=$'\n'
+    COMPREPLY+=($(compgen -W "$("${1:-socscope}" list "$2" 2>/dev/null)" -- "$3"))
+}
+
+_socscope()
+{
+    local cur prev words cword
+    _init_completion -n = || return
+
+    local prog=${words[0]}
+    local commands="interview evaluate compare validate list"
+    local cmd="" i
+    for ((i = 1; i < cword; i++)); do
+        case ${words[i]} in
+            -q | --questionnaire | -a | --answers | -c | --client | -t | --theme | \
+                -f | --format | -o | --output | --example)
+                ((i++))
+                ;;
+            -*) ;;
+            *)
+                cmd=${words[i]}
+                break
+                ;;
+        esac
+    done
+
+    case $prev in
+        -q | --questionnaire)
+            _socscope_names "$prog" questionnaires "$cur"
+            _filedir yaml
+            return
+            ;;
+        -t | --theme)
+            _socscope_names "$prog" themes "$cur"
+            _filedir yaml
+            return
+            ;;
+        --example)
+            _socscope_names "$prog" examples "$cur"
+            return
+            ;;
+        -a | --answers | -o | --output)
+            _filedir
+            return
+            ;;
+        -c | --client)
+            return
+            ;;
+        -f | --format)
+            if [[ $cmd == compare ]]; then
+                COMPREPLY=($(compgen -W "text markdown html json" -- "$cur"))
+            else
+                COMPREPLY=($(compgen -W "text markdown html json csv" -- "$cur"))
+            fi
+            return
+            ;;
+    esac
+
+    if [[ $cur == -* ]]; then
+        local opts="--help --version"
+        case $cmd in
+            "" | interview)
+                opts+=" --questionnaire --answers --client --theme --plain --ascii --example"
+                ;;
+            evaluate | compare)
+                opts+=" --questionnaire --format --output"
+                ;;
+        esac
+        COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+        return
+    fi
+
+    case $cmd in
+        "")
+            COMPREPLY=($(compgen -W "$commands" -- "$cur"))
+            ;;
+        evaluate | validate)
+            _filedir yaml
+            ;;
+        compare)
+            _socscope_names "$prog" sessions "$cur"
+            _filedir yaml
+            ;;
+        list)
+            COMPREPLY=($(compgen -W "questionnaires themes examples sessions" -- "$cur"))
+            ;;
+    esac
+} &&
+    complete -F _socscope socscope
+
+# ex: filetype=sh
