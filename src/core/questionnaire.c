@@ -4,7 +4,7 @@
  * choice and rule and reports every problem it can see locally, carrying on
  * after each so that one run of `socscope validate` shows them all.  The
  * second, once all questions exist and the id index is built, compiles the
- * expressions (which resolve names through sc_questionnaire_find) and checks
+ * expressions (which resolve names through sc_questionnaire_names) and checks
  * the timeline, which names questions anywhere in the file.  Diagnostics are
  * collected in a private list and sorted into file order before they are
  * handed to the caller. */
@@ -18,35 +18,6 @@
 
 #include "socscope/expr.h"
 #include "socscope/yamltree.h"
-
-/* ---- vocabulary of question types --------------------------------------- */
-
-#define SC_QTYPES(X)                                                           \
-	X(SC_Q_YESNO, "yesno")                                                 \
-	X(SC_Q_SINGLE, "single")                                               \
-	X(SC_Q_MULTI, "multi")                                                 \
-	X(SC_Q_NUMBER, "number")                                               \
-	X(SC_Q_TEXT, "text")
-
-#define QTYPE_STR(e, s) [e] = s,
-static const char *const qtype_ids[] = {SC_QTYPES(QTYPE_STR)};
-#define QTYPE_COUNT (sizeof qtype_ids / sizeof qtype_ids[0])
-_Static_assert(QTYPE_COUNT == SC_Q_TEXT + 1, "every question type has an id");
-
-const char *
-sc_qtype_id_str(enum sc_qtype t)
-{
-	return (size_t)t < QTYPE_COUNT ? qtype_ids[t] : "?";
-}
-
-int
-sc_qtype_find(const char *id)
-{
-	for (size_t i = 0; id && i < QTYPE_COUNT; i++)
-		if (strcmp(id, qtype_ids[i]) == 0)
-			return (int)i;
-	return -1;
-}
 
 /* The format's limits. */
 #define ID_MAX 64
@@ -196,6 +167,46 @@ sc_question_find_choice(const struct sc_question *qn, const char *id)
 	return -1;
 }
 
+/* ---- the questions as names for expressions ------------------------------ */
+
+static size_t
+names_find(const void *ud, const char *name)
+{
+	const struct sc_questionnaire *q = ud;
+	const struct sc_question *qn = sc_questionnaire_find(q, name);
+	return qn ? (size_t)(qn - q->questions) : SIZE_MAX;
+}
+
+static void
+names_question(const void *ud, size_t i, struct sc_expr_question *out)
+{
+	const struct sc_question *qn = &((const struct sc_questionnaire *)ud)
+	                                        ->questions[i];
+	out->id = qn->id;
+	out->type = qn->type;
+	out->allow_unsure = qn->allow_unsure;
+	out->nchoices = qn->nchoices;
+}
+
+static const char *
+names_choice(const void *ud, size_t i, size_t c)
+{
+	return ((const struct sc_questionnaire *)ud)->questions[i].choices[c].id;
+}
+
+void
+sc_questionnaire_names(const struct sc_questionnaire *q,
+                       struct sc_expr_names *out)
+{
+	*out = (struct sc_expr_names){
+		.ud = q,
+		.count = q ? q->nquestions : 0,
+		.find = names_find,
+		.question = names_question,
+		.choice = names_choice,
+	};
+}
+
 /* ---- freeing ---------------------------------------------------------------- */
 
 static void
@@ -283,6 +294,7 @@ struct loader {
 	const struct sc_ynode **when_nodes;
 	size_t cap_rextra;
 	struct idset section_ids, question_ids, rule_ids;
+	struct sc_expr_names names; /* for pass 2 */
 };
 
 static void
@@ -556,7 +568,7 @@ static const struct vocab v_priority = {
 static const struct vocab v_readiness = {
 	"status", sc_readiness_find, readiness_str, SC_READY_COUNT};
 static const struct vocab v_qtype = {
-	"question type", sc_qtype_find, qtype_str, (int)QTYPE_COUNT};
+	"question type", sc_qtype_find, qtype_str, SC_QTYPE_COUNT};
 
 /* One id of a vocabulary, or -1 (reported). */
 static int
@@ -1289,7 +1301,8 @@ static struct sc_expr *
 compile_at(struct loader *L, const struct sc_ynode *n, const char *src,
            size_t limit, const char *owner)
 {
-	struct sc_expr_scope scope = {.q = L->q, .limit = limit, .owner = owner};
+	struct sc_expr_scope scope = {.names = &L->names, .limit = limit,
+	                              .owner = owner};
 	struct sc_expr_error err;
 	memset(&err, 0, sizeof err);
 	struct sc_expr *e = sc_expr_compile(src, &scope, &err);
@@ -1508,6 +1521,7 @@ load_tree(struct loader *L, const struct sc_ynode *root)
 
 	/* Pass 2: everything that names questions. */
 	q->index = qindex_build(q);
+	sc_questionnaire_names(q, &L->names);
 	compile_expressions(L);
 	parse_timeline(L, root);
 	parse_client_question(L, root);
