@@ -1213,6 +1213,42 @@ cmp_size(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* The finished expression in one exact-size block (header, nodes, child
+ * lists, deps, strings), so that a questionnaire's thousands of expressions
+ * hold no spare capacity and each is freed with one free(). */
+static struct sc_expr *
+pack(const struct sc_expr *w)
+{
+	size_t head = sizeof *w, nodes = w->nnodes * sizeof *w->nodes,
+	       kids = w->nkids * sizeof *w->kids,
+	       deps = w->ndeps * sizeof *w->deps;
+	_Static_assert(sizeof(struct sc_expr) % _Alignof(struct xnode) == 0 &&
+	                       sizeof(struct xnode) % _Alignof(size_t) == 0,
+	               "each part of the block stays aligned");
+	char *block = sc_xmalloc(head + nodes + kids + deps + w->nstrs);
+	struct sc_expr *e = (struct sc_expr *)block;
+	*e = (struct sc_expr){
+		.nodes = (struct xnode *)(block + head),
+		.nnodes = w->nnodes, .capnodes = w->nnodes,
+		.kids = (size_t *)(block + head + nodes),
+		.nkids = w->nkids, .capkids = w->nkids,
+		.deps = (size_t *)(block + head + nodes + kids),
+		.ndeps = w->ndeps, .capdeps = w->ndeps,
+		.strs = block + head + nodes + kids + deps,
+		.nstrs = w->nstrs, .capstrs = w->nstrs,
+		.root = w->root,
+	};
+	if (nodes)
+		memcpy(e->nodes, w->nodes, nodes);
+	if (kids)
+		memcpy(e->kids, w->kids, kids);
+	if (deps)
+		memcpy(e->deps, w->deps, deps);
+	if (w->nstrs)
+		memcpy(e->strs, w->strs, w->nstrs);
+	return e;
+}
+
 struct sc_expr *
 sc_expr_compile(const char *src, const struct sc_expr_scope *scope,
                 struct sc_expr_error *err)
@@ -1259,16 +1295,21 @@ sc_expr_compile(const char *src, const struct sc_expr_scope *scope,
 		goto out;
 	}
 
-	struct checker c = {scope, err, sc_xcalloc(1, sizeof *c.e)};
+	struct sc_expr work = {0};
+	struct checker c = {scope, err, &work};
 	size_t root = lower_cond(&c, tree, NULL);
-	if (root == NO_NODE) {
-		sc_expr_free(c.e);
-		goto out;
+	if (root != NO_NODE) {
+		work.root = root;
+		if (work.ndeps)
+			qsort(work.deps, work.ndeps, sizeof *work.deps, cmp_size);
+		e = pack(&work);
 	}
-	e = c.e;
-	e->root = root;
-	if (e->ndeps)
-		qsort(e->deps, e->ndeps, sizeof *e->deps, cmp_size);
+	free(work.nodes);
+	free(work.kids);
+	free(work.strs);
+	free(work.deps);
+	if (!e)
+		goto out;
 	err->col = 0;
 	err->msg[0] = '\0';
 out:

@@ -11,6 +11,7 @@
 #include "socscope/questionnaire.h"
 
 #include <limits.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -349,17 +350,43 @@ found(const struct sc_ynode *n)
 	return sc_ynode_kind_name(n);
 }
 
-/* A mapping's "what" for messages: kind "id", or kind at line N when the
- * id is missing or not text. */
-static char *
-what_name(const char *kind, const struct sc_ynode *map)
+/* Room for every name of an object in messages: a kind, a quoted id, and
+ * the words around them, twice ("choice \"a\" of question \"q\""). */
+#define WHAT_SIZE (3 * SC_YQUOTE_SIZE)
+
+/* The NULL-terminated strings joined into buf[WHAT_SIZE], cut to fit.  The
+ * names of objects are made for every object, message or not, so this
+ * costs no more than copying. */
+static const char *
+join(char *buf, ...)
+{
+	va_list ap;
+	va_start(ap, buf);
+	size_t o = 0;
+	for (const char *p; (p = va_arg(ap, const char *)) != NULL;) {
+		size_t n = strlen(p);
+		if (n > WHAT_SIZE - 1 - o)
+			n = WHAT_SIZE - 1 - o;
+		memcpy(buf + o, p, n);
+		o += n;
+	}
+	va_end(ap);
+	buf[o] = '\0';
+	return buf;
+}
+
+/* A mapping's "what" for messages, in buf[WHAT_SIZE]: kind "id", or kind
+ * at line N when the id is missing or not text. */
+static const char *
+what_name(char *buf, const char *kind, const struct sc_ynode *map)
 {
 	const struct sc_ynode *id = sc_ymap_get(map, "id");
 	char shown[SC_YQUOTE_SIZE];
 	if (is_word(id))
-		return sc_xasprintf("%s \"%s\"", kind,
-		                    sc_ynode_quote(id, shown, sizeof shown));
-	return sc_xasprintf("the %s at line %d", kind, map ? map->line : 0);
+		return join(buf, kind, " \"",
+		            sc_ynode_quote(id, shown, sizeof shown), "\"", NULL);
+	snprintf(buf, WHAT_SIZE, "the %s at line %d", kind, map ? map->line : 0);
+	return buf;
 }
 
 static bool
@@ -664,8 +691,8 @@ parse_choices(struct loader *L, struct sc_question *qn,
 			        found(c));
 			continue;
 		}
-		char *cwhat = what_name("choice", c);
-		char *full = sc_xasprintf("%s of %s", cwhat, what);
+		char cwhat[WHAT_SIZE], full[WHAT_SIZE];
+		join(full, what_name(cwhat, "choice", c), " of ", what, NULL);
 		sc_ymap_check_keys(c, choice_keys, choice_required, full, L->file,
 		                   L->d);
 		struct sc_choice *ch = &spare;
@@ -690,8 +717,6 @@ parse_choices(struct loader *L, struct sc_question *qn,
 			free(spare.label);
 			free(spare.help);
 		}
-		free(cwhat);
-		free(full);
 	}
 	idset_fini(&ids);
 }
@@ -904,7 +929,8 @@ parse_question(struct loader *L, const struct sc_ynode *map, size_t section)
 	L->show_if_nodes[idx] = NULL;
 	L->type_ok[idx] = false;
 
-	char *what = what_name("question", map);
+	char what[WHAT_SIZE];
+	what_name(what, "question", map);
 	sc_ymap_check_keys(map, question_keys, question_required, what, L->file,
 	                   L->d);
 
@@ -984,7 +1010,7 @@ parse_question(struct loader *L, const struct sc_ynode *map, size_t section)
 			L->show_if_nodes[idx] = si;
 		}
 	}
-	free(what);
+
 }
 
 /* ---- sections ---------------------------------------------------------------- */
@@ -1013,7 +1039,8 @@ parse_section(struct loader *L, const struct sc_ynode *map)
 	s->col = map->col;
 	s->first = q->nquestions;
 
-	char *what = what_name("section", map);
+	char what[WHAT_SIZE];
+	what_name(what, "section", map);
 	sc_ymap_check_keys(map, section_keys, section_required, what, L->file,
 	                   L->d);
 	const char *id = get_id(L, map, "id", "section", false);
@@ -1034,7 +1061,6 @@ parse_section(struct loader *L, const struct sc_ynode *map)
 	for (size_t i = 0; list && i < list->n; i++)
 		parse_question(L, list->items[i], idx);
 	q->sections[idx].count = q->nquestions - q->sections[idx].first;
-	free(what);
 }
 
 /* ---- rules --------------------------------------------------------------------- */
@@ -1090,9 +1116,9 @@ static void
 parse_type_effect(struct loader *L, struct sc_rule *r,
                   const struct sc_ynode *n, const char *what)
 {
-	char *twhat = sc_xasprintf("the type of %s", what);
-	sc_ymap_check_keys(n, type_keys, type_required, twhat, L->file, L->d);
-	free(twhat);
+	char twhat[WHAT_SIZE];
+	sc_ymap_check_keys(n, type_keys, type_required,
+	                   join(twhat, "the type of ", what, NULL), L->file, L->d);
 	if (n->kind != SC_Y_MAP)
 		return;
 	struct sc_type_effect te = {0};
@@ -1133,9 +1159,9 @@ static void
 parse_gap(struct loader *L, struct sc_rule *r, const struct sc_ynode *n,
           const char *what)
 {
-	char *gwhat = sc_xasprintf("the gap of %s", what);
-	sc_ymap_check_keys(n, gap_keys, gap_required, gwhat, L->file, L->d);
-	free(gwhat);
+	char gwhat[WHAT_SIZE];
+	sc_ymap_check_keys(n, gap_keys, gap_required,
+	                   join(gwhat, "the gap of ", what, NULL), L->file, L->d);
 	if (n->kind != SC_Y_MAP)
 		return;
 	struct sc_gap_def *g = sc_xcalloc(1, sizeof *g);
@@ -1196,10 +1222,10 @@ static void
 parse_readiness(struct loader *L, struct sc_rule *r, const struct sc_ynode *n,
                 const char *what)
 {
-	char *rwhat = sc_xasprintf("the readiness of %s", what);
-	sc_ymap_check_keys(n, readiness_keys, readiness_keys, rwhat, L->file,
+	char rwhat[WHAT_SIZE];
+	sc_ymap_check_keys(n, readiness_keys, readiness_keys,
+	                   join(rwhat, "the readiness of ", what, NULL), L->file,
 	                   L->d);
-	free(rwhat);
 	if (n->kind != SC_Y_MAP)
 		return;
 	const char *item = get_id(L, n, "item", "readiness item", false);
@@ -1232,7 +1258,8 @@ parse_rule(struct loader *L, const struct sc_ynode *map)
 	r->col = map->col;
 	L->when_nodes[idx] = NULL;
 
-	char *what = what_name("rule", map);
+	char what[WHAT_SIZE];
+	what_name(what, "rule", map);
 	sc_ymap_check_keys(map, rule_keys, rule_required, what, L->file, L->d);
 	const char *id = get_id(L, map, "id", "rule", false);
 	if (id) {
@@ -1292,7 +1319,6 @@ parse_rule(struct loader *L, const struct sc_ynode *map)
 	if ((n = sc_ymap_get(map, "readiness")))
 		parse_readiness(L, r, n, what);
 	r->next_step = get_text(L, map, "next_step");
-	free(what);
 }
 
 /* ---- pass 2: expressions and the timeline --------------------------------- */
@@ -1336,20 +1362,20 @@ compile_expressions(struct loader *L)
 		if (!L->show_if_nodes[i])
 			continue;
 		struct sc_question *qn = &q->questions[i];
-		char *owner = sc_xasprintf("show_if of question \"%s\"",
-		                           qn->id ? qn->id : "?");
+		char owner[WHAT_SIZE];
+		join(owner, "show_if of question \"", qn->id ? qn->id : "?", "\"",
+		     NULL);
 		qn->show_if = compile_at(L, L->show_if_nodes[i], qn->show_if_src, i,
 		                         owner);
-		free(owner);
 	}
 	for (size_t i = 0; i < q->nrules; i++) {
 		if (!L->when_nodes[i])
 			continue;
 		struct sc_rule *r = &q->rules[i];
-		char *owner = sc_xasprintf("rule \"%s\"", r->id ? r->id : "?");
+		char owner[WHAT_SIZE];
+		join(owner, "rule \"", r->id ? r->id : "?", "\"", NULL);
 		r->when = compile_at(L, L->when_nodes[i], r->when_src, SIZE_MAX,
 		                     owner);
-		free(owner);
 	}
 }
 
@@ -1561,6 +1587,21 @@ hand_over(const struct sc_diags *mine, struct sc_diags *d)
 	free(v);
 }
 
+/* Give back the room the growing arrays kept spare: the model lives as long
+ * as the program. */
+static void
+fit(struct sc_questionnaire *q)
+{
+	if (q->nquestions)
+		q->questions = sc_xrealloc(q->questions,
+		                           q->nquestions * sizeof *q->questions);
+	if (q->nsections)
+		q->sections = sc_xrealloc(q->sections,
+		                          q->nsections * sizeof *q->sections);
+	if (q->nrules)
+		q->rules = sc_xrealloc(q->rules, q->nrules * sizeof *q->rules);
+}
+
 static struct sc_questionnaire *
 load_doc(const char *name, struct sc_ydoc *doc, enum sc_status yst,
          struct sc_diags *d, enum sc_status *st)
@@ -1588,6 +1629,8 @@ load_doc(const char *name, struct sc_ydoc *doc, enum sc_status yst,
 
 	struct sc_questionnaire *q = L.q;
 	bool bad = mine.n > 0 || mine.dropped > 0;
+	if (!bad)
+		fit(q);
 	hand_over(&mine, d);
 	sc_diags_fini(&mine);
 	if (bad) {
