@@ -289,11 +289,12 @@ struct loader {
 	struct sc_questionnaire *q;
 	size_t cap_sections, cap_questions, cap_rules;
 	/* Per question and per rule, what pass 2 needs. */
-	const struct sc_ynode **show_if_nodes;
+	struct sc_yspot *show_if_at; /* where each show_if_src is in the file */
 	bool *type_ok;
 	size_t cap_qextra;
-	const struct sc_ynode **when_nodes;
+	struct sc_yspot *when_at;    /* where each when_src is */
 	size_t cap_rextra;
+	size_t next_first; /* the first question not yet in a section */
 	struct idset section_ids, question_ids, rule_ids;
 	struct sc_expr_names names; /* for pass 2 */
 };
@@ -912,8 +913,8 @@ parse_question(struct loader *L, const struct sc_ynode *map, size_t section)
 	q->questions = sc_xgrow(q->questions, &L->cap_questions, idx + 1,
 	                        sizeof *q->questions);
 	size_t cap = L->cap_qextra;
-	L->show_if_nodes = sc_xgrow(L->show_if_nodes, &cap, idx + 1,
-	                            sizeof *L->show_if_nodes);
+	L->show_if_at = sc_xgrow(L->show_if_at, &cap, idx + 1,
+	                         sizeof *L->show_if_at);
 	cap = L->cap_qextra;
 	L->type_ok = sc_xgrow(L->type_ok, &cap, idx + 1, sizeof *L->type_ok);
 	L->cap_qextra = cap;
@@ -926,7 +927,6 @@ parse_question(struct loader *L, const struct sc_ynode *map, size_t section)
 	qn->line = map->line;
 	qn->col = map->col;
 	qn->type = SC_Q_TEXT;
-	L->show_if_nodes[idx] = NULL;
 	L->type_ok[idx] = false;
 
 	char what[WHAT_SIZE];
@@ -937,7 +937,9 @@ parse_question(struct loader *L, const struct sc_ynode *map, size_t section)
 	const char *id = get_id(L, map, "id", "question", false);
 	if (id) {
 		const struct sc_ynode *idn = sc_ymap_get(map, "id");
-		int first = idset_add(&L->question_ids, id, idn->line);
+		/* The set keeps the model's copy: the tree may go first. */
+		qn->id = sc_xstrdup(id);
+		int first = idset_add(&L->question_ids, qn->id, idn->line);
 		if (first)
 			diag_at(L, idn, "duplicate question id \"%s\" (first at line %d)",
 			        id, first);
@@ -947,7 +949,6 @@ parse_question(struct loader *L, const struct sc_ynode *map, size_t section)
 				        "question id \"%s\" is a word of the expression "
 				        "language; choose another",
 				        id);
-		qn->id = sc_xstrdup(id);
 	}
 
 	const struct sc_ynode *tn = sc_ymap_get(map, "type");
@@ -1007,7 +1008,7 @@ parse_question(struct loader *L, const struct sc_ynode *map, size_t section)
 			        found(si));
 		else {
 			qn->show_if_src = sc_xstrndup(si->str, si->len);
-			L->show_if_nodes[idx] = si;
+			sc_ynode_spot(si, &L->show_if_at[idx]);
 		}
 	}
 
@@ -1037,7 +1038,8 @@ parse_section(struct loader *L, const struct sc_ynode *map)
 	memset(s, 0, sizeof *s);
 	s->line = map->line;
 	s->col = map->col;
-	s->first = q->nquestions;
+	/* Its questions may have been taken already, as the file was read. */
+	s->first = L->next_first;
 
 	char what[WHAT_SIZE];
 	what_name(what, "section", map);
@@ -1046,11 +1048,11 @@ parse_section(struct loader *L, const struct sc_ynode *map)
 	const char *id = get_id(L, map, "id", "section", false);
 	if (id) {
 		const struct sc_ynode *idn = sc_ymap_get(map, "id");
-		int first = idset_add(&L->section_ids, id, idn->line);
+		s->id = sc_xstrdup(id);
+		int first = idset_add(&L->section_ids, s->id, idn->line);
 		if (first)
 			diag_at(L, idn, "duplicate section id \"%s\" (first at line %d)",
 			        id, first);
-		s->id = sc_xstrdup(id);
 	}
 	s->title = get_text(L, map, "title");
 	s->intro = get_text(L, map, "intro");
@@ -1059,8 +1061,10 @@ parse_section(struct loader *L, const struct sc_ynode *map)
 	if (list && list->n == 0)
 		diag_at(L, list, "%s has no questions", what);
 	for (size_t i = 0; list && i < list->n; i++)
-		parse_question(L, list->items[i], idx);
+		if (!sc_ynode_taken(list->items[i]))
+			parse_question(L, list->items[i], idx);
 	q->sections[idx].count = q->nquestions - q->sections[idx].first;
+	L->next_first = q->nquestions;
 }
 
 /* ---- rules --------------------------------------------------------------------- */
@@ -1248,15 +1252,13 @@ parse_rule(struct loader *L, const struct sc_ynode *map)
 	size_t idx = q->nrules;
 	q->rules = sc_xgrow(q->rules, &L->cap_rules, idx + 1, sizeof *q->rules);
 	size_t cap = L->cap_rextra;
-	L->when_nodes = sc_xgrow(L->when_nodes, &cap, idx + 1,
-	                         sizeof *L->when_nodes);
+	L->when_at = sc_xgrow(L->when_at, &cap, idx + 1, sizeof *L->when_at);
 	L->cap_rextra = cap;
 	q->nrules++;
 	struct sc_rule *r = &q->rules[idx];
 	memset(r, 0, sizeof *r);
 	r->line = map->line;
 	r->col = map->col;
-	L->when_nodes[idx] = NULL;
 
 	char what[WHAT_SIZE];
 	what_name(what, "rule", map);
@@ -1264,11 +1266,11 @@ parse_rule(struct loader *L, const struct sc_ynode *map)
 	const char *id = get_id(L, map, "id", "rule", false);
 	if (id) {
 		const struct sc_ynode *idn = sc_ymap_get(map, "id");
-		int first = idset_add(&L->rule_ids, id, idn->line);
+		r->id = sc_xstrdup(id);
+		int first = idset_add(&L->rule_ids, r->id, idn->line);
 		if (first)
 			diag_at(L, idn, "duplicate rule id \"%s\" (first at line %d)",
 			        id, first);
-		r->id = sc_xstrdup(id);
 	}
 	const struct sc_ynode *w = sc_ymap_get(map, "when");
 	if (w) {
@@ -1278,7 +1280,7 @@ parse_rule(struct loader *L, const struct sc_ynode *map)
 			        found(w));
 		else {
 			r->when_src = sc_xstrndup(w->str, w->len);
-			L->when_nodes[idx] = w;
+			sc_ynode_spot(w, &L->when_at[idx]);
 		}
 	}
 	r->because = get_text(L, map, "because");
@@ -1324,7 +1326,7 @@ parse_rule(struct loader *L, const struct sc_ynode *map)
 /* ---- pass 2: expressions and the timeline --------------------------------- */
 
 static struct sc_expr *
-compile_at(struct loader *L, const struct sc_ynode *n, const char *src,
+compile_at(struct loader *L, const struct sc_yspot *spot, const char *src,
            size_t limit, const char *owner)
 {
 	struct sc_expr_scope scope = {.names = &L->names, .limit = limit,
@@ -1335,13 +1337,15 @@ compile_at(struct loader *L, const struct sc_ynode *n, const char *src,
 	if (!e) {
 		int line, col;
 		size_t off = err.col > 0 ? (size_t)err.col - 1 : 0;
-		sc_ynode_text_pos(n, off, &line, &col);
+		size_t len = strlen(src);
+		sc_yspot_pos(spot, src, len, off, &line, &col);
 		err.msg[sizeof err.msg - 1] = '\0';
 		/* Restate "at column N" of the expression as a place in the file. */
 		char *at = err.related_col > 0 ? strstr(err.msg, " at column ") : NULL;
 		if (at) {
 			int rline, rcol;
-			sc_ynode_text_pos(n, (size_t)err.related_col - 1, &rline, &rcol);
+			sc_yspot_pos(spot, src, len, (size_t)err.related_col - 1,
+			             &rline, &rcol);
 			size_t room = sizeof err.msg - (size_t)(at - err.msg);
 			if (rline == line)
 				snprintf(at, room, " at column %d)", rcol);
@@ -1359,22 +1363,22 @@ compile_expressions(struct loader *L)
 {
 	struct sc_questionnaire *q = L->q;
 	for (size_t i = 0; i < q->nquestions; i++) {
-		if (!L->show_if_nodes[i])
+		if (!q->questions[i].show_if_src)
 			continue;
 		struct sc_question *qn = &q->questions[i];
 		char owner[WHAT_SIZE];
 		join(owner, "show_if of question \"", qn->id ? qn->id : "?", "\"",
 		     NULL);
-		qn->show_if = compile_at(L, L->show_if_nodes[i], qn->show_if_src, i,
+		qn->show_if = compile_at(L, &L->show_if_at[i], qn->show_if_src, i,
 		                         owner);
 	}
 	for (size_t i = 0; i < q->nrules; i++) {
-		if (!L->when_nodes[i])
+		if (!q->rules[i].when_src)
 			continue;
 		struct sc_rule *r = &q->rules[i];
 		char owner[WHAT_SIZE];
 		join(owner, "rule \"", r->id ? r->id : "?", "\"", NULL);
-		r->when = compile_at(L, L->when_nodes[i], r->when_src, SIZE_MAX,
+		r->when = compile_at(L, &L->when_at[i], r->when_src, SIZE_MAX,
 		                     owner);
 	}
 }
@@ -1540,10 +1544,12 @@ load_tree(struct loader *L, const struct sc_ynode *root)
 	if (sections && sections->n == 0)
 		diag_at(L, sections, "\"sections\" is empty: give at least one");
 	for (size_t i = 0; sections && i < sections->n; i++)
-		parse_section(L, sections->items[i]);
+		if (!sc_ynode_taken(sections->items[i]))
+			parse_section(L, sections->items[i]);
 	const struct sc_ynode *rules = get_list(L, root, "rules");
 	for (size_t i = 0; rules && i < rules->n; i++)
-		parse_rule(L, rules->items[i]);
+		if (!sc_ynode_taken(rules->items[i]))
+			parse_rule(L, rules->items[i]);
 
 	/* Pass 2: everything that names questions. */
 	q->index = qindex_build(q);
@@ -1602,43 +1608,91 @@ fit(struct sc_questionnaire *q)
 		q->rules = sc_xrealloc(q->rules, q->nrules * sizeof *q->rules);
 }
 
-static struct sc_questionnaire *
-load_doc(const char *name, struct sc_ydoc *doc, enum sc_status yst,
-         struct sc_diags *d, enum sc_status *st)
+/* The long lists are taken item by item as the file is read, so the tree
+ * of a big questionnaire is never held whole: each question, section (its
+ * questions taken already) and rule is built into the model as soon as it
+ * is complete, and its part of the tree freed.  Pass 2 needs only the
+ * model and the root's small keys. */
+static const char *const questions_path[] = {"sections", "*", "questions",
+                                             NULL};
+static const char *const sections_path[] = {"sections", NULL};
+static const char *const rules_path[] = {"rules", NULL};
+enum { TAKE_QUESTION, TAKE_SECTION, TAKE_RULE };
+static const char *const *const taken_lists[] = {
+	[TAKE_QUESTION] = questions_path,
+	[TAKE_SECTION] = sections_path,
+	[TAKE_RULE] = rules_path,
+};
+
+static void
+take(void *ud, size_t which, const struct sc_ynode *item, const size_t *at)
 {
-	if (yst != SC_OK) {
-		if (st)
-			*st = yst;
-		return NULL;
+	struct loader *L = ud;
+	(void)at;
+	switch (which) {
+	case TAKE_QUESTION:
+		/* Its section is the next one to be finished. */
+		parse_question(L, item, L->q->nsections);
+		break;
+	case TAKE_SECTION:
+		parse_section(L, item);
+		break;
+	case TAKE_RULE:
+		parse_rule(L, item);
+		break;
 	}
+}
+
+/* Read the file (path) or the buffer, and load it. */
+static struct sc_questionnaire *
+load(const char *name, const char *path, const char *buf, size_t len,
+     struct sc_diags *d, enum sc_status *st)
+{
+	const char *file = path ? path : name ? name : "<input>";
 	struct sc_diags mine;
 	sc_diags_init(&mine);
-	struct loader L = {.file = name, .d = &mine};
+	struct loader L = {.file = file, .d = &mine};
 	L.q = sc_xcalloc(1, sizeof *L.q);
-	L.q->file = sc_xstrdup(name);
+	L.q->file = sc_xstrdup(file);
 	sc_timeline_init(&L.q->timeline);
 	L.q->client_question = SIZE_MAX;
-	load_tree(&L, doc->root);
 
-	free(L.show_if_nodes);
+	struct sc_ytaker taker = {
+		.paths = taken_lists,
+		.npaths = sizeof taken_lists / sizeof taken_lists[0],
+		.take = take,
+		.ud = &L,
+	};
+	struct sc_ydoc doc;
+	enum sc_status yst =
+	        path ? sc_ydoc_take_file(&doc, path, NULL, &taker, d)
+	             : sc_ydoc_take_buffer(&doc, name, buf, len, NULL, &taker, d);
+	/* A file that is not good YAML says only that (what was taken before
+	 * the problem was found is dropped). */
+	if (yst == SC_OK)
+		load_tree(&L, doc.root);
+	sc_ydoc_fini(&doc);
+
+	free(L.show_if_at);
 	free(L.type_ok);
-	free(L.when_nodes);
+	free(L.when_at);
 	idset_fini(&L.section_ids);
 	idset_fini(&L.question_ids);
 	idset_fini(&L.rule_ids);
 
 	struct sc_questionnaire *q = L.q;
-	bool bad = mine.n > 0 || mine.dropped > 0;
+	bool bad = yst != SC_OK || mine.n > 0 || mine.dropped > 0;
 	if (!bad)
 		fit(q);
-	hand_over(&mine, d);
+	if (yst == SC_OK)
+		hand_over(&mine, d);
 	sc_diags_fini(&mine);
 	if (bad) {
 		sc_questionnaire_free(q);
 		q = NULL;
 	}
 	if (st)
-		*st = bad ? SC_EDATA : SC_OK;
+		*st = yst != SC_OK ? yst : bad ? SC_EDATA : SC_OK;
 	return q;
 }
 
@@ -1646,20 +1700,12 @@ struct sc_questionnaire *
 sc_questionnaire_load_buffer(const char *name, const char *buf, size_t len,
                              struct sc_diags *d, enum sc_status *st)
 {
-	struct sc_ydoc doc;
-	enum sc_status yst = sc_ydoc_load_buffer(&doc, name, buf, len, NULL, d);
-	struct sc_questionnaire *q = load_doc(doc.file, &doc, yst, d, st);
-	sc_ydoc_fini(&doc);
-	return q;
+	return load(name, NULL, buf, len, d, st);
 }
 
 struct sc_questionnaire *
 sc_questionnaire_load_file(const char *path, struct sc_diags *d,
                            enum sc_status *st)
 {
-	struct sc_ydoc doc;
-	enum sc_status yst = sc_ydoc_load_file(&doc, path, NULL, d);
-	struct sc_questionnaire *q = load_doc(doc.file, &doc, yst, d, st);
-	sc_ydoc_fini(&doc);
-	return q;
+	return load(NULL, path, NULL, 0, d, st);
 }
