@@ -301,7 +301,9 @@ maybe_take(struct builder *b, struct ynode_ext *x,
            const struct arena_mark *after)
 {
 	const struct sc_ytaker *t = b->taker;
-	if (!t || b->depth == 0)
+	/* Most nodes sit in mappings: only a list's items can be taken. */
+	if (!t || b->depth == 0 ||
+	    b->frames[b->depth - 1].node->pub.kind != SC_Y_SEQ)
 		return;
 	size_t at[SC_YTAKE_MAX_PATH];
 	for (size_t p = 0; p < t->npaths; p++) {
@@ -697,13 +699,23 @@ sc_ydoc_take_buffer(struct sc_ydoc *doc, const char *name, const char *buf,
 }
 
 /* Read at most max + 1 bytes, so an endless or growing file is caught
- * without reading it all. */
+ * without reading it all.  Reads go straight into the buffer, sized once
+ * from `hint` (the size fstat gave, 0 when unknown), so a big file is
+ * neither copied nor moved as it grows. */
 static enum sc_status
-read_bounded(int fd, size_t max, struct sc_buf *out, int *err)
+read_bounded(int fd, size_t max, size_t hint, struct sc_buf *out, int *err)
 {
-	char tmp[65536];
+	size_t step = hint && hint <= max ? hint + 1 : 65536;
 	for (;;) {
-		ssize_t r = read(fd, tmp, sizeof tmp);
+		if (!out->data || out->cap - out->len <= 1) {
+			out->data = sc_xgrow(out->data, &out->cap,
+			                     out->len + step + 1, 1);
+			step = 65536;
+		}
+		size_t room = out->cap - out->len - 1; /* one for the NUL */
+		if (room > max + 1 - out->len)
+			room = max + 1 - out->len;
+		ssize_t r = read(fd, out->data + out->len, room);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
@@ -711,12 +723,13 @@ read_bounded(int fd, size_t max, struct sc_buf *out, int *err)
 			return SC_ENOINPUT;
 		}
 		if (r == 0)
-			return SC_OK;
-		size_t room = max - out->len + 1;
-		sc_buf_add(out, tmp, (size_t)r < room ? (size_t)r : room);
+			break;
+		out->len += (size_t)r;
 		if (out->len > max)
 			return SC_EDATA;
 	}
+	out->data[out->len] = '\0';
+	return SC_OK;
 }
 
 enum sc_status
@@ -742,6 +755,7 @@ sc_ydoc_take_file(struct sc_ydoc *doc, const char *path,
 		return SC_ENOINPUT;
 	}
 	struct stat st;
+	size_t hint = 0;
 	if (fstat(fd, &st) == 0) {
 		if (S_ISDIR(st.st_mode)) {
 			close(fd);
@@ -756,10 +770,12 @@ sc_ydoc_take_file(struct sc_ydoc *doc, const char *path,
 			             (intmax_t)st.st_size, lim->max_bytes);
 			return SC_EDATA;
 		}
+		if (S_ISREG(st.st_mode) && st.st_size > 0)
+			hint = (size_t)st.st_size;
 	}
 	struct sc_buf b = {0};
 	int err = 0;
-	enum sc_status rs = read_bounded(fd, lim->max_bytes, &b, &err);
+	enum sc_status rs = read_bounded(fd, lim->max_bytes, hint, &b, &err);
 	close(fd);
 	if (rs == SC_ENOINPUT) {
 		sc_diags_add(d, doc->file, 0, 0, "cannot read: %s", strerror(err));
@@ -810,7 +826,8 @@ static bool
 in_list(const char *const *list, const struct sc_ynode *k)
 {
 	for (; list && *list; list++)
-		if (strlen(*list) == k->len && memcmp(*list, k->str, k->len) == 0)
+		if (k->len && (*list)[0] == k->str[0] &&
+		    strlen(*list) == k->len && memcmp(*list, k->str, k->len) == 0)
 			return true;
 	return false;
 }
@@ -854,7 +871,8 @@ sc_ymap_check_keys(const struct sc_ynode *map, const char *const *allowed,
 static bool
 plain_is(const struct sc_ynode *n, const char *const *words)
 {
-	if (!n || n->kind != SC_Y_SCALAR || n->quoted)
+	/* Every word asked about is short: most text is ruled out at once. */
+	if (!n || n->kind != SC_Y_SCALAR || n->quoted || n->len > 5)
 		return false;
 	for (; *words; words++)
 		if (strcmp(n->str, *words) == 0 && strlen(*words) == n->len)

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -59,22 +60,26 @@ median(double *v, size_t n)
 static size_t
 bare_parse(const char *path)
 {
+	/* Read as cheaply as a program can: one buffer of the file's size. */
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return 0;
-	struct sc_buf b = {0};
-	char tmp[65536];
-	ssize_t r;
-	while ((r = read(fd, tmp, sizeof tmp)) > 0)
-		sc_buf_add(&b, tmp, (size_t)r);
-	close(fd);
-	yaml_parser_t p;
-	if (r < 0 || !yaml_parser_initialize(&p)) {
-		sc_buf_fini(&b);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) != 0 || st.st_size < 0) {
+		if (fd >= 0)
+			close(fd);
 		return 0;
 	}
-	yaml_parser_set_input_string(&p, (const unsigned char *)sc_buf_str(&b),
-	                             b.len);
+	size_t len = (size_t)st.st_size, got = 0;
+	unsigned char *buf = sc_xmalloc(len + 1);
+	ssize_t r = 1;
+	while (got < len && (r = read(fd, buf + got, len - got)) > 0)
+		got += (size_t)r;
+	close(fd);
+	yaml_parser_t p;
+	if (got != len || !yaml_parser_initialize(&p)) {
+		free(buf);
+		return 0;
+	}
+	yaml_parser_set_input_string(&p, buf, len);
 	size_t events = 0;
 	for (bool done = false; !done;) {
 		yaml_event_t ev;
@@ -87,7 +92,7 @@ bare_parse(const char *path)
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&p);
-	sc_buf_fini(&b);
+	free(buf);
 	return events;
 }
 
