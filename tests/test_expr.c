@@ -36,6 +36,8 @@ static struct sc_choice service_choices[] = {
 
 static struct sc_question questions[NQ];
 static struct sc_questionnaire quest;
+/* quest's questions as the compiler sees them. */
+static struct sc_expr_names quest_names;
 
 static void
 build_questionnaire(void)
@@ -65,13 +67,14 @@ build_questionnaire(void)
 	quest.questions = questions;
 	quest.nquestions = NQ;
 	quest.index = NULL;
+	sc_questionnaire_names(&quest, &quest_names);
 }
 
-static const struct sc_expr_scope full_scope = {&quest, SIZE_MAX,
+static const struct sc_expr_scope full_scope = {&quest_names, SIZE_MAX,
                                                 "rule \"t\""};
 /* The show_if of "employees": only phi, baa, industry, services. */
 static const struct sc_expr_scope show_if_scope = {
-	&quest, Q_EMPLOYEES, "show_if of question \"employees\""};
+	&quest_names, Q_EMPLOYEES, "show_if of question \"employees\""};
 
 /* ---- Answer sets -------------------------------------------------------- */
 
@@ -764,7 +767,8 @@ show_if_may_only_name_earlier_questions(void **state)
 	e = compile_ok("true", NULL);
 	sc_expr_free(e);
 	/* A limit past the questions, with an owner for the message. */
-	static const struct sc_expr_scope past = {&quest, 1, "rule \"r\""};
+	static const struct sc_expr_scope past = {&quest_names, 1,
+	                                          "rule \"r\""};
 	check_error("baa", &past, "question \"baa\" cannot depend on its own "
 	                          "answer", 1);
 }

@@ -5,39 +5,9 @@
 #define SOCSCOPE_ANSWERS_H
 
 #include "socscope/diag.h"
+#include "socscope/questionnaire.h"
+#include "socscope/value.h"
 
-struct sc_questionnaire;
-struct sc_question;
-
-enum sc_atype {
-	SC_A_NONE,    /* unanswered */
-	SC_A_BOOL,    /* yes/no: b */
-	SC_A_UNSURE,  /* yes/no with allow_unsure: "unsure" */
-	SC_A_CHOICE,  /* single choice: choice (index) */
-	SC_A_CHOICES, /* multiple choice: sel[0..nsel), ascending indices; may be empty */
-	SC_A_NUMBER,  /* num */
-	SC_A_TEXT,    /* text (UTF-8) */
-};
-
-struct sc_answer {
-	enum sc_atype type;
-	bool b;
-	size_t choice;
-	size_t *sel;
-	size_t nsel;
-	double num;
-	char *text;
-};
-
-void
-sc_answer_clear(struct sc_answer *a); /* frees and sets SC_A_NONE */
-void
-sc_answer_copy(struct sc_answer *dst, const struct sc_answer *src);
-bool
-sc_answer_equal(const struct sc_answer *a, const struct sc_answer *b);
-/* Is choice `i` selected (single or multiple choice)? */
-bool
-sc_answer_has_choice(const struct sc_answer *a, size_t i);
 /* Human text: "Yes", "No", "Unsure", a choice's label, labels joined by ", ",
  * a number without needless decimals, the text itself; "" when unanswered. */
 void

@@ -1,8 +1,9 @@
 /* The expression language of show_if and when (grammar and semantics in
- * questionnaires/README.md).  Compiled once at load time against the
- * questionnaire (names resolved to question indices, types checked, choice
- * ids checked), then evaluated many times through a lookup callback, so the
- * evaluator knows nothing of sessions or screens.
+ * questionnaires/README.md).  Compiled once at load time against a table
+ * of names (names resolved to question indices, types checked, choice ids
+ * checked), then evaluated many times through a lookup callback, so the
+ * compiler knows nothing of the questionnaire's model and the evaluator
+ * nothing of sessions or screens.
  *
  * Unanswered questions (and questions hidden by show_if) read as "no
  * answer": a comparison involving no answer is false whatever the operator,
@@ -14,15 +15,36 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-struct sc_questionnaire;
-struct sc_answer;
+#include "socscope/value.h"
 
 /* Longest expression source and deepest nesting accepted. */
 #define SC_EXPR_MAX_LEN 4096
 #define SC_EXPR_MAX_DEPTH 32
 
+/* What the compiler needs to know of a question that may be named. */
+struct sc_expr_question {
+	const char *id;
+	enum sc_qtype type;
+	bool allow_unsure; /* yes/no: "unsure" is an answer */
+	size_t nchoices;   /* single and multi */
+};
+
+/* The questions an expression may name, numbered 0 .. count-1 (the indices
+ * that the compiled expression reads and the lookup of sc_expr_eval is
+ * asked for).  The questionnaire offers its own (sc_questionnaire_names). */
+struct sc_expr_names {
+	const void *ud;
+	size_t count;
+	/* The index of the question called `name`, or SIZE_MAX. */
+	size_t (*find)(const void *ud, const char *name);
+	/* Question `i` (< count). */
+	void (*question)(const void *ud, size_t i, struct sc_expr_question *out);
+	/* The id of choice `c` of question `i`; NULL when it has none. */
+	const char *(*choice)(const void *ud, size_t i, size_t c);
+};
+
 struct sc_expr_scope {
-	const struct sc_questionnaire *q;
+	const struct sc_expr_names *names; /* NULL: no question can be named */
 	/* Only questions with index < limit may be named (SIZE_MAX: all).  A
 	 * question's show_if uses its own index, so skip logic cannot loop. */
 	size_t limit;

@@ -4,17 +4,11 @@
 #ifndef SOCSCOPE_QUESTIONNAIRE_H
 #define SOCSCOPE_QUESTIONNAIRE_H
 
-#include "socscope/answers.h"
 #include "socscope/diag.h"
+#include "socscope/value.h"
 #include "socscope/vocab.h"
 
 struct sc_expr;
-
-enum sc_qtype { SC_Q_YESNO, SC_Q_SINGLE, SC_Q_MULTI, SC_Q_NUMBER, SC_Q_TEXT };
-
-/* "yesno", "single", "multi", "number", "text" */
-const char *sc_qtype_id_str(enum sc_qtype t);
-int sc_qtype_find(const char *id);
 
 struct sc_choice {
 	char *id;
@@ -152,5 +146,13 @@ sc_questionnaire_find(const struct sc_questionnaire *q, const char *id);
 /* Choice index by id, or -1. */
 int
 sc_question_find_choice(const struct sc_question *qn, const char *id);
+
+struct sc_expr_names;
+/* The questionnaire's questions as the names an expression may use
+ * (socscope/expr.h), by question index.  *out refers to q and is good for
+ * as long as q is not changed or freed. */
+void
+sc_questionnaire_names(const struct sc_questionnaire *q,
+                       struct sc_expr_names *out);
 
 #endif

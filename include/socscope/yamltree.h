@@ -54,6 +54,39 @@ sc_ydoc_load_buffer(struct sc_ydoc *doc, const char *name, const char *buf,
 void
 sc_ydoc_fini(struct sc_ydoc *doc);
 
+/* Loading with long lists taken an item at a time, so that a big file is
+ * never held whole as a tree.  Each path names a list by the keys that lead
+ * to it from the root mapping, "*" standing for any item of a list on the
+ * way: {"sections", "*", "questions", NULL}.  Every item of such a list goes
+ * to take() as soon as it is complete, with `which` (the path's index) and
+ * at[]: the index of each "*" on the way, then the item's own index.  Once
+ * take() returns, what a mapping or list item holds is freed and it stays
+ * in its list as an empty stub, for which sc_ynode_taken() is true; so
+ * take() keeps no pointer into the item (text is copied; a position inside
+ * a scalar's text is kept as a struct sc_yspot).  Items are taken even when
+ * the file turns out to be bad later on: a taker's findings are worth
+ * nothing unless the load returns SC_OK. */
+#define SC_YTAKE_MAX_PATH 8
+struct sc_ytaker {
+	const char *const *const *paths;
+	size_t npaths;
+	void (*take)(void *ud, size_t which, const struct sc_ynode *item,
+	             const size_t *at);
+	void *ud;
+};
+
+enum sc_status
+sc_ydoc_take_file(struct sc_ydoc *doc, const char *path,
+                  const struct sc_ylimits *limits,
+                  const struct sc_ytaker *taker, struct sc_diags *d);
+enum sc_status
+sc_ydoc_take_buffer(struct sc_ydoc *doc, const char *name, const char *buf,
+                    size_t len, const struct sc_ylimits *limits,
+                    const struct sc_ytaker *taker, struct sc_diags *d);
+/* Was this item handed to a taker (and emptied)? */
+bool
+sc_ynode_taken(const struct sc_ynode *n);
+
 /* The value for `key` in a mapping, or NULL (also when `map` is not a map). */
 const struct sc_ynode *
 sc_ymap_get(const struct sc_ynode *map, const char *key);
@@ -91,6 +124,19 @@ sc_ynode_kind_name(const struct sc_ynode *n);
 void
 sc_ynode_text_pos(const struct sc_ynode *n, size_t offset, int *line,
                   int *col);
+
+/* What sc_ynode_text_pos needs of a scalar, kept apart from the tree so it
+ * outlives it; sc_yspot_pos is then given the scalar's text. */
+struct sc_yspot {
+	int line, col;
+	bool exact;      /* text offsets map to columns */
+	bool quoted_one; /* opened by one quote character */
+};
+void
+sc_ynode_spot(const struct sc_ynode *n, struct sc_yspot *out);
+void
+sc_yspot_pos(const struct sc_yspot *s, const char *text, size_t len,
+             size_t offset, int *line, int *col);
 
 /* A scalar's text for a message, made safe to print on one line: control
  * characters and quotes escaped, cut with "..." to fit `size` bytes

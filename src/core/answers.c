@@ -1,4 +1,5 @@
-/* Answers: values, the answers set, and the contract's YAML answers file. */
+/* Answers: the answers set and the contract's YAML answers file (the values
+ * themselves are value.c's). */
 #include "socscope/answers.h"
 
 #include <math.h>
@@ -151,71 +152,6 @@ format_number(double x, struct sc_buf *out)
 }
 
 /* ---- values ------------------------------------------------------------ */
-
-void
-sc_answer_clear(struct sc_answer *a)
-{
-	free(a->sel);
-	free(a->text);
-	memset(a, 0, sizeof *a);
-	a->type = SC_A_NONE;
-}
-
-void
-sc_answer_copy(struct sc_answer *dst, const struct sc_answer *src)
-{
-	if (dst == src)
-		return;
-	sc_answer_clear(dst);
-	dst->type = src->type;
-	dst->b = src->b;
-	dst->choice = src->choice;
-	dst->num = src->num;
-	if (src->nsel) {
-		dst->sel = sc_xcalloc(src->nsel, sizeof *dst->sel);
-		memcpy(dst->sel, src->sel, src->nsel * sizeof *dst->sel);
-		dst->nsel = src->nsel;
-	}
-	dst->text = sc_xstrdup(src->text);
-}
-
-bool
-sc_answer_equal(const struct sc_answer *a, const struct sc_answer *b)
-{
-	if (a->type != b->type)
-		return false;
-	switch (a->type) {
-	case SC_A_NONE:
-	case SC_A_UNSURE:
-		return true;
-	case SC_A_BOOL:
-		return a->b == b->b;
-	case SC_A_CHOICE:
-		return a->choice == b->choice;
-	case SC_A_CHOICES:
-		return a->nsel == b->nsel &&
-		       (a->nsel == 0 ||
-		        memcmp(a->sel, b->sel, a->nsel * sizeof *a->sel) == 0);
-	case SC_A_NUMBER:
-		return a->num == b->num;
-	case SC_A_TEXT:
-		return strcmp(a->text ? a->text : "", b->text ? b->text : "") ==
-		       0;
-	}
-	return false;
-}
-
-bool
-sc_answer_has_choice(const struct sc_answer *a, size_t i)
-{
-	if (a->type == SC_A_CHOICE)
-		return a->choice == i;
-	if (a->type == SC_A_CHOICES)
-		for (size_t k = 0; k < a->nsel; k++)
-			if (a->sel[k] == i)
-				return true;
-	return false;
-}
 
 void
 sc_answer_format(const struct sc_question *qn, const struct sc_answer *a,

@@ -348,11 +348,6 @@ sc_expr_deps(const struct sc_expr *e, size_t *n)
 void
 sc_expr_free(struct sc_expr *e)
 {
-	if (!e)
-		return;
-	free(e->nodes);
-	free(e->kids);
-	free(e->strs);
-	free(e->deps);
+	/* One block: see pack() in expr_parse.c. */
 	free(e);
 }

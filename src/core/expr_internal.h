@@ -145,6 +145,8 @@ struct xnode {
 	double num;
 };
 
+/* While compiling, the arrays grow apart; the finished expression is one
+ * block holding all of them (freed with the header). */
 struct sc_expr {
 	struct xnode *nodes;
 	size_t nnodes, capnodes;

@@ -7,8 +7,6 @@
  * expr_eval.c runs.  The tree is thrown away after compiling. */
 #include "expr_internal.h"
 
-#include "socscope/questionnaire.h"
-
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -390,8 +388,8 @@ enum func { F_NONE, F_ANSWERED, F_SELECTED, F_COUNT };
 struct vinfo {
 	enum vtype t;
 	enum func fn;
-	const struct sc_question *qn; /* names and calls */
-	size_t qi;
+	struct sc_expr_question qn; /* names and calls: the question named */
+	size_t qi;                  /* and its index */
 };
 
 struct checker {
@@ -524,19 +522,44 @@ closer(const char *typed, const char *cand, size_t *best)
 	return true;
 }
 
+static const struct sc_expr_names *
+names(const struct checker *c)
+{
+	return c->scope ? c->scope->names : NULL;
+}
+
+/* The id of question i, or NULL. */
+static const char *
+question_id(const struct checker *c, size_t i)
+{
+	struct sc_expr_question qn = {0};
+	names(c)->question(names(c)->ud, i, &qn);
+	return qn.id;
+}
+
+/* The id of choice k of question qi ("" when it has none). */
+static const char *
+choice_id(const struct checker *c, size_t qi, size_t k)
+{
+	const char *id = names(c)->choice(names(c)->ud, qi, k);
+	return id ? id : "";
+}
+
 /* "unknown question", with the nearest question that may be named here. */
 static void
 unknown_question(struct checker *c, const char *name, int col)
 {
-	const struct sc_questionnaire *q = c->scope ? c->scope->q : NULL;
+	const struct sc_expr_names *nm = names(c);
 	const char *hint = NULL;
 	size_t best = SIZE_MAX;
-	if (q) {
-		size_t end = c->scope->limit < q->nquestions ? c->scope->limit
-		                                              : q->nquestions;
-		for (size_t i = 0; i < end; i++)
-			if (closer(name, q->questions[i].id, &best))
-				hint = q->questions[i].id;
+	if (nm) {
+		size_t end = c->scope->limit < nm->count ? c->scope->limit
+		                                          : nm->count;
+		for (size_t i = 0; i < end; i++) {
+			const char *id = question_id(c, i);
+			if (closer(name, id, &best))
+				hint = id;
+		}
 	}
 	if (hint)
 		sc_xerror(c->err, col,
@@ -546,23 +569,22 @@ unknown_question(struct checker *c, const char *name, int col)
 		sc_xerror(c->err, col, "unknown question \"%s\"", name);
 }
 
-/* Resolve a question name, within the scope's limit. */
-static const struct sc_question *
-resolve(struct checker *c, const char *name, int col, size_t *qi)
+/* Resolve a question name, within the scope's limit, into v. */
+static bool
+resolve(struct checker *c, const char *name, int col, struct vinfo *v)
 {
-	const struct sc_questionnaire *q = c->scope ? c->scope->q : NULL;
-	const struct sc_question *qn = q ? sc_questionnaire_find(q, name) : NULL;
-	if (!qn || qn < q->questions || qn >= q->questions + q->nquestions) {
+	const struct sc_expr_names *nm = names(c);
+	size_t qi = nm ? nm->find(nm->ud, name) : SIZE_MAX;
+	if (qi >= (nm ? nm->count : 0)) {
 		unknown_question(c, name, col);
-		return NULL;
+		return false;
 	}
-	*qi = (size_t)(qn - q->questions);
 	size_t limit = c->scope->limit;
-	if (*qi >= limit) {
+	if (qi >= limit) {
 		const char *owner = c->scope->owner;
-		if (limit < q->nquestions && q->questions[limit].id) {
-			const char *oid = q->questions[limit].id;
-			if (*qi == limit)
+		const char *oid = limit < nm->count ? question_id(c, limit) : NULL;
+		if (oid) {
+			if (qi == limit)
 				sc_xerror(c->err, col,
 				          "question \"%s\" cannot depend on its "
 				          "own answer", name);
@@ -579,26 +601,34 @@ resolve(struct checker *c, const char *name, int col, size_t *qi)
 			sc_xerror(c->err, col,
 			          "question \"%s\" cannot be named here", name);
 		}
-		return NULL;
+		return false;
 	}
-	return qn;
+	v->qi = qi;
+	nm->question(nm->ud, qi, &v->qn);
+	if (!v->qn.id)
+		v->qn.id = name;
+	return true;
 }
 
 /* Choice index of `id` in qn, or -1 with the message listing the choices. */
 static long
-resolve_choice(struct checker *c, const struct sc_question *qn,
-               const char *id, int col)
+resolve_choice(struct checker *c, const struct vinfo *v, const char *id,
+               int col)
 {
-	for (size_t i = 0; i < qn->nchoices; i++)
-		if (qn->choices[i].id && strcmp(qn->choices[i].id, id) == 0)
+	const struct sc_expr_question *qn = &v->qn;
+	const struct sc_expr_names *nm = names(c);
+	for (size_t i = 0; i < qn->nchoices; i++) {
+		const char *cid = nm->choice(nm->ud, v->qi, i);
+		if (cid && strcmp(cid, id) == 0)
 			return (long)i;
+	}
 	char list[160];
 	size_t o = 0;
 	list[0] = '\0';
 	for (size_t i = 0; i < qn->nchoices && o < sizeof list; i++) {
+		const char *cid = nm->choice(nm->ud, v->qi, i);
 		int w = snprintf(list + o, sizeof list - o, "%s%s",
-		                 i ? ", " : "",
-		                 qn->choices[i].id ? qn->choices[i].id : "?");
+		                 i ? ", " : "", cid ? cid : "?");
 		if (w < 0)
 			break;
 		o += (size_t)w;
@@ -609,9 +639,11 @@ resolve_choice(struct checker *c, const struct sc_question *qn,
 	sc_xecho(typed, 48, id, strlen(id));
 	const char *hint = NULL;
 	size_t best = SIZE_MAX;
-	for (size_t i = 0; i < qn->nchoices; i++)
-		if (closer(id, qn->choices[i].id, &best))
-			hint = qn->choices[i].id;
+	for (size_t i = 0; i < qn->nchoices; i++) {
+		const char *cid = nm->choice(nm->ud, v->qi, i);
+		if (closer(id, cid, &best))
+			hint = cid;
+	}
 	if (hint)
 		sc_xerror(c->err, col,
 		          "unknown choice \"%s\" for question \"%s\"; did you "
@@ -668,15 +700,14 @@ classify_call(struct checker *c, const struct ast *x, struct vinfo *v)
 		return sc_xerror(c->err, arg->col,
 		                 "the first argument of %s() must be a "
 		                 "question name", fn);
-	v->qn = resolve(c, arg->str, arg->col, &v->qi);
-	if (!v->qn)
+	if (!resolve(c, arg->str, arg->col, v))
 		return false;
-	if (v->fn == F_SELECTED && v->qn->type != SC_Q_SINGLE &&
-	    v->qn->type != SC_Q_MULTI)
+	if (v->fn == F_SELECTED && v->qn.type != SC_Q_SINGLE &&
+	    v->qn.type != SC_Q_MULTI)
 		return sc_xerror(c->err, arg->col,
 		                 "selected() needs a single- or "
 		                 "multiple-choice question, and \"%s\" is %s",
-		                 arg->str, qtype_words(v->qn->type));
+		                 arg->str, qtype_words(v->qn.type));
 	v->t = v->fn == F_COUNT ? VT_NUM : VT_COND;
 	return true;
 }
@@ -697,10 +728,9 @@ classify(struct checker *c, const struct ast *x, struct vinfo *v)
 	case A_CALL:
 		return classify_call(c, x, v);
 	case A_NAME:
-		v->qn = resolve(c, x->str, x->col, &v->qi);
-		if (!v->qn)
+		if (!resolve(c, x->str, x->col, v))
 			return false;
-		switch (v->qn->type) {
+		switch (v->qn.type) {
 		case SC_Q_YESNO: v->t = VT_YESNO; break;
 		case SC_Q_SINGLE: v->t = VT_CHOICE; break;
 		case SC_Q_MULTI: v->t = VT_MULTI; break;
@@ -732,7 +762,7 @@ vtype_words(enum vtype t)
 static bool
 multi_error(struct checker *c, const struct ast *x, const struct vinfo *v)
 {
-	const char *name = x->kind == A_NAME ? x->str : v->qn->id;
+	const char *name = x->kind == A_NAME ? x->str : v->qn.id;
 	return sc_xerror(c->err, x->col,
 	                 "question \"%s\" holds several choices; use "
 	                 "selected(%s, \"...\") or count(%s)",
@@ -797,18 +827,16 @@ lower_value(struct checker *c, const struct ast *x, const struct vinfo *v,
 			return n;
 		/* Compared as text with another question: keep its ids. */
 		size_t first = c->e->nkids;
-		for (size_t i = 0; i < v->qn->nchoices; i++)
-			push_kid(c, push_str(c, v->qn->choices[i].id
-			                            ? v->qn->choices[i].id
-			                            : ""));
+		for (size_t i = 0; i < v->qn.nchoices; i++)
+			push_kid(c, push_str(c, choice_id(c, v->qi, i)));
 		node(c, n)->a = first;
-		node(c, n)->n = v->qn->nchoices;
+		node(c, n)->n = v->qn.nchoices;
 		node(c, n)->truth = 1;
 		return n;
 	}
 	case VT_STRLIT:
 		if (mode == XM_CHOICE) {
-			long ci = resolve_choice(c, peer->qn, x->str, x->col);
+			long ci = resolve_choice(c, peer, x->str, x->col);
 			if (ci < 0)
 				return NO_NODE;
 			n = emit(c, XV_CHOICE);
@@ -816,7 +844,7 @@ lower_value(struct checker *c, const struct ast *x, const struct vinfo *v,
 			return n;
 		}
 		if (mode == XM_TRUTH) {
-			const struct sc_question *qn = peer->qn;
+			const struct sc_expr_question *qn = &peer->qn;
 			if (strcmp(x->str, "unsure") != 0) {
 				sc_xerror(c->err, x->col,
 				          "question \"%s\" is yes or no; compare "
@@ -877,10 +905,10 @@ lower_has(struct checker *c, const struct vinfo *q, const struct ast *items,
 			free(idx);
 			sc_xerror(c->err, i->col,
 			          "%s takes choice ids in quotes for question "
-			          "\"%s\"", what, q->qn->id);
+			          "\"%s\"", what, q->qn.id);
 			return NO_NODE;
 		}
-		idx[k] = resolve_choice(c, q->qn, i->str, i->col);
+		idx[k] = resolve_choice(c, q, i->str, i->col);
 		if (idx[k] < 0) {
 			free(idx);
 			return NO_NODE;
@@ -906,7 +934,7 @@ lower_in(struct checker *c, const struct ast *l, const struct vinfo *li,
 			sc_xerror(c->err, l->col,
 			          "to test the multiple-choice question \"%s\", "
 			          "write \"choice\" in %s or selected(%s, "
-			          "\"choice\")", ri->qn->id, r->str, r->str);
+			          "\"choice\")", ri->qn.id, r->str, r->str);
 			return NO_NODE;
 		}
 		/* A copy without its sibling, so only this one item is read. */
@@ -1003,15 +1031,19 @@ static bool
 unquoted_choice(struct checker *c, const struct ast *name,
                 const struct ast *other)
 {
-	const struct sc_questionnaire *q = c->scope ? c->scope->q : NULL;
-	if (!q || name->kind != A_NAME || other->kind != A_NAME ||
-	    sc_questionnaire_find(q, name->str))
+	const struct sc_expr_names *nm = names(c);
+	if (!nm || name->kind != A_NAME || other->kind != A_NAME ||
+	    nm->find(nm->ud, name->str) < nm->count)
 		return false;
-	const struct sc_question *qn = sc_questionnaire_find(q, other->str);
-	if (!qn || (qn->type != SC_Q_SINGLE && qn->type != SC_Q_MULTI))
+	size_t qi = nm->find(nm->ud, other->str);
+	if (qi >= nm->count)
 		return false;
-	for (size_t i = 0; i < qn->nchoices; i++) {
-		if (qn->choices[i].id && strcmp(qn->choices[i].id, name->str) == 0)
+	struct sc_expr_question qn = {0};
+	nm->question(nm->ud, qi, &qn);
+	if (qn.type != SC_Q_SINGLE && qn.type != SC_Q_MULTI)
+		return false;
+	for (size_t i = 0; i < qn.nchoices; i++) {
+		if (strcmp(choice_id(c, qi, i), name->str) == 0)
 			return sc_xerror(c->err, name->col,
 			                 "unknown question \"%s\"; a choice id "
 			                 "goes in quotes: \"%s\"", name->str,
@@ -1086,7 +1118,7 @@ not_a_condition(struct checker *c, const struct ast *x,
 	if (x->kind == A_CALL && v->fn == F_COUNT)
 		sc_xerror(c->err, x->col,
 		          "%s; count() is a number: compare it, as in "
-		          "count(%s) > 0", base, v->qn->id);
+		          "count(%s) > 0", base, v->qn.id);
 	else if (name && v->t == VT_CHOICE)
 		sc_xerror(c->err, x->col,
 		          "%s; question \"%s\" holds a choice: compare it, as "
@@ -1181,6 +1213,42 @@ cmp_size(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* The finished expression in one exact-size block (header, nodes, child
+ * lists, deps, strings), so that a questionnaire's thousands of expressions
+ * hold no spare capacity and each is freed with one free(). */
+static struct sc_expr *
+pack(const struct sc_expr *w)
+{
+	size_t head = sizeof *w, nodes = w->nnodes * sizeof *w->nodes,
+	       kids = w->nkids * sizeof *w->kids,
+	       deps = w->ndeps * sizeof *w->deps;
+	_Static_assert(sizeof(struct sc_expr) % _Alignof(struct xnode) == 0 &&
+	                       sizeof(struct xnode) % _Alignof(size_t) == 0,
+	               "each part of the block stays aligned");
+	char *block = sc_xmalloc(head + nodes + kids + deps + w->nstrs);
+	struct sc_expr *e = (struct sc_expr *)block;
+	*e = (struct sc_expr){
+		.nodes = (struct xnode *)(block + head),
+		.nnodes = w->nnodes, .capnodes = w->nnodes,
+		.kids = (size_t *)(block + head + nodes),
+		.nkids = w->nkids, .capkids = w->nkids,
+		.deps = (size_t *)(block + head + nodes + kids),
+		.ndeps = w->ndeps, .capdeps = w->ndeps,
+		.strs = block + head + nodes + kids + deps,
+		.nstrs = w->nstrs, .capstrs = w->nstrs,
+		.root = w->root,
+	};
+	if (nodes)
+		memcpy(e->nodes, w->nodes, nodes);
+	if (kids)
+		memcpy(e->kids, w->kids, kids);
+	if (deps)
+		memcpy(e->deps, w->deps, deps);
+	if (w->nstrs)
+		memcpy(e->strs, w->strs, w->nstrs);
+	return e;
+}
+
 struct sc_expr *
 sc_expr_compile(const char *src, const struct sc_expr_scope *scope,
                 struct sc_expr_error *err)
@@ -1227,16 +1295,21 @@ sc_expr_compile(const char *src, const struct sc_expr_scope *scope,
 		goto out;
 	}
 
-	struct checker c = {scope, err, sc_xcalloc(1, sizeof *c.e)};
+	struct sc_expr work = {0};
+	struct checker c = {scope, err, &work};
 	size_t root = lower_cond(&c, tree, NULL);
-	if (root == NO_NODE) {
-		sc_expr_free(c.e);
-		goto out;
+	if (root != NO_NODE) {
+		work.root = root;
+		if (work.ndeps)
+			qsort(work.deps, work.ndeps, sizeof *work.deps, cmp_size);
+		e = pack(&work);
 	}
-	e = c.e;
-	e->root = root;
-	if (e->ndeps)
-		qsort(e->deps, e->ndeps, sizeof *e->deps, cmp_size);
+	free(work.nodes);
+	free(work.kids);
+	free(work.strs);
+	free(work.deps);
+	if (!e)
+		goto out;
 	err->col = 0;
 	err->msg[0] = '\0';
 out:

@@ -4,13 +4,14 @@
  * choice and rule and reports every problem it can see locally, carrying on
  * after each so that one run of `socscope validate` shows them all.  The
  * second, once all questions exist and the id index is built, compiles the
- * expressions (which resolve names through sc_questionnaire_find) and checks
+ * expressions (which resolve names through sc_questionnaire_names) and checks
  * the timeline, which names questions anywhere in the file.  Diagnostics are
  * collected in a private list and sorted into file order before they are
  * handed to the caller. */
 #include "socscope/questionnaire.h"
 
 #include <limits.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -18,35 +19,6 @@
 
 #include "socscope/expr.h"
 #include "socscope/yamltree.h"
-
-/* ---- vocabulary of question types --------------------------------------- */
-
-#define SC_QTYPES(X)                                                           \
-	X(SC_Q_YESNO, "yesno")                                                 \
-	X(SC_Q_SINGLE, "single")                                               \
-	X(SC_Q_MULTI, "multi")                                                 \
-	X(SC_Q_NUMBER, "number")                                               \
-	X(SC_Q_TEXT, "text")
-
-#define QTYPE_STR(e, s) [e] = s,
-static const char *const qtype_ids[] = {SC_QTYPES(QTYPE_STR)};
-#define QTYPE_COUNT (sizeof qtype_ids / sizeof qtype_ids[0])
-_Static_assert(QTYPE_COUNT == SC_Q_TEXT + 1, "every question type has an id");
-
-const char *
-sc_qtype_id_str(enum sc_qtype t)
-{
-	return (size_t)t < QTYPE_COUNT ? qtype_ids[t] : "?";
-}
-
-int
-sc_qtype_find(const char *id)
-{
-	for (size_t i = 0; id && i < QTYPE_COUNT; i++)
-		if (strcmp(id, qtype_ids[i]) == 0)
-			return (int)i;
-	return -1;
-}
 
 /* The format's limits. */
 #define ID_MAX 64
@@ -196,6 +168,46 @@ sc_question_find_choice(const struct sc_question *qn, const char *id)
 	return -1;
 }
 
+/* ---- the questions as names for expressions ------------------------------ */
+
+static size_t
+names_find(const void *ud, const char *name)
+{
+	const struct sc_questionnaire *q = ud;
+	const struct sc_question *qn = sc_questionnaire_find(q, name);
+	return qn ? (size_t)(qn - q->questions) : SIZE_MAX;
+}
+
+static void
+names_question(const void *ud, size_t i, struct sc_expr_question *out)
+{
+	const struct sc_question *qn = &((const struct sc_questionnaire *)ud)
+	                                        ->questions[i];
+	out->id = qn->id;
+	out->type = qn->type;
+	out->allow_unsure = qn->allow_unsure;
+	out->nchoices = qn->nchoices;
+}
+
+static const char *
+names_choice(const void *ud, size_t i, size_t c)
+{
+	return ((const struct sc_questionnaire *)ud)->questions[i].choices[c].id;
+}
+
+void
+sc_questionnaire_names(const struct sc_questionnaire *q,
+                       struct sc_expr_names *out)
+{
+	*out = (struct sc_expr_names){
+		.ud = q,
+		.count = q ? q->nquestions : 0,
+		.find = names_find,
+		.question = names_question,
+		.choice = names_choice,
+	};
+}
+
 /* ---- freeing ---------------------------------------------------------------- */
 
 static void
@@ -277,12 +289,14 @@ struct loader {
 	struct sc_questionnaire *q;
 	size_t cap_sections, cap_questions, cap_rules;
 	/* Per question and per rule, what pass 2 needs. */
-	const struct sc_ynode **show_if_nodes;
+	struct sc_yspot *show_if_at; /* where each show_if_src is in the file */
 	bool *type_ok;
 	size_t cap_qextra;
-	const struct sc_ynode **when_nodes;
+	struct sc_yspot *when_at;    /* where each when_src is */
 	size_t cap_rextra;
+	size_t next_first; /* the first question not yet in a section */
 	struct idset section_ids, question_ids, rule_ids;
+	struct sc_expr_names names; /* for pass 2 */
 };
 
 static void
@@ -337,17 +351,43 @@ found(const struct sc_ynode *n)
 	return sc_ynode_kind_name(n);
 }
 
-/* A mapping's "what" for messages: kind "id", or kind at line N when the
- * id is missing or not text. */
-static char *
-what_name(const char *kind, const struct sc_ynode *map)
+/* Room for every name of an object in messages: a kind, a quoted id, and
+ * the words around them, twice ("choice \"a\" of question \"q\""). */
+#define WHAT_SIZE (3 * SC_YQUOTE_SIZE)
+
+/* The NULL-terminated strings joined into buf[WHAT_SIZE], cut to fit.  The
+ * names of objects are made for every object, message or not, so this
+ * costs no more than copying. */
+static const char *
+join(char *buf, ...)
+{
+	va_list ap;
+	va_start(ap, buf);
+	size_t o = 0;
+	for (const char *p; (p = va_arg(ap, const char *)) != NULL;) {
+		size_t n = strlen(p);
+		if (n > WHAT_SIZE - 1 - o)
+			n = WHAT_SIZE - 1 - o;
+		memcpy(buf + o, p, n);
+		o += n;
+	}
+	va_end(ap);
+	buf[o] = '\0';
+	return buf;
+}
+
+/* A mapping's "what" for messages, in buf[WHAT_SIZE]: kind "id", or kind
+ * at line N when the id is missing or not text. */
+static const char *
+what_name(char *buf, const char *kind, const struct sc_ynode *map)
 {
 	const struct sc_ynode *id = sc_ymap_get(map, "id");
 	char shown[SC_YQUOTE_SIZE];
 	if (is_word(id))
-		return sc_xasprintf("%s \"%s\"", kind,
-		                    sc_ynode_quote(id, shown, sizeof shown));
-	return sc_xasprintf("the %s at line %d", kind, map ? map->line : 0);
+		return join(buf, kind, " \"",
+		            sc_ynode_quote(id, shown, sizeof shown), "\"", NULL);
+	snprintf(buf, WHAT_SIZE, "the %s at line %d", kind, map ? map->line : 0);
+	return buf;
 }
 
 static bool
@@ -556,7 +596,7 @@ static const struct vocab v_priority = {
 static const struct vocab v_readiness = {
 	"status", sc_readiness_find, readiness_str, SC_READY_COUNT};
 static const struct vocab v_qtype = {
-	"question type", sc_qtype_find, qtype_str, (int)QTYPE_COUNT};
+	"question type", sc_qtype_find, qtype_str, SC_QTYPE_COUNT};
 
 /* One id of a vocabulary, or -1 (reported). */
 static int
@@ -652,8 +692,8 @@ parse_choices(struct loader *L, struct sc_question *qn,
 			        found(c));
 			continue;
 		}
-		char *cwhat = what_name("choice", c);
-		char *full = sc_xasprintf("%s of %s", cwhat, what);
+		char cwhat[WHAT_SIZE], full[WHAT_SIZE];
+		join(full, what_name(cwhat, "choice", c), " of ", what, NULL);
 		sc_ymap_check_keys(c, choice_keys, choice_required, full, L->file,
 		                   L->d);
 		struct sc_choice *ch = &spare;
@@ -678,8 +718,6 @@ parse_choices(struct loader *L, struct sc_question *qn,
 			free(spare.label);
 			free(spare.help);
 		}
-		free(cwhat);
-		free(full);
 	}
 	idset_fini(&ids);
 }
@@ -875,8 +913,8 @@ parse_question(struct loader *L, const struct sc_ynode *map, size_t section)
 	q->questions = sc_xgrow(q->questions, &L->cap_questions, idx + 1,
 	                        sizeof *q->questions);
 	size_t cap = L->cap_qextra;
-	L->show_if_nodes = sc_xgrow(L->show_if_nodes, &cap, idx + 1,
-	                            sizeof *L->show_if_nodes);
+	L->show_if_at = sc_xgrow(L->show_if_at, &cap, idx + 1,
+	                         sizeof *L->show_if_at);
 	cap = L->cap_qextra;
 	L->type_ok = sc_xgrow(L->type_ok, &cap, idx + 1, sizeof *L->type_ok);
 	L->cap_qextra = cap;
@@ -889,17 +927,19 @@ parse_question(struct loader *L, const struct sc_ynode *map, size_t section)
 	qn->line = map->line;
 	qn->col = map->col;
 	qn->type = SC_Q_TEXT;
-	L->show_if_nodes[idx] = NULL;
 	L->type_ok[idx] = false;
 
-	char *what = what_name("question", map);
+	char what[WHAT_SIZE];
+	what_name(what, "question", map);
 	sc_ymap_check_keys(map, question_keys, question_required, what, L->file,
 	                   L->d);
 
 	const char *id = get_id(L, map, "id", "question", false);
 	if (id) {
 		const struct sc_ynode *idn = sc_ymap_get(map, "id");
-		int first = idset_add(&L->question_ids, id, idn->line);
+		/* The set keeps the model's copy: the tree may go first. */
+		qn->id = sc_xstrdup(id);
+		int first = idset_add(&L->question_ids, qn->id, idn->line);
 		if (first)
 			diag_at(L, idn, "duplicate question id \"%s\" (first at line %d)",
 			        id, first);
@@ -909,7 +949,6 @@ parse_question(struct loader *L, const struct sc_ynode *map, size_t section)
 				        "question id \"%s\" is a word of the expression "
 				        "language; choose another",
 				        id);
-		qn->id = sc_xstrdup(id);
 	}
 
 	const struct sc_ynode *tn = sc_ymap_get(map, "type");
@@ -969,10 +1008,10 @@ parse_question(struct loader *L, const struct sc_ynode *map, size_t section)
 			        found(si));
 		else {
 			qn->show_if_src = sc_xstrndup(si->str, si->len);
-			L->show_if_nodes[idx] = si;
+			sc_ynode_spot(si, &L->show_if_at[idx]);
 		}
 	}
-	free(what);
+
 }
 
 /* ---- sections ---------------------------------------------------------------- */
@@ -999,19 +1038,21 @@ parse_section(struct loader *L, const struct sc_ynode *map)
 	memset(s, 0, sizeof *s);
 	s->line = map->line;
 	s->col = map->col;
-	s->first = q->nquestions;
+	/* Its questions may have been taken already, as the file was read. */
+	s->first = L->next_first;
 
-	char *what = what_name("section", map);
+	char what[WHAT_SIZE];
+	what_name(what, "section", map);
 	sc_ymap_check_keys(map, section_keys, section_required, what, L->file,
 	                   L->d);
 	const char *id = get_id(L, map, "id", "section", false);
 	if (id) {
 		const struct sc_ynode *idn = sc_ymap_get(map, "id");
-		int first = idset_add(&L->section_ids, id, idn->line);
+		s->id = sc_xstrdup(id);
+		int first = idset_add(&L->section_ids, s->id, idn->line);
 		if (first)
 			diag_at(L, idn, "duplicate section id \"%s\" (first at line %d)",
 			        id, first);
-		s->id = sc_xstrdup(id);
 	}
 	s->title = get_text(L, map, "title");
 	s->intro = get_text(L, map, "intro");
@@ -1020,9 +1061,10 @@ parse_section(struct loader *L, const struct sc_ynode *map)
 	if (list && list->n == 0)
 		diag_at(L, list, "%s has no questions", what);
 	for (size_t i = 0; list && i < list->n; i++)
-		parse_question(L, list->items[i], idx);
+		if (!sc_ynode_taken(list->items[i]))
+			parse_question(L, list->items[i], idx);
 	q->sections[idx].count = q->nquestions - q->sections[idx].first;
-	free(what);
+	L->next_first = q->nquestions;
 }
 
 /* ---- rules --------------------------------------------------------------------- */
@@ -1078,9 +1120,9 @@ static void
 parse_type_effect(struct loader *L, struct sc_rule *r,
                   const struct sc_ynode *n, const char *what)
 {
-	char *twhat = sc_xasprintf("the type of %s", what);
-	sc_ymap_check_keys(n, type_keys, type_required, twhat, L->file, L->d);
-	free(twhat);
+	char twhat[WHAT_SIZE];
+	sc_ymap_check_keys(n, type_keys, type_required,
+	                   join(twhat, "the type of ", what, NULL), L->file, L->d);
 	if (n->kind != SC_Y_MAP)
 		return;
 	struct sc_type_effect te = {0};
@@ -1121,9 +1163,9 @@ static void
 parse_gap(struct loader *L, struct sc_rule *r, const struct sc_ynode *n,
           const char *what)
 {
-	char *gwhat = sc_xasprintf("the gap of %s", what);
-	sc_ymap_check_keys(n, gap_keys, gap_required, gwhat, L->file, L->d);
-	free(gwhat);
+	char gwhat[WHAT_SIZE];
+	sc_ymap_check_keys(n, gap_keys, gap_required,
+	                   join(gwhat, "the gap of ", what, NULL), L->file, L->d);
 	if (n->kind != SC_Y_MAP)
 		return;
 	struct sc_gap_def *g = sc_xcalloc(1, sizeof *g);
@@ -1184,10 +1226,10 @@ static void
 parse_readiness(struct loader *L, struct sc_rule *r, const struct sc_ynode *n,
                 const char *what)
 {
-	char *rwhat = sc_xasprintf("the readiness of %s", what);
-	sc_ymap_check_keys(n, readiness_keys, readiness_keys, rwhat, L->file,
+	char rwhat[WHAT_SIZE];
+	sc_ymap_check_keys(n, readiness_keys, readiness_keys,
+	                   join(rwhat, "the readiness of ", what, NULL), L->file,
 	                   L->d);
-	free(rwhat);
 	if (n->kind != SC_Y_MAP)
 		return;
 	const char *item = get_id(L, n, "item", "readiness item", false);
@@ -1210,26 +1252,25 @@ parse_rule(struct loader *L, const struct sc_ynode *map)
 	size_t idx = q->nrules;
 	q->rules = sc_xgrow(q->rules, &L->cap_rules, idx + 1, sizeof *q->rules);
 	size_t cap = L->cap_rextra;
-	L->when_nodes = sc_xgrow(L->when_nodes, &cap, idx + 1,
-	                         sizeof *L->when_nodes);
+	L->when_at = sc_xgrow(L->when_at, &cap, idx + 1, sizeof *L->when_at);
 	L->cap_rextra = cap;
 	q->nrules++;
 	struct sc_rule *r = &q->rules[idx];
 	memset(r, 0, sizeof *r);
 	r->line = map->line;
 	r->col = map->col;
-	L->when_nodes[idx] = NULL;
 
-	char *what = what_name("rule", map);
+	char what[WHAT_SIZE];
+	what_name(what, "rule", map);
 	sc_ymap_check_keys(map, rule_keys, rule_required, what, L->file, L->d);
 	const char *id = get_id(L, map, "id", "rule", false);
 	if (id) {
 		const struct sc_ynode *idn = sc_ymap_get(map, "id");
-		int first = idset_add(&L->rule_ids, id, idn->line);
+		r->id = sc_xstrdup(id);
+		int first = idset_add(&L->rule_ids, r->id, idn->line);
 		if (first)
 			diag_at(L, idn, "duplicate rule id \"%s\" (first at line %d)",
 			        id, first);
-		r->id = sc_xstrdup(id);
 	}
 	const struct sc_ynode *w = sc_ymap_get(map, "when");
 	if (w) {
@@ -1239,7 +1280,7 @@ parse_rule(struct loader *L, const struct sc_ynode *map)
 			        found(w));
 		else {
 			r->when_src = sc_xstrndup(w->str, w->len);
-			L->when_nodes[idx] = w;
+			sc_ynode_spot(w, &L->when_at[idx]);
 		}
 	}
 	r->because = get_text(L, map, "because");
@@ -1280,29 +1321,31 @@ parse_rule(struct loader *L, const struct sc_ynode *map)
 	if ((n = sc_ymap_get(map, "readiness")))
 		parse_readiness(L, r, n, what);
 	r->next_step = get_text(L, map, "next_step");
-	free(what);
 }
 
 /* ---- pass 2: expressions and the timeline --------------------------------- */
 
 static struct sc_expr *
-compile_at(struct loader *L, const struct sc_ynode *n, const char *src,
+compile_at(struct loader *L, const struct sc_yspot *spot, const char *src,
            size_t limit, const char *owner)
 {
-	struct sc_expr_scope scope = {.q = L->q, .limit = limit, .owner = owner};
+	struct sc_expr_scope scope = {.names = &L->names, .limit = limit,
+	                              .owner = owner};
 	struct sc_expr_error err;
 	memset(&err, 0, sizeof err);
 	struct sc_expr *e = sc_expr_compile(src, &scope, &err);
 	if (!e) {
 		int line, col;
 		size_t off = err.col > 0 ? (size_t)err.col - 1 : 0;
-		sc_ynode_text_pos(n, off, &line, &col);
+		size_t len = strlen(src);
+		sc_yspot_pos(spot, src, len, off, &line, &col);
 		err.msg[sizeof err.msg - 1] = '\0';
 		/* Restate "at column N" of the expression as a place in the file. */
 		char *at = err.related_col > 0 ? strstr(err.msg, " at column ") : NULL;
 		if (at) {
 			int rline, rcol;
-			sc_ynode_text_pos(n, (size_t)err.related_col - 1, &rline, &rcol);
+			sc_yspot_pos(spot, src, len, (size_t)err.related_col - 1,
+			             &rline, &rcol);
 			size_t room = sizeof err.msg - (size_t)(at - err.msg);
 			if (rline == line)
 				snprintf(at, room, " at column %d)", rcol);
@@ -1320,23 +1363,23 @@ compile_expressions(struct loader *L)
 {
 	struct sc_questionnaire *q = L->q;
 	for (size_t i = 0; i < q->nquestions; i++) {
-		if (!L->show_if_nodes[i])
+		if (!q->questions[i].show_if_src)
 			continue;
 		struct sc_question *qn = &q->questions[i];
-		char *owner = sc_xasprintf("show_if of question \"%s\"",
-		                           qn->id ? qn->id : "?");
-		qn->show_if = compile_at(L, L->show_if_nodes[i], qn->show_if_src, i,
+		char owner[WHAT_SIZE];
+		join(owner, "show_if of question \"", qn->id ? qn->id : "?", "\"",
+		     NULL);
+		qn->show_if = compile_at(L, &L->show_if_at[i], qn->show_if_src, i,
 		                         owner);
-		free(owner);
 	}
 	for (size_t i = 0; i < q->nrules; i++) {
-		if (!L->when_nodes[i])
+		if (!q->rules[i].when_src)
 			continue;
 		struct sc_rule *r = &q->rules[i];
-		char *owner = sc_xasprintf("rule \"%s\"", r->id ? r->id : "?");
-		r->when = compile_at(L, L->when_nodes[i], r->when_src, SIZE_MAX,
+		char owner[WHAT_SIZE];
+		join(owner, "rule \"", r->id ? r->id : "?", "\"", NULL);
+		r->when = compile_at(L, &L->when_at[i], r->when_src, SIZE_MAX,
 		                     owner);
-		free(owner);
 	}
 }
 
@@ -1501,13 +1544,16 @@ load_tree(struct loader *L, const struct sc_ynode *root)
 	if (sections && sections->n == 0)
 		diag_at(L, sections, "\"sections\" is empty: give at least one");
 	for (size_t i = 0; sections && i < sections->n; i++)
-		parse_section(L, sections->items[i]);
+		if (!sc_ynode_taken(sections->items[i]))
+			parse_section(L, sections->items[i]);
 	const struct sc_ynode *rules = get_list(L, root, "rules");
 	for (size_t i = 0; rules && i < rules->n; i++)
-		parse_rule(L, rules->items[i]);
+		if (!sc_ynode_taken(rules->items[i]))
+			parse_rule(L, rules->items[i]);
 
 	/* Pass 2: everything that names questions. */
 	q->index = qindex_build(q);
+	sc_questionnaire_names(q, &L->names);
 	compile_expressions(L);
 	parse_timeline(L, root);
 	parse_client_question(L, root);
@@ -1547,41 +1593,106 @@ hand_over(const struct sc_diags *mine, struct sc_diags *d)
 	free(v);
 }
 
-static struct sc_questionnaire *
-load_doc(const char *name, struct sc_ydoc *doc, enum sc_status yst,
-         struct sc_diags *d, enum sc_status *st)
+/* Give back the room the growing arrays kept spare: the model lives as long
+ * as the program. */
+static void
+fit(struct sc_questionnaire *q)
 {
-	if (yst != SC_OK) {
-		if (st)
-			*st = yst;
-		return NULL;
+	if (q->nquestions)
+		q->questions = sc_xrealloc(q->questions,
+		                           q->nquestions * sizeof *q->questions);
+	if (q->nsections)
+		q->sections = sc_xrealloc(q->sections,
+		                          q->nsections * sizeof *q->sections);
+	if (q->nrules)
+		q->rules = sc_xrealloc(q->rules, q->nrules * sizeof *q->rules);
+}
+
+/* The long lists are taken item by item as the file is read, so the tree
+ * of a big questionnaire is never held whole: each question, section (its
+ * questions taken already) and rule is built into the model as soon as it
+ * is complete, and its part of the tree freed.  Pass 2 needs only the
+ * model and the root's small keys. */
+static const char *const questions_path[] = {"sections", "*", "questions",
+                                             NULL};
+static const char *const sections_path[] = {"sections", NULL};
+static const char *const rules_path[] = {"rules", NULL};
+enum { TAKE_QUESTION, TAKE_SECTION, TAKE_RULE };
+static const char *const *const taken_lists[] = {
+	[TAKE_QUESTION] = questions_path,
+	[TAKE_SECTION] = sections_path,
+	[TAKE_RULE] = rules_path,
+};
+
+static void
+take(void *ud, size_t which, const struct sc_ynode *item, const size_t *at)
+{
+	struct loader *L = ud;
+	(void)at;
+	switch (which) {
+	case TAKE_QUESTION:
+		/* Its section is the next one to be finished. */
+		parse_question(L, item, L->q->nsections);
+		break;
+	case TAKE_SECTION:
+		parse_section(L, item);
+		break;
+	case TAKE_RULE:
+		parse_rule(L, item);
+		break;
 	}
+}
+
+/* Read the file (path) or the buffer, and load it. */
+static struct sc_questionnaire *
+load(const char *name, const char *path, const char *buf, size_t len,
+     struct sc_diags *d, enum sc_status *st)
+{
+	const char *file = path ? path : name ? name : "<input>";
 	struct sc_diags mine;
 	sc_diags_init(&mine);
-	struct loader L = {.file = name, .d = &mine};
+	struct loader L = {.file = file, .d = &mine};
 	L.q = sc_xcalloc(1, sizeof *L.q);
-	L.q->file = sc_xstrdup(name);
+	L.q->file = sc_xstrdup(file);
 	sc_timeline_init(&L.q->timeline);
 	L.q->client_question = SIZE_MAX;
-	load_tree(&L, doc->root);
 
-	free(L.show_if_nodes);
+	struct sc_ytaker taker = {
+		.paths = taken_lists,
+		.npaths = sizeof taken_lists / sizeof taken_lists[0],
+		.take = take,
+		.ud = &L,
+	};
+	struct sc_ydoc doc;
+	enum sc_status yst =
+	        path ? sc_ydoc_take_file(&doc, path, NULL, &taker, d)
+	             : sc_ydoc_take_buffer(&doc, name, buf, len, NULL, &taker, d);
+	/* A file that is not good YAML says only that (what was taken before
+	 * the problem was found is dropped). */
+	if (yst == SC_OK)
+		load_tree(&L, doc.root);
+	sc_ydoc_fini(&doc);
+
+	free(L.show_if_at);
 	free(L.type_ok);
-	free(L.when_nodes);
+	free(L.when_at);
 	idset_fini(&L.section_ids);
 	idset_fini(&L.question_ids);
 	idset_fini(&L.rule_ids);
 
 	struct sc_questionnaire *q = L.q;
-	bool bad = mine.n > 0 || mine.dropped > 0;
-	hand_over(&mine, d);
+	bool bad = yst != SC_OK || mine.n > 0 || mine.dropped > 0;
+	if (!bad)
+		fit(q);
+	if (yst == SC_OK)
+		hand_over(&mine, d);
 	sc_diags_fini(&mine);
 	if (bad) {
 		sc_questionnaire_free(q);
 		q = NULL;
 	}
 	if (st)
-		*st = bad ? SC_EDATA : SC_OK;
+		*st = yst != SC_OK ? yst : bad ? SC_EDATA : SC_OK;
 	return q;
 }
 
@@ -1589,20 +1700,12 @@ struct sc_questionnaire *
 sc_questionnaire_load_buffer(const char *name, const char *buf, size_t len,
                              struct sc_diags *d, enum sc_status *st)
 {
-	struct sc_ydoc doc;
-	enum sc_status yst = sc_ydoc_load_buffer(&doc, name, buf, len, NULL, d);
-	struct sc_questionnaire *q = load_doc(doc.file, &doc, yst, d, st);
-	sc_ydoc_fini(&doc);
-	return q;
+	return load(name, NULL, buf, len, d, st);
 }
 
 struct sc_questionnaire *
 sc_questionnaire_load_file(const char *path, struct sc_diags *d,
                            enum sc_status *st)
 {
-	struct sc_ydoc doc;
-	enum sc_status yst = sc_ydoc_load_file(&doc, path, NULL, d);
-	struct sc_questionnaire *q = load_doc(doc.file, &doc, yst, d, st);
-	sc_ydoc_fini(&doc);
-	return q;
+	return load(NULL, path, NULL, 0, d, st);
 }

@@ -6,7 +6,9 @@
  * refused outright rather than expanded.  Nodes and strings live in one
  * arena freed at once; children collect on a single pending stack and are
  * copied into exact-size arrays when their collection ends, so memory stays
- * linear in the file's size. */
+ * linear in the file's size.  A loader may take the items of long lists as
+ * each is complete (struct sc_ytaker): the arena is then wound back to
+ * where the item began, so a big file is never held whole. */
 #include "socscope/yamltree.h"
 
 #include <errno.h>
@@ -35,6 +37,7 @@ struct ynode_ext {
 	struct sc_ynode pub;
 	bool exact_text; /* single line, no tag: text offsets map to columns */
 	bool quoted_one; /* opened by one quote character */
+	bool taken;      /* handed to a taker; a collection's contents are gone */
 };
 
 /* ---- arena ------------------------------------------------------------ */
@@ -45,36 +48,91 @@ struct chunk {
 	max_align_t data[];
 };
 
+/* Chunks newest first.  A request bigger than a chunk gets a chunk of its
+ * own on a list of its own, so the current chunk's free space is not
+ * wasted and the arena can be wound back to any mark. */
 struct arena {
 	struct chunk *head;
+	struct chunk *big;
+};
+
+struct arena_mark {
+	struct chunk *head, *big;
+	size_t used;
 };
 
 #define ARENA_CHUNK (64u * 1024)
 
+/* Strings need no alignment; nodes and pointer arrays need a pointer's. */
+static void *
+arena_alloc_aligned(struct arena *a, size_t n, size_t align)
+{
+	struct chunk *c = a->head;
+	size_t at = c ? (c->used + align - 1) / align * align : 0;
+	if (n > ARENA_CHUNK) {
+		c = sc_xmalloc(sizeof *c + n);
+		c->size = c->used = n;
+		c->next = a->big;
+		a->big = c;
+		return c->data;
+	}
+	if (!c || at > c->size || c->size - at < n) {
+		c = sc_xmalloc(sizeof *c + ARENA_CHUNK);
+		c->size = ARENA_CHUNK;
+		c->next = a->head;
+		a->head = c;
+		at = 0;
+	}
+	c->used = at + n;
+	return (char *)c->data + at;
+}
+
 static void *
 arena_alloc(struct arena *a, size_t n)
 {
-	const size_t align = sizeof(max_align_t);
-	n = (n + align - 1) / align * align;
-	struct chunk *c = a->head;
-	if (!c || c->size - c->used < n) {
-		size_t size = n > ARENA_CHUNK ? n : ARENA_CHUNK;
-		c = sc_xmalloc(sizeof *c + size);
-		c->size = size;
-		c->used = 0;
-		/* A big request gets a chunk of its own behind the current one,
-		 * so the current chunk's free space is not wasted. */
-		if (a->head && n > ARENA_CHUNK) {
-			c->next = a->head->next;
-			a->head->next = c;
-		} else {
-			c->next = a->head;
-			a->head = c;
-		}
+	return arena_alloc_aligned(a, n, _Alignof(struct ynode_ext));
+}
+
+static char *
+arena_text(struct arena *a, size_t n)
+{
+	return arena_alloc_aligned(a, n, 1);
+}
+
+static void
+arena_mark(const struct arena *a, struct arena_mark *m)
+{
+	m->head = a->head;
+	m->big = a->big;
+	m->used = a->head ? a->head->used : 0;
+}
+
+/* Free everything allocated since the mark. */
+static void
+arena_rewind(struct arena *a, const struct arena_mark *m)
+{
+	while (a->head != m->head) {
+		struct chunk *c = a->head;
+		a->head = c->next;
+		free(c);
 	}
-	void *p = (char *)c->data + c->used;
-	c->used += n;
-	return p;
+	if (a->head)
+		a->head->used = m->used;
+	while (a->big != m->big) {
+		struct chunk *c = a->big;
+		a->big = c->next;
+		free(c);
+	}
+}
+
+static void
+free_chunks(struct chunk *c)
+{
+	while (c) {
+		struct chunk *next = c->next;
+		free(c);
+		c = next;
+	}
 }
 
 static void
@@ -82,12 +140,8 @@ arena_free(struct arena *a)
 {
 	if (!a)
 		return;
-	struct chunk *c = a->head;
-	while (c) {
-		struct chunk *next = c->next;
-		free(c);
-		c = next;
-	}
+	free_chunks(a->head);
+	free_chunks(a->big);
 	free(a);
 }
 
@@ -159,6 +213,7 @@ sc_ynode_quote(const struct sc_ynode *n, char *buf, size_t size)
 struct frame {
 	struct ynode_ext *node;
 	size_t base; /* first pending child */
+	struct arena_mark after; /* the arena just after the node itself */
 };
 
 struct builder {
@@ -176,6 +231,7 @@ struct builder {
 	size_t ndocs;
 	struct sc_ynode *root;
 	bool bad; /* a problem that does not stop parsing (duplicate key) */
+	const struct sc_ytaker *taker; /* NULL when nothing is taken */
 };
 
 static int
@@ -199,6 +255,69 @@ new_node(struct builder *b, enum sc_ykind kind, const yaml_mark_t *at)
 	x->pub.line = mark_line(at);
 	x->pub.col = mark_col(at);
 	return x;
+}
+
+/* Is the list being built (the innermost frame) one the path names?  If so
+ * fills at[] with the index of each "*" on the way and then the index the
+ * next item will have. */
+static bool
+path_matches(const struct builder *b, const char *const *path, size_t *at)
+{
+	size_t len = 0;
+	while (path[len])
+		len++;
+	if (len + 1 != b->depth || len >= SC_YTAKE_MAX_PATH)
+		return false;
+	size_t k = 0;
+	for (size_t i = 0; i < len; i++) {
+		const struct frame *f = &b->frames[i];
+		size_t before = b->frames[i + 1].base - f->base;
+		if (strcmp(path[i], "*") == 0) {
+			if (f->node->pub.kind != SC_Y_SEQ)
+				return false;
+			at[k++] = before;
+			continue;
+		}
+		if (f->node->pub.kind != SC_Y_MAP || before % 2 == 0)
+			return false;
+		const struct sc_ynode *key = b->pending[b->frames[i + 1].base - 1];
+		size_t n = strlen(path[i]);
+		if (key->kind != SC_Y_SCALAR || key->len != n ||
+		    memcmp(key->str, path[i], n) != 0)
+			return false;
+	}
+	const struct frame *list = &b->frames[len];
+	if (list->node->pub.kind != SC_Y_SEQ)
+		return false;
+	at[k] = b->npending - list->base;
+	return true;
+}
+
+/* Hand a finished item of a taken list to the taker; a collection's
+ * contents are freed afterwards (`after` marks the arena just after the
+ * item's own node). */
+static void
+maybe_take(struct builder *b, struct ynode_ext *x,
+           const struct arena_mark *after)
+{
+	const struct sc_ytaker *t = b->taker;
+	/* Most nodes sit in mappings: only a list's items can be taken. */
+	if (!t || b->depth == 0 ||
+	    b->frames[b->depth - 1].node->pub.kind != SC_Y_SEQ)
+		return;
+	size_t at[SC_YTAKE_MAX_PATH];
+	for (size_t p = 0; p < t->npaths; p++) {
+		if (!path_matches(b, t->paths[p], at))
+			continue;
+		t->take(t->ud, p, &x->pub, at);
+		x->taken = true;
+		if (after) {
+			arena_rewind(b->ar, after);
+			x->pub.items = x->pub.keys = NULL;
+			x->pub.n = 0;
+		}
+		return;
+	}
 }
 
 /* Give a finished node to its parent (or make it the root). */
@@ -268,7 +387,7 @@ on_scalar(struct builder *b, const yaml_event_t *ev)
 		return false;
 	}
 	struct ynode_ext *x = new_node(b, SC_Y_SCALAR, at);
-	x->pub.str = arena_alloc(b->ar, len + 1);
+	x->pub.str = arena_text(b->ar, len + 1);
 	if (len)
 		memcpy(x->pub.str, ev->data.scalar.value, len);
 	x->pub.str[len] = '\0';
@@ -291,6 +410,7 @@ on_scalar(struct builder *b, const yaml_event_t *ev)
 		size_t raw = ev->end_mark.column - ev->start_mark.column;
 		x->exact_text = raw == chars + 2;
 	}
+	maybe_take(b, x, NULL);
 	attach(b, &x->pub);
 	return true;
 }
@@ -317,6 +437,7 @@ on_start(struct builder *b, const yaml_event_t *ev, enum sc_ykind kind)
 	                     sizeof *b->frames);
 	b->frames[b->depth].node = new_node(b, kind, at);
 	b->frames[b->depth].base = b->npending;
+	arena_mark(b->ar, &b->frames[b->depth].after);
 	b->depth++;
 	return true;
 }
@@ -419,6 +540,7 @@ on_end(struct builder *b)
 		check_dup_keys(b, n->keys, n->n);
 	}
 	b->npending = f->base;
+	maybe_take(b, f->node, &f->after);
 	attach(b, n);
 }
 
@@ -509,10 +631,12 @@ ydoc_clear(struct sc_ydoc *doc)
 
 static enum sc_status
 parse(struct sc_ydoc *doc, const unsigned char *buf, size_t len,
-      const struct sc_ylimits *lim, struct sc_diags *d)
+      const struct sc_ylimits *lim, const struct sc_ytaker *taker,
+      struct sc_diags *d)
 {
 	struct builder b = {
 		.lim = lim, .file = doc->file, .d = d, .buf = buf, .len = len,
+		.taker = taker,
 	};
 	b.ar = sc_xcalloc(1, sizeof *b.ar);
 	yaml_parser_t p;
@@ -556,6 +680,14 @@ sc_ydoc_load_buffer(struct sc_ydoc *doc, const char *name, const char *buf,
                     size_t len, const struct sc_ylimits *limits,
                     struct sc_diags *d)
 {
+	return sc_ydoc_take_buffer(doc, name, buf, len, limits, NULL, d);
+}
+
+enum sc_status
+sc_ydoc_take_buffer(struct sc_ydoc *doc, const char *name, const char *buf,
+                    size_t len, const struct sc_ylimits *limits,
+                    const struct sc_ytaker *taker, struct sc_diags *d)
+{
 	const struct sc_ylimits *lim = limits ? limits : &sc_ylimits_default;
 	ydoc_start(doc, name);
 	if (len > lim->max_bytes) {
@@ -565,17 +697,27 @@ sc_ydoc_load_buffer(struct sc_ydoc *doc, const char *name, const char *buf,
 		return SC_EDATA;
 	}
 	return parse(doc, (const unsigned char *)(buf ? buf : ""),
-	             buf ? len : 0, lim, d);
+	             buf ? len : 0, lim, taker, d);
 }
 
 /* Read at most max + 1 bytes, so an endless or growing file is caught
- * without reading it all. */
+ * without reading it all.  Reads go straight into the buffer, sized once
+ * from `hint` (the size fstat gave, 0 when unknown), so a big file is
+ * neither copied nor moved as it grows. */
 static enum sc_status
-read_bounded(int fd, size_t max, struct sc_buf *out, int *err)
+read_bounded(int fd, size_t max, size_t hint, struct sc_buf *out, int *err)
 {
-	char tmp[65536];
+	size_t step = hint && hint <= max ? hint + 1 : 65536;
 	for (;;) {
-		ssize_t r = read(fd, tmp, sizeof tmp);
+		if (!out->data || out->cap - out->len <= 1) {
+			out->data = sc_xgrow(out->data, &out->cap,
+			                     out->len + step + 1, 1);
+			step = 65536;
+		}
+		size_t room = out->cap - out->len - 1; /* one for the NUL */
+		if (room > max + 1 - out->len)
+			room = max + 1 - out->len;
+		ssize_t r = read(fd, out->data + out->len, room);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
@@ -583,17 +725,26 @@ read_bounded(int fd, size_t max, struct sc_buf *out, int *err)
 			return SC_ENOINPUT;
 		}
 		if (r == 0)
-			return SC_OK;
-		size_t room = max - out->len + 1;
-		sc_buf_add(out, tmp, (size_t)r < room ? (size_t)r : room);
+			break;
+		out->len += (size_t)r;
 		if (out->len > max)
 			return SC_EDATA;
 	}
+	out->data[out->len] = '\0';
+	return SC_OK;
 }
 
 enum sc_status
 sc_ydoc_load_file(struct sc_ydoc *doc, const char *path,
                   const struct sc_ylimits *limits, struct sc_diags *d)
+{
+	return sc_ydoc_take_file(doc, path, limits, NULL, d);
+}
+
+enum sc_status
+sc_ydoc_take_file(struct sc_ydoc *doc, const char *path,
+                  const struct sc_ylimits *limits,
+                  const struct sc_ytaker *taker, struct sc_diags *d)
 {
 	const struct sc_ylimits *lim = limits ? limits : &sc_ylimits_default;
 	ydoc_start(doc, path);
@@ -606,6 +757,7 @@ sc_ydoc_load_file(struct sc_ydoc *doc, const char *path,
 		return SC_ENOINPUT;
 	}
 	struct stat st;
+	size_t hint = 0;
 	if (fstat(fd, &st) == 0) {
 		if (S_ISDIR(st.st_mode)) {
 			close(fd);
@@ -620,10 +772,12 @@ sc_ydoc_load_file(struct sc_ydoc *doc, const char *path,
 			             (intmax_t)st.st_size, lim->max_bytes);
 			return SC_EDATA;
 		}
+		if (S_ISREG(st.st_mode) && st.st_size > 0)
+			hint = (size_t)st.st_size;
 	}
 	struct sc_buf b = {0};
 	int err = 0;
-	enum sc_status rs = read_bounded(fd, lim->max_bytes, &b, &err);
+	enum sc_status rs = read_bounded(fd, lim->max_bytes, hint, &b, &err);
 	close(fd);
 	if (rs == SC_ENOINPUT) {
 		sc_diags_add(d, doc->file, 0, 0, "cannot read: %s", strerror(err));
@@ -638,7 +792,7 @@ sc_ydoc_load_file(struct sc_ydoc *doc, const char *path,
 		return SC_EDATA;
 	}
 	enum sc_status s = parse(doc, (const unsigned char *)sc_buf_str(&b),
-	                         b.len, lim, d);
+	                         b.len, lim, taker, d);
 	sc_buf_fini(&b);
 	return s;
 }
@@ -674,7 +828,8 @@ static bool
 in_list(const char *const *list, const struct sc_ynode *k)
 {
 	for (; list && *list; list++)
-		if (strlen(*list) == k->len && memcmp(*list, k->str, k->len) == 0)
+		if (k->len && (*list)[0] == k->str[0] &&
+		    strlen(*list) == k->len && memcmp(*list, k->str, k->len) == 0)
 			return true;
 	return false;
 }
@@ -718,7 +873,8 @@ sc_ymap_check_keys(const struct sc_ynode *map, const char *const *allowed,
 static bool
 plain_is(const struct sc_ynode *n, const char *const *words)
 {
-	if (!n || n->kind != SC_Y_SCALAR || n->quoted)
+	/* Every word asked about is short: most text is ruled out at once. */
+	if (!n || n->kind != SC_Y_SCALAR || n->quoted || n->len > 5)
 		return false;
 	for (; *words; words++)
 		if (strcmp(n->str, *words) == 0 && strlen(*words) == n->len)
@@ -864,25 +1020,47 @@ sc_ynode_kind_name(const struct sc_ynode *n)
 }
 
 void
-sc_ynode_text_pos(const struct sc_ynode *n, size_t offset, int *line,
-                  int *col)
+sc_ynode_spot(const struct sc_ynode *n, struct sc_yspot *out)
 {
-	*line = n ? n->line : 0;
-	*col = n ? n->col : 0;
-	if (!n || n->kind != SC_Y_SCALAR)
-		return;
 	const struct ynode_ext *x = (const struct ynode_ext *)n;
-	if (!x->exact_text)
+	out->line = n ? n->line : 0;
+	out->col = n ? n->col : 0;
+	out->exact = n && n->kind == SC_Y_SCALAR && x->exact_text;
+	out->quoted_one = n && n->kind == SC_Y_SCALAR && x->quoted_one;
+}
+
+void
+sc_yspot_pos(const struct sc_yspot *s, const char *text, size_t len,
+             size_t offset, int *line, int *col)
+{
+	*line = s->line;
+	*col = s->col;
+	if (!s->exact)
 		return;
-	if (offset > n->len)
-		offset = n->len;
+	if (offset > len)
+		offset = len;
 	/* Columns count characters: skip UTF-8 continuation bytes. */
 	size_t chars = 0;
 	for (size_t i = 0; i < offset; i++)
-		if (((unsigned char)n->str[i] & 0xC0) != 0x80)
+		if (((unsigned char)text[i] & 0xC0) != 0x80)
 			chars++;
-	size_t c = (size_t)n->col + chars + (x->quoted_one ? 1 : 0);
+	size_t c = (size_t)s->col + chars + (s->quoted_one ? 1 : 0);
 	*col = c < (size_t)INT_MAX ? (int)c : INT_MAX;
+}
+
+void
+sc_ynode_text_pos(const struct sc_ynode *n, size_t offset, int *line,
+                  int *col)
+{
+	struct sc_yspot s;
+	sc_ynode_spot(n, &s);
+	sc_yspot_pos(&s, n ? n->str : NULL, n ? n->len : 0, offset, line, col);
+}
+
+bool
+sc_ynode_taken(const struct sc_ynode *n)
+{
+	return n && ((const struct ynode_ext *)n)->taken;
 }
 
 void

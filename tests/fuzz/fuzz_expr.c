@@ -12,6 +12,7 @@
 #include "socscope/questionnaire.h"
 
 static struct sc_questionnaire *q;
+static struct sc_expr_names names;
 static struct sc_answers *full;
 
 /* Every question answered: its default, else the first choice, yes, 12 or
@@ -61,6 +62,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		fprintf(stderr, "fuzz_expr: the bundled questionnaire does not load\n");
 		abort();
 	}
+	sc_questionnaire_names(q, &names);
 	full = sc_answers_new(q);
 	fill(full);
 	return 0;
@@ -91,7 +93,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memcpy(src, data, size);
 	src[size] = '\0';
-	struct sc_expr_scope scope = {q, SIZE_MAX, "rule \"fuzz\""};
+	struct sc_expr_scope scope = {&names, SIZE_MAX, "rule \"fuzz\""};
 	struct sc_expr_error err;
 	struct sc_expr *e = sc_expr_compile(src, &scope, &err);
 	if (e) {
