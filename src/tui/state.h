@@ -1,13 +1,15 @@
 /* Everything the full-screen interview knows, and every change to it, with
  * no curses: keys become requests (request.h), the view on top of the stack
- * handles them through its ops table, and the drawing code (draw.c) only
- * reads the result.  The unit tests drive this file directly. */
+ * handles them through its ops table (view.h, one file per view), and the
+ * drawing code (draw.c) only reads the result.  The unit tests drive this
+ * interface directly. */
 #ifndef SOCSCOPE_TUI_STATE_H
 #define SOCSCOPE_TUI_STATE_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "doc.h"
 #include "interview.h"
 #include "lineedit.h"
 #include "request.h"
@@ -15,44 +17,23 @@
 #include "socscope/session.h"
 #include "socscope/theme.h"
 
-enum tui_view_id {
-	TV_START,     /* saved sessions: resume one or start anew */
-	TV_NAME,      /* the new client's name */
-	TV_INTERVIEW, /* the questions */
-	TV_REVIEW,    /* every answer, to jump back */
-	TV_RESULTS,   /* the recommendation, gaps, export */
-	TV_EXPLAIN,   /* why each conclusion holds */
-	TV_HELP,      /* every key, from the request table */
-	TV_COUNT
-};
+/* Every view, X(id, name): the view `name` lives in view_<name>.c, which
+ * defines its operations, tui_view_<name> (view.h).  A new view is that file
+ * (and its line in meson.build) plus one line here. */
+#define TUI_VIEWS(X)                                                           \
+	X(TV_START, picker)        /* saved sessions: resume or start anew */  \
+	X(TV_NAME, name)           /* the new client's name */                 \
+	X(TV_INTERVIEW, question)  /* the questions, with the sections */      \
+	X(TV_REVIEW, review)       /* every answer, to jump back */            \
+	X(TV_RESULTS, results)     /* the recommendation, gaps, export */      \
+	X(TV_EXPLAIN, explain)     /* why each conclusion holds */             \
+	X(TV_HELP, help)           /* every key, from the request table */
+
+#define TUI_VIEW_ENUM(id, name) id,
+enum tui_view_id { TUI_VIEWS(TUI_VIEW_ENUM) TV_COUNT };
+#undef TUI_VIEW_ENUM
 
 enum tui_focus { TF_QUESTION, TF_SIDEBAR };
-
-/* Lines of a document view (start, review, results, explain, help). */
-enum tui_line_kind {
-	TL_TEXT,     /* not selectable */
-	TL_QUESTION, /* selectable: jumps to question `target` */
-	TL_SESSION,  /* selectable: opens saved session `target` */
-	TL_NEW,      /* selectable: start a new interview */
-};
-
-struct tui_line {
-	enum tui_line_kind kind;
-	enum sc_role role;
-	int indent;   /* columns */
-	int hang;     /* extra indent of wrapped rows (after a bullet) */
-	bool bold;
-	bool changed; /* live panel: differs from before the last change */
-	char *text;
-	size_t target;
-};
-
-struct tui_doc {
-	struct tui_line *v;
-	size_t n, cap;
-	size_t sel; /* selected line (a selectable one), SIZE_MAX when none */
-	size_t top; /* first line shown */
-};
 
 /* Section states shown in the sidebar. */
 enum tui_sec_state {
