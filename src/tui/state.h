@@ -157,6 +157,16 @@ tui_state_progress(const struct tui_state *st, size_t *answered,
 size_t
 tui_state_sections_done(const struct tui_state *st);
 
+/* What the drawing needs of a view: the title row of a document view (""
+ * for none); whether it shows st->docs[v] as a document; and the keys the
+ * key bar offers now. */
+const char *
+tui_view_title(enum tui_view_id v);
+bool
+tui_view_document(enum tui_view_id v);
+const struct tui_barkey *
+tui_state_keybar(const struct tui_state *st);
+
 /* The default export path for a format: <client-slug>-socscope.<ext>. */
 char *
 tui_export_default_path(const struct tui_state *st, enum sc_format f);

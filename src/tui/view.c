@@ -20,6 +20,28 @@ tui_view_ops(enum tui_view_id v)
 	return views[v];
 }
 
+const char *
+tui_view_title(enum tui_view_id v)
+{
+	return views[v]->title ? views[v]->title : "";
+}
+
+bool
+tui_view_document(enum tui_view_id v)
+{
+	return views[v]->document;
+}
+
+const struct tui_barkey *
+tui_state_keybar(const struct tui_state *st)
+{
+	static const struct tui_barkey doc_keys[] = {
+		{REQ_HELP, "Help"}, {REQ_ENTER, "Open"}, {REQ_BACK, "Back"},
+		{REQ_QUIT, "Quit"}, {REQ_NONE, NULL}};
+	const struct tui_view_ops *ops = views[tui_state_view(st)];
+	return ops->keybar ? ops->keybar(st) : doc_keys;
+}
+
 void
 tui_view_push(struct tui_state *st, enum tui_view_id v)
 {

@@ -29,6 +29,9 @@ struct tui_view_ops {
 	void (*open)(struct tui_state *st);
 	/* Is a line editor taking the keys (so letters are text)?  NULL: no. */
 	bool (*editing)(const struct tui_state *st);
+	/* The key bar now, most useful first; the last entry always shows.
+	 * NULL: the document keys (help, open, back, quit). */
+	const struct tui_barkey *(*keybar)(const struct tui_state *st);
 };
 
 #define TUI_VIEW_DECLARE(id, name)                                             \
@@ -79,16 +82,19 @@ tui_question(const struct tui_state *st, size_t i)
 /* Panes and prompts that live inside another view. */
 
 /* The sections sidebar of the interview (view_sections.c): its requests
- * while it has the focus, and a jump to a section's first open question. */
+ * while it has the focus, a jump to a section's first open question, and
+ * its key bar. */
 bool
 tui_sections_request(struct tui_state *st, enum tui_req req);
 void
 tui_sections_jump(struct tui_state *st, size_t section);
-/* The export prompt of the results (view_export.c): open it, and its
- * requests while it is open. */
+/* The export prompt of the results (view_export.c): open it, its requests
+ * while it is open, and its key bar. */
+extern const struct tui_barkey tui_sections_keys[];
 void
 tui_export_begin(struct tui_state *st);
 bool
 tui_export_request(struct tui_state *st, enum tui_req req, int key);
+extern const struct tui_barkey tui_export_keys[];
 
 #endif

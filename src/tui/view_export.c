@@ -106,3 +106,7 @@ tui_export_request(struct tui_state *st, enum tui_req req, int key)
 		return false;
 	}
 }
+
+const struct tui_barkey tui_export_keys[] = {
+	{REQ_ENTER, "Write"}, {REQ_DOWN, "Format"},
+	{REQ_BACK, "Cancel"}, {REQ_NONE, NULL}};

@@ -54,8 +54,19 @@ name_editing(const struct tui_state *st)
 	return true;
 }
 
+static const struct tui_barkey *
+name_keybar(const struct tui_state *st)
+{
+	static const struct tui_barkey keys[] = {
+		{REQ_ENTER, "Start"}, {REQ_BACK, "Back"},
+		{REQ_QUIT, "Quit"}, {REQ_NONE, NULL}};
+	(void)st;
+	return keys;
+}
+
 const struct tui_view_ops tui_view_name = {
 	.name = "name",
 	.request = name_request,
 	.editing = name_editing,
+	.keybar = name_keybar,
 };

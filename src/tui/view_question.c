@@ -245,9 +245,34 @@ question_editing(const struct tui_state *st)
 	        tui_is_typed(tui_question(st, st->cur)));
 }
 
+static const struct tui_barkey *
+question_keybar(const struct tui_state *st)
+{
+	static const struct tui_barkey choosing[] = {
+		{REQ_HELP, "Help"},     {REQ_ENTER, "Next"},
+		{REQ_FOCUS, "Sections"}, {REQ_RESULTS, "Results"},
+		{REQ_REVIEW, "Review"}, {REQ_EXPLAIN, "Why"},
+		{REQ_NOTE, "Note"},     {REQ_PANEL, "Panel"},
+		{REQ_PICK, "Pick"},     {REQ_QUIT, "Quit"}, {REQ_NONE, NULL}};
+	static const struct tui_barkey typing[] = {
+		{REQ_HELP, "Help"},     {REQ_ENTER, "Confirm"},
+		{REQ_PREV, "Prev"},     {REQ_NEXT, "Next"},
+		{REQ_FOCUS, "Sections"}, {REQ_RESULTS, "Results"},
+		{REQ_QUIT, "Quit"},     {REQ_NONE, NULL}};
+	static const struct tui_barkey note[] = {
+		{REQ_ENTER, "Save note"}, {REQ_BACK, "Cancel"},
+		{REQ_QUIT, "Quit"}, {REQ_NONE, NULL}};
+	if (st->note_mode)
+		return note;
+	if (st->focus == TF_SIDEBAR)
+		return tui_sections_keys;
+	return tui_is_typed(tui_question(st, st->cur)) ? typing : choosing;
+}
+
 const struct tui_view_ops tui_view_question = {
 	.name = "question",
 	.request = interview_request,
 	.open = open_interview,
 	.editing = question_editing,
+	.keybar = question_keybar,
 };

@@ -156,6 +156,17 @@ results_editing(const struct tui_state *st)
 	return st->export_mode;
 }
 
+static const struct tui_barkey *
+results_keybar(const struct tui_state *st)
+{
+	static const struct tui_barkey keys[] = {
+		{REQ_HELP, "Help"},    {REQ_EXPORT, "Export"},
+		{REQ_EXPLAIN, "Why"},  {REQ_REVIEW, "Review"},
+		{REQ_ENTER, "Answer"}, {REQ_BACK, "Back"},
+		{REQ_QUIT, "Quit"},    {REQ_NONE, NULL}};
+	return st->export_mode ? tui_export_keys : keys;
+}
+
 const struct tui_view_ops tui_view_results = {
 	.name = "results",
 	.title = "Results",
@@ -163,4 +174,5 @@ const struct tui_view_ops tui_view_results = {
 	.request = results_request,
 	.open = open_results,
 	.editing = results_editing,
+	.keybar = results_keybar,
 };

@@ -66,3 +66,8 @@ tui_sections_request(struct tui_state *st, enum tui_req req)
 		return false;
 	}
 }
+
+const struct tui_barkey tui_sections_keys[] = {
+	{REQ_HELP, "Help"},   {REQ_ENTER, "Jump"},
+	{REQ_BACK, "Back"},   {REQ_RESULTS, "Results"},
+	{REQ_QUIT, "Quit"},   {REQ_NONE, NULL}};
