@@ -7,19 +7,6 @@
 #include <string.h>
 
 #include "live.h"
-#include "view.h"
-
-bool
-tui_is_typed(const struct sc_question *qn)
-{
-	return qn->type == SC_Q_NUMBER || qn->type == SC_Q_TEXT;
-}
-
-size_t
-tui_text_max(const struct sc_question *qn)
-{
-	return qn->max_length ? qn->max_length : 1000;
-}
 
 /* The yes/no answer a row stands for. */
 static void
@@ -32,14 +19,6 @@ yesno_answer(size_t c, struct sc_answer *a)
 		a->type = SC_A_BOOL;
 		a->b = c == 0;
 	}
-}
-
-const struct sc_answer *
-tui_answer_stored(const struct tui_state *st, size_t i)
-{
-	if (!st->s || st->s->a->v[i].type == SC_A_NONE)
-		return NULL;
-	return &st->s->a->v[i];
 }
 
 void

@@ -11,16 +11,6 @@
 #include "socscope/common.h"
 #include "state.h"
 
-/* Is the answer typed (number, text) rather than picked? */
-bool
-tui_is_typed(const struct sc_question *qn);
-/* The longest text answer a question takes. */
-size_t
-tui_text_max(const struct sc_question *qn);
-
-/* The answer stored for question i, or NULL. */
-const struct sc_answer *
-tui_answer_stored(const struct tui_state *st, size_t i);
 /* Store an answer (false, with the question's error set, when it does not
  * fit), or take it back; both save and refresh the live panel. */
 bool

@@ -3,7 +3,6 @@
 
 #include <string.h>
 
-#include "view.h"
 
 const char *
 tui_mark(const struct tui_state *st, bool on)

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 
 #include "draft.h"
-#include "view.h"
+#include "live.h"
 
 void
 tui_nav_set_current(struct tui_state *st, size_t i)
@@ -103,4 +103,58 @@ tui_nav_jump_to(struct tui_state *st, size_t qi)
 	}
 	tui_nav_goto(st, qi);
 	st->focus = TF_QUESTION;
+}
+
+bool
+tui_nav_open_session(struct tui_state *st, const char *path,
+                     const char *client, char **err, int *code)
+{
+	struct sc_diags d;
+	enum sc_status rc = SC_OK;
+	struct sc_session *s;
+
+	sc_diags_init(&d);
+	s = sc_session_open(st->q, path, client, &d, &rc);
+	if (!s) {
+		struct sc_buf b = {0};
+		sc_diags_format(&d, &b);
+		if (!b.len)
+			sc_buf_printf(&b, "%s: cannot open the session\n", path);
+		/* One line per problem, without the final newline. */
+		if (b.len && b.data[b.len - 1] == '\n')
+			b.data[--b.len] = '\0';
+		*err = sc_buf_steal(&b);
+		*code = sc_status_exit_code(rc == SC_OK ? SC_ENOINPUT : rc);
+		sc_diags_fini(&d);
+		return false;
+	}
+	sc_diags_fini(&d);
+	if (client && *client && (!s->a->client || !*s->a->client))
+		sc_session_set_client(s, client);
+	sc_session_free(st->s);
+	st->s = s;
+	for (size_t i = 0; i < st->q->nquestions; i++) {
+		st->cursor[i] = tui_initial_cursor(st, i);
+		st->draft_dirty[i] = false;
+		free(st->errors[i]);
+		st->errors[i] = NULL;
+	}
+	size_t cur = sc_session_first_unanswered(s);
+	if (cur == SIZE_MAX)
+		cur = sc_session_next_asked(s, SIZE_MAX);
+	if (cur == SIZE_MAX)
+		cur = 0;
+	st->depth = 0;
+	st->focus = TF_QUESTION;
+	tui_doc_fini(&st->live);
+	st->live.sel = SIZE_MAX;
+	tui_live_refresh(st);
+	/* The first build marks nothing as changed. */
+	for (size_t i = 0; i < st->live.n; i++)
+		st->live.v[i].changed = false;
+	tui_view_push(st, TV_INTERVIEW);
+	tui_nav_set_current(st, cur);
+	if (s->read_only)
+		tui_read_only_message(st);
+	return true;
 }

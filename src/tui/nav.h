@@ -1,5 +1,6 @@
-/* Moving through the interview: the current question, next and previous
- * (saying which sections were passed over), and jumps from other views. */
+/* Moving through the interview: opening a session at its first open
+ * question, the current question, next and previous (saying which
+ * sections were passed over), and jumps from other views. */
 #ifndef SOCSCOPE_TUI_NAV_H
 #define SOCSCOPE_TUI_NAV_H
 
@@ -28,6 +29,13 @@ void
 tui_nav_next(struct tui_state *st, bool enter);
 void
 tui_nav_prev(struct tui_state *st);
+/* Open the session file at `path` (for a new one, named `client`) and
+ * start its interview at the first open question.  False with *err
+ * (caller frees) and the exit code when it cannot be opened; the state is
+ * then unchanged. */
+bool
+tui_nav_open_session(struct tui_state *st, const char *path,
+                     const char *client, char **err, int *code);
 /* From any view back to the interview, at question qi when it is shown. */
 void
 tui_nav_jump_to(struct tui_state *st, size_t qi);

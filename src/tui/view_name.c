@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "nav.h"
 #include "socscope/paths.h"
 #include "view.h"
 
@@ -31,7 +32,7 @@ name_request(struct tui_state *st, enum tui_req req, int key)
 		char *path = sc_session_path(client);
 		char *err = NULL;
 		int code;
-		if (!tui_state_open_session(st, path, client, &err, &code)) {
+		if (!tui_nav_open_session(st, path, client, &err, &code)) {
 			tui_set_message(st, true, "%s", err);
 			free(err);
 		}

@@ -3,8 +3,10 @@
  * given. */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "nav.h"
 #include "view.h"
 
 static void
@@ -44,10 +46,37 @@ open_start(struct tui_state *st)
 		d->sel = keep;
 }
 
+/* A saved interview opens; the last line asks for a new client's name. */
+static bool
+picker_open_line(struct tui_state *st, const struct tui_line *l)
+{
+	switch (l->kind) {
+	case TL_SESSION: {
+		char *err = NULL;
+		int code;
+		if (l->target >= st->ninfos)
+			return true;
+		char *path = sc_xstrdup(st->infos[l->target].path);
+		if (!tui_nav_open_session(st, path, NULL, &err, &code)) {
+			tui_set_message(st, true, "%s", err);
+			free(err);
+		}
+		free(path);
+		return true;
+	}
+	case TL_NEW:
+		tui_view_push(st, TV_NAME);
+		return true;
+	default:
+		return false;
+	}
+}
+
 const struct tui_view_ops tui_view_picker = {
 	.name = "picker",
 	.title = "Saved interviews",
 	.document = true,
 	.request = tui_docview_request,
 	.open = open_start,
+	.open_line = picker_open_line,
 };
