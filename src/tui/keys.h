@@ -1,6 +1,7 @@
 /* Keys as the curses-free code sees them: a Unicode code point for a typed
  * character, or one of the TK_ codes below for a special key.  term.c turns
- * curses' key codes into these, so state.c and the tests never need curses. */
+ * curses' key codes into these, so the views and the tests never need
+ * curses. */
 #ifndef SOCSCOPE_TUI_KEYS_H
 #define SOCSCOPE_TUI_KEYS_H
 

@@ -76,6 +76,13 @@ enum tui_ctx {
 #define TUI_REQ_ENUM(id, ctx, help, ...) id,
 enum tui_req { REQ_NONE, TUI_REQUESTS(TUI_REQ_ENUM) REQ_INSERT, REQ_COUNT };
 
+/* An entry of a view's key bar: the request and its short label; a list
+ * ends with {REQ_NONE, NULL}.  The key shown is the request's own. */
+struct tui_barkey {
+	enum tui_req req;
+	const char *label;
+};
+
 struct tui_request_info {
 	enum tui_req req;
 	enum tui_ctx ctx;

@@ -1,58 +1,46 @@
 /* Everything the full-screen interview knows, and every change to it, with
  * no curses: keys become requests (request.h), the view on top of the stack
- * handles them through its ops table, and the drawing code (draw.c) only
- * reads the result.  The unit tests drive this file directly. */
+ * handles them through its ops table (view.h, one file per view), and the
+ * drawing code (draw.c) only reads the result.  The unit tests drive this
+ * interface directly.  Bottom up: documents (doc.c), what the state knows
+ * (state.c), the live panel (live.c), answers being given (draft.c),
+ * moving (nav.c), document views (view.c), the views (view_*.c), and the
+ * entry points with the table of views (dispatch.c). */
 #ifndef SOCSCOPE_TUI_STATE_H
 #define SOCSCOPE_TUI_STATE_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "doc.h"
 #include "interview.h"
 #include "lineedit.h"
 #include "request.h"
+#include "socscope/common.h"
+#include "socscope/questionnaire.h"
 #include "socscope/report.h"
 #include "socscope/session.h"
 #include "socscope/theme.h"
 
-enum tui_view_id {
-	TV_START,     /* saved sessions: resume one or start anew */
-	TV_NAME,      /* the new client's name */
-	TV_INTERVIEW, /* the questions */
-	TV_REVIEW,    /* every answer, to jump back */
-	TV_RESULTS,   /* the recommendation, gaps, export */
-	TV_EXPLAIN,   /* why each conclusion holds */
-	TV_HELP,      /* every key, from the request table */
-	TV_COUNT
-};
+/* Every view, X(id, name): the view `name` lives in view_<name>.c, which
+ * defines its operations, tui_view_<name> (view.h).  A new view is that file
+ * (and its line in meson.build) plus one line here. */
+#define TUI_VIEWS(X)                                                           \
+	X(TV_START, picker)        /* saved sessions: resume or start anew */  \
+	X(TV_NAME, name)           /* the new client's name */                 \
+	X(TV_INTERVIEW, question)  /* the questions, with the sections */      \
+	X(TV_REVIEW, review)       /* every answer, to jump back */            \
+	X(TV_RESULTS, results)     /* the recommendation, gaps, export */      \
+	X(TV_EXPLAIN, explain)     /* why each conclusion holds */             \
+	X(TV_HELP, help)           /* every key, from the request table */
+
+#define TUI_VIEW_ENUM(id, name) id,
+enum tui_view_id { TUI_VIEWS(TUI_VIEW_ENUM) TV_COUNT };
+#undef TUI_VIEW_ENUM
+
+struct tui_view_ops; /* below */
 
 enum tui_focus { TF_QUESTION, TF_SIDEBAR };
-
-/* Lines of a document view (start, review, results, explain, help). */
-enum tui_line_kind {
-	TL_TEXT,     /* not selectable */
-	TL_QUESTION, /* selectable: jumps to question `target` */
-	TL_SESSION,  /* selectable: opens saved session `target` */
-	TL_NEW,      /* selectable: start a new interview */
-};
-
-struct tui_line {
-	enum tui_line_kind kind;
-	enum sc_role role;
-	int indent;   /* columns */
-	int hang;     /* extra indent of wrapped rows (after a bullet) */
-	bool bold;
-	bool changed; /* live panel: differs from before the last change */
-	char *text;
-	size_t target;
-};
-
-struct tui_doc {
-	struct tui_line *v;
-	size_t n, cap;
-	size_t sel; /* selected line (a selectable one), SIZE_MAX when none */
-	size_t top; /* first line shown */
-};
 
 /* Section states shown in the sidebar. */
 enum tui_sec_state {
@@ -66,6 +54,8 @@ struct tui_state {
 	const struct sc_interview_opts *opts;
 	const struct sc_questionnaire *q;
 	struct sc_session *s; /* NULL until a session is open */
+	/* The registered views, by id (dispatch.c). */
+	const struct tui_view_ops *const *views;
 
 	enum tui_view_id stack[8];
 	size_t depth;
@@ -176,11 +166,77 @@ tui_state_progress(const struct tui_state *st, size_t *answered,
 size_t
 tui_state_sections_done(const struct tui_state *st);
 
+/* What the drawing needs of a view: the title row of a document view (""
+ * for none); whether it shows st->docs[v] as a document; and the keys the
+ * key bar offers now. */
+const char *
+tui_view_title(enum tui_view_id v);
+bool
+tui_view_document(enum tui_view_id v);
+const struct tui_barkey *
+tui_state_keybar(const struct tui_state *st);
+
 /* The default export path for a format: <client-slug>-socscope.<ext>. */
 char *
 tui_export_default_path(const struct tui_state *st, enum sc_format f);
 /* Export in st->export_fmt to the path being edited; sets st->message. */
 bool
 tui_state_export(struct tui_state *st);
+
+/* ---- for the views and the parts below them (not for drawing) ---- */
+
+/* A view's operations (tig's view_ops).  Only `name` and `request` are
+ * needed; a NULL operation means the default written beside it. */
+struct tui_view_ops {
+	const char *name;  /* "review": the view is in view_review.c */
+	const char *title; /* the title row of a document view; NULL: none */
+	/* Shows st->docs[its id] with the common document drawing, takes
+	 * clicks and the wheel on its lines. */
+	bool document;
+	/* Handle what the view understands; false for the rest. */
+	bool (*request)(struct tui_state *st, enum tui_req req, int key);
+	/* Rebuild what the view shows when it comes on top.  NULL: nothing. */
+	void (*open)(struct tui_state *st);
+	/* Act on a selectable line of the view's document (Enter, a click).
+	 * NULL: a TL_QUESTION line jumps back to its question. */
+	bool (*open_line)(struct tui_state *st, const struct tui_line *l);
+	/* Is a line editor taking the keys (so letters are text)?  NULL: no. */
+	bool (*editing)(const struct tui_state *st);
+	/* The key bar now, most useful first; the last entry always shows.
+	 * NULL: the document keys (help, open, back, quit). */
+	const struct tui_barkey *(*keybar)(const struct tui_state *st);
+};
+
+
+/* Put a view on top (opening it), or go back to the one below. */
+void
+tui_view_push(struct tui_state *st, enum tui_view_id v);
+void
+tui_view_pop(struct tui_state *st);
+
+/* The message shown in the current view (NULL fmt clears it). */
+void
+tui_set_message(struct tui_state *st, bool error, const char *fmt, ...)
+	SC_PRINTF(3, 4);
+void
+tui_clear_message(struct tui_state *st);
+/* Said when a read-only session opens and whenever a change is refused. */
+void
+tui_read_only_message(struct tui_state *st);
+
+static inline const struct sc_question *
+tui_question(const struct tui_state *st, size_t i)
+{
+	return &st->q->questions[i];
+}
+/* Is the answer typed (number, text) rather than picked? */
+bool
+tui_is_typed(const struct sc_question *qn);
+/* The longest text answer a question takes. */
+size_t
+tui_text_max(const struct sc_question *qn);
+/* The answer stored for question i, or NULL. */
+const struct sc_answer *
+tui_answer_stored(const struct tui_state *st, size_t i);
 
 #endif

@@ -1,0 +1,221 @@
+/* Documents: adding lines, and the selection and scrolling every document
+ * view shares (a pager's arrows where nothing can be selected). */
+#include "doc.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+void
+tui_doc_clear(struct tui_doc *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		free(d->v[i].text);
+	d->n = 0;
+	d->sel = SIZE_MAX;
+	d->top = 0;
+}
+
+void
+tui_doc_fini(struct tui_doc *d)
+{
+	tui_doc_clear(d);
+	free(d->v);
+	d->v = NULL;
+	d->cap = 0;
+}
+
+struct tui_line *
+tui_doc_add(struct tui_doc *d, enum tui_line_kind kind, enum sc_role role,
+            int indent, const char *fmt, ...)
+{
+	va_list ap;
+
+	d->v = sc_xgrow(d->v, &d->cap, d->n + 1, sizeof *d->v);
+	struct tui_line *l = &d->v[d->n++];
+	memset(l, 0, sizeof *l);
+	l->kind = kind;
+	l->role = role;
+	l->indent = indent;
+	va_start(ap, fmt);
+	l->text = sc_xvasprintf(fmt, ap);
+	va_end(ap);
+	/* A bullet ("• ", "→ ", "- ") hangs: wrapped rows align with the
+	 * text after it. */
+	uint32_t cp;
+	size_t k = tui_utf8_decode(l->text, strlen(l->text) + 1, &cp);
+	if (l->text[0] && l->text[k] == ' ' &&
+	    !(cp < 0x80 && ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) &&
+	    !(cp >= '0' && cp <= '9'))
+		l->hang = tui_cpwidth(cp) + 1;
+	if (kind != TL_TEXT && d->sel == SIZE_MAX)
+		d->sel = d->n - 1;
+	return l;
+}
+
+void
+tui_doc_blank(struct tui_doc *d)
+{
+	if (d->n && d->v[d->n - 1].text[0])
+		tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 0, "%s", "");
+}
+
+bool
+tui_line_selectable(const struct tui_line *l)
+{
+	return l->kind != TL_TEXT;
+}
+
+static size_t
+line_rows(const struct tui_line *l, int width)
+{
+	int w = width - l->indent - l->hang;
+	return tui_wrap_count(l->text, w < 8 ? 8 : w);
+}
+
+/* Keep the selected line on screen: scroll by whole lines. */
+void
+tui_doc_scroll_to_sel(struct tui_doc *d, int width, int height)
+{
+	if (d->sel == SIZE_MAX || width <= 0 || height <= 0)
+		return;
+	if (d->sel < d->top)
+		d->top = d->sel;
+	for (;;) {
+		size_t rows = 0;
+		for (size_t i = d->top; i <= d->sel && i < d->n; i++)
+			rows += line_rows(&d->v[i], width);
+		if (rows <= (size_t)height || d->top >= d->sel)
+			break;
+		d->top++;
+	}
+}
+
+/* The last top line that still fills the screen. */
+static size_t
+doc_max_top(const struct tui_doc *d, int width, int height)
+{
+	size_t rows = 0, i = d->n;
+	if (width <= 0 || height <= 0)
+		return d->n ? d->n - 1 : 0;
+	while (i > 0) {
+		rows += line_rows(&d->v[i - 1], width);
+		if (rows > (size_t)height)
+			break;
+		i--;
+	}
+	return i;
+}
+
+void
+tui_doc_scroll_by(struct tui_doc *d, long delta, int width, int height)
+{
+	size_t max = doc_max_top(d, width, height);
+	if (delta < 0)
+		d->top = (size_t)-delta > d->top ? 0 : d->top - (size_t)-delta;
+	else
+		d->top += (size_t)delta;
+	if (d->top > max)
+		d->top = max;
+}
+
+bool
+tui_doc_sel_visible(const struct tui_doc *d, int width, int height)
+{
+	size_t rows = 0;
+	if (d->sel == SIZE_MAX || d->sel < d->top)
+		return false;
+	if (width <= 0 || height <= 0)
+		return true;
+	for (size_t i = d->top; i <= d->sel && i < d->n; i++)
+		rows += line_rows(&d->v[i], width);
+	return rows <= (size_t)height;
+}
+
+/* Arrows move the selection while it is on screen; otherwise (and past
+ * the last selectable line) they scroll, like a pager, so text between
+ * far-apart selectable lines can be read. */
+void
+tui_doc_move(struct tui_doc *d, int delta, int width, int height)
+{
+	if (!d->n)
+		return;
+	if (d->sel == SIZE_MAX || !tui_doc_sel_visible(d, width, height)) {
+		tui_doc_scroll_by(d, delta, width, height);
+		return;
+	}
+	size_t i = d->sel;
+	int steps = delta < 0 ? -delta : delta;
+	while (steps-- > 0) {
+		size_t j = i;
+		do {
+			if (delta < 0 ? j == 0 : j + 1 >= d->n) {
+				j = SIZE_MAX;
+				break;
+			}
+			j = delta < 0 ? j - 1 : j + 1;
+		} while (!tui_line_selectable(&d->v[j]));
+		if (j == SIZE_MAX)
+			break;
+		i = j;
+	}
+	if (i == d->sel) {
+		/* Nothing more to select that way: show what lies there. */
+		tui_doc_scroll_by(d, delta, width, height);
+		if (!tui_doc_sel_visible(d, width, height))
+			tui_doc_scroll_to_sel(d, width, height);
+		return;
+	}
+	d->sel = i;
+	tui_doc_scroll_to_sel(d, width, height);
+}
+
+void
+tui_doc_home_end(struct tui_doc *d, bool end, int width, int height)
+{
+	if (!d->n)
+		return;
+	if (d->sel == SIZE_MAX) {
+		d->top = end ? doc_max_top(d, width, height) : 0;
+		return;
+	}
+	for (size_t k = 0; k < d->n; k++) {
+		size_t i = end ? d->n - 1 - k : k;
+		if (tui_line_selectable(&d->v[i])) {
+			d->sel = i;
+			break;
+		}
+	}
+	if (!end)
+		d->top = 0;
+	tui_doc_scroll_to_sel(d, width, height);
+}
+
+bool
+tui_doc_request(struct tui_doc *d, enum tui_req req, int width, int height)
+{
+	int page = height > 2 ? height - 1 : 1;
+	switch (req) {
+	case REQ_UP:
+		tui_doc_move(d, -1, width, height);
+		return true;
+	case REQ_DOWN:
+		tui_doc_move(d, 1, width, height);
+		return true;
+	case REQ_PREV:
+		tui_doc_move(d, -page, width, height);
+		return true;
+	case REQ_NEXT:
+		tui_doc_move(d, page, width, height);
+		return true;
+	case REQ_HOME:
+	case REQ_END:
+		tui_doc_home_end(d, req == REQ_END, width, height);
+		return true;
+	default:
+		return false;
+	}
+}

@@ -1,0 +1,73 @@
+/* Documents: the lines a document view shows (saved interviews, review,
+ * results, explain, help) and the live panel, with the selection and the
+ * scrolling every document view shares.  No curses here: draw.c paints a
+ * document, the views build them. */
+#ifndef SOCSCOPE_TUI_DOC_H
+#define SOCSCOPE_TUI_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "request.h"
+#include "socscope/common.h"
+#include "socscope/theme.h"
+
+/* Lines of a document view (start, review, results, explain, help). */
+enum tui_line_kind {
+	TL_TEXT,     /* not selectable */
+	TL_QUESTION, /* selectable: jumps to question `target` */
+	TL_SESSION,  /* selectable: opens saved session `target` */
+	TL_NEW,      /* selectable: start a new interview */
+};
+
+struct tui_line {
+	enum tui_line_kind kind;
+	enum sc_role role;
+	int indent;   /* columns */
+	int hang;     /* extra indent of wrapped rows (after a bullet) */
+	bool bold;
+	bool changed; /* live panel: differs from before the last change */
+	char *text;
+	size_t target;
+};
+
+struct tui_doc {
+	struct tui_line *v;
+	size_t n, cap;
+	size_t sel; /* selected line (a selectable one), SIZE_MAX when none */
+	size_t top; /* first line shown */
+};
+
+/* Empty the document (no selection, at the top); tui_doc_fini also frees
+ * its storage. */
+void
+tui_doc_clear(struct tui_doc *d);
+void
+tui_doc_fini(struct tui_doc *d);
+/* Append a line; the first selectable line added becomes the selection.
+ * A line starting with a bullet ("• ", "→ ", "- ") hangs. */
+struct tui_line *
+tui_doc_add(struct tui_doc *d, enum tui_line_kind kind, enum sc_role role,
+            int indent, const char *fmt, ...) SC_PRINTF(5, 6);
+/* An empty line, unless the last line is one already. */
+void
+tui_doc_blank(struct tui_doc *d);
+bool
+tui_line_selectable(const struct tui_line *l);
+
+/* Scrolling and selection, for a document area of width x height cells. */
+void
+tui_doc_scroll_to_sel(struct tui_doc *d, int width, int height);
+void
+tui_doc_scroll_by(struct tui_doc *d, long delta, int width, int height);
+bool
+tui_doc_sel_visible(const struct tui_doc *d, int width, int height);
+void
+tui_doc_move(struct tui_doc *d, int delta, int width, int height);
+void
+tui_doc_home_end(struct tui_doc *d, bool end, int width, int height);
+/* The moving requests (up, down, pages, home, end); false for the rest. */
+bool
+tui_doc_request(struct tui_doc *d, enum tui_req req, int width, int height);
+
+#endif

@@ -1,0 +1,52 @@
+/* The views: each lives in its own file, view_<name>.c, defines its
+ * operations (struct tui_view_ops, state.h) and is registered by one line
+ * in TUI_VIEWS (state.h); dispatch.c holds the table.  Here too: what
+ * every document view does (view.c), and the panes and prompts that live
+ * inside another view. */
+#ifndef SOCSCOPE_TUI_VIEW_H
+#define SOCSCOPE_TUI_VIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "doc.h"
+#include "request.h"
+#include "socscope/common.h"
+#include "socscope/questionnaire.h"
+#include "state.h"
+
+#define TUI_VIEW_DECLARE(id, name)                                             \
+	extern const struct tui_view_ops tui_view_##name;
+TUI_VIEWS(TUI_VIEW_DECLARE)
+#undef TUI_VIEW_DECLARE
+
+/* ---- view.c: what every document view does ---- */
+
+/* The request handler of a plain document view: moving, Enter to open
+ * the selected line, Esc back, and the review, results and explain keys. */
+bool
+tui_docview_request(struct tui_state *st, enum tui_req req, int key);
+/* Act on a selectable line of the current view (its open_line operation,
+ * else a jump to a question).  False when nothing happened. */
+bool
+tui_open_line(struct tui_state *st, const struct tui_line *l);
+
+/* ---- panes and prompts that live inside another view ---- */
+
+/* The sections sidebar of the interview (view_sections.c): its requests
+ * while it has the focus, a jump to a section's first open question, and
+ * its key bar. */
+bool
+tui_sections_request(struct tui_state *st, enum tui_req req);
+void
+tui_sections_jump(struct tui_state *st, size_t section);
+extern const struct tui_barkey tui_sections_keys[];
+/* The export prompt of the results (view_export.c): open it, its requests
+ * while it is open, and its key bar. */
+void
+tui_export_begin(struct tui_state *st);
+bool
+tui_export_request(struct tui_state *st, enum tui_req req, int key);
+extern const struct tui_barkey tui_export_keys[];
+
+#endif

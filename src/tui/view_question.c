@@ -1,0 +1,278 @@
+/* The question view, the heart of the interview: choices picked or
+ * ticked, numbers and text typed, notes, and the keys that lead to the
+ * other views.  The sections sidebar beside it is view_sections.c. */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "draft.h"
+#include "nav.h"
+#include "view.h"
+
+static bool
+note_request(struct tui_state *st, enum tui_req req, int key)
+{
+	if (tui_le_request(&st->note_ed, req))
+		return true;
+	switch (req) {
+	case REQ_INSERT:
+		tui_le_insert(&st->note_ed, (uint32_t)key);
+		return true;
+	case REQ_ENTER:
+		st->note_mode = false;
+		tui_note_save_status(st, sc_session_set_note(st->s, st->cur,
+		                                             tui_le_text(&st->note_ed)));
+		return true;
+	case REQ_BACK:
+		st->note_mode = false;
+		return true;
+	default:
+		/* Everything else waits until the note is done. */
+		return req == REQ_UP || req == REQ_DOWN || req == REQ_PREV ||
+		       req == REQ_NEXT || req == REQ_FOCUS;
+	}
+}
+
+static bool
+typed_request(struct tui_state *st, enum tui_req req, int key)
+{
+	size_t i = st->cur;
+	const struct sc_question *qn = tui_question(st, i);
+	struct tui_lineedit *le = &st->drafts[i];
+
+	if (tui_le_request(le, req)) {
+		if (req != REQ_ED_LEFT && req != REQ_ED_RIGHT &&
+		    req != REQ_ED_HOME && req != REQ_ED_END) {
+			st->draft_dirty[i] = true;
+			tui_draft_validate(st, i);
+		}
+		return true;
+	}
+	switch (req) {
+	case REQ_INSERT:
+		if (tui_le_insert(le, (uint32_t)key)) {
+			st->draft_dirty[i] = true;
+			tui_draft_validate(st, i);
+		} else {
+			free(st->errors[i]);
+			if (qn->type == SC_Q_NUMBER && tui_le_chars(le) < le->max_chars)
+				st->errors[i] = sc_xstrdup(
+					"Only digits, a minus sign and a decimal point.");
+			else if (qn->type == SC_Q_NUMBER)
+				st->errors[i] = sc_xstrdup("That number is too long.");
+			else
+				st->errors[i] = sc_xasprintf(
+					"At most %zu characters.", tui_text_max(qn));
+		}
+		return true;
+	case REQ_ENTER:
+		if (!tui_answer_stored(st, i) && *tui_le_text(le))
+			st->draft_dirty[i] = true;
+		if (tui_draft_commit(st, i))
+			tui_nav_next(st, true);
+		return true;
+	case REQ_UP:
+		tui_nav_prev(st);
+		return true;
+	case REQ_DOWN:
+		tui_nav_next(st, false);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool
+choice_request(struct tui_state *st, enum tui_req req, int key)
+{
+	size_t i = st->cur;
+	const struct sc_question *qn = tui_question(st, i);
+	size_t n = tui_state_nchoices(st, i);
+
+	switch (req) {
+	case REQ_UP:
+		if (st->cursor[i] > 0)
+			st->cursor[i]--;
+		return true;
+	case REQ_DOWN:
+		if (st->cursor[i] + 1 < n)
+			st->cursor[i]++;
+		return true;
+	case REQ_HOME:
+		st->cursor[i] = 0;
+		return true;
+	case REQ_END:
+		st->cursor[i] = n ? n - 1 : 0;
+		return true;
+	case REQ_PICK:
+		if (key >= '1' && key <= '9' && (size_t)(key - '1') < n)
+			tui_pick_choice(st, (size_t)(key - '1'));
+		return true;
+	case REQ_TOGGLE:
+		if (qn->type == SC_Q_MULTI ||
+		    !tui_state_choice_selected(st, i, st->cursor[i]))
+			tui_pick_choice(st, st->cursor[i]);
+		return true;
+	case REQ_ENTER:
+		if (qn->type == SC_Q_MULTI) {
+			/* Confirming an empty check list answers "none of
+			 * these", unless the list has a choice that says so:
+			 * then nothing ticked leaves the question open. */
+			int none = sc_session_none_choice(qn);
+			if (!tui_answer_stored(st, i) && none < 0) {
+				struct sc_answer a = {.type = SC_A_CHOICES};
+				tui_answer_set(st, i, &a);
+			} else if (!tui_answer_stored(st, i)) {
+				tui_set_message(st, false, "Nothing ticked, so the "
+				                "question stays open; tick \"%s\" "
+				                "if none applies.",
+				                qn->choices[none].label);
+			}
+		} else if (!tui_state_choice_selected(st, i, st->cursor[i])) {
+			tui_pick_choice(st, st->cursor[i]);
+		}
+		tui_nav_next(st, true);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* A session open in another interview: moving about, the results and
+ * the export work; whatever would change an answer or a note is refused.
+ * True when the request was dealt with here. */
+static bool
+read_only_request(struct tui_state *st, enum tui_req req)
+{
+	switch (req) {
+	case REQ_ENTER:
+		if (st->focus != TF_QUESTION)
+			return false;
+		/* On to the next question, picking nothing. */
+		tui_nav_next(st, true);
+		return true;
+	case REQ_PICK:
+	case REQ_TOGGLE:
+	case REQ_CLEAR:
+	case REQ_NOTE:
+	case REQ_INSERT:
+	case REQ_ED_BACKSPACE:
+	case REQ_ED_DELETE:
+	case REQ_ED_KILL_START:
+	case REQ_ED_KILL_END:
+	case REQ_ED_KILL_WORD:
+		tui_read_only_message(st);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool
+interview_request(struct tui_state *st, enum tui_req req, int key)
+{
+	const struct sc_question *qn = tui_question(st, st->cur);
+
+	if (st->note_mode)
+		return note_request(st, req, key);
+	if (st->s->read_only && read_only_request(st, req))
+		return true;
+	if (st->focus == TF_SIDEBAR && tui_sections_request(st, req))
+		return true;
+	if (st->focus == TF_QUESTION) {
+		if (tui_is_typed(qn) ? typed_request(st, req, key)
+		                 : choice_request(st, req, key))
+			return true;
+	}
+	switch (req) {
+	case REQ_PREV:
+		tui_nav_prev(st);
+		st->focus = TF_QUESTION;
+		return true;
+	case REQ_NEXT:
+		tui_nav_next(st, false);
+		st->focus = TF_QUESTION;
+		return true;
+	case REQ_FOCUS:
+	case REQ_LEFT:
+		st->focus = TF_SIDEBAR;
+		st->side_sel = qn->section;
+		return true;
+	case REQ_CLEAR:
+		st->draft_dirty[st->cur] = false;
+		tui_answer_unset(st, st->cur);
+		tui_draft_load(st, st->cur);
+		return true;
+	case REQ_NOTE: {
+		const char *note = st->s->a->notes[st->cur];
+		st->note_mode = true;
+		st->focus = TF_QUESTION;
+		tui_le_set(&st->note_ed, note ? note : "");
+		return true;
+	}
+	case REQ_PANEL:
+		st->panel = !st->panel;
+		return true;
+	case REQ_EXPLAIN:
+		tui_nav_leave(st);
+		tui_view_push(st, TV_EXPLAIN);
+		return true;
+	case REQ_REVIEW:
+		tui_nav_leave(st);
+		tui_view_push(st, TV_REVIEW);
+		return true;
+	case REQ_RESULTS:
+		tui_nav_leave(st);
+		tui_view_push(st, TV_RESULTS);
+		return true;
+	case REQ_BACK:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void
+open_interview(struct tui_state *st)
+{
+	tui_nav_ensure_visible(st);
+}
+
+static bool
+question_editing(const struct tui_state *st)
+{
+	return st->note_mode ||
+	       (st->focus == TF_QUESTION &&
+	        tui_is_typed(tui_question(st, st->cur)));
+}
+
+static const struct tui_barkey *
+question_keybar(const struct tui_state *st)
+{
+	static const struct tui_barkey choosing[] = {
+		{REQ_HELP, "Help"},     {REQ_ENTER, "Next"},
+		{REQ_FOCUS, "Sections"}, {REQ_RESULTS, "Results"},
+		{REQ_REVIEW, "Review"}, {REQ_EXPLAIN, "Why"},
+		{REQ_NOTE, "Note"},     {REQ_PANEL, "Panel"},
+		{REQ_PICK, "Pick"},     {REQ_QUIT, "Quit"}, {REQ_NONE, NULL}};
+	static const struct tui_barkey typing[] = {
+		{REQ_HELP, "Help"},     {REQ_ENTER, "Confirm"},
+		{REQ_PREV, "Prev"},     {REQ_NEXT, "Next"},
+		{REQ_FOCUS, "Sections"}, {REQ_RESULTS, "Results"},
+		{REQ_QUIT, "Quit"},     {REQ_NONE, NULL}};
+	static const struct tui_barkey note[] = {
+		{REQ_ENTER, "Save note"}, {REQ_BACK, "Cancel"},
+		{REQ_QUIT, "Quit"}, {REQ_NONE, NULL}};
+	if (st->note_mode)
+		return note;
+	if (st->focus == TF_SIDEBAR)
+		return tui_sections_keys;
+	return tui_is_typed(tui_question(st, st->cur)) ? typing : choosing;
+}
+
+const struct tui_view_ops tui_view_question = {
+	.name = "question",
+	.request = interview_request,
+	.open = open_interview,
+	.editing = question_editing,
+	.keybar = question_keybar,
+};

@@ -1,0 +1,178 @@
+/* The results: recommendation, categories, related frameworks, gaps,
+ * score, next steps and the required questions still open.  The export
+ * prompt under them is view_export.c. */
+#include <string.h>
+
+#include "live.h"
+#include "view.h"
+
+static void
+open_results(struct tui_state *st)
+{
+	struct tui_doc *d = &st->docs[TV_RESULTS];
+	const struct sc_result *r = sc_eval_result(st->s->ev);
+	struct sc_buf b = {0};
+	char cbuf[128];
+	size_t top = d->top;
+
+	tui_doc_clear(d);
+	sc_result_summary(st->q, r, &b);
+	tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s", "Recommendation");
+	tui_doc_add(d, TL_TEXT, SC_ROLE_ACCENT, 2, "%s", sc_buf_str(&b))->bold =
+		true;
+	for (size_t k = 0; k < r->nreports; k++) {
+		const struct sc_report_rec *rr = &r->reports[k];
+		tui_doc_blank(d);
+		tui_doc_add_report_title(d, rr, SC_ROLE_TEXT, 2,
+		                         ", observation period ", "");
+		for (size_t j = 0; j < rr->reasons.n; j++)
+			tui_doc_add(d, TL_TEXT, SC_ROLE_HELP, 4, "%s %s",
+			            st->opts->ascii ? "-" : "\u2022",
+			            st->q->rules[rr->reasons.rules[j]].because);
+	}
+	for (size_t j = 0; j < r->deferred.n; j++)
+		tui_doc_add(d, TL_TEXT, SC_ROLE_MUTED, 2, "Deferred: %s",
+		            st->q->rules[r->deferred.rules[j]].because);
+
+	tui_doc_blank(d);
+	tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s", "Trust Services categories");
+	for (int c = 0; c < SC_CAT_COUNT; c++) {
+		const struct sc_tsc_rec *t = &r->tsc[c];
+		const char *why = t->reasons.n
+			? st->q->rules[t->reasons.rules[0]].because
+			: (t->required ? "Always in scope of a SOC 2." : "");
+		tui_doc_add(d, TL_TEXT, t->in_scope ? SC_ROLE_SUCCESS : SC_ROLE_MUTED,
+		            2, "%s %-21s %-9s %s", tui_mark(st, t->in_scope),
+		            sc_category_name((enum sc_category)c),
+		            t->in_scope ? (t->required ? "required" : "in scope")
+		                        : "out",
+		        why);
+	}
+	if (r->nframeworks) {
+		tui_doc_blank(d);
+		tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s", "Related frameworks");
+		for (size_t k = 0; k < r->nframeworks; k++) {
+			const struct sc_reasons *rs = &r->frameworks[k].reasons;
+			tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 2, "%s%s%s",
+			            sc_framework_name(r->frameworks[k].id),
+			            rs->n ? ": " : "",
+			            rs->n ? st->q->rules[rs->rules[0]].because : "");
+		}
+	}
+	tui_doc_blank(d);
+	tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s", "Readiness gaps");
+	if (!r->ngaps)
+		tui_doc_add(d, TL_TEXT, SC_ROLE_MUTED, 2, "%s",
+		            "None found from the answers so far.");
+	for (size_t k = 0; k < r->ngaps; k++) {
+		const struct sc_gap_rec *g = &r->gaps[k];
+		tui_doc_add(d, TL_TEXT,
+		            g->priority == SC_PRIO_HIGH ? SC_ROLE_WARNING
+		                                        : SC_ROLE_TEXT,
+		        2, "[%s] %s%s", sc_priority_name(g->priority),
+		        g->def->title, g->def->followup ? " (to confirm)" : "");
+		sc_buf_reset(&b);
+		for (size_t j = 0; j < g->ncriteria; j++) {
+			const char *nm = sc_criteria_name(g->criteria[j],
+			                                  cbuf, sizeof cbuf);
+			sc_buf_printf(&b, "%s%s%s%s", j ? "; " : "",
+			              g->criteria[j], nm ? " " : "",
+			              nm ? nm : "");
+		}
+		if (b.len)
+			tui_doc_add(d, TL_TEXT, SC_ROLE_MUTED, 6, "Criteria: %s",
+			            sc_buf_str(&b));
+		tui_doc_add(d, TL_TEXT, SC_ROLE_HELP, 6, "Advice: %s",
+		            g->def->advice);
+	}
+	tui_doc_blank(d);
+	tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "Readiness score: %d/100",
+	            r->score);
+	tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 2,
+	            "%zu in place, %zu partly, %zu not in place, %zu not known",
+	            r->in_place, r->partial, r->missing, r->unknown);
+	if (r->next_steps.n) {
+		tui_doc_blank(d);
+		tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s", "Next steps");
+		for (size_t k = 0; k < r->next_steps.n; k++)
+			tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 2, "%s %s",
+			            st->opts->ascii ? "-" : "\u2022",
+			            st->q->rules[r->next_steps.rules[k]].next_step);
+	}
+	sc_buf_reset(&b);
+	sc_session_explain_skipped(st->s, 0, st->q->nsections, &b);
+	if (b.len) {
+		tui_doc_blank(d);
+		tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s",
+		            "Sections that do not apply");
+		for (char *l = b.data, *e; l && *l; l = e ? e + 1 : NULL) {
+			e = strchr(l, '\n');
+			if (e)
+				*e = '\0';
+			tui_doc_add(d, TL_TEXT, SC_ROLE_MUTED, 2, "%s", l);
+		}
+	}
+	tui_doc_blank(d);
+	if (r->nunanswered) {
+		tui_doc_add(d, TL_TEXT, SC_ROLE_WARNING, 0,
+		            "Required questions still open (%zu): Enter to answer",
+		            r->nunanswered);
+		for (size_t k = 0; k < r->nunanswered; k++) {
+			struct tui_line *l = tui_doc_add(
+				d, TL_QUESTION, SC_ROLE_WARNING, 2, "%s",
+				tui_question(st, r->unanswered[k])->text);
+			l->target = r->unanswered[k];
+		}
+	} else {
+		tui_doc_add(d, TL_TEXT, SC_ROLE_SUCCESS, 0,
+		            "All required questions answered (%zu of %zu shown "
+		            "questions answered).", r->answered, r->applicable);
+	}
+	sc_buf_fini(&b);
+	/* The recommendation first, wherever the selection lies. */
+	d->top = top < d->n ? top : 0;
+}
+
+static bool
+results_request(struct tui_state *st, enum tui_req req, int key)
+{
+	if (st->export_mode)
+		return tui_export_request(st, req, key);
+	switch (req) {
+	case REQ_EXPORT:
+		tui_export_begin(st);
+		return true;
+	case REQ_LEFT:
+	case REQ_RIGHT:
+		return true;
+	default:
+		return tui_docview_request(st, req, key);
+	}
+}
+
+static bool
+results_editing(const struct tui_state *st)
+{
+	return st->export_mode;
+}
+
+static const struct tui_barkey *
+results_keybar(const struct tui_state *st)
+{
+	static const struct tui_barkey keys[] = {
+		{REQ_HELP, "Help"},    {REQ_EXPORT, "Export"},
+		{REQ_EXPLAIN, "Why"},  {REQ_REVIEW, "Review"},
+		{REQ_ENTER, "Answer"}, {REQ_BACK, "Back"},
+		{REQ_QUIT, "Quit"},    {REQ_NONE, NULL}};
+	return st->export_mode ? tui_export_keys : keys;
+}
+
+const struct tui_view_ops tui_view_results = {
+	.name = "results",
+	.title = "Results",
+	.document = true,
+	.request = results_request,
+	.open = open_results,
+	.editing = results_editing,
+	.keybar = results_keybar,
+};

@@ -1,0 +1,490 @@
+/* The other views without a terminal: help, review, explain, results and
+ * export, the picker of saved interviews and the client's name, and the
+ * mouse on document lines. */
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "../helpers.h"
+#include "lineedit.h"
+#include "request.h"
+#include "socscope/answers.h"
+#include "socscope/paths.h"
+#include "socscope/questionnaire.h"
+#include "socscope/session.h"
+#include "state.h"
+#include "text.h"
+#include "tui_fixture.h"
+
+static void
+test_help_lists_every_request(void **state)
+{
+	struct fx *f = *state;
+	struct tui_state *st = start(f);
+	char keybuf[64];
+
+	keys(st, "\t"); /* sidebar: '?' is not text there */
+	tui_state_key(st, '?');
+	assert_int_equal(tui_state_view(st), TV_HELP);
+	for (size_t k = 0; k < tui_request_count; k++) {
+		const struct tui_request_info *r = &tui_requests[k];
+		bool found = false;
+		tui_request_keys(r->req, keybuf, sizeof keybuf);
+		for (size_t i = 0; i < st->docs[TV_HELP].n && !found; i++) {
+			const char *t = st->docs[TV_HELP].v[i].text;
+			found = strstr(t, r->help) && strstr(t, keybuf);
+		}
+		if (!found)
+			fail_msg("help misses %s", r->name);
+	}
+	tui_state_key(st, TK_ESC);
+	assert_int_equal(tui_state_view(st), TV_INTERVIEW);
+}
+
+static void
+test_notes_review_explain(void **state)
+{
+	struct fx *f = *state;
+	struct tui_state *st = start(f);
+
+	keys(st, "Acme\r1");
+	tui_state_key(st, 'n');
+	assert_true(st->note_mode);
+	assert_true(tui_state_editing(st));
+	keys(st, "ask about payroll q");
+	assert_false(st->quit);
+	tui_state_key(st, TK_ENTER);
+	assert_false(st->note_mode);
+	assert_non_null(saved_text(f, "ask about payroll q"));
+
+	tui_state_key(st, 'r');
+	assert_int_equal(tui_state_view(st), TV_REVIEW);
+	assert_true(doc_has(&st->docs[TV_REVIEW], "Note: ask about payroll q",
+	                    TL_TEXT));
+	assert_true(doc_has(&st->docs[TV_REVIEW], "Run their payroll", TL_TEXT));
+	/* Jump back to the first question from the review. */
+	tui_state_key(st, 'g');
+	tui_state_key(st, TK_ENTER);
+	assert_int_equal(tui_state_view(st), TV_INTERVIEW);
+	assert_int_equal(st->cur, Q_ORG);
+
+	tui_state_key(st, TK_TAB);
+	tui_state_key(st, 'e');
+	assert_int_equal(tui_state_view(st), TV_EXPLAIN);
+	const struct tui_doc *d = &st->docs[TV_EXPLAIN];
+	assert_true(doc_has(d, "Payroll errors", TL_TEXT));
+	assert_int_equal(d->v[d->sel].kind, TL_QUESTION);
+	assert_int_equal(d->v[d->sel].target, Q_SERVICES);
+	tui_state_key(st, TK_ENTER);
+	assert_int_equal(tui_state_view(st), TV_INTERVIEW);
+	assert_int_equal(st->cur, Q_SERVICES);
+	/* Esc backs out of each view. */
+	tui_state_key(st, 's');
+	assert_int_equal(tui_state_view(st), TV_RESULTS);
+	tui_state_key(st, 'e');
+	assert_int_equal(tui_state_view(st), TV_EXPLAIN);
+	tui_state_key(st, TK_ESC);
+	assert_int_equal(tui_state_view(st), TV_RESULTS);
+	tui_state_key(st, TK_ESC);
+	assert_int_equal(tui_state_view(st), TV_INTERVIEW);
+}
+
+static bool
+doc_says_soc3_type(const struct tui_doc *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (strstr(d->v[i].text, "SOC 3 Type"))
+			return true;
+	return false;
+}
+
+/* A SOC 3 has no type: the panel, the results and the Why view say what
+ * it is instead. */
+static void
+test_soc3_has_no_type(void **state)
+{
+	struct fx *f = *state;
+	struct sc_diags d;
+	enum sc_status rc;
+	char *qpath = th_src("tests/fixtures/report/report.yaml");
+	char *apath = th_src("tests/fixtures/report/full.yaml");
+	char *text = th_read(apath, NULL);
+	assert_non_null(text);
+	/* A copy: the interview saves to the file it opened. */
+	char *copy = th_write(f->dir, "full.yaml", text);
+	sc_diags_init(&d);
+	struct sc_questionnaire *q = sc_questionnaire_load_file(qpath, &d, &rc);
+	assert_non_null(q);
+	sc_diags_fini(&d);
+	f->o.q = q;
+	f->o.answers_path = copy;
+	struct tui_state *st = start(f);
+	const char *title =
+		"SOC 3 (public summary of the SOC 2 Type II, same period)";
+
+	assert_true(live_has(st, title, false) || live_has(st, title, true));
+	assert_false(doc_says_soc3_type(&st->live));
+	tui_state_key(st, TK_F(5));
+	assert_int_equal(tui_state_view(st), TV_RESULTS);
+	assert_true(doc_has(&st->docs[TV_RESULTS], title, TL_TEXT));
+	assert_true(doc_has(&st->docs[TV_RESULTS], "SOC 2 Type II and SOC 3 "
+	                    "(Security, Availability, Confidentiality)", TL_TEXT));
+	assert_false(doc_says_soc3_type(&st->docs[TV_RESULTS]));
+	tui_state_key(st, 'e');
+	assert_int_equal(tui_state_view(st), TV_EXPLAIN);
+	assert_true(doc_has(&st->docs[TV_EXPLAIN], title, TL_TEXT));
+	assert_false(doc_says_soc3_type(&st->docs[TV_EXPLAIN]));
+
+	tui_state_free(st);
+	f->st = NULL;
+	sc_questionnaire_free(q);
+	f->o.q = f->q;
+	f->o.answers_path = NULL;
+	free(copy);
+	free(text);
+	free(apath);
+	free(qpath);
+}
+
+static void
+test_export(void **state)
+{
+	struct fx *f = *state;
+	struct tui_state *st = start(f);
+
+	keys(st, "Acme\r1\r");
+	/* On a number question 's' is typed; F5 opens the results. */
+	assert_int_equal(st->cur, Q_EMPLOYEES);
+	tui_state_key(st, TK_F(5));
+	assert_int_equal(tui_state_view(st), TV_RESULTS);
+	tui_state_key(st, 'w');
+	assert_true(st->export_mode);
+	assert_true(tui_state_editing(st));
+	assert_string_equal(tui_le_text(&st->export_ed),
+	                    "acme-payroll-ltd-socscope.txt");
+	/* The format follows Down; an unedited path follows the format. */
+	tui_state_key(st, TK_DOWN);
+	tui_state_key(st, TK_DOWN);
+	tui_state_key(st, TK_DOWN);
+	assert_int_equal(st->export_fmt, SC_FMT_JSON);
+	assert_string_equal(tui_le_text(&st->export_ed),
+	                    "acme-payroll-ltd-socscope.json");
+	tui_state_key(st, TK_ENTER);
+	assert_false(st->export_mode);
+	assert_false(st->message_error);
+	char *json = th_read("acme-payroll-ltd-socscope.json", NULL);
+	assert_non_null(json);
+	assert_non_null(strstr(json, "\"soc1\""));
+	free(json);
+	/* An error is shown in place and the prompt stays. */
+	tui_state_key(st, 'w');
+	tui_state_key(st, TK_CTRL('u'));
+	keys(st, "no/such/dir/x.json");
+	tui_state_key(st, TK_ENTER);
+	assert_true(st->export_mode);
+	assert_true(st->message_error);
+	assert_string_equal(tui_le_text(&st->export_ed), "no/such/dir/x.json");
+	tui_state_key(st, TK_ESC);
+	assert_false(st->export_mode);
+	assert_int_equal(tui_state_view(st), TV_RESULTS);
+	/* "~/" is the home directory. */
+	tui_state_key(st, 'w');
+	tui_state_key(st, TK_CTRL('u'));
+	keys(st, "~/home.csv");
+	tui_state_key(st, TK_UP); /* json -> markdown: the typed path stays */
+	assert_string_equal(tui_le_text(&st->export_ed), "~/home.csv");
+	tui_state_key(st, TK_ENTER);
+	assert_false(st->message_error);
+	char *p = sc_xasprintf("%s/home.csv", f->dir);
+	char *md = th_read(p, NULL);
+	assert_non_null(md);
+	free(md);
+	free(p);
+}
+
+/* The export writes where the path points: through a symbolic link to
+ * its target, into a FIFO (read by a child here), never replacing them. */
+static void
+test_export_through_link_and_fifo(void **state)
+{
+	struct fx *f = *state;
+	struct tui_state *st = start(f);
+
+	keys(st, "Acme\r1\r");
+	assert_int_equal(mkdir("real", 0700), 0);
+	assert_int_equal(symlink("real/report.md", "link.md"), 0);
+	tui_state_key(st, TK_F(5));
+	tui_state_key(st, 'w');
+	tui_state_key(st, TK_CTRL('u'));
+	keys(st, "link.md");
+	tui_state_key(st, TK_ENTER);
+	assert_false(st->message_error);
+	struct stat sb;
+	assert_int_equal(lstat("link.md", &sb), 0);
+	assert_true(S_ISLNK(sb.st_mode));
+	char *text = th_read("real/report.md", NULL);
+	assert_non_null(text);
+	assert_non_null(strstr(text, "SOC 1"));
+	free(text);
+
+	assert_int_equal(mkfifo("report.fifo", 0600), 0);
+	fflush(NULL);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		/* The child copies what comes through the FIFO to a file. */
+		FILE *in = fopen("report.fifo", "rb");
+		FILE *out = fopen("from-fifo.txt", "wb");
+		int c;
+		while (in && out && (c = getc(in)) != EOF)
+			putc(c, out);
+		_exit(in && out && fclose(out) == 0 ? 0 : 1);
+	}
+	tui_state_key(st, 'w');
+	tui_state_key(st, TK_CTRL('u'));
+	keys(st, "report.fifo");
+	tui_state_key(st, TK_ENTER);
+	int status = 0;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_false(st->message_error);
+	assert_int_equal(lstat("report.fifo", &sb), 0);
+	assert_true(S_ISFIFO(sb.st_mode));
+	text = th_read("from-fifo.txt", NULL);
+	assert_non_null(text);
+	assert_non_null(strstr(text, "SOC 1"));
+	free(text);
+}
+
+static void
+test_picker_resumes(void **state)
+{
+	struct fx *f = *state;
+	struct tui_state *st = start(f);
+
+	keys(st, "Acme\r");
+	tui_state_free(st);
+	f->st = NULL;
+
+	/* No client: the picker lists the saved session. */
+	f->o.client = NULL;
+	st = start(f);
+	assert_int_equal(tui_state_view(st), TV_START);
+	assert_false(tui_state_editing(st));
+	const struct tui_doc *d = &st->docs[TV_START];
+	assert_int_equal(d->v[d->sel].kind, TL_SESSION);
+	assert_non_null(strstr(d->v[d->sel].text, "Acme Payroll Ltd"));
+	assert_non_null(strstr(d->v[d->sel].text, "1/5"));
+	tui_state_key(st, TK_ENTER);
+	assert_int_equal(tui_state_view(st), TV_INTERVIEW);
+	assert_int_equal(st->cur, Q_SERVICES);
+	assert_true(tui_state_answered(st, Q_ORG));
+}
+
+static void
+test_picker_new_interview(void **state)
+{
+	struct fx *f = *state;
+	struct tui_state *st = start(f);
+
+	keys(st, "Acme\r");
+	tui_state_free(st);
+	f->o.client = NULL;
+	st = f->st = NULL;
+	st = start(f);
+	tui_state_key(st, 'G');
+	assert_int_equal(st->docs[TV_START].v[st->docs[TV_START].sel].kind,
+	                 TL_NEW);
+	tui_state_key(st, TK_ENTER);
+	assert_int_equal(tui_state_view(st), TV_NAME);
+	assert_true(tui_state_editing(st));
+	/* Esc returns to the picker; Enter with no name asks for one. */
+	tui_state_key(st, TK_ESC);
+	assert_int_equal(tui_state_view(st), TV_START);
+	tui_state_key(st, TK_ENTER);
+	tui_state_key(st, TK_ENTER);
+	assert_int_equal(tui_state_view(st), TV_NAME);
+	assert_true(st->message_error);
+	keys(st, "Globex Corp\r");
+	assert_int_equal(tui_state_view(st), TV_INTERVIEW);
+	assert_string_equal(st->s->a->client, "Globex Corp");
+	assert_non_null(strstr(st->s->path, "globex-corp.yaml"));
+}
+
+static void
+test_no_sessions_asks_name(void **state)
+{
+	struct fx *f = *state;
+	f->o.client = NULL;
+	struct tui_state *st = start(f);
+	assert_int_equal(tui_state_view(st), TV_NAME);
+	tui_state_key(st, 'q');
+	assert_false(st->quit);
+	assert_string_equal(tui_le_text(&st->name_ed), "q");
+}
+
+static void
+test_bad_answers_file(void **state)
+{
+	struct fx *f = *state;
+	char *err = NULL;
+	int code = 0;
+	char *p = th_write(f->dir, "bad.yaml",
+	                   "socscope: 1\nquestionnaire: tui-tiny\nanswers:\n"
+	                   "  nosuch: 1\n");
+	f->o.answers_path = p;
+	assert_null(tui_state_new(&f->o, &err, &code));
+	assert_int_equal(code, 65);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "bad.yaml:4:"));
+	free(err);
+	free(p);
+}
+
+static void
+test_results_scroll_like_a_pager(void **state)
+{
+	struct fx *f = *state;
+	struct tui_state *st = start(f);
+
+	keys(st, "Acme\r12\r");
+	tui_state_key(st, TK_F(5));
+	assert_int_equal(tui_state_view(st), TV_RESULTS);
+	/* A short screen: the recommendation shows first, although the
+	 * only selectable lines (open required questions) are far below. */
+	tui_state_layout(st, 60, 6);
+	tui_state_key(st, TK_ESC);
+	tui_state_key(st, TK_F(5));
+	const struct tui_doc *d = &st->docs[TV_RESULTS];
+	assert_int_equal(d->top, 0);
+	assert_int_equal(d->v[d->sel].kind, TL_QUESTION);
+	/* Enter does not open a selection that cannot be seen ... */
+	tui_state_key(st, TK_ENTER);
+	assert_int_equal(tui_state_view(st), TV_RESULTS);
+	assert_true(d->top > 0);
+	/* ... now it can, and Enter jumps to the open question. */
+	size_t target = d->v[d->sel].target;
+	tui_state_key(st, TK_ENTER);
+	assert_int_equal(tui_state_view(st), TV_INTERVIEW);
+	assert_int_equal(st->cur, target);
+	/* Down scrolls a page at a time through text without selections. */
+	tui_state_key(st, TK_TAB);
+	tui_state_key(st, '?');
+	d = &st->docs[TV_HELP];
+	assert_int_equal(d->top, 0);
+	tui_state_key(st, 'j');
+	assert_int_equal(d->top, 1);
+	tui_state_key(st, 'G');
+	size_t last = d->top;
+	assert_true(last > 1);
+	tui_state_key(st, 'j');
+	assert_int_equal(d->top, last);
+	tui_state_key(st, 'g');
+	assert_int_equal(d->top, 0);
+}
+
+static void
+test_mouse_lines(void **state)
+{
+	struct fx *f = *state;
+	struct tui_state *st = start(f);
+
+	keys(st, "Acme\r1\r");
+	tui_state_key(st, TK_F(5));
+	tui_state_key(st, 'r');
+	assert_int_equal(tui_state_view(st), TV_REVIEW);
+	const struct tui_doc *d = &st->docs[TV_REVIEW];
+	size_t line = SIZE_MAX;
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].kind == TL_QUESTION && d->v[i].target == Q_SERVICES)
+			line = i;
+	assert_true(line != SIZE_MAX);
+	/* Text lines do not take the selection. */
+	tui_state_click_line(st, 0, false);
+	assert_true(d->sel != 0);
+	tui_state_click_line(st, line, false);
+	assert_int_equal(d->sel, line);
+	assert_int_equal(tui_state_view(st), TV_REVIEW);
+	tui_state_click_line(st, line, true);
+	assert_int_equal(tui_state_view(st), TV_INTERVIEW);
+	assert_int_equal(st->cur, Q_SERVICES);
+	/* The wheel moves the cursor in a choice list. */
+	tui_state_scroll(st, 3);
+	assert_int_equal(st->cursor[Q_SERVICES], 2);
+}
+
+static void
+test_client_name_asked_once(void **state)
+{
+	struct fx *f = *state;
+	struct tui_state *st = start(f);
+
+	/* The name given at the start answers the client question, so the
+	 * interview starts after it ... */
+	assert_int_equal(st->cur, N_SERVICES);
+	assert_string_equal(st->s->a->v[N_ORG].text, "Acme Payroll Ltd");
+	tui_state_key(st, '1');
+	assert_non_null(saved_text(f, "org_name: Acme Payroll Ltd"));
+	/* Going back reaches it. */
+	tui_state_key(st, TK_PPAGE);
+	assert_int_equal(st->cur, N_ORG);
+	/* It stays editable, and its answer is the client's name. */
+	keys(st, "\x15" "Renamed Co\r");
+	assert_int_equal(st->cur, N_SERVICES);
+	assert_string_equal(st->s->a->client, "Renamed Co");
+	assert_non_null(saved_text(f, "client: Renamed Co"));
+	/* From the review too. */
+	tui_state_key(st, 'r');
+	assert_int_equal(tui_state_view(st), TV_REVIEW);
+	assert_true(doc_has(&st->docs[TV_REVIEW], "Renamed Co", TL_TEXT));
+}
+
+static void
+test_client_question_asked_without_a_name(void **state)
+{
+	struct fx *f = *state;
+	f->o.client = NULL;
+	f->o.answers_path = "own.yaml";
+	struct tui_state *st = start(f);
+
+	/* No name yet: the question is asked, and names the client. */
+	assert_int_equal(st->cur, N_ORG);
+	keys(st, "Asked Co\r");
+	assert_int_equal(st->cur, N_SERVICES);
+	assert_string_equal(st->s->a->client, "Asked Co");
+}
+
+int
+main(void)
+{
+	if (!setlocale(LC_ALL, "C.UTF-8"))
+		setlocale(LC_ALL, "C.utf8");
+	const struct CMUnitTest tests[] = {
+#define T(n) cmocka_unit_test_setup_teardown(n, setup, teardown)
+		T(test_help_lists_every_request),
+		T(test_notes_review_explain),
+		T(test_soc3_has_no_type),
+		T(test_export),
+		T(test_export_through_link_and_fifo),
+		T(test_picker_resumes),
+		T(test_picker_new_interview),
+		T(test_no_sessions_asks_name),
+		T(test_bad_answers_file),
+		T(test_results_scroll_like_a_pager),
+		T(test_mouse_lines),
+#define N(n) cmocka_unit_test_setup_teardown(n, setup_named, teardown)
+		N(test_client_name_asked_once),
+		N(test_client_question_asked_without_a_name),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
