@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "socscope/bundled.h"
+#include "socscope/catalogue.h"
 #include "socscope/fsutil.h"
 #include "socscope/paths.h"
 #include "socscope/session.h"
@@ -81,13 +82,24 @@ sc_cmd_evaluate(const struct sc_evaluate_opts *o)
 	if (code)
 		return code;
 
+	/* The Markdown and HTML reports carry the evidence request list. */
+	struct sc_catalogue *cat = NULL;
+	if (o->format == SC_FMT_MARKDOWN || o->format == SC_FMT_HTML) {
+		cat = sc_cli_load_catalogue(NULL, stderr, &code);
+		if (!cat) {
+			sc_answers_free(a);
+			sc_questionnaire_free(q);
+			return code;
+		}
+	}
 	struct sc_eval *ev = sc_eval_new(q, a);
 	struct sc_report_opts ropts = {
 		.date = getenv("SOCSCOPE_DATE"), /* fixed dates for reproducible reports */
 		.width = o->output ? 0 : terminal_width(STDOUT_FILENO),
 	};
 	struct sc_buf out = {0};
-	sc_report_render(q, a, ev, o->format, &ropts, &out);
+	sc_report_render_full(q, a, ev, o->format, &ropts, cat, &out);
+	sc_catalogue_free(cat);
 
 	if (o->output) {
 		char *err = NULL;
@@ -110,7 +122,9 @@ sc_cmd_evaluate(const struct sc_evaluate_opts *o)
 	return code;
 }
 
-enum file_kind { KIND_UNKNOWN, KIND_QUESTIONNAIRE, KIND_THEME, KIND_ANSWERS };
+enum file_kind {
+	KIND_UNKNOWN, KIND_QUESTIONNAIRE, KIND_THEME, KIND_ANSWERS, KIND_CATALOGUE
+};
 
 /* Tell a file's kind by its top-level keys. */
 static enum file_kind
@@ -124,6 +138,8 @@ sniff(const struct sc_ynode *root)
 		return KIND_QUESTIONNAIRE;
 	if (sc_ymap_get(root, "roles"))
 		return KIND_THEME;
+	if (sc_ymap_get(root, "requests"))
+		return KIND_CATALOGUE;
 	return KIND_UNKNOWN;
 }
 
@@ -151,6 +167,12 @@ validate_one(const char *path)
 		if (t)
 			printf("%s: valid theme \"%s\"\n", path, t->name ? t->name : "");
 		sc_theme_free(t);
+	} else if (kind == KIND_CATALOGUE) {
+		struct sc_catalogue *c = sc_catalogue_load_file(path, &d, &st);
+		if (c)
+			printf("%s: valid evidence catalogue \"%s\" (%zu requests, %zu sources)\n",
+			       path, c->id, c->nrequests, c->nsources);
+		sc_catalogue_free(c);
 	} else if (kind == KIND_ANSWERS) {
 		struct sc_questionnaire *q;
 		struct sc_answers *a;
@@ -168,7 +190,8 @@ validate_one(const char *path)
 	} else {
 		sc_diags_add(&d, path, 1, 1,
 		             "cannot tell what this file is: a questionnaire has "
-		             "\"sections\", a theme \"roles\", an answers file \"socscope: 1\"");
+		             "\"sections\", a theme \"roles\", an evidence catalogue "
+		             "\"requests\", an answers file \"socscope: 1\"");
 		st = SC_EDATA;
 	}
 	sc_diags_sort(&d);
@@ -211,8 +234,9 @@ list_dir_yaml(const char *dir, const char *origin)
 int
 sc_cmd_list(void)
 {
-	static const char *const titles[] = {"Questionnaires", "Themes"};
-	for (int k = SC_DATA_QUESTIONNAIRE; k <= SC_DATA_THEME; k++) {
+	static const char *const titles[] = {"Questionnaires", "Themes",
+	                                     "Evidence catalogues"};
+	for (int k = SC_DATA_QUESTIONNAIRE; k <= SC_DATA_EVIDENCE; k++) {
 		printf("%s:\n", titles[k]);
 		for (size_t i = 0; i < sc_bundled_count; i++)
 			if (sc_bundled_files[i].kind == (enum sc_data_kind)k)
@@ -241,5 +265,33 @@ sc_cmd_list(void)
 	free(dir);
 	if (fflush(stdout) != 0)
 		return 74;
+	return code;
+}
+
+int
+sc_cli_load_answers(const char *path, const char *qname,
+                    struct sc_questionnaire **qout, struct sc_answers **aout)
+{
+	return load_answers(path, qname, qout, aout);
+}
+
+int
+sc_cli_write_output(const char *path, const struct sc_buf *out)
+{
+	int code = 0;
+	if (path) {
+		char *err = NULL;
+		enum sc_status st = sc_write_file_atomic(path, out->data ? out->data : "",
+		                                         out->len, REPORT_MODE, &err);
+		if (st != SC_OK) {
+			fprintf(stderr, "socscope: %s: %s\n", path, err ? err : "cannot write");
+			code = sc_status_exit_code(st);
+		}
+		free(err);
+	} else if (fwrite(sc_buf_str(out), 1, out->len, stdout) != out->len ||
+	           fflush(stdout) != 0) {
+		fprintf(stderr, "socscope: cannot write the output: %s\n", strerror(errno));
+		code = sc_status_exit_code(SC_EIO);
+	}
 	return code;
 }

@@ -9,7 +9,9 @@
 
 #include "socscope/common.h"
 
-enum sc_data_kind { SC_DATA_QUESTIONNAIRE, SC_DATA_THEME };
+/* Each kind lives in its own subdirectory: questionnaires/, themes/,
+ * evidence/ (evidence catalogues). */
+enum sc_data_kind { SC_DATA_QUESTIONNAIRE, SC_DATA_THEME, SC_DATA_EVIDENCE };
 
 /* True when `name` is to be taken as a path rather than looked up. */
 bool
@@ -21,8 +23,8 @@ sc_name_is_path(const char *name);
 char *
 sc_data_find(enum sc_data_kind kind, const char *name);
 
-/* The data directories in lookup order, each with "/questionnaires" or
- * "/themes" appended; for `socscope list`.  NULL-terminated, caller frees
+/* The data directories in lookup order, each with "/questionnaires",
+ * "/themes" or "/evidence" appended; for `socscope list`.  NULL-terminated, caller frees
  * with sc_strv_free. */
 char **
 sc_data_dirs(enum sc_data_kind kind);

@@ -5,6 +5,7 @@
 #ifndef SOCSCOPE_REPORT_H
 #define SOCSCOPE_REPORT_H
 
+#include "socscope/catalogue.h"
 #include "socscope/engine.h"
 
 enum sc_format {
@@ -35,5 +36,22 @@ void
 sc_report_render(const struct sc_questionnaire *q, const struct sc_answers *a,
                  struct sc_eval *ev, enum sc_format fmt,
                  const struct sc_report_opts *opts, struct sc_buf *out);
+/* The same, and the Markdown and HTML reports carry the evidence request
+ * list from `evidence` as an appendix (NULL: as sc_report_render). */
+void
+sc_report_render_full(const struct sc_questionnaire *q,
+                      const struct sc_answers *a, struct sc_eval *ev,
+                      enum sc_format fmt, const struct sc_report_opts *opts,
+                      const struct sc_catalogue *evidence, struct sc_buf *out);
+
+/* The evidence request list on its own (what a CPA firm will ask for, per
+ * report recommended) in markdown, html, json or csv, from `cat`.  Returns
+ * false, appending nothing, for a format it has no layout for (text) or
+ * when `cat` is NULL. */
+bool
+sc_evidence_render(const struct sc_questionnaire *q, const struct sc_answers *a,
+                   struct sc_eval *ev, const struct sc_catalogue *cat,
+                   enum sc_format fmt, const struct sc_report_opts *opts,
+                   struct sc_buf *out);
 
 #endif

@@ -87,6 +87,9 @@ struct sc_session_info {
 	char *updated; /* ISO 8601 as saved; "" when absent */
 	char *questionnaire; /* the questionnaire id the file names */
 	size_t answered, applicable; /* progress against `q` when it matches */
+	/* sc_result_headline against `q` when it matches ("SOC 2 Type II
+	 * (Security)", "No SOC report now"), else "" */
+	char *recommendation;
 };
 
 /* List the answers files in `dir` (usually sc_sessions_dir()), newest

@@ -206,6 +206,27 @@ readiness_json(struct jw *w, const struct rp_model *m)
 		json_array_append_new(items, it);
 	}
 	json_object_set_new(o, "items", items);
+	json_t *areas = json_array();
+	for (size_t i = 0; i < m->nareas; i++) {
+		const struct rp_area *a = &m->areas[i];
+		json_t *ao = json_object();
+		json_object_set_new(ao, "id", json_string(a->id));
+		json_object_set_new(ao, "name", json_string(a->name));
+		json_object_set_new(ao, "score", a->score >= 0
+		                                         ? json_integer(a->score)
+		                                         : json_null());
+		json_object_set_new(ao, "total", json_integer((json_int_t)a->total));
+		json_object_set_new(ao, "in_place",
+		                    json_integer((json_int_t)a->in_place));
+		json_object_set_new(ao, "partial",
+		                    json_integer((json_int_t)a->partial));
+		json_object_set_new(ao, "missing",
+		                    json_integer((json_int_t)a->missing));
+		json_object_set_new(ao, "unknown",
+		                    json_integer((json_int_t)a->unknown));
+		json_array_append_new(areas, ao);
+	}
+	json_object_set_new(o, "areas", areas);
 	return o;
 }
 
@@ -237,6 +258,17 @@ roadmap_json(struct jw *w, const struct rp_model *m)
 	for (size_t i = 0; i < m->nroad_notes; i++)
 		json_array_append_new(notes, js(w, m->road_notes[i]));
 	json_object_set_new(o, "notes", notes);
+	json_t *bars = json_array();
+	for (size_t i = 0; i < m->nbars; i++) {
+		json_t *b = json_object();
+		json_object_set_new(b, "kind",
+		                    json_string(rp_bar_kind_name(m->bars[i].kind)));
+		json_object_set_new(b, "label", js(w, m->bars[i].label));
+		json_object_set_new(b, "from", json_string(m->bars[i].from));
+		json_object_set_new(b, "to", json_string(m->bars[i].to));
+		json_array_append_new(bars, b);
+	}
+	json_object_set_new(o, "timeline", bars);
 	return o;
 }
 
@@ -260,6 +292,119 @@ answers_json(struct jw *w, const struct rp_model *m)
 		json_array_append_new(arr, o);
 	}
 	return arr;
+}
+
+static void
+dump(json_t *root, struct sc_buf *out)
+{
+	char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+	                                   JSON_REAL_PRECISION(15));
+	if (!s)
+		sc_out_of_memory();
+	sc_buf_puts(out, s);
+	sc_buf_putc(out, '\n');
+	free(s);
+}
+
+static json_t *
+ev_list_json(struct jw *w, const struct rp_model *m,
+             const struct rp_ev_list *l)
+{
+	const struct sc_catalogue *cat = m->evidence.cat;
+	const struct sc_report_rec *rec = l->rp->rec;
+	json_t *o = json_object();
+	json_object_set_new(o, "id", json_string(sc_report_id_str(rec->id)));
+	json_object_set_new(o, "type", rec->type < SC_RTYPE_COUNT
+	                                       ? json_string(sc_rtype_id_str(rec->type))
+	                                       : json_null());
+	json_object_set_new(o, "title", js(w, l->title));
+	json_object_set_new(o, "as_of", js_opt(w, l->rp->as_of));
+	json_object_set_new(o, "window_start", js_opt(w, l->rp->window_start));
+	json_object_set_new(o, "window_end", js_opt(w, l->rp->window_end));
+	json_object_set_new(o, "period", js(w, l->period));
+	json_object_set_new(o, "summary", js(w, l->summary));
+	json_t *counts = json_object();
+	for (int s = 0; s < RP_EV_STATUS_COUNT; s++)
+		json_object_set_new(counts, rp_ev_status_id(s),
+		                    json_integer((json_int_t)l->counts[s]));
+	json_object_set_new(o, "counts", counts);
+	json_object_set_new(o, "type2_later", json_integer((json_int_t)l->nlater));
+	json_t *rows = json_array();
+	for (size_t k = 0; k < l->nrows; k++) {
+		const struct rp_ev_row *r = &l->rows[k];
+		json_t *ro = json_object();
+		json_object_set_new(ro, "id", js(w, r->req->id));
+		json_t *crit = json_array();
+		for (size_t c = 0; c < r->ncriteria; c++)
+			json_array_append_new(crit, js(w, r->criteria[c]));
+		json_object_set_new(ro, "criteria", crit);
+		json_object_set_new(ro, "evidence",
+		                    json_string(sc_ev_kind_id_str(r->req->kind)));
+		json_object_set_new(ro, "test",
+		                    json_string(sc_ev_test_id_str(r->req->test)));
+		json_object_set_new(ro, "request", js(w, r->req->text));
+		json_object_set_new(ro, "when", js(w, r->when));
+		json_object_set_new(ro, "exists",
+		                    json_string(rp_ev_status_id(r->status)));
+		json_t *items = json_array();
+		for (size_t i = 0; i < r->req->nreadiness; i++)
+			json_array_append_new(items, js(w, r->req->readiness[i]));
+		json_object_set_new(ro, "readiness", items);
+		json_t *src = json_array();
+		for (size_t s = 0; s < r->req->nsources; s++)
+			json_array_append_new(src,
+			                      js(w, cat->sources[r->req->sources[s]].id));
+		json_object_set_new(ro, "sources", src);
+		json_array_append_new(rows, ro);
+	}
+	json_object_set_new(o, "requests", rows);
+	return o;
+}
+
+void
+rp_render_evidence_json(const struct rp_model *m, struct sc_buf *out)
+{
+	struct jw w = {0};
+	const struct sc_catalogue *cat = m->evidence.cat;
+	json_t *root = json_object();
+	json_object_set_new(root, "socscope", json_integer(1));
+	json_t *qo = json_object();
+	json_object_set_new(qo, "id", js(&w, m->q->id));
+	json_object_set_new(qo, "title", js(&w, m->q->title));
+	json_object_set_new(qo, "version", js(&w, m->q->version));
+	json_object_set_new(root, "questionnaire", qo);
+	json_t *co = json_object();
+	json_object_set_new(co, "id", js(&w, cat->id));
+	json_object_set_new(co, "title", js(&w, cat->title));
+	json_object_set_new(co, "version", js(&w, cat->version));
+	json_object_set_new(root, "catalogue", co);
+	json_object_set_new(root, "client", js_opt(&w, m->a->client));
+	json_object_set_new(root, "date", json_string(m->date));
+	json_object_set_new(root, "summary", js(&w, m->summary));
+	json_object_set_new(root, "complete",
+	                    json_boolean(m->r->nunanswered == 0));
+	json_t *notes = json_array();
+	for (size_t i = 0; i < m->evidence.nnotes; i++)
+		json_array_append_new(notes, js(&w, m->evidence.notes[i]));
+	json_object_set_new(root, "notes", notes);
+	json_t *lists = json_array();
+	for (size_t i = 0; i < m->evidence.nlists; i++)
+		json_array_append_new(lists,
+		                      ev_list_json(&w, m, &m->evidence.lists[i]));
+	json_object_set_new(root, "reports", lists);
+	json_t *src = json_array();
+	for (size_t s = 0; s < cat->nsources; s++) {
+		json_t *so = json_object();
+		json_object_set_new(so, "id", js(&w, cat->sources[s].id));
+		json_object_set_new(so, "title", js(&w, cat->sources[s].title));
+		json_object_set_new(so, "url", js(&w, cat->sources[s].url));
+		json_array_append_new(src, so);
+	}
+	json_object_set_new(root, "sources", src);
+	json_object_set_new(root, "disclaimer", json_string(RP_DISCLAIMER));
+	dump(root, out);
+	json_decref(root);
+	sc_buf_fini(&w.tmp);
 }
 
 void
@@ -311,13 +456,7 @@ rp_render_json(const struct rp_model *m, struct sc_buf *out)
 	json_object_set_new(root, "answers", answers_json(&w, m));
 	json_object_set_new(root, "disclaimer", json_string(RP_DISCLAIMER));
 
-	char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-	                                   JSON_REAL_PRECISION(15));
-	if (!s)
-		sc_out_of_memory();
-	sc_buf_puts(out, s);
-	sc_buf_putc(out, '\n');
-	free(s);
+	dump(root, out);
 	json_decref(root);
 	sc_buf_fini(&w.tmp);
 }

@@ -1,7 +1,8 @@
 /* Build-time generator: turns data files into C arrays for bundled.c.
  * Usage: socscope-embed OUTPUT.c FILE...
- * A file under a "themes" directory is a theme, anything else a
- * questionnaire; its name is the file name without ".yaml". */
+ * A file under a "themes" directory is a theme, one under "evidence" an
+ * evidence catalogue, anything else a questionnaire; its name is the file
+ * name without ".yaml". */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,9 +64,11 @@ main(int argc, char **argv)
 	for (int i = 2; i < argc; i++) {
 		char name[256];
 		base_name(argv[i], name, sizeof name);
-		int theme = strstr(argv[i], "themes/") != NULL;
+		const char *kind = strstr(argv[i], "themes/")     ? "SC_DATA_THEME"
+		                   : strstr(argv[i], "evidence/") ? "SC_DATA_EVIDENCE"
+		                                                  : "SC_DATA_QUESTIONNAIRE";
 		fprintf(out, "\t{%s, \"%s\", data_%d, sizeof data_%d - 1},\n",
-		        theme ? "SC_DATA_THEME" : "SC_DATA_QUESTIONNAIRE", name,
+		        kind, name,
 		        i - 2, i - 2);
 	}
 	fprintf(out, "};\nconst size_t sc_bundled_count = %d;\n", argc - 2);
