@@ -170,8 +170,9 @@ validate_one(const char *path)
 	} else if (kind == KIND_CATALOGUE) {
 		struct sc_catalogue *c = sc_catalogue_load_file(path, &d, &st);
 		if (c)
-			printf("%s: valid evidence catalogue \"%s\" (%zu requests, %zu sources)\n",
-			       path, c->id, c->nrequests, c->nsources);
+			printf("%s: valid evidence catalogue \"%s\" (%zu request%s, %zu source%s)\n",
+			       path, c->id, c->nrequests, c->nrequests == 1 ? "" : "s",
+			       c->nsources, c->nsources == 1 ? "" : "s");
 		sc_catalogue_free(c);
 	} else if (kind == KIND_ANSWERS) {
 		struct sc_questionnaire *q;

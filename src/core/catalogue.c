@@ -85,6 +85,39 @@ struct loader {
 
 #define err_at(L, n, ...) sc_ydiag((L)->d, (L)->file, (n), __VA_ARGS__)
 
+/* Ids seen so far, valid entry or not, for "duplicate" messages: a second
+ * "x" is a mistake even when the first one had another. */
+struct seen {
+	const char **ids;
+	int *lines;
+	size_t n;
+};
+
+/* True (and reported) when `n`'s id was seen; else remembers it. */
+static bool
+seen_before(struct loader *L, struct seen *s, const struct sc_ynode *n,
+            const char *what)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (strcmp(s->ids[i], n->str) == 0) {
+			err_at(L, n, "duplicate %s \"%s\" (first at line %d)", what,
+			       n->str, s->lines[i]);
+			return true;
+		}
+	s->ids = sc_xrealloc(s->ids, (s->n + 1) * sizeof *s->ids);
+	s->lines = sc_xrealloc(s->lines, (s->n + 1) * sizeof *s->lines);
+	s->ids[s->n] = n->str;
+	s->lines[s->n++] = n->line;
+	return false;
+}
+
+static void
+seen_fini(struct seen *s)
+{
+	free(s->ids);
+	free(s->lines);
+}
+
 static bool
 loader_failed(const struct loader *L)
 {
@@ -200,6 +233,7 @@ load_sources(struct loader *L, struct sc_catalogue *c,
              const struct sc_ynode *list)
 {
 	static const char *const keys[] = {"id", "title", "url", NULL};
+	struct seen seen = {0};
 	c->sources = sc_xcalloc(list->n, sizeof *c->sources);
 	for (size_t i = 0; i < list->n; i++) {
 		const struct sc_ynode *n = list->items[i];
@@ -214,14 +248,8 @@ load_sources(struct loader *L, struct sc_catalogue *c,
 		free(what);
 		const struct sc_ynode *idn = sc_ymap_get(n, "id");
 		const char *id = get_id(L, idn, "source id", true);
-		if (id)
-			for (size_t k = 0; k < c->nsources; k++)
-				if (strcmp(c->sources[k].id, id) == 0) {
-					err_at(L, idn, "duplicate source id \"%s\"",
-					       id);
-					id = NULL;
-					break;
-				}
+		if (id && seen_before(L, &seen, idn, "source id"))
+			id = NULL;
 		char *title = get_text(L, n, "title");
 		char *url = get_text(L, n, "url");
 		if (url && !valid_url(url)) {
@@ -244,6 +272,7 @@ load_sources(struct loader *L, struct sc_catalogue *c,
 		s->title = title;
 		s->url = url;
 	}
+	seen_fini(&seen);
 }
 
 static bool
@@ -398,6 +427,7 @@ load_requests(struct loader *L, struct sc_catalogue *c,
 	static const char *const required[] = {"id",      "criteria",
 	                                       "evidence", "test",
 	                                       "request", "sources", NULL};
+	struct seen seen = {0};
 	c->requests = sc_xcalloc(list->n, sizeof *c->requests);
 	for (size_t i = 0; i < list->n; i++) {
 		const struct sc_ynode *n = list->items[i];
@@ -419,14 +449,8 @@ load_requests(struct loader *L, struct sc_catalogue *c,
 
 		struct sc_ev_request r = {.line = n->line, .col = n->col};
 		const char *id = get_id(L, idn, "request id", false);
-		for (size_t k = 0; id && k < c->nrequests; k++)
-			if (strcmp(c->requests[k].id, id) == 0) {
-				err_at(L, idn,
-				       "duplicate request id \"%s\" (first at "
-				       "line %d)",
-				       id, c->requests[k].line);
-				id = NULL;
-			}
+		if (id && seen_before(L, &seen, idn, "request id"))
+			id = NULL;
 		r.id = sc_xstrdup(id);
 		load_criteria(L, &r, n);
 		int kind = get_enum(L, n, "evidence", kind_ids,
@@ -444,6 +468,7 @@ load_requests(struct loader *L, struct sc_catalogue *c,
 		r.test = (enum sc_ev_test)test;
 		c->requests[c->nrequests++] = r;
 	}
+	seen_fini(&seen);
 }
 
 static struct sc_catalogue *

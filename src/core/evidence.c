@@ -248,9 +248,9 @@ rp_evidence_build(struct rp_model *m, const struct sc_catalogue *cat)
 		"their records: only a Type II asks for it, and it must date "
 		"from the window."));
 	note_add(e, sc_xstrdup(
-		"\"Exists\" says what your readiness answers say: exists, partly, "
-		"not yet, not known, or not asked when no readiness question "
-		"covers it."));
+		"\"Exists yet\" is what your readiness answers say: exists, "
+		"partly, not yet, not known, or not asked when no readiness "
+		"question covers it."));
 	e->lists = sc_xcalloc(m->nreports, sizeof *e->lists);
 	for (size_t i = 0; i < m->nreports; i++) {
 		const struct rp_report *rp = &m->reports[i];

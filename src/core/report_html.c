@@ -474,7 +474,7 @@ h_evidence(struct hw *w, const struct rp_model *m, int h)
 		                    "<th>#</th><th>Criteria</th>"
 		                    "<th>Evidence to provide</th><th>Kind</th>"
 		                    "<th>Report type</th><th>When</th>"
-		                    "<th>Exists</th><th>Sources</th>"
+		                    "<th>Exists yet</th><th>Sources</th>"
 		                    "</tr></thead>\n<tbody>\n");
 		for (size_t k = 0; k < l->nrows; k++) {
 			const struct rp_ev_row *r = &l->rows[k];

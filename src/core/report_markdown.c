@@ -427,7 +427,7 @@ md_evidence(struct md *w, const struct rp_model *m, int level)
 		if (l->nrows == 0)
 			continue;
 		sc_buf_puts(w->out, "| # | Criteria | Evidence to provide | Kind | "
-		                    "Report type | When | Exists | Sources |\n"
+		                    "Report type | When | Exists yet | Sources |\n"
 		                    "|---:|---|---|---|---|---|---|---|\n");
 		for (size_t k = 0; k < l->nrows; k++) {
 			const struct rp_ev_row *r = &l->rows[k];
