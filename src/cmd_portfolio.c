@@ -37,6 +37,7 @@ sc_cmd_portfolio(const struct sc_portfolio_opts *o)
 	char **saved = o->nfiles ? NULL : saved_sessions(&nsaved);
 	size_t n = o->nfiles ? (size_t)o->nfiles : nsaved;
 
+	struct sc_report_opts ropts = {.date = getenv("SOCSCOPE_DATE")};
 	for (size_t i = 0; i < n; i++) {
 		const char *path = o->nfiles ? o->files[i] : saved[i];
 		struct sc_questionnaire *q;
@@ -47,7 +48,7 @@ sc_cmd_portfolio(const struct sc_portfolio_opts *o)
 			invalid |= code != 66;
 			continue;
 		}
-		sc_portfolio_add(&p, path, q, a);
+		sc_portfolio_add(&p, path, q, a, &ropts);
 		sc_answers_free(a);
 		sc_questionnaire_free(q);
 	}
@@ -57,8 +58,7 @@ sc_cmd_portfolio(const struct sc_portfolio_opts *o)
 	if (!o->output && isatty(STDOUT_FILENO) &&
 	    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
 		width = ws.ws_col;
-	struct sc_report_opts ropts = {.date = getenv("SOCSCOPE_DATE"),
-	                               .width = width};
+	ropts.width = width;
 	struct sc_buf out = {0};
 	if (p.n == 0 && !o->nfiles && o->format == SC_FMT_TEXT) {
 		char *dir = sc_sessions_dir();

@@ -38,10 +38,13 @@ struct sc_portfolio {
 	size_t n;
 };
 
-/* Add the row for answers `a` to questionnaire `q`, read from `path`. */
+/* Add the row for answers `a` to questionnaire `q`, read from `path`, as
+ * its report would be on opts->date (NULL: today; the roadmap may lengthen
+ * a SOC 1 period, depending on the date). */
 void
 sc_portfolio_add(struct sc_portfolio *p, const char *path,
-                 const struct sc_questionnaire *q, const struct sc_answers *a);
+                 const struct sc_questionnaire *q, const struct sc_answers *a,
+                 const struct sc_report_opts *opts);
 void
 sc_portfolio_fini(struct sc_portfolio *p);
 

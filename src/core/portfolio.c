@@ -11,7 +11,8 @@
 
 void
 sc_portfolio_add(struct sc_portfolio *p, const char *path,
-                 const struct sc_questionnaire *q, const struct sc_answers *a)
+                 const struct sc_questionnaire *q, const struct sc_answers *a,
+                 const struct sc_report_opts *opts)
 {
 	p->v = sc_xrealloc(p->v, (p->n + 1) * sizeof *p->v);
 	struct sc_portfolio_row *row = &p->v[p->n++];
@@ -19,7 +20,7 @@ sc_portfolio_add(struct sc_portfolio *p, const char *path,
 
 	struct sc_eval *ev = sc_eval_new(q, a);
 	struct rp_model m;
-	rp_model_build(&m, q, a, ev, NULL);
+	rp_model_build(&m, q, a, ev, opts);
 	const struct sc_result *r = m.r;
 
 	row->path = sc_xstrdup(path);
@@ -152,8 +153,8 @@ render_text(const struct sc_portfolio *p, int width, struct sc_buf *out)
 	if (width > 0) {
 		rec_cols = width - (cw + 2 + UPDATED_W + 2 +
 		                    (int)strlen(fixed_hdr));
-		if (rec_cols < 20)
-			rec_cols = 20;
+		if (rec_cols < 8)
+			rec_cols = 8;
 	}
 	put_cell(out, "Client", 0, cw + 2);
 	put_cell(out, "Updated", 0, UPDATED_W + 2);
