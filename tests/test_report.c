@@ -1226,6 +1226,50 @@ evidence_csv_is_one_row_per_request(void **state)
 	}
 }
 
+/* What the interview's results screen reads: the same areas as the JSON
+ * report, in its order, with the same figures. */
+static void
+areas_api_matches_the_report(void **state)
+{
+	(void)state;
+	for (size_t c = 0; c < NCASES; c++) {
+		struct fx f;
+		fx_open(&f, cases[c]);
+		struct sc_area areas[SC_AREA_MAX];
+		size_t n = sc_report_areas(f.q, f.a, f.ev, areas);
+		char *s = render(&f, SC_FMT_JSON, 0);
+		json_t *j = parse_json(s);
+		json_t *ja = get(get(j, "readiness", JSON_OBJECT), "areas", JSON_ARRAY);
+		assert_int_equal(n, json_array_size(ja));
+		for (size_t i = 0; i < n; i++) {
+			json_t *o = json_array_get(ja, i);
+			assert_string_equal(areas[i].id, ev_str(o, "id"));
+			json_t *score = json_object_get(o, "score");
+			assert_int_equal(areas[i].score,
+			                 json_is_null(score) ? -1
+			                                     : json_integer_value(score));
+			assert_int_equal(areas[i].total,
+			                 json_integer_value(json_object_get(o, "total")));
+		}
+		/* The full case: nine groups, two categories in scope, SOC 1. */
+		if (strcmp(cases[c], "full") == 0) {
+			assert_int_equal(n, 12);
+			assert_string_equal(areas[9].id, "availability");
+			assert_string_equal(areas[11].id, "soc1");
+			assert_int_equal(areas[2].score, 50); /* risk: partly */
+			struct sc_buf b = {0};
+			sc_area_detail(&areas[2], &b);
+			assert_string_equal(sc_buf_str(&b), "0 of 1 in place, 1 partly");
+			sc_buf_fini(&b);
+		}
+		if (strcmp(cases[c], "none") == 0)
+			assert_int_equal(n, 0);
+		json_decref(j);
+		free(s);
+		fx_close(&f);
+	}
+}
+
 /* --- HTML validity ----------------------------------------------------- */
 
 static bool
@@ -2211,6 +2255,7 @@ main(void)
 		cmocka_unit_test(json_says_what_the_answers_mean),
 		cmocka_unit_test(csv_parses_back_to_the_same_fields),
 		cmocka_unit_test(every_format_says_the_same_thing),
+		cmocka_unit_test(areas_api_matches_the_report),
 		cmocka_unit_test(evidence_follows_the_scope),
 		cmocka_unit_test(evidence_type1_keeps_design_only),
 		cmocka_unit_test(evidence_csv_is_one_row_per_request),

@@ -1327,7 +1327,7 @@ static const struct {
 	{"cc9", "Risk mitigation", "CC9."},
 };
 #define NCC_AREAS (sizeof cc_areas / sizeof cc_areas[0])
-static_assert(NCC_AREAS + SC_CAT_COUNT - 1 + 1 <= RP_AREA_MAX,
+static_assert(NCC_AREAS + SC_CAT_COUNT - 1 + 1 <= SC_AREA_MAX,
               "every area fits");
 
 /* Does readiness item `item` have a criterion in area `area` (a prefix of
@@ -1364,7 +1364,7 @@ item_in_area(const struct sc_questionnaire *q, const char *item, int cc,
 }
 
 static void
-area_count(const struct rp_model *m, struct rp_area *a, int cc, int cat,
+area_count(const struct rp_model *m, struct sc_area *a, int cc, int cat,
            bool soc1)
 {
 	const struct sc_result *r = m->r;
@@ -1395,7 +1395,7 @@ build_areas(struct rp_model *m)
 	if (r->nitems == 0)
 		return;
 	for (size_t k = 0; k < NCC_AREAS; k++) {
-		struct rp_area *a = &m->areas[m->nareas++];
+		struct sc_area *a = &m->areas[m->nareas++];
 		a->id = cc_areas[k].id;
 		a->name = cc_areas[k].name;
 		area_count(m, a, (int)k, -1, false);
@@ -1403,7 +1403,7 @@ build_areas(struct rp_model *m)
 	for (int c = SC_CAT_AVAILABILITY; c < SC_CAT_COUNT; c++) {
 		if (!r->tsc[c].in_scope)
 			continue;
-		struct rp_area *a = &m->areas[m->nareas++];
+		struct sc_area *a = &m->areas[m->nareas++];
 		a->id = sc_category_id_str(c);
 		a->name = sc_category_name(c);
 		area_count(m, a, -1, c, false);
@@ -1412,7 +1412,7 @@ build_areas(struct rp_model *m)
 	for (size_t i = 0; i < m->nreports; i++)
 		soc1 |= m->reports[i].rec->id == SC_SOC1;
 	if (soc1) {
-		struct rp_area *a = &m->areas[m->nareas++];
+		struct sc_area *a = &m->areas[m->nareas++];
 		a->id = "soc1";
 		a->name = "Business processing (SOC 1)";
 		area_count(m, a, -1, -1, true);
@@ -1420,7 +1420,7 @@ build_areas(struct rp_model *m)
 }
 
 void
-rp_area_bar(const struct rp_area *a, int cells, const char *full,
+rp_area_bar(const struct sc_area *a, int cells, const char *full,
             const char *empty, struct sc_buf *out)
 {
 	if (a->score < 0)
@@ -1431,7 +1431,7 @@ rp_area_bar(const struct rp_area *a, int cells, const char *full,
 }
 
 void
-rp_area_detail(const struct rp_area *a, struct sc_buf *out)
+sc_area_detail(const struct sc_area *a, struct sc_buf *out)
 {
 	if (a->total == 0) {
 		sc_buf_puts(out, "no readiness item asked");
@@ -1651,4 +1651,16 @@ sc_evidence_render(const struct sc_questionnaire *q, const struct sc_answers *a,
 	}
 	rp_model_fini(&m);
 	return true;
+}
+
+size_t
+sc_report_areas(const struct sc_questionnaire *q, const struct sc_answers *a,
+                struct sc_eval *ev, struct sc_area out[SC_AREA_MAX])
+{
+	struct rp_model m;
+	rp_model_build(&m, q, a, ev, NULL);
+	size_t n = m.nareas;
+	memcpy(out, m.areas, n * sizeof *out);
+	rp_model_fini(&m);
+	return n;
 }

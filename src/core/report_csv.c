@@ -212,7 +212,7 @@ rp_render_csv(const struct rp_model *m, struct sc_buf *out)
 	}
 
 	for (size_t i = 0; i < m->nareas; i++) {
-		const struct rp_area *a = &m->areas[i];
+		const struct sc_area *a = &m->areas[i];
 		memset(&r, 0, sizeof r);
 		r.f[C_KIND] = "area";
 		r.f[C_TITLE] = a->name;
@@ -224,7 +224,7 @@ rp_render_csv(const struct rp_model *m, struct sc_buf *out)
 			sc_buf_puts(&b2, "not asked");
 		r.f[C_STATUS] = sc_buf_str(&b2);
 		sc_buf_reset(&b);
-		rp_area_detail(a, &b);
+		sc_area_detail(a, &b);
 		r.f[C_REASONS] = sc_buf_str(&b);
 		emit(out, &r, &tmp);
 	}

@@ -327,14 +327,14 @@ h_areas(struct hw *w, const struct rp_model *m)
 	                    "</tr></thead>\n<tbody>\n");
 	struct sc_buf b = {0};
 	for (size_t i = 0; i < m->nareas; i++) {
-		const struct rp_area *a = &m->areas[i];
+		const struct sc_area *a = &m->areas[i];
 		h_tag(w, "<tr><td>", a->name, "</td>");
 		if (a->score >= 0)
 			sc_buf_printf(w->out, "<td class=\"num\">%d%%</td>", a->score);
 		else
 			sc_buf_puts(w->out, "<td class=\"num\">not asked</td>");
 		sc_buf_reset(&b);
-		rp_area_detail(a, &b);
+		sc_area_detail(a, &b);
 		h_tag(w, "<td>", sc_buf_str(&b), "</td></tr>\n");
 	}
 	sc_buf_puts(w->out, "</tbody>\n</table>\n");

@@ -76,18 +76,6 @@ struct rp_bar {
 	char from[11], to[11];
 };
 
-/* Readiness by area: the nine groups of the common criteria, the optional
- * categories in scope, and SOC 1 business processing when a SOC 1 is
- * recommended.  A readiness item counts in every area its criteria fall in
- * (its criteria: those of the gaps the questionnaire raises for it). */
-enum { RP_AREA_MAX = 16 };
-struct rp_area {
-	const char *id;   /* "cc1" ... "cc9", a category id, "soc1" */
-	const char *name; /* "Control environment" */
-	size_t total, in_place, partial, missing, unknown;
-	int score; /* as the overall score; -1 when no item was counted */
-};
-
 /* Whether the readiness answers say a piece of evidence exists: a
  * readiness status (enum sc_readiness) or this. */
 #define RP_EV_NOT_ASKED SC_READY_COUNT
@@ -161,7 +149,7 @@ struct rp_model {
 
 	struct rp_bar *bars; /* the timeline; none when the plan is not dated */
 	size_t nbars;
-	struct rp_area areas[RP_AREA_MAX];
+	struct sc_area areas[SC_AREA_MAX];
 	size_t nareas;
 	struct rp_evidence evidence;
 };
@@ -229,12 +217,8 @@ rp_evidence_title(const struct rp_model *m);
 /* The readiness-by-area bar: `cells` characters, filled in proportion to
  * the score, with `full` and `empty` (UTF-8 strings); "" for no score. */
 void
-rp_area_bar(const struct rp_area *a, int cells, const char *full,
+rp_area_bar(const struct sc_area *a, int cells, const char *full,
             const char *empty, struct sc_buf *out);
-/* "3 of 5 in place, 1 partly, 1 not in place" or "no readiness item
- * asked" */
-void
-rp_area_detail(const struct rp_area *a, struct sc_buf *out);
 
 /* The pictures of the HTML report: inline SVG, no script, no fetch. */
 void

@@ -208,7 +208,7 @@ readiness_json(struct jw *w, const struct rp_model *m)
 	json_object_set_new(o, "items", items);
 	json_t *areas = json_array();
 	for (size_t i = 0; i < m->nareas; i++) {
-		const struct rp_area *a = &m->areas[i];
+		const struct sc_area *a = &m->areas[i];
 		json_t *ao = json_object();
 		json_object_set_new(ao, "id", json_string(a->id));
 		json_object_set_new(ao, "name", json_string(a->name));

@@ -279,7 +279,7 @@ md_areas(struct md *w, const struct rp_model *m)
 	                    "|---|---|---|\n");
 	struct sc_buf b = {0};
 	for (size_t i = 0; i < m->nareas; i++) {
-		const struct rp_area *a = &m->areas[i];
+		const struct sc_area *a = &m->areas[i];
 		sc_buf_printf(w->out, "| %s | ", a->name);
 		if (a->score >= 0) {
 			rp_area_bar(a, 10, "\xE2\x96\x88", "\xE2\x96\x91", w->out);
@@ -288,7 +288,7 @@ md_areas(struct md *w, const struct rp_model *m)
 			sc_buf_puts(w->out, "not asked | ");
 		}
 		sc_buf_reset(&b);
-		rp_area_detail(a, &b);
+		sc_area_detail(a, &b);
 		md_text(w, sc_buf_str(&b), NULL);
 		sc_buf_puts(w->out, " |\n");
 	}

@@ -54,7 +54,7 @@ rp_svg_areas(const struct rp_model *m, struct sc_buf *out)
 	int h = (int)m->nareas * AREA_ROW_H + 8;
 	svg_open(out, "chart areas", "areas-caption", AREA_W, h);
 	for (size_t i = 0; i < m->nareas; i++) {
-		const struct rp_area *a = &m->areas[i];
+		const struct sc_area *a = &m->areas[i];
 		int y = (int)i * AREA_ROW_H + 4;
 		sc_buf_printf(out, "<text x=\"0\" y=\"%d\">", y + 13);
 		svg_text(out, a->name);
@@ -141,11 +141,14 @@ marker(struct sc_buf *out, const struct scale *sc, long day, int h,
        const char *name, const char *style)
 {
 	int x = x_of(sc, day);
+	/* A name near the right edge ends at its line, so it is not cut. */
+	bool right = x > TL_LABEL_W + TL_CHART_W - 40;
 	sc_buf_printf(out,
 	              "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" %s/>\n"
-	              "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" "
+	              "<text x=\"%d\" y=\"%d\" text-anchor=\"%s\" "
 	              "font-size=\"11\">%s</text>\n",
-	              x, TL_AXIS_H - 4, x, h - 2, style, x, TL_AXIS_H - 8, name);
+	              x, TL_AXIS_H - 4, x, h - 2, style, x, TL_AXIS_H - 8,
+	              right ? "end" : "middle", name);
 }
 
 void

@@ -378,7 +378,7 @@ areas(struct tw *t, const struct rp_model *m)
 	bool wide = t->width >= 72;
 	struct sc_buf b = {0}, bar = {0}, first = {0};
 	for (size_t i = 0; i < m->nareas; i++) {
-		const struct rp_area *a = &m->areas[i];
+		const struct sc_area *a = &m->areas[i];
 		sc_buf_reset(&bar);
 		rp_area_bar(a, 10, "#", ".", &bar);
 		sc_buf_reset(&first);
@@ -392,7 +392,7 @@ areas(struct tw *t, const struct rp_model *m)
 		else
 			sc_buf_printf(&first, "%s%-12s    -  ", wide ? "" : "    ", "");
 		sc_buf_reset(&b);
-		rp_area_detail(a, &b);
+		sc_area_detail(a, &b);
 		char rest[64];
 		snprintf(rest, sizeof rest, "%*s", wide ? (int)first.len : 6, "");
 		wrap(t, sc_buf_str(&first), rest, sc_buf_str(&b));
