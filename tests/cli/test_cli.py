@@ -74,7 +74,8 @@ class CliTest(unittest.TestCase):
     def test_help_lists_every_command(self):
         r = self.run_cli("--help")
         self.assertEqual(r.returncode, 0)
-        for word in ("interview", "evaluate", "validate", "list", "--plain", "--format"):
+        for word in ("interview", "evaluate", "validate", "list", "--plain", "--format",
+                     "evidence", "portfolio"):
             self.assertIn(word, r.stdout)
 
     def test_validate_valid_files_of_each_kind(self):
