@@ -30,6 +30,36 @@ struct sc_evaluate_opts {
 
 int
 sc_cmd_evaluate(const struct sc_evaluate_opts *o);
+
+/* Load an answers file with the questionnaire it names (or `qname`); on
+ * failure prints the problems and returns the exit code. */
+int
+sc_cli_load_answers(const char *path, const char *qname,
+                    struct sc_questionnaire **qout, struct sc_answers **aout);
+/* Load an evidence catalogue by name (data directories, then the bundled
+ * copy) or path; NULL (problems printed, *code set) on failure. */
+struct sc_catalogue *
+sc_cli_load_catalogue(const char *name, FILE *err, int *code);
+/* Write `out` to `path` (atomically, mode 0600) or to stdout when NULL;
+ * returns the exit code. */
+int
+sc_cli_write_output(const char *path, const struct sc_buf *out);
+
+/* socscope evidence ANSWERS: the evidence request list (cmd_evidence.c). */
+int
+sc_cmd_evidence(const struct sc_evaluate_opts *o);
+
+/* socscope portfolio [ANSWERS...]: one row per client (cmd_portfolio.c);
+ * with no files, every saved session. */
+struct sc_portfolio_opts {
+	char **files;
+	int nfiles;
+	const char *questionnaire; /* -q; NULL = the one each file names */
+	enum sc_format format;     /* text, csv or json */
+	const char *output;
+};
+int
+sc_cmd_portfolio(const struct sc_portfolio_opts *o);
 int
 sc_cmd_validate(char **files, int nfiles);
 int

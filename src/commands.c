@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "socscope/bundled.h"
 #include "socscope/examples.h"
+#include "socscope/catalogue.h"
 #include "socscope/fsutil.h"
 #include "socscope/paths.h"
 #include "socscope/session.h"
@@ -82,13 +83,24 @@ sc_cmd_evaluate(const struct sc_evaluate_opts *o)
 	if (code)
 		return code;
 
+	/* The Markdown and HTML reports carry the evidence request list. */
+	struct sc_catalogue *cat = NULL;
+	if (o->format == SC_FMT_MARKDOWN || o->format == SC_FMT_HTML) {
+		cat = sc_cli_load_catalogue(NULL, stderr, &code);
+		if (!cat) {
+			sc_answers_free(a);
+			sc_questionnaire_free(q);
+			return code;
+		}
+	}
 	struct sc_eval *ev = sc_eval_new(q, a);
 	struct sc_report_opts ropts = {
 		.date = getenv("SOCSCOPE_DATE"), /* fixed dates for reproducible reports */
 		.width = o->output ? 0 : terminal_width(STDOUT_FILENO),
 	};
 	struct sc_buf out = {0};
-	sc_report_render(q, a, ev, o->format, &ropts, &out);
+	sc_report_render_full(q, a, ev, o->format, &ropts, cat, &out);
+	sc_catalogue_free(cat);
 
 	if (o->output) {
 		char *err = NULL;
@@ -111,7 +123,9 @@ sc_cmd_evaluate(const struct sc_evaluate_opts *o)
 	return code;
 }
 
-enum file_kind { KIND_UNKNOWN, KIND_QUESTIONNAIRE, KIND_THEME, KIND_ANSWERS };
+enum file_kind {
+	KIND_UNKNOWN, KIND_QUESTIONNAIRE, KIND_THEME, KIND_ANSWERS, KIND_CATALOGUE
+};
 
 /* Tell a file's kind by its top-level keys. */
 static enum file_kind
@@ -125,6 +139,8 @@ sniff(const struct sc_ynode *root)
 		return KIND_QUESTIONNAIRE;
 	if (sc_ymap_get(root, "roles"))
 		return KIND_THEME;
+	if (sc_ymap_get(root, "requests"))
+		return KIND_CATALOGUE;
 	return KIND_UNKNOWN;
 }
 
@@ -174,6 +190,13 @@ validate_one(const char *path)
 		if (t)
 			printf("%s: valid theme \"%s\"\n", path, t->name ? t->name : "");
 		sc_theme_free(t);
+	} else if (kind == KIND_CATALOGUE) {
+		struct sc_catalogue *c = sc_catalogue_load_file(path, &d, &st);
+		if (c)
+			printf("%s: valid evidence catalogue \"%s\" (%zu request%s, %zu source%s)\n",
+			       path, c->id, c->nrequests, c->nrequests == 1 ? "" : "s",
+			       c->nsources, c->nsources == 1 ? "" : "s");
+		sc_catalogue_free(c);
 	} else if (kind == KIND_ANSWERS) {
 		struct sc_questionnaire *q;
 		struct sc_answers *a;
@@ -192,7 +215,8 @@ validate_one(const char *path)
 	} else {
 		sc_diags_add(&d, path, 1, 1,
 		             "cannot tell what this file is: a questionnaire has "
-		             "\"sections\", a theme \"roles\", an answers file \"socscope: 1\"");
+		             "\"sections\", a theme \"roles\", an evidence catalogue "
+		             "\"requests\", an answers file \"socscope: 1\"");
 		st = SC_EDATA;
 	}
 	sc_diags_sort(&d);
@@ -239,13 +263,22 @@ list_dir_yaml(const char *dir, const char *origin)
 int
 sc_cmd_list(void)
 {
-	static const char *const titles[] = {"Questionnaires", "Themes"};
-	for (int k = SC_DATA_QUESTIONNAIRE; k <= SC_DATA_THEME; k++) {
-		printf("%s:\n", titles[k]);
+	static const struct {
+		enum sc_data_kind kind;
+		const char *title;
+	} kinds[] = {
+		{SC_DATA_QUESTIONNAIRE, "Questionnaires"},
+		{SC_DATA_THEME, "Themes"},
+		{SC_DATA_EVIDENCE, "Evidence catalogues"},
+	};
+	for (size_t i_kind = 0; i_kind < sizeof kinds / sizeof kinds[0];
+	     i_kind++) {
+		enum sc_data_kind k = kinds[i_kind].kind;
+		printf("%s:\n", kinds[i_kind].title);
 		for (size_t i = 0; i < sc_bundled_count; i++)
-			if (sc_bundled_files[i].kind == (enum sc_data_kind)k)
+			if (sc_bundled_files[i].kind == k)
 				printf("  %-24s (built in)\n", sc_bundled_files[i].name);
-		char **dirs = sc_data_dirs((enum sc_data_kind)k);
+		char **dirs = sc_data_dirs(k);
 		for (size_t i = 0; dirs && dirs[i]; i++)
 			list_dir_yaml(dirs[i], dirs[i]);
 		sc_strv_free(dirs);
@@ -282,5 +315,33 @@ sc_cmd_list(void)
 	free(dir);
 	if (fflush(stdout) != 0)
 		return 74;
+	return code;
+}
+
+int
+sc_cli_load_answers(const char *path, const char *qname,
+                    struct sc_questionnaire **qout, struct sc_answers **aout)
+{
+	return load_answers(path, qname, qout, aout);
+}
+
+int
+sc_cli_write_output(const char *path, const struct sc_buf *out)
+{
+	int code = 0;
+	if (path) {
+		char *err = NULL;
+		enum sc_status st = sc_write_file_atomic(path, out->data ? out->data : "",
+		                                         out->len, REPORT_MODE, &err);
+		if (st != SC_OK) {
+			fprintf(stderr, "socscope: %s: %s\n", path, err ? err : "cannot write");
+			code = sc_status_exit_code(st);
+		}
+		free(err);
+	} else if (fwrite(sc_buf_str(out), 1, out->len, stdout) != out->len ||
+	           fflush(stdout) != 0) {
+		fprintf(stderr, "socscope: cannot write the output: %s\n", strerror(errno));
+		code = sc_status_exit_code(SC_EIO);
+	}
 	return code;
 }

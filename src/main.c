@@ -26,7 +26,13 @@ static const char usage_text[] =
 	"                   [--format text|markdown|html|json] [-o FILE]\n"
 	"                                     what differs between two answers files\n"
 	"                                     or saved sessions, and why\n"
-	"  socscope validate FILE...          check questionnaires, themes or answers files\n"
+	"  socscope evidence ANSWERS [-q QUESTIONNAIRE]\n"
+	"                    [--format markdown|csv|html|json] [-o FILE]\n"
+	"                                     the evidence a CPA firm will ask for\n"
+	"  socscope portfolio [ANSWERS...] [--format text|csv|json] [-o FILE]\n"
+	"                                     one line per client (default: saved sessions)\n"
+	"  socscope validate FILE...          check questionnaires, themes, evidence\n"
+	"                                     catalogues or answers files\n"
 	"  socscope list                      questionnaires, themes, examples and saved\n"
 	"                                     sessions\n"
 	"  socscope list questionnaires|themes|examples|sessions\n"
@@ -42,8 +48,11 @@ static const char usage_text[] =
 	"      --ascii            plain ASCII borders and marks\n"
 	"      --example NAME     open a worked example on a copy (a new session)\n"
 	"  -f, --format FMT       evaluate: text, markdown, html, json or csv;\n"
-	"                         compare: text, markdown, html or json\n"
-	"  -o, --output FILE      evaluate, compare: write to FILE instead of stdout\n"
+	"                         compare: text, markdown, html or json;\n"
+	"                         evidence: markdown (default), csv, html or json;\n"
+	"                         portfolio: text (default), csv or json\n"
+	"  -o, --output FILE      evaluate, compare, evidence, portfolio: write to\n"
+	"                         FILE instead of stdout\n"
 	"\n"
 	"Exit status: 0 ok, 64 usage, 65 invalid data, 66 unreadable input,\n"
 	"71 out of memory, 73 cannot create output, 74 write error,\n"
@@ -243,6 +252,44 @@ main(int argc, char **argv)
 			.output = a.output,
 		};
 		return sc_cmd_compare(&co);
+	}
+
+	/* evidence ANSWERS: what the CPA firm will ask for. */
+	if (strcmp(a.command, "evidence") == 0) {
+		if ((code = check_options(&a, false, true)))
+			return code;
+		if (a.nrest != 1)
+			return usage_error("%s", a.nrest ? "evidence takes one answers file"
+			                                 : "evidence needs an answers file");
+		int fmt = sc_format_find(a.format ? a.format : "markdown");
+		if (fmt < 0 || fmt == SC_FMT_TEXT)
+			return usage_error("unknown evidence format '%s' (markdown, csv, html or json)",
+			                   a.format);
+		struct sc_evaluate_opts eo = {
+			.answers = a.rest[0],
+			.questionnaire = a.questionnaire,
+			.format = (enum sc_format)fmt,
+			.output = a.output,
+		};
+		return sc_cmd_evidence(&eo);
+	}
+
+	/* portfolio [ANSWERS...]: where each client stands. */
+	if (strcmp(a.command, "portfolio") == 0) {
+		if ((code = check_options(&a, false, true)))
+			return code;
+		int fmt = sc_format_find(a.format ? a.format : "text");
+		if (fmt != SC_FMT_TEXT && fmt != SC_FMT_CSV && fmt != SC_FMT_JSON)
+			return usage_error("unknown portfolio format '%s' (text, csv or json)",
+			                   a.format);
+		struct sc_portfolio_opts po = {
+			.files = a.rest,
+			.nfiles = a.nrest,
+			.questionnaire = a.questionnaire,
+			.format = (enum sc_format)fmt,
+			.output = a.output,
+		};
+		return sc_cmd_portfolio(&po);
 	}
 
 	/* validate FILE...: every problem in each file. */

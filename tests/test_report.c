@@ -2,7 +2,9 @@
  *
  * Golden files: tests/golden/<case>.<ext> hold the exact output for each
  * answers set in tests/fixtures/report/ (questionnaire report.yaml), rendered
- * with a fixed date.  A normal run compares byte for byte and, on a
+ * with a fixed date, the Markdown and HTML with the evidence appendix from
+ * the catalogue evidence.yaml; <case>.evidence.<ext> the evidence request
+ * list on its own in its four formats.  A normal run compares byte for byte and, on a
  * mismatch, writes the actual output next to the build and prints the diff
  * command.  After a deliberate change, rewrite them with
  *
@@ -164,18 +166,86 @@ check_golden(const char *file, const char *actual)
 	free(path);
 }
 
+static struct sc_catalogue *
+load_cat(void)
+{
+	struct sc_diags d;
+	sc_diags_init(&d);
+	enum sc_status st = SC_OK;
+	struct sc_catalogue *c =
+		sc_catalogue_load_file(FIXDIR "/evidence.yaml", &d, &st);
+	sc_diags_fini(&d);
+	assert_non_null(c);
+	return c;
+}
+
+/* The report with the evidence appendix (Markdown and HTML carry it). */
+static char *
+render_full(struct fx *f, enum sc_format fmt, const struct sc_catalogue *c)
+{
+	struct sc_report_opts o = {.date = DATE};
+	struct sc_buf b = {0};
+	sc_report_render_full(f->q, f->a, f->ev, fmt, &o, c, &b);
+	return sc_buf_steal(&b);
+}
+
+/* The evidence request list on its own. */
+static char *
+render_evidence(struct fx *f, enum sc_format fmt, const struct sc_catalogue *c)
+{
+	struct sc_report_opts o = {.date = DATE};
+	struct sc_buf b = {0};
+	assert_true(sc_evidence_render(f->q, f->a, f->ev, c, fmt, &o, &b));
+	return sc_buf_steal(&b);
+}
+
+static char *
+render_evidence_case(const char *name, enum sc_format fmt)
+{
+	struct fx f;
+	fx_open(&f, name);
+	struct sc_catalogue *c = load_cat();
+	char *s = render_evidence(&f, fmt, c);
+	sc_catalogue_free(c);
+	fx_close(&f);
+	return s;
+}
+
 static void
 golden_case(const char *name)
 {
 	struct fx f;
 	fx_open(&f, name);
+	struct sc_catalogue *c = load_cat();
 	for (int fmt = 0; fmt < SC_FMT_COUNT; fmt++) {
-		char *s = render(&f, fmt, 0);
+		char *s = render_full(&f, fmt, c);
 		char *file = sc_xasprintf("%s.%s", name, sc_format_ext(fmt));
 		check_golden(file, s);
 		free(file);
 		free(s);
+		/* Without a catalogue, the same report without the list. */
+		s = render(&f, fmt, 0);
+		char *with = render_full(&f, fmt, c);
+		if (fmt == SC_FMT_MARKDOWN || fmt == SC_FMT_HTML)
+			assert_true(strlen(s) < strlen(with));
+		else
+			assert_string_equal(s, with);
+		free(with);
+		free(s);
+		if (fmt == SC_FMT_TEXT)
+			continue;
+		s = render_evidence(&f, fmt, c);
+		file = sc_xasprintf("%s.evidence.%s", name, sc_format_ext(fmt));
+		check_golden(file, s);
+		free(file);
+		free(s);
 	}
+	struct sc_buf b = {0};
+	assert_false(sc_evidence_render(f.q, f.a, f.ev, c, SC_FMT_TEXT, NULL, &b));
+	assert_false(sc_evidence_render(f.q, f.a, f.ev, NULL, SC_FMT_JSON, NULL,
+	                                &b));
+	assert_int_equal(b.len, 0);
+	sc_catalogue_free(c);
 	fx_close(&f);
 }
 
@@ -1028,6 +1098,235 @@ no_format_gives_soc3_a_type(void **state)
 	}
 }
 
+/* --- the evidence request list ----------------------------------------- */
+
+static json_t *
+ev_list(json_t *root, const char *report)
+{
+	json_t *lists = get(root, "reports", JSON_ARRAY);
+	for (size_t i = 0; i < json_array_size(lists); i++) {
+		json_t *l = json_array_get(lists, i);
+		if (strcmp(json_string_value(get(l, "id", JSON_STRING)), report) == 0)
+			return l;
+	}
+	return NULL;
+}
+
+/* The request `id` of a list, or NULL when the list leaves it out. */
+static json_t *
+ev_row(json_t *list, const char *id)
+{
+	json_t *rows = get(list, "requests", JSON_ARRAY);
+	for (size_t i = 0; i < json_array_size(rows); i++) {
+		json_t *r = json_array_get(rows, i);
+		if (strcmp(json_string_value(get(r, "id", JSON_STRING)), id) == 0)
+			return r;
+	}
+	return NULL;
+}
+
+static const char *
+ev_str(json_t *row, const char *key)
+{
+	return json_string_value(get(row, key, JSON_STRING));
+}
+
+/* Each report takes the requests that fit it, shows only the criteria that
+ * fit, and says what the readiness answers say. */
+static void
+evidence_follows_the_scope(void **state)
+{
+	(void)state;
+	char *s = render_evidence_case("full", SC_FMT_JSON);
+	json_t *j = parse_json(s);
+	json_t *soc1 = ev_list(j, "soc1"), *soc2 = ev_list(j, "soc2");
+	assert_non_null(soc1);
+	assert_non_null(soc2);
+	/* A SOC 3 has no list of its own. */
+	assert_null(ev_list(j, "soc3"));
+	/* SOC 1: the SOC1: objectives only. */
+	json_t *rows = get(soc1, "requests", JSON_ARRAY);
+	assert_int_equal(json_array_size(rows), 2);
+	json_t *r = ev_row(soc1, "payroll_recs");
+	assert_non_null(r);
+	json_t *crit = get(r, "criteria", JSON_ARRAY);
+	assert_int_equal(json_array_size(crit), 1);
+	assert_string_equal(json_string_value(json_array_get(crit, 0)),
+	                    "SOC1:reconciliations");
+	assert_string_equal(ev_str(r, "when"), "over 2025-06-30 to 2026-01-30");
+	/* SOC 2: common criteria and categories in scope (Availability,
+	 * Confidentiality), never Privacy or Processing Integrity. */
+	assert_null(ev_row(soc2, "privacy_notice"));
+	assert_null(ev_row(soc2, "payroll_recs"));
+	assert_non_null(ev_row(soc2, "capacity"));
+	r = ev_row(soc2, "classification");
+	crit = get(r, "criteria", JSON_ARRAY);
+	assert_int_equal(json_array_size(crit), 1);
+	assert_string_equal(json_string_value(json_array_get(crit, 0)), "C1.1");
+	r = ev_row(soc2, "soc1_objectives");
+	assert_string_equal(json_string_value(json_array_get(
+		                    get(r, "criteria", JSON_ARRAY), 0)),
+	                    "CC5.1");
+	/* Exists: the readiness item named, the one whose gaps cite the
+	 * criterion when none is named, or not asked. */
+	assert_string_equal(ev_str(ev_row(soc2, "risk_policy"), "exists"),
+	                    "partial");
+	assert_string_equal(ev_str(ev_row(soc2, "risk_register"), "exists"),
+	                    "partial");
+	assert_string_equal(ev_str(ev_row(soc2, "incident_plan"), "exists"),
+	                    "missing");
+	assert_string_equal(ev_str(ev_row(soc2, "mfa_settings"), "exists"),
+	                    "not_asked");
+	/* Design over a Type II window is "in effect over" it. */
+	assert_string_equal(ev_str(ev_row(soc2, "risk_policy"), "when"),
+	                    "in effect over 2025-07-31 to 2026-01-30");
+	assert_string_equal(ev_str(soc2, "window_start"), "2025-07-31");
+	json_t *counts = get(soc2, "counts", JSON_OBJECT);
+	assert_int_equal(json_integer_value(get(counts, "partial", JSON_INTEGER)),
+	                 2);
+	assert_int_equal(json_integer_value(get(counts, "not_asked",
+	                                        JSON_INTEGER)),
+	                 4);
+	json_decref(j);
+	free(s);
+}
+
+/* A Type I is examined on design as of one date: operation requests wait
+ * for a Type II, and the list says how many. */
+static void
+evidence_type1_keeps_design_only(void **state)
+{
+	(void)state;
+	/* Controls of one month: SOC 2 Type I, with no date (the deadline
+	 * is unanswered). */
+	char *s = render_evidence_case("partial", SC_FMT_JSON);
+	json_t *j = parse_json(s);
+	json_t *soc2 = ev_list(j, "soc2");
+	assert_non_null(soc2);
+	assert_string_equal(ev_str(soc2, "type"), "type1");
+	json_t *rows = get(soc2, "requests", JSON_ARRAY);
+	for (size_t i = 0; i < json_array_size(rows); i++) {
+		json_t *r = json_array_get(rows, i);
+		assert_string_equal(ev_str(r, "test"), "design");
+		assert_string_equal(ev_str(r, "when"), "as of the Type I date");
+	}
+	/* risk_register and incident_log are operation requests. */
+	assert_null(ev_row(soc2, "risk_register"));
+	assert_null(ev_row(soc2, "incident_log"));
+	assert_int_equal(json_integer_value(get(soc2, "type2_later",
+	                                        JSON_INTEGER)),
+	                 2);
+	assert_true(json_is_null(json_object_get(soc2, "as_of")));
+	assert_non_null(strstr(ev_str(soc2, "summary"),
+	                       "A Type II adds 2 requests"));
+	json_decref(j);
+	free(s);
+
+	/* No report: no list, and it says why. */
+	s = render_evidence_case("none", SC_FMT_JSON);
+	j = parse_json(s);
+	assert_int_equal(json_array_size(get(j, "reports", JSON_ARRAY)), 0);
+	assert_non_null(strstr(json_string_value(json_array_get(
+		                       get(j, "notes", JSON_ARRAY), 0)),
+	                       "No SOC report is recommended now"));
+	json_decref(j);
+	free(s);
+	char *md = render_evidence_case("none", SC_FMT_MARKDOWN);
+	assert_non_null(strstr(md, "no evidence to request"));
+	assert_null(strstr(md, "| # |"));
+	free(md);
+}
+
+/* The CSV a consultant loads into a tracker: one row per request, owner and
+ * due date empty; the same requests as the JSON, in the same order. */
+static void
+evidence_csv_is_one_row_per_request(void **state)
+{
+	(void)state;
+	static const char *const header[] = {
+		"report", "report_type", "number", "request_id", "criteria",
+		"request", "evidence", "test", "when", "exists", "sources",
+		"source_urls", "owner", "due_date",
+	};
+	for (size_t c = 0; c < NCASES; c++) {
+		char *s = render_evidence_case(cases[c], SC_FMT_CSV);
+		char *js = render_evidence_case(cases[c], SC_FMT_JSON);
+		json_t *j = parse_json(js);
+		struct csv t;
+		assert_true(csv_parse(s, &t));
+		assert_true(t.nrows >= 1);
+		for (size_t k = 0; k < 14; k++)
+			assert_string_equal(t.rows[0][k], header[k]);
+		size_t row = 1;
+		json_t *lists = get(j, "reports", JSON_ARRAY);
+		for (size_t i = 0; i < json_array_size(lists); i++) {
+			json_t *l = json_array_get(lists, i);
+			json_t *reqs = get(l, "requests", JSON_ARRAY);
+			for (size_t k = 0; k < json_array_size(reqs); k++, row++) {
+				assert_true(row < t.nrows);
+				char **f = t.rows[row];
+				assert_int_equal(t.nfields[row], 14);
+				assert_string_equal(f[0], ev_str(l, "title"));
+				assert_string_equal(f[3], ev_str(json_array_get(reqs, k),
+				                                 "id"));
+				assert_string_equal(f[5], ev_str(json_array_get(reqs, k),
+				                                 "request"));
+				assert_string_equal(f[12], "");
+				assert_string_equal(f[13], "");
+			}
+		}
+		assert_int_equal(row, t.nrows);
+		csv_free(&t);
+		json_decref(j);
+		free(js);
+		free(s);
+	}
+}
+
+/* What the interview's results screen reads: the same areas as the JSON
+ * report, in its order, with the same figures. */
+static void
+areas_api_matches_the_report(void **state)
+{
+	(void)state;
+	for (size_t c = 0; c < NCASES; c++) {
+		struct fx f;
+		fx_open(&f, cases[c]);
+		struct sc_area areas[SC_AREA_MAX];
+		size_t n = sc_report_areas(f.q, f.a, f.ev, areas);
+		char *s = render(&f, SC_FMT_JSON, 0);
+		json_t *j = parse_json(s);
+		json_t *ja = get(get(j, "readiness", JSON_OBJECT), "areas", JSON_ARRAY);
+		assert_int_equal(n, json_array_size(ja));
+		for (size_t i = 0; i < n; i++) {
+			json_t *o = json_array_get(ja, i);
+			assert_string_equal(areas[i].id, ev_str(o, "id"));
+			json_t *score = json_object_get(o, "score");
+			assert_int_equal(areas[i].score,
+			                 json_is_null(score) ? -1
+			                                     : json_integer_value(score));
+			assert_int_equal(areas[i].total,
+			                 json_integer_value(json_object_get(o, "total")));
+		}
+		/* The full case: nine groups, two categories in scope, SOC 1. */
+		if (strcmp(cases[c], "full") == 0) {
+			assert_int_equal(n, 12);
+			assert_string_equal(areas[9].id, "availability");
+			assert_string_equal(areas[11].id, "soc1");
+			assert_int_equal(areas[2].score, 50); /* risk: partly */
+			struct sc_buf b = {0};
+			sc_area_detail(&areas[2], &b);
+			assert_string_equal(sc_buf_str(&b), "0 of 1 in place, 1 partly");
+			sc_buf_fini(&b);
+		}
+		if (strcmp(cases[c], "none") == 0)
+			assert_int_equal(n, 0);
+		json_decref(j);
+		free(s);
+		fx_close(&f);
+	}
+}
+
 /* --- HTML validity ----------------------------------------------------- */
 
 static bool
@@ -1060,6 +1359,39 @@ run_checker(const char *cmd, const char *file)
 	free(full);
 }
 
+/* xmllint's HTML parser predates HTML5 and knows no inline SVG: it checks
+ * the page with each <svg> cut out, and each picture on its own as XML
+ * (well-formed, as an SVG document must be).  Returns the pictures seen. */
+static int
+xmllint_html_and_svg(const char *dir, const char *name, const char *html)
+{
+	struct sc_buf page = {0};
+	const char *p = html;
+	int k = 0;
+	for (const char *s; (s = strstr(p, "<svg"));) {
+		const char *e = strstr(s, "</svg>");
+		assert_non_null(e);
+		e += strlen("</svg>");
+		sc_buf_add(&page, p, (size_t)(s - p));
+		char *svg = sc_xstrndup(s, (size_t)(e - s));
+		char *file = sc_xasprintf("%s.%d.svg", name, k++);
+		char *path = th_write(dir, file, svg);
+		run_checker("xmllint --noout", path);
+		free(path);
+		free(file);
+		free(svg);
+		p = e;
+	}
+	sc_buf_puts(&page, p);
+	char *file = sc_xasprintf("%s.nosvg.html", name);
+	char *path = th_write(dir, file, sc_buf_str(&page));
+	run_checker("xmllint --html --noout", path);
+	free(path);
+	free(file);
+	sc_buf_fini(&page);
+	return k;
+}
+
 static void
 html_validates(void **state)
 {
@@ -1072,10 +1404,41 @@ html_validates(void **state)
 		char *s = render_case(cases[c], SC_FMT_HTML, 0);
 		char *name = sc_xasprintf("%s.html", cases[c]);
 		char *path = th_write(dir, name, s);
+		/* The report with its evidence appendix, and the list alone. */
+		struct fx f;
+		fx_open(&f, cases[c]);
+		struct sc_catalogue *cat = load_cat();
+		char *full = render_full(&f, SC_FMT_HTML, cat);
+		char *ev = render_evidence(&f, SC_FMT_HTML, cat);
+		sc_catalogue_free(cat);
+		fx_close(&f);
+		char *fname = sc_xasprintf("%s.full.html", cases[c]);
+		char *ename = sc_xasprintf("%s.evidence.html", cases[c]);
+		char *fpath = th_write(dir, fname, full);
+		char *epath = th_write(dir, ename, ev);
+		if (tidy) {
+			run_checker("tidy -errors -quiet", fpath);
+			run_checker("tidy -errors -quiet", epath);
+		}
+		if (xmllint) {
+			assert_int_equal(xmllint_html_and_svg(dir, fname, full),
+			                 xmllint_html_and_svg(dir, name, s));
+			assert_int_equal(xmllint_html_and_svg(dir, ename, ev), 0);
+		}
+		free(fpath);
+		free(epath);
+		free(fname);
+		free(ename);
+		free(full);
+		free(ev);
 		if (tidy)
 			run_checker("tidy -errors -quiet", path);
-		if (xmllint)
-			run_checker("xmllint --html --noout", path);
+		if (xmllint) {
+			int pictures = xmllint_html_and_svg(dir, cases[c], s);
+			/* Readiness by area and the timeline, when dated. */
+			if (strcmp(cases[c], "full") == 0)
+				assert_int_equal(pictures, 2);
+		}
 		free(path);
 		free(name);
 		free(s);
@@ -1187,6 +1550,66 @@ markdown_renders_as_intended(void **state)
 		free(cmd);
 		free(path);
 		free(s);
+	}
+	th_rmtree(dir);
+	free(dir);
+}
+
+/* The evidence list in Markdown: each table row has its 8 cells, the
+ * report with the appendix one more section, no user text as markup. */
+static void
+evidence_markdown_renders_as_intended(void **state)
+{
+	(void)state;
+	if (!have_tool("cmark-gfm"))
+		skip();
+	char *dir = th_mkdtemp();
+	for (size_t c = 0; c < NCASES; c++) {
+		struct fx f;
+		fx_open(&f, cases[c]);
+		struct sc_catalogue *cat = load_cat();
+		char *docs[2] = {render_evidence(&f, SC_FMT_MARKDOWN, cat),
+		                 render_full(&f, SC_FMT_MARKDOWN, cat)};
+		sc_catalogue_free(cat);
+		fx_close(&f);
+		for (int k = 0; k < 2; k++) {
+			char *path = th_write(dir, "e.md", docs[k]);
+			char *cmd = sc_xasprintf("cmark-gfm -e table '%s'", path);
+			FILE *p = popen(cmd, "r");
+			assert_non_null(p);
+			struct sc_buf b = {0};
+			char tmp[4096];
+			size_t n;
+			while ((n = fread(tmp, 1, sizeof tmp, p)) > 0)
+				sc_buf_add(&b, tmp, n);
+			assert_int_equal(pclose(p), 0);
+			const char *html = sc_buf_str(&b);
+			assert_int_equal(count(html, "<h1>"), 1);
+			if (k == 1)
+				assert_int_equal(count(html, "<h2>"), 9);
+			/* Evidence tables start with a "#" header cell. */
+			for (const char *t = html; (t = strstr(t, "<table>")); t++) {
+				const char *end = strstr(t, "</table>");
+				bool evidence = strstr(t, "<th align=\"right\">#</th>") &&
+				                strstr(t, "<th align=\"right\">#</th>") < end;
+				for (const char *r = t; (r = strstr(r, "<tr>")) && r < end;
+				     r += 4) {
+					const char *re = strstr(r, "</tr>");
+					size_t cells = 0;
+					for (const char *q = r; q < re; q++)
+						if (strncmp(q, "<td", 3) == 0 ||
+						    strncmp(q, "<th", 3) == 0)
+							cells++;
+					assert_int_equal(cells, evidence ? 8 : 3);
+				}
+			}
+			assert_null(strstr(html, "<a href"));
+			assert_null(strstr(html, "<small>"));
+			sc_buf_fini(&b);
+			free(cmd);
+			free(path);
+			free(docs[k]);
+		}
 	}
 	th_rmtree(dir);
 	free(dir);
@@ -1890,10 +2313,15 @@ main(void)
 		cmocka_unit_test(csv_parses_back_to_the_same_fields),
 		cmocka_unit_test(csv_neutralizes_formulas),
 		cmocka_unit_test(every_format_says_the_same_thing),
+		cmocka_unit_test(areas_api_matches_the_report),
+		cmocka_unit_test(evidence_follows_the_scope),
+		cmocka_unit_test(evidence_type1_keeps_design_only),
+		cmocka_unit_test(evidence_csv_is_one_row_per_request),
 		cmocka_unit_test(html_validates),
 		cmocka_unit_test(html_is_self_contained_and_escaped),
 		cmocka_unit_test(markdown_escapes_user_text),
 		cmocka_unit_test(markdown_renders_as_intended),
+		cmocka_unit_test(evidence_markdown_renders_as_intended),
 		cmocka_unit_test(hostile_text_never_reaches_the_output),
 		cmocka_unit_test(date_defaults_to_today_utc),
 		cmocka_unit_test(roadmap_dates_follow_the_answers),

@@ -134,6 +134,14 @@ void
 sc_result_summary(const struct sc_questionnaire *q, const struct sc_result *r,
                   struct sc_buf *out);
 
+/* The recommendation in one short line, for lists of many sessions (the
+ * portfolio, the interview's session picker): the summary when a report is
+ * recommended, else "No SOC report now" when the answers say so, else "Not
+ * enough answers yet".  Appends to `out`. */
+void
+sc_result_headline(const struct sc_questionnaire *q, const struct sc_result *r,
+                   struct sc_buf *out);
+
 /* One report as every view names it: "SOC 1 Type II", "SOC 2 Type I", and
  * for a SOC 3, which has no type, "SOC 3 (public summary of the SOC 2 Type
  * II, same period)".  Appends to `out`. */

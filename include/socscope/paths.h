@@ -9,9 +9,15 @@
 
 #include "socscope/common.h"
 
-/* Examples are answers files under questionnaires/examples/ (see
- * socscope/examples.h). */
-enum sc_data_kind { SC_DATA_QUESTIONNAIRE, SC_DATA_THEME, SC_DATA_EXAMPLE };
+/* Each kind lives in its own subdirectory: questionnaires/, themes/,
+ * questionnaires/examples/ (worked examples, see socscope/examples.h) and
+ * questionnaires/evidence/ (evidence catalogues). */
+enum sc_data_kind {
+	SC_DATA_QUESTIONNAIRE,
+	SC_DATA_THEME,
+	SC_DATA_EXAMPLE,
+	SC_DATA_EVIDENCE,
+};
 
 /* True when `name` is to be taken as a path rather than looked up. */
 bool
@@ -24,7 +30,8 @@ char *
 sc_data_find(enum sc_data_kind kind, const char *name);
 
 /* The data directories in lookup order, each with "/questionnaires",
- * "/themes" or "/questionnaires/examples" appended; for `socscope list`.  NULL-terminated, caller frees
+ * "/themes", "/questionnaires/examples" or "/questionnaires/evidence"
+ * appended; for `socscope list`.  NULL-terminated, caller frees
  * with sc_strv_free. */
 char **
 sc_data_dirs(enum sc_data_kind kind);

@@ -108,6 +108,9 @@ struct sc_session_info {
 	char *questionnaire; /* the questionnaire id the file names */
 	size_t answered, applicable; /* progress against `q` when it matches */
 	char *holder;  /* open in an interview: who and since when; else NULL */
+	/* sc_result_headline against `q` when it matches ("SOC 2 Type II
+	 * (Security)", "No SOC report now"), else "" */
+	char *recommendation;
 };
 
 /* List the answers files in `dir` (usually sc_sessions_dir()), newest

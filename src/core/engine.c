@@ -964,3 +964,17 @@ sc_result_summary(const struct sc_questionnaire *q, const struct sc_result *r,
 	}
 	sc_buf_puts(out, "No SOC report recommended yet: not enough answers.");
 }
+
+void
+sc_result_headline(const struct sc_questionnaire *q, const struct sc_result *r,
+                   struct sc_buf *out)
+{
+	if (!q || !r || !out)
+		return;
+	if (r->nreports > 0)
+		sc_result_summary(q, r, out);
+	else if (r->none.n > 0 || r->deferred.n > 0)
+		sc_buf_puts(out, "No SOC report now");
+	else
+		sc_buf_puts(out, "Not enough answers yet");
+}

@@ -48,9 +48,10 @@ usable(const char *dir)
 char **
 sc_data_dirs(enum sc_data_kind kind)
 {
-	const char *sub = kind == SC_DATA_THEME     ? "themes"
-	                  : kind == SC_DATA_EXAMPLE ? "questionnaires/examples"
-	                                            : "questionnaires";
+	const char *sub = kind == SC_DATA_THEME      ? "themes"
+	                  : kind == SC_DATA_EXAMPLE  ? "questionnaires/examples"
+	                  : kind == SC_DATA_EVIDENCE ? "questionnaires/evidence"
+	                                             : "questionnaires";
 	char **v = NULL;
 	size_t n = 0, cap = 0;
 	const char *s;

@@ -28,6 +28,7 @@
  * given at all: the report says which answer is missing instead. */
 #include "report_internal.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,6 +73,7 @@ static const char *const headings[RP_H_COUNT] = {
 	[RP_H_FRAMEWORKS] = "Related frameworks",
 	[RP_H_GAPS] = "Readiness gaps",
 	[RP_H_APPENDIX] = "Appendix: your answers",
+	[RP_H_EVIDENCE] = "Appendix: evidence to collect",
 	[RP_H_ABOUT] = "About this report",
 };
 
@@ -321,6 +323,15 @@ today_utc(void)
 	return t;
 }
 
+void
+rp_report_date(const struct sc_report_opts *opts, char out[11])
+{
+	struct ymd t;
+	if (!opts || !parse_date(opts->date, &t))
+		t = today_utc();
+	ymd_str(t, out);
+}
+
 /* --- small helpers ---------------------------------------------------- */
 
 static void
@@ -337,6 +348,19 @@ step_add(struct rp_model *m, char *when, char *what)
 	m->steps[m->nsteps].when = when;
 	m->steps[m->nsteps].what = what;
 	m->nsteps++;
+}
+
+static struct rp_bar *
+bar_add(struct rp_model *m, enum rp_bar_kind kind, char *label, struct ymd from,
+        struct ymd to)
+{
+	m->bars = sc_xrealloc(m->bars, (m->nbars + 1) * sizeof *m->bars);
+	struct rp_bar *b = &m->bars[m->nbars++];
+	b->kind = kind;
+	b->label = label;
+	ymd_str(from, b->from);
+	ymd_str(to, b->to);
+	return b;
 }
 
 /* A sentence ends with a full stop unless it already ends in punctuation. */
@@ -842,6 +866,10 @@ report_step(struct road *r, struct plan *pl, const char *title,
 	pl->dated = true;
 	pl->from = add_days(end, REPORT_DAYS_MIN);
 	pl->to = add_days(end, REPORT_DAYS_MAX);
+	bar_add(r->m, RP_BAR_FIELDWORK, sc_xasprintf("%s fieldwork", title),
+	        next_day(end), pl->from);
+	bar_add(r->m, RP_BAR_REPORT, sc_xasprintf("%s report", title), pl->from,
+	        pl->to);
 	char f[11], t[11];
 	ymd_str(pl->from, f);
 	ymd_str(pl->to, t);
@@ -859,6 +887,9 @@ plan_type1(struct road *r, struct rp_report *rp, struct plan *pl)
 	const char *name = sc_report_name(rp->rec->id);
 	struct ymd as_of = r->ready;
 	ymd_str(as_of, m->type1_as_of);
+	ymd_str(as_of, rp->as_of);
+	bar_add(m, RP_BAR_TYPE1, sc_xasprintf("%s Type I date", name), as_of,
+	        as_of);
 	step_add(m, sc_xasprintf("as of %s", m->type1_as_of),
 	         sc_xasprintf("%s Type I: your CPA firm examines the design of "
 	                      "your controls as of this date, %s.",
@@ -885,6 +916,8 @@ plan_type1(struct road *r, struct rp_report *rp, struct plan *pl)
 	char s[11], e[11];
 	ymd_str(start, s);
 	ymd_str(end, e);
+	bar_add(m, RP_BAR_WINDOW,
+	        sc_xasprintf("%s Type II window (to follow)", name), start, end);
 	step_add(m, sc_xasprintf("%s to %s", s, e),
 	         sc_xasprintf("%s Type II to follow: a window of %d months from "
 	                      "the Type I's date, because %s%s.",
@@ -958,6 +991,9 @@ plan_type2(struct road *r, struct rp_report *rp, struct plan *pl)
 	ymd_str(start, s);
 	ymd_str(end, e);
 	ymd_str(r->prior_end, p);
+	memcpy(rp->window_start, s, sizeof s);
+	memcpy(rp->window_end, e, sizeof e);
+	bar_add(m, RP_BAR_WINDOW, sc_xasprintf("%s window", what), start, end);
 	sc_buf_printf(&r->b, "%s: the %d-month window in which your controls "
 	                     "must operate and keep evidence; ",
 	              what, period);
@@ -1134,6 +1170,7 @@ build_roadmap(struct rp_model *m, struct ymd today)
 	                            : sc_xasprintf("from %s", now),
 	         sc_buf_steal(&r.b));
 
+
 	/* Dates need every shown timeline number. */
 	if (r.t.nmissing) {
 		sc_buf_puts(&r.b, "We cannot date the audit yet: ");
@@ -1153,6 +1190,9 @@ build_roadmap(struct rp_model *m, struct ymd today)
 	}
 
 	ymd_str(r.ready, m->ready_by);
+	if (m->readiness_weeks)
+		bar_add(m, RP_BAR_READINESS, sc_xstrdup("Readiness work"), today,
+		        r.ready);
 	if (r.t.has_prior)
 		r.prior_end = add_months(today, -r.t.prior);
 	/* Open gaps do not move a look-back window (the recommendation's type
@@ -1174,6 +1214,8 @@ build_roadmap(struct rp_model *m, struct ymd today)
 				ymd_str(soc2->from, f);
 				ymd_str(soc2->to, t);
 				sc_buf_printf(&r.b, " (expected between %s and %s)", f, t);
+				bar_add(m, RP_BAR_REPORT, sc_xstrdup("SOC 3 report"),
+				        soc2->from, soc2->to);
 			}
 			sc_buf_putc(&r.b, '.');
 			step_add(m, NULL, sc_buf_steal(&r.b));
@@ -1251,6 +1293,171 @@ sort_steps(struct rp_model *m)
 		key[j] = k;
 	}
 	free(key);
+}
+
+/* Bars in date order, stably (a look-back window before the readiness work
+ * that runs now). */
+static void
+sort_bars(struct rp_model *m)
+{
+	for (size_t i = 1; i < m->nbars; i++) {
+		struct rp_bar b = m->bars[i];
+		size_t j = i;
+		while (j > 0 && strcmp(m->bars[j - 1].from, b.from) > 0) {
+			m->bars[j] = m->bars[j - 1];
+			j--;
+		}
+		m->bars[j] = b;
+	}
+}
+
+/* --- readiness by area ------------------------------------------------ */
+
+static const struct {
+	const char *id, *name, *prefix;
+} cc_areas[] = {
+	{"cc1", "Control environment", "CC1."},
+	{"cc2", "Communication and information", "CC2."},
+	{"cc3", "Risk assessment", "CC3."},
+	{"cc4", "Monitoring activities", "CC4."},
+	{"cc5", "Control activities", "CC5."},
+	{"cc6", "Logical and physical access", "CC6."},
+	{"cc7", "System operations", "CC7."},
+	{"cc8", "Change management", "CC8."},
+	{"cc9", "Risk mitigation", "CC9."},
+};
+#define NCC_AREAS (sizeof cc_areas / sizeof cc_areas[0])
+static_assert(NCC_AREAS + SC_CAT_COUNT - 1 + 1 <= SC_AREA_MAX,
+              "every area fits");
+
+/* Does readiness item `item` have a criterion in area `area` (a prefix of
+ * the common criteria, a category, or "SOC1:" for SOC 1 processing)?  Its
+ * criteria are those of every gap the questionnaire raises for it. */
+static bool
+item_in_area(const struct sc_questionnaire *q, const char *item, int cc,
+             int cat, bool soc1)
+{
+	for (size_t i = 0; i < q->nrules; i++) {
+		const struct sc_rule *ru = &q->rules[i];
+		if (!ru->readiness_item || !ru->gap ||
+		    strcmp(ru->readiness_item, item) != 0)
+			continue;
+		bool tsc = false, objective = false;
+		for (size_t k = 0; k < ru->gap->ncriteria; k++) {
+			const char *c = ru->gap->criteria[k];
+			int cc_cat = sc_tsc_category(c);
+			if (cc >= 0 && strncmp(c, cc_areas[cc].prefix,
+			                       strlen(cc_areas[cc].prefix)) == 0)
+				return true;
+			if (cat >= 0 && cat != SC_CAT_SECURITY && cc_cat == cat)
+				return true;
+			tsc |= cc_cat >= 0;
+			objective |= strncmp(c, "SOC1:", 5) == 0;
+		}
+		/* SOC 1 business processing: items that cite SOC 1 objectives
+		 * and no Trust Services criterion (approvals,
+		 * reconciliations...), which no other area shows. */
+		if (soc1 && objective && !tsc)
+			return true;
+	}
+	return false;
+}
+
+static void
+area_count(const struct rp_model *m, struct sc_area *a, int cc, int cat,
+           bool soc1)
+{
+	const struct sc_result *r = m->r;
+	a->score = -1;
+	for (size_t i = 0; i < r->nitems; i++) {
+		if (!item_in_area(m->q, r->items[i].item, cc, cat, soc1))
+			continue;
+		a->total++;
+		switch (r->items[i].status) {
+		case SC_READY_IN_PLACE: a->in_place++; break;
+		case SC_READY_PARTIAL: a->partial++; break;
+		case SC_READY_MISSING: a->missing++; break;
+		case SC_READY_UNKNOWN:
+		case SC_READY_COUNT: a->unknown++; break;
+		}
+	}
+	if (a->total)
+		/* The engine's rounding: round(100 * (in + partial/2) / n). */
+		a->score = (int)((200 * a->in_place + 100 * a->partial +
+		                  a->total) /
+		                 (2 * a->total));
+}
+
+static void
+build_areas(struct rp_model *m)
+{
+	const struct sc_result *r = m->r;
+	if (r->nitems == 0)
+		return;
+	for (size_t k = 0; k < NCC_AREAS; k++) {
+		struct sc_area *a = &m->areas[m->nareas++];
+		a->id = cc_areas[k].id;
+		a->name = cc_areas[k].name;
+		area_count(m, a, (int)k, -1, false);
+	}
+	for (int c = SC_CAT_AVAILABILITY; c < SC_CAT_COUNT; c++) {
+		if (!r->tsc[c].in_scope)
+			continue;
+		struct sc_area *a = &m->areas[m->nareas++];
+		a->id = sc_category_id_str(c);
+		a->name = sc_category_name(c);
+		area_count(m, a, -1, c, false);
+	}
+	bool soc1 = false;
+	for (size_t i = 0; i < m->nreports; i++)
+		soc1 |= m->reports[i].rec->id == SC_SOC1;
+	if (soc1) {
+		struct sc_area *a = &m->areas[m->nareas++];
+		a->id = "soc1";
+		a->name = "Business processing (SOC 1)";
+		area_count(m, a, -1, -1, true);
+	}
+}
+
+void
+rp_area_bar(const struct sc_area *a, int cells, const char *full,
+            const char *empty, struct sc_buf *out)
+{
+	if (a->score < 0)
+		return;
+	int n = (a->score * cells + 50) / 100;
+	for (int i = 0; i < cells; i++)
+		sc_buf_puts(out, i < n ? full : empty);
+}
+
+void
+sc_area_detail(const struct sc_area *a, struct sc_buf *out)
+{
+	if (a->total == 0) {
+		sc_buf_puts(out, "no readiness item asked");
+		return;
+	}
+	sc_buf_printf(out, "%zu of %zu in place", a->in_place, a->total);
+	if (a->partial)
+		sc_buf_printf(out, ", %zu partly", a->partial);
+	if (a->missing)
+		sc_buf_printf(out, ", %zu not in place", a->missing);
+	if (a->unknown)
+		sc_buf_printf(out, ", %zu not known", a->unknown);
+}
+
+static const char *const bar_kind_names[RP_BAR_COUNT] = {
+	[RP_BAR_READINESS] = "readiness",
+	[RP_BAR_TYPE1] = "type1_date",
+	[RP_BAR_WINDOW] = "window",
+	[RP_BAR_FIELDWORK] = "fieldwork",
+	[RP_BAR_REPORT] = "report",
+};
+
+const char *
+rp_bar_kind_name(enum rp_bar_kind k)
+{
+	return (unsigned)k < RP_BAR_COUNT ? bar_kind_names[k] : "";
 }
 
 void
@@ -1343,6 +1550,8 @@ rp_model_build(struct rp_model *m, const struct sc_questionnaire *q,
 	build_exec(m);
 	build_roadmap(m, today);
 	sort_steps(m);
+	sort_bars(m);
+	build_areas(m);
 	sc_buf_fini(&b);
 }
 
@@ -1381,6 +1590,10 @@ rp_model_fini(struct rp_model *m)
 	for (size_t i = 0; i < m->nroad_notes; i++)
 		free(m->road_notes[i]);
 	free(m->road_notes);
+	for (size_t i = 0; i < m->nbars; i++)
+		free(m->bars[i].label);
+	free(m->bars);
+	rp_evidence_fini(&m->evidence);
 	memset(m, 0, sizeof *m);
 }
 
@@ -1389,8 +1602,20 @@ sc_report_render(const struct sc_questionnaire *q, const struct sc_answers *a,
                  struct sc_eval *ev, enum sc_format fmt,
                  const struct sc_report_opts *opts, struct sc_buf *out)
 {
+	sc_report_render_full(q, a, ev, fmt, opts, NULL, out);
+}
+
+void
+sc_report_render_full(const struct sc_questionnaire *q,
+                      const struct sc_answers *a, struct sc_eval *ev,
+                      enum sc_format fmt, const struct sc_report_opts *opts,
+                      const struct sc_catalogue *evidence, struct sc_buf *out)
+{
 	struct rp_model m;
 	rp_model_build(&m, q, a, ev, opts);
+	/* Only the formats with an appendix for it carry the list. */
+	if (fmt == SC_FMT_MARKDOWN || fmt == SC_FMT_HTML)
+		rp_evidence_build(&m, evidence);
 	switch (fmt) {
 	case SC_FMT_TEXT:
 		rp_render_text(&m, opts && opts->width > 0 ? opts->width : 80, out);
@@ -1402,4 +1627,40 @@ sc_report_render(const struct sc_questionnaire *q, const struct sc_answers *a,
 	case SC_FMT_COUNT: break;
 	}
 	rp_model_fini(&m);
+}
+
+bool
+sc_evidence_render(const struct sc_questionnaire *q, const struct sc_answers *a,
+                   struct sc_eval *ev, const struct sc_catalogue *cat,
+                   enum sc_format fmt, const struct sc_report_opts *opts,
+                   struct sc_buf *out)
+{
+	if (!cat || (fmt != SC_FMT_MARKDOWN && fmt != SC_FMT_HTML &&
+	             fmt != SC_FMT_JSON && fmt != SC_FMT_CSV))
+		return false;
+	struct rp_model m;
+	rp_model_build(&m, q, a, ev, opts);
+	rp_evidence_build(&m, cat);
+	switch (fmt) {
+	case SC_FMT_MARKDOWN: rp_render_evidence_markdown(&m, out); break;
+	case SC_FMT_HTML: rp_render_evidence_html(&m, out); break;
+	case SC_FMT_JSON: rp_render_evidence_json(&m, out); break;
+	case SC_FMT_CSV: rp_render_evidence_csv(&m, out); break;
+	case SC_FMT_TEXT:
+	case SC_FMT_COUNT: break;
+	}
+	rp_model_fini(&m);
+	return true;
+}
+
+size_t
+sc_report_areas(const struct sc_questionnaire *q, const struct sc_answers *a,
+                struct sc_eval *ev, struct sc_area out[SC_AREA_MAX])
+{
+	struct rp_model m;
+	rp_model_build(&m, q, a, ev, NULL);
+	size_t n = m.nareas;
+	memcpy(out, m.areas, n * sizeof *out);
+	rp_model_fini(&m);
+	return n;
 }

@@ -5,7 +5,7 @@
  * Columns, and which kinds of row fill them:
  *
  *   1 kind         summary | report | deferred | next_step | category |
- *                  framework | gap | answer | skipped
+ *                  framework | gap | area | answer | skipped
  *   2 section      answer, skipped: the section's title
  *   3 question_id  answer, skipped: the question's id
  *   4 question     answer, skipped: the question's text
@@ -13,25 +13,28 @@
  *   6 note         answer: the note written with it
  *   7 priority     gap: high | medium | low
  *   8 title        gap: its title; report: "SOC 2 Type II, 12-month
- *                  period"; category and framework: the name; summary: the
+ *                  period"; category, framework and area (readiness by
+ *                  area): the name; summary: the
  *                  one-line summary, or "No SOC report is recommended now";
  *                  deferred: why it waits
  *   9 criteria     gap: criteria ids separated by "; "
  *  10 advice       gap: what to do; next_step: the advice
  *  11 id           report (soc1 ...), category (security ...), framework
- *                  (hipaa ...) and gap ids; next_step and deferred: the
- *                  rule's id
+ *                  (hipaa ...), area (cc1 ...) and gap ids; next_step and
+ *                  deferred: the rule's id
  *  12 status       report: type1 | type2 ("" for soc3, which has no
  *                  type); category: in scope (required) |
  *                  in scope | out of scope; gap: gap | followup;
+ *                  area: the score 0 to 100, or "not asked";
  *                  skipped: not applicable
  *  13 reasons      summary: the executive summary; report, deferred,
  *                  category, framework: each reason with the answers it
- *                  rests on (one per line); gap: the answers it rests on
+ *                  rests on (one per line); gap: the answers it rests on;
+ *                  area: its items ("3 of 5 in place, 1 partly")
  *
  * Rows come in this order: summary, reports, deferred, next steps, the five
- * categories, frameworks, gaps (high to low), then answers and skipped
- * questions in questionnaire order.
+ * categories, frameworks, gaps (high to low), readiness by area, then
+ * answers and skipped questions in questionnaire order.
  *
  * The file is made for spreadsheets, which take a cell that starts with
  * "=", "+", "-", "@", a tab or a carriage return as a formula: an answer
@@ -65,8 +68,8 @@ formula_like(const char *s)
 	return *s && strchr("=+-@\t\r", *s) != NULL;
 }
 
-static void
-field(struct sc_buf *out, const char *s, struct sc_buf *tmp)
+void
+rp_csv_field(struct sc_buf *out, const char *s, struct sc_buf *tmp)
 {
 	s = rp_clean(s ? s : "", tmp);
 	bool formula = formula_like(s);
@@ -91,7 +94,7 @@ emit(struct sc_buf *out, const struct row *r, struct sc_buf *tmp)
 	for (int c = 0; c < C_COUNT; c++) {
 		if (c)
 			sc_buf_putc(out, ',');
-		field(out, r->f[c], tmp);
+		rp_csv_field(out, r->f[c], tmp);
 	}
 	sc_buf_puts(out, "\r\n");
 }
@@ -225,6 +228,24 @@ rp_render_csv(const struct rp_model *m, struct sc_buf *out)
 		emit(out, &r, &tmp);
 	}
 
+	for (size_t i = 0; i < m->nareas; i++) {
+		const struct sc_area *a = &m->areas[i];
+		memset(&r, 0, sizeof r);
+		r.f[C_KIND] = "area";
+		r.f[C_TITLE] = a->name;
+		r.f[C_ID] = a->id;
+		sc_buf_reset(&b2);
+		if (a->score >= 0)
+			sc_buf_printf(&b2, "%d", a->score);
+		else
+			sc_buf_puts(&b2, "not asked");
+		r.f[C_STATUS] = sc_buf_str(&b2);
+		sc_buf_reset(&b);
+		sc_area_detail(a, &b);
+		r.f[C_REASONS] = sc_buf_str(&b);
+		emit(out, &r, &tmp);
+	}
+
 	for (size_t i = 0; i < m->q->nquestions; i++) {
 		const struct sc_question *qn = &m->q->questions[i];
 		bool shown = sc_eval_visible(m->ev, i);
@@ -248,4 +269,80 @@ rp_render_csv(const struct rp_model *m, struct sc_buf *out)
 	sc_buf_fini(&tmp);
 	sc_buf_fini(&b);
 	sc_buf_fini(&b2);
+}
+
+/* The evidence request list for a tracker: one row per request and report,
+ * with the owner and due-date columns left empty for the consultant. */
+enum ev_col {
+	E_REPORT, E_TYPE, E_NUMBER, E_ID, E_CRITERIA, E_REQUEST, E_EVIDENCE,
+	E_TEST, E_WHEN, E_EXISTS, E_SOURCES, E_URLS, E_OWNER, E_DUE, E_COUNT
+};
+
+static const char *const ev_col_names[E_COUNT] = {
+	"report", "report_type", "number", "request_id", "criteria", "request",
+	"evidence", "test", "when", "exists", "sources", "source_urls", "owner",
+	"due_date",
+};
+
+static void
+ev_emit(struct sc_buf *out, const char *const *f, struct sc_buf *tmp)
+{
+	for (int c = 0; c < E_COUNT; c++) {
+		if (c)
+			sc_buf_putc(out, ',');
+		rp_csv_field(out, f[c], tmp);
+	}
+	sc_buf_puts(out, "\r\n");
+}
+
+void
+rp_render_evidence_csv(const struct rp_model *m, struct sc_buf *out)
+{
+	const struct rp_evidence *e = &m->evidence;
+	struct sc_buf tmp = {0}, crit = {0}, src = {0}, urls = {0}, num = {0};
+	const char *f[E_COUNT];
+	ev_emit(out, ev_col_names, &tmp);
+	for (size_t i = 0; i < e->nlists; i++) {
+		const struct rp_ev_list *l = &e->lists[i];
+		for (size_t k = 0; k < l->nrows; k++) {
+			const struct rp_ev_row *r = &l->rows[k];
+			memset(f, 0, sizeof f);
+			f[E_REPORT] = l->title;
+			f[E_TYPE] = sc_rtype_name(l->rp->rec->type);
+			sc_buf_reset(&num);
+			sc_buf_printf(&num, "%zu", k + 1);
+			f[E_NUMBER] = sc_buf_str(&num);
+			f[E_ID] = r->req->id;
+			sc_buf_reset(&crit);
+			for (size_t c = 0; c < r->ncriteria; c++)
+				sc_buf_printf(&crit, "%s%s", c ? "; " : "",
+				              r->criteria[c]);
+			f[E_CRITERIA] = sc_buf_str(&crit);
+			f[E_REQUEST] = r->req->text;
+			f[E_EVIDENCE] = sc_ev_kind_name(r->req->kind);
+			f[E_TEST] = r->req->test == SC_EV_DESIGN
+			                    ? "Type I and II (design)"
+			                    : "Type II (operation)";
+			f[E_WHEN] = r->when;
+			f[E_EXISTS] = rp_ev_status_name(r->status);
+			sc_buf_reset(&src);
+			sc_buf_reset(&urls);
+			for (size_t s = 0; s < r->req->nsources; s++) {
+				const struct sc_ev_source *so =
+					&e->cat->sources[r->req->sources[s]];
+				sc_buf_printf(&src, "%s%s", s ? "; " : "", so->id);
+				sc_buf_printf(&urls, "%s%s", s ? " " : "", so->url);
+			}
+			f[E_SOURCES] = sc_buf_str(&src);
+			f[E_URLS] = sc_buf_str(&urls);
+			f[E_OWNER] = "";
+			f[E_DUE] = "";
+			ev_emit(out, f, &tmp);
+		}
+	}
+	sc_buf_fini(&tmp);
+	sc_buf_fini(&crit);
+	sc_buf_fini(&src);
+	sc_buf_fini(&urls);
+	sc_buf_fini(&num);
 }

@@ -6,6 +6,7 @@
  * questionnaire and answer text is escaped (& < > " '). */
 #include "report_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 struct hw {
@@ -40,6 +41,14 @@ static const char css[] =
 	".disclaimer{font-size:.9em;color:#333;border-top:1px solid #999;"
 	"padding-top:.5em}\n"
 	"p,li,td,dd{overflow-wrap:anywhere}\n"
+	"svg.chart{display:block;max-width:100%;height:auto;margin:.4em 0 .8em;"
+	"font-family:system-ui,Helvetica,Arial,sans-serif;font-size:12px}\n"
+	".caption{font-size:.95em;color:#333;margin-bottom:.2em}\n"
+	"table.figures{width:auto;min-width:50%}\n"
+	"td.num{text-align:right;white-space:nowrap}\n"
+	"td.todo{font-weight:bold}\n"
+	"table.evidence{font-size:.9em}\n"
+	"svg.chart,table.figures{break-inside:avoid;page-break-inside:avoid}\n"
 	"@page{size:auto;margin:18mm 16mm}\n"
 	"@media print{body{max-width:none;margin:0;padding:0;font-size:11pt}"
 	".pagebreak{break-before:page;page-break-before:always}"
@@ -118,7 +127,7 @@ h_section(struct hw *w, enum rp_heading h, bool pagebreak)
 {
 	static const char *const ids[RP_H_COUNT] = {
 		"summary", "recommendation", "tsc", "roadmap",
-		"frameworks", "gaps", "appendix", "about",
+		"frameworks", "gaps", "appendix", "evidence", "about",
 	};
 	/* div, not section: xmllint's HTML parser predates HTML5 elements. */
 	sc_buf_printf(w->out, "<div class=\"section%s\" id=\"%s\">\n<h2>",
@@ -228,6 +237,43 @@ h_tsc(struct hw *w, const struct rp_model *m)
 	sc_buf_puts(w->out, "</tbody>\n</table>\n</div>\n");
 }
 
+/* The roadmap as a dated timeline: the picture, then its bars as a table. */
+static void
+h_timeline(struct hw *w, const struct rp_model *m)
+{
+	if (m->nbars == 0)
+		return;
+	sc_buf_puts(w->out, "<h3>Timeline</h3>\n"
+	                    "<p class=\"caption\" id=\"timeline-caption\">"
+	                    "Timeline of the plan above: a bar for each phase "
+	                    "from its first to its last day, a diamond for a "
+	                    "Type I date, a dashed line for today");
+	if (*m->deadline)
+		sc_buf_puts(w->out, " and a red line for your deadline");
+	sc_buf_puts(w->out, ". The table below gives the same dates.</p>\n");
+	rp_svg_timeline(m, w->out);
+	sc_buf_puts(w->out, "<table class=\"figures\">\n<thead><tr>"
+	                    "<th>Phase</th><th>From</th><th>To</th>"
+	                    "</tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < m->nbars; i++) {
+		const struct rp_bar *b = &m->bars[i];
+		h_tag(w, "<tr><td>", b->label, "</td>");
+		sc_buf_printf(w->out, "<td class=\"num\">%s</td>"
+		                      "<td class=\"num\">%s</td></tr>\n",
+		              b->from, b->to);
+	}
+	sc_buf_printf(w->out, "<tr><td>Today (the report date)</td>"
+	                      "<td class=\"num\">%s</td><td class=\"num\">%s"
+	                      "</td></tr>\n",
+	              m->date, m->date);
+	if (*m->deadline)
+		sc_buf_printf(w->out, "<tr><td>Your deadline</td>"
+		                      "<td class=\"num\">%s</td><td class=\"num\">"
+		                      "%s</td></tr>\n",
+		              m->deadline, m->deadline);
+	sc_buf_puts(w->out, "</tbody>\n</table>\n");
+}
+
 static void
 h_roadmap(struct hw *w, const struct rp_model *m)
 {
@@ -243,6 +289,7 @@ h_roadmap(struct hw *w, const struct rp_model *m)
 		}
 		sc_buf_puts(w->out, "</ol>\n");
 	}
+	h_timeline(w, m);
 	for (size_t i = 0; i < m->nroad_notes; i++)
 		h_tag(w, "<p>", m->road_notes[i], "</p>\n");
 	sc_buf_puts(w->out, "</div>\n");
@@ -262,11 +309,44 @@ h_frameworks(struct hw *w, const struct rp_model *m)
 	sc_buf_puts(w->out, "</div>\n");
 }
 
+/* Readiness by area: the picture, then the same figures as a table. */
+static void
+h_areas(struct hw *w, const struct rp_model *m)
+{
+	if (m->nareas == 0)
+		return;
+	sc_buf_puts(w->out, "<h3>Readiness by area</h3>\n"
+	                    "<p class=\"caption\" id=\"areas-caption\">"
+	                    "Readiness by area: the share of readiness items "
+	                    "in place in each area, an item partly in place "
+	                    "counted as half. The table below gives the same "
+	                    "figures.</p>\n");
+	rp_svg_areas(m, w->out);
+	sc_buf_puts(w->out, "<table class=\"figures\">\n<thead><tr>"
+	                    "<th>Area</th><th>Score</th><th>Items</th>"
+	                    "</tr></thead>\n<tbody>\n");
+	struct sc_buf b = {0};
+	for (size_t i = 0; i < m->nareas; i++) {
+		const struct sc_area *a = &m->areas[i];
+		h_tag(w, "<tr><td>", a->name, "</td>");
+		if (a->score >= 0)
+			sc_buf_printf(w->out, "<td class=\"num\">%d%%</td>", a->score);
+		else
+			sc_buf_puts(w->out, "<td class=\"num\">not asked</td>");
+		sc_buf_reset(&b);
+		sc_area_detail(a, &b);
+		h_tag(w, "<td>", sc_buf_str(&b), "</td></tr>\n");
+	}
+	sc_buf_puts(w->out, "</tbody>\n</table>\n");
+	sc_buf_fini(&b);
+}
+
 static void
 h_gaps(struct hw *w, const struct rp_model *m)
 {
 	h_section(w, RP_H_GAPS, true);
 	h_tag(w, "<p>", m->readiness, "</p>\n");
+	h_areas(w, m);
 	if (m->ngaps == 0)
 		sc_buf_puts(w->out, "<p>No gap was found in your answers.</p>\n");
 	char name[128];
@@ -373,17 +453,118 @@ h_appendix(struct hw *w, const struct rp_model *m)
 	sc_buf_fini(&b);
 }
 
+/* The evidence list: its notes, one table per report, then the sources.
+ * `h` is the heading level of each report's table. */
+static void
+h_evidence(struct hw *w, const struct rp_model *m, int h)
+{
+	const struct rp_evidence *e = &m->evidence;
+	for (size_t i = 0; i < e->nnotes; i++)
+		h_tag(w, "<p>", e->notes[i], "</p>\n");
+	struct sc_buf b = {0};
+	for (size_t i = 0; i < e->nlists; i++) {
+		const struct rp_ev_list *l = &e->lists[i];
+		sc_buf_printf(w->out, "<h%d>", h);
+		h_text(w, l->title);
+		sc_buf_printf(w->out, "</h%d>\n", h);
+		h_tag(w, "<p>", l->summary, "</p>\n");
+		if (l->nrows == 0)
+			continue;
+		sc_buf_puts(w->out, "<table class=\"evidence\">\n<thead><tr>"
+		                    "<th>#</th><th>Criteria</th>"
+		                    "<th>Evidence to provide</th><th>Kind</th>"
+		                    "<th>Report type</th><th>When</th>"
+		                    "<th>Exists yet</th><th>Sources</th>"
+		                    "</tr></thead>\n<tbody>\n");
+		for (size_t k = 0; k < l->nrows; k++) {
+			const struct rp_ev_row *r = &l->rows[k];
+			sc_buf_printf(w->out, "<tr><td class=\"num\">%zu</td><td>",
+			              k + 1);
+			for (size_t c = 0; c < r->ncriteria; c++) {
+				sc_buf_puts(w->out, c ? ", " : "");
+				h_text(w, r->criteria[c]);
+			}
+			sc_buf_puts(w->out, "</td>");
+			h_tag(w, "<td>", r->req->text, "</td>");
+			sc_buf_printf(w->out, "<td>%s</td><td>%s</td>",
+			              sc_ev_kind_name(r->req->kind),
+			              r->req->test == SC_EV_DESIGN ? "Type I and II"
+			                                           : "Type II");
+			h_tag(w, "<td>", r->when, "</td>");
+			sc_buf_printf(w->out, "<td%s>%s</td><td>",
+			              r->status == SC_READY_IN_PLACE
+			                      ? ""
+			                      : " class=\"todo\"",
+			              rp_ev_status_name(r->status));
+			for (size_t s = 0; s < r->req->nsources; s++) {
+				sc_buf_puts(w->out, s ? ", " : "");
+				h_text(w, e->cat->sources[r->req->sources[s]].id);
+			}
+			sc_buf_puts(w->out, "</td></tr>\n");
+		}
+		sc_buf_puts(w->out, "</tbody>\n</table>\n");
+	}
+	if (e->nlists) {
+		sc_buf_printf(w->out, "<h%d>Sources</h%d>\n<ul>\n", h, h);
+		for (size_t s = 0; s < e->cat->nsources; s++) {
+			const struct sc_ev_source *src = &e->cat->sources[s];
+			h_tag(w, "<li><strong>", src->id, "</strong>: ");
+			h_text(w, src->title);
+			h_tag(w, ", <span class=\"url\">", src->url,
+			      "</span></li>\n");
+		}
+		sc_buf_puts(w->out, "</ul>\n");
+	}
+	sc_buf_fini(&b);
+}
+
+static void
+h_begin(struct hw *w, const char *title)
+{
+	sc_buf_puts(w->out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	                    "<meta charset=\"utf-8\">\n"
+	                    "<meta name=\"viewport\" content=\"width=device-width, "
+	                    "initial-scale=1\">\n"
+	                    "<meta name=\"generator\" content=\"socscope\">\n");
+	h_tag(w, "<title>", title, "</title>\n");
+	sc_buf_printf(w->out, "<style>\n%s</style>\n</head>\n<body>\n", css);
+}
+
+void
+rp_render_evidence_html(const struct rp_model *m, struct sc_buf *out)
+{
+	struct hw w = {.out = out};
+	char *title = rp_evidence_title(m);
+	h_begin(&w, title);
+	sc_buf_puts(out, "<div class=\"header\">\n");
+	h_tag(&w, "<h1>", title, "</h1>\n");
+	free(title);
+	sc_buf_puts(out, "<dl class=\"meta\">\n");
+	if (m->a->client && *m->a->client)
+		h_field(&w, "Client", m->a->client);
+	h_field(&w, "Date", m->date);
+	h_field(&w, "Recommendation", m->summary);
+	struct sc_buf b = {0};
+	sc_buf_printf(&b, "%s, version %s", m->evidence.cat->title,
+	              m->evidence.cat->version);
+	h_field(&w, "Catalogue", sc_buf_str(&b));
+	sc_buf_fini(&b);
+	h_field(&w, "Completeness", m->completeness);
+	sc_buf_puts(out, "</dl>\n</div>\n<div class=\"section\" "
+	                 "id=\"evidence\">\n");
+	h_evidence(&w, m, 2);
+	sc_buf_puts(out, "</div>\n");
+	h_section(&w, RP_H_ABOUT, false);
+	h_tag(&w, "<p class=\"disclaimer\">", RP_DISCLAIMER, "</p>\n");
+	sc_buf_puts(out, "</div>\n</body>\n</html>\n");
+	sc_buf_fini(&w.tmp);
+}
+
 void
 rp_render_html(const struct rp_model *m, struct sc_buf *out)
 {
 	struct hw w = {.out = out};
-	sc_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
-	                 "<meta charset=\"utf-8\">\n"
-	                 "<meta name=\"viewport\" content=\"width=device-width, "
-	                 "initial-scale=1\">\n"
-	                 "<meta name=\"generator\" content=\"socscope\">\n");
-	h_tag(&w, "<title>", m->title, "</title>\n");
-	sc_buf_printf(out, "<style>\n%s</style>\n</head>\n<body>\n", css);
+	h_begin(&w, m->title);
 	h_header(&w, m);
 	h_section(&w, RP_H_SUMMARY, false);
 	sc_buf_puts(out, "<p class=\"summary\">");
@@ -399,6 +580,11 @@ rp_render_html(const struct rp_model *m, struct sc_buf *out)
 	h_frameworks(&w, m);
 	h_gaps(&w, m);
 	h_appendix(&w, m);
+	if (m->evidence.cat) {
+		h_section(&w, RP_H_EVIDENCE, true);
+		h_evidence(&w, m, 3);
+		sc_buf_puts(out, "</div>\n");
+	}
 	h_section(&w, RP_H_ABOUT, false);
 	h_tag(&w, "<p class=\"disclaimer\">", RP_DISCLAIMER, "</p>\n");
 	sc_buf_puts(out, "</div>\n</body>\n</html>\n");

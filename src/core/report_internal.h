@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 
+#include "socscope/catalogue.h"
 #include "socscope/report.h"
 
 /* One answer a reason rests on: a witness of the rule's `when`
@@ -39,6 +40,9 @@ struct rp_report {
 	 * of the clients' fiscal year; 0 when none. */
 	int period_months;
 	struct rp_reasons reasons;
+	/* Its dates as the roadmap planned them ("" when not dated): a Type I's
+	 * date, a Type II's window. */
+	char as_of[11], window_start[11], window_end[11];
 };
 
 struct rp_gap {
@@ -53,6 +57,56 @@ struct rp_gap {
 struct rp_step {
 	char *when;
 	char *what;
+};
+
+/* The roadmap as a dated timeline: one bar per phase (a Type I date is a
+ * bar of one day), in the order the steps come. */
+enum rp_bar_kind {
+	RP_BAR_READINESS, /* readiness work */
+	RP_BAR_TYPE1,     /* a Type I's "as of" date */
+	RP_BAR_WINDOW,    /* a Type II window */
+	RP_BAR_FIELDWORK, /* the CPA firm's fieldwork, at most 4 weeks */
+	RP_BAR_REPORT,    /* when the report is expected */
+	RP_BAR_COUNT
+};
+
+struct rp_bar {
+	enum rp_bar_kind kind;
+	char *label; /* "SOC 2 Type II window" */
+	char from[11], to[11];
+};
+
+/* Whether the readiness answers say a piece of evidence exists: a
+ * readiness status (enum sc_readiness) or this. */
+#define RP_EV_NOT_ASKED SC_READY_COUNT
+#define RP_EV_STATUS_COUNT (SC_READY_COUNT + 1)
+
+/* One request of the evidence list, for one report. */
+struct rp_ev_row {
+	const struct sc_ev_request *req;
+	const char **criteria; /* the request's criteria that fit the report */
+	size_t ncriteria;
+	int status;            /* enum sc_readiness or RP_EV_NOT_ASKED */
+	char *when;            /* "as of 2026-03-01", "over ... to ..." */
+};
+
+struct rp_ev_list {
+	const struct rp_report *rp;
+	const char *title;   /* rp->title */
+	char *period;        /* what the auditor examines, in a sentence */
+	char *summary;       /* the period, then the counts by status */
+	struct rp_ev_row *rows;
+	size_t nrows;
+	size_t counts[RP_EV_STATUS_COUNT];
+	size_t nlater; /* operation requests left for a Type II that follows */
+};
+
+struct rp_evidence {
+	const struct sc_catalogue *cat; /* NULL: no evidence list */
+	struct rp_ev_list *lists; /* one per SOC 1 or SOC 2 report */
+	size_t nlists;
+	char **notes; /* what the list is, and what it is not */
+	size_t nnotes;
 };
 
 struct rp_model {
@@ -92,6 +146,12 @@ struct rp_model {
 	char report_from[11], report_by[11];
 	int window_months;
 	int readiness_weeks; /* estimated readiness work; 0 when no gap */
+
+	struct rp_bar *bars; /* the timeline; none when the plan is not dated */
+	size_t nbars;
+	struct sc_area areas[SC_AREA_MAX];
+	size_t nareas;
+	struct rp_evidence evidence;
 };
 
 /* Fixed wording used by every format. */
@@ -115,6 +175,7 @@ enum rp_heading {
 	RP_H_FRAMEWORKS,
 	RP_H_GAPS,
 	RP_H_APPENDIX,
+	RP_H_EVIDENCE,
 	RP_H_ABOUT,
 	RP_H_COUNT
 };
@@ -136,6 +197,57 @@ rp_clean(const char *s, struct sc_buf *out);
 /* Decode one code point of valid UTF-8 at *s and advance past it. */
 uint32_t
 rp_utf8_next(const char **s);
+
+/* The evidence list for `cat` (NULL: none), built after the roadmap, which
+ * dates it, on a model rp_model_build made (which has none). */
+void
+rp_evidence_build(struct rp_model *m, const struct sc_catalogue *cat);
+void
+rp_evidence_fini(struct rp_evidence *e);
+/* "Exists", "Partly", "Not yet", "Not known", "Not asked" and their ids
+ * "in_place", "partial", "missing", "unknown", "not_asked". */
+const char *
+rp_ev_status_name(int status);
+const char *
+rp_ev_status_id(int status);
+/* The title of the standalone evidence list ("Evidence request list for
+ * CLIENT") and what it covers, in a sentence. */
+char *
+rp_evidence_title(const struct rp_model *m);
+/* The readiness-by-area bar: `cells` characters, filled in proportion to
+ * the score, with `full` and `empty` (UTF-8 strings); "" for no score. */
+void
+rp_area_bar(const struct sc_area *a, int cells, const char *full,
+            const char *empty, struct sc_buf *out);
+
+/* The pictures of the HTML report: inline SVG, no script, no fetch. */
+void
+rp_svg_areas(const struct rp_model *m, struct sc_buf *out);
+void
+rp_svg_timeline(const struct rp_model *m, struct sc_buf *out);
+const char *
+rp_bar_kind_name(enum rp_bar_kind k);
+
+/* The evidence list on its own (socscope evidence). */
+void
+rp_render_evidence_markdown(const struct rp_model *m, struct sc_buf *out);
+void
+rp_render_evidence_html(const struct rp_model *m, struct sc_buf *out);
+void
+rp_render_evidence_json(const struct rp_model *m, struct sc_buf *out);
+void
+rp_render_evidence_csv(const struct rp_model *m, struct sc_buf *out);
+
+/* The report date of `opts` (today, UTC, when it names none). */
+void
+rp_report_date(const struct sc_report_opts *opts, char out[11]);
+/* Terminal columns `s` takes (CJK characters two), as the text report
+ * counts them. */
+int
+rp_display_width(const char *s);
+/* One RFC 4180 field: quoted when it holds a comma, quote, CR or LF. */
+void
+rp_csv_field(struct sc_buf *out, const char *s, struct sc_buf *tmp);
 
 /* Small helpers: the note of question i (NULL when none), the effective
  * answer formatted into `out` ("" when none). */

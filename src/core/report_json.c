@@ -238,6 +238,27 @@ readiness_json(struct jw *w, const struct rp_model *m)
 		rp_jpush(items, it);
 	}
 	rp_jset(o, "items", items);
+	json_t *areas = rp_jnew(json_array());
+	for (size_t i = 0; i < m->nareas; i++) {
+		const struct sc_area *a = &m->areas[i];
+		json_t *ao = rp_jnew(json_object());
+		rp_jset(ao, "id", json_string(a->id));
+		rp_jset(ao, "name", json_string(a->name));
+		rp_jset(ao, "score", a->score >= 0
+		                                         ? json_integer(a->score)
+		                                         : json_null());
+		rp_jset(ao, "total", json_integer((json_int_t)a->total));
+		rp_jset(ao, "in_place",
+		                    json_integer((json_int_t)a->in_place));
+		rp_jset(ao, "partial",
+		                    json_integer((json_int_t)a->partial));
+		rp_jset(ao, "missing",
+		                    json_integer((json_int_t)a->missing));
+		rp_jset(ao, "unknown",
+		                    json_integer((json_int_t)a->unknown));
+		rp_jpush(areas, ao);
+	}
+	rp_jset(o, "areas", areas);
 	return o;
 }
 
@@ -268,6 +289,17 @@ roadmap_json(struct jw *w, const struct rp_model *m)
 	for (size_t i = 0; i < m->nroad_notes; i++)
 		rp_jpush(notes, js(w, m->road_notes[i]));
 	rp_jset(o, "notes", notes);
+	json_t *bars = rp_jnew(json_array());
+	for (size_t i = 0; i < m->nbars; i++) {
+		json_t *b = rp_jnew(json_object());
+		rp_jset(b, "kind",
+		                    json_string(rp_bar_kind_name(m->bars[i].kind)));
+		rp_jset(b, "label", js(w, m->bars[i].label));
+		rp_jset(b, "from", json_string(m->bars[i].from));
+		rp_jset(b, "to", json_string(m->bars[i].to));
+		rp_jpush(bars, b);
+	}
+	rp_jset(o, "timeline", bars);
 	return o;
 }
 
@@ -291,6 +323,120 @@ answers_json(struct jw *w, const struct rp_model *m)
 		rp_jpush(arr, o);
 	}
 	return arr;
+}
+
+static void
+dump(json_t *root, struct sc_buf *out)
+{
+	char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+	                                   JSON_REAL_PRECISION(15));
+	if (!s)
+		sc_out_of_memory();
+	sc_buf_puts(out, s);
+	sc_buf_putc(out, '\n');
+	free(s);
+}
+
+static json_t *
+ev_list_json(struct jw *w, const struct rp_model *m,
+             const struct rp_ev_list *l)
+{
+	const struct sc_catalogue *cat = m->evidence.cat;
+	const struct sc_report_rec *rec = l->rp->rec;
+	json_t *o = rp_jnew(json_object());
+	rp_jset(o, "id", json_string(sc_report_id_str(rec->id)));
+	rp_jset(o, "type", rec->type < SC_RTYPE_COUNT
+	                                       ? json_string(sc_rtype_id_str(rec->type))
+	                                       : json_null());
+	rp_jset(o, "title", js(w, l->title));
+	rp_jset(o, "as_of", js_opt(w, l->rp->as_of));
+	rp_jset(o, "window_start", js_opt(w, l->rp->window_start));
+	rp_jset(o, "window_end", js_opt(w, l->rp->window_end));
+	rp_jset(o, "period", js(w, l->period));
+	rp_jset(o, "summary", js(w, l->summary));
+	json_t *counts = rp_jnew(json_object());
+	for (int s = 0; s < RP_EV_STATUS_COUNT; s++)
+		rp_jset(counts, rp_ev_status_id(s),
+		                    json_integer((json_int_t)l->counts[s]));
+	rp_jset(o, "counts", counts);
+	rp_jset(o, "type2_later", json_integer((json_int_t)l->nlater));
+	json_t *rows = rp_jnew(json_array());
+	for (size_t k = 0; k < l->nrows; k++) {
+		const struct rp_ev_row *r = &l->rows[k];
+		json_t *ro = rp_jnew(json_object());
+		rp_jset(ro, "id", js(w, r->req->id));
+		json_t *crit = rp_jnew(json_array());
+		for (size_t c = 0; c < r->ncriteria; c++)
+			rp_jpush(crit, js(w, r->criteria[c]));
+		rp_jset(ro, "criteria", crit);
+		rp_jset(ro, "evidence",
+		                    json_string(sc_ev_kind_id_str(r->req->kind)));
+		rp_jset(ro, "test",
+		                    json_string(sc_ev_test_id_str(r->req->test)));
+		rp_jset(ro, "request", js(w, r->req->text));
+		rp_jset(ro, "when", js(w, r->when));
+		rp_jset(ro, "exists",
+		                    json_string(rp_ev_status_id(r->status)));
+		json_t *items = rp_jnew(json_array());
+		for (size_t i = 0; i < r->req->nreadiness; i++)
+			rp_jpush(items, js(w, r->req->readiness[i]));
+		rp_jset(ro, "readiness", items);
+		json_t *src = rp_jnew(json_array());
+		for (size_t s = 0; s < r->req->nsources; s++)
+			rp_jpush(src,
+			                      js(w, cat->sources[r->req->sources[s]].id));
+		rp_jset(ro, "sources", src);
+		rp_jpush(rows, ro);
+	}
+	rp_jset(o, "requests", rows);
+	return o;
+}
+
+void
+rp_render_evidence_json(const struct rp_model *m, struct sc_buf *out)
+{
+	struct jw w = {0};
+	const struct sc_catalogue *cat = m->evidence.cat;
+	rp_json_alloc();
+	json_t *root = rp_jnew(json_object());
+	rp_jset(root, "socscope", json_integer(1));
+	json_t *qo = rp_jnew(json_object());
+	rp_jset(qo, "id", js(&w, m->q->id));
+	rp_jset(qo, "title", js(&w, m->q->title));
+	rp_jset(qo, "version", js(&w, m->q->version));
+	rp_jset(root, "questionnaire", qo);
+	json_t *co = rp_jnew(json_object());
+	rp_jset(co, "id", js(&w, cat->id));
+	rp_jset(co, "title", js(&w, cat->title));
+	rp_jset(co, "version", js(&w, cat->version));
+	rp_jset(root, "catalogue", co);
+	rp_jset(root, "client", js_opt(&w, m->a->client));
+	rp_jset(root, "date", json_string(m->date));
+	rp_jset(root, "summary", js(&w, m->summary));
+	rp_jset(root, "complete",
+	                    json_boolean(m->r->nunanswered == 0));
+	json_t *notes = rp_jnew(json_array());
+	for (size_t i = 0; i < m->evidence.nnotes; i++)
+		rp_jpush(notes, js(&w, m->evidence.notes[i]));
+	rp_jset(root, "notes", notes);
+	json_t *lists = rp_jnew(json_array());
+	for (size_t i = 0; i < m->evidence.nlists; i++)
+		rp_jpush(lists,
+		                      ev_list_json(&w, m, &m->evidence.lists[i]));
+	rp_jset(root, "reports", lists);
+	json_t *src = rp_jnew(json_array());
+	for (size_t s = 0; s < cat->nsources; s++) {
+		json_t *so = rp_jnew(json_object());
+		rp_jset(so, "id", js(&w, cat->sources[s].id));
+		rp_jset(so, "title", js(&w, cat->sources[s].title));
+		rp_jset(so, "url", js(&w, cat->sources[s].url));
+		rp_jpush(src, so);
+	}
+	rp_jset(root, "sources", src);
+	rp_jset(root, "disclaimer", json_string(RP_DISCLAIMER));
+	dump(root, out);
+	json_decref(root);
+	sc_buf_fini(&w.tmp);
 }
 
 void
@@ -343,13 +489,7 @@ rp_render_json(const struct rp_model *m, struct sc_buf *out)
 	rp_jset(root, "answers", answers_json(&w, m));
 	rp_jset(root, "disclaimer", json_string(RP_DISCLAIMER));
 
-	char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-	                                   JSON_REAL_PRECISION(15));
-	if (!s)
-		sc_out_of_memory();
-	sc_buf_puts(out, s);
-	sc_buf_putc(out, '\n');
-	free(s);
+	dump(root, out);
 	json_decref(root);
 	sc_buf_fini(&w.tmp);
 }

@@ -6,6 +6,7 @@
  * which both treat as a literal. */
 #include "report_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 struct md {
@@ -269,10 +270,38 @@ md_frameworks(struct md *w, const struct rp_model *m)
 }
 
 static void
+md_areas(struct md *w, const struct rp_model *m)
+{
+	if (m->nareas == 0)
+		return;
+	md_heading(w, 3, "Readiness by area");
+	sc_buf_puts(w->out, "| Area | Readiness | Items |\n"
+	                    "|---|---|---|\n");
+	struct sc_buf b = {0};
+	for (size_t i = 0; i < m->nareas; i++) {
+		const struct sc_area *a = &m->areas[i];
+		sc_buf_printf(w->out, "| %s | ", a->name);
+		if (a->score >= 0) {
+			rp_area_bar(a, 10, "\xE2\x96\x88", "\xE2\x96\x91", w->out);
+			sc_buf_printf(w->out, " %d%% | ", a->score);
+		} else {
+			sc_buf_puts(w->out, "not asked | ");
+		}
+		sc_buf_reset(&b);
+		sc_area_detail(a, &b);
+		md_text(w, sc_buf_str(&b), NULL);
+		sc_buf_puts(w->out, " |\n");
+	}
+	sc_buf_putc(w->out, '\n');
+	sc_buf_fini(&b);
+}
+
+static void
 md_gaps(struct md *w, const struct rp_model *m)
 {
 	md_heading(w, 2, rp_heading(RP_H_GAPS));
 	md_para(w, m->readiness);
+	md_areas(w, m);
 	if (m->ngaps == 0)
 		md_para(w, "No gap was found in your answers.");
 	char name[128];
@@ -383,6 +412,87 @@ md_appendix(struct md *w, const struct rp_model *m)
 	sc_buf_fini(&b);
 }
 
+/* The evidence list: its notes, one table per report, then the sources. */
+static void
+md_evidence(struct md *w, const struct rp_model *m, int level)
+{
+	const struct rp_evidence *e = &m->evidence;
+	struct sc_buf b = {0};
+	for (size_t i = 0; i < e->nnotes; i++)
+		md_para(w, e->notes[i]);
+	for (size_t i = 0; i < e->nlists; i++) {
+		const struct rp_ev_list *l = &e->lists[i];
+		md_heading(w, level, l->title);
+		md_para(w, l->summary);
+		if (l->nrows == 0)
+			continue;
+		sc_buf_puts(w->out, "| # | Criteria | Evidence to provide | Kind | "
+		                    "Report type | When | Exists yet | Sources |\n"
+		                    "|---:|---|---|---|---|---|---|---|\n");
+		for (size_t k = 0; k < l->nrows; k++) {
+			const struct rp_ev_row *r = &l->rows[k];
+			sc_buf_printf(w->out, "| %zu | ", k + 1);
+			for (size_t c = 0; c < r->ncriteria; c++) {
+				sc_buf_puts(w->out, c ? ", " : "");
+				md_text(w, r->criteria[c], NULL);
+			}
+			sc_buf_puts(w->out, " | ");
+			md_text(w, r->req->text, NULL);
+			sc_buf_printf(w->out, " | %s | %s | %s | %s | ",
+			              sc_ev_kind_name(r->req->kind),
+			              r->req->test == SC_EV_DESIGN ? "Type I and II"
+			                                           : "Type II",
+			              r->when, rp_ev_status_name(r->status));
+			for (size_t s = 0; s < r->req->nsources; s++) {
+				sc_buf_puts(w->out, s ? ", " : "");
+				md_text(w, e->cat->sources[r->req->sources[s]].id, NULL);
+			}
+			sc_buf_puts(w->out, " |\n");
+		}
+		sc_buf_putc(w->out, '\n');
+	}
+	if (e->nlists) {
+		md_heading(w, level, "Sources");
+		for (size_t s = 0; s < e->cat->nsources; s++) {
+			const struct sc_ev_source *src = &e->cat->sources[s];
+			sc_buf_puts(w->out, "- ");
+			md_text(w, src->id, "  ");
+			sc_buf_puts(w->out, ": ");
+			md_text(w, src->title, "  ");
+			sc_buf_puts(w->out, ", ");
+			md_text(w, src->url, "  ");
+			sc_buf_putc(w->out, '\n');
+		}
+		sc_buf_putc(w->out, '\n');
+	}
+	sc_buf_fini(&b);
+}
+
+void
+rp_render_evidence_markdown(const struct rp_model *m, struct sc_buf *out)
+{
+	struct md w = {.out = out};
+	char *title = rp_evidence_title(m);
+	md_heading(&w, 1, title);
+	free(title);
+	if (m->a->client && *m->a->client)
+		md_field(&w, "Client", m->a->client);
+	md_field(&w, "Date", m->date);
+	md_field(&w, "Recommendation", m->summary);
+	struct sc_buf b = {0};
+	sc_buf_printf(&b, "%s, version %s", m->evidence.cat->title,
+	              m->evidence.cat->version);
+	md_field(&w, "Catalogue", sc_buf_str(&b));
+	sc_buf_fini(&b);
+	md_field(&w, "Completeness", m->completeness);
+	sc_buf_putc(out, '\n');
+	md_evidence(&w, m, 2);
+	md_heading(&w, 2, rp_heading(RP_H_ABOUT));
+	md_text(&w, RP_DISCLAIMER, "");
+	sc_buf_putc(out, '\n');
+	sc_buf_fini(&w.tmp);
+}
+
 void
 rp_render_markdown(const struct rp_model *m, struct sc_buf *out)
 {
@@ -401,6 +511,10 @@ rp_render_markdown(const struct rp_model *m, struct sc_buf *out)
 	md_frameworks(&w, m);
 	md_gaps(&w, m);
 	md_appendix(&w, m);
+	if (m->evidence.cat) {
+		md_heading(&w, 2, rp_heading(RP_H_EVIDENCE));
+		md_evidence(&w, m, 3);
+	}
 	md_heading(&w, 2, rp_heading(RP_H_ABOUT));
 	md_text(&w, RP_DISCLAIMER, "");
 	sc_buf_putc(out, '\n');

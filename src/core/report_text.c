@@ -366,11 +366,48 @@ frameworks(struct tw *t, const struct rp_model *m)
 	}
 }
 
+/* Readiness by area as a short bar table: one line per area when it fits,
+ * else the area's name above its bar. */
+static void
+areas(struct tw *t, const struct rp_model *m)
+{
+	if (m->nareas == 0)
+		return;
+	blank(t);
+	wrap(t, "", "", "Readiness by area (# in place, . not yet):");
+	bool wide = t->width >= 72;
+	struct sc_buf b = {0}, bar = {0}, first = {0};
+	for (size_t i = 0; i < m->nareas; i++) {
+		const struct sc_area *a = &m->areas[i];
+		sc_buf_reset(&bar);
+		rp_area_bar(a, 10, "#", ".", &bar);
+		sc_buf_reset(&first);
+		if (wide)
+			sc_buf_printf(&first, "  %-30s", a->name);
+		else
+			wrap(t, "  ", "    ", a->name);
+		if (a->score >= 0)
+			sc_buf_printf(&first, "%s[%s] %3d%%  ", wide ? "" : "    ",
+			              sc_buf_str(&bar), a->score);
+		else
+			sc_buf_printf(&first, "%s%-12s    -  ", wide ? "" : "    ", "");
+		sc_buf_reset(&b);
+		sc_area_detail(a, &b);
+		char rest[64];
+		snprintf(rest, sizeof rest, "%*s", wide ? (int)first.len : 6, "");
+		wrap(t, sc_buf_str(&first), rest, sc_buf_str(&b));
+	}
+	sc_buf_fini(&b);
+	sc_buf_fini(&bar);
+	sc_buf_fini(&first);
+}
+
 static void
 gaps(struct tw *t, const struct rp_model *m)
 {
 	heading(t, RP_H_GAPS);
 	wrap(t, "", "", m->readiness);
+	areas(t, m);
 	if (m->ngaps == 0) {
 		blank(t);
 		wrap(t, "", "", "No gap was found in your answers.");
@@ -544,4 +581,23 @@ rp_text_close(struct rp_text *x)
 	}
 	sc_buf_fini(&x->t.tmp);
 	free(x);
+}
+
+int
+rp_display_width(const char *s)
+{
+	struct tw t = {0};
+	locale_t loc = utf8_locale();
+	locale_t old = (locale_t)0;
+	if (loc) {
+		old = uselocale(loc);
+		t.have_locale = true;
+	}
+	int w = str_width(&t, rp_clean(s, &t.tmp));
+	if (loc) {
+		uselocale(old);
+		freelocale(loc);
+	}
+	sc_buf_fini(&t.tmp);
+	return w;
 }

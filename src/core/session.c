@@ -678,9 +678,14 @@ peek_session(const struct sc_questionnaire *q, const char *path,
 		const struct sc_result *r = sc_eval_result(ev);
 		info->answered = r->answered;
 		info->applicable = r->applicable;
+		struct sc_buf b = {0};
+		sc_result_headline(q, r, &b);
+		info->recommendation = sc_buf_steal(&b);
 		sc_eval_free(ev);
 		sc_answers_free(a);
 	}
+	if (!info->recommendation)
+		info->recommendation = sc_xstrdup("");
 	info->path = sc_xstrdup(path);
 	info->client = sc_xstrdup(scalar_or_empty(root, "client"));
 	info->updated = sc_xstrdup(scalar_or_empty(root, "updated"));
@@ -757,6 +762,7 @@ sc_session_infos_free(struct sc_session_info *v, size_t n)
 		free(v[i].updated);
 		free(v[i].questionnaire);
 		free(v[i].holder);
+		free(v[i].recommendation);
 	}
 	free(v);
 }

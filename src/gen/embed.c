@@ -1,8 +1,8 @@
 /* Build-time generator: turns data files into C arrays for bundled.c.
  * Usage: socscope-embed OUTPUT.c FILE...
  * A file under a "themes" directory is a theme, one under "examples" a
- * worked example, anything else a questionnaire; its name is the file name
- * without ".yaml". */
+ * worked example, one under "evidence" an evidence catalogue, anything else
+ * a questionnaire; its name is the file name without ".yaml". */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,6 +66,7 @@ main(int argc, char **argv)
 		base_name(argv[i], name, sizeof name);
 		const char *kind = strstr(argv[i], "themes/")     ? "SC_DATA_THEME"
 		                   : strstr(argv[i], "examples/") ? "SC_DATA_EXAMPLE"
+		                   : strstr(argv[i], "evidence/") ? "SC_DATA_EVIDENCE"
 		                                                  : "SC_DATA_QUESTIONNAIRE";
 		fprintf(out, "\t{%s, \"%s\", data_%d, sizeof data_%d - 1},\n",
 		        kind, name, i - 2, i - 2);

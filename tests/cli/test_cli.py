@@ -19,6 +19,17 @@ BIN = os.path.abspath(sys.argv.pop(1)) if len(sys.argv) > 1 else "build/src/socs
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIX = os.path.join(HERE, "fixtures")
 SRC = os.path.dirname(os.path.dirname(HERE))
+EXAMPLES = os.path.join(SRC, "questionnaires", "examples")
+
+
+def schema_errors(kind, doc):
+    """What docs/schema/KIND.schema.json finds wrong with doc (a real
+    validator: python3-jsonschema, installed by .ci/setup)."""
+    import jsonschema
+    with open(os.path.join(SRC, "docs", "schema", f"{kind}.schema.json"),
+              encoding="utf-8") as f:
+        v = jsonschema.Draft202012Validator(json.load(f))
+    return [f"/{'/'.join(map(str, e.path))}: {e.message}" for e in v.iter_errors(doc)]
 
 
 class CliTest(unittest.TestCase):
@@ -65,7 +76,8 @@ class CliTest(unittest.TestCase):
     def test_help_lists_every_command(self):
         r = self.run_cli("--help")
         self.assertEqual(r.returncode, 0)
-        for word in ("interview", "evaluate", "validate", "list", "--plain", "--format"):
+        for word in ("interview", "evaluate", "validate", "list", "--plain", "--format",
+                     "evidence", "portfolio"):
             self.assertIn(word, r.stdout)
 
     def test_validate_valid_files_of_each_kind(self):
@@ -105,6 +117,7 @@ class CliTest(unittest.TestCase):
         self.assertIn("SOC 2 Type II", doc["recommendation"]["summary"])
         for key in ("related_frameworks", "gaps", "readiness"):
             self.assertIn(key, doc)
+        self.assertEqual(schema_errors("report", doc), [])
 
     def test_evaluate_text_names_the_report_and_the_disclaimer(self):
         r = self.run_cli("evaluate", self.fix("hosting.yaml"))
@@ -353,6 +366,153 @@ class CliTest(unittest.TestCase):
         with open(answers, encoding="utf-8") as f:
             self.assertIn("client_name: Acme Hosting", f.read())
         self.assertEqual(stat.S_IMODE(os.stat(answers).st_mode), 0o600)
+
+    # evidence ------------------------------------------------------------
+    def example(self, name):
+        return os.path.join(EXAMPLES, name)
+
+    def test_evidence_lists_what_each_recommended_report_needs(self):
+        r = self.run_cli("evidence", self.example("payroll-bureau.yaml"), "--format", "json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        doc = json.loads(r.stdout)
+        self.assertEqual(schema_errors("evidence", doc), [])
+        self.assertEqual([(x["id"], x["type"]) for x in doc["reports"]],
+                         [("soc1", "type2"), ("soc2", "type2")])
+        soc1, soc2 = doc["reports"]
+        # SOC 1 rows cite SOC 1 objectives only; SOC 2 rows never Privacy,
+        # which is out of this client's scope.
+        for row in soc1["requests"]:
+            self.assertTrue(all(c.startswith("SOC1:") for c in row["criteria"]), row)
+        for row in soc2["requests"]:
+            self.assertFalse(any(c.startswith(("SOC1:", "P")) and not c.startswith("PI")
+                                 for c in row["criteria"]), row)
+        ids = {row["id"] for row in soc1["requests"]}
+        self.assertIn("reconciliations", ids)
+        self.assertIn("cuec_list", ids)
+        # The window the roadmap plans, on every operation request.
+        for row in soc2["requests"]:
+            if row["test"] == "operation":
+                self.assertEqual(row["when"], f"over {soc2['window_start']} to "
+                                              f"{soc2['window_end']}")
+        sources = {s["id"] for s in doc["sources"]}
+        for row in soc1["requests"] + soc2["requests"]:
+            self.assertTrue(row["sources"] and set(row["sources"]) <= sources, row)
+
+    def test_evidence_formats(self):
+        path = self.example("early-stage-saas.yaml")
+        md = self.run_cli("evidence", path)
+        self.assertEqual(md.returncode, 0, md.stderr)
+        self.assertTrue(md.stdout.startswith("# Evidence request list for "), md.stdout[:80])
+        self.assertIn("| # | Criteria | Evidence to provide |", md.stdout)
+        csv_out = self.run_cli("evidence", path, "--format", "csv")
+        self.assertEqual(csv_out.returncode, 0, csv_out.stderr)
+        import csv as csvmod
+        import io
+        rows = list(csvmod.reader(io.StringIO(csv_out.stdout, newline="")))
+        self.assertEqual(rows[0][-2:], ["owner", "due_date"])
+        self.assertGreater(len(rows), 10)
+        self.assertTrue(all(len(row) == len(rows[0]) and row[-2:] == ["", ""]
+                            for row in rows[1:]))
+        # A Type I: design only, as of one date.
+        self.assertTrue(all(row[7].startswith("Type I and II") for row in rows[1:]), rows[1])
+        out = os.path.join(self.dir, "pbc.html")
+        r = self.run_cli("evidence", path, "--format", "html", "-o", out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(stat.S_IMODE(os.stat(out).st_mode), 0o600)
+        with open(out, encoding="utf-8") as f:
+            self.assertIn("<th>Exists yet</th>", f.read())
+
+    def test_evidence_usage_and_input_errors(self):
+        path = self.example("early-stage-saas.yaml")
+        for args in (["evidence"], ["evidence", path, path], ["evidence", path, "-f", "text"],
+                     ["evidence", path, "--plain"]):
+            r = self.run_cli(*args)
+            self.assertEqual(r.returncode, 64, args)
+        r = self.run_cli("evidence", os.path.join(self.dir, "missing.yaml"))
+        self.assertEqual(r.returncode, 66)
+        r = self.run_cli("evidence", self.fix("bad-answers.yaml"))
+        self.assertEqual(r.returncode, 65)
+        self.assertRegex(r.stderr, r"bad-answers\.yaml:\d+:\d+: ")
+
+    def test_evaluate_markdown_and_html_carry_the_evidence_appendix(self):
+        path = self.example("payroll-bureau.yaml")
+        for fmt, mark in (("markdown", "## Appendix: evidence to collect"),
+                          ("html", "<h2>Appendix: evidence to collect</h2>")):
+            r = self.run_cli("evaluate", path, "--format", fmt)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn(mark, r.stdout)
+        for fmt in ("text", "json", "csv"):
+            r = self.run_cli("evaluate", path, "--format", fmt)
+            self.assertNotIn("evidence to collect", r.stdout.lower())
+
+    def test_validate_evidence_catalogues(self):
+        r = self.run_cli("validate", os.path.join(SRC, "questionnaires", "evidence", "soc-evidence.yaml"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("valid evidence catalogue \"soc-evidence\"", r.stdout)
+        bad = os.path.join(SRC, "tests", "fixtures", "evidence", "invalid-criteria.yaml")
+        r = self.run_cli("validate", bad)
+        self.assertEqual(r.returncode, 65)
+        self.assertIn("invalid-criteria.yaml:8:16: \"CC9.9\" is not one of the 61", r.stderr)
+        r = self.run_cli("list")
+        self.assertIn("Evidence catalogues:", r.stdout)
+        self.assertIn("soc-evidence", r.stdout)
+
+    # portfolio -----------------------------------------------------------
+    def save_session(self, example, updated):
+        sessions = os.path.join(self.dir, "state", "socscope", "sessions")
+        os.makedirs(sessions, exist_ok=True)
+        with open(self.example(example), encoding="utf-8") as f:
+            text = f.read()
+        text = text.replace("answers:\n", f"updated: {updated}\nanswers:\n", 1)
+        path = os.path.join(sessions, example)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return path
+
+    def test_portfolio_of_saved_sessions(self):
+        r = self.run_cli("portfolio")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("No saved sessions", r.stdout)
+        self.save_session("payroll-bureau.yaml", "2026-11-20T09:00:00Z")
+        self.save_session("no-report-consultancy.yaml", "2026-11-22T09:00:00Z")
+        r = self.run_cli("portfolio")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        lines = r.stdout.splitlines()
+        self.assertTrue(lines[0].startswith("Client"), lines[0])
+        # Newest first, as the interview's picker lists them.
+        self.assertTrue(lines[1].startswith("Clearwater Strategy Partners"), lines[1])
+        self.assertIn("No SOC report now", lines[1])
+        self.assertTrue(lines[2].startswith("Brightline Payroll Services"), lines[2])
+        self.assertIn("SOC 1 Type II and SOC 2 Type II", lines[2])
+        self.assertIn("2026-11-20", lines[2])
+        r = self.run_cli("portfolio", "--format", "json")
+        doc = json.loads(r.stdout)
+        self.assertEqual(schema_errors("portfolio", doc), [])
+        self.assertEqual([s["client"] for s in doc["sessions"]],
+                         ["Clearwater Strategy Partners", "Brightline Payroll Services"])
+        brightline = doc["sessions"][1]
+        self.assertEqual(brightline["updated"], "2026-11-20T09:00:00Z")
+        self.assertEqual(brightline["categories"],
+                         ["security", "processing_integrity", "confidentiality"])
+        # The same score as the client's own report.
+        report = json.loads(self.run_cli("evaluate", self.example("payroll-bureau.yaml"),
+                                          "-f", "json").stdout)
+        self.assertEqual(brightline["readiness"]["score"], report["readiness"]["score"])
+
+    def test_portfolio_of_files_shows_the_good_and_reports_the_bad(self):
+        good = self.example("managed-it-provider.yaml")
+        r = self.run_cli("portfolio", "--format", "csv", good, self.fix("bad-answers.yaml"))
+        self.assertEqual(r.returncode, 65)
+        self.assertRegex(r.stderr, r"bad-answers\.yaml:\d+:\d+: ")
+        self.assertIn("Harborline IT", r.stdout)
+        self.assertEqual(len(r.stdout.splitlines()), 2)
+        r = self.run_cli("portfolio", good, os.path.join(self.dir, "gone.yaml"),
+                         self.fix("bad-answers.yaml"))
+        self.assertEqual(r.returncode, 66)
+        self.assertIn("Harborline IT", r.stdout)
+        for args in (["portfolio", "-f", "html"], ["portfolio", "-f", "markdown"],
+                     ["portfolio", "--client", "x"]):
+            self.assertEqual(self.run_cli(*args).returncode, 64, args)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """`socscope compare`, `interview --example` and `list KIND` from the outside:
-every exit code of the contract, the JSON against docs/compare.schema.json,
+every exit code of the contract, the JSON against docs/schema/compare.schema.json,
 session names, and that an example's bundled file is never changed.
 
 Usage: test_compare_cli.py PATH/TO/socscope
@@ -76,7 +76,7 @@ class CompareCliTest(unittest.TestCase):
             import jsonschema
         except ImportError:
             self.skipTest("python3-jsonschema is not installed")
-        with open(os.path.join(SRC, "docs", "compare.schema.json"), encoding="utf-8") as f:
+        with open(os.path.join(SRC, "docs", "schema", "compare.schema.json"), encoding="utf-8") as f:
             schema = json.load(f)
         jsonschema.Draft202012Validator.check_schema(schema)
         jsonschema.Draft202012Validator(schema).validate(doc)

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Shell completion: load completions/ in a real bash, zsh or fish and check
+"""Shell completion: load src/completions/ in a real bash, zsh or fish and check
 what a few command lines complete to.
 
 Usage: test_completion.py SHELL PATH/TO/socscope
@@ -15,12 +15,15 @@ import time
 SHELL = sys.argv[1]
 BIN = os.path.abspath(sys.argv[2])
 SRC = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-COMP = os.path.join(SRC, "completions")
+COMP = os.path.join(SRC, "src", "completions")
 
 # (command line before the cursor, words that must be offered, words that
 # must not be)
 CASES = [
-    ("socscope ", ["interview", "evaluate", "compare", "validate", "list"], []),
+    ("socscope ", ["interview", "evaluate", "compare", "evidence", "portfolio", "validate",
+                   "list"], []),
+    ("socscope evidence --format ", ["markdown", "csv", "html", "json"], ["text"]),
+    ("socscope portfolio --format ", ["text", "csv", "json"], ["html"]),
     ("socscope list ", ["questionnaires", "themes", "examples", "sessions"], []),
     ("socscope --ex", ["--example"], ["--format"]),
     ("socscope evaluate --format ", ["text", "json", "csv"], []),

@@ -47,6 +47,8 @@ complete -c socscope -l version -d 'Show the version'
 complete -c socscope -n 'not __socscope_command' -a interview -d 'The interview (the default)'
 complete -c socscope -n 'not __socscope_command' -a evaluate -d 'The report for an answers file'
 complete -c socscope -n 'not __socscope_command' -a compare -d 'What differs between two answers files or sessions'
+complete -c socscope -n 'not __socscope_command' -a evidence -d 'The evidence a CPA firm will ask for'
+complete -c socscope -n 'not __socscope_command' -a portfolio -d 'One line per client'
 complete -c socscope -n 'not __socscope_command' -a validate -d 'Check questionnaires, themes or answers files'
 complete -c socscope -n 'not __socscope_command' -a list -d 'Questionnaires, themes, examples and saved sessions'
 
@@ -59,13 +61,15 @@ complete -c socscope -n '__socscope_interview' -l ascii -d 'Plain ASCII borders 
 complete -c socscope -n '__socscope_interview' -l example -x -a '(__socscope_names examples)' -d 'Open a worked example on a copy'
 
 # -q goes with the interview, evaluate and compare.
-complete -c socscope -n '__socscope_interview; or __socscope_using evaluate; or __socscope_using compare' -s q -l questionnaire -x -a '(__socscope_names questionnaires; __fish_complete_suffix .yaml)' -d 'Questionnaire name or path'
+complete -c socscope -n '__socscope_interview; or __socscope_using evaluate; or __socscope_using compare; or __socscope_using evidence; or __socscope_using portfolio' -s q -l questionnaire -x -a '(__socscope_names questionnaires; __fish_complete_suffix .yaml)' -d 'Questionnaire name or path'
 
 complete -c socscope -n '__socscope_using evaluate' -s f -l format -x -a 'text markdown html json csv' -d 'Report format'
 complete -c socscope -n '__socscope_using compare' -s f -l format -x -a 'text markdown html json' -d 'Comparison format'
-complete -c socscope -n '__socscope_using evaluate; or __socscope_using compare' -s o -l output -r -F -d 'Write to this file'
+complete -c socscope -n '__socscope_using evidence' -s f -l format -x -a 'markdown csv html json' -d 'Evidence list format'
+complete -c socscope -n '__socscope_using portfolio' -s f -l format -x -a 'text csv json' -d 'Portfolio format'
+complete -c socscope -n '__socscope_using evaluate; or __socscope_using compare; or __socscope_using evidence; or __socscope_using portfolio' -s o -l output -r -F -d 'Write to this file'
 
-complete -c socscope -n '__socscope_using evaluate; or __socscope_using validate' -a '(__fish_complete_suffix .yaml)'
+complete -c socscope -n '__socscope_using evaluate; or __socscope_using validate; or __socscope_using evidence; or __socscope_using portfolio' -a '(__fish_complete_suffix .yaml)'
 complete -c socscope -n '__socscope_using compare' -a '(__socscope_names sessions)' -d 'Saved session'
 complete -c socscope -n '__socscope_using compare' -a '(__fish_complete_suffix .yaml)'
 complete -c socscope -n '__socscope_using list' -a 'questionnaires themes examples sessions'

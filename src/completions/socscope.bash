@@ -14,7 +14,7 @@ _socscope()
     _init_completion -n = || return
 
     local prog=${words[0]}
-    local commands="interview evaluate compare validate list"
+    local commands="interview evaluate compare evidence portfolio validate list"
     local cmd="" i
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
@@ -55,6 +55,10 @@ _socscope()
         -f | --format)
             if [[ $cmd == compare ]]; then
                 COMPREPLY=($(compgen -W "text markdown html json" -- "$cur"))
+            elif [[ $cmd == evidence ]]; then
+                COMPREPLY=($(compgen -W "markdown csv html json" -- "$cur"))
+            elif [[ $cmd == portfolio ]]; then
+                COMPREPLY=($(compgen -W "text csv json" -- "$cur"))
             else
                 COMPREPLY=($(compgen -W "text markdown html json csv" -- "$cur"))
             fi
@@ -68,7 +72,7 @@ _socscope()
             "" | interview)
                 opts+=" --questionnaire --answers --client --theme --plain --ascii --example"
                 ;;
-            evaluate | compare)
+            evaluate | compare | evidence | portfolio)
                 opts+=" --questionnaire --format --output"
                 ;;
         esac
@@ -80,7 +84,7 @@ _socscope()
         "")
             COMPREPLY=($(compgen -W "$commands" -- "$cur"))
             ;;
-        evaluate | validate)
+        evaluate | validate | evidence | portfolio)
             _filedir yaml
             ;;
         compare)
