@@ -118,6 +118,37 @@ vocab_ids_round_trip(void **state)
 	assert_int_equal(sc_category_find(NULL), -1);
 }
 
+/* Ids of data files: one rule for every loader. */
+static void
+ids_follow_one_rule(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *s;
+		bool dash, ok;
+	} rows[] = {
+		{"a", false, true},          {"soc_scoping", false, true},
+		{"soc-scoping", true, true}, {"soc-scoping", false, false},
+		{"1abc", false, false},      {"_a", false, false},
+		{"aB", false, false},        {"", false, false},
+		{"a b", false, false},       {"ab9_", false, true},
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+		if (sc_id_valid(rows[i].s, strlen(rows[i].s), rows[i].dash) !=
+		    rows[i].ok)
+			fail_msg("\"%s\" (dash %d): expected %s", rows[i].s,
+			         rows[i].dash, rows[i].ok ? "valid" : "invalid");
+	char id[SC_ID_MAX + 2];
+	memset(id, 'a', sizeof id - 1);
+	id[SC_ID_MAX + 1] = '\0';
+	assert_false(sc_id_valid(id, SC_ID_MAX + 1, false));
+	id[SC_ID_MAX] = '\0';
+	assert_true(sc_id_valid(id, SC_ID_MAX, false));
+	/* A NUL inside the length is not an id. */
+	id[3] = '\0';
+	assert_false(sc_id_valid(id, SC_ID_MAX, false));
+}
+
 int
 main(void)
 {
@@ -125,6 +156,7 @@ main(void)
 		cmocka_unit_test(criteria_are_the_61_of_2017),
 		cmocka_unit_test(invented_ids_are_rejected),
 		cmocka_unit_test(criteria_know_their_category),
+		cmocka_unit_test(ids_follow_one_rule),
 		cmocka_unit_test(vocab_ids_round_trip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -76,6 +76,11 @@ const char *sc_readiness_id_str(enum sc_readiness r);
 const char *sc_readiness_name(enum sc_readiness r);
 
 /* Look an id up; -1 when unknown. */
+/* The ids of data files (questionnaires, sections, questions, choices,
+ * rules, evidence requests ...): 1 to SC_ID_MAX characters, a lower-case
+ * letter, then lower-case letters, digits and "_" (and "-" when `dash`). */
+#define SC_ID_MAX 64
+bool sc_id_valid(const char *s, size_t len, bool dash);
 int sc_report_find(const char *id);
 int sc_rtype_find(const char *id);
 int sc_category_find(const char *id);

@@ -75,7 +75,7 @@ sc_ev_test_find(const char *id)
 
 /* ---- loading ---------------------------------------------------------- */
 
-#define ID_MAX 64
+#define ID_MAX SC_ID_MAX
 
 struct loader {
 	const char *file;
@@ -132,22 +132,6 @@ is_word(const struct sc_ynode *n)
 	       strlen(n->str) == n->len;
 }
 
-static bool
-valid_id(const char *s, size_t len, bool dash)
-{
-	if (len < 1 || len > ID_MAX || strlen(s) != len)
-		return false;
-	if (s[0] < 'a' || s[0] > 'z')
-		return false;
-	for (size_t i = 1; i < len; i++) {
-		char c = s[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-		      c == '_' || (dash && c == '-')))
-			return false;
-	}
-	return true;
-}
-
 /* An id under `key`; NULL (reported unless absent) when it is not one. */
 static const char *
 get_id(struct loader *L, const struct sc_ynode *n, const char *what,
@@ -161,7 +145,7 @@ get_id(struct loader *L, const struct sc_ynode *n, const char *what,
 		       sc_ynode_kind_name(n));
 		return NULL;
 	}
-	if (!valid_id(n->str, n->len, dash)) {
+	if (!sc_id_valid(n->str, n->len, dash)) {
 		err_at(L, n,
 		       "invalid %s \"%s\": ids are 1 to %d characters: a "
 		       "lower-case letter, then lower-case letters, digits%s and "

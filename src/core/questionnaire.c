@@ -21,7 +21,7 @@
 #include "socscope/yamltree.h"
 
 /* The format's limits. */
-#define ID_MAX 64
+#define ID_MAX SC_ID_MAX
 #define CHOICES_MAX 200
 #define TEXT_LENGTH_MAX 65536
 #define TEXT_LENGTH_DEFAULT 1000
@@ -390,22 +390,6 @@ what_name(char *buf, const char *kind, const struct sc_ynode *map)
 	return buf;
 }
 
-static bool
-valid_id(const char *s, size_t len, bool dash)
-{
-	if (len < 1 || len > ID_MAX || strlen(s) != len)
-		return false;
-	if (s[0] < 'a' || s[0] > 'z')
-		return false;
-	for (size_t i = 1; i < len; i++) {
-		char c = s[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-		      c == '_' || (dash && c == '-')))
-			return false;
-	}
-	return true;
-}
-
 /* The text of an id under `key`, or NULL (reported) when it is not one.
  * A missing key is left to the key check. */
 static const char *
@@ -419,7 +403,7 @@ get_id(struct loader *L, const struct sc_ynode *map, const char *key,
 		diag_at(L, n, "\"%s\" must be an id, found %s", key, found(n));
 		return NULL;
 	}
-	if (!valid_id(n->str, n->len, dash)) {
+	if (!sc_id_valid(n->str, n->len, dash)) {
 		char shown[SC_YQUOTE_SIZE];
 		diag_at(L, n,
 		        "invalid %s id \"%s\": ids are 1 to %d characters: a "

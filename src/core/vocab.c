@@ -201,3 +201,19 @@ sc_criteria_name(const char *ref, char *buf, size_t bufsize)
 			*p = ' ';
 	return buf;
 }
+
+bool
+sc_id_valid(const char *s, size_t len, bool dash)
+{
+	if (len < 1 || len > SC_ID_MAX || strlen(s) != len)
+		return false;
+	if (s[0] < 'a' || s[0] > 'z')
+		return false;
+	for (size_t i = 1; i < len; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		      c == '_' || (dash && c == '-')))
+			return false;
+	}
+	return true;
+}
