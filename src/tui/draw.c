@@ -59,6 +59,9 @@ compute(const struct tui_state *st)
 	if (st->panel) {
 		if (g.cols >= 100)
 			g.panel_w = g.cols / 3 < 38 ? g.cols / 3 : 38;
+		else if (g.rows >= 18 && st->saved)
+			/* What differs in what-if needs a few rows more. */
+			g.panel_h = (g.rows - 2) / 3 < 12 ? (g.rows - 2) / 3 : 12;
 		else if (g.rows >= 18)
 			g.panel_h = (g.rows - 2) / 4 < 9 ? (g.rows - 2) / 4 : 9;
 	}

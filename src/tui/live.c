@@ -143,9 +143,9 @@ whatif_panel(struct tui_state *st, struct tui_doc *d)
 	tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s", "What-if (not saved)");
 	tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 0, "%s", sc_buf_str(&b));
 	sc_buf_fini(&b);
-	for (size_t k = 0; k < r->nreports; k++)
-		add_report_line(d, &r->reports[k], 1);
 
+	/* The summary names the reports; what differs comes next, so that
+	 * it shows in the few rows of a panel under the question. */
 	struct sc_diff *df = tui_whatif_diff(st);
 	size_t gaps = 0, items = 0, shown = 0;
 	for (size_t k = 0; k < df->nitems; k++) {
