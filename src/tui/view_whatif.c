@@ -3,7 +3,6 @@
  * saved answers and why (live.c); and the view that leaves it, asking to
  * keep the changes (saved to the session) or drop them (the session
  * exactly as saved, which was never touched meanwhile). */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
