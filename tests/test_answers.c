@@ -384,6 +384,87 @@ to_yaml_exact_format(void **state)
 	sc_answers_free(a);
 }
 
+/* A clone says what the original says, to the byte, and from then on each
+ * changes alone; sc_answers_same sees every kind of difference but the
+ * save date. */
+static void
+clone_is_deep_and_same(void **state)
+{
+	(void)state;
+	struct sc_answers *a = sc_answers_new(&tiny);
+	fill_every_type(a);
+	a->updated = sc_xstrdup("2026-11-22T10:15:00Z");
+	struct sc_answers *c = sc_answers_clone(a);
+	assert_non_null(c);
+	assert_ptr_equal(c->q, a->q);
+	assert_true(sc_answers_same(a, c));
+	struct sc_buf ya = {0}, yc = {0};
+	sc_answers_to_yaml(a, &ya);
+	sc_answers_to_yaml(c, &yc);
+	assert_string_equal(sc_buf_str(&yc), sc_buf_str(&ya));
+	/* Nothing is shared. */
+	assert_true(c->v[Q_SERVICES].sel != a->v[Q_SERVICES].sel);
+	assert_true(c->v[Q_ORG].text != a->v[Q_ORG].text);
+	assert_true(c->notes[Q_AGREE] != a->notes[Q_AGREE]);
+	assert_true(c->client != a->client);
+
+	/* Changing the clone leaves the original as it was ... */
+	size_t one[] = {1};
+	struct sc_answer v = {.type = SC_A_CHOICES, .sel = one, .nsel = 1};
+	assert_true(sc_answers_set(c, Q_SERVICES, &v));
+	assert_false(sc_answers_same(a, c));
+	sc_answers_unset(c, Q_ORG);
+	sc_answers_set_note(c, Q_AGREE, "changed");
+	struct sc_buf again = {0};
+	sc_answers_to_yaml(a, &again);
+	assert_string_equal(sc_buf_str(&again), sc_buf_str(&ya));
+	sc_answers_free(c);
+	/* ... and freeing it too. */
+	sc_buf_reset(&again);
+	sc_answers_to_yaml(a, &again);
+	assert_string_equal(sc_buf_str(&again), sc_buf_str(&ya));
+
+	/* Each kind of difference counts: an answer, a note, the client, the
+	 * assessor; the save date does not, nor NULL against "". */
+	c = sc_answers_clone(a);
+	v = yes(true);
+	assert_true(sc_answers_set(c, Q_AGREE, &v));
+	assert_false(sc_answers_same(a, c));
+	sc_answers_free(c);
+	c = sc_answers_clone(a);
+	sc_answers_set_note(c, Q_ESSAY, "new note");
+	assert_false(sc_answers_same(a, c));
+	sc_answers_free(c);
+	c = sc_answers_clone(a);
+	free(c->client);
+	c->client = sc_xstrdup("Other Ltd");
+	assert_false(sc_answers_same(c, a));
+	sc_answers_free(c);
+	c = sc_answers_clone(a);
+	free(c->assessor);
+	c->assessor = NULL;
+	assert_false(sc_answers_same(a, c));
+	sc_answers_free(c);
+	c = sc_answers_clone(a);
+	free(c->updated);
+	c->updated = sc_xstrdup("2027-01-01T00:00:00Z");
+	assert_true(sc_answers_same(a, c));
+	sc_answers_free(c);
+	struct sc_answers *e = sc_answers_new(&tiny), *f = sc_answers_new(&tiny);
+	f->client = sc_xstrdup("");
+	assert_true(sc_answers_same(e, f));
+	sc_answers_free(f);
+
+	assert_null(sc_answers_clone(NULL));
+	assert_false(sc_answers_same(a, NULL));
+	assert_true(sc_answers_same(a, a));
+	sc_buf_fini(&ya);
+	sc_buf_fini(&yc);
+	sc_buf_fini(&again);
+	sc_answers_free(e);
+	sc_answers_free(a);
+}
+
 static void
 save_and_load_every_type(void **state)
 {
@@ -931,6 +1012,7 @@ main(void)
 		cmocka_unit_test(copy_equal_has_choice),
 		cmocka_unit_test(setters_validate),
 		cmocka_unit_test(to_yaml_exact_format),
+		cmocka_unit_test(clone_is_deep_and_same),
 		cmocka_unit_test(save_and_load_every_type),
 		cmocka_unit_test(tricky_strings_round_trip),
 		cmocka_unit_test(numbers_round_trip),

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -584,6 +585,125 @@ second_open_is_read_only(void **state)
 	free(path);
 }
 
+/* The number of entries in `dir`, hidden ones too. */
+static size_t
+entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	size_t n = 0;
+	struct dirent *e;
+	assert_non_null(d);
+	while ((e = readdir(d)))
+		n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+	closedir(d);
+	return n;
+}
+
+/* What-if: a copy that changes like a session and writes nothing; keeping
+ * it saves once, and only when something differs. */
+static void
+what_if_writes_nothing_until_kept(void **state)
+{
+	struct fx *fx = *state;
+	char *path = sc_xasprintf("%s/whatif.yaml", fx->dir);
+	struct sc_session *s = open_ok(fx, path, "What If Ltd");
+	size_t payroll[] = {C_PAYROLL};
+	assert_int_equal(set_services(s, payroll, 1), SC_OK);
+	assert_int_equal(sc_session_set_note(s, Q_SERVICES, "saved note"), SC_OK);
+	size_t len_before = 0;
+	char *before = th_read(path, &len_before);
+	assert_non_null(before);
+
+	struct sc_session *w = sc_session_what_if(s);
+	assert_null(w->path);
+	assert_false(w->read_only);
+	assert_true(sc_answers_same(w->a, s->a));
+	/* Changed freely: answers, notes, the client, show_if followed. */
+	size_t hosting[] = {C_HOSTING};
+	assert_int_equal(set_services(w, hosting, 1), SC_OK);
+	assert_true(sc_eval_visible(w->ev, Q_SLA));
+	assert_false(sc_eval_visible(s->ev, Q_SLA));
+	assert_int_equal(sc_session_set(w, Q_SLA, &(struct sc_answer){
+	                                    .type = SC_A_BOOL, .b = true}), SC_OK);
+	assert_int_equal(sc_session_set_note(w, Q_SERVICES, "what-if note"), SC_OK);
+	assert_int_equal(sc_session_set_client(w, "Renamed Ltd"), SC_OK);
+	assert_int_equal(sc_session_save(w), SC_OK);
+	assert_null(w->last_error);
+	/* The saved session, in memory and on disk, is as it was. */
+	assert_int_equal(s->a->v[Q_SERVICES].sel[0], C_PAYROLL);
+	assert_string_equal(s->a->notes[Q_SERVICES], "saved note");
+	assert_string_equal(s->a->client, "What If Ltd");
+	size_t len_now = 0;
+	char *now = th_read(path, &len_now);
+	assert_int_equal(len_now, len_before);
+	assert_memory_equal(now, before, len_before);
+	free(now);
+	/* Nothing else appeared beside the file: no temporary, no lock. */
+	assert_int_equal(entries(fx->dir), 2); /* the file and its lock */
+
+	/* Keeping takes everything over, re-evaluated, and saves it. */
+	assert_int_equal(sc_session_keep(s, w), SC_OK);
+	assert_true(sc_answers_same(s->a, w->a));
+	assert_true(sc_eval_visible(s->ev, Q_SLA));
+	struct sc_answers *a = reload(fx, path);
+	assert_int_equal(a->v[Q_SERVICES].sel[0], C_HOSTING);
+	assert_true(a->v[Q_SLA].type == SC_A_BOOL && a->v[Q_SLA].b);
+	assert_string_equal(a->notes[Q_SERVICES], "what-if note");
+	assert_string_equal(a->client, "Renamed Ltd");
+	sc_answers_free(a);
+	sc_session_free(w);
+
+	/* Keeping a copy that changed nothing writes nothing. */
+	free(before);
+	before = th_read(path, &len_before);
+	struct stat sb0, sb1;
+	assert_int_equal(stat(path, &sb0), 0);
+	w = sc_session_what_if(s);
+	assert_int_equal(sc_session_keep(s, w), SC_OK);
+	now = th_read(path, &len_now);
+	assert_int_equal(len_now, len_before);
+	assert_memory_equal(now, before, len_before);
+	assert_int_equal(stat(path, &sb1), 0);
+	assert_int_equal(sb1.st_ino, sb0.st_ino); /* not even rewritten */
+	free(now);
+	sc_session_free(w);
+	sc_session_free(s);
+	free(before);
+	free(path);
+}
+
+/* A read-only session may be tried out in what-if but cannot keep. */
+static void
+what_if_of_read_only_cannot_keep(void **state)
+{
+	struct fx *fx = *state;
+	char *path = sc_xasprintf("%s/ro.yaml", fx->dir);
+	struct sc_session *s1 = open_ok(fx, path, "Held");
+	assert_int_equal(set_text(s1, Q_ORG, "Held"), SC_OK);
+	char *before = th_read(path, NULL);
+	struct sc_session *s2 = open_ok(fx, path, NULL);
+	assert_true(s2->read_only);
+
+	struct sc_session *w = sc_session_what_if(s2);
+	assert_false(w->read_only);
+	assert_int_equal(set_text(w, Q_ORG, "Tried"), SC_OK);
+	assert_string_equal(w->a->v[Q_ORG].text, "Tried");
+	assert_int_equal(sc_session_keep(s2, w), SC_ECANTCREAT);
+	assert_string_equal(s2->a->v[Q_ORG].text, "Held");
+	char *after = th_read(path, NULL);
+	assert_string_equal(after, before);
+	/* The holder's lock is untouched by the copy coming and going. */
+	sc_session_free(w);
+	char *who = sc_session_holder(path);
+	assert_non_null(who);
+	free(who);
+	free(after);
+	free(before);
+	sc_session_free(s2);
+	sc_session_free(s1);
+	free(path);
+}
+
 /* A holder killed outright (SIGKILL) holds nothing: the kernel drops the
  * lock with the process. */
 static void
@@ -886,6 +1006,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(client_name_and_question_are_one,
 		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(none_choice_by_id_or_label,
+		                                setup, teardown),
+		cmocka_unit_test_setup_teardown(what_if_writes_nothing_until_kept,
+		                                setup, teardown),
+		cmocka_unit_test_setup_teardown(what_if_of_read_only_cannot_keep,
 		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(second_open_is_read_only,
 		                                setup, teardown),

@@ -28,6 +28,16 @@ struct sc_answers *
 sc_answers_new(const struct sc_questionnaire *q);
 void
 sc_answers_free(struct sc_answers *a);
+/* A deep copy of `a` (answers, notes and metadata) for the same
+ * questionnaire; changing either leaves the other as it was.  NULL for
+ * NULL. */
+struct sc_answers *
+sc_answers_clone(const struct sc_answers *a);
+/* Do `a` and `b` (of one questionnaire) hold the same answers, notes, client
+ * and assessor?  `updated` and the version read from a file do not count:
+ * they say when and against what it was saved, not what it says. */
+bool
+sc_answers_same(const struct sc_answers *a, const struct sc_answers *b);
 
 /* Setters validate against the question and return false (changing nothing)
  * when the value does not fit: wrong type, unknown choice, out of range,

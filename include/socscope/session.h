@@ -11,7 +11,7 @@ struct sc_session {
 	const struct sc_questionnaire *q;
 	struct sc_answers *a;
 	struct sc_eval *ev;
-	char *path;       /* the answers file it saves to */
+	char *path;       /* the answers file it saves to; NULL: what-if */
 	char *last_error; /* why the last save failed; NULL when it succeeded */
 	/* Open in another interview: shown, never changed or saved here. */
 	bool read_only;
@@ -37,6 +37,21 @@ sc_session_open(const struct sc_questionnaire *q, const char *path,
                 const char *client, struct sc_diags *d, enum sc_status *st);
 void
 sc_session_free(struct sc_session *s);
+
+/* What-if: a copy of `s` in memory (its answers, notes and client, with
+ * an evaluator of its own) that changes as a session does but is never
+ * saved: it has no file (path NULL) and no lock, and is never read-only,
+ * even when `s` is.  `s` is not touched and may change or go meanwhile.
+ * Free with sc_session_free. */
+struct sc_session *
+sc_session_what_if(const struct sc_session *s);
+/* Keep what-if's changes: give `s` the answers, notes and client of
+ * `from` (a what-if copy of it, or any session of the same questionnaire),
+ * re-evaluate, and save once when anything differs (nothing is written
+ * when nothing does).  A read-only `s` returns SC_ECANTCREAT, unchanged;
+ * a failed save returns its status as sc_session_set does. */
+enum sc_status
+sc_session_keep(struct sc_session *s, const struct sc_session *from);
 
 /* Who has the session at `path` open in an interview ("socscope process
  * 1234 (alice on host1) since 2026-11-22 10:15 UTC", or "another socscope"

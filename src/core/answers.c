@@ -230,6 +230,47 @@ sc_answers_free(struct sc_answers *a)
 	free(a);
 }
 
+struct sc_answers *
+sc_answers_clone(const struct sc_answers *a)
+{
+	if (!a)
+		return NULL;
+	struct sc_answers *c = sc_answers_new(a->q);
+	for (size_t i = 0; i < a->q->nquestions; i++) {
+		sc_answer_copy(&c->v[i], &a->v[i]);
+		c->notes[i] = sc_xstrdup(a->notes[i]);
+	}
+	c->client = sc_xstrdup(a->client);
+	c->assessor = sc_xstrdup(a->assessor);
+	c->updated = sc_xstrdup(a->updated);
+	c->questionnaire_version = sc_xstrdup(a->questionnaire_version);
+	return c;
+}
+
+/* NULL and "" are both "none", as the setters and the file treat them. */
+static bool
+same_text(const char *x, const char *y)
+{
+	if (!x || !*x)
+		return !y || !*y;
+	return y && strcmp(x, y) == 0;
+}
+
+bool
+sc_answers_same(const struct sc_answers *a, const struct sc_answers *b)
+{
+	if (a == b)
+		return true;
+	if (!a || !b || a->q != b->q)
+		return false;
+	for (size_t i = 0; i < a->q->nquestions; i++)
+		if (!sc_answer_equal(&a->v[i], &b->v[i]) ||
+		    !same_text(a->notes[i], b->notes[i]))
+			return false;
+	return same_text(a->client, b->client) &&
+	       same_text(a->assessor, b->assessor);
+}
+
 static size_t
 text_max(const struct sc_question *qn)
 {

@@ -341,6 +341,17 @@ sc_session_free(struct sc_session *s)
 	free(s);
 }
 
+struct sc_session *
+sc_session_what_if(const struct sc_session *s)
+{
+	struct sc_session *w = sc_xcalloc(1, sizeof *w);
+	w->q = s->q;
+	w->a = sc_answers_clone(s->a);
+	w->ev = sc_eval_new(w->q, w->a);
+	w->lock_fd = -1;
+	return w;
+}
+
 enum sc_status
 sc_session_save(struct sc_session *s)
 {
@@ -348,6 +359,9 @@ sc_session_save(struct sc_session *s)
 	/* Open in another interview: this one never writes. */
 	if (s->read_only)
 		return SC_ECANTCREAT;
+	/* A what-if copy lives in memory only. */
+	if (!s->path)
+		return SC_OK;
 	enum sc_status st = sc_answers_save_file(s->a, s->path, &err);
 	free(s->last_error);
 	s->last_error = NULL;
@@ -446,6 +460,29 @@ sc_session_set_client(struct sc_session *s, const char *client)
 	if (client_to_answer(s->a, client)) {
 		sc_eval_changed(s->ev, s->q->client_question);
 		changed = true;
+	}
+	return save_if(s, changed);
+}
+
+enum sc_status
+sc_session_keep(struct sc_session *s, const struct sc_session *from)
+{
+	if (s->read_only)
+		return SC_ECANTCREAT;
+	if (from->q != s->q)
+		return SC_EDATA;
+	bool changed = !sc_answers_same(s->a, from->a);
+	if (changed) {
+		/* In place: the evaluator holds on to s->a. */
+		for (size_t i = 0; i < s->q->nquestions; i++) {
+			sc_answer_copy(&s->a->v[i], &from->a->v[i]);
+			sc_answers_set_note(s->a, i, from->a->notes[i]);
+		}
+		free(s->a->client);
+		s->a->client = sc_xstrdup(from->a->client);
+		free(s->a->assessor);
+		s->a->assessor = sc_xstrdup(from->a->assessor);
+		sc_eval_reset(s->ev);
 	}
 	return save_if(s, changed);
 }

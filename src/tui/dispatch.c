@@ -107,6 +107,7 @@ tui_state_free(struct tui_state *st)
 	tui_doc_fini(&st->live);
 	sc_session_infos_free(st->infos, st->ninfos);
 	sc_session_free(st->s);
+	sc_session_free(st->saved);
 	free(st->message);
 	free(st->passed);
 	free(st);
@@ -129,6 +130,11 @@ tui_state_request(struct tui_state *st, enum tui_req req, int key)
 	/* Global requests first: help, quit and redraw work everywhere. */
 	switch (req) {
 	case REQ_QUIT:
+		/* What-if's changes are kept or dropped first. */
+		if (st->saved) {
+			tui_whatif_leave(st, true);
+			return true;
+		}
 		tui_state_commit_pending(st);
 		st->quit = true;
 		return true;
@@ -175,6 +181,10 @@ tui_state_key(struct tui_state *st, int key)
 void
 tui_state_commit_pending(struct tui_state *st)
 {
+	/* What is typed in what-if belongs to a copy that is never saved:
+	 * leaving on a signal drops it, and the saved session remains. */
+	if (st->saved)
+		tui_whatif_end(st, false);
 	if (!st->s || st->s->read_only)
 		return;
 	if (st->note_mode) {

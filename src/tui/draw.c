@@ -59,6 +59,9 @@ compute(const struct tui_state *st)
 	if (st->panel) {
 		if (g.cols >= 100)
 			g.panel_w = g.cols / 3 < 38 ? g.cols / 3 : 38;
+		else if (g.rows >= 18 && st->saved)
+			/* What differs in what-if needs a few rows more. */
+			g.panel_h = (g.rows - 2) / 3 < 12 ? (g.rows - 2) / 3 : 12;
 		else if (g.rows >= 18)
 			g.panel_h = (g.rows - 2) / 4 < 9 ? (g.rows - 2) / 4 : 9;
 	}
@@ -128,14 +131,22 @@ draw_header(const struct tui_state *st)
 	/* The client's name matters more than the questionnaire's title:
 	 * the title gives way first when the bar is short. */
 	int avail = cols - right_w - 2;
-	bool ro = st->s && st->s->read_only;
+	bool ro = st->s && (st->saved ? st->saved : st->s)->read_only;
+	/* What-if is said first, in reverse video, for as long as it is on:
+	 * what is on screen is not what is saved. */
+	const char *wi = st->saved ? " WHAT-IF " : "";
+	int wi_w = (int)strlen(wi) + (*wi ? 1 : 0);
 	/* "(read-only)" matters more than the title too. */
-	int fixed = 1 + 8 + 3 +
+	int fixed = 1 + 8 + wi_w + 3 +
 	            (*client ? 3 + tui_strwidth(client, strlen(client)) : 0) +
 	            (ro ? 12 : 0);
 	int title_w = avail - fixed;
 	int x = 1;
 	x += tui_puts(w, 0, x, avail, "socscope", a | A_BOLD);
+	if (*wi) {
+		x += tui_puts(w, 0, x, avail - x, " ", a);
+		x += tui_puts(w, 0, x, avail - x, wi, a | A_BOLD | A_REVERSE);
+	}
 	if (title_w >= 6) {
 		x += tui_puts(w, 0, x, cols - x, sep, a);
 		x += tui_puts_cut(w, 0, x, title_w, st->q->title, a);

@@ -1,6 +1,7 @@
 /* The live recommendation beside the questions. */
 #include "live.h"
 
+#include <stdio.h>
 #include <string.h>
 
 
@@ -36,21 +37,157 @@ add_report_line(struct tui_doc *d, const struct sc_report_rec *r, int indent)
 	tui_doc_add_report_title(d, r, SC_ROLE_ACCENT, indent, ", ", "");
 }
 
-/* Rebuild the live panel; lines whose text is new are marked `changed`,
- * so a flipped conclusion stands out the moment it flips. */
-void
-tui_live_refresh(struct tui_state *st)
+/* ---- what-if: the saved answers against the changed ones ---- */
+
+struct sc_diff *
+tui_whatif_diff(struct tui_state *st)
 {
-	struct tui_doc old = st->live;
-	struct tui_doc *d = &st->live;
-	const struct sc_result *r;
+	const struct sc_diff_opts o = {.label_a = "saved", .label_b = "what-if"};
+	return sc_diff_new(st->q, st->saved->a, st->saved->ev, st->s->a,
+	                   st->s->ev, &o);
+}
+
+size_t
+tui_whatif_changes(const struct tui_state *st)
+{
+	size_t n = 0;
+	for (size_t i = 0; st->saved && i < st->q->nquestions; i++)
+		n += !sc_answer_equal(&st->saved->a->v[i], &st->s->a->v[i]);
+	return n;
+}
+
+static const char *
+arrow(const struct tui_state *st)
+{
+	return st->opts->ascii ? "->" : "\u2192";
+}
+
+/* One side of a readiness score, short: "40%", or "none". */
+static void
+score_side(const struct sc_diff_value *v, char *buf, size_t size)
+{
+	if (v->present)
+		snprintf(buf, size, "%d%%", v->value);
+	else
+		snprintf(buf, size, "none");
+}
+
+void
+tui_doc_add_diff(struct tui_doc *d, const struct tui_state *st,
+                 const struct sc_diff *df, bool all, int unit)
+{
+	const char *to = arrow(st);
+	for (size_t k = 0; k < df->nitems; k++) {
+		const struct sc_diff_item *it = &df->items[k];
+		const char *a = it->a.text, *b = it->b.text;
+		char sa[16], sb[16];
+		switch (it->kind) {
+		case SC_DIFF_REPORT:
+			tui_doc_add(d, TL_TEXT, SC_ROLE_ACCENT, unit, "%s: %s %s %s",
+			            it->name, a, to, b);
+			break;
+		case SC_DIFF_TYPE:
+			tui_doc_add(d, TL_TEXT, SC_ROLE_ACCENT, unit,
+			            "%s type: %s %s %s", it->name, a, to, b);
+			break;
+		case SC_DIFF_PERIOD:
+			tui_doc_add(d, TL_TEXT, SC_ROLE_ACCENT, unit,
+			            "%s period: %s %s %s", it->name, a, to, b);
+			break;
+		case SC_DIFF_CATEGORY:
+		case SC_DIFF_FRAMEWORK:
+			tui_doc_add(d, TL_TEXT, SC_ROLE_ACCENT, unit, "%s: %s %s %s",
+			            it->name, a, to, b);
+			break;
+		case SC_DIFF_READINESS:
+			score_side(&it->a, sa, sizeof sa);
+			score_side(&it->b, sb, sizeof sb);
+			tui_doc_add(d, TL_TEXT, SC_ROLE_ACCENT, unit,
+			            "Readiness: %s %s %s", sa, to, sb);
+			break;
+		case SC_DIFF_ITEM:
+			if (!all)
+				continue;
+			tui_doc_add(d, TL_TEXT, SC_ROLE_ACCENT, unit,
+			            "Readiness item %s: %s %s %s", it->name, a, to,
+			            b);
+			break;
+		case SC_DIFF_GAP:
+			if (!all)
+				continue;
+			tui_doc_add(d, TL_TEXT, SC_ROLE_ACCENT, unit,
+			            "Gap \"%s\": %s %s %s", it->name, a, to, b);
+			break;
+		case SC_DIFF_KIND_COUNT:
+			continue;
+		}
+		/* The answers behind it, under it. */
+		for (size_t j = 0; j < it->nanswers; j++) {
+			const struct sc_diff_answer *x = &df->answers[it->answers[j]];
+			tui_doc_add(d, TL_TEXT, SC_ROLE_HELP, 2 * unit,
+			            "%s %s %s %s %s", st->opts->ascii ? "-" : "\u2022",
+			            tui_question(st, x->question)->text, x->text_a,
+			            to, x->text_b);
+		}
+	}
+}
+
+/* The panel in what-if: the what-if recommendation, then what differs
+ * from the saved answers and why.  Line 1 is the summary, as outside. */
+static void
+whatif_panel(struct tui_state *st, struct tui_doc *d)
+{
+	const struct sc_result *r = sc_eval_result(st->s->ev);
+	struct sc_buf b = {0};
+	sc_result_summary(st->q, r, &b);
+	tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s", "What-if (not saved)");
+	tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 0, "%s", sc_buf_str(&b));
+	sc_buf_fini(&b);
+
+	/* The summary names the reports; what differs comes next, so that
+	 * it shows in the few rows of a panel under the question. */
+	struct sc_diff *df = tui_whatif_diff(st);
+	size_t gaps = 0, items = 0, shown = 0;
+	for (size_t k = 0; k < df->nitems; k++) {
+		gaps += df->items[k].kind == SC_DIFF_GAP;
+		items += df->items[k].kind == SC_DIFF_ITEM;
+	}
+	shown = df->nitems - gaps - items;
+	size_t changes = tui_whatif_changes(st);
+	if (!df->nanswers) {
+		tui_doc_add(d, TL_TEXT, SC_ROLE_MUTED, 0, "%s",
+		            "No answer differs from the saved ones yet.");
+	} else if (!df->nitems) {
+		tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s",
+		            "Same conclusions as saved");
+	} else {
+		tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s",
+		            "Differs from saved");
+		tui_doc_add_diff(d, st, df, false, 1);
+		const struct sc_result *ra = sc_eval_result(st->saved->ev);
+		r = sc_eval_result(st->s->ev);
+		if (gaps)
+			tui_doc_add(d, TL_TEXT, SC_ROLE_ACCENT, 1,
+			            "Gaps: %zu %s %zu (%zu differ)", ra->ngaps,
+			            arrow(st), r->ngaps, gaps);
+		else if (items && !shown)
+			tui_doc_add(d, TL_TEXT, SC_ROLE_ACCENT, 1,
+			            "Readiness items: %zu differ", items);
+	}
+	if (changes)
+		tui_doc_add(d, TL_TEXT, SC_ROLE_MUTED, 0,
+		            "%zu answer%s changed; i to keep or drop", changes,
+		            changes == 1 ? "" : "s");
+	sc_diff_free(df);
+}
+
+/* The panel outside what-if: the recommendation so far. */
+static void
+saved_panel(struct tui_state *st, struct tui_doc *d)
+{
+	const struct sc_result *r = sc_eval_result(st->s->ev);
 	struct sc_buf b = {0};
 
-	if (!st->s)
-		return;
-	memset(d, 0, sizeof *d);
-	d->sel = SIZE_MAX;
-	r = sc_eval_result(st->s->ev);
 	sc_result_summary(st->q, r, &b);
 	tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s", "Recommendation so far");
 	tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 0, "%s", sc_buf_str(&b));
@@ -81,6 +218,24 @@ tui_live_refresh(struct tui_state *st)
 		tui_doc_add(d, TL_TEXT, SC_ROLE_WARNING, 0,
 		            "%zu required question%s open", r->nunanswered,
 		            r->nunanswered == 1 ? "" : "s");
+}
+
+/* Rebuild the live panel; lines whose text is new are marked `changed`,
+ * so a flipped conclusion stands out the moment it flips. */
+void
+tui_live_refresh(struct tui_state *st)
+{
+	struct tui_doc old = st->live;
+	struct tui_doc *d = &st->live;
+
+	if (!st->s)
+		return;
+	memset(d, 0, sizeof *d);
+	d->sel = SIZE_MAX;
+	if (st->saved)
+		whatif_panel(st, d);
+	else
+		saved_panel(st, d);
 	for (size_t i = 0; i < d->n; i++) {
 		bool seen = false;
 		for (size_t j = 0; j < old.n && !seen; j++)

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 
 #include "doc.h"
+#include "socscope/compare.h"
 #include "socscope/engine.h"
 #include "socscope/theme.h"
 #include "state.h"
@@ -15,6 +16,23 @@
  * message, unless a message is already on show. */
 void
 tui_live_refresh(struct tui_state *st);
+
+/* What-if (st->saved set): the comparison of the saved answers (A) with
+ * the what-if ones (B), built by the core (sc_diff_new).  Caller frees
+ * with sc_diff_free. */
+struct sc_diff *
+tui_whatif_diff(struct tui_state *st);
+/* How many answers the what-if changed (given, changed or taken back;
+ * questions only shown or hidden by them do not count). */
+size_t
+tui_whatif_changes(const struct tui_state *st);
+/* The conclusions of `df` that differ, one line each ("SOC 1 type: Type II
+ * → Type I"), with the answers behind each under it.  `all` lists gaps and
+ * readiness items too (else they are left to the caller); `unit` is the
+ * indent of one level. */
+void
+tui_doc_add_diff(struct tui_doc *d, const struct tui_state *st,
+                 const struct sc_diff *df, bool all, int unit);
 
 /* A tick or a dot ("[x]", "[ ]" with --ascii). */
 const char *

@@ -20,6 +20,7 @@ static const char *const ctx_titles[CTX_COUNT] = {
 	[CTX_MOVE] = "Moving around",
 	[CTX_INTERVIEW] = "Questions",
 	[CTX_RESULTS] = "Results",
+	[CTX_WHATIF] = "Leaving what-if",
 	[CTX_EDIT] = "Typing a text or number",
 };
 

@@ -16,6 +16,7 @@ enum tui_ctx {
 	CTX_MOVE,      /* lists, questions and pages */
 	CTX_INTERVIEW, /* the question screen */
 	CTX_RESULTS,   /* the results screen */
+	CTX_WHATIF,    /* leaving what-if */
 	CTX_EDIT,      /* a text or number being typed */
 	CTX_COUNT
 };
@@ -57,7 +58,14 @@ enum tui_ctx {
 	X(REQ_EXPLAIN, CTX_INTERVIEW, "explain the conclusions", 'e')          \
 	X(REQ_REVIEW, CTX_INTERVIEW, "review all answers", 'r')                \
 	X(REQ_RESULTS, CTX_INTERVIEW, "results and export", 's', TK_F(5))      \
+	X(REQ_WHATIF, CTX_INTERVIEW,                                           \
+	  "what-if: change answers without saving them; again to keep or drop",\
+	  'i', TK_F(6))                                                        \
 	X(REQ_EXPORT, CTX_RESULTS, "export the report to a file", 'w')         \
+	X(REQ_KEEP, CTX_WHATIF,                                                \
+	  "keep the what-if answers: save them to the session", 'y')           \
+	X(REQ_DROP, CTX_WHATIF,                                                \
+	  "drop them: back to the saved answers, exactly as saved", 'd')       \
 	X(REQ_ED_LEFT, CTX_EDIT, "cursor left", TK_LEFT, TK_CTRL('b'))         \
 	X(REQ_ED_RIGHT, CTX_EDIT, "cursor right", TK_RIGHT, TK_CTRL('f'))      \
 	X(REQ_ED_HOME, CTX_EDIT, "start of line", TK_HOME, TK_CTRL('a'))       \

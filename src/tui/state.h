@@ -32,6 +32,7 @@
 	X(TV_REVIEW, review)       /* every answer, to jump back */            \
 	X(TV_RESULTS, results)     /* the recommendation, gaps, export */      \
 	X(TV_EXPLAIN, explain)     /* why each conclusion holds */             \
+	X(TV_WHATIF, whatif)       /* leaving what-if: keep or drop */         \
 	X(TV_HELP, help)           /* every key, from the request table */
 
 #define TUI_VIEW_ENUM(id, name) id,
@@ -54,6 +55,10 @@ struct tui_state {
 	const struct sc_interview_opts *opts;
 	const struct sc_questionnaire *q;
 	struct sc_session *s; /* NULL until a session is open */
+	/* What-if (view_whatif.c): while it is on, `s` is a copy that is never
+	 * saved and `saved` the session as saved; NULL when it is off. */
+	struct sc_session *saved;
+	bool whatif_quit; /* leaving what-if on the way out */
 	/* The registered views, by id (dispatch.c). */
 	const struct tui_view_ops *const *views;
 
@@ -131,7 +136,8 @@ void
 tui_state_scroll(struct tui_state *st, int lines);
 
 /* Commit what is being typed when it is valid (answer or note): called
- * before leaving on a signal so nothing typed is lost. */
+ * before leaving on a signal so nothing typed is lost.  In what-if it
+ * drops the what-if first: the saved session is what remains. */
 void
 tui_state_commit_pending(struct tui_state *st);
 

@@ -48,5 +48,15 @@ tui_export_begin(struct tui_state *st);
 bool
 tui_export_request(struct tui_state *st, enum tui_req req, int key);
 extern const struct tui_barkey tui_export_keys[];
+/* What-if (view_whatif.c): begin it on a copy of the session; leave it
+ * (asking to keep or drop when anything changed, then quitting with
+ * `quit`); end it, keeping the changes (false when they cannot be kept:
+ * the session is read-only) or dropping them. */
+void
+tui_whatif_begin(struct tui_state *st);
+void
+tui_whatif_leave(struct tui_state *st, bool quit);
+bool
+tui_whatif_end(struct tui_state *st, bool keep);
 
 #endif

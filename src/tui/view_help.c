@@ -28,7 +28,8 @@ open_help(struct tui_state *st)
 	            "select a choice, section or line");
 	tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 2, "%-16s %s", "Wheel", "scroll");
 	tui_doc_add(d, TL_TEXT, SC_ROLE_MUTED, 0, "%s",
-	            "Every change is saved at once. Esc closes this help.");
+	            "Every change is saved at once, except in what-if, where "
+	            "nothing is saved until you keep it. Esc closes this help.");
 }
 
 const struct tui_view_ops tui_view_help = {

@@ -224,6 +224,12 @@ interview_request(struct tui_state *st, enum tui_req req, int key)
 		tui_nav_leave(st);
 		tui_view_push(st, TV_RESULTS);
 		return true;
+	case REQ_WHATIF:
+		if (st->saved)
+			tui_whatif_leave(st, false);
+		else
+			tui_whatif_begin(st);
+		return true;
 	case REQ_BACK:
 		return true;
 	default:
@@ -248,17 +254,26 @@ question_editing(const struct tui_state *st)
 static const struct tui_barkey *
 question_keybar(const struct tui_state *st)
 {
-	static const struct tui_barkey choosing[] = {
-		{REQ_HELP, "Help"},     {REQ_ENTER, "Next"},
-		{REQ_FOCUS, "Sections"}, {REQ_RESULTS, "Results"},
-		{REQ_REVIEW, "Review"}, {REQ_EXPLAIN, "Why"},
-		{REQ_NOTE, "Note"},     {REQ_PANEL, "Panel"},
-		{REQ_PICK, "Pick"},     {REQ_QUIT, "Quit"}, {REQ_NONE, NULL}};
-	static const struct tui_barkey typing[] = {
-		{REQ_HELP, "Help"},     {REQ_ENTER, "Confirm"},
-		{REQ_PREV, "Prev"},     {REQ_NEXT, "Next"},
-		{REQ_FOCUS, "Sections"}, {REQ_RESULTS, "Results"},
-		{REQ_QUIT, "Quit"},     {REQ_NONE, NULL}};
+	/* In what-if the same key keeps or drops the changes. */
+#define QUESTION_KEYS(whatif)                                                  \
+	{REQ_HELP, "Help"},     {REQ_ENTER, "Next"},                           \
+	{REQ_FOCUS, "Sections"}, {REQ_RESULTS, "Results"},                     \
+	{REQ_WHATIF, whatif},   {REQ_REVIEW, "Review"},                        \
+	{REQ_EXPLAIN, "Why"},   {REQ_NOTE, "Note"},                            \
+	{REQ_PANEL, "Panel"},   {REQ_PICK, "Pick"},                            \
+	{REQ_QUIT, "Quit"},     {REQ_NONE, NULL}
+#define TYPING_KEYS(whatif)                                                    \
+	{REQ_HELP, "Help"},     {REQ_ENTER, "Confirm"},                        \
+	{REQ_PREV, "Prev"},     {REQ_NEXT, "Next"},                            \
+	{REQ_FOCUS, "Sections"}, {REQ_RESULTS, "Results"},                     \
+	{REQ_WHATIF, whatif},   {REQ_QUIT, "Quit"}, {REQ_NONE, NULL}
+	static const struct tui_barkey choosing[] = {QUESTION_KEYS("What-if")};
+	static const struct tui_barkey typing[] = {TYPING_KEYS("What-if")};
+	static const struct tui_barkey choosing_wi[] = {
+		QUESTION_KEYS("Keep/drop")};
+	static const struct tui_barkey typing_wi[] = {TYPING_KEYS("Keep/drop")};
+#undef QUESTION_KEYS
+#undef TYPING_KEYS
 	static const struct tui_barkey note[] = {
 		{REQ_ENTER, "Save note"}, {REQ_BACK, "Cancel"},
 		{REQ_QUIT, "Quit"}, {REQ_NONE, NULL}};
@@ -266,7 +281,9 @@ question_keybar(const struct tui_state *st)
 		return note;
 	if (st->focus == TF_SIDEBAR)
 		return tui_sections_keys;
-	return tui_is_typed(tui_question(st, st->cur)) ? typing : choosing;
+	if (tui_is_typed(tui_question(st, st->cur)))
+		return st->saved ? typing_wi : typing;
+	return st->saved ? choosing_wi : choosing;
 }
 
 const struct tui_view_ops tui_view_question = {

@@ -334,6 +334,108 @@ class ScreenTest(unittest.TestCase):
         t.send("q")
         self.assertEqual(t.finish(), 0)
 
+    # -- what-if: change answers without touching the saved session -------
+
+    def panel_text(self, t):
+        """The live panel's column at the side, its rows joined, without
+        the marks of lines that just changed."""
+        return " ".join(w for w in " ".join(
+            line.split("\u2502")[-1] for line in t.screen.display[1:-1]
+            if line.count("\u2502") >= 2).split() if w != "*")
+
+    def test_what_if_keep_and_drop(self):
+        t = self.run_tui("-q", TINY, "--client", "What If Co", cols=120, rows=40)
+        t.wait_for("What is your organization called?")
+        t.type("WhatIf")
+        t.send(ENTER)
+        t.wait_for("What do you do for your clients?")
+        t.send("1", ENTER)
+        t.wait_for("How many people")
+        t.type("120")
+        t.send(ENTER)
+        t.wait_for("In how many months")
+        t.type("12")
+        t.send(ENTER)
+        t.wait_for("Where are most of your clients?")
+        t.send("2", ENTER)
+        t.wait_for("Press w to export")
+        t.send(ESC)
+        t.wait_for("Where are most of your clients?")
+        path = self.session_file("what-if-co")
+        with open(path, "rb") as f:
+            saved = f.read()
+        self.assertIn(b"months_needed: 12", saved)
+        self.assertNotIn("WHAT-IF", t.text())
+        t.wait_for("i What-if")  # offered in the key bar
+
+        # On: said in the header, in reverse video, for as long as it lasts.
+        t.send("i")
+        t.wait_for("WHAT-IF")
+        y, x = t.row_of("WHAT-IF")
+        self.assertEqual(y, 0)
+        self.assertTrue(t.cell(y, x).reverse)
+        t.wait_for("What-if (not saved)")
+        t.wait_for("i Keep/drop")
+        # A change: the panel says what differs and the answer behind it.
+        t.send(PGUP)
+        t.wait_for("In how many months")
+        t.send("\x15")
+        t.type("3")
+        t.send(ENTER)
+        t.wait_for("Where are most of your clients?")
+        t.wait_for("Differs from saved")
+        panel = self.panel_text(t)
+        self.assertIn("SOC 1 type: Type II \u2192 Type I \u2022 In how many "
+                      "months must the first report be ready? 12 \u2192 3",
+                      panel)
+        self.assertIn("1 answer changed; i to keep or drop", panel)
+        with open(path, "rb") as f:
+            self.assertEqual(f.read(), saved)
+
+        # Drop: the saved session, the file byte for byte as before.
+        t.send("i")
+        t.wait_for("Leave what-if: keep or drop the changes")
+        t.wait_for("12 \u2192 3")
+        t.wait_for("y Keep")
+        t.send("d")
+        t.wait_for("Dropped: back to the saved answers.")
+        t.wait_gone("WHAT-IF")
+        t.wait_for("Recommendation so far")
+        t.wait_for("SOC 1 Type II, 12 months")
+        with open(path, "rb") as f:
+            self.assertEqual(f.read(), saved)
+
+        # Keep: the change is saved to the session file.
+        t.send("i")
+        t.wait_for("WHAT-IF")
+        t.send(PGUP)
+        t.wait_for("In how many months")
+        t.send("\x15")
+        t.type("3")
+        t.send(ENTER)
+        t.wait_for("Differs from saved")
+        t.send("i")
+        t.wait_for("Leave what-if")
+        t.send("y")
+        t.wait_for("Kept: the what-if answers are saved.")
+        t.wait_gone("WHAT-IF")
+        t.wait_for("SOC 1 Type I")
+        kept = yaml.safe_load(self.read(path))
+        self.assertEqual(kept["answers"]["months_needed"], 3)
+        self.assertEqual(kept["answers"]["region"], "r02")
+
+        # Quitting in what-if asks first; dropped, the file stays as kept.
+        with open(path, "rb") as f:
+            saved = f.read()
+        t.send("i", "3")
+        t.wait_for("Same conclusions as saved")
+        t.send("q")
+        t.wait_for("Before quitting")
+        t.send("d")
+        self.assertEqual(t.finish(), 0)
+        with open(path, "rb") as f:
+            self.assertEqual(f.read(), saved)
+
     def test_selected_row_attributes_without_colour(self):
         t = self.run_tui("-q", TINY, "--client", "Mono", env={"NO_COLOR": "1"})
         t.wait_for("What is your organization called?")
