@@ -9,6 +9,9 @@
 
 #include "text.h"
 
+/* Columns a hanging line's wrapped rows need at least. */
+#define TUI_HANG_MIN 16
+
 void
 tui_doc_clear(struct tui_doc *d)
 {
@@ -69,11 +72,40 @@ tui_line_selectable(const struct tui_line *l)
 	return l->kind != TL_TEXT;
 }
 
+int
+tui_line_hang(const struct tui_line *l, int width)
+{
+	return width - l->indent - l->hang >= TUI_HANG_MIN ? l->hang : 0;
+}
+
+size_t
+tui_line_wrap(const struct tui_line *l, int width, struct tui_span **out)
+{
+	int hang = tui_line_hang(l, width);
+	int w = width - l->indent - hang;
+	size_t len = strlen(l->text), pre = 0;
+	int pre_w = 0;
+
+	if (w < 8)
+		w = 8;
+	/* The hanging part stays on the first row; the rest wraps beside it. */
+	if (hang > 0)
+		pre = tui_fit(l->text, len, hang, &pre_w);
+	if (!out)
+		return tui_wrap_count(l->text + pre, w);
+	size_t n = tui_wrap(l->text + pre, w, out);
+	for (size_t k = 0; k < n; k++)
+		(*out)[k].off += pre;
+	(*out)[0].off = 0;
+	(*out)[0].len += pre;
+	(*out)[0].width += pre_w;
+	return n;
+}
+
 static size_t
 line_rows(const struct tui_line *l, int width)
 {
-	int w = width - l->indent - l->hang;
-	return tui_wrap_count(l->text, w < 8 ? 8 : w);
+	return tui_line_wrap(l, width, NULL);
 }
 
 /* Keep the selected line on screen: scroll by whole lines. */

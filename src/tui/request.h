@@ -48,8 +48,8 @@ enum tui_ctx {
 	  '5', '6', '7', '8', '9')                                             \
 	X(REQ_TOGGLE, CTX_INTERVIEW, "tick or untick in a check list; pick",   \
 	  ' ')                                                                 \
-	X(REQ_FOCUS, CTX_INTERVIEW, "switch between sidebar and question",     \
-	  TK_TAB, TK_BTAB)                                                     \
+	X(REQ_FOCUS, CTX_INTERVIEW, "switch between sidebar and question; "   \
+	  "export the report or the evidence list", TK_TAB, TK_BTAB)           \
 	X(REQ_CLEAR, CTX_INTERVIEW, "clear the answer", 'x')                   \
 	X(REQ_NOTE, CTX_INTERVIEW, "write a note for this question", 'n')      \
 	X(REQ_PANEL, CTX_INTERVIEW, "show or hide the live recommendation",   \
@@ -57,7 +57,8 @@ enum tui_ctx {
 	X(REQ_EXPLAIN, CTX_INTERVIEW, "explain the conclusions", 'e')          \
 	X(REQ_REVIEW, CTX_INTERVIEW, "review all answers", 'r')                \
 	X(REQ_RESULTS, CTX_INTERVIEW, "results and export", 's', TK_F(5))      \
-	X(REQ_EXPORT, CTX_RESULTS, "export the report to a file", 'w')         \
+	X(REQ_EXPORT, CTX_RESULTS,                                             \
+	  "export the report or the evidence request list to a file", 'w')     \
 	X(REQ_ED_LEFT, CTX_EDIT, "cursor left", TK_LEFT, TK_CTRL('b'))         \
 	X(REQ_ED_RIGHT, CTX_EDIT, "cursor right", TK_RIGHT, TK_CTRL('f'))      \
 	X(REQ_ED_HOME, CTX_EDIT, "start of line", TK_HOME, TK_CTRL('a'))       \
