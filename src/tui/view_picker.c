@@ -8,18 +8,20 @@
 #include <string.h>
 
 #include "nav.h"
+#include "text.h"
 #include "view.h"
 
 /* Column widths: the client's name within these bounds, then the date of
  * the last change and the progress; the recommendation takes the rest. */
 #define CLIENT_MIN 6
-#define CLIENT_MAX 22
+#define CLIENT_MAX 24
 #define DATE_W 10
 #define DONE_W 8
 #define GAP "  "
 
 /* The client as the picker names it: the file's own name is added when
- * another saved session names the same client (copies of one example). */
+ * another saved session names the same client (copies of one example),
+ * and kept when the column cuts the name short. */
 static char *
 client_label(const struct tui_state *st, size_t k)
 {
@@ -36,7 +38,16 @@ client_label(const struct tui_state *st, size_t k)
 	size_t len = strlen(base);
 	if (len > 5 && !strcmp(base + len - 5, ".yaml"))
 		len -= 5;
-	return sc_xasprintf("%s (%.*s)", name, (int)len, base);
+	char *file = sc_xasprintf(" (%.*s)", (int)len, base);
+	int room = CLIENT_MAX - tui_strwidth(file, strlen(file));
+	struct sc_buf b = {0};
+	if (room >= CLIENT_MIN && tui_strwidth(name, strlen(name)) > room)
+		tui_column(&b, name, room, st->opts->ascii);
+	else
+		sc_buf_puts(&b, name);
+	sc_buf_puts(&b, file);
+	free(file);
+	return sc_buf_steal(&b);
 }
 
 static void
