@@ -78,30 +78,11 @@ sc_cli_load_catalogue(const char *name, FILE *err, int *code)
 	struct sc_diags d;
 	sc_diags_init(&d);
 	enum sc_status st = SC_OK;
-	struct sc_catalogue *c = NULL;
-
-	if (!name)
-		name = SC_DEFAULT_CATALOGUE;
-	char *path = sc_name_is_path(name) ? sc_xstrdup(name)
-	                                   : sc_data_find(SC_DATA_EVIDENCE, name);
-	const struct sc_bundled *b = path ? NULL
-	                                  : sc_bundled_find(SC_DATA_EVIDENCE, name);
-	if (path) {
-		c = sc_catalogue_load_file(path, &d, &st);
-	} else if (b) {
-		char *label = sc_xasprintf("<bundled>/%s.yaml", b->name);
-		c = sc_catalogue_load_buffer(label, b->data, b->len, &d, &st);
-		free(label);
-	} else {
-		fprintf(err, "socscope: no evidence catalogue called \"%s\" (see 'socscope list')\n",
-		        name);
-		st = SC_ENOINPUT;
-	}
+	struct sc_catalogue *c = sc_catalogue_load_named(name, &d, &st);
 	if (!c) {
 		sc_cli_print_diags(&d, err);
 		*code = sc_status_exit_code(st == SC_OK ? SC_EDATA : st);
 	}
-	free(path);
 	sc_diags_fini(&d);
 	return c;
 }

@@ -81,6 +81,13 @@ sc_catalogue_load_file(const char *path, struct sc_diags *d,
 struct sc_catalogue *
 sc_catalogue_load_buffer(const char *name, const char *buf, size_t len,
                          struct sc_diags *d, enum sc_status *st);
+/* Load a catalogue by name (NULL: SC_DEFAULT_CATALOGUE) from the data
+ * directories' questionnaires/evidence/, else the compiled-in copy; or by
+ * path when `name` is one (sc_name_is_path).  As sc_catalogue_load_file
+ * on failure; SC_ENOINPUT with a message when no catalogue has the name. */
+struct sc_catalogue *
+sc_catalogue_load_named(const char *name, struct sc_diags *d,
+                        enum sc_status *st);
 void
 sc_catalogue_free(struct sc_catalogue *c);
 

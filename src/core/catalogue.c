@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "socscope/bundled.h"
+#include "socscope/paths.h"
 #include "socscope/vocab.h"
 #include "socscope/yamltree.h"
 
@@ -543,6 +545,35 @@ sc_catalogue_load_buffer(const char *name, const char *buf, size_t len,
 	struct sc_ydoc doc = {0};
 	enum sc_status s = sc_ydoc_load_buffer(&doc, name, buf, len, NULL, d);
 	return finish(&doc, s, d, st);
+}
+
+struct sc_catalogue *
+sc_catalogue_load_named(const char *name, struct sc_diags *d,
+                        enum sc_status *st)
+{
+	if (!name)
+		name = SC_DEFAULT_CATALOGUE;
+	if (sc_name_is_path(name))
+		return sc_catalogue_load_file(name, d, st);
+	char *path = sc_data_find(SC_DATA_EVIDENCE, name);
+	if (path) {
+		struct sc_catalogue *c = sc_catalogue_load_file(path, d, st);
+		free(path);
+		return c;
+	}
+	const struct sc_bundled *b = sc_bundled_find(SC_DATA_EVIDENCE, name);
+	if (!b) {
+		sc_diags_add(d, "socscope", 0, 0,
+		             "no evidence catalogue called \"%s\" (see 'socscope list')",
+		             name);
+		*st = SC_ENOINPUT;
+		return NULL;
+	}
+	char *label = sc_xasprintf("<bundled>/%s.yaml", b->name);
+	struct sc_catalogue *c = sc_catalogue_load_buffer(label, b->data, b->len,
+	                                                  d, st);
+	free(label);
+	return c;
 }
 
 void

@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "draft.h"
 #include "nav.h"
@@ -37,6 +38,28 @@ tui_state_keybar(const struct tui_state *st)
 		{REQ_QUIT, "Quit"}, {REQ_NONE, NULL}};
 	const struct tui_view_ops *ops = views[tui_state_view(st)];
 	return ops->keybar ? ops->keybar(st) : doc_keys;
+}
+
+/* The worked examples this questionnaire can open (those that name no
+ * questionnaire too: opening one then says what does not fit). */
+static void
+load_examples(struct tui_state *st)
+{
+	struct sc_example_info *v = NULL;
+	size_t n = sc_examples_list(&v);
+	struct sc_example_info *keep = sc_xcalloc(n + 1, sizeof *keep);
+	struct sc_example_info *drop = sc_xcalloc(n + 1, sizeof *drop);
+	size_t nkeep = 0, ndrop = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!*v[i].questionnaire || !strcmp(v[i].questionnaire, st->q->id))
+			keep[nkeep++] = v[i];
+		else
+			drop[ndrop++] = v[i];
+	}
+	free(v);
+	sc_example_infos_free(drop, ndrop);
+	st->examples = keep;
+	st->nexamples = nkeep;
 }
 
 struct tui_state *
@@ -82,7 +105,9 @@ tui_state_new(const struct sc_interview_opts *o, char **err, int *code)
 	char *dir = sc_sessions_dir();
 	st->ninfos = dir ? sc_sessions_list(st->q, dir, &st->infos) : 0;
 	free(dir);
-	tui_view_push(st, st->ninfos ? TV_START : TV_NAME);
+	load_examples(st);
+	/* With nothing to resume or open, the new client's name at once. */
+	tui_view_push(st, st->ninfos || st->nexamples ? TV_START : TV_NAME);
 	return st;
 }
 
@@ -106,6 +131,8 @@ tui_state_free(struct tui_state *st)
 		tui_doc_fini(&st->docs[v]);
 	tui_doc_fini(&st->live);
 	sc_session_infos_free(st->infos, st->ninfos);
+	sc_example_infos_free(st->examples, st->nexamples);
+	sc_catalogue_free(st->evidence);
 	sc_session_free(st->s);
 	sc_session_free(st->saved);
 	free(st->message);

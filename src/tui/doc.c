@@ -9,6 +9,9 @@
 
 #include "text.h"
 
+/* Columns a hanging line's wrapped rows need at least. */
+#define TUI_HANG_MIN 16
+
 void
 tui_doc_clear(struct tui_doc *d)
 {
@@ -69,11 +72,40 @@ tui_line_selectable(const struct tui_line *l)
 	return l->kind != TL_TEXT;
 }
 
+int
+tui_line_hang(const struct tui_line *l, int width)
+{
+	return width - l->indent - l->hang >= TUI_HANG_MIN ? l->hang : 0;
+}
+
+size_t
+tui_line_wrap(const struct tui_line *l, int width, struct tui_span **out)
+{
+	int hang = tui_line_hang(l, width);
+	int w = width - l->indent - hang;
+	size_t len = strlen(l->text), pre = 0;
+	int pre_w = 0;
+
+	if (w < 8)
+		w = 8;
+	/* The hanging part stays on the first row; the rest wraps beside it. */
+	if (hang > 0)
+		pre = tui_fit(l->text, len, hang, &pre_w);
+	if (!out)
+		return tui_wrap_count(l->text + pre, w);
+	size_t n = tui_wrap(l->text + pre, w, out);
+	for (size_t k = 0; k < n; k++)
+		(*out)[k].off += pre;
+	(*out)[0].off = 0;
+	(*out)[0].len += pre;
+	(*out)[0].width += pre_w;
+	return n;
+}
+
 static size_t
 line_rows(const struct tui_line *l, int width)
 {
-	int w = width - l->indent - l->hang;
-	return tui_wrap_count(l->text, w < 8 ? 8 : w);
+	return tui_line_wrap(l, width, NULL);
 }
 
 /* Keep the selected line on screen: scroll by whole lines. */
@@ -122,6 +154,39 @@ tui_doc_scroll_by(struct tui_doc *d, long delta, int width, int height)
 		d->top = max;
 }
 
+/* A page forward or back: the line at the bottom (or top) that was shown
+ * stays on screen, so nothing between is skipped however lines wrap. */
+static void
+doc_page(struct tui_doc *d, bool back, int width, int height)
+{
+	size_t rows = 0, i;
+	if (width <= 0 || height <= 0) {
+		tui_doc_scroll_by(d, back ? -1 : 1, width, height);
+		return;
+	}
+	if (!back) {
+		for (i = d->top; i < d->n; i++) {
+			rows += line_rows(&d->v[i], width);
+			if (rows >= (size_t)height)
+				break;
+		}
+		/* The last line shown (whole or in part) comes to the top. */
+		size_t next = i < d->n ? i : d->n - 1;
+		if (next <= d->top)
+			next = d->top + 1;
+		tui_doc_scroll_by(d, (long)(next - d->top), width, height);
+		return;
+	}
+	/* Back: the top line goes to the bottom. */
+	for (i = d->top + 1; i > 0; i--) {
+		rows += line_rows(&d->v[i - 1], width);
+		if (rows > (size_t)height)
+			break;
+	}
+	size_t top = i < d->top ? i : (d->top ? d->top - 1 : 0);
+	d->top = top;
+}
+
 bool
 tui_doc_sel_visible(const struct tui_doc *d, int width, int height)
 {
@@ -144,7 +209,10 @@ tui_doc_move(struct tui_doc *d, int delta, int width, int height)
 	if (!d->n)
 		return;
 	if (d->sel == SIZE_MAX || !tui_doc_sel_visible(d, width, height)) {
-		tui_doc_scroll_by(d, delta, width, height);
+		if (delta > 1 || delta < -1)
+			doc_page(d, delta < 0, width, height);
+		else
+			tui_doc_scroll_by(d, delta, width, height);
 		return;
 	}
 	size_t i = d->sel;
@@ -164,7 +232,10 @@ tui_doc_move(struct tui_doc *d, int delta, int width, int height)
 	}
 	if (i == d->sel) {
 		/* Nothing more to select that way: show what lies there. */
-		tui_doc_scroll_by(d, delta, width, height);
+		if (delta > 1 || delta < -1)
+			doc_page(d, delta < 0, width, height);
+		else
+			tui_doc_scroll_by(d, delta, width, height);
 		if (!tui_doc_sel_visible(d, width, height))
 			tui_doc_scroll_to_sel(d, width, height);
 		return;

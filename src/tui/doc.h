@@ -11,6 +11,7 @@
 #include "request.h"
 #include "socscope/common.h"
 #include "socscope/theme.h"
+#include "text.h"
 
 /* Lines of a document view (start, review, results, explain, help). */
 enum tui_line_kind {
@@ -18,6 +19,8 @@ enum tui_line_kind {
 	TL_QUESTION, /* selectable: jumps to question `target` */
 	TL_SESSION,  /* selectable: opens saved session `target` */
 	TL_NEW,      /* selectable: start a new interview */
+	TL_EXAMPLES, /* selectable: list the worked examples */
+	TL_EXAMPLE,  /* selectable: open worked example `target` on a copy */
 };
 
 struct tui_line {
@@ -54,6 +57,17 @@ void
 tui_doc_blank(struct tui_doc *d);
 bool
 tui_line_selectable(const struct tui_line *l);
+/* The hang of a line's wrapped rows in a document `width` columns wide:
+ * its own, unless that leaves too little room (a column that lines up on
+ * a wide screen wraps under the indent on a narrow one). */
+int
+tui_line_hang(const struct tui_line *l, int width);
+/* Wrap a line for a document `width` columns wide: the first row starts at
+ * the indent with the first `hang` columns of the text (a bullet, or the
+ * columns before the last), the rest start at indent + hang.  Returns the
+ * rows; *out as tui_wrap (text.h); NULL `out` only counts. */
+size_t
+tui_line_wrap(const struct tui_line *l, int width, struct tui_span **out);
 
 /* Scrolling and selection, for a document area of width x height cells. */
 void

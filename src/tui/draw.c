@@ -260,10 +260,10 @@ draw_doc(struct tui_state *st, enum tui_view_id v)
 		if (sel)
 			a = tui_attr(SC_ROLE_SELECTED);
 		struct tui_span *sp;
-		int lw = width - l->indent - l->hang;
-		size_t nl = tui_wrap(l->text, lw < 8 ? 8 : lw, &sp);
+		int hang = tui_line_hang(l, width);
+		size_t nl = tui_line_wrap(l, width, &sp);
 		for (size_t k = 0; k < nl && y < bottom; k++, y++) {
-			int ind = l->indent + (k ? l->hang : 0);
+			int ind = l->indent + (k ? hang : 0);
 			if (sel)
 				tui_fill(w, y, 1, width, a);
 			tui_put(w, y, 1 + ind, width - ind, l->text + sp[k].off,
@@ -282,10 +282,15 @@ draw_doc(struct tui_state *st, enum tui_view_id v)
 		int ey = rows - 4 - more;
 		tui_hline(w, ey, 0, cols);
 		if (st->export_mode) {
-			int x = tui_puts(w, ey + 1, 1, width, "Format: ",
-			                 tui_attr(SC_ROLE_TEXT));
+			/* What is exported, then the formats it comes in. */
+			int x = tui_puts(w, ey + 1, 1, width,
+			                 st->export_evidence ? "Evidence list: "
+			                                     : "Report: ",
+			                 tui_attr(SC_ROLE_TEXT) | A_BOLD);
 			for (int f = 0; f < SC_FMT_COUNT; f++) {
 				const char *id = sc_format_id_str((enum sc_format)f);
+				if (st->export_evidence && f == SC_FMT_TEXT)
+					continue;
 				attr_t a = f == (int)st->export_fmt
 					? tui_attr(SC_ROLE_SELECTED) | A_BOLD
 					: tui_attr(SC_ROLE_MUTED);
@@ -299,7 +304,7 @@ draw_doc(struct tui_state *st, enum tui_view_id v)
 			tui_draw_field(w, ey + 2, 7, width - 7, &st->export_ed, true);
 		} else {
 			tui_puts(w, ey + 1, 1, width,
-			         "Press w to export: text, markdown, html, json or csv.",
+			         "Press w to export the report or the evidence request list.",
 			         tui_attr(SC_ROLE_HELP));
 		}
 	}

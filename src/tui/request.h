@@ -49,8 +49,8 @@ enum tui_ctx {
 	  '5', '6', '7', '8', '9')                                             \
 	X(REQ_TOGGLE, CTX_INTERVIEW, "tick or untick in a check list; pick",   \
 	  ' ')                                                                 \
-	X(REQ_FOCUS, CTX_INTERVIEW, "switch between sidebar and question",     \
-	  TK_TAB, TK_BTAB)                                                     \
+	X(REQ_FOCUS, CTX_INTERVIEW, "switch between sidebar and question; "   \
+	  "export the report or the evidence list", TK_TAB, TK_BTAB)           \
 	X(REQ_CLEAR, CTX_INTERVIEW, "clear the answer", 'x')                   \
 	X(REQ_NOTE, CTX_INTERVIEW, "write a note for this question", 'n')      \
 	X(REQ_PANEL, CTX_INTERVIEW, "show or hide the live recommendation",   \
@@ -61,7 +61,8 @@ enum tui_ctx {
 	X(REQ_WHATIF, CTX_INTERVIEW,                                           \
 	  "what-if: change answers without saving them; again to keep or drop",\
 	  'i', TK_F(6))                                                        \
-	X(REQ_EXPORT, CTX_RESULTS, "export the report to a file", 'w')         \
+	X(REQ_EXPORT, CTX_RESULTS,                                             \
+	  "export the report or the evidence request list to a file", 'w')     \
 	X(REQ_KEEP, CTX_WHATIF,                                                \
 	  "keep the what-if answers: save them to the session", 'y')           \
 	X(REQ_DROP, CTX_WHATIF,                                                \

@@ -16,7 +16,9 @@
 #include "interview.h"
 #include "lineedit.h"
 #include "request.h"
+#include "socscope/catalogue.h"
 #include "socscope/common.h"
+#include "socscope/examples.h"
 #include "socscope/questionnaire.h"
 #include "socscope/report.h"
 #include "socscope/session.h"
@@ -27,6 +29,7 @@
  * (and its line in meson.build) plus one line here. */
 #define TUI_VIEWS(X)                                                           \
 	X(TV_START, picker)        /* saved sessions: resume or start anew */  \
+	X(TV_EXAMPLES, examples)   /* worked examples, opened on a copy */     \
 	X(TV_NAME, name)           /* the new client's name */                 \
 	X(TV_INTERVIEW, question)  /* the questions, with the sections */      \
 	X(TV_REVIEW, review)       /* every answer, to jump back */            \
@@ -69,6 +72,9 @@ struct tui_state {
 	/* start: saved sessions and the new client's name */
 	struct sc_session_info *infos;
 	size_t ninfos;
+	/* the worked examples that answer this questionnaire */
+	struct sc_example_info *examples;
+	size_t nexamples;
 	struct tui_lineedit name_ed;
 	char *message; /* an error or notice shown in the current view */
 	bool message_error;
@@ -93,8 +99,11 @@ struct tui_state {
 
 	/* results: export prompt */
 	bool export_mode;
+	bool export_evidence; /* the evidence request list, not the report */
 	enum sc_format export_fmt;
 	struct tui_lineedit export_ed;
+	/* the evidence catalogue, loaded on the first export that needs it */
+	struct sc_catalogue *evidence;
 
 	/* Set by the layout: the size of the main area of document views. */
 	int doc_width, doc_height;
@@ -182,10 +191,14 @@ tui_view_document(enum tui_view_id v);
 const struct tui_barkey *
 tui_state_keybar(const struct tui_state *st);
 
-/* The default export path for a format: <client-slug>-socscope.<ext>. */
+/* The default export path for a format: <client-slug>-socscope.<ext>, or
+ * <client-slug>-evidence.<ext> for the evidence request list. */
 char *
 tui_export_default_path(const struct tui_state *st, enum sc_format f);
-/* Export in st->export_fmt to the path being edited; sets st->message. */
+/* Export the report (as `socscope evaluate` writes it) or, with
+ * st->export_evidence, the evidence request list (as `socscope evidence`
+ * writes it) in st->export_fmt to the path being edited; sets
+ * st->message. */
 bool
 tui_state_export(struct tui_state *st);
 

@@ -4,8 +4,10 @@
 #include "view.h"
 
 #include <stdint.h>
+#include <string.h>
 
 #include "nav.h"
+#include "text.h"
 
 bool
 tui_open_line(struct tui_state *st, const struct tui_line *l)
@@ -53,4 +55,34 @@ tui_docview_request(struct tui_state *st, enum tui_req req, int key)
 	default:
 		return false;
 	}
+}
+
+void
+tui_column(struct sc_buf *out, const char *s, int width, bool ascii)
+{
+	size_t n = strlen(s);
+	int w = tui_strwidth(s, n);
+	if (w > width) {
+		const char *dots = ascii ? "..." : "\u2026";
+		int dw = ascii ? 3 : 1;
+		size_t k = tui_fit(s, n, width > dw ? width - dw : 0, &w);
+		sc_buf_add(out, s, k);
+		sc_buf_puts(out, dots);
+		w += dw;
+	} else {
+		sc_buf_add(out, s, n);
+	}
+	for (; w < width; w++)
+		sc_buf_putc(out, ' ');
+}
+
+int
+tui_column_width(int cur, const char *s, int min, int max)
+{
+	int w = tui_strwidth(s, strlen(s));
+	if (w < cur)
+		w = cur;
+	if (w < min)
+		w = min;
+	return w > max ? max : w;
 }

@@ -31,6 +31,14 @@ tui_docview_request(struct tui_state *st, enum tui_req req, int key);
 bool
 tui_open_line(struct tui_state *st, const struct tui_line *l);
 
+/* Append `s` to `out` as a column `width` columns wide: cut short, ending
+ * in an ellipsis ("..." with `ascii`), or padded with spaces. */
+void
+tui_column(struct sc_buf *out, const char *s, int width, bool ascii);
+/* The wider of `cur` and `s` (display columns), kept within [min, max]. */
+int
+tui_column_width(int cur, const char *s, int min, int max);
+
 /* ---- panes and prompts that live inside another view ---- */
 
 /* The sections sidebar of the interview (view_sections.c): its requests
@@ -42,12 +50,12 @@ void
 tui_sections_jump(struct tui_state *st, size_t section);
 extern const struct tui_barkey tui_sections_keys[];
 /* The export prompt of the results (view_export.c): open it, its requests
- * while it is open, and its key bar. */
+ * while it is open (Tab: the report or the evidence request list; Up and
+ * Down: the format), and its key bar. */
 void
 tui_export_begin(struct tui_state *st);
 bool
 tui_export_request(struct tui_state *st, enum tui_req req, int key);
-extern const struct tui_barkey tui_export_keys[];
 /* What-if (view_whatif.c): begin it on a copy of the session; leave it
  * (asking to keep or drop when anything changed, then quitting with
  * `quit`); end it, keeping the changes (false when they cannot be kept:
@@ -58,5 +66,7 @@ void
 tui_whatif_leave(struct tui_state *st, bool quit);
 bool
 tui_whatif_end(struct tui_state *st, bool keep);
+const struct tui_barkey *
+tui_export_keybar(const struct tui_state *st);
 
 #endif

@@ -1,13 +1,95 @@
-/* The picker: saved interviews to resume, and a line to start a new one.
- * Shown at start when sessions exist and no client or answers file was
- * given. */
+/* The picker: saved interviews to resume, with where each client stands
+ * (its recommendation, as `socscope portfolio` shows it), a line to start
+ * a new one and one to open a worked example.  Shown at start when
+ * sessions or examples exist and no client or answers file was given. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "nav.h"
+#include "text.h"
 #include "view.h"
+
+/* Column widths: the client's name within these bounds, then the date of
+ * the last change and the progress; the recommendation takes the rest. */
+#define CLIENT_MIN 6
+#define CLIENT_MAX 24
+#define DATE_W 10
+#define DONE_W 8
+#define GAP "  "
+
+/* The client as the picker names it: the file's own name is added when
+ * another saved session names the same client (copies of one example),
+ * and kept when the column cuts the name short. */
+static char *
+client_label(const struct tui_state *st, size_t k)
+{
+	const struct sc_session_info *in = &st->infos[k];
+	const char *name = in->client && *in->client ? in->client : "(no name)";
+	bool twin = false;
+	for (size_t j = 0; j < st->ninfos && !twin; j++)
+		twin = j != k && !strcmp(st->infos[j].client ? st->infos[j].client : "",
+		                         in->client ? in->client : "");
+	if (!twin)
+		return sc_xstrdup(name);
+	const char *base = strrchr(in->path, '/');
+	base = base ? base + 1 : in->path;
+	size_t len = strlen(base);
+	if (len > 5 && !strcmp(base + len - 5, ".yaml"))
+		len -= 5;
+	char *file = sc_xasprintf(" (%.*s)", (int)len, base);
+	int room = CLIENT_MAX - tui_strwidth(file, strlen(file));
+	struct sc_buf b = {0};
+	if (room >= CLIENT_MIN && tui_strwidth(name, strlen(name)) > room)
+		tui_column(&b, name, room, st->opts->ascii);
+	else
+		sc_buf_puts(&b, name);
+	sc_buf_puts(&b, file);
+	free(file);
+	return sc_buf_steal(&b);
+}
+
+static void
+add_session(struct tui_state *st, struct tui_doc *d, size_t k, int client_w)
+{
+	const struct sc_session_info *in = &st->infos[k];
+	bool ascii = st->opts->ascii;
+	struct sc_buf b = {0};
+	char when[DATE_W + 1], done[32];
+	/* Another questionnaire's answers cannot be resumed here. */
+	bool other = in->questionnaire && strcmp(in->questionnaire, st->q->id);
+
+	char *client = client_label(st, k);
+	tui_column(&b, client, client_w, ascii);
+	free(client);
+	snprintf(when, sizeof when, "%s", in->updated && *in->updated
+	                                       ? in->updated : "-");
+	sc_buf_puts(&b, GAP);
+	tui_column(&b, when, DATE_W, ascii);
+	if (other)
+		snprintf(done, sizeof done, "-");
+	else
+		snprintf(done, sizeof done, "%zu/%zu", in->answered,
+		         in->applicable);
+	sc_buf_puts(&b, GAP);
+	tui_column(&b, done, DONE_W, ascii);
+	sc_buf_puts(&b, GAP);
+	if (other)
+		sc_buf_printf(&b, "(questionnaire %s)", in->questionnaire);
+	else
+		sc_buf_puts(&b, in->recommendation && *in->recommendation
+		                        ? in->recommendation : "-");
+	if (in->holder)
+		sc_buf_puts(&b, " (open elsewhere)");
+	struct tui_line *l = tui_doc_add(d, TL_SESSION,
+	                                 other ? SC_ROLE_MUTED : SC_ROLE_TEXT, 2,
+	                                 "%s", sc_buf_str(&b));
+	l->target = k;
+	/* A long recommendation wraps in its own column. */
+	l->hang = client_w + DATE_W + DONE_W + 3 * (int)strlen(GAP);
+	sc_buf_fini(&b);
+}
 
 static void
 open_start(struct tui_state *st)
@@ -16,37 +98,47 @@ open_start(struct tui_state *st)
 	size_t keep = d->sel;
 
 	tui_doc_clear(d);
-	tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 0, "%s",
-	            "Resume a saved interview, or start a new one.");
+	if (st->ninfos)
+		tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 0, "%s",
+		            "Resume a saved interview, or start a new one.");
+	else
+		tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 0, "%s",
+		            "No saved interviews yet: start a new one, or open a "
+		            "worked example to try.");
 	tui_doc_blank(d);
-	for (size_t k = 0; k < st->ninfos; k++) {
-		const struct sc_session_info *in = &st->infos[k];
-		char when[32];
-		snprintf(when, sizeof when, "%.16s", in->updated ? in->updated : "");
-		if (when[10] == 'T')
-			when[10] = ' ';
-		const char *name = in->client && *in->client ? in->client
-		                                             : "(no name)";
-		struct tui_line *l;
-		/* Another questionnaire's answers cannot be resumed here. */
-		if (in->questionnaire && strcmp(in->questionnaire, st->q->id))
-			l = tui_doc_add(d, TL_SESSION, SC_ROLE_MUTED, 2,
-			                "%-30s  %-16s  (questionnaire %s)", name, when,
-			                in->questionnaire);
-		else
-			l = tui_doc_add(d, TL_SESSION, SC_ROLE_TEXT, 2,
-			                "%-30s  %-16s  %zu/%zu %s", name, when,
-			                in->answered, in->applicable,
-			                in->holder ? "open elsewhere" : "answered");
-		l->target = k;
+	if (st->ninfos) {
+		int client_w = CLIENT_MIN;
+		for (size_t k = 0; k < st->ninfos; k++) {
+			char *c = client_label(st, k);
+			client_w = tui_column_width(client_w, c, CLIENT_MIN,
+			                            CLIENT_MAX);
+			free(c);
+		}
+		struct sc_buf h = {0};
+		tui_column(&h, "Client", client_w, false);
+		sc_buf_puts(&h, GAP);
+		tui_column(&h, "Changed", DATE_W, false);
+		sc_buf_puts(&h, GAP);
+		tui_column(&h, "Answered", DONE_W, false);
+		sc_buf_puts(&h, GAP "Recommendation");
+		tui_doc_add(d, TL_TEXT, SC_ROLE_MUTED, 2, "%s", sc_buf_str(&h))
+			->bold = true;
+		sc_buf_fini(&h);
+		for (size_t k = 0; k < st->ninfos; k++)
+			add_session(st, d, k, client_w);
+		tui_doc_blank(d);
 	}
-	tui_doc_blank(d);
 	tui_doc_add(d, TL_NEW, SC_ROLE_ACCENT, 2, "%s", "+ Start a new interview");
+	if (st->nexamples)
+		tui_doc_add(d, TL_EXAMPLES, SC_ROLE_ACCENT, 2,
+		            "+ Open a worked example (%zu, each on a copy)",
+		            st->nexamples);
 	if (keep != SIZE_MAX && keep < d->n && tui_line_selectable(&d->v[keep]))
 		d->sel = keep;
 }
 
-/* A saved interview opens; the last line asks for a new client's name. */
+/* A saved interview opens; the new line asks for a new client's name; the
+ * examples line lists the worked examples. */
 static bool
 picker_open_line(struct tui_state *st, const struct tui_line *l)
 {
@@ -66,6 +158,9 @@ picker_open_line(struct tui_state *st, const struct tui_line *l)
 	}
 	case TL_NEW:
 		tui_view_push(st, TV_NAME);
+		return true;
+	case TL_EXAMPLES:
+		tui_view_push(st, TV_EXAMPLES);
 		return true;
 	default:
 		return false;

@@ -6,6 +6,52 @@
 #include "live.h"
 #include "view.h"
 
+/* Cells of an area's bar, as in the text report. */
+#define AREA_CELLS 10
+
+/* Readiness by area as bars: the share in place as filled cells, then the
+ * percentage and the counts in words, so it reads the same without colour
+ * and in ASCII.  Wrapped rows line up after the bar. */
+static void
+add_areas(struct tui_state *st, struct tui_doc *d)
+{
+	struct sc_area areas[SC_AREA_MAX];
+	size_t n = sc_report_areas(st->q, st->s->a, st->s->ev, areas);
+	const char *full = st->opts->ascii ? "#" : "\u2588";
+	const char *empty = st->opts->ascii ? "." : "\u2591";
+	struct sc_buf bar = {0}, detail = {0};
+
+	if (!n)
+		return;
+	tui_doc_blank(d);
+	tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0,
+	            "Readiness by area (%s in place, %s not yet)", full, empty);
+	for (size_t i = 0; i < n; i++) {
+		const struct sc_area *a = &areas[i];
+		sc_buf_reset(&bar);
+		sc_buf_reset(&detail);
+		sc_area_detail(a, &detail);
+		if (a->score >= 0) {
+			int filled = (a->score * AREA_CELLS + 50) / 100;
+			sc_buf_puts(&bar, "[");
+			for (int k = 0; k < AREA_CELLS; k++)
+				sc_buf_puts(&bar, k < filled ? full : empty);
+			sc_buf_printf(&bar, "] %3d%%", a->score);
+		} else {
+			sc_buf_printf(&bar, "%*s", AREA_CELLS + 7, "-");
+		}
+		struct tui_line *l = tui_doc_add(
+			d, TL_TEXT,
+			a->score < 0 ? SC_ROLE_MUTED
+			             : a->missing ? SC_ROLE_WARNING : SC_ROLE_TEXT,
+			2, "%s  %s: %s", sc_buf_str(&bar), a->name,
+			sc_buf_str(&detail));
+		l->hang = AREA_CELLS + 9;
+	}
+	sc_buf_fini(&bar);
+	sc_buf_fini(&detail);
+}
+
 static void
 open_results(struct tui_state *st)
 {
@@ -91,6 +137,7 @@ open_results(struct tui_state *st)
 	tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 2,
 	            "%zu in place, %zu partly, %zu not in place, %zu not known",
 	            r->in_place, r->partial, r->missing, r->unknown);
+	add_areas(st, d);
 	if (r->next_steps.n) {
 		tui_doc_blank(d);
 		tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s", "Next steps");
@@ -164,7 +211,7 @@ results_keybar(const struct tui_state *st)
 		{REQ_EXPLAIN, "Why"},  {REQ_REVIEW, "Review"},
 		{REQ_ENTER, "Answer"}, {REQ_BACK, "Back"},
 		{REQ_QUIT, "Quit"},    {REQ_NONE, NULL}};
-	return st->export_mode ? tui_export_keys : keys;
+	return st->export_mode ? tui_export_keybar(st) : keys;
 }
 
 const struct tui_view_ops tui_view_results = {

@@ -5,10 +5,14 @@ files it writes checked afterwards.  Runs headless.
 
 usage: screen_test.py PATH/TO/socscope
 """
+import hashlib
+import json
 import os
+import re
 import shutil
 import signal
 import stat
+import subprocess
 import sys
 import tempfile
 import time
@@ -26,10 +30,14 @@ BINARY = None
 FIXTURES = os.environ.get("SC_TUI_FIXTURES") or os.path.join(
     os.path.dirname(os.path.abspath(__file__)), "fixtures")
 TINY = os.path.join(FIXTURES, "tiny.yaml")
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))))
+EXAMPLES = os.path.join(REPO, "questionnaires", "examples")
 
 UP, DOWN = "\x1b[A", "\x1b[B"
 PGUP, PGDN = "\x1b[5~", "\x1b[6~"
 F1, F5 = "\x1bOP", "\x1b[15~"
+F10 = "\x1b[21~"
 ENTER, ESC, TAB = "\r", "\x1b", "\t"
 
 
@@ -192,6 +200,48 @@ class ScreenTest(unittest.TestCase):
     def read(self, path):
         with open(path, encoding="utf-8") as f:
             return f.read()
+
+    def cli(self, *args, env=None):
+        """socscope on the command line, in the same home as the screen."""
+        e = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
+        e.update({"HOME": self.home,
+                  "XDG_STATE_HOME": os.path.join(self.home, "state"),
+                  "XDG_DATA_HOME": os.path.join(self.home, "data")})
+        e.update(env or {})
+        r = subprocess.run([BINARY] + list(args), env=e, cwd=self.home,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           check=False)
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        return r.stdout
+
+    def example_copy(self, name, dest):
+        path = os.path.join(self.home, dest)
+        shutil.copy(os.path.join(EXAMPLES, name + ".yaml"), path)
+        return path
+
+    def exported(self, suffix):
+        found = [f for f in os.listdir(self.home) if f.endswith(suffix)]
+        self.assertEqual(len(found), 1, os.listdir(self.home))
+        path = os.path.join(self.home, found[0])
+        self.assertEqual(stat.S_IMODE(os.stat(path).st_mode), 0o600)
+        with open(path, "rb") as f:
+            return f.read()
+
+    @staticmethod
+    def areas_of(markdown):
+        """Readiness by area from the Markdown report: (name, bar, percent
+        or None, detail) per row of its table."""
+        text = markdown.decode()
+        part = text.split("### Readiness by area", 1)[1].split("\n### ", 1)[0]
+        rows = []
+        for line in part.splitlines():
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if len(cells) != 3 or cells[0] in ("Area", "---"):
+                continue
+            m = re.match(r"^(\S+) (\d+)%$", cells[1])
+            rows.append((cells[0], m.group(1) if m else None,
+                         int(m.group(2)) if m else None, cells[2]))
+        return rows
 
     # -- the whole interview ------------------------------------------------
 
@@ -567,7 +617,7 @@ class ScreenTest(unittest.TestCase):
         t = self.run_tui("-q", TINY)
         t.wait_for("Saved interviews")
         t.wait_for("Resume Ltd")
-        t.wait_for("1/5 answered")
+        t.wait_for("1/5")
         t.wait_for("Start a new interview")
         t.send(ENTER)
         # Resumes at the first open question.
@@ -590,7 +640,7 @@ class ScreenTest(unittest.TestCase):
         # The picker of a second interview says the session is open.
         b = self.run_tui("-q", TINY)
         b.wait_for("Saved interviews")
-        b.wait_for("1/5 open elsewhere")
+        b.wait_for("(open elsewhere)")
         b.send(ENTER)
         b.wait_for("What do you do for your clients?")
         b.wait_for("(read-only)")  # in the header, for as long as it is open
@@ -862,6 +912,233 @@ class ScreenTest(unittest.TestCase):
         self.assertIn("recommendation", report)
         t.send("q")
         self.assertEqual(t.finish(), 0)
+
+    # -- issue 10: the evidence list, full reports, area bars, the picker --
+
+    def test_export_evidence_list_and_reports_as_the_command_line(self):
+        client = self.example_copy("payroll-bureau", "client.yaml")
+        env = {"SOCSCOPE_DATE": "2026-03-01"}
+        t = self.run_tui("-a", client, env=env)
+        t.wait_for("Section 1 of", timeout=10)
+        t.send(F5)
+        t.wait_for("Press w to export the report or the evidence request list")
+        t.send("w")
+        t.wait_for("Report: text markdown html json csv")
+        t.wait_for("Tab Evidence list")
+        # Tab: the evidence list, in markdown first (it has no text).
+        t.send(TAB)
+        t.wait_for("Evidence list: markdown html json csv")
+        t.wait_for("-evidence.md")
+        t.wait_for("Tab Report")
+        t.send(UP)
+        t.wait_for("-evidence.csv")
+        t.send(ENTER)
+        t.wait_for("Exported the evidence request list (csv)")
+        # The report again, in Markdown then HTML.
+        t.send("w", TAB)
+        t.wait_for("Report: text")
+        t.send(UP, UP, UP)
+        t.wait_for("-socscope.md")
+        t.send(ENTER)
+        t.wait_for("Exported markdown to")
+        t.send("w", DOWN)
+        t.wait_for("-socscope.html")
+        t.send(ENTER)
+        t.wait_for("Exported html to")
+        t.send("q")
+        self.assertEqual(t.finish(), 0)
+        # Byte for byte what the command line writes.
+        csv = self.exported("-evidence.csv")
+        self.assertEqual(csv, self.cli("evidence", client, "-f", "csv", env=env))
+        self.assertTrue(csv.startswith(b"report,report_type,"))
+        self.assertIn(b",owner,due_date\r\n", csv)
+        md = self.exported("-socscope.md")
+        self.assertEqual(md, self.cli("evaluate", client, "-f", "markdown",
+                                      env=env))
+        self.assertIn(b"## Appendix: evidence to collect", md)
+        html = self.exported("-socscope.html")
+        self.assertEqual(html, self.cli("evaluate", client, "-f", "html",
+                                        env=env))
+        self.assertIn(b"Appendix: evidence to collect", html)
+
+    def area_lines_seen(self, t):
+        """Scroll the results line by line from "Readiness by area" on;
+        the text of each screen's document area, rows joined."""
+        for _ in range(40):
+            if "Readiness by area" in t.text():
+                break
+            self.send_and_wait(t, PGDN)
+        t.wait_for("Readiness by area")
+        seen = []
+        for _ in range(30):
+            rows = t.screen.display[2:]
+            end = next(i for i, r in enumerate(rows) if set(r.strip()) <= set("─-")
+                       and r.strip())
+            body = " ".join(r.replace("↓ more", "").replace("v more", "")
+                            .replace("↑ more", "").replace("^ more", "")
+                            for r in rows[:end])
+            seen.append(" ".join(body.split()))
+            if "Readiness by area" not in t.text():
+                break
+            self.send_and_wait(t, DOWN)
+        return seen
+
+    @staticmethod
+    def send_and_wait(t, key):
+        """Send a key that scrolls, and wait until the screen shows it."""
+        before = t.text()
+        t.send(key, settle=0.0)
+        end = time.monotonic() + 3
+        while t.text() == before and time.monotonic() < end:
+            t.pump(0.02)
+
+    def check_area_bars(self, t, areas, full, empty):
+        seen = self.area_lines_seen(t)
+        for name, bar, pct, detail in areas:
+            if pct is None:
+                want = "- %s: %s" % (name, detail)
+            else:
+                want = "[%s] %d%% %s: %s" % (
+                    bar.replace("█", full).replace("░", empty), pct, name,
+                    detail)
+            self.assertTrue(any(want in s for s in seen),
+                            "%r not on the results:\n%s" % (want, t.text()))
+        # The legend says which cell is which.
+        legend = "Readiness by area (%s in place, %s not yet)" % (full, empty)
+        self.assertTrue(any(legend in s for s in seen))
+
+    def test_area_bars_on_results(self):
+        client = self.example_copy("payroll-bureau", "client.yaml")
+        areas = self.areas_of(self.cli("evaluate", client, "-f", "markdown"))
+        self.assertTrue(any(a[2] is not None and 0 < a[2] < 100 for a in areas))
+        t = self.run_tui("-a", client, cols=80, rows=24)
+        t.wait_for("Section 1 of", timeout=10)
+        t.send(F5)
+        t.wait_for("Press w to export")
+        self.check_area_bars(t, areas, "█", "░")
+        t.send(F10)
+        self.assertEqual(t.finish(), 0)
+        # Monochrome and ASCII: the same figures, no colour, ASCII only.
+        t = self.run_tui("-a", client, "--ascii", cols=80, rows=24,
+                         env={"NO_COLOR": "1"})
+        t.wait_for("Section 1 of", timeout=10)
+        t.send(F5)
+        t.wait_for("Press w to export")
+        self.check_area_bars(t, areas, "#", ".")
+        for line in t.screen.display:
+            self.assertTrue(all(ord(c) < 128 for c in line), line)
+        for row in t.screen.buffer.values():
+            for c in row.values():
+                self.assertEqual((c.fg, c.bg), ("default", "default"))
+        t.send("q")
+        self.assertEqual(t.finish(), 0)
+
+    def test_picker_recommendation_column(self):
+        sessions = os.path.join(self.home, "state", "socscope", "sessions")
+        os.makedirs(sessions)
+        for name in ("payroll-bureau", "local-bookkeeper", "consumer-app"):
+            shutil.copy(os.path.join(EXAMPLES, name + ".yaml"), sessions)
+        # The portfolio's recommendation column on the command line.
+        table = self.cli("portfolio").decode().splitlines()
+        rx = table[0].index("Recommendation")
+        ux = table[0].index("Updated")
+        rows = [{"client": line[:ux].strip(), "recommendation": line[rx:]}
+                for line in table[1:4]]
+        self.assertEqual(len(set(r["recommendation"] for r in rows)), 3)
+        t = self.run_tui(cols=80, rows=24)
+        t.wait_for("Saved interviews")
+        t.wait_for("Recommendation")
+        hy, hx = t.row_of("Recommendation")
+        for row in rows:
+            client = row["client"]
+            # The name may be cut to its column; its start is there.
+            y, _ = t.row_of(client[:18])
+            self.assertGreater(y, hy)
+            # The recommendation in its column, wrapped rows under it.
+            text = t.screen.display[y][hx:].rstrip()
+            for below in t.screen.display[y + 1:]:
+                if below[:hx].strip() or not below[hx:].strip():
+                    break
+                text += " " + below[hx:].strip()
+            self.assertEqual(text, row["recommendation"], t.text())
+        t.send("q")
+        self.assertEqual(t.finish(), 0)
+
+    # -- issue 11: examples at hand ------------------------------------------
+
+    def test_open_installed_example_on_a_copy(self):
+        examples = os.path.join(self.home, "data", "socscope", "questionnaires",
+                                "examples")
+        os.makedirs(examples)
+        example = os.path.join(examples, "tiny-demo.yaml")
+        with open(example, "w", encoding="utf-8") as f:
+            f.write("# A payroll demo for trainers: SOC 1 Type II.\n"
+                    "socscope: 1\nquestionnaire: tui-tiny\n"
+                    "client: Demo Payroll\nanswers:\n"
+                    "  org_name: Demo Payroll\n  services: [payroll]\n")
+        os.utime(example, (1000000000, 1000000000))
+        before = self.read(example)
+        for copy in ("tiny-demo", "tiny-demo-2"):
+            # No saved session, but an example: the picker offers it.
+            t = self.run_tui("-q", TINY)
+            t.wait_for("Saved interviews")
+            t.wait_for("+ Open a worked example (1, each on a copy)")
+            t.send("G", ENTER)  # the last line
+            t.wait_for("Worked examples")
+            t.wait_for("A payroll demo for trainers: SOC 1 Type II.")
+            t.send(ENTER)
+            t.wait_for("A copy of the example")
+            self.assertEqual(t.message("A copy of the example").split("─")[0].strip(),
+                             "A copy of the example tiny-demo, saved as %s.yaml; "
+                             "the example itself never changes." % copy)
+            t.wait_for("Demo Payroll")  # the header names its client
+            # Change the copy: the recommendation follows.
+            for _ in range(6):
+                if "What do you do for your clients?" in t.text():
+                    break
+                t.send(PGUP)
+            t.wait_for("What do you do for your clients?")
+            t.send("2")
+            t.wait_for("[✓] Host their systems")
+            t.send(F10)
+            self.assertEqual(t.finish(), 0)
+            saved = yaml.safe_load(self.read(self.session_file(copy)))
+            self.assertEqual(saved["client"], "Demo Payroll")
+            self.assertEqual(saved["answers"]["services"], ["payroll", "hosting"])
+            # The example itself never changes.
+            self.assertEqual(self.read(example), before)
+            self.assertEqual(os.stat(example).st_mtime, 1000000000)
+        # Both copies are saved interviews now, told apart by their file.
+        t = self.run_tui("-q", TINY)
+        t.wait_for("Demo Payroll (tiny-demo) ")
+        t.wait_for("(tiny-demo-2)")
+        t.send("q")
+        self.assertEqual(t.finish(), 0)
+
+    def test_open_bundled_example_on_a_copy(self):
+        source = os.path.join(EXAMPLES, "payroll-bureau.yaml")
+        with open(source, "rb") as f:
+            digest = hashlib.sha256(f.read()).hexdigest()
+        t = self.run_tui(cols=100, rows=50)
+        t.wait_for("No saved interviews yet")
+        t.send(DOWN, ENTER)
+        t.wait_for("Worked examples")
+        t.wait_for("payroll-bureau")
+        y, x = t.row_of("payroll-bureau ")
+        self.click(t, y, x)  # selects
+        self.click(t, y, x)  # opens
+        t.wait_for("A copy of the example", timeout=10)
+        self.assertTrue(t.message("A copy of the example").startswith(
+            "A copy of the example payroll-bureau, saved as payroll-bureau.yaml;"))
+        t.send(F10)
+        self.assertEqual(t.finish(), 0)
+        copy = yaml.safe_load(self.read(self.session_file("payroll-bureau")))
+        with open(source, encoding="utf-8") as f:
+            original = yaml.safe_load(f)
+        self.assertEqual(copy["answers"], original["answers"])
+        self.assertEqual(copy["client"], original["client"])
+        with open(source, "rb") as f:
+            self.assertEqual(hashlib.sha256(f.read()).hexdigest(), digest)
 
     def test_bad_theme(self):
         t = self.run_tui("-q", TINY, "--client", "T", "--theme", "no-such")

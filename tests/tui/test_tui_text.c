@@ -1,5 +1,6 @@
 /* The interview's building blocks without a terminal: text width and
- * wrapping, the line editor, keys and the request table. */
+ * wrapping, document lines and pages, the line editor, keys and the
+ * request table. */
 #include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +16,7 @@
 #include <cmocka.h>
 
 #include "../helpers.h"
+#include "doc.h"
 #include "lineedit.h"
 #include "request.h"
 #include "socscope/answers.h"
@@ -60,6 +62,82 @@ test_width_and_wrap(void **state)
 	assert_int_equal(tui_wrap_count("", 10), 1);
 	assert_int_equal(tui_wrap_count("a\nb", 10), 2);
 	assert_int_equal(tui_wrap_count("a longwordthatdoesnotfit", 6), 5);
+}
+
+/* A hanging line keeps its first columns on the first row and wraps the
+ * rest beside them; too narrow for the hang, it wraps under the indent. */
+static void
+test_doc_line_hang(void **state)
+{
+	(void)state;
+	struct tui_doc d = {0};
+	d.sel = SIZE_MAX;
+	struct tui_line *l = tui_doc_add(&d, TL_TEXT, SC_ROLE_TEXT, 2, "%s",
+	                                 "Name      one two three four five");
+	l->hang = 10;
+	struct tui_span *sp;
+	/* 40 columns: 2 indent, 10 hang, 28 for the rest. */
+	size_t n = tui_line_wrap(l, 40, &sp);
+	assert_int_equal(n, 1);
+	assert_int_equal(sp[0].off, 0);
+	assert_int_equal(sp[0].len, strlen(l->text));
+	free(sp);
+	/* 28 columns: the rest wraps in 16, beside the name. */
+	n = tui_line_wrap(l, 28, &sp);
+	assert_int_equal(tui_line_hang(l, 28), 10);
+	assert_int_equal(n, 2);
+	assert_memory_equal(l->text + sp[0].off, "Name      one two three", sp[0].len);
+	assert_memory_equal(l->text + sp[1].off, "four five", sp[1].len);
+	assert_int_equal(tui_line_wrap(l, 28, NULL), 2);
+	free(sp);
+	/* 20 columns leave 8 beside the hang: it is dropped. */
+	assert_int_equal(tui_line_hang(l, 20), 0);
+	n = tui_line_wrap(l, 20, &sp);
+	assert_int_equal(sp[0].off, 0);
+	assert_memory_equal(l->text, "Name      one two", sp[0].len);
+	free(sp);
+	tui_doc_fini(&d);
+}
+
+/* A page forward or back never skips a line, however long the lines. */
+static void
+test_doc_pages_skip_nothing(void **state)
+{
+	(void)state;
+	struct tui_doc d = {0};
+	d.sel = SIZE_MAX;
+	const int width = 30, height = 6;
+	for (int i = 0; i < 40; i++)
+		tui_doc_add(&d, TL_TEXT, SC_ROLE_TEXT, 0,
+		            "line %d%s", i, i % 3 ? "" :
+		            " with words enough to wrap over three rows here");
+	bool shown[40] = {false};
+	for (int page = 0; page < 40; page++) {
+		size_t rows = 0;
+		for (size_t i = d.top; i < d.n; i++) {
+			rows += tui_line_wrap(&d.v[i], width, NULL);
+			if (rows > (size_t)height)
+				break;
+			shown[i] = true;
+		}
+		tui_doc_request(&d, REQ_NEXT, width, height);
+	}
+	for (int i = 0; i < 40; i++)
+		if (!shown[i])
+			fail_msg("line %d never shown whole", i);
+	/* Back from the end reaches the top, the top line of each page
+	 * staying on the next one up. */
+	for (int page = 0; page < 40 && d.top > 0; page++) {
+		size_t was = d.top;
+		tui_doc_request(&d, REQ_PREV, width, height);
+		size_t rows = 0;
+		for (size_t i = d.top; i <= was; i++)
+			rows += tui_line_wrap(&d.v[i], width, NULL);
+		assert_true(d.top < was);
+		assert_true(rows <= (size_t)height || d.top + 1 == was);
+	}
+	assert_int_equal(d.top, 0);
+	tui_doc_fini(&d);
 }
 
 static void
@@ -204,6 +282,8 @@ main(void)
 		setlocale(LC_ALL, "C.utf8");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_width_and_wrap),
+		cmocka_unit_test(test_doc_line_hang),
+		cmocka_unit_test(test_doc_pages_skip_nothing),
 		cmocka_unit_test(test_lineedit_utf8),
 		cmocka_unit_test(test_lineedit_limits_and_view),
 		cmocka_unit_test(test_key_mapping),

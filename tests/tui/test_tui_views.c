@@ -19,6 +19,7 @@
 #include "lineedit.h"
 #include "request.h"
 #include "socscope/answers.h"
+#include "socscope/catalogue.h"
 #include "socscope/paths.h"
 #include "socscope/questionnaire.h"
 #include "socscope/session.h"
@@ -212,6 +213,171 @@ test_export(void **state)
 	free(p);
 }
 
+/* The report fixture's answers opened on a copy (the interview saves to
+ * the file it opened); f->o.q is set to the questionnaire, to be freed. */
+static struct sc_questionnaire *
+open_report_fixture(struct fx *f, char **copy)
+{
+	struct sc_diags d;
+	enum sc_status rc;
+	char *qpath = th_src("tests/fixtures/report/report.yaml");
+	char *apath = th_src("tests/fixtures/report/full.yaml");
+	char *text = th_read(apath, NULL);
+	assert_non_null(text);
+	*copy = th_write(f->dir, "full.yaml", text);
+	sc_diags_init(&d);
+	struct sc_questionnaire *q = sc_questionnaire_load_file(qpath, &d, &rc);
+	assert_non_null(q);
+	sc_diags_fini(&d);
+	f->o.q = q;
+	f->o.answers_path = *copy;
+	free(text);
+	free(apath);
+	free(qpath);
+	return q;
+}
+
+/* The export prompt offers the evidence request list (Tab) in markdown,
+ * html, json and csv, written as `socscope evidence` writes it; the
+ * report's Markdown carries the list as an appendix. */
+static void
+test_export_evidence_list(void **state)
+{
+	struct fx *f = *state;
+	char *copy;
+	struct sc_questionnaire *q = open_report_fixture(f, &copy);
+	setenv("SOCSCOPE_DATE", "2026-03-01", 1);
+	struct tui_state *st = start(f);
+
+	tui_state_key(st, TK_F(5));
+	tui_state_key(st, 'w');
+	assert_false(st->export_evidence);
+	assert_int_equal(st->export_fmt, SC_FMT_TEXT);
+	const char *report_txt = tui_le_text(&st->export_ed);
+	assert_non_null(strstr(report_txt, "-socscope.txt"));
+	/* Tab: the evidence list, which has no text layout. */
+	tui_state_key(st, TK_TAB);
+	assert_true(st->export_evidence);
+	assert_int_equal(st->export_fmt, SC_FMT_MARKDOWN);
+	assert_non_null(strstr(tui_le_text(&st->export_ed), "-evidence.md"));
+	/* Its formats go round without text. */
+	static const enum sc_format round[] = {SC_FMT_HTML, SC_FMT_JSON,
+	                                       SC_FMT_CSV, SC_FMT_MARKDOWN};
+	for (size_t k = 0; k < 4; k++) {
+		tui_state_key(st, TK_DOWN);
+		assert_int_equal(st->export_fmt, round[k]);
+	}
+	tui_state_key(st, TK_UP);
+	assert_int_equal(st->export_fmt, SC_FMT_CSV);
+	assert_non_null(strstr(tui_le_text(&st->export_ed), "-evidence.csv"));
+	tui_state_key(st, TK_CTRL('u'));
+	keys(st, "pbc.csv");
+	tui_state_key(st, TK_ENTER);
+	assert_false(st->export_mode);
+	assert_false(st->message_error);
+	assert_non_null(strstr(st->message, "evidence request list (csv)"));
+
+	/* The same bytes as the command line's evidence list. */
+	struct sc_buf want = {0};
+	struct sc_report_opts ro = {"2026-03-01", 0};
+	struct sc_diags d;
+	enum sc_status rc;
+	sc_diags_init(&d);
+	struct sc_catalogue *cat = sc_catalogue_load_named(NULL, &d, &rc);
+	assert_non_null(cat);
+	sc_diags_fini(&d);
+	assert_true(sc_evidence_render(q, st->s->a, st->s->ev, cat, SC_FMT_CSV,
+	                               &ro, &want));
+	size_t len;
+	char *got = th_read("pbc.csv", &len);
+	assert_non_null(got);
+	assert_int_equal(len, want.len);
+	assert_memory_equal(got, want.data, len);
+	assert_non_null(strstr(got, ",owner,due_date"));
+	free(got);
+	struct stat sb;
+	assert_int_equal(stat("pbc.csv", &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+
+	/* Back to the report: Markdown as `evaluate` writes it, with the
+	 * evidence appendix. */
+	tui_state_key(st, 'w');
+	tui_state_key(st, TK_TAB);
+	assert_false(st->export_evidence);
+	tui_state_key(st, TK_UP);
+	tui_state_key(st, TK_UP);
+	tui_state_key(st, TK_UP);
+	assert_int_equal(st->export_fmt, SC_FMT_MARKDOWN);
+	assert_non_null(strstr(tui_le_text(&st->export_ed), "-socscope.md"));
+	tui_state_key(st, TK_ENTER);
+	assert_false(st->message_error);
+	sc_buf_reset(&want);
+	sc_report_render_full(q, st->s->a, st->s->ev, SC_FMT_MARKDOWN, &ro, cat,
+	                      &want);
+	got = th_read(tui_le_text(&st->export_ed), &len);
+	assert_non_null(got);
+	assert_int_equal(len, want.len);
+	assert_memory_equal(got, want.data, len);
+	assert_non_null(strstr(got, "Appendix: evidence to collect"));
+	free(got);
+
+	sc_buf_fini(&want);
+	sc_catalogue_free(cat);
+	unsetenv("SOCSCOPE_DATE");
+	tui_state_free(st);
+	f->st = NULL;
+	sc_questionnaire_free(q);
+	f->o.q = f->q;
+	f->o.answers_path = NULL;
+	free(copy);
+}
+
+/* The results show readiness by area as bars with the figures in words,
+ * the same areas as the reports. */
+static void
+test_results_area_bars(void **state)
+{
+	struct fx *f = *state;
+	char *copy;
+	struct sc_questionnaire *q = open_report_fixture(f, &copy);
+	struct tui_state *st = start(f);
+	struct sc_area areas[SC_AREA_MAX];
+	struct sc_buf want = {0};
+
+	tui_state_key(st, TK_F(5));
+	const struct tui_doc *d = &st->docs[TV_RESULTS];
+	assert_true(doc_has(d, "Readiness by area", TL_TEXT));
+	size_t n = sc_report_areas(q, st->s->a, st->s->ev, areas);
+	assert_true(n > 0);
+	bool scored = false;
+	for (size_t k = 0; k < n; k++) {
+		sc_buf_reset(&want);
+		if (areas[k].score >= 0) {
+			int filled = (areas[k].score * 10 + 50) / 100;
+			sc_buf_puts(&want, "[");
+			for (int c = 0; c < 10; c++)
+				sc_buf_puts(&want, c < filled ? "\u2588" : "\u2591");
+			sc_buf_printf(&want, "] %3d%%", areas[k].score);
+			scored = true;
+		} else {
+			sc_buf_printf(&want, "%17s", "-");
+		}
+		sc_buf_printf(&want, "  %s: ", areas[k].name);
+		sc_area_detail(&areas[k], &want);
+		if (!doc_has(d, sc_buf_str(&want), TL_TEXT))
+			fail_msg("no line \"%s\"", sc_buf_str(&want));
+	}
+	assert_true(scored);
+	sc_buf_fini(&want);
+
+	tui_state_free(st);
+	f->st = NULL;
+	sc_questionnaire_free(q);
+	f->o.q = f->q;
+	f->o.answers_path = NULL;
+	free(copy);
+}
+
 /* The export writes where the path points: through a symbolic link to
  * its target, into a FIFO (read by a child here), never replacing them. */
 static void
@@ -285,6 +451,23 @@ test_picker_resumes(void **state)
 	assert_int_equal(d->v[d->sel].kind, TL_SESSION);
 	assert_non_null(strstr(d->v[d->sel].text, "Acme Payroll Ltd"));
 	assert_non_null(strstr(d->v[d->sel].text, "1/5"));
+	/* Where the client stands, as the portfolio says it, in its column
+	 * under the header. */
+	assert_non_null(st->infos[0].recommendation);
+	assert_true(*st->infos[0].recommendation);
+	const char *rec = strstr(d->v[d->sel].text,
+	                         st->infos[0].recommendation);
+	assert_non_null(rec);
+	assert_true(doc_has(d, "Recommendation", TL_TEXT));
+	size_t head = 0;
+	while (!strstr(d->v[head].text, "Recommendation"))
+		head++;
+	assert_int_equal(strstr(d->v[head].text, "Recommendation") -
+	                         d->v[head].text,
+	                 rec - d->v[d->sel].text);
+	assert_int_equal(d->v[d->sel].hang, rec - d->v[d->sel].text);
+	/* No example answers this questionnaire: none offered. */
+	assert_false(doc_has(d, "example", TL_EXAMPLES));
 	tui_state_key(st, TK_ENTER);
 	assert_int_equal(tui_state_view(st), TV_INTERVIEW);
 	assert_int_equal(st->cur, Q_SERVICES);
@@ -319,6 +502,71 @@ test_picker_new_interview(void **state)
 	assert_int_equal(tui_state_view(st), TV_INTERVIEW);
 	assert_string_equal(st->s->a->client, "Globex Corp");
 	assert_non_null(strstr(st->s->path, "globex-corp.yaml"));
+}
+
+/* An installed example of this questionnaire: offered by the picker even
+ * with no saved session, opened on a copy named after it, the example
+ * itself untouched; the bundled ones (another questionnaire) are not. */
+static void
+test_picker_opens_example_on_a_copy(void **state)
+{
+	struct fx *f = *state;
+	static const char example[] =
+		"# A demo for trainers: SOC 1 Type II.\n"
+		"socscope: 1\nquestionnaire: tui-tiny\nclient: Demo Payroll\n"
+		"answers:\n  org_name: Demo Payroll\n  services: [payroll]\n";
+	char *data = sc_xasprintf("%s/data", f->dir);
+	char *dir = sc_xasprintf("%s/socscope/questionnaires/examples", data);
+	char *cmd = sc_xasprintf("mkdir -p '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	char *path = th_write(dir, "tiny-demo.yaml", example);
+	setenv("XDG_DATA_HOME", data, 1);
+	f->o.client = NULL;
+	struct tui_state *st = start(f);
+
+	assert_int_equal(tui_state_view(st), TV_START);
+	assert_int_equal(st->nexamples, 1);
+	const struct tui_doc *d = &st->docs[TV_START];
+	assert_true(doc_has(d, "Open a worked example", TL_EXAMPLES));
+	/* A new interview stays the first choice. */
+	assert_int_equal(d->v[d->sel].kind, TL_NEW);
+	tui_state_key(st, TK_DOWN);
+	tui_state_key(st, TK_ENTER);
+	assert_int_equal(tui_state_view(st), TV_EXAMPLES);
+	d = &st->docs[TV_EXAMPLES];
+	assert_true(doc_has(d, "tiny-demo", TL_EXAMPLE));
+	assert_true(doc_has(d, "A demo for trainers: SOC 1 Type II.",
+	                    TL_EXAMPLE));
+	/* Esc goes back to the picker, Enter opens the copy. */
+	tui_state_key(st, TK_ESC);
+	assert_int_equal(tui_state_view(st), TV_START);
+	tui_state_key(st, TK_ENTER);
+	tui_state_key(st, TK_ENTER);
+	assert_int_equal(tui_state_view(st), TV_INTERVIEW);
+	char *want = sc_xasprintf("%s/socscope/sessions/tiny-demo.yaml", f->dir);
+	assert_string_equal(st->s->path, want);
+	assert_false(st->message_error);
+	assert_non_null(strstr(st->message, "tiny-demo.yaml"));
+	assert_string_equal(st->s->a->client, "Demo Payroll");
+	/* Changing the copy leaves the example as it was. */
+	for (int k = 0; k < Q_COUNT && st->cur != Q_SERVICES; k++)
+		tui_state_key(st, TK_PPAGE);
+	assert_int_equal(st->cur, Q_SERVICES);
+	tui_state_key(st, '2');
+	char *saved = th_read(want, NULL);
+	assert_non_null(saved);
+	assert_non_null(strstr(saved, "hosting"));
+	free(saved);
+	char *now = th_read(path, NULL);
+	assert_string_equal(now, example);
+	free(now);
+
+	free(want);
+	free(path);
+	free(cmd);
+	free(dir);
+	free(data);
+	unsetenv("XDG_DATA_HOME");
 }
 
 static void
@@ -476,8 +724,11 @@ main(void)
 		T(test_soc3_has_no_type),
 		T(test_export),
 		T(test_export_through_link_and_fifo),
+		T(test_export_evidence_list),
+		T(test_results_area_bars),
 		T(test_picker_resumes),
 		T(test_picker_new_interview),
+		T(test_picker_opens_example_on_a_copy),
 		T(test_no_sessions_asks_name),
 		T(test_bad_answers_file),
 		T(test_results_scroll_like_a_pager),
