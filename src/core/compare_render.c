@@ -549,13 +549,7 @@ render_json(const struct sc_diff *d, struct sc_buf *out)
 	rp_jset(root, "answers", answers);
 	rp_jset(root, "disclaimer", json_string(RP_DISCLAIMER));
 
-	char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-	                                   JSON_REAL_PRECISION(15));
-	if (!s)
-		sc_out_of_memory();
-	sc_buf_puts(out, s);
-	sc_buf_putc(out, '\n');
-	free(s);
+	rp_json_dump(root, out);
 	json_decref(root);
 	sc_buf_fini(&tmp);
 }

@@ -364,12 +364,7 @@ render_json(const struct sc_portfolio *p, const struct sc_report_opts *opts,
 		rp_jpush(arr, o);
 	}
 	rp_jset(root, "sessions", arr);
-	char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	if (!s)
-		sc_out_of_memory();
-	sc_buf_puts(out, s);
-	sc_buf_putc(out, '\n');
-	free(s);
+	rp_json_dump(root, out);
 	json_decref(root);
 	sc_buf_fini(&tmp);
 }

@@ -310,6 +310,10 @@ void
 rp_jset(struct json_t *o, const char *key, struct json_t *v);
 void
 rp_jpush(struct json_t *a, struct json_t *v);
+/* Append `root` to `out` as the writers print JSON (indented, keys in the
+ * order they were set, a final newline); does not free root. */
+void
+rp_json_dump(struct json_t *root, struct sc_buf *out);
 struct json_t *
 rp_json_answer(const struct sc_question *qn, const struct sc_answer *a);
 

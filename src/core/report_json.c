@@ -325,8 +325,8 @@ answers_json(struct jw *w, const struct rp_model *m)
 	return arr;
 }
 
-static void
-dump(json_t *root, struct sc_buf *out)
+void
+rp_json_dump(json_t *root, struct sc_buf *out)
 {
 	char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
 	                                   JSON_REAL_PRECISION(15));
@@ -434,7 +434,7 @@ rp_render_evidence_json(const struct rp_model *m, struct sc_buf *out)
 	}
 	rp_jset(root, "sources", src);
 	rp_jset(root, "disclaimer", json_string(RP_DISCLAIMER));
-	dump(root, out);
+	rp_json_dump(root, out);
 	json_decref(root);
 	sc_buf_fini(&w.tmp);
 }
@@ -489,7 +489,7 @@ rp_render_json(const struct rp_model *m, struct sc_buf *out)
 	rp_jset(root, "answers", answers_json(&w, m));
 	rp_jset(root, "disclaimer", json_string(RP_DISCLAIMER));
 
-	dump(root, out);
+	rp_json_dump(root, out);
 	json_decref(root);
 	sc_buf_fini(&w.tmp);
 }
