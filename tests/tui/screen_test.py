@@ -986,12 +986,18 @@ class ScreenTest(unittest.TestCase):
 
     @staticmethod
     def send_and_wait(t, key):
-        """Send a key that scrolls, and wait until the screen shows it."""
+        """Send a key that scrolls, and wait until the screen shows it and
+        has settled (a slow, loaded host may draw it in pieces)."""
         before = t.text()
         t.send(key, settle=0.0)
-        end = time.monotonic() + 3
+        end = time.monotonic() + 10
         while t.text() == before and time.monotonic() < end:
             t.pump(0.02)
+        last, still = t.text(), time.monotonic()
+        while time.monotonic() - still < 0.3 and time.monotonic() < end:
+            t.pump(0.05)
+            if t.text() != last:
+                last, still = t.text(), time.monotonic()
 
     def check_area_bars(self, t, areas, full, empty):
         seen = self.area_lines_seen(t)
