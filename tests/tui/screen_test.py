@@ -113,6 +113,16 @@ class Term:
             self.pump(0.02)
         raise AssertionError("%r not on screen:\n%s" % (needle, self.text()))
 
+    def settle(self, quiet=0.3, limit=10.0):
+        """Pump until the screen has not changed for `quiet` seconds (a
+        loaded host may draw a screen in pieces)."""
+        end = time.monotonic() + limit
+        last, still = self.text(), time.monotonic()
+        while time.monotonic() - still < quiet and time.monotonic() < end:
+            self.pump(0.05)
+            if self.text() != last:
+                last, still = self.text(), time.monotonic()
+
     def wait_gone(self, needle, timeout=5.0):
         end = time.monotonic() + timeout
         while time.monotonic() < end:
@@ -1055,6 +1065,7 @@ class ScreenTest(unittest.TestCase):
         t = self.run_tui(cols=80, rows=24)
         t.wait_for("Saved interviews")
         t.wait_for("Recommendation")
+        t.settle()
         hy, hx = t.row_of("Recommendation")
         for row in rows:
             client = row["client"]
