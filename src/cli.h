@@ -21,6 +21,12 @@ sc_cli_load_questionnaire(const char *name, FILE *err, int *code);
 void
 sc_cli_print_diags(const struct sc_diags *d, FILE *err);
 
+/* Say on stderr that `path` could not be written: "socscope: PATH: why",
+ * naming the path once even when `why` (from fsutil, may be NULL) starts
+ * with it. */
+void
+sc_cli_print_write_error(const char *path, const char *why);
+
 struct sc_evaluate_opts {
 	const char *answers;       /* the answers file */
 	const char *questionnaire; /* -q; NULL = the one the answers name */

@@ -107,7 +107,7 @@ sc_cmd_evaluate(const struct sc_evaluate_opts *o)
 		enum sc_status st = sc_write_file_output(o->output, out.data ? out.data : "",
 		                                         out.len, REPORT_MODE, &err);
 		if (st != SC_OK) {
-			fprintf(stderr, "socscope: %s: %s\n", o->output, err ? err : "cannot write");
+			sc_cli_print_write_error(o->output, err);
 			code = sc_status_exit_code(st);
 		}
 		free(err);
@@ -331,10 +331,10 @@ sc_cli_write_output(const char *path, const struct sc_buf *out)
 	int code = 0;
 	if (path) {
 		char *err = NULL;
-		enum sc_status st = sc_write_file_atomic(path, out->data ? out->data : "",
+		enum sc_status st = sc_write_file_output(path, out->data ? out->data : "",
 		                                         out->len, REPORT_MODE, &err);
 		if (st != SC_OK) {
-			fprintf(stderr, "socscope: %s: %s\n", path, err ? err : "cannot write");
+			sc_cli_print_write_error(path, err);
 			code = sc_status_exit_code(st);
 		}
 		free(err);

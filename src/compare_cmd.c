@@ -123,8 +123,7 @@ sc_cmd_compare(const struct sc_compare_opts *o)
 		enum sc_status st = sc_write_file_output(o->output, sc_buf_str(&out),
 		                                         out.len, COMPARE_MODE, &err);
 		if (st != SC_OK) {
-			fprintf(stderr, "socscope: %s: %s\n", o->output,
-			        err ? err : "cannot write");
+			sc_cli_print_write_error(o->output, err);
 			code = sc_status_exit_code(st);
 		}
 		free(err);

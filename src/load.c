@@ -1,6 +1,8 @@
 /* Finding questionnaires by name or path, opening examples, and printing
  * diagnostics. */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "socscope/bundled.h"
@@ -15,6 +17,18 @@ sc_cli_print_diags(const struct sc_diags *d, FILE *err)
 	sc_diags_format(d, &b);
 	fputs(sc_buf_str(&b), err);
 	sc_buf_fini(&b);
+}
+
+void
+sc_cli_print_write_error(const char *path, const char *why)
+{
+	size_t n = strlen(path);
+	if (!why)
+		fprintf(stderr, "socscope: %s: cannot write\n", path);
+	else if (strncmp(why, path, n) == 0 && why[n] == ':')
+		fprintf(stderr, "socscope: %s\n", why);
+	else
+		fprintf(stderr, "socscope: %s: %s\n", path, why);
 }
 
 struct sc_questionnaire *

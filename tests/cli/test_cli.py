@@ -234,10 +234,40 @@ class CliTest(unittest.TestCase):
             r = self.run_cli("evaluate", self.fix("hosting.yaml"), "-o", full)
             self.assertEqual(r.returncode, 74, r.stderr)
             self.assertIn("No space left on device", r.stderr)
+            # The path is named once.
+            self.assertEqual(r.stderr.count(full), 1, r.stderr)
             self.assertTrue(stat.S_ISCHR(os.lstat(full).st_mode))
         # A directory cannot take a report.
         r = self.run_cli("evaluate", self.fix("hosting.yaml"), "-o", self.dir)
         self.assertEqual(r.returncode, 73, r.stderr)
+
+    def test_every_command_writes_where_the_name_points(self):
+        # evidence, portfolio and compare write -o like evaluate: through a
+        # symlink to its target (the link stays), into a device.
+        payroll = self.example("payroll-bureau.yaml")
+        runs = {
+            "evidence": ("evidence", payroll, "-f", "csv"),
+            "portfolio": ("portfolio", payroll, "-f", "json"),
+            "compare": ("compare", payroll, self.example("loan-servicer.yaml")),
+        }
+        for name, args in runs.items():
+            target = os.path.join(self.dir, name + ".out")
+            link = os.path.join(self.dir, name + ".link")
+            with open(target, "w") as f:
+                f.write("old")
+            os.symlink(target, link)
+            r = self.run_cli(*args, "-o", link)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertTrue(os.path.islink(link), name)
+            with open(target, encoding="utf-8") as f:
+                self.assertNotEqual(f.read(), "old", name)
+            null = "/dev/null"
+            if os.geteuid() == 0:
+                null = os.path.join(self.dir, name + ".null")
+                os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+            r = self.run_cli(*args, "-o", null)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertTrue(stat.S_ISCHR(os.lstat(null).st_mode), name)
 
     def test_list_shows_bundled_data(self):
         r = self.run_cli("list")
