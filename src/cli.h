@@ -46,10 +46,12 @@ sc_cli_load_answers(const char *path, const char *qname,
  * copy) or path; NULL (problems printed, *code set) on failure. */
 struct sc_catalogue *
 sc_cli_load_catalogue(const char *name, FILE *err, int *code);
-/* Write `out` to `path` (atomically, mode 0600) or to stdout when NULL;
- * returns the exit code. */
+/* Write `out` (the `what`, for the message) to `path` as -o does (a file
+ * atomically with mode 0600, through a link to its target, into a device)
+ * or to stdout when NULL; returns the exit code. */
 int
-sc_cli_write_output(const char *path, const struct sc_buf *out);
+sc_cli_write_output(const char *path, const struct sc_buf *out,
+                    const char *what);
 
 /* socscope evidence ANSWERS: the evidence request list (cmd_evidence.c). */
 int

@@ -27,7 +27,7 @@ sc_cmd_evidence(const struct sc_evaluate_opts *o)
 	};
 	struct sc_buf out = {0};
 	sc_evidence_render(q, a, ev, cat, o->format, &ropts, &out);
-	code = sc_cli_write_output(o->output, &out);
+	code = sc_cli_write_output(o->output, &out, "evidence list");
 
 	sc_buf_fini(&out);
 	sc_eval_free(ev);

@@ -67,7 +67,7 @@ sc_cmd_portfolio(const struct sc_portfolio_opts *o)
 	} else {
 		sc_portfolio_render(&p, o->format, &ropts, &out);
 	}
-	int code = sc_cli_write_output(o->output, &out);
+	int code = sc_cli_write_output(o->output, &out, "portfolio");
 	sc_buf_fini(&out);
 	sc_portfolio_fini(&p);
 	for (size_t i = 0; saved && i < nsaved; i++)

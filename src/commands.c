@@ -102,20 +102,7 @@ sc_cmd_evaluate(const struct sc_evaluate_opts *o)
 	sc_report_render_full(q, a, ev, o->format, &ropts, cat, &out);
 	sc_catalogue_free(cat);
 
-	if (o->output) {
-		char *err = NULL;
-		enum sc_status st = sc_write_file_output(o->output, out.data ? out.data : "",
-		                                         out.len, REPORT_MODE, &err);
-		if (st != SC_OK) {
-			sc_cli_print_write_error(o->output, err);
-			code = sc_status_exit_code(st);
-		}
-		free(err);
-	} else if (fwrite(sc_buf_str(&out), 1, out.len, stdout) != out.len ||
-	           fflush(stdout) != 0) {
-		fprintf(stderr, "socscope: cannot write the report: %s\n", strerror(errno));
-		code = sc_status_exit_code(SC_EIO);
-	}
+	code = sc_cli_write_output(o->output, &out, "report");
 	sc_buf_fini(&out);
 	sc_eval_free(ev);
 	sc_answers_free(a);
@@ -326,7 +313,8 @@ sc_cli_load_answers(const char *path, const char *qname,
 }
 
 int
-sc_cli_write_output(const char *path, const struct sc_buf *out)
+sc_cli_write_output(const char *path, const struct sc_buf *out,
+                    const char *what)
 {
 	int code = 0;
 	if (path) {
@@ -340,7 +328,8 @@ sc_cli_write_output(const char *path, const struct sc_buf *out)
 		free(err);
 	} else if (fwrite(sc_buf_str(out), 1, out->len, stdout) != out->len ||
 	           fflush(stdout) != 0) {
-		fprintf(stderr, "socscope: cannot write the output: %s\n", strerror(errno));
+		fprintf(stderr, "socscope: cannot write the %s: %s\n", what,
+		        strerror(errno));
 		code = sc_status_exit_code(SC_EIO);
 	}
 	return code;

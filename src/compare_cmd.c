@@ -1,5 +1,4 @@
 /* socscope compare A B: two answers files or saved sessions side by side. */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -10,9 +9,6 @@
 #include "socscope/compare.h"
 #include "socscope/fsutil.h"
 #include "socscope/paths.h"
-
-/* Comparisons repeat a client's answers: owner-only, like the reports. */
-#define COMPARE_MODE 0600
 
 /* A saved session by name ("Acme Payroll Ltd" or its file's name,
  * "acme-payroll-ltd"), or a path as given. */
@@ -118,21 +114,7 @@ sc_cmd_compare(const struct sc_compare_opts *o)
 	sc_diff_render(diff, o->format,
 	               o->output ? 0 : terminal_width(STDOUT_FILENO), &out);
 
-	if (o->output) {
-		char *err = NULL;
-		enum sc_status st = sc_write_file_output(o->output, sc_buf_str(&out),
-		                                         out.len, COMPARE_MODE, &err);
-		if (st != SC_OK) {
-			sc_cli_print_write_error(o->output, err);
-			code = sc_status_exit_code(st);
-		}
-		free(err);
-	} else if (fwrite(sc_buf_str(&out), 1, out.len, stdout) != out.len ||
-	           fflush(stdout) != 0) {
-		fprintf(stderr, "socscope: cannot write the comparison: %s\n",
-		        strerror(errno));
-		code = sc_status_exit_code(SC_EIO);
-	}
+	code = sc_cli_write_output(o->output, &out, "comparison");
 out:
 	sc_buf_fini(&out);
 	sc_diff_free(diff);
