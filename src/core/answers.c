@@ -10,6 +10,7 @@
 #include <time.h>
 #include <yaml.h>
 
+#include "socscope/date.h"
 #include "socscope/fsutil.h"
 #include "socscope/questionnaire.h"
 #include "socscope/yamltree.h"
@@ -164,7 +165,7 @@ sc_answer_format(const struct sc_question *qn, const struct sc_answer *a,
 		sc_buf_puts(out, a->b ? "Yes" : "No");
 		break;
 	case SC_A_UNSURE:
-		sc_buf_puts(out, "Unsure");
+		sc_buf_puts(out, "Not sure");
 		break;
 	case SC_A_CHOICE:
 		if (qn && a->choice < qn->nchoices)
@@ -188,6 +189,12 @@ sc_answer_format(const struct sc_question *qn, const struct sc_answer *a,
 	case SC_A_TEXT:
 		sc_buf_puts(out, a->text ? a->text : "");
 		break;
+	case SC_A_DATE: {
+		char d[11];
+		sc_date_format(a->day, d);
+		sc_buf_puts(out, d);
+		break;
+	}
 	}
 }
 
@@ -317,6 +324,15 @@ answer_fits(const struct sc_question *qn, const struct sc_answer *v)
 			return false;
 		return chars <= text_max(qn);
 	}
+	case SC_A_DATE:
+		if (qn->type != SC_Q_DATE || v->day < SC_DAY_MIN ||
+		    v->day > SC_DAY_MAX)
+			return false;
+		if (qn->has_min && (double)v->day < qn->min)
+			return false;
+		if (qn->has_max && (double)v->day > qn->max)
+			return false;
+		return true;
 	}
 	return false;
 }
@@ -687,6 +703,36 @@ load_value(struct loader *L, const struct sc_question *qn,
 		if (t) {
 			out->type = SC_A_TEXT;
 			out->text = t;
+			ok = true;
+		}
+		break;
+	}
+	case SC_Q_DATE: {
+		sc_day day;
+		const char *why = NULL;
+		char lim[11];
+		if (n->kind != SC_Y_SCALAR ||
+		    !sc_date_parse(sc_ynode_str(n), &day, &why)) {
+			shown = describe(n);
+			err_at(L, n,
+			       "question \"%s\" expects a date (YYYY-MM-DD), "
+			       "found %s%s%s",
+			       qn->id, shown, why && n->kind == SC_Y_SCALAR ? ": "
+			                                                 : "",
+			       why && n->kind == SC_Y_SCALAR ? why : "");
+		} else if (qn->has_min && (double)day < qn->min) {
+			sc_date_format((sc_day)qn->min, lim);
+			err_at(L, n, "%s is before the earliest date %s for "
+			             "question \"%s\"",
+			       n->str, lim, qn->id);
+		} else if (qn->has_max && (double)day > qn->max) {
+			sc_date_format((sc_day)qn->max, lim);
+			err_at(L, n, "%s is after the latest date %s for "
+			             "question \"%s\"",
+			       n->str, lim, qn->id);
+		} else {
+			out->type = SC_A_DATE;
+			out->day = day;
 			ok = true;
 		}
 		break;
@@ -1143,6 +1189,12 @@ emit_answer(struct emitter *em, const struct sc_question *qn,
 		format_number(v->num, &b);
 		emit_plain(em, sc_buf_str(&b));
 		break;
+	case SC_A_DATE: {
+		char d[11];
+		sc_date_format(v->day, d);
+		emit_plain(em, d);
+		break;
+	}
 	case SC_A_TEXT:
 		emit_string(em, v->text);
 		break;

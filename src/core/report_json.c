@@ -5,6 +5,8 @@
  * checked as UTF-8 first and cleaned when it is not. */
 #include "report_internal.h"
 
+#include "socscope/date.h"
+
 #include <jansson.h>
 #include <stdlib.h>
 
@@ -94,6 +96,11 @@ answer_json(struct jw *w, const struct sc_question *qn,
 			return json_integer((json_int_t)a->num);
 		return json_real(a->num);
 	case SC_A_TEXT: return js(w, a->text);
+	case SC_A_DATE: {
+		char d[11];
+		sc_date_format(a->day, d);
+		return js(w, d);
+	}
 	}
 	return json_null();
 }
