@@ -139,6 +139,10 @@ struct sc_questionnaire {
 	/* The text question whose answer is the client's name
 	 * (client_question:); SIZE_MAX when not given. */
 	size_t client_question;
+	/* How answers saved under older versions read in this one
+	 * (socscope/migrate.h), in file order. */
+	struct sc_migration *migrations;
+	size_t nmigrations;
 	void *index; /* private: id -> question hash */
 };
 

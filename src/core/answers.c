@@ -7,13 +7,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 #include <yaml.h>
 
 #include "socscope/date.h"
 #include "socscope/fsutil.h"
+#include "socscope/migrate.h"
 #include "socscope/questionnaire.h"
 #include "socscope/yamltree.h"
+
+#include "migrate_internal.h"
 
 /* The format's default for text questions without max_length. */
 #define TEXT_MAX_DEFAULT 1000
@@ -224,6 +230,8 @@ answers_clear(struct sc_answers *a)
 	free(a->updated);
 	free(a->questionnaire_version);
 	a->client = a->assessor = a->updated = a->questionnaire_version = NULL;
+	sc_migrated_free(a->migrated);
+	a->migrated = NULL;
 }
 
 void
@@ -251,6 +259,7 @@ sc_answers_clone(const struct sc_answers *a)
 	c->assessor = sc_xstrdup(a->assessor);
 	c->updated = sc_xstrdup(a->updated);
 	c->questionnaire_version = sc_xstrdup(a->questionnaire_version);
+	c->migrated = sc_migrated_clone(a->migrated);
 	return c;
 }
 
@@ -926,6 +935,120 @@ load_notes_map(struct loader *L, const struct sc_ynode *root,
 	}
 }
 
+/* Say, on the problems a migrated file's answers just had, that they were
+ * saved under an older version: each fits neither form. */
+static void
+mark_migrated(struct loader *L, size_t from, const char *old, const char *now)
+{
+	for (size_t i = from; i < L->d->n; i++) {
+		char *m = sc_xasprintf("%s (saved under questionnaire %s; its "
+		                       "migration to %s does not turn it into "
+		                       "an answer of %s)",
+		                       L->d->v[i].msg, old, now, now);
+		free(L->d->v[i].msg);
+		L->d->v[i].msg = m;
+	}
+}
+
+/* The day answers were saved, from `updated` (today when it is missing). */
+static sc_day
+saved_day(const char *updated, bool *known)
+{
+	sc_day day;
+	char d[11];
+	*known = false;
+	if (updated && strlen(updated) >= 10) {
+		memcpy(d, updated, 10);
+		d[10] = '\0';
+		if (sc_date_parse(d, &day, NULL)) {
+			*known = true;
+			return day;
+		}
+	}
+	return sc_date_today();
+}
+
+/* Read the answers and notes of a file saved under an older version, as
+ * they stand, run the migrations `chain` over them, then read each as an
+ * answer of this version. */
+static void
+load_migrated(struct loader *L, const struct sc_ynode *root,
+              struct sc_answers *tmp, const size_t *chain, size_t n)
+{
+	const struct sc_questionnaire *q = tmp->q;
+	struct mig_state st = {.file = L->file, .d = L->d};
+	st.saved = saved_day(tmp->updated, &st.saved_known);
+	st.rep = sc_xcalloc(1, sizeof *st.rep);
+	st.rep->from = sc_xstrdup(tmp->questionnaire_version);
+	st.rep->to = sc_xstrdup(q->version);
+
+	const struct sc_ynode *m = sc_ymap_get(root, "answers");
+	if (m && m->kind == SC_Y_MAP) {
+		for (size_t i = 0; i < m->n; i++) {
+			const char *id = sc_ynode_str(m->keys[i]);
+			if (id)
+				mig_add(&st, id, m->items[i], m->keys[i], NULL);
+		}
+	} else if (m && !(m->kind == SC_Y_SCALAR && !m->quoted &&
+	                  sc_ynode_is_null(m))) {
+		err_at(L, m,
+		       "\"answers\" must be a mapping of question ids to "
+		       "answers, found %s",
+		       sc_ynode_kind_name(m));
+	}
+	const struct sc_ynode *nm = sc_ymap_get(root, "notes");
+	if (nm && nm->kind == SC_Y_MAP) {
+		for (size_t i = 0; i < nm->n; i++) {
+			const char *id = sc_ynode_str(nm->keys[i]);
+			const struct sc_ynode *v = nm->items[i];
+			if (!id || (v->kind == SC_Y_SCALAR && !v->quoted &&
+			            sc_ynode_is_null(v)))
+				continue;
+			char *what = sc_xasprintf("note for \"%s\"", id);
+			char *t = load_text(L, v, 0, what);
+			free(what);
+			if (t && *t)
+				mig_add(&st, id, NULL, nm->keys[i], t);
+			free(t);
+		}
+	} else if (nm && !(nm->kind == SC_Y_SCALAR && !nm->quoted &&
+	                   sc_ynode_is_null(nm))) {
+		err_at(L, nm,
+		       "\"notes\" must be a mapping of question ids to text, "
+		       "found %s",
+		       sc_ynode_kind_name(nm));
+	}
+
+	if (mig_apply(q, chain, n, &st)) {
+		for (size_t i = 0; i < st.n; i++) {
+			const struct mig_raw *r = &st.v[i];
+			struct sc_ynode key = {.kind = SC_Y_SCALAR,
+			                       .line = r->pos ? r->pos->line : 0,
+			                       .col = r->pos ? r->pos->col : 0,
+			                       .str = r->id, .len = strlen(r->id)};
+			size_t before = L->d->n;
+			const struct sc_question *qn =
+				find_question(L, q, &key, r->val ? "answer to"
+				                                 : "note for");
+			if (qn && r->val) {
+				struct sc_answer v;
+				if (load_value(L, qn, r->val, &v)) {
+					sc_answer_clear(&tmp->v[qn->index]);
+					tmp->v[qn->index] = v;
+				}
+			}
+			if (qn && r->note) {
+				free(tmp->notes[qn->index]);
+				tmp->notes[qn->index] = sc_xstrdup(r->note);
+			}
+			mark_migrated(L, before, st.rep->from, st.rep->to);
+		}
+	}
+	tmp->migrated = st.rep;
+	st.rep = NULL;
+	mig_fini(&st);
+}
+
 /* Swap the loaded contents into a (both share a->q). */
 static void
 answers_take(struct sc_answers *a, struct sc_answers *tmp)
@@ -939,6 +1062,7 @@ answers_take(struct sc_answers *a, struct sc_answers *tmp)
 	a->assessor = tmp->assessor;
 	a->updated = tmp->updated;
 	a->questionnaire_version = tmp->questionnaire_version;
+	a->migrated = tmp->migrated;
 	free(tmp);
 }
 
@@ -963,8 +1087,23 @@ load_doc(struct sc_answers *a, struct sc_ydoc *doc, struct sc_diags *d)
 	/* Answers written for another questionnaire would only produce a
 	 * flood of unknown-question errors: that one mismatch is the news. */
 	if (load_header(&L, root, a->q, tmp)) {
-		load_answers_map(&L, root, tmp);
-		load_notes_map(&L, root, tmp);
+		size_t *chain = sc_xcalloc(a->q->nmigrations + 1, sizeof *chain);
+		size_t n = sc_migration_chain(a->q, tmp->questionnaire_version,
+		                              chain);
+		if (n > 0 && n != SIZE_MAX) {
+			load_migrated(&L, root, tmp, chain, n);
+		} else {
+			load_answers_map(&L, root, tmp);
+			load_notes_map(&L, root, tmp);
+			if (n == SIZE_MAX && loader_failed(&L))
+				err_at(&L, sc_ymap_get(root, "questionnaire_version"),
+				       "these answers were saved under questionnaire "
+				       "version %s, and version %s declares no "
+				       "migration from it, so answers to questions "
+				       "changed since cannot be read",
+				       tmp->questionnaire_version, a->q->version);
+		}
+		free(chain);
 	}
 	if (loader_failed(&L)) {
 		sc_answers_free(tmp);
@@ -1299,9 +1438,63 @@ sc_answers_to_yaml(const struct sc_answers *a, struct sc_buf *out)
 	sc_buf_fini(&b);
 }
 
+/* Before migrated answers replace the file they came from, keep that file
+ * as PATH.v<old version>: a hard link (the rename that saves then leaves it
+ * the old contents), or a copy where links cannot be made.  A backup that
+ * is there already is the older original: it is kept, not replaced. */
+static enum sc_status
+keep_original(struct sc_migrated *m, const char *path, char **err)
+{
+	struct sc_buf name = {0};
+	sc_buf_printf(&name, "%s.v", path);
+	for (const char *s = m->from ? m->from : "old"; *s; s++) {
+		char c = *s;
+		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		          (c >= '0' && c <= '9') || c == '.' || c == '-' ||
+		          c == '_';
+		sc_buf_putc(&name, ok ? c : '_');
+	}
+	char *backup = sc_buf_steal(&name);
+	enum sc_status st = SC_OK;
+	struct stat sb;
+	if (lstat(path, &sb) != 0) {
+		/* Saved elsewhere than it was read from: nothing to keep. */
+		if (errno != ENOENT)
+			st = SC_ECANTCREAT;
+	} else if (lstat(backup, &sb) == 0) {
+		/* Kept by an earlier run: that is the original. */
+	} else if (link(path, backup) != 0) {
+		char *data = NULL, *rerr = NULL;
+		size_t len = 0;
+		if (sc_read_file(path, 64u << 20, &data, &len, &rerr) != SC_OK ||
+		    sc_write_file_atomic(backup, data, len, 0600, NULL) != SC_OK)
+			st = SC_ECANTCREAT;
+		free(data);
+		free(rerr);
+	}
+	if (st != SC_OK) {
+		if (err)
+			*err = sc_xasprintf("cannot keep the answers saved under "
+			                    "questionnaire %s as %s (%s), so they "
+			                    "were not replaced",
+			                    m->from, backup, strerror(errno));
+		free(backup);
+		return st;
+	}
+	m->kept = true;
+	free(m->kept_path);
+	m->kept_path = backup;
+	return SC_OK;
+}
+
 enum sc_status
 sc_answers_save_file(struct sc_answers *a, const char *path, char **err)
 {
+	if (a->migrated && !a->migrated->kept) {
+		enum sc_status kst = keep_original(a->migrated, path, err);
+		if (kst != SC_OK)
+			return kst;
+	}
 	time_t now = time(NULL);
 	struct tm tm;
 	char stamp[32];

@@ -20,6 +20,7 @@
 
 #include "socscope/date.h"
 #include "socscope/expr.h"
+#include "socscope/migrate.h"
 #include "socscope/yamltree.h"
 
 /* The format's limits. */
@@ -277,6 +278,7 @@ sc_questionnaire_free(struct sc_questionnaire *q)
 	for (size_t i = 0; i < q->nrules; i++)
 		free_rule(&q->rules[i]);
 	free(q->rules);
+	sc_migrations_free(q->migrations, q->nmigrations);
 	sc_expr_free(q->timeline.waiting);
 	free(q->timeline.waiting_src);
 	free(q->index);
@@ -1610,7 +1612,8 @@ parse_client_question(struct loader *L, const struct sc_ynode *root)
 
 static const char *const top_keys[] = {"id", "title", "version", "description",
                                        "client_question", "timeline",
-                                       "sections", "rules", NULL};
+                                       "sections", "rules", "migrations",
+                                       NULL};
 static const char *const top_required[] = {"id", "title", "version",
                                            "description", "sections",
                                            "rules", NULL};
@@ -1653,6 +1656,7 @@ load_tree(struct loader *L, const struct sc_ynode *root)
 	compile_expressions(L);
 	parse_timeline(L, root);
 	parse_client_question(L, root);
+	sc_migrations_parse(q, sc_ymap_get(root, "migrations"), L->file, L->d);
 }
 
 struct seq_diag {
