@@ -58,7 +58,7 @@ enum sc_mconvert {
 };
 
 /* One change to one question of the older version, applied in this
- * order: also, values, to_list, convert, rename, retire. */
+ * order: also, values, to_list, convert, rename, copy, retire. */
 struct sc_mchange {
 	char *question;     /* its id in the older version */
 	char *text;         /* its text there, for notes (may be NULL) */
@@ -69,6 +69,8 @@ struct sc_mchange {
 	struct sc_mset *also; /* when it has an answer, answer these too */
 	size_t nalso;
 	char *rename;       /* its id in the newer version, or NULL */
+	char **copy;        /* more questions that take the same answer */
+	size_t ncopy;
 	bool retire;
 	char *note_on;      /* retire: the question that keeps the old answer
 	                     * as a note */

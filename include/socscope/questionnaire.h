@@ -91,8 +91,11 @@ struct sc_rule {
  *    needed_in_months (number): months from today until then;
  *  - operating_months (number): months the controls have operated;
  *  - evidence_kept (yesno): evidence of the controls' operation was kept;
- *  - prior_period_end (date): the day the last report's period ended; or
- *    the older number form: months since it ended (0: this month);
+ *  - prior_soc1_period_end, prior_soc2_period_end (date): the day the last
+ *    SOC 1 (SOC 2) Type II report's period ended;
+ *  - prior_period_end (date): the same for whichever kind prior_reports
+ *    names; or the older number form: months since it ended (0: this
+ *    month);
  *  - prior_reports (multi, with the choices soc1_type1, soc1_type2,
  *    soc2_type1, soc2_type2, soc3): the reports had before, so that a
  *    renewal continues only a report of its own kind;
@@ -109,6 +112,8 @@ struct sc_timeline {
 	size_t operating_months;
 	size_t evidence_kept;
 	size_t prior_period_end;
+	size_t prior_soc1_period_end;
+	size_t prior_soc2_period_end;
 	size_t prior_reports;
 	size_t fiscal_year_end;
 	size_t type2_demanded;

@@ -43,6 +43,9 @@ change_fini(struct sc_mchange *c)
 		value_fini(&c->values[i]);
 	free(c->values);
 	free(c->rename);
+	for (size_t i = 0; i < c->ncopy; i++)
+		free(c->copy[i]);
+	free(c->copy);
 	free(c->note_on);
 	sets_free(c->also, c->nalso);
 }
@@ -93,7 +96,7 @@ static const char *const migration_required[] = {"from", "to", "changes",
 static const char *const change_keys[] = {"question", "text", "values",
                                           "to_list", "convert", "rename",
                                           "retire", "note_on", "also",
-                                          NULL};
+                                          "copy", NULL};
 static const char *const change_required[] = {"question", NULL};
 
 static bool
@@ -226,6 +229,20 @@ parse_change(struct mparser *P, struct sc_migration *mg,
 			perr(P, x, "\"rename\" must be a question id, found \"%s\"",
 			     c->rename);
 	}
+	if ((x = sc_ymap_get(n, "copy"))) {
+		if (x->kind == SC_Y_SEQ) {
+			c->copy = sc_xcalloc(x->n ? x->n : 1, sizeof *c->copy);
+			for (size_t i = 0; i < x->n; i++) {
+				char *id = scalar(P, x->items[i], "a question id");
+				if (id)
+					c->copy[c->ncopy++] = id;
+			}
+		} else {
+			perr(P, x, "\"copy\" must be a list of question ids, "
+			           "found %s",
+			     sc_ynode_kind_name(x));
+		}
+	}
 	if ((x = sc_ymap_get(n, "retire")) && !sc_ynode_bool(x, &c->retire))
 		perr(P, x, "\"retire\" must be true or false");
 	if ((x = sc_ymap_get(n, "note_on")))
@@ -233,10 +250,11 @@ parse_change(struct mparser *P, struct sc_migration *mg,
 	if (c->retire && !c->note_on)
 		perr(P, n, "a retired question needs \"note_on\": the question "
 		           "that keeps its old answer as a note");
-	if (c->retire && (c->rename || c->nvalues || c->to_list || c->convert))
+	if (c->retire && (c->rename || c->nvalues || c->to_list || c->convert ||
+	                  c->ncopy))
 		perr(P, n, "a retired question takes no other change");
 	if (!c->retire && !c->rename && !c->nvalues && !c->to_list &&
-	    !c->convert && !c->nalso)
+	    !c->convert && !c->nalso && !c->ncopy)
 		perr(P, n, "a change must say what changed: values, to_list, "
 		           "convert, rename, retire or also");
 }
@@ -374,6 +392,9 @@ check_chain(struct mparser *P, const struct sc_ynode *list)
 			if (ch->note_on)
 				check_target(P, order, n, k, ch->note_on, NULL,
 				             ch->line, ch->col, "\"note_on\"");
+			for (size_t i = 0; i < ch->ncopy; i++)
+				check_target(P, order, n, k, ch->copy[i], NULL,
+				             ch->line, ch->col, "\"copy\"");
 			for (size_t v = 0; v < ch->nvalues; v++) {
 				const struct sc_mvalue *mv = &ch->values[v];
 				if (mv->kind == SC_MV_VALUE && !ch->convert)
@@ -979,6 +1000,16 @@ mig_apply(const struct sc_questionnaire *q, const size_t *chain, size_t n,
 					r->id = sc_xstrdup(c->rename);
 					r->changed = true;
 				}
+			}
+			for (size_t i = 0; r && r->val && i < c->ncopy; i++) {
+				if (find_raw(st, c->copy[i]))
+					continue; /* answered in the file */
+				const struct sc_ynode *val = r->val, *pos = r->pos;
+				char *keep = sc_xstrdup(r->id);
+				mig_add(st, c->copy[i], val, pos, NULL);
+				find_raw(st, c->copy[i])->changed = true;
+				r = find_raw(st, keep);
+				free(keep);
 			}
 			if (r && c->retire) {
 				struct sc_buf b = {0};

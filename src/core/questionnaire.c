@@ -133,6 +133,8 @@ sc_timeline_init(struct sc_timeline *t)
 	t->deadline = SIZE_MAX;
 	t->needed_in_months = SIZE_MAX;
 	t->prior_reports = SIZE_MAX;
+	t->prior_soc1_period_end = SIZE_MAX;
+	t->prior_soc2_period_end = SIZE_MAX;
 	t->operating_months = SIZE_MAX;
 	t->evidence_kept = SIZE_MAX;
 	t->prior_period_end = SIZE_MAX;
@@ -1526,8 +1528,8 @@ timeline_question(struct loader *L, const struct sc_ynode *map,
 
 static const char *const timeline_keys[] = {
 	"deadline", "needed_in_months", "operating_months", "evidence_kept",
-	"prior_period_end", "prior_reports", "fiscal_year_end",
-	"type2_demanded", "waiting", NULL};
+	"prior_period_end", "prior_soc1_period_end", "prior_soc2_period_end",
+	"prior_reports", "fiscal_year_end", "type2_demanded", "waiting", NULL};
 
 #define QT(t) (1u << (t))
 
@@ -1555,6 +1557,10 @@ parse_timeline(struct loader *L, const struct sc_ynode *root)
 	        timeline_question(L, t, "evidence_kept", QT(SC_Q_YESNO));
 	tl->prior_period_end = timeline_question(
 		L, t, "prior_period_end", QT(SC_Q_DATE) | QT(SC_Q_NUMBER));
+	tl->prior_soc1_period_end = timeline_question(
+		L, t, "prior_soc1_period_end", QT(SC_Q_DATE));
+	tl->prior_soc2_period_end = timeline_question(
+		L, t, "prior_soc2_period_end", QT(SC_Q_DATE));
 	tl->prior_reports =
 	        timeline_question(L, t, "prior_reports", QT(SC_Q_MULTI));
 	tl->fiscal_year_end = timeline_question(
