@@ -13,13 +13,14 @@
 
 struct hw {
 	struct sc_buf *out;
+	struct sc_buf tmp;
 };
 
 /* Escaped text; newlines become <br> (report_write.c). */
 static void
 h_text(struct hw *w, const char *text)
 {
-	rp_html_text(w->out, text);
+	rp_html_text(w->out, text, &w->tmp);
 }
 
 static void
@@ -508,6 +509,7 @@ render_evidence(const struct rp_model *m, struct sc_buf *out)
 	h_section(&w, RP_H_ABOUT, false);
 	h_tag(&w, "<p class=\"disclaimer\">", RP_DISCLAIMER, "</p>\n");
 	sc_buf_puts(out, "</div>\n</body>\n</html>\n");
+	sc_buf_fini(&w.tmp);
 }
 
 static void
@@ -540,6 +542,7 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 	h_section(&w, RP_H_ABOUT, false);
 	h_tag(&w, "<p class=\"disclaimer\">", RP_DISCLAIMER, "</p>\n");
 	sc_buf_puts(out, "</div>\n</body>\n</html>\n");
+	sc_buf_fini(&w.tmp);
 }
 
 const struct rp_format_ops rp_format_html = {

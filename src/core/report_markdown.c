@@ -12,6 +12,7 @@
 
 struct md {
 	struct sc_buf *out;
+	struct sc_buf tmp;
 };
 
 /* Escaped inline text (report_write.c).  A newline becomes a hard line
@@ -20,7 +21,7 @@ struct md {
 static void
 md_text(struct md *w, const char *text, const char *indent)
 {
-	rp_md_text(w->out, text, indent);
+	rp_md_text(w->out, text, indent, &w->tmp);
 }
 
 static void
@@ -432,6 +433,7 @@ render_evidence(const struct rp_model *m, struct sc_buf *out)
 	md_heading(&w, 2, rp_heading(RP_H_ABOUT));
 	md_text(&w, RP_DISCLAIMER, "");
 	sc_buf_putc(out, '\n');
+	sc_buf_fini(&w.tmp);
 }
 
 static void
@@ -461,6 +463,7 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 	md_heading(&w, 2, rp_heading(RP_H_ABOUT));
 	md_text(&w, RP_DISCLAIMER, "");
 	sc_buf_putc(out, '\n');
+	sc_buf_fini(&w.tmp);
 }
 
 const struct rp_format_ops rp_format_markdown = {

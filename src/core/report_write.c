@@ -365,7 +365,7 @@ rp_display_width(const char *s)
 
 struct md {
 	struct sc_buf *out;
-	struct sc_buf tmp;
+	struct sc_buf *tmp;
 };
 
 static bool
@@ -394,7 +394,7 @@ line_start_escape(const char *s)
 static void
 md_text(struct md *w, const char *text, const char *indent)
 {
-	const char *s = rp_clean(text, &w->tmp);
+	const char *s = rp_clean(text, w->tmp);
 	struct sc_buf *out = w->out;
 	bool line_start = true;
 	while (*s) {
@@ -435,20 +435,21 @@ md_text(struct md *w, const char *text, const char *indent)
 	}
 }
 
-
 void
-rp_md_text(struct sc_buf *out, const char *text, const char *indent)
+rp_md_text(struct sc_buf *out, const char *text, const char *indent,
+           struct sc_buf *tmp)
 {
-	struct md w = {.out = out};
+	struct sc_buf own = {0};
+	struct md w = {.out = out, .tmp = tmp ? tmp : &own};
 	md_text(&w, text, indent);
-	sc_buf_fini(&w.tmp);
+	sc_buf_fini(&own);
 }
 
 /* --- HTML ------------------------------------------------------------- */
 
 struct hw {
 	struct sc_buf *out;
-	struct sc_buf tmp;
+	struct sc_buf *tmp;
 };
 
 static const char css[] =
@@ -495,7 +496,7 @@ static const char css[] =
 static void
 h_text(struct hw *w, const char *text)
 {
-	const char *s = rp_clean(text, &w->tmp);
+	const char *s = rp_clean(text, w->tmp);
 	for (; *s; s++) {
 		switch (*s) {
 		case '&': sc_buf_puts(w->out, "&amp;"); break;
@@ -510,11 +511,12 @@ h_text(struct hw *w, const char *text)
 }
 
 void
-rp_html_text(struct sc_buf *out, const char *text)
+rp_html_text(struct sc_buf *out, const char *text, struct sc_buf *tmp)
 {
-	struct hw w = {.out = out};
+	struct sc_buf own = {0};
+	struct hw w = {.out = out, .tmp = tmp ? tmp : &own};
 	h_text(&w, text);
-	sc_buf_fini(&w.tmp);
+	sc_buf_fini(&own);
 }
 
 const char *

@@ -66,11 +66,13 @@ void
 rp_text_close(struct rp_text *t);
 
 /* Escaped Markdown inline text (`indent` as for a list item; NULL inside a
- * table cell), escaped HTML text, and the HTML stylesheet. */
+ * table cell), escaped HTML text, and the HTML stylesheet.  `tmp` holds
+ * the cleaned text, so a writer reuses one buffer; NULL: one of their own. */
 void
-rp_md_text(struct sc_buf *out, const char *text, const char *indent);
+rp_md_text(struct sc_buf *out, const char *text, const char *indent,
+           struct sc_buf *tmp);
 void
-rp_html_text(struct sc_buf *out, const char *text);
+rp_html_text(struct sc_buf *out, const char *text, struct sc_buf *tmp);
 const char *
 rp_html_css(void);
 
