@@ -230,20 +230,23 @@ type_difference(void **state)
 	sc_diff_free(d);
 }
 
-/* The SOC 1 window is lengthened to cover the clients' fiscal year (7
- * months for December): with a June year-end no rule changes, yet the
- * period does, and it rests on the year-end answer. */
+/* Without kept evidence the first SOC 1 period starts after readiness
+ * work (April to September): 6 months cover the clients' December fiscal
+ * year well enough, but a June year-end needs it lengthened to 9 (April to
+ * December covers July to December).  No rule changes, yet the period
+ * does, and it rests on the year-end answer. */
 static void
 period_from_the_roadmap(void **state)
 {
 	(void)state;
-	struct sc_diff *d = compare("full", NULL, "full",
+	struct sc_diff *d = compare("full", "  evidence_kept: false\n", "full",
+	                            "  evidence_kept: false\n"
 	                            "  clients_fiscal_year_end: jun\n");
 	const struct sc_diff_item *it = find(d, SC_DIFF_PERIOD, "soc1");
 	assert_non_null(it);
-	assert_int_equal(it->a.value, 7);
-	assert_int_not_equal(it->b.value, 7);
-	assert_string_equal(it->a.text, "7 months");
+	assert_int_equal(it->a.value, 6);
+	assert_int_equal(it->b.value, 9);
+	assert_string_equal(it->a.text, "6 months");
 	assert_int_equal(it->nrules, 0);
 	char *s = behind(d, it);
 	assert_string_equal(s, "clients_fiscal_year_end");

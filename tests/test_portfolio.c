@@ -206,8 +206,8 @@ rows_match_the_reports(void **state)
 	                    "Availability, Confidentiality)");
 	assert_string_equal(p.v[1].recommendation, "No SOC report now");
 	assert_string_equal(p.v[2].recommendation, "SOC 2 Type I (Security)");
-	/* The full case's SOC 1 period is the lengthened one. */
-	assert_int_equal(p.v[0].reports[0].period_months, 7);
+	/* The full case's SOC 1 period is the plan's: a year looked back. */
+	assert_int_equal(p.v[0].reports[0].period_months, 12);
 	assert_int_equal(p.v[0].categories,
 	                 1u << SC_CAT_SECURITY | 1u << SC_CAT_AVAILABILITY |
 	                         1u << SC_CAT_CONFIDENTIALITY);

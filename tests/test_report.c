@@ -552,9 +552,9 @@ json_says_what_the_answers_mean(void **state)
 	                                  "reports");
 	assert_int_equal(json_array_size(reports), 3);
 	static const char *const ids[] = {"soc1", "soc2", "soc3"};
-	/* SOC 1: a first 6-month window lengthened to 7 for the clients'
-	 * fiscal year (see the roadmap tests). */
-	static const int periods[] = {7, 6, 6};
+	/* A year of kept evidence: one examination of both over the 12
+	 * months before the report date, and the SOC 3 on the SOC 2's. */
+	static const int periods[] = {12, 12, 12};
 	for (size_t i = 0; i < 3; i++) {
 		json_t *r = json_array_get(reports, i);
 		assert_string_equal(json_string_value(json_object_get(r, "id")),
@@ -1153,7 +1153,7 @@ evidence_follows_the_scope(void **state)
 	assert_int_equal(json_array_size(crit), 1);
 	assert_string_equal(json_string_value(json_array_get(crit, 0)),
 	                    "SOC1:reconciliations");
-	assert_string_equal(ev_str(r, "when"), "over 2025-06-30 to 2026-01-30");
+	assert_string_equal(ev_str(r, "when"), "over 2025-01-01 to 2025-12-31");
 	/* SOC 2: common criteria and categories in scope (Availability,
 	 * Confidentiality), never Privacy or Processing Integrity. */
 	assert_null(ev_row(soc2, "privacy_notice"));
@@ -1179,8 +1179,8 @@ evidence_follows_the_scope(void **state)
 	                    "not_asked");
 	/* Design over a Type II window is "in effect over" it. */
 	assert_string_equal(ev_str(ev_row(soc2, "risk_policy"), "when"),
-	                    "in effect over 2025-07-31 to 2026-01-30");
-	assert_string_equal(ev_str(soc2, "window_start"), "2025-07-31");
+	                    "in effect over 2025-01-01 to 2025-12-31");
+	assert_string_equal(ev_str(soc2, "window_start"), "2025-01-01");
 	json_t *counts = get(soc2, "counts", JSON_OBJECT);
 	assert_int_equal(json_integer_value(get(counts, "partial", JSON_INTEGER)),
 	                 2);
@@ -1716,42 +1716,57 @@ roadmap_dates_follow_the_answers(void **state)
 {
 	(void)state;
 	/* full: report date 2026-01-31; two medium gaps and a low one are 5
-	 * weeks of readiness.  Evidence kept for 12 months and no high gap:
-	 * both windows look back and end the day before the report date; the
-	 * SOC 1's first 6 months become 7 for the December fiscal year. */
+	 * weeks of readiness.  A year of kept evidence: one examination of the
+	 * SOC 1 and SOC 2 over the year before (a look-back), which the
+	 * medium gaps fall inside, so the plan shows both honest ways: the
+	 * look-back now with exceptions expected, or the gaps closed first
+	 * and a period after the fix. */
 	char *s = render_case("full", SC_FMT_JSON, 0);
 	json_t *j = parse_json(s);
 	json_t *rm = json_object_get(j, "roadmap");
-	assert_string_equal(json_string_value(json_object_get(rm, "ready_by")),
-	                    "2026-03-07");
+	assert_true(json_is_null(json_object_get(rm, "ready_by")));
 	assert_int_equal(json_integer_value(json_object_get(rm,
 	                                                    "readiness_weeks")),
 	                 5);
 	assert_string_equal(json_string_value(json_object_get(rm, "window_start")),
-	                    "2025-06-30");
+	                    "2025-01-01");
 	assert_string_equal(json_string_value(json_object_get(rm, "window_end")),
-	                    "2026-01-30");
+	                    "2025-12-31");
 	assert_int_equal(json_integer_value(json_object_get(rm, "window_months")),
-	                 7);
+	                 12);
 	assert_string_equal(json_string_value(json_object_get(rm, "deadline")),
 	                    "2026-10-31");
 	assert_string_equal(json_string_value(json_object_get(rm, "report_by")),
-	                    "2026-03-27");
+	                    "2026-04-27");
+	/* The plan's facts: the tracks in order, the clean-first one dated. */
+	json_t *plan = json_object_get(j, "plan");
+	json_t *tracks = json_object_get(plan, "tracks");
+	assert_int_equal(json_array_size(tracks), 3);
+	static const char *const kinds[] = {"plan", "clean_first", "next"};
+	for (size_t i = 0; i < 3; i++)
+		assert_string_equal(json_string_value(json_object_get(
+			                    json_array_get(tracks, i), "kind")),
+		                    kinds[i]);
+	assert_string_equal(json_string_value(json_object_get(
+		                    json_array_get(tracks, 1), "report_by")),
+	                    "2026-11-26");
+	json_t *p0 = json_array_get(json_object_get(plan, "reports"), 0);
+	assert_true(json_is_true(json_object_get(p0, "lookback")));
+	assert_true(json_is_true(json_object_get(p0, "combined")));
 	json_decref(j);
 	free(s);
 	s = render_case("full", SC_FMT_TEXT, 0);
 	char *road = roadmap_section(s);
 	char *sq = squeeze(road);
-	assert_says(sq, "text", "The SOC 1 Type II report, expected by "
-	                        "2026-03-27, fits before your deadline "
+	assert_says(sq, "text", "The SOC 1 and SOC 2 Type II report, expected by "
+	                        "2026-04-27, comes in time for your deadline "
 	                        "(2026-10-31).");
-	assert_null(strstr(sq, "leaves room"));
 	/* SOC 3 has no type of its own, whatever the engine says. */
-	assert_says(sq, "text", "SOC 3: issued with the SOC 2 Type II, on the "
-	                        "same period (expected between 2026-02-27 and "
-	                        "2026-03-27).");
+	assert_says(sq, "text", "with the SOC 3 (the public summary of the SOC "
+	                        "2 Type II, on the same period)");
 	assert_null(strstr(sq, "SOC 3 Type"));
-	assert_says(sq, "text", "confirm dates with your CPA firm");
+	assert_says(sq, "text", "Option B: close the gaps first.");
+	assert_says(sq, "text", "confirm them with your CPA firm");
 	free(sq);
 	free(road);
 	free(s);
@@ -1763,6 +1778,8 @@ roadmap_dates_follow_the_answers(void **state)
 	assert_true(json_is_null(json_object_get(rm, "type1_as_of")));
 	assert_true(json_is_null(json_object_get(rm, "window_end")));
 	assert_true(json_is_null(json_object_get(rm, "report_by")));
+	assert_true(json_is_false(json_object_get(json_object_get(j, "plan"),
+	                                          "dated")));
 	json_decref(j);
 	free(s);
 	s = render_case("partial", SC_FMT_TEXT, 0);
@@ -1837,188 +1854,205 @@ struct road_case {
 static const struct road_case road_cases[] = {
 	{"renewal, back to back", "2026-01-31",
 	 HOSTING NO_GAPS "  months_needed: 12\n  months_operating: 24\n"
-	 "  evidence_kept: false\n  had_report: true\n"
+	 "  evidence_kept: true\n  had_report: true\n"
 	 "  prior_period_ended_months_ago: 2\n",
-	 {"2025-12-01 to 2026-05-31: SOC 2 Type II: the 6-month window",
-	  "it starts the day after your last report's period ended "
-	  "(2025-11-30), so the reports run back to back. Until the new report "
-	  "is issued, give customers who ask a bridge letter",
-	  "2026-06-28 to 2026-07-26: SOC 2 Type II report: fieldwork takes 2 to "
-	  "4 weeks after the window ends, then the CPA firm writes the report; "
-	  "report expected between 2026-06-28 and 2026-07-26.",
-	  "The SOC 2 Type II report, expected by 2026-07-26, fits before your "
-	  "deadline (2027-01-31)."},
-	 {"Coverage gap", "look-back"},
-	 {{"window_start", "2025-12-01"}, {"window_end", "2026-05-31"},
-	  {"report_from", "2026-06-28"}, {"report_by", "2026-07-26"}},
-	 "soc2", 6},
-	{"renewal with a coverage gap: the window starts after readiness",
+	 {"2025-12-01 to 2026-11-30: SOC 2 Type II period of 12 months, because "
+	  "renewals run back to back, a year at a time, from your last SOC 2 "
+	  "period. It starts the day after your last period ended",
+	  "2026-12-29 to 2027-01-26: SOC 2 Type II report expected between these "
+	  "dates, in time for your deadline (2027-01-31).",
+	  "Until the new report is issued, give customers who ask a bridge "
+	  "letter",
+	  "Then: the next period. Renewals then run back to back: the next "
+	  "period from 2026-12-01 to 2027-11-30"},
+	 {"no renewal can run", "look-back", "Choose a CPA firm"},
+	 {{"window_start", "2025-12-01"}, {"window_end", "2026-11-30"},
+	  {"report_from", "2026-12-29"}, {"report_by", "2027-01-26"}},
+	 "soc2", 12},
+	{"a renewal long overdue starts afresh after readiness", "2026-01-31",
+	 HOSTING "  risk_assessment: partly\n  incident_plan: true\n"
+	 "  months_needed: 12\n  months_operating: 24\n"
+	 "  evidence_kept: true\n  had_report: true\n"
+	 "  prior_period_ended_months_ago: 26\n",
+	 {"Your last SOC 2 period ended on 2023-11-30, more than a year before "
+	  "a renewal period could end now, so no renewal can run back to back "
+	  "from it",
+	  "look-back period over months already gone"},
+	 {"It starts the day after your last period ended. "},
+	 {{"window_start", "2025-01-01"}, {"window_end", "2025-12-31"}},
+	 "soc2", 12},
+	{"a renewal without evidence kept since cannot run back to back",
 	 "2026-01-31",
 	 HOSTING "  risk_assessment: partly\n  incident_plan: true\n"
 	 "  months_needed: 12\n  months_operating: 24\n"
 	 "  evidence_kept: false\n  had_report: true\n"
 	 "  prior_period_ended_months_ago: 10\n",
-	 {"2026-02-14 to 2026-08-13: SOC 2 Type II: the 6-month window in which "
-	  "your controls must operate and keep evidence; it starts when "
-	  "readiness work ends.",
-	  "Coverage gap: your last SOC report's period ended on 2025-03-31, more "
-	  "than 6 months ago, so the new SOC 2 Type II window cannot start the "
-	  "day after it.",
-	  "No report covers 2025-04-01 to 2026-02-13; customers may ask you for "
-	  "a bridge letter for those months.",
-	  "Your controls have operated for 24 months, but no evidence of it was "
-	  "kept"},
-	 {"back to back", "look-back"},
-	 {{"ready_by", "2026-02-14"}, {"window_start", "2026-02-14"},
-	  {"window_end", "2026-08-13"}, {"report_by", "2026-10-08"}},
+	 {"2026-01-31 to 2026-02-13: Readiness work: close the gaps listed "
+	  "below (1 medium-priority gap), about 2 weeks.",
+	  "2026-03-01 to 2026-08-31: SOC 2 Type II period of 6 months",
+	  "so it starts after readiness work",
+	  "Your last SOC 2 period ended on 2025-03-31, and no dated evidence of "
+	  "your controls was kept since, so the months since cannot be tested",
+	  "Your controls have operated for 24 months, but no dated evidence of "
+	  "it was kept"},
+	 {"look-back"},
+	 {{"ready_by", "2026-02-13"}, {"window_start", "2026-03-01"},
+	  {"window_end", "2026-08-31"}, {"report_by", "2026-10-27"}},
 	 "soc2", 6},
-	{"renewal with a gap open inside the running window", "2026-01-31",
+	{"renewal with a gap open inside the running period", "2026-01-31",
 	 HOSTING "  risk_assessment: \"no\"\n  incident_plan: true\n"
 	 "  months_needed: 12\n  months_operating: 24\n  had_report: true\n"
 	 "  prior_period_ended_months_ago: 1\n",
-	 {"2026-01-01 to 2026-06-30: SOC 2 Type II",
-	  "The gaps listed below fall inside a window that has already started: "
-	  "your CPA firm tests the whole period and may report them as "
-	  "exceptions"},
-	 {"Coverage gap"},
-	 {{"window_start", "2026-01-01"}, {"window_end", "2026-06-30"}},
-	 "soc2", 6},
-	{"look-back: a mature organization's window ends now", "2026-01-31",
+	 {"2026-01-01 to 2026-12-31: SOC 2 Type II period of 12 months",
+	  "Your current period runs until 2026-12-31 and the gaps listed below "
+	  "fall inside it: the CPA firm tests the whole period, so close them "
+	  "as early as you can and expect exceptions for the months before the "
+	  "fix (CC3.1, CC3.2)."},
+	 {"no renewal can run", "Readiness work"},
+	 {{"window_start", "2026-01-01"}, {"window_end", "2026-12-31"},
+	  {"ready_by", NULL}},
+	 "soc2", 12},
+	{"look-back: a mature organization's year ends last month",
+	 "2026-01-31",
 	 HOSTING NO_GAPS "  months_needed: 2\n  months_operating: 24\n"
 	 "  evidence_kept: true\n  had_report: false\n",
-	 {"2025-07-31 to 2026-01-30: SOC 2 Type II: the 6-month window",
-	  "This is a look-back window: confirm with your CPA firm that the "
-	  "evidence from those months is acceptable.",
-	  "report expected between 2026-02-27 and 2026-03-27.",
-	  "The SOC 2 Type II report, expected by 2026-03-27, fits before your "
-	  "deadline (2026-03-31)."},
-	 {"after your deadline", "Type I report", "starts when readiness"},
-	 {{"window_start", "2025-07-31"}, {"window_end", "2026-01-30"},
-	  {"deadline", "2026-03-31"}, {"report_by", "2026-03-27"}},
-	 "soc2", 6},
-	{"look-back as far as the operating months go", "2026-01-31",
+	 {"2025-01-01 to 2025-12-31: SOC 2 Type II period of 12 months, because "
+	  "your controls have run with dated evidence kept for 24 months, so "
+	  "the period can cover the year readers expect once controls are "
+	  "mature",
+	  "A look-back period over months already gone, tested on the evidence "
+	  "kept then: confirm with your CPA firm that it is acceptable.",
+	  "2026-01-31 to 2026-02-27: Choose a CPA firm and agree the "
+	  "engagement",
+	  "2026-03-02 to 2026-03-23: Fieldwork",
+	  "The SOC 2 Type II report is expected between 2026-03-30 and "
+	  "2026-04-27, possibly after your deadline (2026-03-31)."},
+	 {"Readiness work", "Type I:", "quicker path"},
+	 {{"window_start", "2025-01-01"}, {"window_end", "2025-12-31"},
+	  {"deadline", "2026-03-31"}, {"report_by", "2026-04-27"}},
+	 "soc2", 12},
+	{"look-back as far as the kept evidence goes", "2026-01-31",
 	 HOSTING NO_GAPS "  months_needed: 12\n  months_operating: 3\n"
 	 "  evidence_kept: true\n",
-	 {"2025-10-31 to 2026-04-29: SOC 2 Type II",
-	  "This is a look-back window",
-	  "report expected between 2026-05-27 and 2026-06-24."},
+	 {"2025-10-01 to 2025-12-31: SOC 2 Type II period of 3 months, because "
+	  "it covers the months your kept evidence covers",
+	  "in time for your deadline (2027-01-31)."},
 	 {"after your deadline"},
-	 {{"window_start", "2025-10-31"}, {"window_end", "2026-04-29"}},
-	 "soc2", 6},
-	{"open gaps do not move a look-back window; they fall inside it",
-	 "2026-01-31",
+	 {{"window_start", "2025-10-01"}, {"window_end", "2025-12-31"}},
+	 "soc2", 3},
+	{"open gaps and a look-back: both honest plans, dated", "2026-01-31",
 	 HOSTING "  risk_assessment: \"no\"\n  incident_plan: true\n"
 	 "  months_needed: 2\n  months_operating: 24\n  evidence_kept: true\n",
-	 {"2025-07-31 to 2026-01-30: SOC 2 Type II",
-	  "This is a look-back window",
-	  "The gaps listed below fall inside a window that has already ended",
-	  "close them now, before fieldwork",
-	  "a control missing for the whole period can qualify the opinion"},
-	 {"starts when readiness work ends", "high-priority gaps are open"},
-	 {{"window_start", "2025-07-31"}, {"window_end", "2026-01-30"},
-	  {"deadline", "2026-03-31"}, {"report_by", "2026-03-27"}},
-	 "soc2", 6},
-	{"late Type II, a Type I in time", "2026-01-31",
+	 {"Option A: report on the months already gone. The look-back period "
+	  "tests months already gone, and the gaps found now were gaps then "
+	  "too: expect the CPA firm to report exceptions for CC3.1, CC3.2",
+	  "Option B: close the gaps first. Close the gaps, then start a new "
+	  "period after the fix: a later report (by 2026-10-27) without these "
+	  "exceptions.",
+	  "2026-01-31 to 2026-02-20: Readiness work: close the gaps listed "
+	  "below (1 high-priority gap), about 3 weeks.",
+	  "2026-03-01 to 2026-08-31: SOC 2 Type II period of 6 months"},
+	 {"fall inside a window that has already ended"},
+	 {{"window_start", "2025-01-01"}, {"window_end", "2025-12-31"},
+	  {"deadline", "2026-03-31"}, {"ready_by", NULL}},
+	 "soc2", 12},
+	{"late Type II: a quicker Type I in time", "2026-01-31",
 	 HOSTING "  risk_assessment: partly\n  incident_plan: true\n"
 	 "  months_needed: 3\n  months_operating: 12\n",
-	 {"after your deadline (2026-04-30)",
-	  "meanwhile offer a Type I report as of 2026-02-14 (expected by "
-	  "2026-04-11) or a readiness letter from your CPA firm.",
-	  "Your controls have operated for 12 months; if evidence of their "
-	  "operation was kept, ask your CPA firm whether a look-back window can "
-	  "cover those months."},
-	 {"fits before"},
-	 {{"window_start", "2026-02-14"}, {"window_end", "2026-08-13"}},
+	 {"2026-09-29 to 2026-10-27: SOC 2 Type II report expected between "
+	  "these dates, after your deadline (2026-04-30).",
+	  "A quicker path: a Type I first. A Type I (the design of your "
+	  "controls as of 2026-02-28) could be in hand by 2026-04-27, in time "
+	  "for your deadline (2026-04-30).",
+	  "A Type I could be in hand by 2026-04-27, in time: ask whoever set "
+	  "the deadline whether it will do.",
+	  "Your controls have operated for 12 months; if dated evidence of "
+	  "their operation was kept, ask your CPA firm whether a look-back "
+	  "period can cover those months."},
+	 {"in time for your deadline (2026-04-30). Talk"},
+	 {{"window_start", "2026-03-01"}, {"window_end", "2026-08-31"},
+	  {"report_by", "2026-10-27"}},
 	 "soc2", 6},
-	{"the latest report date decides: possibly late", "2026-01-31",
+	{"a close deadline shortens a first period to 3 months", "2026-01-31",
 	 HOSTING NO_GAPS "  months_needed: 7\n  months_operating: 12\n"
 	 "  evidence_kept: false\n",
-	 {"The SOC 2 Type II report is expected between 2026-08-27 and "
-	  "2026-09-24, possibly after your deadline (2026-08-31)."},
-	 {"fits before"},
-	 {{"window_end", "2026-07-30"}, {"report_from", "2026-08-27"},
-	  {"report_by", "2026-09-24"}},
-	 "soc2", 6},
-	{"Type I, then the Type II someone demands", "2026-01-31",
+	 {"2026-02-01 to 2026-04-30: SOC 2 Type II period of 3 months, because "
+	  "it is the shortest first period most CPA firms accept, and it lets "
+	  "the report come before your deadline",
+	  "The SOC 2 Type II report, expected by 2026-06-26, comes in time for "
+	  "your deadline (2026-08-31)."},
+	 {"possibly after"},
+	 {{"window_end", "2026-04-30"}, {"report_from", "2026-05-29"},
+	  {"report_by", "2026-06-26"}},
+	 "soc2", 3},
+	{"Type I, then the Type II that follows", "2026-01-31",
 	 HOSTING NO_GAPS "  months_needed: 6\n  months_operating: 1\n"
 	 "  type2_demanded: true\n",
-	 {"as of 2026-01-31: SOC 2 Type I: your CPA firm examines the design of "
-	  "your controls as of this date, as no readiness work is planned.",
-	  "SOC 2 Type I report: fieldwork takes 2 to 4 weeks after that date, "
-	  "then the CPA firm writes the report; report expected between "
-	  "2026-02-28 and 2026-03-28.",
-	  "2026-01-31 to 2026-07-30: SOC 2 Type II to follow: a window of 6 "
-	  "months from the Type I's date, because a Type II report is required "
-	  "of you (your CPA firm may agree to 3 months for a first window).",
-	  "2026-08-27 to 2026-09-24: SOC 2 Type II report: fieldwork takes 2 to "
-	  "4 weeks after that window ends",
-	  "The SOC 2 Type I report, expected by 2026-03-28, fits before your "
-	  "deadline (2026-07-31)."},
-	 {"as of 2026-07-31"},
-	 {{"type1_as_of", "2026-01-31"}, {"window_start", NULL},
-	  {"report_by", "2026-03-28"}},
+	 {"as of 2026-02-28: SOC 2 Type I: your CPA firm examines the design of "
+	  "your controls as of this date.",
+	  "2026-03-30 to 2026-04-27: SOC 2 Type I report expected between these "
+	  "dates, in time for your deadline (2026-07-31).",
+	  "Then: the Type II that follows. After the Type I, a Type II period "
+	  "from 2026-03-01 to 2026-08-31 tests that your controls keep working, "
+	  "which is what most readers want; its report by 2026-10-27."},
+	 {"clients' auditors need"},
+	 {{"type1_as_of", "2026-02-28"}, {"window_start", NULL},
+	  {"report_by", "2026-04-27"}},
 	 "soc2", 0},
-	{"Type I, no Type II demanded", "2026-01-31",
+	{"a Type I after the deadline: talk to whoever set it", "2026-01-31",
 	 HOSTING NO_GAPS "  months_needed: 0\n  months_operating: 1\n"
 	 "  type2_demanded: false\n",
-	 {"as of 2026-01-31: SOC 2 Type I",
-	  "The SOC 2 Type I report is expected between 2026-02-28 and "
-	  "2026-03-28, after your deadline (2026-01-31). Tell whoever asked for "
-	  "the report now and ask whether a later date will do; meanwhile share your "
-	  "readiness plan and offer a readiness letter from your CPA firm."},
-	 {"Type II to follow", "fits before"},
-	 {{"type1_as_of", "2026-01-31"}, {"deadline", "2026-01-31"}},
+	 {"The SOC 2 Type I report is expected between 2026-03-30 and "
+	  "2026-04-27, after your deadline (2026-01-31). Talk to whoever set "
+	  "the deadline now: share this plan and its dates. No CPA firm issues "
+	  "a report or an opinion before its examination is done"},
+	 {"readiness letter", "in time for your deadline"},
+	 {{"type1_as_of", "2026-02-28"}, {"deadline", "2026-01-31"}},
 	 "soc2", 0},
-	{"SOC 1 Type I: a Type II follows, lengthened for the fiscal year",
+	{"SOC 1 Type I: the Type II that follows covers the fiscal year",
 	 "2025-10-18",
 	 PAYROLL NO_GAPS "  months_needed: 12\n  months_operating: 1\n"
 	 "  clients_fiscal_year_end: dec\n",
-	 {"as of 2025-11-01: SOC 1 Type I",
-	  "2025-11-01 to 2026-06-30: SOC 1 Type II to follow: a window of 8 "
-	  "months from the Type I's date, because your clients' auditors rely "
-	  "only on a Type II report.",
-	  "The follow-on SOC 1 Type II period is lengthened to 8 months so it "
-	  "covers at least 6 months of your clients' fiscal year ending "
-	  "2026-12-31"},
+	 {"as of 2025-11-30: SOC 1 Type I",
+	  "2025-12-01 to 2026-06-30: SOC 1 Type II period of 7 months, because "
+	  "it must cover at least 6 months of your clients' fiscal year ending "
+	  "2026-12-31",
+	  "which your clients' auditors need before they can rely on them",
+	  "2026-07-01 to 2026-12-31: Bridge letter"},
 	 {"may agree to 3 months"},
-	 {{"type1_as_of", "2025-11-01"}},
+	 {{"type1_as_of", "2025-11-30"}},
 	 "soc1", 0},
-	{"SOC 1 window Nov to Apr for December year-ends: lengthened",
+	{"SOC 1 period Nov to Apr for December year-ends: lengthened to 8",
 	 "2025-10-18",
 	 PAYROLL NO_GAPS "  months_needed: 12\n  months_operating: 12\n"
 	 "  evidence_kept: false\n  had_report: false\n"
 	 "  clients_fiscal_year_end: dec\n",
-	 {"2025-11-01 to 2026-06-30: SOC 1 Type II: the 8-month window",
-	  "The SOC 1 Type II period is lengthened to 8 months so it covers at "
-	  "least 6 months of your clients' fiscal year ending 2026-12-31: with "
-	  "6 months it would cover at most 4 months of any one of their fiscal "
-	  "years, and their auditors typically need 6.",
+	 {"2025-11-01 to 2026-06-30: SOC 1 Type II period of 8 months, because "
+	  "it must cover at least 6 months of your clients' fiscal year ending "
+	  "2026-12-31, as their auditors typically need.",
+	  "2026-07-01 to 2026-12-31: Bridge letter: your clients' auditors will "
+	  "ask for your management's letter covering these months",
 	  "SOC 1 Type II, 8-month period"},
 	 {"6-month period", "Confirm when your clients' fiscal years end"},
 	 {{"window_start", "2025-11-01"}, {"window_end", "2026-06-30"},
-	  {"report_by", "2026-08-25"}},
+	  {"report_by", "2026-08-26"}},
 	 "soc1", 8},
-	{"SOC 1 window Nov to Apr for June year-ends: covered", "2025-10-18",
+	{"SOC 1 period Nov to Apr for June year-ends: covered", "2025-10-18",
 	 PAYROLL NO_GAPS "  months_needed: 12\n  months_operating: 12\n"
 	 "  evidence_kept: false\n  had_report: false\n"
 	 "  clients_fiscal_year_end: jun\n",
-	 {"2025-11-01 to 2026-04-30: SOC 1 Type II: the 6-month window",
-	  "The SOC 1 Type II window covers 6 months of your clients' fiscal "
-	  "year ending 2026-06-30, at least the 6 their auditors typically "
-	  "need."},
-	 {"lengthened"},
+	 {"2025-11-01 to 2026-04-30: SOC 1 Type II period of 6 months",
+	  "2026-05-01 to 2026-06-30: Bridge letter"},
+	 {"lengthened", "8 months"},
 	 {{"window_end", "2026-04-30"}},
 	 "soc1", 6},
 	{"SOC 1 with clients' year-ends that vary", "2025-10-18",
 	 PAYROLL NO_GAPS "  months_needed: 12\n  months_operating: 12\n"
 	 "  had_report: false\n  clients_fiscal_year_end: varies\n",
 	 {"Confirm when your clients' fiscal years end: their auditors "
-	  "typically need the SOC 1 period to overlap their fiscal year by at "
-	  "least 6 months.",
-	  "Clients whose fiscal year a period misses will need bridge letters, "
-	  "and as the SOC 1 provider you give your own clients bridge letters "
-	  "for the months between your reports."},
-	 {"lengthened"},
+	  "typically need the SOC 1 period to cover at least 6 months of their "
+	  "fiscal year"},
+	 {"Bridge letter:"},
 	 {{"window_end", "2026-04-30"}},
 	 "soc1", 6},
 	{"a renewal without the prior period's end cannot be dated",
@@ -2030,7 +2064,7 @@ static const struct road_case road_cases[] = {
 	  "plan."},
 	 {"report expected"},
 	 {{"ready_by", NULL}, {"window_start", NULL}, {"report_by", NULL}},
-	 "soc2", 6},
+	 "soc2", 0},
 	{"no readiness checklist answered: no score, gaps still listed",
 	 "2026-01-31", PAYROLL,
 	 {"The readiness checklist was not asked, so there is no readiness "
@@ -2041,17 +2075,16 @@ static const struct road_case road_cases[] = {
 	  "Reconcile payroll runs to bank totals"},
 	 {"not assessed", "has been assessed"},
 	 {{"ready_by", NULL}},
-	 "soc1", 12},
-	{"one low answer to confirm is about a week", "2026-01-31",
+	 "soc1", 0},
+	{"an answer to confirm before a look-back's fieldwork", "2026-01-31",
 	 HOSTING "  risk_assessment: \"yes\"\n  incident_plan: unsure\n"
 	 "  months_needed: 12\n  months_operating: 24\n  evidence_kept: true\n",
-	 {"2026-01-31 to 2026-02-07: Readiness work: confirm the answers listed "
-	  "below, about 1 week. Estimated from 1 answer to confirm at 1 week.",
-	  "with no high-priority gap and 1 answer to confirm.",
-	  "This is a look-back window"},
-	 {"about 1 month", "fall inside a window"},
-	 {{"ready_by", "2026-02-07"}, {"window_start", "2025-07-31"}},
-	 "soc2", 6},
+	 {"Confirm the 1 answer listed below before fieldwork starts: it can "
+	  "change what the CPA firm tests.",
+	  "with no high-priority gap and 1 answer to confirm."},
+	 {"Readiness work", "Option B"},
+	 {{"ready_by", NULL}, {"window_start", "2025-01-01"}},
+	 "soc2", 12},
 };
 
 static void
@@ -2140,9 +2173,10 @@ extreme_dates_stay_dates(void **state)
 		char *js = render_at(&f, SC_FMT_JSON, dates[i]);
 		json_t *j = parse_json(js);
 		json_t *rm = json_object_get(j, "roadmap");
-		static const char *const keys[] = {"ready_by", "window_start",
-		                                   "window_end", "deadline",
-		                                   "report_by"};
+		/* A look-back plan has no readiness work: no ready_by. */
+		assert_true(json_is_null(json_object_get(rm, "ready_by")));
+		static const char *const keys[] = {"window_start", "window_end",
+		                                   "deadline", "report_by"};
 		for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
 			const char *v = json_string_value(json_object_get(rm, keys[k]));
 			assert_non_null(v);
@@ -2193,22 +2227,18 @@ struct weeks_case {
 };
 
 static const struct weeks_case weeks_cases[] = {
-	{0, 0, 0, 0, 0, "Readiness work: no gap was found"},
-	{0, 0, 0, 1, 1, "confirm the answers listed below, about 1 week. "
-	                "Estimated from 1 answer to confirm at 1 week."},
-	{1, 0, 0, 0, 3, "close the gaps listed below, about 3 weeks. Estimated "
-	                "from 1 high-priority gap at 3 weeks."},
-	{0, 0, 7, 0, 7, "about 7 weeks. Estimated from 7 low-priority gaps at "
-	                "1 week each."},
-	{0, 4, 0, 0, 8, "about 2 months. Estimated from 4 medium-priority gaps "
-	                "at 2 weeks each."},
-	{2, 1, 0, 1, 9, "close the gaps and confirm the answers listed below, "
-	                "about 2 months. Estimated from 2 high-priority gaps at "
-	                "3 weeks each, 1 medium-priority gap at 2 weeks and 1 "
-	                "answer to confirm at 1 week."},
-	{10, 0, 0, 0, 26, "about 6 months. Estimated from 10 high-priority "
-	                  "gaps at 3 weeks each: 30 weeks, counted as at most "
-	                  "26"},
+	{0, 0, 0, 0, 0, NULL},
+	{0, 0, 0, 1, 1, "Readiness work: confirm the answers listed below (1 "
+	                "answer to confirm), about 1 week."},
+	{1, 0, 0, 0, 3, "Readiness work: close the gaps listed below (1 "
+	                "high-priority gap), about 3 weeks."},
+	{0, 0, 7, 0, 7, "(7 low-priority gaps), about 7 weeks."},
+	{0, 4, 0, 0, 8, "(4 medium-priority gaps), about 2 months."},
+	{2, 1, 0, 1, 9, "Readiness work: close the gaps and confirm the "
+	                "answers listed below (2 high-priority gaps, 1 "
+	                "medium-priority gap and 1 answer to confirm), about 2 "
+	                "months."},
+	{10, 0, 0, 0, 26, "(10 high-priority gaps), about 6 months."},
 };
 
 static void
@@ -2261,15 +2291,29 @@ readiness_weeks_follow_the_gaps(void **state)
 		assert_int_equal(json_integer_value(json_object_get(
 			                 rm, "readiness_weeks")),
 		                 wc->weeks);
-		const char *step = json_string_value(json_object_get(
-			json_array_get(json_object_get(rm, "steps"), 0), "what"));
-		if (!strstr(step, wc->says)) {
+		/* The readiness step, when there is readiness work; none
+		 * otherwise.  Its estimate shows no arithmetic. */
+		const char *step = NULL;
+		json_t *steps = json_object_get(rm, "steps");
+		for (size_t k = 0; k < json_array_size(steps); k++) {
+			const char *w = json_string_value(json_object_get(
+				json_array_get(steps, k), "what"));
+			if (w && strncmp(w, "Readiness work", 14) == 0)
+				step = w;
+		}
+		if (!wc->says) {
+			assert_null(step);
+		} else if (!step || !strstr(step, wc->says)) {
 			print_error("%d/%d/%d/%d: \"%s\" does not say \"%s\"\n",
-			            wc->high, wc->medium, wc->low, wc->confirm, step,
-			            wc->says);
+			            wc->high, wc->medium, wc->low, wc->confirm,
+			            step ? step : "(no readiness step)", wc->says);
 			fail();
 		}
-		assert_null(strstr(step, "about 1 month"));
+		if (step) {
+			assert_null(strstr(step, "about 1 month"));
+			assert_null(strstr(step, "counted as"));
+			assert_null(strstr(step, "weeks each"));
+		}
 		json_decref(j);
 		free(js);
 		sc_diags_fini(&d);

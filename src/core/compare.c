@@ -149,8 +149,10 @@ static void
 mark_timeline(struct build *bd)
 {
 	const struct sc_timeline *t = &bd->q->timeline;
-	const size_t v[] = {t->needed_in_months, t->operating_months,
-	                    t->evidence_kept, t->prior_period_end,
+	const size_t v[] = {t->deadline, t->needed_in_months,
+	                    t->operating_months, t->evidence_kept,
+	                    t->prior_period_end, t->prior_soc1_period_end,
+	                    t->prior_soc2_period_end, t->prior_reports,
 	                    t->fiscal_year_end, t->type2_demanded};
 	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
 		mark_changed(bd, v[i]);

@@ -229,17 +229,26 @@ static void
 h_roadmap(struct hw *w, const struct rp_model *m)
 {
 	h_section(w, RP_H_ROADMAP, false);
-	if (m->nsteps) {
-		sc_buf_puts(w->out, "<ol>\n");
-		for (size_t i = 0; i < m->nsteps; i++) {
-			sc_buf_puts(w->out, "<li>");
-			if (m->steps[i].when)
-				h_tag(w, "<strong>", m->steps[i].when, ":</strong> ");
-			h_text(w, m->steps[i].what);
-			sc_buf_puts(w->out, "</li>\n");
+	bool open = false;
+	for (size_t i = 0; i < m->nsteps; i++) {
+		if (m->steps[i].head) {
+			if (open)
+				sc_buf_puts(w->out, "</ol>\n");
+			open = false;
+			h_tag(w, "<p class=\"track\">", m->steps[i].what, "</p>\n");
+			continue;
 		}
-		sc_buf_puts(w->out, "</ol>\n");
+		if (!open)
+			sc_buf_puts(w->out, "<ol>\n");
+		open = true;
+		sc_buf_puts(w->out, "<li>");
+		if (m->steps[i].when)
+			h_tag(w, "<strong>", m->steps[i].when, ":</strong> ");
+		h_text(w, m->steps[i].what);
+		sc_buf_puts(w->out, "</li>\n");
 	}
+	if (open)
+		sc_buf_puts(w->out, "</ol>\n");
 	h_timeline(w, m);
 	for (size_t i = 0; i < m->nroad_notes; i++)
 		h_tag(w, "<p>", m->road_notes[i], "</p>\n");

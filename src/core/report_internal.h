@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "socscope/catalogue.h"
+#include "socscope/plan.h"
 #include "socscope/report.h"
 
 /* One answer a reason rests on: a witness of the rule's `when`
@@ -55,25 +56,33 @@ struct rp_gap {
 	size_t ndeps;
 };
 
-/* A step of the roadmap: when (NULL: no date) and what. */
+/* A step of the roadmap: when (NULL: no date) and what.  The plan's
+ * tracks follow one another: a heading step (`head`, no date) names each
+ * track after the first, and the first too when it is one of two
+ * options. */
 struct rp_step {
 	char *when;
 	char *what;
+	bool head;
+	int track; /* index into the plan's tracks */
 };
 
 /* The roadmap as a dated timeline: one bar per phase (a Type I date is a
  * bar of one day), in the order the steps come. */
 enum rp_bar_kind {
+	RP_BAR_PREP,      /* engaging a CPA firm, writing the description */
 	RP_BAR_READINESS, /* readiness work */
 	RP_BAR_TYPE1,     /* a Type I's "as of" date */
 	RP_BAR_WINDOW,    /* a Type II window */
 	RP_BAR_FIELDWORK, /* the CPA firm's fieldwork, at most 4 weeks */
 	RP_BAR_REPORT,    /* when the report is expected */
+	RP_BAR_BRIDGE,    /* months a bridge letter covers */
 	RP_BAR_COUNT
 };
 
 struct rp_bar {
 	enum rp_bar_kind kind;
+	int track;   /* the plan's track it belongs to */
 	char *label; /* "SOC 2 Type II window" */
 	char from[11], to[11];
 };
@@ -150,6 +159,7 @@ struct rp_model {
 	int readiness_weeks; /* estimated readiness work; 0 when no gap */
 
 	struct rp_bar *bars; /* the timeline; none when the plan is not dated */
+	struct sc_plan plan; /* where the roadmap comes from */
 	size_t nbars;
 	struct sc_area areas[SC_AREA_MAX];
 	size_t nareas;

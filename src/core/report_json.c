@@ -209,6 +209,8 @@ roadmap_json(struct jw *w, const struct rp_model *m)
 		json_t *s = rp_jnew(json_object());
 		rp_jset(s, "when", js(w, m->steps[i].when));
 		rp_jset(s, "what", js(w, m->steps[i].what));
+		rp_jset(s, "track", json_integer(m->steps[i].track));
+		rp_jset(s, "heading", json_boolean(m->steps[i].head));
 		rp_jpush(steps, s);
 	}
 	rp_jset(o, "steps", steps);
@@ -224,9 +226,121 @@ roadmap_json(struct jw *w, const struct rp_model *m)
 		rp_jset(b, "label", js(w, m->bars[i].label));
 		rp_jset(b, "from", json_string(m->bars[i].from));
 		rp_jset(b, "to", json_string(m->bars[i].to));
+		rp_jset(b, "track", json_integer(m->bars[i].track));
 		rp_jpush(bars, b);
 	}
 	rp_jset(o, "timeline", bars);
+	return o;
+}
+
+static json_t *
+day_json(sc_day d)
+{
+	if (!d)
+		return json_null();
+	char s[11];
+	sc_date_format(d, s);
+	return rp_jnew(json_string(s));
+}
+
+static const char *
+fit_id(enum sc_fit f)
+{
+	switch (f) {
+	case SC_FIT_OK: return "in_time";
+	case SC_FIT_MAYBE: return "maybe_late";
+	case SC_FIT_LATE: return "late";
+	case SC_FIT_NONE: break;
+	}
+	return "no_deadline";
+}
+
+static json_t *
+report_ids_json(unsigned bits)
+{
+	json_t *a = rp_jnew(json_array());
+	for (int id = 0; id < SC_REPORT_COUNT; id++)
+		if (bits & (1u << id))
+			rp_jpush(a, json_string(sc_report_id_str(
+				(enum sc_report_id)id)));
+	return a;
+}
+
+/* The plan's facts, so that a reader can check them: every phase with its
+ * dates and what it waits for, per track. */
+static json_t *
+plan_json(struct jw *w, const struct rp_model *m)
+{
+	const struct sc_plan *p = &m->plan;
+	json_t *o = rp_jnew(json_object());
+	rp_jset(o, "dated", json_boolean(p->dated));
+	rp_jset(o, "today", day_json(p->today));
+	rp_jset(o, "deadline", p->has_deadline ? day_json(p->deadline)
+	                                       : json_null());
+	rp_jset(o, "readiness_weeks", json_integer(p->readiness_weeks));
+	rp_jset(o, "headline", js_opt(w, p->headline));
+	rp_jset(o, "deadline_risk", js_opt(w, p->deadline_risk));
+	json_t *reps = rp_jnew(json_array());
+	for (size_t i = 0; i < p->nreports; i++) {
+		const struct sc_plan_report *pr = &p->reports[i];
+		json_t *r = rp_jnew(json_object());
+		rp_jset(r, "id", json_string(sc_report_id_str(pr->id)));
+		rp_jset(r, "type", pr->type == SC_TYPE_NONE
+		                           ? json_null()
+		                           : json_string(sc_rtype_id_str(pr->type)));
+		rp_jset(r, "period_months", pr->months > 0
+		                                    ? json_integer(pr->months)
+		                                    : json_null());
+		rp_jset(r, "period_reason", js_opt(w, pr->months_why));
+		rp_jset(r, "as_of", day_json(pr->as_of));
+		rp_jset(r, "period_start", day_json(pr->start));
+		rp_jset(r, "period_end", day_json(pr->end));
+		rp_jset(r, "report_from", day_json(pr->report_from));
+		rp_jset(r, "report_by", day_json(pr->report_by));
+		rp_jset(r, "lookback", json_boolean(pr->lookback));
+		rp_jset(r, "renewal", json_boolean(pr->renewal));
+		rp_jset(r, "combined", json_boolean(pr->combined));
+		rp_jset(r, "deadline_fit", json_string(fit_id(pr->fit)));
+		rp_jset(r, "bridge_from", day_json(pr->bridge_from));
+		rp_jset(r, "bridge_to", day_json(pr->bridge_to));
+		rp_jpush(reps, r);
+	}
+	rp_jset(o, "reports", reps);
+	json_t *tracks = rp_jnew(json_array());
+	for (size_t i = 0; i < p->ntracks; i++) {
+		const struct sc_track *t = &p->tracks[i];
+		json_t *to = rp_jnew(json_object());
+		rp_jset(to, "kind", json_string(sc_track_kind_id(t->kind)));
+		rp_jset(to, "title", js_opt(w, t->title));
+		rp_jset(to, "summary", js_opt(w, t->summary));
+		rp_jset(to, "report_by", day_json(t->report_by));
+		rp_jset(to, "deadline_fit", json_string(fit_id(t->fit)));
+		json_t *phases = rp_jnew(json_array());
+		for (size_t k = 0; k < t->nphases; k++) {
+			const struct sc_phase *ph = &t->phases[k];
+			json_t *po = rp_jnew(json_object());
+			rp_jset(po, "kind", json_string(sc_phase_kind_id(ph->kind)));
+			rp_jset(po, "reports", report_ids_json(ph->reports));
+			rp_jset(po, "type", ph->type == SC_TYPE1 || ph->type == SC_TYPE2
+			                            ? json_string(sc_rtype_id_str(ph->type))
+			                            : json_null());
+			rp_jset(po, "from", day_json(ph->from));
+			rp_jset(po, "to", day_json(ph->to));
+			rp_jset(po, "after", ph->after == SIZE_MAX
+			                             ? json_null()
+			                             : json_integer((json_int_t)ph->after));
+			rp_jset(po, "label", js(w, ph->label));
+			rp_jset(po, "what", js(w, ph->what));
+			rp_jpush(phases, po);
+		}
+		rp_jset(to, "phases", phases);
+		rp_jpush(tracks, to);
+	}
+	rp_jset(o, "tracks", tracks);
+	json_t *notes = rp_jnew(json_array());
+	for (size_t i = 0; i < p->nnotes; i++)
+		rp_jpush(notes, js(w, p->notes[i]));
+	rp_jset(o, "notes", notes);
 	return o;
 }
 
@@ -403,6 +517,7 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 		rp_jpush(ex, js(&w, m->exec[i]));
 	rp_jset(root, "executive_summary", ex);
 	rp_jset(root, "roadmap", roadmap_json(&w, m));
+	rp_jset(root, "plan", plan_json(&w, m));
 	rp_jset(root, "answers", answers_json(&w, m));
 	rp_jset(root, "disclaimer", json_string(RP_DISCLAIMER));
 

@@ -188,6 +188,12 @@ md_roadmap(struct md *w, const struct rp_model *m)
 {
 	md_heading(w, 2, rp_heading(RP_H_ROADMAP));
 	for (size_t i = 0; i < m->nsteps; i++) {
+		if (m->steps[i].head) {
+			if (i > 0)
+				sc_buf_putc(w->out, '\n');
+			md_para(w, m->steps[i].what);
+			continue;
+		}
 		sc_buf_puts(w->out, "- ");
 		if (m->steps[i].when)
 			sc_buf_printf(w->out, "**%s:** ", m->steps[i].when);

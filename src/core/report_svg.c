@@ -117,6 +117,8 @@ enum {
 };
 
 static const char *const bar_fill[RP_BAR_COUNT] = {
+	[RP_BAR_PREP] = "#5f5f5f",
+	[RP_BAR_BRIDGE] = "#8a3f73",
 	[RP_BAR_READINESS] = "#8a5a00",
 	[RP_BAR_TYPE1] = "#a3271f",
 	[RP_BAR_WINDOW] = "#2f5d8a",

@@ -186,6 +186,12 @@ roadmap(struct tw *t, const struct rp_model *m)
 	heading(t, RP_H_ROADMAP);
 	struct sc_buf b = {0};
 	for (size_t i = 0; i < m->nsteps; i++) {
+		if (m->steps[i].head) {
+			if (i > 0)
+				blank(t);
+			wrap(t, "", "", m->steps[i].what);
+			continue;
+		}
 		sc_buf_reset(&b);
 		if (m->steps[i].when)
 			sc_buf_printf(&b, "%s: ", m->steps[i].when);

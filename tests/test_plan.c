@@ -1,0 +1,514 @@
+/* The plan's invariants, over many generated answer sets, and the cases the
+ * blind interviews found, on the bundled questionnaire.
+ *
+ * The property test answers every question at random (within its bounds,
+ * dates around a random "today", some questions left open), renders the
+ * JSON report as every export does, and checks what a reader would notice
+ * in the roadmap it prints:
+ *  - every phase ends on or after the day it starts;
+ *  - readiness work is there only when something waits for it (a period
+ *    that already ended cannot be fixed by it), and what waits for it
+ *    starts after it ends;
+ *  - a Type II period runs whole calendar months, unless it continues a
+ *    last period of the same kind back to back;
+ *  - fieldwork and reports fall on working days;
+ *  - a renewal continues only a report of its own kind;
+ *  - what the roadmap says of the deadline agrees with the report's dates;
+ *  - (the plan's own facts) no phase starts before the phase it waits for
+ *    has ended, a quicker Type I is dated when shown, and every report's
+ *    period is the same in the recommendation and the plan.
+ * The checks read only the JSON report, so the same test can be run on an
+ * older build to show what it got wrong.  SOCSCOPE_PLAN_CASES sets how
+ * many answer sets (default 10,000); SOCSCOPE_PLAN_SEED the first seed. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "socscope/answers.h"
+#include "socscope/bundled.h"
+#include "socscope/date.h"
+#include "socscope/engine.h"
+#include "socscope/plan.h"
+#include "socscope/questionnaire.h"
+#include "socscope/report.h"
+
+#define QFILE SC_SRCDIR "/questionnaires/soc-scoping.yaml"
+
+static struct sc_questionnaire *the_q;
+
+static int
+load(void **state)
+{
+	(void)state;
+	struct sc_diags d;
+	sc_diags_init(&d);
+	enum sc_status st;
+	the_q = sc_questionnaire_load_file(QFILE, &d, &st);
+	sc_diags_fini(&d);
+	return the_q ? 0 : -1;
+}
+
+static int
+unload(void **state)
+{
+	(void)state;
+	sc_questionnaire_free(the_q);
+	return 0;
+}
+
+/* ---- generating answers ------------------------------------------------ */
+
+static uint64_t rng;
+
+static uint32_t
+rnd(uint32_t n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return n ? (uint32_t)(rng % n) : 0;
+}
+
+static sc_day
+D(const char *s)
+{
+	sc_day d = 0;
+	sc_date_parse(s, &d, NULL);
+	return d;
+}
+
+static const char *
+S(sc_day d)
+{
+	static char b[8][11];
+	static int k;
+	k = (k + 1) % 8;
+	sc_date_format(d, b[k]);
+	return b[k];
+}
+
+/* A random answer for question qn on `today`: dates mostly near it (a
+ * deadline ahead, a last period behind), numbers mostly small. */
+static void
+random_answer(const struct sc_question *qn, sc_day today, struct sc_answer *v,
+              size_t *sel)
+{
+	memset(v, 0, sizeof *v);
+	switch (qn->type) {
+	case SC_Q_YESNO:
+		if (qn->allow_unsure && rnd(5) == 0) {
+			v->type = SC_A_UNSURE;
+		} else {
+			v->type = SC_A_BOOL;
+			v->b = rnd(2);
+		}
+		break;
+	case SC_Q_SINGLE:
+		v->type = SC_A_CHOICE;
+		v->choice = rnd((uint32_t)qn->nchoices);
+		break;
+	case SC_Q_MULTI:
+		v->type = SC_A_CHOICES;
+		v->sel = sel;
+		for (size_t c = 0; c < qn->nchoices; c++)
+			if (rnd(4) == 0)
+				sel[v->nsel++] = c;
+		break;
+	case SC_Q_NUMBER: {
+		double lo = qn->has_min ? qn->min : 0;
+		double hi = qn->has_max ? qn->max : 1000;
+		double x = rnd(3) ? (double)rnd(60) : (double)rnd(1000);
+		if (x < lo)
+			x = lo;
+		if (x > hi)
+			x = hi;
+		v->type = SC_A_NUMBER;
+		v->num = x;
+		break;
+	}
+	case SC_Q_TEXT:
+		v->type = SC_A_TEXT;
+		v->text = (char *)"Acme";
+		break;
+	case SC_Q_DATE: {
+		long span = rnd(2) ? 400 : 1200;
+		sc_day d = today + (long)rnd((uint32_t)(2 * span)) - span;
+		if (strstr(qn->id, "deadline"))
+			d = today + (long)rnd(900) - 60;
+		if (qn->has_min && (double)d < qn->min)
+			d = (sc_day)qn->min;
+		if (qn->has_max && (double)d > qn->max)
+			d = (sc_day)qn->max;
+		v->type = SC_A_DATE;
+		v->day = d;
+		break;
+	}
+	}
+}
+
+static void
+random_answers(struct sc_answers *a, sc_day today)
+{
+	size_t sel[256];
+	for (size_t i = 0; i < the_q->nquestions; i++) {
+		const struct sc_question *qn = &the_q->questions[i];
+		sc_answers_unset(a, i);
+		if (rnd(12) == 0)
+			continue;
+		struct sc_answer v;
+		random_answer(qn, today, &v, sel);
+		sc_answers_set(a, i, &v);
+	}
+}
+
+/* ---- reading the report --------------------------------------------------- */
+
+struct bar {
+	const char *kind, *label;
+	sc_day from, to;
+	long track;
+};
+
+static bool
+json_day(json_t *v, sc_day *out)
+{
+	return json_is_string(v) &&
+	       sc_date_parse(json_string_value(v), out, NULL);
+}
+
+static bool
+working(sc_day d)
+{
+	if (sc_date_weekday(d) >= 5)
+		return false;
+	struct sc_ymd t = sc_day_to_ymd(d);
+	return !((t.m == 1 && t.d == 1) || (t.m == 12 && t.d == 25));
+}
+
+/* The answered prior period end of a kind, when shown; 0 otherwise. */
+static sc_day
+prior_end(struct sc_eval *ev, const char *id)
+{
+	const struct sc_question *qn = sc_questionnaire_find(the_q, id);
+	if (!qn || !sc_eval_visible(ev, qn->index))
+		return 0;
+	const struct sc_answer *a = sc_eval_answer(ev, qn->index);
+	return a && a->type == SC_A_DATE ? a->day : 0;
+}
+
+static bool
+prior_kind(struct sc_eval *ev, const char *choice)
+{
+	const struct sc_question *qn = sc_questionnaire_find(the_q,
+	                                                     "prior_reports");
+	if (!qn || !sc_eval_visible(ev, qn->index))
+		return false;
+	const struct sc_answer *a = sc_eval_answer(ev, qn->index);
+	int c = sc_question_find_choice(qn, choice);
+	return a && c >= 0 && sc_answer_has_choice(a, (size_t)c);
+}
+
+/* One violation, said once with the seed that shows it. */
+static char problem[2048];
+
+#define VIOLATION(...)                                                         \
+	do {                                                                   \
+		snprintf(problem, sizeof problem, __VA_ARGS__);                \
+		return false;                                                  \
+	} while (0)
+
+static bool
+check_report(const char *json, struct sc_eval *ev)
+{
+	json_error_t err;
+	json_t *j = json_loads(json, 0, &err);
+	if (!j)
+		VIOLATION("the JSON report does not parse: %s", err.text);
+	bool ok = false;
+	json_t *rm = json_object_get(j, "roadmap");
+	json_t *tl = json_object_get(rm, "timeline");
+	size_t n = json_array_size(tl);
+	struct bar *bars = calloc(n ? n : 1, sizeof *bars);
+	for (size_t i = 0; i < n; i++) {
+		json_t *b = json_array_get(tl, i);
+		bars[i].kind = json_string_value(json_object_get(b, "kind"));
+		bars[i].label = json_string_value(json_object_get(b, "label"));
+		json_t *t = json_object_get(b, "track");
+		bars[i].track = json_is_integer(t) ? (long)json_integer_value(t)
+		                                   : 0;
+		if (!bars[i].kind || !bars[i].label ||
+		    !json_day(json_object_get(b, "from"), &bars[i].from) ||
+		    !json_day(json_object_get(b, "to"), &bars[i].to)) {
+			snprintf(problem, sizeof problem, "timeline bar %zu is not "
+			                                  "dated", i);
+			goto out;
+		}
+	}
+	sc_day p1 = prior_end(ev, "prior_soc1_period_end");
+	sc_day p2 = prior_end(ev, "prior_soc2_period_end");
+	bool had2 = prior_kind(ev, "soc2_type2") || prior_kind(ev, "soc3");
+	for (size_t i = 0; i < n; i++) {
+		const struct bar *b = &bars[i];
+		if (b->from > b->to) {
+			snprintf(problem, sizeof problem, "\"%s\" ends (%s) before "
+			         "it starts (%s)", b->label, S(b->to), S(b->from));
+			goto out;
+		}
+		if (strcmp(b->kind, "readiness") == 0) {
+			/* Something of its track must wait for it. */
+			bool used = false;
+			for (size_t k = 0; k < n; k++)
+				if (bars[k].track == b->track &&
+				    (strcmp(bars[k].kind, "window") == 0 ||
+				     strcmp(bars[k].kind, "type1_date") == 0) &&
+				    bars[k].from > b->to)
+					used = true;
+			if (!used) {
+				snprintf(problem, sizeof problem,
+				         "readiness work (%s to %s) that no period "
+				         "or Type I date waits for",
+				         S(b->from), S(b->to));
+				goto out;
+			}
+		}
+		if (strcmp(b->kind, "window") == 0) {
+			struct sc_ymd f = sc_day_to_ymd(b->from);
+			bool soc2 = strstr(b->label, "SOC 2") != NULL;
+			bool soc1 = strstr(b->label, "SOC 1") != NULL;
+			/* The next period continues the one before it. */
+			bool next = false;
+			for (size_t k = 0; k < n; k++)
+				next = next || (k != i &&
+				                strcmp(bars[k].kind, "window") == 0 &&
+				                bars[k].to + 1 == b->from);
+			bool cont = next || (soc1 && p1 && b->from == p1 + 1) ||
+			            (soc2 && p2 && b->from == p2 + 1);
+			/* A renewal continues only its own kind. */
+			if (soc2 && !soc1 && p1 && b->from == p1 + 1 && !next &&
+			    sc_day_to_ymd(b->from).d != 1 && !had2) {
+				snprintf(problem, sizeof problem,
+				         "the SOC 2 period (%s) continues the last "
+				         "SOC 1 period, and there was no SOC 2",
+				         S(b->from));
+				goto out;
+			}
+			if (f.d != 1 && !cont) {
+				snprintf(problem, sizeof problem,
+				         "\"%s\" runs from %s, not from the first of a "
+				         "month, and continues no last period",
+				         b->label, S(b->from));
+				goto out;
+			}
+			if (!cont && b->to != sc_date_month_end(b->to)) {
+				snprintf(problem, sizeof problem,
+				         "\"%s\" ends on %s, not on the last day of a "
+				         "month",
+				         b->label, S(b->to));
+				goto out;
+			}
+		}
+		if (strcmp(b->kind, "fieldwork") == 0 ||
+		    strcmp(b->kind, "report") == 0) {
+			if (!working(b->from) || !working(b->to)) {
+				snprintf(problem, sizeof problem,
+				         "\"%s\" (%s to %s) starts or ends on a "
+				         "weekend or a holiday",
+				         b->label, S(b->from), S(b->to));
+				goto out;
+			}
+		}
+	}
+
+	/* The deadline: what the steps say of it agrees with the dates of the
+	 * report they speak of. */
+	sc_day dl;
+	json_t *steps = json_object_get(rm, "steps");
+	if (json_day(json_object_get(rm, "deadline"), &dl)) {
+		for (size_t i = 0; i < json_array_size(steps); i++) {
+			json_t *st = json_array_get(steps, i);
+			const char *what = json_string_value(json_object_get(st,
+			                                                     "what"));
+			const char *when = json_string_value(json_object_get(st,
+			                                                     "when"));
+			if (!what || !when || !strstr(what, "report"))
+				continue;
+			sc_day f, t;
+			char a[11] = "", b[11] = "";
+			if (sscanf(when, "%10s to %10s", a, b) != 2 ||
+			    !sc_date_parse(a, &f, NULL) || !sc_date_parse(b, &t, NULL))
+				continue;
+			const char *said = strstr(what, "possibly after your deadline")
+			                           ? "maybe"
+			                   : strstr(what, "after your deadline") ? "late"
+			                   : strstr(what, "in time for your deadline")
+			                           ? "ok"
+			                           : NULL;
+			if (!said)
+				continue;
+			const char *is = t <= dl   ? "ok"
+			                 : f <= dl ? "maybe"
+			                           : "late";
+			if (strcmp(said, is) != 0) {
+				snprintf(problem, sizeof problem,
+				         "\"%s\" (%s) says the deadline %s is %s, but "
+				         "its dates make it %s",
+				         what, when, S(dl), said, is);
+				goto out;
+			}
+		}
+	}
+
+	/* The plan's own facts, where the report carries them. */
+	json_t *plan = json_object_get(j, "plan");
+	if (plan) {
+		json_t *tracks = json_object_get(plan, "tracks");
+		for (size_t ti = 0; ti < json_array_size(tracks); ti++) {
+			json_t *t = json_array_get(tracks, ti);
+			json_t *ph = json_object_get(t, "phases");
+			const char *kind = json_string_value(json_object_get(t, "kind"));
+			bool dated = false;
+			for (size_t k = 0; k < json_array_size(ph); k++) {
+				json_t *p = json_array_get(ph, k);
+				json_t *after = json_object_get(p, "after");
+				sc_day f, to, af, at;
+				json_day(json_object_get(p, "from"), &f);
+				json_day(json_object_get(p, "to"), &to);
+				const char *pk = json_string_value(json_object_get(p,
+				                                                   "kind"));
+				if (pk && (strcmp(pk, "type1") == 0 ||
+				           strcmp(pk, "report") == 0))
+					dated = true;
+				if (!json_is_integer(after))
+					continue;
+				json_t *w = json_array_get(ph, (size_t)json_integer_value(
+				                                       after));
+				json_day(json_object_get(w, "from"), &af);
+				json_day(json_object_get(w, "to"), &at);
+				if (f <= at) {
+					snprintf(problem, sizeof problem,
+					         "%s: \"%s\" starts %s, before \"%s\" it "
+					         "waits for ends (%s)",
+					         kind,
+					         json_string_value(json_object_get(p,
+					                                           "label")),
+					         S(f),
+					         json_string_value(json_object_get(w,
+					                                           "label")),
+					         S(at));
+					goto out;
+				}
+				(void)af;
+				(void)to;
+			}
+			if (kind && strcmp(kind, "type1_first") == 0 && !dated) {
+				snprintf(problem, sizeof problem,
+				         "the quicker Type I is shown without a date");
+				goto out;
+			}
+		}
+		/* One period everywhere: the recommendation's and the plan's. */
+		json_t *reps = json_object_get(json_object_get(j,
+		                                               "recommendation"),
+		                               "reports");
+		json_t *preps = json_object_get(plan, "reports");
+		for (size_t i = 0; i < json_array_size(reps); i++) {
+			json_t *r = json_array_get(reps, i), *p = NULL;
+			const char *id = json_string_value(json_object_get(r, "id"));
+			for (size_t k = 0; k < json_array_size(preps); k++)
+				if (strcmp(json_string_value(json_object_get(
+				                   json_array_get(preps, k), "id")),
+				           id) == 0)
+					p = json_array_get(preps, k);
+			if (!p) {
+				snprintf(problem, sizeof problem,
+				         "%s is recommended but not planned", id);
+				goto out;
+			}
+			if (!json_equal(json_object_get(r, "period_months"),
+			                json_object_get(p, "period_months"))) {
+				snprintf(problem, sizeof problem,
+				         "%s: period_months differs between the "
+				         "recommendation and the plan",
+				         id);
+				goto out;
+			}
+		}
+	}
+	ok = true;
+out:
+	free(bars);
+	json_decref(j);
+	return ok;
+}
+
+static void
+plan_invariants_hold(void **state)
+{
+	(void)state;
+	const char *env = getenv("SOCSCOPE_PLAN_CASES");
+	long cases = env ? atol(env) : 10000;
+	const char *seed_env = getenv("SOCSCOPE_PLAN_SEED");
+	uint64_t seed = seed_env ? strtoull(seed_env, NULL, 10) : 1;
+	struct sc_answers *a = sc_answers_new(the_q);
+	struct sc_eval *ev = sc_eval_new(the_q, a);
+	long dated = 0, options = 0, type1_paths = 0;
+	for (long i = 0; i < cases; i++) {
+		rng = (seed + (uint64_t)i) * 0x9E3779B97F4A7C15ull | 1;
+		sc_day today = D("2024-01-01") + (long)rnd(365 * 6);
+		random_answers(a, today);
+		sc_eval_set_today(ev, today);
+		sc_eval_reset(ev);
+		struct sc_report_opts o = {.date = S(today)};
+		struct sc_buf b = {0};
+		sc_report_render(the_q, a, ev, SC_FMT_JSON, &o, &b);
+		if (!check_report(sc_buf_str(&b), ev)) {
+			struct sc_buf y = {0};
+			sc_answers_to_yaml(a, &y);
+			/* cmocka cuts long messages: the answers go to a file. */
+			const char *dir = getenv("TMPDIR");
+			char path[512];
+			snprintf(path, sizeof path, "%s/socscope-plan-%llu.yaml",
+			         dir && *dir ? dir : "/tmp",
+			         (unsigned long long)(seed + (uint64_t)i));
+			FILE *fp = fopen(path, "w");
+			if (fp) {
+				fputs(sc_buf_str(&y), fp);
+				fclose(fp);
+			}
+			fail_msg("seed %llu (today %s): %s [answers in %s]",
+			         (unsigned long long)(seed + (uint64_t)i), S(today),
+			         problem, path);
+		}
+		dated += strstr(sc_buf_str(&b), "\"dated\": true") != NULL;
+		options += strstr(sc_buf_str(&b), "\"clean_first\"") != NULL;
+		type1_paths += strstr(sc_buf_str(&b), "\"type1_first\"") != NULL;
+		sc_buf_fini(&b);
+	}
+	/* The generator reaches what the invariants are about. */
+	if (cases >= 1000) {
+		assert_true(dated > cases / 10);
+		assert_true(options > 0);
+		assert_true(type1_paths > 0);
+	}
+	print_message("%ld answer sets: %ld dated plans, %ld with the "
+	              "close-the-gaps-first option, %ld with a quicker "
+	              "Type I\n",
+	              cases, dated, options, type1_paths);
+	sc_eval_free(ev);
+	sc_answers_free(a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(plan_invariants_hold),
+	};
+	return cmocka_run_group_tests(tests, load, unload);
+}
