@@ -31,7 +31,8 @@
 #include <string.h>
 
 #include "socscope/answers.h"
-#include "socscope/bundled.h"
+#include "socscope/common.h"
+#include "socscope/diag.h"
 #include "socscope/date.h"
 #include "socscope/engine.h"
 #include "socscope/plan.h"
@@ -504,10 +505,212 @@ plan_invariants_hold(void **state)
 	sc_answers_free(a);
 }
 
+/* ---- the cases the blind interviews found ------------------------------- */
+
+struct fx {
+	struct sc_answers *a;
+	struct sc_eval *ev;
+	struct sc_plan p;
+};
+
+/* A worked example with some answers changed ("id: value" lines, values
+ * as an answers file writes them), planned on `today`. */
+static void
+fx_open(struct fx *f, const char *example, const char *edits,
+        const char *today)
+{
+	struct sc_diags d;
+	sc_diags_init(&d);
+	f->a = sc_answers_new(the_q);
+	char *path = sc_xasprintf("%s/questionnaires/examples/%s.yaml",
+	                          SC_SRCDIR, example);
+	assert_int_equal(sc_answers_load_file(f->a, path, &d), SC_OK);
+	free(path);
+	if (edits) {
+		struct sc_answers *e = sc_answers_new(the_q);
+		char *text = sc_xasprintf("socscope: 1\nquestionnaire: "
+		                          "soc-scoping\nanswers:\n%s",
+		                          edits);
+		enum sc_status st = sc_answers_load_buffer(e, "edits", text,
+		                                           strlen(text), &d);
+		if (st != SC_OK) {
+			struct sc_buf b = {0};
+			sc_diags_format(&d, &b);
+			fail_msg("%s", sc_buf_str(&b));
+		}
+		for (size_t i = 0; i < the_q->nquestions; i++)
+			if (e->v[i].type != SC_A_NONE)
+				assert_true(sc_answers_set(f->a, i, &e->v[i]));
+		free(text);
+		sc_answers_free(e);
+	}
+	sc_diags_fini(&d);
+	f->ev = sc_eval_new(the_q, f->a);
+	sc_eval_set_today(f->ev, D(today));
+	sc_plan_build(&f->p, the_q, f->ev);
+	assert_true(f->p.dated);
+}
+
+static void
+fx_close(struct fx *f)
+{
+	sc_plan_fini(&f->p);
+	sc_eval_free(f->ev);
+	sc_answers_free(f->a);
+}
+
+static const struct sc_track *
+track(const struct sc_plan *p, enum sc_track_kind k)
+{
+	for (size_t i = 0; i < p->ntracks; i++)
+		if (p->tracks[i].kind == k)
+			return &p->tracks[i];
+	return NULL;
+}
+
+static bool
+has_phase(const struct sc_track *t, enum sc_phase_kind k)
+{
+	for (size_t i = 0; t && i < t->nphases; i++)
+		if (t->phases[i].kind == k)
+			return true;
+	return false;
+}
+
+/* A recordkeeper with a prior SOC 1 Type II and no SOC 2: the SOC 1 renews
+ * back to back; its first SOC 2 continues nothing. */
+static void
+renewal_only_of_the_same_kind(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_open(&f, "payroll-bureau",
+	        "  prior_reports: [soc1_type2]\n"
+	        "  prior_soc1_period_end: 2026-06-30\n"
+	        "  evidence_kept: unsure\n",
+	        "2026-12-06");
+	const struct sc_plan_report *s1 = sc_plan_report(&f.p, SC_SOC1);
+	const struct sc_plan_report *s2 = sc_plan_report(&f.p, SC_SOC2);
+	assert_non_null(s1);
+	assert_non_null(s2);
+	/* A period ending June 30 is renewed from July 1, not from "5
+	 * months ago". */
+	assert_true(s1->renewal);
+	assert_string_equal(S(s1->start), "2026-07-01");
+	assert_string_equal(S(s1->end), "2027-06-30");
+	assert_false(s2->renewal);
+	assert_true(s2->start != D("2026-07-01"));
+	assert_int_equal(sc_day_to_ymd(s2->start).d, 1);
+	assert_false(s1->combined);
+	fx_close(&f);
+}
+
+/* Two to five years of kept evidence: the look-back covers a year, not 6
+ * months; and the reason says so. */
+static void
+years_of_evidence_look_back_a_year(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_open(&f, "payroll-bureau", "  operating_months: 40\n", "2026-12-06");
+	const struct sc_plan_report *s1 = sc_plan_report(&f.p, SC_SOC1);
+	assert_true(s1->lookback);
+	assert_int_equal(s1->months, 12);
+	assert_string_equal(S(s1->start), "2025-12-01");
+	assert_string_equal(S(s1->end), "2026-11-30");
+	assert_non_null(strstr(s1->months_why, "40 months"));
+	/* The SOC 1 and SOC 2 are one examination over the same period. */
+	const struct sc_plan_report *s2 = sc_plan_report(&f.p, SC_SOC2);
+	assert_true(s1->combined && s2->combined);
+	assert_int_equal(s2->start, s1->start);
+	assert_int_equal(s2->report_by, s1->report_by);
+	/* With gaps open the look-back plan has no readiness work; the
+	 * other plan does, before its period. */
+	assert_false(has_phase(&f.p.tracks[0], SC_PHASE_READINESS));
+	const struct sc_track *b = track(&f.p, SC_TRACK_CLEAN_FIRST);
+	assert_non_null(b);
+	assert_true(has_phase(b, SC_PHASE_READINESS));
+	fx_close(&f);
+}
+
+/* A seed-stage company whose first prospect asks for a SOC 2, readiness
+ * ahead, no date given: the quicker Type I is shown, dated, beside the
+ * Type II plan. */
+static void
+someone_waiting_sees_a_quicker_type1(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_open(&f, "early-stage-saas",
+	        "  has_deadline: false\n  evidence_kept: false\n",
+	        "2026-12-06");
+	const struct sc_plan_report *s2 = sc_plan_report(&f.p, SC_SOC2);
+	assert_int_equal(s2->type, SC_TYPE2);
+	const struct sc_track *t1 = track(&f.p, SC_TRACK_TYPE1_FIRST);
+	assert_non_null(t1);
+	assert_true(has_phase(t1, SC_PHASE_TYPE1));
+	assert_true(t1->report_by > 0 && t1->report_by < s2->report_by);
+	assert_non_null(strstr(t1->summary, "Someone is waiting"));
+	fx_close(&f);
+	/* Nobody waiting: no such path. */
+	fx_open(&f, "early-stage-saas",
+	        "  has_deadline: false\n  evidence_kept: false\n"
+	        "  security_reviews: \"no\"\n  contract_report: soc2\n",
+	        "2026-12-06");
+	assert_non_null(track(&f.p, SC_TRACK_TYPE1_FIRST));
+	fx_close(&f);
+}
+
+/* A missed deadline is said on the first page, with what can be done. */
+static void
+a_missed_deadline_is_said_first(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_open(&f, "early-stage-saas", "  deadline: 2027-01-15\n",
+	        "2026-12-06");
+	assert_non_null(f.p.deadline_risk);
+	assert_non_null(strstr(f.p.deadline_risk, "after your deadline "
+	                                          "(2027-01-15)"));
+	assert_non_null(strstr(f.p.deadline_risk, "Talk to whoever set the "
+	                                          "deadline now"));
+	assert_null(strstr(f.p.deadline_risk, "readiness letter"));
+	fx_close(&f);
+}
+
+/* No gap, no readiness work: a mature organization's plan starts with the
+ * engagement, and its report falls on working days. */
+static void
+no_gaps_no_readiness(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_open(&f, "established-saas", NULL, "2026-12-06");
+	for (size_t t = 0; t < f.p.ntracks; t++)
+		assert_false(has_phase(&f.p.tracks[t], SC_PHASE_READINESS) &&
+		             f.p.readiness_weeks == 0);
+	const struct sc_plan_report *s2 = sc_plan_report(&f.p, SC_SOC2);
+	assert_true(s2->renewal);
+	assert_string_equal(S(s2->start), "2026-01-01");
+	assert_true(sc_date_weekday(s2->report_from) < 5);
+	assert_true(sc_date_weekday(s2->report_by) < 5);
+	/* The SOC 3 goes with the SOC 2 Type II, on its period. */
+	const struct sc_plan_report *s3 = sc_plan_report(&f.p, SC_SOC3);
+	assert_non_null(s3);
+	assert_int_equal(s3->start, s2->start);
+	assert_int_equal(s3->months, s2->months);
+	fx_close(&f);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(renewal_only_of_the_same_kind),
+		cmocka_unit_test(years_of_evidence_look_back_a_year),
+		cmocka_unit_test(someone_waiting_sees_a_quicker_type1),
+		cmocka_unit_test(a_missed_deadline_is_said_first),
+		cmocka_unit_test(no_gaps_no_readiness),
 		cmocka_unit_test(plan_invariants_hold),
 	};
 	return cmocka_run_group_tests(tests, load, unload);

@@ -1381,6 +1381,7 @@ sc_plan_build(struct sc_plan *p, const struct sc_questionnaire *q,
 			"would report exceptions for %s, and a control missing for "
 			"the whole period can qualify the opinion.",
 			a, c.f.nhigh, sc_buf_str(&c.f.criteria));
+		t = &p->tracks[0]; /* adding a track may have moved it */
 		t->summary = sc_xasprintf(
 			"With %zu high-priority gaps open, close them first and start "
 			"a period after the fix: a later report, and a clean one.",
