@@ -14,6 +14,16 @@ void
 sc_answer_format(const struct sc_question *qn, const struct sc_answer *a,
                  struct sc_buf *out);
 
+/* Who will close a gap, and by when: set by the consultant for each gap the
+ * results list, kept in the answers file under `actions`, shown in every
+ * format. */
+struct sc_action {
+	char *gap;    /* a gap id of the questionnaire */
+	char *owner;  /* NULL when none */
+	bool has_due;
+	long due;     /* sc_day */
+};
+
 struct sc_answers {
 	const struct sc_questionnaire *q;
 	struct sc_answer *v; /* one per question, by index */
@@ -25,6 +35,8 @@ struct sc_answers {
 	/* What reading it under a newer questionnaire changed
 	 * (socscope/migrate.h); NULL when it was saved under this one. */
 	struct sc_migrated *migrated;
+	struct sc_action *actions; /* in the order they were set */
+	size_t nactions;
 };
 
 struct sc_answers *
@@ -52,6 +64,20 @@ sc_answers_unset(struct sc_answers *a, size_t question);
 void
 sc_answers_set_note(struct sc_answers *a, size_t question, const char *note);
 /* NULL or empty clears. */
+
+/* The action recorded for gap `gap`, or NULL. */
+const struct sc_action *
+sc_answers_action(const struct sc_answers *a, const char *gap);
+/* Set (or, with no owner and no date, clear) the owner and due date of gap
+ * `gap`; false, changing nothing, when the questionnaire raises no such gap
+ * or the owner is not valid text of at most 200 characters.  `due` NULL:
+ * no date. */
+bool
+sc_answers_set_action(struct sc_answers *a, const char *gap,
+                      const char *owner, const long *due);
+/* Does some rule of q raise a gap with this id? */
+bool
+sc_questionnaire_has_gap(const struct sc_questionnaire *q, const char *gap);
 
 /* Read only the `questionnaire:` id of an answers file (to pick the
  * questionnaire before loading).  Returns NULL with diagnostics on failure. */

@@ -232,6 +232,13 @@ answers_clear(struct sc_answers *a)
 	a->client = a->assessor = a->updated = a->questionnaire_version = NULL;
 	sc_migrated_free(a->migrated);
 	a->migrated = NULL;
+	for (size_t i = 0; i < a->nactions; i++) {
+		free(a->actions[i].gap);
+		free(a->actions[i].owner);
+	}
+	free(a->actions);
+	a->actions = NULL;
+	a->nactions = 0;
 }
 
 void
@@ -260,6 +267,11 @@ sc_answers_clone(const struct sc_answers *a)
 	c->updated = sc_xstrdup(a->updated);
 	c->questionnaire_version = sc_xstrdup(a->questionnaire_version);
 	c->migrated = sc_migrated_clone(a->migrated);
+	for (size_t i = 0; i < a->nactions; i++) {
+		const struct sc_action *x = &a->actions[i];
+		sc_answers_set_action(c, x->gap, x->owner,
+		                      x->has_due ? &x->due : NULL);
+	}
 	return c;
 }
 
@@ -283,8 +295,76 @@ sc_answers_same(const struct sc_answers *a, const struct sc_answers *b)
 		if (!sc_answer_equal(&a->v[i], &b->v[i]) ||
 		    !same_text(a->notes[i], b->notes[i]))
 			return false;
+	/* The same actions, in any order. */
+	if (a->nactions != b->nactions)
+		return false;
+	for (size_t i = 0; i < a->nactions; i++) {
+		const struct sc_action *x = &a->actions[i];
+		const struct sc_action *y = sc_answers_action(b, x->gap);
+		if (!y || !same_text(x->owner, y->owner) ||
+		    x->has_due != y->has_due || (x->has_due && x->due != y->due))
+			return false;
+	}
 	return same_text(a->client, b->client) &&
 	       same_text(a->assessor, b->assessor);
+}
+
+bool
+sc_questionnaire_has_gap(const struct sc_questionnaire *q, const char *gap)
+{
+	for (size_t r = 0; gap && r < q->nrules; r++)
+		if (q->rules[r].gap && q->rules[r].gap->id &&
+		    strcmp(q->rules[r].gap->id, gap) == 0)
+			return true;
+	return false;
+}
+
+const struct sc_action *
+sc_answers_action(const struct sc_answers *a, const char *gap)
+{
+	for (size_t i = 0; a && gap && i < a->nactions; i++)
+		if (strcmp(a->actions[i].gap, gap) == 0)
+			return &a->actions[i];
+	return NULL;
+}
+
+#define OWNER_MAX 200
+
+bool
+sc_answers_set_action(struct sc_answers *a, const char *gap,
+                      const char *owner, const long *due)
+{
+	if (!a || !sc_questionnaire_has_gap(a->q, gap))
+		return false;
+	if (owner && !*owner)
+		owner = NULL;
+	size_t chars = 0;
+	if (owner && (!utf8_check(owner, strlen(owner), &chars) ||
+	              chars > OWNER_MAX))
+		return false;
+	if (due && (*due < SC_DAY_MIN || *due > SC_DAY_MAX))
+		return false;
+	struct sc_action *x = (struct sc_action *)sc_answers_action(a, gap);
+	if (!owner && !due) {
+		if (x) {
+			free(x->gap);
+			free(x->owner);
+			*x = a->actions[--a->nactions];
+		}
+		return true;
+	}
+	if (!x) {
+		a->actions = sc_xrealloc(a->actions,
+		                         (a->nactions + 1) * sizeof *a->actions);
+		x = &a->actions[a->nactions++];
+		memset(x, 0, sizeof *x);
+		x->gap = sc_xstrdup(gap);
+	}
+	free(x->owner);
+	x->owner = owner ? sc_xstrdup(owner) : NULL;
+	x->has_due = due != NULL;
+	x->due = due ? *due : 0;
+	return true;
 }
 
 static size_t
@@ -754,7 +834,7 @@ load_value(struct loader *L, const struct sc_question *qn,
 static const char *const top_keys[] = {
 	"socscope", "questionnaire", "questionnaire_version", "client",
 	"assessor", "updated",       "answers",               "notes",
-	NULL,
+	"actions",  NULL,
 };
 
 /* "YYYY-MM-DDTHH:MM:SSZ" with plausible fields. */
@@ -814,7 +894,7 @@ load_header(struct loader *L, const struct sc_ynode *root,
 			       "unknown key %s in the answers file; expected "
 			       "one of: socscope, questionnaire, "
 			       "questionnaire_version, client, assessor, "
-			       "updated, answers, notes",
+			       "updated, answers, notes, actions",
 			       shown);
 			free(shown);
 		}
@@ -1049,6 +1129,80 @@ load_migrated(struct loader *L, const struct sc_ynode *root,
 	mig_fini(&st);
 }
 
+/* actions: {GAP: {owner: TEXT, due: YYYY-MM-DD}} */
+static void
+load_actions(struct loader *L, const struct sc_ynode *root,
+             struct sc_answers *tmp)
+{
+	const struct sc_ynode *m = sc_ymap_get(root, "actions");
+	if (!m || (m->kind == SC_Y_SCALAR && !m->quoted && sc_ynode_is_null(m)))
+		return;
+	if (m->kind != SC_Y_MAP) {
+		err_at(L, m,
+		       "\"actions\" must be a mapping of gap ids to an owner and "
+		       "a due date, found %s",
+		       sc_ynode_kind_name(m));
+		return;
+	}
+	for (size_t i = 0; i < m->n; i++) {
+		const struct sc_ynode *k = m->keys[i], *v = m->items[i];
+		const char *gap = sc_ynode_str(k);
+		if (!gap || !sc_questionnaire_has_gap(tmp->q, gap)) {
+			char *shown = describe(k);
+			err_at(L, k, "action for unknown gap %s in questionnaire "
+			             "\"%s\"",
+			       shown, tmp->q->id);
+			free(shown);
+			continue;
+		}
+		if (v->kind != SC_Y_MAP) {
+			err_at(L, v, "the action for gap \"%s\" must be a mapping "
+			             "with owner and due, found %s",
+			       gap, sc_ynode_kind_name(v));
+			continue;
+		}
+		char *owner = NULL;
+		long due = 0;
+		bool has_due = false, ok = true;
+		for (size_t j = 0; j < v->n; j++) {
+			const char *key = sc_ynode_str(v->keys[j]);
+			const struct sc_ynode *x = v->items[j];
+			if (key && strcmp(key, "owner") == 0) {
+				char *what = sc_xasprintf("owner of gap \"%s\"", gap);
+				free(owner);
+				owner = load_text(L, x, OWNER_MAX, what);
+				free(what);
+				ok = ok && owner;
+			} else if (key && strcmp(key, "due") == 0) {
+				const char *why = NULL;
+				sc_day d;
+				if (x->kind != SC_Y_SCALAR ||
+				    !sc_date_parse(sc_ynode_str(x), &d, &why)) {
+					char *shown = describe(x);
+					err_at(L, x, "due date of gap \"%s\": expected a "
+					             "date (YYYY-MM-DD), found %s",
+					       gap, shown);
+					free(shown);
+					ok = false;
+				} else {
+					due = d;
+					has_due = true;
+				}
+			} else {
+				char *shown = describe(v->keys[j]);
+				err_at(L, v->keys[j], "unknown key %s in the action for "
+				                      "gap \"%s\"; expected owner or due",
+				       shown, gap);
+				free(shown);
+				ok = false;
+			}
+		}
+		if (ok)
+			sc_answers_set_action(tmp, gap, owner, has_due ? &due : NULL);
+		free(owner);
+	}
+}
+
 /* Swap the loaded contents into a (both share a->q). */
 static void
 answers_take(struct sc_answers *a, struct sc_answers *tmp)
@@ -1063,6 +1217,8 @@ answers_take(struct sc_answers *a, struct sc_answers *tmp)
 	a->updated = tmp->updated;
 	a->questionnaire_version = tmp->questionnaire_version;
 	a->migrated = tmp->migrated;
+	a->actions = tmp->actions;
+	a->nactions = tmp->nactions;
 	free(tmp);
 }
 
@@ -1104,6 +1260,7 @@ load_doc(struct sc_answers *a, struct sc_ydoc *doc, struct sc_diags *d)
 				       tmp->questionnaire_version, a->q->version);
 		}
 		free(chain);
+		load_actions(&L, root, tmp);
 	}
 	if (loader_failed(&L)) {
 		sc_answers_free(tmp);
@@ -1418,6 +1575,28 @@ sc_answers_to_yaml(const struct sc_answers *a, struct sc_buf *out)
 				continue;
 			emit_string(&em, q->questions[i].id);
 			emit_string(&em, a->notes[i]);
+		}
+		emit_mapping_end(&em);
+	}
+
+	if (a->nactions) {
+		emit_plain(&em, "actions");
+		emit_mapping_start(&em, false);
+		for (size_t i = 0; i < a->nactions; i++) {
+			const struct sc_action *x = &a->actions[i];
+			emit_string(&em, x->gap);
+			emit_mapping_start(&em, false);
+			if (x->owner) {
+				emit_plain(&em, "owner");
+				emit_string(&em, x->owner);
+			}
+			if (x->has_due) {
+				char d[11];
+				sc_date_format(x->due, d);
+				emit_plain(&em, "due");
+				emit_plain(&em, d);
+			}
+			emit_mapping_end(&em);
 		}
 		emit_mapping_end(&em);
 	}

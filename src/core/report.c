@@ -637,6 +637,13 @@ rp_model_build(struct rp_model *m, const struct sc_questionnaire *q,
 		g->rec = &r->gaps[i];
 		reasons_build(m, &g->rec->reasons, &g->reasons);
 		gap_deps(g);
+		const struct sc_action *act =
+			g->rec->def ? sc_answers_action(a, g->rec->def->id) : NULL;
+		if (act) {
+			g->owner = act->owner;
+			if (act->has_due)
+				sc_date_format(act->due, g->due);
+		}
 		if (g->rec->def && g->rec->def->followup)
 			m->nconfirm++;
 		else if (g->rec->priority == SC_PRIO_HIGH)

@@ -51,6 +51,10 @@ struct rp_report {
 struct rp_gap {
 	const struct sc_gap_rec *rec;
 	struct rp_reasons reasons;
+	/* Who closes it and by when, as the consultant set them (the
+	 * answers' actions); NULL and "" when not set. */
+	const char *owner;
+	char due[11];
 	/* The union of the reasons' answers, first seen first. */
 	struct rp_dep *deps;
 	size_t ndeps;

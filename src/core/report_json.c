@@ -132,6 +132,8 @@ gaps_json(struct jw *w, const struct rp_model *m)
 		     because_json(w, m, g->deps, g->ndeps));
 		rp_jset(o, "kind",
 		     json_string(d->followup ? "followup" : "gap"));
+		rp_jset(o, "owner", js_opt(w, g->owner));
+		rp_jset(o, "due", js_opt(w, g->due));
 		json_t *rules = rp_jnew(json_array());
 		for (size_t k = 0; k < g->reasons.n; k++)
 			rp_jpush(rules, js(w, g->reasons.v[k].rule->id));
