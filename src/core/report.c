@@ -167,8 +167,10 @@ reasons_build(const struct rp_model *m, const struct sc_reasons *in,
 static void
 reasons_fini(struct rp_reasons *rs)
 {
-	for (size_t i = 0; i < rs->n; i++)
+	for (size_t i = 0; i < rs->n; i++) {
 		deps_fini(rs->v[i].deps, rs->v[i].ndeps);
+		free(rs->v[i].assumed);
+	}
 	free(rs->v);
 	rs->v = NULL;
 	rs->n = 0;
@@ -676,7 +678,9 @@ rp_model_build(struct rp_model *m, const struct sc_questionnaire *q,
 	}
 
 	build_roadmap(m);
+	rp_memo_assumptions(m);
 	build_exec(m);
+	rp_memo_first_page(m);
 	build_areas(m);
 	sc_buf_fini(&b);
 }
@@ -705,8 +709,10 @@ rp_model_fini(struct rp_model *m)
 	for (size_t i = 0; i < m->ngaps; i++) {
 		reasons_fini(&m->gaps[i].reasons);
 		deps_fini(m->gaps[i].deps, m->gaps[i].ndeps);
+		free(m->gaps[i].assumed);
 	}
 	free(m->gaps);
+	rp_memo_fini(m);
 	free(m->readiness);
 	for (size_t i = 0; i < m->nsteps; i++) {
 		free(m->steps[i].when);

@@ -27,6 +27,21 @@ struct rp_reason {
 	const struct sc_rule *rule;
 	struct rp_dep *deps;
 	size_t ndeps;
+	/* The assumptions (indices into the model's) among its answers. */
+	size_t *assumed;
+	size_t nassumed;
+};
+
+/* An answer the conclusions should not be read as fact on: a note the
+ * interview recorded, or an "I don't know" / "Not sure". */
+struct rp_assumption {
+	size_t question;
+	bool idk;          /* the answer is "I don't know" or "Not sure" */
+	bool shown;        /* the final answers still ask the question */
+	char *answer;      /* as shown; NULL when unanswered */
+	const char *note;  /* NULL when none */
+	char **rests;      /* the conclusions that rest on it */
+	size_t nrests;
 };
 
 struct rp_reasons {
@@ -55,6 +70,8 @@ struct rp_gap {
 	 * answers' actions); NULL and "" when not set. */
 	const char *owner;
 	char due[11];
+	size_t *assumed; /* assumptions its reasons rest on */
+	size_t nassumed;
 	/* The union of the reasons' answers, first seen first. */
 	struct rp_dep *deps;
 	size_t ndeps;
@@ -164,6 +181,15 @@ struct rp_model {
 
 	struct rp_bar *bars; /* the timeline; none when the plan is not dated */
 	struct sc_plan plan; /* where the roadmap comes from */
+	/* The memo's first page and its assumptions (memo.c). */
+	char **decision;   /* each report, its type, dates and categories */
+	size_t ndecision;
+	char **first;      /* the three things to do first */
+	size_t nfirst;
+	char **decide;     /* decisions the client still has to make */
+	size_t ndecide;
+	struct rp_assumption *assumptions;
+	size_t nassumptions;
 	size_t nbars;
 	struct sc_area areas[SC_AREA_MAX];
 	size_t nareas;
@@ -204,6 +230,19 @@ rp_model_build(struct rp_model *m, const struct sc_questionnaire *q,
                const struct sc_report_opts *opts);
 void
 rp_model_fini(struct rp_model *m);
+
+/* memo.c: collect the assumptions and mark what rests on them; compose the
+ * first page (after the plan and the gaps are in the model); "Rests on
+ * assumptions: A1, A3 (see ...)." for the indices given. */
+void
+rp_memo_assumptions(struct rp_model *m);
+void
+rp_memo_first_page(struct rp_model *m);
+void
+rp_memo_assumed(const struct rp_model *m, const size_t *idx, size_t n,
+                struct sc_buf *out);
+void
+rp_memo_fini(struct rp_model *m);
 
 /* The evidence list for `cat` (NULL: none), built after the roadmap, which
  * dates it, on a model rp_model_build made (which has none). */

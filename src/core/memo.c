@@ -1,0 +1,343 @@
+/* The parts of the report model that make it a memo a consultant can sign
+ * (private to the report model, called from rp_model_build):
+ *  - the decision in a few lines, the three things to do first and the
+ *    decisions the client still has to make, for the first page;
+ *  - every note and every "I don't know" collected as an assumption or an
+ *    open question, and each conclusion that rests on one marked (A1, A2
+ *    ...), so that nothing assumed reads as fact. */
+#include "report_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void
+add(char ***v, size_t *n, char *s)
+{
+	*v = sc_xrealloc(*v, (*n + 1) * sizeof **v);
+	(*v)[(*n)++] = s;
+}
+
+/* Is this answer an "I don't know" (or "Not sure")? */
+static bool
+label_unsure(const char *id, const char *label)
+{
+	static const char *const ids[] = {"dont_know", "unsure", "not_sure",
+	                                  "unknown", NULL};
+	for (const char *const *k = ids; *k; k++)
+		if (id && strcmp(id, *k) == 0)
+			return true;
+	return label && (strncmp(label, "I don't know", 12) == 0 ||
+	                 strncmp(label, "Not sure", 8) == 0);
+}
+
+static bool
+answer_unsure(const struct sc_question *qn, const struct sc_answer *a)
+{
+	if (!a)
+		return false;
+	switch (a->type) {
+	case SC_A_UNSURE:
+		return true;
+	case SC_A_CHOICE:
+		return a->choice < qn->nchoices &&
+		       label_unsure(qn->choices[a->choice].id,
+		                    qn->choices[a->choice].label);
+	case SC_A_CHOICES:
+		for (size_t k = 0; k < a->nsel; k++)
+			if (a->sel[k] < qn->nchoices &&
+			    label_unsure(qn->choices[a->sel[k]].id,
+			                 qn->choices[a->sel[k]].label))
+				return true;
+		return false;
+	default:
+		return false;
+	}
+}
+
+/* The assumption of question qi, or SIZE_MAX. */
+static size_t
+assumption_of(const struct rp_model *m, size_t qi)
+{
+	for (size_t i = 0; i < m->nassumptions; i++)
+		if (m->assumptions[i].question == qi)
+			return i;
+	return SIZE_MAX;
+}
+
+/* Mark a reason with the assumptions its answers are, and name the
+ * conclusion under each of them. */
+static void
+mark(struct rp_model *m, struct rp_reason *rs, const char *conclusion)
+{
+	for (size_t k = 0; k < rs->ndeps; k++) {
+		size_t a = assumption_of(m, rs->deps[k].question);
+		if (a == SIZE_MAX)
+			continue;
+		bool have = false;
+		for (size_t j = 0; j < rs->nassumed; j++)
+			have = have || rs->assumed[j] == a;
+		if (!have) {
+			rs->assumed = sc_xrealloc(rs->assumed, (rs->nassumed + 1) *
+			                                           sizeof *rs->assumed);
+			rs->assumed[rs->nassumed++] = a;
+		}
+		struct rp_assumption *as = &m->assumptions[a];
+		bool named = false;
+		for (size_t j = 0; j < as->nrests; j++)
+			named = named || strcmp(as->rests[j], conclusion) == 0;
+		if (!named)
+			add(&as->rests, &as->nrests, sc_xstrdup(conclusion));
+	}
+}
+
+static void
+mark_all(struct rp_model *m, struct rp_reasons *rs, const char *conclusion)
+{
+	for (size_t i = 0; i < rs->n; i++)
+		mark(m, &rs->v[i], conclusion);
+}
+
+void
+rp_memo_assumptions(struct rp_model *m)
+{
+	const struct sc_questionnaire *q = m->q;
+	for (size_t i = 0; i < q->nquestions; i++) {
+		const struct sc_question *qn = &q->questions[i];
+		bool shown = sc_eval_visible(m->ev, i);
+		const struct sc_answer *a = shown ? sc_eval_answer(m->ev, i) : NULL;
+		const char *note = rp_note(m, i);
+		bool idk = answer_unsure(qn, a);
+		/* A note on a question the final answers no longer ask is
+		 * still an assumption the interview recorded. */
+		if (!idk && !note)
+			continue;
+		m->assumptions = sc_xrealloc(m->assumptions,
+		                             (m->nassumptions + 1) *
+		                                     sizeof *m->assumptions);
+		struct rp_assumption *as = &m->assumptions[m->nassumptions++];
+		memset(as, 0, sizeof *as);
+		as->question = i;
+		as->idk = idk;
+		as->shown = shown;
+		as->note = note;
+		struct sc_buf b = {0};
+		if (a)
+			sc_answer_format(qn, a, &b);
+		as->answer = b.len ? sc_buf_steal(&b) : NULL;
+		sc_buf_fini(&b);
+	}
+	/* The conclusions each rests on. */
+	struct sc_buf b = {0};
+	for (size_t i = 0; i < m->nreports; i++)
+		mark_all(m, &m->reports[i].reasons, m->reports[i].title);
+	mark_all(m, &m->none, "No SOC report now");
+	for (int c = 0; c < SC_CAT_COUNT; c++) {
+		sc_buf_printf(&b, "%s %s", sc_category_name((enum sc_category)c),
+		              m->r->tsc[c].in_scope ? "in scope" : "out of scope");
+		mark_all(m, &m->tsc[c], sc_buf_str(&b));
+		sc_buf_reset(&b);
+	}
+	for (size_t i = 0; i < m->r->nframeworks && i < SC_FW_COUNT; i++)
+		mark_all(m, &m->frameworks[i],
+		         sc_framework_name(m->r->frameworks[i].id));
+	for (size_t i = 0; i < m->ngaps; i++) {
+		struct rp_gap *g = &m->gaps[i];
+		if (!g->rec->def)
+			continue;
+		sc_buf_printf(&b, "%s: %s",
+		              g->rec->def->followup ? "To confirm" : "Gap",
+		              g->rec->def->title);
+		mark_all(m, &g->reasons, sc_buf_str(&b));
+		sc_buf_reset(&b);
+		for (size_t k = 0; k < g->reasons.n; k++)
+			for (size_t j = 0; j < g->reasons.v[k].nassumed; j++) {
+				size_t a = g->reasons.v[k].assumed[j];
+				bool have = false;
+				for (size_t x = 0; x < g->nassumed; x++)
+					have = have || g->assumed[x] == a;
+				if (!have) {
+					g->assumed = sc_xrealloc(
+						g->assumed,
+						(g->nassumed + 1) * sizeof *g->assumed);
+					g->assumed[g->nassumed++] = a;
+				}
+			}
+	}
+	mark_all(m, &m->next_steps, "Next steps");
+	sc_buf_fini(&b);
+}
+
+void
+rp_memo_assumed(const struct rp_model *m, const size_t *idx, size_t n,
+                struct sc_buf *out)
+{
+	if (!n)
+		return;
+	sc_buf_printf(out, "Rests on %s ", n == 1 ? "an assumption or open "
+	                                            "question:"
+	                                          : "assumptions or open "
+	                                            "questions:");
+	for (size_t i = 0; i < n; i++)
+		sc_buf_printf(out, "%sA%zu", i ? ", " : "", idx[i] + 1);
+	sc_buf_puts(out, " (see Assumptions and open questions).");
+	(void)m;
+}
+
+/* ---- the first page ------------------------------------------------------ */
+
+void
+rp_memo_first_page(struct rp_model *m)
+{
+	const struct sc_plan *p = &m->plan;
+	struct sc_buf b = {0};
+
+	/* The decision: each report with its type, dates and categories. */
+	for (size_t i = 0; i < p->nreports; i++) {
+		const struct sc_plan_report *pr = &p->reports[i];
+		if (pr->id == SC_SOC3) {
+			sc_buf_puts(&b, "SOC 3: the public summary of the SOC 2 "
+			                "Type II, issued with it on the same period.");
+			add(&m->decision, &m->ndecision, sc_buf_steal(&b));
+			continue;
+		}
+		sc_buf_printf(&b, "%s %s", sc_report_name(pr->id),
+		              sc_rtype_name(pr->type));
+		char d1[11], d2[11];
+		if (pr->as_of) {
+			sc_date_format(pr->as_of, d1);
+			sc_buf_printf(&b, " as of %s", d1);
+		} else if (pr->start) {
+			sc_date_format(pr->start, d1);
+			sc_date_format(pr->end, d2);
+			sc_buf_printf(&b, " over %s to %s (%d months%s)", d1, d2,
+			              pr->months,
+			              pr->lookback  ? ", a look-back"
+			              : pr->renewal ? ", a renewal"
+			                            : "");
+		} else if (pr->type == SC_TYPE2) {
+			sc_buf_puts(&b, " (period not dated yet)");
+		}
+		if (pr->report_by) {
+			sc_date_format(pr->report_by, d1);
+			sc_buf_printf(&b, "; report expected by %s", d1);
+		}
+		if (pr->id == SC_SOC2) {
+			sc_buf_puts(&b, "; categories: ");
+			bool first = true;
+			for (int c = 0; c < SC_CAT_COUNT; c++) {
+				if (!m->r->tsc[c].in_scope)
+					continue;
+				sc_buf_printf(&b, "%s%s", first ? "" : ", ",
+				              sc_category_name((enum sc_category)c));
+				first = false;
+			}
+		}
+		if (pr->combined && pr->id == SC_SOC2)
+			sc_buf_puts(&b, " (one examination with the SOC 1)");
+		sc_buf_putc(&b, '.');
+		add(&m->decision, &m->ndecision, sc_buf_steal(&b));
+	}
+
+	/* Three things to do first. */
+	if (p->deadline_risk)
+		add(&m->first, &m->nfirst,
+		    sc_xstrdup("Talk to whoever set the deadline now: the plan "
+		               "does not meet it (see the roadmap)."));
+	bool engage = false;
+	for (size_t t = 0; p->ntracks && t < p->tracks[0].nphases; t++)
+		engage |= p->tracks[0].phases[t].kind == SC_PHASE_ENGAGE;
+	if (engage && m->nfirst < 3)
+		add(&m->first, &m->nfirst,
+		    sc_xstrdup("Choose a CPA firm and agree the engagement: the "
+		               "reports, their type and period."));
+	for (size_t i = 0; i < m->ngaps && m->nfirst < 3; i++) {
+		const struct rp_gap *g = &m->gaps[i];
+		if (!g->rec->def || g->rec->def->followup ||
+		    g->rec->priority != SC_PRIO_HIGH)
+			continue;
+		sc_buf_printf(&b, "Close the gap: %s", g->rec->def->title);
+		if (g->owner || *g->due) {
+			sc_buf_puts(&b, " (");
+			if (g->owner)
+				sc_buf_printf(&b, "owner: %s", g->owner);
+			if (*g->due)
+				sc_buf_printf(&b, "%sdue %s", g->owner ? ", " : "",
+				              g->due);
+			sc_buf_putc(&b, ')');
+		}
+		sc_buf_putc(&b, '.');
+		add(&m->first, &m->nfirst, sc_buf_steal(&b));
+	}
+	if (m->nconfirm && m->nfirst < 3) {
+		sc_buf_printf(&b, "Confirm the %zu answer%s listed as open "
+		                  "questions.",
+		              m->nconfirm, m->nconfirm == 1 ? "" : "s");
+		add(&m->first, &m->nfirst, sc_buf_steal(&b));
+	}
+	for (size_t i = 0; i < m->ngaps && m->nfirst < 3; i++) {
+		const struct rp_gap *g = &m->gaps[i];
+		if (!g->rec->def || g->rec->def->followup ||
+		    g->rec->priority != SC_PRIO_MEDIUM)
+			continue;
+		sc_buf_printf(&b, "Close the gap: %s.", g->rec->def->title);
+		add(&m->first, &m->nfirst, sc_buf_steal(&b));
+	}
+
+	/* Decisions still to make. */
+	for (size_t t = 1; t < p->ntracks; t++) {
+		const struct sc_track *tr = &p->tracks[t];
+		if (tr->kind == SC_TRACK_CLEAN_FIRST)
+			add(&m->decide, &m->ndecide,
+			    sc_xstrdup("Report on the months already gone and "
+			               "accept exceptions for the open gaps, or "
+			               "close the gaps first and report later on a "
+			               "clean period (both are dated in the "
+			               "roadmap)."));
+		else if (tr->kind == SC_TRACK_TYPE1_FIRST)
+			add(&m->decide, &m->ndecide,
+			    sc_xstrdup("Whether a Type I first will satisfy whoever "
+			               "is waiting (ask them in writing)."));
+		else if (tr->kind == SC_TRACK_LOOKBACK)
+			add(&m->decide, &m->ndecide,
+			    sc_xstrdup("Whether to report on the months already "
+			               "gone despite the high-priority gaps (not "
+			               "advised)."));
+	}
+	for (size_t i = 0; i < m->r->nframeworks; i++)
+		if (m->r->frameworks[i].id == SC_FW_SUBSERVICE && m->nreports)
+			add(&m->decide, &m->ndecide,
+			    sc_xstrdup("For each provider that runs part of your "
+			               "service, whether the report carves it out "
+			               "(its controls described, its own SOC report "
+			               "collected) or includes it (tested, which it "
+			               "must agree to): carve-out is the usual "
+			               "choice."));
+	if (m->nassumptions)
+		add(&m->decide, &m->ndecide,
+		    sc_xasprintf("The %zu assumption%s and open question%s listed "
+		                 "below: confirm or correct them before the "
+		                 "scope is agreed.",
+		                 m->nassumptions, m->nassumptions == 1 ? "" : "s",
+		                 m->nassumptions == 1 ? "" : "s"));
+	sc_buf_fini(&b);
+}
+
+void
+rp_memo_fini(struct rp_model *m)
+{
+	for (size_t i = 0; i < m->nassumptions; i++) {
+		struct rp_assumption *as = &m->assumptions[i];
+		free(as->answer);
+		for (size_t k = 0; k < as->nrests; k++)
+			free(as->rests[k]);
+		free(as->rests);
+	}
+	free(m->assumptions);
+	char **lists[3] = {m->decision, m->first, m->decide};
+	size_t ns[3] = {m->ndecision, m->nfirst, m->ndecide};
+	for (int l = 0; l < 3; l++) {
+		for (size_t i = 0; i < ns[l]; i++)
+			free(lists[l][i]);
+		free(lists[l]);
+	}
+}
