@@ -6,7 +6,9 @@
 
 #include "cli_internal.h"
 #include "socscope/bundled.h"
+#include "socscope/engine.h"
 #include "socscope/examples.h"
+#include "socscope/migrate.h"
 #include "socscope/paths.h"
 
 struct sc_questionnaire *
@@ -85,6 +87,24 @@ out:
 	*qout = q;
 	*aout = a;
 	return code;
+}
+
+void
+sc_cli_note_migrated(const char *path, const struct sc_questionnaire *q,
+                     const struct sc_answers *a)
+{
+	if (!a->migrated)
+		return;
+	/* New questions count as the interview would ask them. */
+	struct sc_eval *ev = sc_eval_new(q, a);
+	struct sc_buf b = {0};
+	sc_migrated_summary(a->migrated, q, ev, &b);
+	char *s = sc_buf_steal(&b);
+	if (*s >= 'A' && *s <= 'Z')
+		*s = (char)(*s - 'A' + 'a');
+	fprintf(stderr, "socscope: %s: %s\n", path, s);
+	free(s);
+	sc_eval_free(ev);
 }
 
 struct sc_catalogue *

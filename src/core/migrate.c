@@ -660,6 +660,7 @@ mig_fini(struct mig_state *st)
 	for (size_t i = 0; i < st->n; i++) {
 		free(st->v[i].id);
 		free(st->v[i].note);
+		free(st->v[i].orig_id);
 	}
 	free(st->v);
 	for (size_t i = 0; i < st->nmade; i++) {
@@ -937,15 +938,33 @@ apply_convert(struct mig_state *st, const struct sc_migration *m,
 	r->val = make_node(st, SC_Y_SCALAR, d, v);
 	r->changed = true;
 	char *said = sc_xasprintf(
-		"\"%s\": %ld month%s %s the session was %s (%s), taken as the "
-		"last day of that month, %s",
+		"\"%s\": %ld month%s %s %s %s%s, taken as the last day of that "
+		"month, %s",
 		who(c), months, months == 1 ? "" : "s",
 		c->convert == SC_MC_MONTHS_AFTER_SAVED ? "after" : "before",
-		st->saved_known ? "saved" : "read (it says nothing of when it "
-		                            "was saved)",
-		s, d);
+		st->saved_known ? "the session was saved on" : "today,", s,
+		st->saved_known ? "" : " (the file does not say when it was "
+		                       "saved)",
+		d);
 	strv_add(&st->rep->assumed, &st->rep->nassumed, said, false);
 	free(said);
+	return true;
+}
+
+/* Do two answers read the same (one value, or the same list in the same
+ * order)? */
+static bool
+same_value(const struct sc_ynode *a, const struct sc_ynode *b)
+{
+	if (!a || !b || a->kind != b->kind)
+		return false;
+	if (a->kind == SC_Y_SCALAR)
+		return a->str && b->str && strcmp(a->str, b->str) == 0;
+	if (a->kind != SC_Y_SEQ || a->n != b->n)
+		return false;
+	for (size_t i = 0; i < a->n; i++)
+		if (!same_value(a->items[i], b->items[i]))
+			return false;
 	return true;
 }
 
@@ -954,6 +973,11 @@ mig_apply(const struct sc_questionnaire *q, const size_t *chain, size_t n,
           struct mig_state *st)
 {
 	bool ok = true;
+	for (size_t i = 0; i < st->n; i++) {
+		free(st->v[i].orig_id);
+		st->v[i].orig_id = sc_xstrdup(st->v[i].id);
+		st->v[i].orig_val = st->v[i].val;
+	}
 	for (size_t k = 0; k < n; k++) {
 		const struct sc_migration *m = &q->migrations[chain[k]];
 		for (size_t ci = 0; ci < m->nchanges; ci++) {
@@ -1025,6 +1049,7 @@ mig_apply(const struct sc_questionnaire *q, const size_t *chain, size_t n,
 				/* Take it out before noting, which may grow v. */
 				char *old_note = r->note;
 				free(r->id);
+				free(r->orig_id);
 				*r = st->v[--st->n];
 				add_note(st, note_on, NULL, t);
 				if (old_note) {
@@ -1042,9 +1067,13 @@ mig_apply(const struct sc_questionnaire *q, const size_t *chain, size_t n,
 			strv_add(&st->rep->added, &st->rep->nadded, m->added[a],
 			         true);
 	}
-	for (size_t i = 0; i < st->n; i++)
-		if (st->v[i].changed && st->v[i].val)
-			strv_add(&st->rep->carried, &st->rep->ncarried,
-			         st->v[i].id, true);
+	for (size_t i = 0; i < st->n; i++) {
+		const struct mig_raw *r = &st->v[i];
+		bool as_read = r->orig_id && strcmp(r->orig_id, r->id) == 0 &&
+		               same_value(r->orig_val, r->val);
+		if (r->changed && r->val && !as_read)
+			strv_add(&st->rep->carried, &st->rep->ncarried, r->id,
+			         true);
+	}
 	return ok;
 }
