@@ -149,5 +149,12 @@ sc_sessions_list(const struct sc_questionnaire *q, const char *dir,
                  struct sc_session_info **out);
 void
 sc_session_infos_free(struct sc_session_info *v, size_t n);
+/* The entry sc_sessions_list gives the file at `path` (any file, in the
+ * sessions folder or not), into *out; free with sc_session_info_fini. */
+void
+sc_session_info_read(const struct sc_questionnaire *q, const char *path,
+                     struct sc_session_info *out);
+void
+sc_session_info_fini(struct sc_session_info *in);
 
 #endif

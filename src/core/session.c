@@ -839,8 +839,7 @@ sc_sessions_list(const struct sc_questionnaire *q, const char *dir,
 			continue;
 		}
 		v = sc_xgrow(v, &cap, n + 1, sizeof *v);
-		memset(&v[n], 0, sizeof v[n]);
-		peek_session(q, path, &v[n++]);
+		sc_session_info_read(q, path, &v[n++]);
 		free(path);
 	}
 	closedir(dp);
@@ -851,19 +850,35 @@ sc_sessions_list(const struct sc_questionnaire *q, const char *dir,
 }
 
 void
+sc_session_info_read(const struct sc_questionnaire *q, const char *path,
+                     struct sc_session_info *out)
+{
+	memset(out, 0, sizeof *out);
+	peek_session(q, path, out);
+}
+
+void
+sc_session_info_fini(struct sc_session_info *in)
+{
+	if (!in)
+		return;
+	free(in->path);
+	free(in->client);
+	free(in->updated);
+	free(in->questionnaire);
+	free(in->holder);
+	free(in->recommendation);
+	free(in->migrated_from);
+	free(in->error);
+	memset(in, 0, sizeof *in);
+}
+
+void
 sc_session_infos_free(struct sc_session_info *v, size_t n)
 {
 	if (!v)
 		return;
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].path);
-		free(v[i].client);
-		free(v[i].updated);
-		free(v[i].questionnaire);
-		free(v[i].holder);
-		free(v[i].recommendation);
-		free(v[i].migrated_from);
-		free(v[i].error);
-	}
+	for (size_t i = 0; i < n; i++)
+		sc_session_info_fini(&v[i]);
 	free(v);
 }

@@ -347,15 +347,26 @@ class PlainTest(unittest.TestCase):
         r = self.interview(lines("Acme Ltd", "1"), "--client", "Acme")
         self.assertEqual(r.returncode, 0, r.stderr)
         sessions = os.path.dirname(self.session_path("acme"))
-        # Another questionnaire's session cannot be resumed here.
+        # Another questionnaire's session and a broken file cannot be
+        # resumed here: listed after the others, unnumbered, with why.
         with open(os.path.join(sessions, "other.yaml"), "w", encoding="utf-8") as f:
             f.write("socscope: 1\nquestionnaire: something-else\nclient: Other\n")
+        broken = os.path.join(sessions, "broken.yaml")
+        with open(broken, "w", encoding="utf-8") as f:
+            f.write("socscope: 1\nquestionnaire: session-fixture\nclient: Broken\n"
+                    "answers:\n  services: [gardening]\n")
 
         r = self.interview(lines("1", "24"))
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertRegex(r.stdout, r"Saved interviews:\n  1\) Acme \(2 of 5 answered, saved "
-                                   r"\d{4}-\d\d-\d\dT[0-9:]+Z\)\n[A-Z]")
-        self.assertNotIn("Other", r.stdout)
+                                   r"\d{4}-\d\d-\d\dT[0-9:]+Z\)\nCannot be resumed here:\n")
+        listing = r.stdout.split("Cannot be resumed here:\n")[1].split("What is the name")[0]
+        self.assertEqual(listing.splitlines(), [
+            f"  - Other: answers questionnaire \"something-else\" "
+            f"({os.path.join(sessions, 'other.yaml')})",
+            f"  - Broken: cannot be opened: {broken}:5:14: unknown choice \"gardening\" for "
+            "question \"services\"; expected one of: payroll, hosting, advice"])
+        self.assertNotIn("2)", r.stdout)
         self.assertIn("Type the number of a saved interview to resume it, or the name of a "
                       "new client\n> ", r.stdout)
         self.assertIn("Resuming the saved interview for Acme (2 of 5 answered).", r.stdout)
