@@ -379,9 +379,6 @@ render_json(const struct sc_portfolio *p, const struct sc_report_opts *opts,
 			rp_jpush(arr, o);
 			continue;
 		}
-		rp_jset(o, "migrated_from", r->migrated_from
-		                                    ? jstr(r->migrated_from, &tmp)
-		                                    : json_null());
 		json_t *rec = rp_jnew(json_object());
 		rp_jset(rec, "summary", jstr(r->recommendation, &tmp));
 		json_t *reps = rp_jnew(json_array());
@@ -429,6 +426,11 @@ render_json(const struct sc_portfolio *p, const struct sc_report_opts *opts,
 		                    json_integer((json_int_t)r->answered));
 		rp_jset(o, "applicable",
 		                    json_integer((json_int_t)r->applicable));
+		/* After the keys documented first, as docs/README.md
+		 * promises for keys added later. */
+		rp_jset(o, "migrated_from", r->migrated_from
+		                                    ? jstr(r->migrated_from, &tmp)
+		                                    : json_null());
 		rp_jpush(arr, o);
 	}
 	rp_jset(root, "sessions", arr);
