@@ -307,8 +307,10 @@ class MigrateCliTest(unittest.TestCase):
             elif fmt == "text":
                 expect(want[0].split(":")[0] in " ".join(r.stdout.split()), "text summary")
 
-        # evidence, every format.
-        for fmt in ("markdown", "csv", "html", "json"):
+        # evidence: its default format and the one with a schema (the
+        # formats share the model; all four are run on today's examples
+        # elsewhere).
+        for fmt in ("markdown", "json"):
             r = self.run_cli("evidence", path, "--format", fmt)
             expect(r.returncode == 0, f"evidence -f {fmt} exited {r.returncode}: {r.stderr}")
             expect(len(r.stderr.splitlines()) == 1 and NOTE.match(r.stderr.strip()),
