@@ -456,6 +456,30 @@ static const struct invalid_case invalid_cases[] = {
 		{9, 19, "\"type2_demanded\" must be the id of a yesno question, "
 		        "found a list"},
 	}},
+	{"invalid-migration-ids.yaml", SC_EDATA, {
+		/* 1.0 -> 2.0 */
+		{31, 5, "\"added\" names question \"activites\", which version "
+		        "3.0 of this questionnaire does not have"},
+		{37, 11, "a value's new answer names question \"activity\", "
+		         "which version 3.0 of this questionnaire does not have"},
+		{38, 9, "\"also\" names question \"has_dealine\", which version "
+		        "3.0 of this questionnaire does not have"},
+		{40, 9, "question \"sla\" is neither renamed nor retired, so "
+		        "version 3.0 of this questionnaire must have it, and it "
+		        "does not"},
+		{42, 9, "\"note_on\" names question \"coments\", which version "
+		        "3.0 of this questionnaire does not have"},
+		/* 2.0 -> 3.0 */
+		{48, 9, "\"rename\" names question \"dedline\", which version "
+		        "3.0 of this questionnaire does not have"},
+		{51, 9, "\"copy\" names question \"prior_end\", which version "
+		        "3.0 of this questionnaire does not have"},
+		{56, 18, "\"pay_roll\" is not an answer question \"services\" "
+		         "(multi) can take"},
+		{57, 9, "\"due_date\" is renamed to \"deadline\" as "
+		        "\"prior_months_ago\" is (at line 51); one question "
+		        "cannot take both answers"},
+	}},
 	{"invalid-timeline-fye-type.yaml", SC_EDATA, {
 		{6, 20, "\"fiscal_year_end\" must name a single or date "
 		        "question; \"months\" is a multi question"},

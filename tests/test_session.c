@@ -337,7 +337,7 @@ navigation_follows_skip_logic(void **state)
 }
 
 static void
-listing_sorts_newest_first_and_skips_invalid(void **state)
+listing_sorts_newest_first_and_lists_invalid_last(void **state)
 {
 	struct fx *fx = *state;
 	char *dir = sc_xasprintf("%s/sessions", fx->dir);
@@ -369,30 +369,42 @@ listing_sorts_newest_first_and_skips_invalid(void **state)
 	char *undated = th_write(dir, "undated.yaml",
 	        "socscope: 1\n"
 	        "questionnaire: session-fixture\n");
-	/* Skipped: broken YAML, an unknown question, a wrong format
-	 * version, a wrong choice, not a mapping, not *.yaml, hidden. */
-	free(th_write(dir, "broken.yaml", "socscope: [1\n"));
-	free(th_write(dir, "unknown.yaml",
+	/* Listed after those, each with why it cannot be opened: broken
+	 * YAML, an unknown question, a wrong format version, a wrong choice,
+	 * not a mapping.  Not sessions at all: not *.yaml, hidden (the lock
+	 * and the atomic save's temporaries), a directory, the original a
+	 * migration kept. */
+	char *broken = th_write(dir, "broken.yaml", "socscope: [1\n");
+	char *unknown = th_write(dir, "unknown.yaml",
+	        "socscope: 1\nquestionnaire: session-fixture\n"
+	        "client: Unknown Co\n"
+	        "updated: 2027-01-01T00:00:00Z\n"
+	        "answers:\n  nope: true\n");
+	char *version = th_write(dir, "version.yaml",
+	        "socscope: 2\nquestionnaire: session-fixture\n");
+	char *choice = th_write(dir, "choice.yaml",
 	        "socscope: 1\nquestionnaire: session-fixture\n"
 	        "updated: 2027-01-01T00:00:00Z\n"
-	        "answers:\n  nope: true\n"));
-	free(th_write(dir, "version.yaml",
-	        "socscope: 2\nquestionnaire: session-fixture\n"));
-	free(th_write(dir, "choice.yaml",
-	        "socscope: 1\nquestionnaire: session-fixture\n"
-	        "updated: 2027-01-01T00:00:00Z\n"
-	        "answers:\n  services: [gardening]\n"));
-	free(th_write(dir, "list.yaml", "- 1\n- 2\n"));
+	        "answers:\n  services: [gardening]\n");
+	char *list = th_write(dir, "list.yaml", "- 1\n- 2\n");
 	free(th_write(dir, "notes.txt",
 	        "socscope: 1\nquestionnaire: session-fixture\n"));
 	free(th_write(dir, ".tmp-x.yaml",
+	        "socscope: 1\nquestionnaire: session-fixture\n"));
+	free(th_write(dir, ".older.yaml.lock", "pid 1\n"));
+	free(th_write(dir, ".older.yaml.tmp-abcdef",
+	        "socscope: 1\nquestionnaire: session-fixture\n"));
+	free(th_write(dir, "older.yaml.v1.0",
 	        "socscope: 1\nquestionnaire: session-fixture\n"));
 	char *sub = sc_xasprintf("%s/subdir.yaml", dir);
 	assert_int_equal(mkdir(sub, 0700), 0);
 
 	struct sc_session_info *v = NULL;
 	size_t n = sc_sessions_list(fx->q, dir, &v);
-	assert_int_equal(n, 4);
+	assert_int_equal(n, 9);
+	for (size_t i = 0; i < 4; i++)
+		assert_null(v[i].error);
+	assert_null(v[0].migrated_from);
 	assert_string_equal(v[0].path, newer);
 	assert_string_equal(v[0].client, "Newer Co");
 	assert_string_equal(v[0].updated, "2026-03-01T12:30:00Z");
@@ -416,6 +428,34 @@ listing_sorts_newest_first_and_skips_invalid(void **state)
 	assert_string_equal(v[3].path, undated);
 	assert_string_equal(v[3].client, "");
 	assert_string_equal(v[3].updated, "");
+
+	/* Those that cannot be opened, by path, with the first problem at
+	 * its place and what could be read of them. */
+	const struct {
+		const char *path, *error;
+	} bad[] = {
+		{broken, ":2:1: "},
+		{choice, ":5:14: unknown choice \"gardening\" for question "
+		         "\"services\""},
+		{list, ":1:1: not a socscope answers file"},
+		{unknown, ":6:3: answer to unknown question \"nope\""},
+		{version, ":1:11: unsupported format version"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		const struct sc_session_info *in = &v[4 + i];
+		assert_string_equal(in->path, bad[i].path);
+		assert_non_null(in->error);
+		char *want = sc_xasprintf("%s%s", bad[i].path, bad[i].error);
+		if (strncmp(in->error, want, strlen(want)) != 0)
+			fail_msg("%s: got \"%s\"", want, in->error);
+		free(want);
+		assert_string_equal(in->recommendation, "");
+		assert_int_equal(in->answered, 0);
+	}
+	assert_string_equal(v[4 + 3].client, "Unknown Co");
+	assert_string_equal(v[4 + 3].updated, "2027-01-01T00:00:00Z");
+	assert_string_equal(v[4 + 3].questionnaire, "session-fixture");
+	assert_string_equal(v[4 + 0].client, "");
 	sc_session_infos_free(v, n);
 
 	/* A missing directory is simply no sessions. */
@@ -427,6 +467,11 @@ listing_sorts_newest_first_and_skips_invalid(void **state)
 
 	free(missing);
 	free(sub);
+	free(broken);
+	free(unknown);
+	free(version);
+	free(choice);
+	free(list);
 	free(older);
 	free(newer);
 	free(other);
@@ -997,7 +1042,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(navigation_follows_skip_logic,
 		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(
-			listing_sorts_newest_first_and_skips_invalid,
+			listing_sorts_newest_first_and_lists_invalid_last,
 			setup, teardown),
 		cmocka_unit_test_setup_teardown(listing_sees_saved_sessions,
 		                                setup, teardown),

@@ -31,6 +31,14 @@ struct sc_portfolio_row {
 	char **unanswered;    /* ids of required questions still open */
 	size_t nunanswered;
 	size_t answered, applicable;
+	/* Read through the migrations from this older version ("2.0"), or
+	 * NULL. */
+	char *migrated_from;
+	/* The file cannot be opened: its first problem ("FILE:LINE:COL:
+	 * message"); the row then has only path, client, updated and
+	 * questionnaire (as far as they could be read, "" otherwise).  NULL
+	 * for a row with a report. */
+	char *error;
 };
 
 struct sc_portfolio {
@@ -45,11 +53,18 @@ void
 sc_portfolio_add(struct sc_portfolio *p, const char *path,
                  const struct sc_questionnaire *q, const struct sc_answers *a,
                  const struct sc_report_opts *opts);
+/* Add the row for a file at `path` that cannot be opened, with what could
+ * be read of it (NULL: unknown) and its first problem, so that it is
+ * listed with the others rather than left out. */
+void
+sc_portfolio_add_error(struct sc_portfolio *p, const char *path,
+                       const char *client, const char *questionnaire,
+                       const char *updated, const char *error);
 void
 sc_portfolio_fini(struct sc_portfolio *p);
 
 /* Render as text (a table; opts->width, when not 0, cuts the client and
- * recommendation columns to fit), csv or json; opts->date is the date the
+ * recommendation columns to fit, never a row's error), csv or json; opts->date is the date the
  * JSON names (NULL = today).  Returns false, appending nothing, for a
  * format it has no layout for (markdown, html). */
 bool

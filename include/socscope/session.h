@@ -126,15 +126,35 @@ struct sc_session_info {
 	/* sc_result_headline against `q` when it matches ("SOC 2 Type II
 	 * (Security)", "No SOC report now"), else "" */
 	char *recommendation;
+	/* Saved under an older version of `q` and read through its
+	 * migrations: that version ("2.0"); else NULL. */
+	char *migrated_from;
+	/* It cannot be opened: the first problem, "FILE:LINE:COL: message"
+	 * (or "FILE: why" when it cannot be read); else NULL.  Such an entry
+	 * has no progress or recommendation, and client, updated and
+	 * questionnaire as far as the file could be read ("" otherwise). */
+	char *error;
 };
 
-/* List the answers files in `dir` (usually sc_sessions_dir()), newest
- * `updated` first.  Unreadable or invalid files are skipped.  Returns the
- * count; *out is malloc'd (free with sc_session_infos_free). */
+/* List the sessions in `dir` (usually sc_sessions_dir()): every regular
+ * NAME.yaml there (not hidden files, which include the lock and the atomic
+ * save's temporaries, nor the originals kept as NAME.yaml.vVERSION).  Those
+ * that can be opened come first, newest `updated` first; then those that
+ * cannot, by path, each with its `error`, so that no session is hidden.
+ * Files of this questionnaire are loaded in full; those of another get
+ * the light check only (an answers file naming a questionnaire).  Returns
+ * the count; *out is malloc'd (free with sc_session_infos_free). */
 size_t
 sc_sessions_list(const struct sc_questionnaire *q, const char *dir,
                  struct sc_session_info **out);
 void
 sc_session_infos_free(struct sc_session_info *v, size_t n);
+/* The entry sc_sessions_list gives the file at `path` (any file, in the
+ * sessions folder or not), into *out; free with sc_session_info_fini. */
+void
+sc_session_info_read(const struct sc_questionnaire *q, const char *path,
+                     struct sc_session_info *out);
+void
+sc_session_info_fini(struct sc_session_info *in);
 
 #endif

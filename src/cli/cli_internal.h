@@ -38,6 +38,21 @@ sc_cli_load_questionnaire(const char *name, FILE *err, int *code);
 int
 sc_cli_load_answers(const char *path, const char *qname,
                     struct sc_questionnaire **qout, struct sc_answers **aout);
+/* The same, and on failure *problem (when not NULL) gets the first problem
+ * as one line, "FILE:LINE:COL: message" (caller frees). */
+int
+sc_cli_load_answers_first(const char *path, const char *qname,
+                          struct sc_questionnaire **qout,
+                          struct sc_answers **aout, char **problem);
+
+/* Answers saved under an older version of `q` are read through its
+ * migrations: say so on stderr in one line, "socscope: PATH: saved under
+ * questionnaire 2.0 and read as 3.0: ...", without touching what the
+ * command writes to stdout or its exit code.  Nothing for answers saved
+ * under q's own version. */
+void
+sc_cli_note_migrated(const char *path, const struct sc_questionnaire *q,
+                     const struct sc_answers *a);
 
 /* Load an evidence catalogue by name (data directories, then the bundled
  * copy) or path; NULL = the bundled one.  NULL (problems printed, *code

@@ -124,6 +124,8 @@ load_side(const struct sc_questionnaire *q, const struct side *s,
 		sc_cli_print_diags(&d, stderr);
 		sc_answers_free(a);
 		a = NULL;
+	} else if (s->path) {
+		sc_cli_note_migrated(s->path, q, a);
 	}
 	sc_diags_fini(&d);
 	*out = a;

@@ -24,6 +24,7 @@ sc_cmd_evaluate(const struct sc_cli_args *args)
 	struct sc_answers *a;
 	if ((code = sc_cli_load_answers(args->rest[0], args->questionnaire, &q, &a)))
 		return code;
+	sc_cli_note_migrated(args->rest[0], q, a);
 
 	/* The Markdown and HTML reports carry the evidence request list. */
 	struct sc_catalogue *cat = NULL;

@@ -25,6 +25,7 @@ sc_cmd_evidence(const struct sc_cli_args *args)
 	struct sc_answers *a;
 	if ((code = sc_cli_load_answers(args->rest[0], args->questionnaire, &q, &a)))
 		return code;
+	sc_cli_note_migrated(args->rest[0], q, a);
 	struct sc_catalogue *cat = sc_cli_load_catalogue(NULL, stderr, &code);
 	if (!cat) {
 		sc_answers_free(a);

@@ -76,13 +76,22 @@ list_all(void)
 	size_t n = q ? sc_sessions_list(q, dir, &v) : 0;
 	if (n == 0)
 		printf("  none yet\n");
-	for (size_t i = 0; i < n; i++)
-		printf("  %-28s %-21s %3zu/%-3zu answered  %s%s%s\n",
-		       *v[i].client ? v[i].client : "(no client name)",
-		       *v[i].updated ? v[i].updated : "-", v[i].answered,
-		       v[i].applicable, v[i].path,
+	for (size_t i = 0; i < n; i++) {
+		const char *client = *v[i].client ? v[i].client : "(no client name)";
+		const char *updated = *v[i].updated ? v[i].updated : "-";
+		/* One that cannot be opened is listed with why, not left out. */
+		if (v[i].error) {
+			printf("  %-28s %-21s cannot be opened: %s\n", client,
+			       updated, v[i].error);
+			continue;
+		}
+		printf("  %-28s %-21s %3zu/%-3zu answered  %s%s%s%s%s\n", client,
+		       updated, v[i].answered, v[i].applicable, v[i].path,
+		       v[i].migrated_from ? "  from questionnaire " : "",
+		       v[i].migrated_from ? v[i].migrated_from : "",
 		       v[i].holder ? "  open in " : "",
 		       v[i].holder ? v[i].holder : "");
+	}
 	sc_session_infos_free(v, n);
 	sc_questionnaire_free(q);
 	free(dir);

@@ -6,7 +6,9 @@
 
 #include "cli_internal.h"
 #include "socscope/bundled.h"
+#include "socscope/engine.h"
 #include "socscope/examples.h"
+#include "socscope/migrate.h"
 #include "socscope/paths.h"
 
 struct sc_questionnaire *
@@ -44,9 +46,33 @@ sc_cli_load_questionnaire(const char *name, FILE *err, int *code)
 	return q;
 }
 
+/* The first of the problems in `d`, as one line. */
+static char *
+first_problem(struct sc_diags *d, const char *path)
+{
+	struct sc_buf b = {0};
+	if (d->n) {
+		struct sc_diags one = {.v = d->v, .n = 1};
+		sc_diags_format(&one, &b);
+		if (b.len && b.data[b.len - 1] == '\n')
+			b.data[--b.len] = '\0';
+	}
+	if (!b.len)
+		sc_buf_printf(&b, "%s: cannot be read", path);
+	return sc_buf_steal(&b);
+}
+
 int
 sc_cli_load_answers(const char *path, const char *qname,
                     struct sc_questionnaire **qout, struct sc_answers **aout)
+{
+	return sc_cli_load_answers_first(path, qname, qout, aout, NULL);
+}
+
+int
+sc_cli_load_answers_first(const char *path, const char *qname,
+                          struct sc_questionnaire **qout,
+                          struct sc_answers **aout, char **problem)
 {
 	struct sc_diags d;
 	sc_diags_init(&d);
@@ -59,20 +85,30 @@ sc_cli_load_answers(const char *path, const char *qname,
 	if (!qname) {
 		peeked = sc_answers_peek_questionnaire(path, &d, &st);
 		if (!peeked) {
+			sc_diags_sort(&d);
 			sc_cli_print_diags(&d, stderr);
+			if (problem)
+				*problem = first_problem(&d, path);
 			code = sc_status_exit_code(st == SC_OK ? SC_EDATA : st);
 			goto out;
 		}
 		qname = peeked;
 	}
 	q = sc_cli_load_questionnaire(qname, stderr, &code);
-	if (!q)
+	if (!q) {
+		if (problem)
+			*problem = sc_xasprintf("%s: it answers questionnaire "
+			                        "\"%s\", which cannot be loaded",
+			                        path, qname);
 		goto out;
+	}
 	a = sc_answers_new(q);
 	st = sc_answers_load_file(a, path, &d);
 	if (st != SC_OK) {
 		sc_diags_sort(&d);
 		sc_cli_print_diags(&d, stderr);
+		if (problem)
+			*problem = first_problem(&d, path);
 		code = sc_status_exit_code(st);
 		sc_answers_free(a);
 		a = NULL;
@@ -85,6 +121,24 @@ out:
 	*qout = q;
 	*aout = a;
 	return code;
+}
+
+void
+sc_cli_note_migrated(const char *path, const struct sc_questionnaire *q,
+                     const struct sc_answers *a)
+{
+	if (!a->migrated)
+		return;
+	/* New questions count as the interview would ask them. */
+	struct sc_eval *ev = sc_eval_new(q, a);
+	struct sc_buf b = {0};
+	sc_migrated_summary(a->migrated, q, ev, &b);
+	char *s = sc_buf_steal(&b);
+	if (*s >= 'A' && *s <= 'Z')
+		*s = (char)(*s - 'A' + 'a');
+	fprintf(stderr, "socscope: %s: %s\n", path, s);
+	free(s);
+	sc_eval_free(ev);
 }
 
 struct sc_catalogue *

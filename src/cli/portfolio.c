@@ -1,8 +1,9 @@
 /* socscope portfolio [ANSWERS...]: where each client stands, one row per
  * answers file: the files named, or every saved session.  A file that
- * cannot be read or is invalid has its problems printed and is left out;
- * the others are still shown, and the exit code says what went wrong (66
- * over 65, as for validate). */
+ * cannot be read or is invalid has its problems printed and is listed with
+ * the first of them, never left out; the exit code says what went wrong
+ * (66 over 65, as for validate).  One saved under an older questionnaire
+ * is read through its migrations, said on stderr and marked in its row. */
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -50,16 +51,39 @@ sc_cmd_portfolio(const struct sc_cli_args *args)
 		const char *path = args->nrest ? args->rest[i] : saved[i];
 		struct sc_questionnaire *q;
 		struct sc_answers *a;
-		if ((code = sc_cli_load_answers(path, args->questionnaire, &q, &a))) {
+		char *problem = NULL;
+		if ((code = sc_cli_load_answers_first(path, args->questionnaire,
+		                                      &q, &a, &problem))) {
 			unreadable |= code == 66;
 			invalid |= code != 66;
+			/* Listed with what could be read of it and why. */
+			struct sc_session_info in;
+			sc_session_info_read(NULL, path, &in);
+			sc_portfolio_add_error(&p, path, in.client,
+			                       in.questionnaire, in.updated,
+			                       problem);
+			sc_session_info_fini(&in);
+			free(problem);
 			continue;
 		}
+		sc_cli_note_migrated(path, q, a);
 		sc_portfolio_add(&p, path, q, a, &ropts);
 		sc_answers_free(a);
 		sc_questionnaire_free(q);
 	}
 
+	/* Saved sessions that cannot be opened go last, as in the picker;
+	 * files named keep the order given. */
+	if (!args->nrest && p.n > 1) {
+		struct sc_portfolio_row *v = sc_xcalloc(p.n, sizeof *v);
+		size_t k = 0;
+		for (int pass = 0; pass < 2; pass++)
+			for (size_t i = 0; i < p.n; i++)
+				if ((p.v[i].error != NULL) == (pass == 1))
+					v[k++] = p.v[i];
+		free(p.v);
+		p.v = v;
+	}
 	ropts.width = args->output ? 0 : sc_cli_terminal_width(STDOUT_FILENO);
 	struct sc_buf out = {0};
 	if (p.n == 0 && !args->nrest && fmt == SC_FMT_TEXT) {

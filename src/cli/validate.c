@@ -2,8 +2,11 @@
  * file it is (questionnaire, theme, evidence catalogue or answers), told
  * apart by its content. */
 #include <stdio.h>
+#include <string.h>
 
 #include "cli_internal.h"
+#include "socscope/engine.h"
+#include "socscope/migrate.h"
 #include "socscope/theme.h"
 #include "socscope/yamltree.h"
 
@@ -33,6 +36,99 @@ print_valid_questionnaire(const char *path, const struct sc_questionnaire *q)
 {
 	printf("%s: valid questionnaire \"%s\" (%zu sections, %zu questions, %zu rules)\n",
 	       path, q->id, q->nsections, q->nquestions, q->nrules);
+}
+
+/* The question a retired question's answer is noted on, from the
+ * migration that retired it; NULL when none says. */
+static const char *
+retired_note_on(const struct sc_questionnaire *q, const char *id)
+{
+	const char *on = NULL;
+	for (size_t i = 0; i < q->nmigrations; i++)
+		for (size_t k = 0; k < q->migrations[i].nchanges; k++) {
+			const struct sc_mchange *c = &q->migrations[i].changes[k];
+			if (c->retire && c->question && !strcmp(c->question, id))
+				on = c->note_on;
+		}
+	return on;
+}
+
+/* " (\"its text\")" for a question of q, or nothing when q lacks it. */
+static void
+print_question(const struct sc_questionnaire *q, const char *id)
+{
+	const struct sc_question *qn = sc_questionnaire_find(q, id);
+	printf("%s", id);
+	if (qn)
+		printf(" (\"%s\")", qn->text);
+}
+
+/* What reading answers saved under an older version did, in full: the
+ * summary, then each answer carried over with what it reads as now, each
+ * question retired and where its answer went, what a conversion assumed,
+ * and the questions new since. */
+static void
+print_migration(const char *path, const struct sc_questionnaire *q,
+                const struct sc_answers *a)
+{
+	const struct sc_migrated *m = a->migrated;
+	struct sc_eval *ev = sc_eval_new(q, a);
+	struct sc_buf b = {0};
+	sc_migrated_summary(m, q, ev, &b);
+	printf("  %s\n", sc_buf_str(&b));
+	if (m->ncarried) {
+		printf("  Carried over in a new form:\n");
+		for (size_t i = 0; i < m->ncarried; i++) {
+			const struct sc_question *qn =
+				sc_questionnaire_find(q, m->carried[i]);
+			printf("    - ");
+			print_question(q, m->carried[i]);
+			if (qn) {
+				sc_buf_reset(&b);
+				sc_answer_format(qn, &a->v[qn->index], &b);
+				printf(": %s", sc_buf_str(&b));
+			}
+			printf("\n");
+		}
+	}
+	if (m->nretired) {
+		printf("  Retired, the answer kept as a note:\n");
+		for (size_t i = 0; i < m->nretired; i++) {
+			const char *on = retired_note_on(q, m->retired[i]);
+			printf("    - %s: its answer is kept as a note on ",
+			       m->retired[i]);
+			print_question(q, on ? on : "?");
+			printf("\n");
+		}
+	}
+	if (m->nassumed) {
+		printf("  Assumed:\n");
+		for (size_t i = 0; i < m->nassumed; i++)
+			printf("    - %s\n", m->assumed[i]);
+	}
+	if (m->nadded) {
+		printf("  New since questionnaire %s:\n", m->from);
+		for (size_t i = 0; i < m->nadded; i++) {
+			const struct sc_question *qn =
+				sc_questionnaire_find(q, m->added[i]);
+			if (!qn)
+				continue;
+			const char *state =
+				sc_eval_answer(ev, qn->index)
+					? "answered by the migration"
+				: sc_eval_visible(ev, qn->index)
+					? "to answer"
+					: "not asked with these answers";
+			printf("    - ");
+			print_question(q, m->added[i]);
+			printf(": %s\n", state);
+		}
+	}
+	printf("  The file is left as it is; the interview's first save "
+	       "writes it as version %s and keeps this one as %s.v%s.\n",
+	       m->to, path, m->from);
+	sc_buf_fini(&b);
+	sc_eval_free(ev);
 }
 
 /* Validate one file; returns its status and prints what it found. */
@@ -89,7 +185,16 @@ validate_one(const char *path)
 			size_t n = 0;
 			for (size_t i = 0; i < q->nquestions; i++)
 				n += a->v[i].type != SC_A_NONE;
-			printf("%s: valid answers to \"%s\" (%zu answered)\n", path, q->id, n);
+			if (a->migrated) {
+				printf("%s: valid answers to \"%s\" (%zu answered), "
+				       "saved under version %s and read as %s\n",
+				       path, q->id, n, a->migrated->from,
+				       a->migrated->to);
+				print_migration(path, q, a);
+			} else {
+				printf("%s: valid answers to \"%s\" (%zu answered)\n",
+				       path, q->id, n);
+			}
 		}
 		sc_answers_free(a);
 		sc_questionnaire_free(q);

@@ -1102,6 +1102,9 @@ load_migrated(struct loader *L, const struct sc_ynode *root,
 	if (mig_apply(q, chain, n, &st)) {
 		for (size_t i = 0; i < st.n; i++) {
 			const struct mig_raw *r = &st.v[i];
+			/* Split into other questions: nothing of it is left. */
+			if (!r->val && !r->note)
+				continue;
 			struct sc_ynode key = {.kind = SC_Y_SCALAR,
 			                       .line = r->pos ? r->pos->line : 0,
 			                       .col = r->pos ? r->pos->col : 0,
@@ -1617,10 +1620,27 @@ sc_answers_to_yaml(const struct sc_answers *a, struct sc_buf *out)
 	sc_buf_fini(&b);
 }
 
+/* Do the files at `a` and `b` hold the same bytes? */
+static bool
+same_contents(const char *a, const char *b)
+{
+	char *da = NULL, *db = NULL;
+	size_t la = 0, lb = 0;
+	bool same = sc_read_file(a, 64u << 20, &da, &la, NULL) == SC_OK &&
+	            sc_read_file(b, 64u << 20, &db, &lb, NULL) == SC_OK &&
+	            la == lb && memcmp(da, db, la) == 0;
+	free(da);
+	free(db);
+	return same;
+}
+
 /* Before migrated answers replace the file they came from, keep that file
  * as PATH.v<old version>: a hard link (the rename that saves then leaves it
- * the old contents), or a copy where links cannot be made.  A backup that
- * is there already is the older original: it is kept, not replaced. */
+ * the old contents), or a copy where links cannot be made, mode 0600 as
+ * sessions are.  A backup of that name that is there already and holds
+ * the same bytes is this original (kept by a save that failed later): it
+ * stays.  One that holds something else is an older original, which is not
+ * replaced either: this one is kept as PATH.v<version>-2 (-3, ...). */
 static enum sc_status
 keep_original(struct sc_migrated *m, const char *path, char **err)
 {
@@ -1633,16 +1653,39 @@ keep_original(struct sc_migrated *m, const char *path, char **err)
 		          c == '_';
 		sc_buf_putc(&name, ok ? c : '_');
 	}
-	char *backup = sc_buf_steal(&name);
+	char *base = sc_buf_steal(&name);
+	char *backup = sc_xstrdup(base);
 	enum sc_status st = SC_OK;
 	struct stat sb;
+	bool have = false;
 	if (lstat(path, &sb) != 0) {
 		/* Saved elsewhere than it was read from: nothing to keep. */
-		if (errno != ENOENT)
+		bool gone = errno == ENOENT;
+		free(base);
+		free(backup);
+		if (gone)
+			return SC_OK;
+		backup = NULL;
+		st = SC_ECANTCREAT;
+		goto out;
+	}
+	for (int n = 2; lstat(backup, &sb) == 0; n++) {
+		if (same_contents(path, backup)) {
+			have = true;
+			break;
+		}
+		free(backup);
+		backup = sc_xasprintf("%s-%d", base, n);
+	}
+	free(base);
+	if (have) {
+		/* This original, kept already. */
+	} else if (link(path, backup) == 0) {
+		/* The link shares the file's mode, which the user may have
+		 * left open; the session's mode is 0600. */
+		if (chmod(backup, 0600) != 0)
 			st = SC_ECANTCREAT;
-	} else if (lstat(backup, &sb) == 0) {
-		/* Kept by an earlier run: that is the original. */
-	} else if (link(path, backup) != 0) {
+	} else {
 		char *data = NULL, *rerr = NULL;
 		size_t len = 0;
 		if (sc_read_file(path, 64u << 20, &data, &len, &rerr) != SC_OK ||
@@ -1651,12 +1694,14 @@ keep_original(struct sc_migrated *m, const char *path, char **err)
 		free(data);
 		free(rerr);
 	}
+out:
 	if (st != SC_OK) {
 		if (err)
 			*err = sc_xasprintf("cannot keep the answers saved under "
 			                    "questionnaire %s as %s (%s), so they "
 			                    "were not replaced",
-			                    m->from, backup, strerror(errno));
+			                    m->from, backup ? backup : path,
+			                    strerror(errno));
 		free(backup);
 		return st;
 	}

@@ -355,6 +355,42 @@ check_target(struct mparser *P, const size_t *order, size_t n, size_t k,
 		             value, id, sc_qtype_id_str(qn->type));
 }
 
+/* The answers a migration gives one question: the question once, then
+ * each value when the question is there to take it. */
+static void
+check_set(struct mparser *P, const size_t *order, size_t n, size_t k,
+          const struct sc_mset *set, int line, int col, const char *what)
+{
+	if (!set->question)
+		return;
+	if (!sc_questionnaire_find(P->q, set->question)) {
+		check_target(P, order, n, k, set->question, NULL, line, col, what);
+		return;
+	}
+	for (size_t x = 0; x < set->nvalues; x++)
+		check_target(P, order, n, k, set->question, set->values[x], line,
+		             col, what);
+}
+
+/* Does every old value of the change answer other questions only (the
+ * question split into others, its own id gone)? */
+static bool
+split_only(const struct sc_mchange *c)
+{
+	if (!c->nvalues)
+		return false;
+	for (size_t i = 0; i < c->nvalues; i++) {
+		const struct sc_mvalue *v = &c->values[i];
+		if (v->kind != SC_MV_SET)
+			return false;
+		for (size_t k = 0; k < v->nset; k++)
+			if (v->set[k].question &&
+			    strcmp(v->set[k].question, c->question) == 0)
+				return false;
+	}
+	return true;
+}
+
 static void
 check_chain(struct mparser *P, const struct sc_ynode *list)
 {
@@ -386,9 +422,36 @@ check_chain(struct mparser *P, const struct sc_ynode *list)
 		for (size_t c = 0; c < m->nchanges; c++) {
 			const struct sc_mchange *ch = &m->changes[c];
 			const char *now = ch->rename ? ch->rename : ch->question;
+			/* Kept under its id, it must still be asked (a typo
+			 * here would leave old answers unmigrated), unless
+			 * every old value answers other questions instead. */
+			if (!ch->rename && !ch->retire && ch->question &&
+			    !split_only(ch) &&
+			    !changed_later(q, order, n, k, ch->question) &&
+			    !sc_questionnaire_find(q, ch->question))
+				sc_diags_add(P->d, P->file, ch->line, ch->col,
+				             "question \"%s\" is neither renamed "
+				             "nor retired, so version %s of this "
+				             "questionnaire must have it, and it "
+				             "does not",
+				             ch->question,
+				             q->version ? q->version : "?");
 			if (ch->rename)
 				check_target(P, order, n, k, ch->rename, NULL,
 				             ch->line, ch->col, "\"rename\"");
+			/* Two old answers would land on one question. */
+			for (size_t o = 0; ch->rename && o < c; o++)
+				if (m->changes[o].rename &&
+				    strcmp(m->changes[o].rename, ch->rename) == 0)
+					sc_diags_add(P->d, P->file, ch->line,
+					             ch->col,
+					             "\"%s\" is renamed to \"%s\" "
+					             "as \"%s\" is (at line %d); "
+					             "one question cannot take both "
+					             "answers",
+					             ch->question, ch->rename,
+					             m->changes[o].question,
+					             m->changes[o].line);
 			if (ch->note_on)
 				check_target(P, order, n, k, ch->note_on, NULL,
 				             ch->line, ch->col, "\"note_on\"");
@@ -401,19 +464,13 @@ check_chain(struct mparser *P, const struct sc_ynode *list)
 					check_target(P, order, n, k, now, mv->to,
 					             mv->line, mv->col, "a new value");
 				for (size_t s = 0; s < mv->nset; s++)
-					for (size_t x = 0; x < mv->set[s].nvalues; x++)
-						check_target(P, order, n, k,
-						             mv->set[s].question,
-						             mv->set[s].values[x],
-						             mv->line, mv->col,
-						             "a value's new answer");
+					check_set(P, order, n, k, &mv->set[s],
+					          mv->line, mv->col,
+					          "a value's new answer");
 			}
 			for (size_t s = 0; s < ch->nalso; s++)
-				for (size_t x = 0; x < ch->also[s].nvalues; x++)
-					check_target(P, order, n, k,
-					             ch->also[s].question,
-					             ch->also[s].values[x], ch->line,
-					             ch->col, "\"also\"");
+				check_set(P, order, n, k, &ch->also[s], ch->line,
+				          ch->col, "\"also\"");
 			if (ch->convert && !changed_later(q, order, n, k, now)) {
 				const struct sc_question *qn =
 					sc_questionnaire_find(q, now);
@@ -660,6 +717,7 @@ mig_fini(struct mig_state *st)
 	for (size_t i = 0; i < st->n; i++) {
 		free(st->v[i].id);
 		free(st->v[i].note);
+		free(st->v[i].orig_id);
 	}
 	free(st->v);
 	for (size_t i = 0; i < st->nmade; i++) {
@@ -937,15 +995,33 @@ apply_convert(struct mig_state *st, const struct sc_migration *m,
 	r->val = make_node(st, SC_Y_SCALAR, d, v);
 	r->changed = true;
 	char *said = sc_xasprintf(
-		"\"%s\": %ld month%s %s the session was %s (%s), taken as the "
-		"last day of that month, %s",
+		"\"%s\": %ld month%s %s %s %s%s, taken as the last day of that "
+		"month, %s",
 		who(c), months, months == 1 ? "" : "s",
 		c->convert == SC_MC_MONTHS_AFTER_SAVED ? "after" : "before",
-		st->saved_known ? "saved" : "read (it says nothing of when it "
-		                            "was saved)",
-		s, d);
+		st->saved_known ? "the session was saved on" : "today,", s,
+		st->saved_known ? "" : " (the file does not say when it was "
+		                       "saved)",
+		d);
 	strv_add(&st->rep->assumed, &st->rep->nassumed, said, false);
 	free(said);
+	return true;
+}
+
+/* Do two answers read the same (one value, or the same list in the same
+ * order)? */
+static bool
+same_value(const struct sc_ynode *a, const struct sc_ynode *b)
+{
+	if (!a || !b || a->kind != b->kind)
+		return false;
+	if (a->kind == SC_Y_SCALAR)
+		return a->str && b->str && strcmp(a->str, b->str) == 0;
+	if (a->kind != SC_Y_SEQ || a->n != b->n)
+		return false;
+	for (size_t i = 0; i < a->n; i++)
+		if (!same_value(a->items[i], b->items[i]))
+			return false;
 	return true;
 }
 
@@ -954,6 +1030,11 @@ mig_apply(const struct sc_questionnaire *q, const size_t *chain, size_t n,
           struct mig_state *st)
 {
 	bool ok = true;
+	for (size_t i = 0; i < st->n; i++) {
+		free(st->v[i].orig_id);
+		st->v[i].orig_id = sc_xstrdup(st->v[i].id);
+		st->v[i].orig_val = st->v[i].val;
+	}
 	for (size_t k = 0; k < n; k++) {
 		const struct sc_migration *m = &q->migrations[chain[k]];
 		for (size_t ci = 0; ci < m->nchanges; ci++) {
@@ -1025,6 +1106,7 @@ mig_apply(const struct sc_questionnaire *q, const size_t *chain, size_t n,
 				/* Take it out before noting, which may grow v. */
 				char *old_note = r->note;
 				free(r->id);
+				free(r->orig_id);
 				*r = st->v[--st->n];
 				add_note(st, note_on, NULL, t);
 				if (old_note) {
@@ -1042,9 +1124,13 @@ mig_apply(const struct sc_questionnaire *q, const size_t *chain, size_t n,
 			strv_add(&st->rep->added, &st->rep->nadded, m->added[a],
 			         true);
 	}
-	for (size_t i = 0; i < st->n; i++)
-		if (st->v[i].changed && st->v[i].val)
-			strv_add(&st->rep->carried, &st->rep->ncarried,
-			         st->v[i].id, true);
+	for (size_t i = 0; i < st->n; i++) {
+		const struct mig_raw *r = &st->v[i];
+		bool as_read = r->orig_id && strcmp(r->orig_id, r->id) == 0 &&
+		               same_value(r->orig_val, r->val);
+		if (r->changed && r->val && !as_read)
+			strv_add(&st->rep->carried, &st->rep->ncarried, r->id,
+			         true);
+	}
 	return ok;
 }

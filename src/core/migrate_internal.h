@@ -20,6 +20,10 @@ struct mig_raw {
 	const struct sc_ynode *pos; /* where the answer (or the note) was */
 	char *note;                 /* its note, or NULL */
 	bool changed;               /* a migration changed its id or form */
+	/* As read from the file (NULL for one a migration made): an answer
+	 * that comes out as it went in was not carried over in a new form. */
+	char *orig_id;
+	const struct sc_ynode *orig_val;
 };
 
 struct mig_state {

@@ -9,6 +9,7 @@
 
 #include "report_internal.h"
 #include "report_write.h"
+#include "socscope/migrate.h"
 
 void
 sc_portfolio_add(struct sc_portfolio *p, const char *path,
@@ -57,9 +58,27 @@ sc_portfolio_add(struct sc_portfolio *p, const char *path,
 			sc_xstrdup(q->questions[r->unanswered[i]].id);
 	row->answered = r->answered;
 	row->applicable = r->applicable;
+	if (a->migrated)
+		row->migrated_from = sc_xstrdup(a->migrated->from);
 
 	rp_model_fini(&m);
 	sc_eval_free(ev);
+}
+
+void
+sc_portfolio_add_error(struct sc_portfolio *p, const char *path,
+                       const char *client, const char *questionnaire,
+                       const char *updated, const char *error)
+{
+	p->v = sc_xrealloc(p->v, (p->n + 1) * sizeof *p->v);
+	struct sc_portfolio_row *row = &p->v[p->n++];
+	memset(row, 0, sizeof *row);
+	row->path = sc_xstrdup(path);
+	row->client = sc_xstrdup(client ? client : "");
+	row->updated = sc_xstrdup(updated ? updated : "");
+	row->questionnaire = sc_xstrdup(questionnaire ? questionnaire : "");
+	row->recommendation = sc_xstrdup("");
+	row->error = sc_xstrdup(error && *error ? error : "cannot be opened");
 }
 
 void
@@ -75,6 +94,8 @@ sc_portfolio_fini(struct sc_portfolio *p)
 		for (size_t k = 0; k < r->nunanswered; k++)
 			free(r->unanswered[k]);
 		free(r->unanswered);
+		free(r->migrated_from);
+		free(r->error);
 	}
 	free(p->v);
 	p->v = NULL;
@@ -161,30 +182,58 @@ render_text(const struct sc_portfolio *p, int width, struct sc_buf *out)
 	put_cell(out, "Updated", 0, UPDATED_W + 2);
 	sc_buf_puts(out, fixed_hdr);
 	sc_buf_puts(out, "Recommendation\n");
-	size_t high = 0, open = 0;
+	size_t high = 0, open = 0, broken = 0, migrated = 0;
 	for (size_t i = 0; i < p->n; i++) {
 		const struct sc_portfolio_row *r = &p->v[i];
 		put_cell(out, client_or(r), cw, cw + 2);
 		char day[UPDATED_W + 1];
 		snprintf(day, sizeof day, "%s", *r->updated ? r->updated : "-");
 		put_cell(out, day, 0, UPDATED_W + 2);
+		if (r->error) {
+			/* Never cut: the reason and the path are the news. */
+			sc_buf_puts(out, "    -     -     -  cannot be opened: ");
+			put_cell(out, r->error, 0, 0);
+			sc_buf_putc(out, '\n');
+			broken++;
+			continue;
+		}
 		if (r->has_score)
 			sc_buf_printf(out, "%5d  ", r->score);
 		else
 			sc_buf_puts(out, "    -  ");
 		sc_buf_printf(out, "%4zu  %4zu  ", r->high_gaps, r->nunanswered);
-		put_cell(out, r->recommendation, rec_cols, 0);
+		char *mark = r->migrated_from
+		                     ? sc_xasprintf(" (from %s)", r->migrated_from)
+		                     : NULL;
+		int room = rec_cols;
+		if (mark && room > 0) {
+			room -= rp_display_width(mark);
+			if (room < 8)
+				room = 8;
+		}
+		put_cell(out, r->recommendation, room, 0);
+		if (mark)
+			sc_buf_puts(out, mark);
+		free(mark);
 		sc_buf_putc(out, '\n');
 		high += r->high_gaps > 0;
 		open += r->nunanswered > 0;
+		migrated += r->migrated_from != NULL;
 	}
 	sc_buf_printf(out,
 	              "\n%zu session%s; %zu with high-priority gaps; %zu with "
-	              "required questions unanswered.\n"
-	              "Ready: readiness score out of 100 (- when not asked).\n"
-	              "High: high-priority gaps.  Open: required questions "
-	              "unanswered.\n",
+	              "required questions unanswered.\n",
 	              p->n, p->n == 1 ? "" : "s", high, open);
+	if (broken)
+		sc_buf_printf(out, "%zu cannot be opened: the first problem is "
+		                   "on %s line.\n",
+		              broken, broken == 1 ? "its" : "each one's");
+	sc_buf_puts(out, "Ready: readiness score out of 100 (- when not asked).\n"
+	                 "High: high-priority gaps.  Open: required questions "
+	                 "unanswered.\n");
+	if (migrated)
+		sc_buf_puts(out, "(from X.Y): saved under questionnaire X.Y; "
+		                 "'socscope validate FILE' says how.\n");
 }
 
 /* --- csv -------------------------------------------------------------- */
@@ -215,14 +264,15 @@ categories_text(const struct sc_portfolio_row *r, struct sc_buf *b)
 enum pcol {
 	P_CLIENT, P_FILE, P_QUESTIONNAIRE, P_UPDATED, P_RECOMMENDATION,
 	P_REPORTS, P_CATEGORIES, P_SCORE, P_IN_PLACE, P_ITEMS, P_HIGH,
-	P_CONFIRM, P_UNANSWERED, P_ANSWERED, P_APPLICABLE, P_COUNT
+	P_CONFIRM, P_UNANSWERED, P_ANSWERED, P_APPLICABLE, P_MIGRATED_FROM,
+	P_ERROR, P_COUNT
 };
 
 static const char *const pcol_names[P_COUNT] = {
 	"client", "file", "questionnaire", "updated", "recommendation",
 	"reports", "categories", "readiness_score", "readiness_in_place",
 	"readiness_items", "high_gaps", "to_confirm", "unanswered_required",
-	"answered", "applicable",
+	"answered", "applicable", "migrated_from", "error",
 };
 
 static void
@@ -274,6 +324,12 @@ render_csv(const struct sc_portfolio *p, struct sc_buf *out)
 		}
 		for (size_t k = 0; k < 8; k++)
 			f[P_SCORE + k] = nums.data + off[k];
+		f[P_MIGRATED_FROM] = r->migrated_from ? r->migrated_from : "";
+		f[P_ERROR] = r->error ? r->error : "";
+		/* A row without a report has no figures either. */
+		for (int k = r->error ? P_RECOMMENDATION : P_COUNT; k < P_MIGRATED_FROM;
+		     k++)
+			f[k] = "";
 		csv_row(out, f, &tmp);
 	}
 	sc_buf_fini(&tmp);
@@ -315,6 +371,14 @@ render_json(const struct sc_portfolio *p, const struct sc_report_opts *opts,
 		rp_jset(o, "updated", *r->updated
 		                                          ? jstr(r->updated, &tmp)
 		                                          : json_null());
+		if (r->error) {
+			/* Listed with why, not left out; no report to give. */
+			if (!*r->questionnaire)
+				rp_jset(o, "questionnaire", json_null());
+			rp_jset(o, "error", jstr(r->error, &tmp));
+			rp_jpush(arr, o);
+			continue;
+		}
 		json_t *rec = rp_jnew(json_object());
 		rp_jset(rec, "summary", jstr(r->recommendation, &tmp));
 		json_t *reps = rp_jnew(json_array());
@@ -362,6 +426,11 @@ render_json(const struct sc_portfolio *p, const struct sc_report_opts *opts,
 		                    json_integer((json_int_t)r->answered));
 		rp_jset(o, "applicable",
 		                    json_integer((json_int_t)r->applicable));
+		/* After the keys documented first, as docs/README.md
+		 * promises for keys added later. */
+		rp_jset(o, "migrated_from", r->migrated_from
+		                                    ? jstr(r->migrated_from, &tmp)
+		                                    : json_null());
 		rp_jpush(arr, o);
 	}
 	rp_jset(root, "sessions", arr);

@@ -16,6 +16,7 @@
 
 #include "socscope/expr.h"
 #include "socscope/fsutil.h"
+#include "socscope/migrate.h"
 #include "socscope/yamltree.h"
 
 /* The same bound every loader applies to user files. */
@@ -673,41 +674,92 @@ scalar_or_empty(const struct sc_ynode *root, const char *key)
 	return s ? s : "";
 }
 
-/* Fill `info` from the file at `path`; false when it is not an answers
- * file we can show.  Files for this questionnaire are loaded in full, so a
- * broken one is skipped rather than offered and then refused on opening;
- * files for other questionnaires get the light check only, since we do not
- * have their questions to check against. */
-static bool
+/* The first of the problems in `d` as one line, "FILE:LINE:COL: message";
+ * `fallback` when there is none. */
+static char *
+first_problem(struct sc_diags *d, const char *fallback)
+{
+	if (d->n == 0)
+		return sc_xstrdup(fallback);
+	sc_diags_sort(d);
+	const struct sc_diag *g = &d->v[0];
+	if (g->line > 0 && g->col > 0)
+		return sc_xasprintf("%s:%d:%d: %s", g->file, g->line, g->col,
+		                    g->msg);
+	if (g->line > 0)
+		return sc_xasprintf("%s:%d: %s", g->file, g->line, g->msg);
+	return sc_xasprintf("%s: %s", g->file, g->msg);
+}
+
+/* Fill `info` from the file at `path`.  Files for this questionnaire are
+ * loaded in full, so that one which would be refused on opening says why
+ * in the list; files for other questionnaires get the light check only,
+ * since we do not have their questions to check against.  A file that
+ * fails gets `error` and is still listed: a session left out of the list
+ * looks to its owner like a session lost. */
+static void
 peek_session(const struct sc_questionnaire *q, const char *path,
              struct sc_session_info *info)
 {
 	char *data = NULL, *err = NULL;
 	size_t len = 0;
-	bool ok = false;
 	struct sc_diags d;
 	struct sc_ydoc doc = {0};
 	bool parsed = false;
+	const struct sc_ynode *root = NULL;
 
 	sc_diags_init(&d);
-	if (sc_read_file(path, SESSION_FILE_MAX, &data, &len, &err) != SC_OK)
+	info->path = sc_xstrdup(path);
+	if (sc_read_file(path, SESSION_FILE_MAX, &data, &len, &err) != SC_OK) {
+		info->error = err ? err : sc_xasprintf("%s: cannot be read", path);
+		err = NULL;
 		goto out;
+	}
 	parsed = true;
-	if (sc_ydoc_load_buffer(&doc, path, data, len, NULL, &d) != SC_OK)
+	if (sc_ydoc_load_buffer(&doc, path, data, len, NULL, &d) != SC_OK) {
+		info->error = first_problem(&d, "not valid YAML");
 		goto out;
-	const struct sc_ynode *root = doc.root;
+	}
+	root = doc.root;
+	if (!root || root->kind != SC_Y_MAP) {
+		info->error = sc_xasprintf("%s:%d:%d: not a socscope answers "
+		                           "file: expected a mapping with "
+		                           "\"socscope: 1\" and \"questionnaire: "
+		                           "ID\"",
+		                           path, root ? root->line : 1,
+		                           root ? root->col : 1);
+		root = NULL;
+		goto out;
+	}
 	long long version = 0;
+	const struct sc_ynode *fmt = sc_ymap_get(root, "socscope");
 	const struct sc_ynode *qid = sc_ymap_get(root, "questionnaire");
-	if (!root || root->kind != SC_Y_MAP ||
-	    !sc_ynode_int(sc_ymap_get(root, "socscope"), &version) ||
-	    version != 1 || !qid || qid->kind != SC_Y_SCALAR ||
-	    !sc_ynode_str(qid) || !*sc_ynode_str(qid))
+	if (!sc_ynode_int(fmt, &version) || version != 1) {
+		const struct sc_ynode *at = fmt ? fmt : root;
+		info->error = sc_xasprintf("%s:%d:%d: %s", path, at->line,
+		                           at->col,
+		                           fmt ? "unsupported format version; "
+		                                 "this build reads \"socscope: 1\""
+		                               : "\"socscope: 1\" is missing: not "
+		                                 "a socscope answers file");
 		goto out;
+	}
+	if (!qid || qid->kind != SC_Y_SCALAR || !sc_ynode_str(qid) ||
+	    !*sc_ynode_str(qid)) {
+		const struct sc_ynode *at = qid ? qid : root;
+		info->error = sc_xasprintf("%s:%d:%d: %s", path, at->line,
+		                           at->col,
+		                           qid ? "\"questionnaire\" must be an id"
+		                               : "\"questionnaire\" is missing: "
+		                                 "the id of the questionnaire "
+		                                 "answered");
+		goto out;
+	}
 
-	info->answered = info->applicable = 0;
 	if (q && strcmp(sc_ynode_str(qid), q->id) == 0) {
 		struct sc_answers *a = sc_answers_new(q);
 		if (sc_answers_load_buffer(a, path, data, len, &d) != SC_OK) {
+			info->error = first_problem(&d, "cannot be opened");
 			sc_answers_free(a);
 			goto out;
 		}
@@ -718,33 +770,40 @@ peek_session(const struct sc_questionnaire *q, const char *path,
 		struct sc_buf b = {0};
 		sc_result_headline(q, r, &b);
 		info->recommendation = sc_buf_steal(&b);
+		if (a->migrated)
+			info->migrated_from = sc_xstrdup(a->migrated->from);
 		sc_eval_free(ev);
 		sc_answers_free(a);
 	}
+out:
 	if (!info->recommendation)
 		info->recommendation = sc_xstrdup("");
-	info->path = sc_xstrdup(path);
-	info->client = sc_xstrdup(scalar_or_empty(root, "client"));
-	info->updated = sc_xstrdup(scalar_or_empty(root, "updated"));
-	info->questionnaire = sc_xstrdup(sc_ynode_str(qid));
+	info->client = sc_xstrdup(root ? scalar_or_empty(root, "client") : "");
+	info->updated = sc_xstrdup(root ? scalar_or_empty(root, "updated") : "");
+	info->questionnaire = sc_xstrdup(root ? scalar_or_empty(root,
+	                                                        "questionnaire")
+	                                      : "");
 	info->holder = sc_session_holder(path);
-	ok = true;
-out:
 	if (parsed)
 		sc_ydoc_fini(&doc);
 	sc_diags_fini(&d);
 	free(data);
 	free(err);
-	return ok;
 }
 
-/* Newest first.  Timestamps are saved as ISO 8601 UTC, which sorts as
- * text; files without one go last; the path breaks ties so the order is
- * the same on every run. */
+/* Those that open first, newest first.  Timestamps are saved as ISO 8601
+ * UTC, which sorts as text; files without one go last; the path breaks
+ * ties so the order is the same on every run.  Those that cannot be opened
+ * come after all the others, by path. */
 static int
 cmp_info(const void *x, const void *y)
 {
 	const struct sc_session_info *a = x, *b = y;
+	bool ba = a->error != NULL, bb = b->error != NULL;
+	if (ba != bb)
+		return ba ? 1 : -1;
+	if (ba)
+		return strcmp(a->path, b->path);
 	bool ea = !*a->updated, eb = !*b->updated;
 	if (ea != eb)
 		return ea ? 1 : -1;
@@ -773,12 +832,14 @@ sc_sessions_list(const struct sc_questionnaire *q, const char *dir,
 			continue;
 		char *path = sc_xasprintf("%s/%s", dir, de->d_name);
 		struct stat sb;
-		struct sc_session_info info = {0};
-		if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
-		    peek_session(q, path, &info)) {
-			v = sc_xgrow(v, &cap, n + 1, sizeof *v);
-			v[n++] = info;
+		/* A directory is not a session; a name that cannot even be
+		 * looked at may be one, and says why below. */
+		if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+			free(path);
+			continue;
 		}
+		v = sc_xgrow(v, &cap, n + 1, sizeof *v);
+		sc_session_info_read(q, path, &v[n++]);
 		free(path);
 	}
 	closedir(dp);
@@ -789,17 +850,35 @@ sc_sessions_list(const struct sc_questionnaire *q, const char *dir,
 }
 
 void
+sc_session_info_read(const struct sc_questionnaire *q, const char *path,
+                     struct sc_session_info *out)
+{
+	memset(out, 0, sizeof *out);
+	peek_session(q, path, out);
+}
+
+void
+sc_session_info_fini(struct sc_session_info *in)
+{
+	if (!in)
+		return;
+	free(in->path);
+	free(in->client);
+	free(in->updated);
+	free(in->questionnaire);
+	free(in->holder);
+	free(in->recommendation);
+	free(in->migrated_from);
+	free(in->error);
+	memset(in, 0, sizeof *in);
+}
+
+void
 sc_session_infos_free(struct sc_session_info *v, size_t n)
 {
 	if (!v)
 		return;
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].path);
-		free(v[i].client);
-		free(v[i].updated);
-		free(v[i].questionnaire);
-		free(v[i].holder);
-		free(v[i].recommendation);
-	}
+	for (size_t i = 0; i < n; i++)
+		sc_session_info_fini(&v[i]);
 	free(v);
 }

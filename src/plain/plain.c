@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "plain_internal.h"
+#include "socscope/migrate.h"
 #include "socscope/paths.h"
 #include "socscope/report.h"
 #include "socscope/session.h"
@@ -284,22 +285,43 @@ ask_client(struct plain *p, char **client, char **path)
 	size_t n = sc_sessions_list(p->q, dir, &v), shown = 0;
 	free(dir);
 
-	/* Only sessions of this questionnaire can be resumed here. */
+	/* Only sessions of this questionnaire that open can be resumed here;
+	 * the others are listed after them with why, since a session missing
+	 * from the list looks lost. */
 	for (size_t k = 0; k < n; k++) {
-		if (strcmp(v[k].questionnaire, p->q->id) != 0)
+		if (v[k].error || strcmp(v[k].questionnaire, p->q->id) != 0)
 			continue;
 		if (shown == 0)
 			plain_say(p, "Saved interviews:\n");
 		if (k != shown) {
+			struct sc_session_info t = v[shown];
 			v[shown] = v[k];
-			memset(&v[k], 0, sizeof v[k]);
+			v[k] = t;
 		}
 		const struct sc_session_info *in = &v[shown++];
-		plain_say(p, "  %zu) %s (%zu of %zu answered%s%s%s)\n", shown,
+		plain_say(p, "  %zu) %s (%zu of %zu answered%s%s%s%s%s)\n", shown,
 		    *in->client ? in->client : in->path, in->answered,
 		    in->applicable, *in->updated ? ", saved " : "",
 		    in->updated,
+		    in->migrated_from ? " under questionnaire " : "",
+		    in->migrated_from ? in->migrated_from : "",
 		    in->holder ? "; open in another interview, read-only" : "");
+	}
+	bool others = false;
+	for (size_t k = shown; k < n; k++) {
+		const struct sc_session_info *in = &v[k];
+		if (!others)
+			plain_say(p, "%s", shown ? "Cannot be resumed here:\n"
+			                         : "Saved interviews that cannot be "
+			                           "resumed here:\n");
+		others = true;
+		if (in->error)
+			plain_say(p, "  - %s: cannot be opened: %s\n",
+			          *in->client ? in->client : in->path, in->error);
+		else
+			plain_say(p, "  - %s: answers questionnaire \"%s\" (%s)\n",
+			          *in->client ? in->client : in->path,
+			          in->questionnaire, in->path);
 	}
 	plain_say(p, "What is the name of the organization being assessed? The "
 	          "interview is saved under this name.\n");
@@ -457,6 +479,15 @@ sc_plain_main(const struct sc_interview_opts *o, FILE *in, FILE *out)
 			goto out;
 		}
 		plain_say(p, "Starting a new interview for %s.\n", who);
+	}
+	if (p->s->a->migrated) {
+		/* Said once: what reading an older session changed. */
+		struct sc_buf m = {0};
+		sc_migrated_summary(p->s->a->migrated, p->q, p->s->ev, &m);
+		plain_say(p, "%s The file is rewritten in the new form at the "
+		          "first change; the original is kept as %s.v%s.\n",
+		          sc_buf_str(&m), path, p->s->a->migrated->from);
+		sc_buf_fini(&m);
 	}
 	plain_say(p, "Answers are saved to %s after every change.\n", path);
 	/* Say where the name went, since its question will not come up. */

@@ -6,6 +6,7 @@
 
 #include "draft.h"
 #include "live.h"
+#include "socscope/migrate.h"
 
 void
 tui_nav_set_current(struct tui_state *st, size_t i)
@@ -154,7 +155,14 @@ tui_nav_open_session(struct tui_state *st, const char *path,
 		st->live.v[i].changed = false;
 	tui_view_push(st, TV_INTERVIEW);
 	tui_nav_set_current(st, cur);
-	if (s->read_only)
+	if (s->read_only) {
 		tui_read_only_message(st);
+	} else if (s->a->migrated) {
+		/* Said once, on opening: what reading an older session did. */
+		struct sc_buf m = {0};
+		sc_migrated_summary(s->a->migrated, st->q, s->ev, &m);
+		tui_set_message(st, false, "%s", sc_buf_str(&m));
+		sc_buf_fini(&m);
+	}
 	return true;
 }

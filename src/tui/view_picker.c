@@ -67,7 +67,7 @@ add_session(struct tui_state *st, struct tui_doc *d, size_t k, int client_w)
 	                                       ? in->updated : "-");
 	sc_buf_puts(&b, GAP);
 	tui_column(&b, when, DATE_W, ascii);
-	if (other)
+	if (other || in->error)
 		snprintf(done, sizeof done, "-");
 	else
 		snprintf(done, sizeof done, "%zu/%zu", in->answered,
@@ -75,15 +75,20 @@ add_session(struct tui_state *st, struct tui_doc *d, size_t k, int client_w)
 	sc_buf_puts(&b, GAP);
 	tui_column(&b, done, DONE_W, ascii);
 	sc_buf_puts(&b, GAP);
-	if (other)
+	if (in->error) /* listed with why: left out, it would look lost */
+		sc_buf_printf(&b, "cannot be opened: %s", in->error);
+	else if (other)
 		sc_buf_printf(&b, "(questionnaire %s)", in->questionnaire);
 	else
 		sc_buf_puts(&b, in->recommendation && *in->recommendation
 		                        ? in->recommendation : "-");
+	if (in->migrated_from)
+		sc_buf_printf(&b, " (from %s)", in->migrated_from);
 	if (in->holder)
 		sc_buf_puts(&b, " (open elsewhere)");
 	struct tui_line *l = tui_doc_add(d, TL_SESSION,
-	                                 other ? SC_ROLE_MUTED : SC_ROLE_TEXT, 2,
+	                                 in->error ? SC_ROLE_ERROR
+	                                 : other ? SC_ROLE_MUTED : SC_ROLE_TEXT, 2,
 	                                 "%s", sc_buf_str(&b));
 	l->target = k;
 	/* A long recommendation wraps in its own column. */

@@ -3,6 +3,8 @@
 
 Usage: test_cli.py PATH/TO/socscope
 """
+import csv
+import io
 import json
 import os
 import re
@@ -596,15 +598,29 @@ class CliTest(unittest.TestCase):
 
     def test_portfolio_of_files_shows_the_good_and_reports_the_bad(self):
         good = self.example("managed-it-provider.yaml")
-        r = self.run_cli("portfolio", "--format", "csv", good, self.fix("bad-answers.yaml"))
+        bad = self.fix("bad-answers.yaml")
+        r = self.run_cli("portfolio", "--format", "csv", good, bad)
         self.assertEqual(r.returncode, 65)
-        self.assertRegex(r.stderr, r"bad-answers\.yaml:\d+:\d+: ")
-        self.assertIn("Harborline IT", r.stdout)
-        self.assertEqual(len(r.stdout.splitlines()), 2)
-        r = self.run_cli("portfolio", good, os.path.join(self.dir, "gone.yaml"),
-                         self.fix("bad-answers.yaml"))
+        first = re.search(r"^(.*bad-answers\.yaml:\d+:\d+: .*)$", r.stderr, re.M).group(1)
+        # The bad file is listed, with its first problem, not left out.
+        rows = list(csv.DictReader(io.StringIO(r.stdout, newline="")))
+        self.assertEqual([row["file"] for row in rows], [good, bad])
+        self.assertIn("Harborline IT", rows[0]["client"])
+        self.assertEqual(rows[0]["error"], "")
+        self.assertEqual(rows[1]["error"], first)
+        self.assertEqual(rows[1]["recommendation"], "")
+        gone = os.path.join(self.dir, "gone.yaml")
+        r = self.run_cli("portfolio", good, gone, bad)
         self.assertEqual(r.returncode, 66)
         self.assertIn("Harborline IT", r.stdout)
+        self.assertIn(f"cannot be opened: {gone}: cannot open: No such file or directory\n",
+                      r.stdout)
+        self.assertIn("cannot be opened: " + first, r.stdout)
+        r = self.run_cli("portfolio", "-f", "json", good, gone, bad)
+        doc = json.loads(r.stdout)
+        self.assertEqual(schema_errors("portfolio", doc), [])
+        self.assertEqual([s.get("error") for s in doc["sessions"]],
+                         [None, gone + ": cannot open: No such file or directory", first])
         for args in (["portfolio", "-f", "html"], ["portfolio", "-f", "markdown"],
                      ["portfolio", "--client", "x"]):
             self.assertEqual(self.run_cli(*args).returncode, 64, args)

@@ -348,15 +348,26 @@ class PlainTest(unittest.TestCase):
         r = self.interview(lines("Acme Ltd", "1"), "--client", "Acme")
         self.assertEqual(r.returncode, 0, r.stderr)
         sessions = os.path.dirname(self.session_path("acme"))
-        # Another questionnaire's session cannot be resumed here.
+        # Another questionnaire's session and a broken file cannot be
+        # resumed here: listed after the others, unnumbered, with why.
         with open(os.path.join(sessions, "other.yaml"), "w", encoding="utf-8") as f:
             f.write("socscope: 1\nquestionnaire: something-else\nclient: Other\n")
+        broken = os.path.join(sessions, "broken.yaml")
+        with open(broken, "w", encoding="utf-8") as f:
+            f.write("socscope: 1\nquestionnaire: session-fixture\nclient: Broken\n"
+                    "answers:\n  services: [gardening]\n")
 
         r = self.interview(lines("1", "24"))
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertRegex(r.stdout, r"Saved interviews:\n  1\) Acme \(2 of 5 answered, saved "
-                                   r"\d{4}-\d\d-\d\dT[0-9:]+Z\)\n[A-Z]")
-        self.assertNotIn("Other", r.stdout)
+                                   r"\d{4}-\d\d-\d\dT[0-9:]+Z\)\nCannot be resumed here:\n")
+        listing = r.stdout.split("Cannot be resumed here:\n")[1].split("What is the name")[0]
+        self.assertEqual(listing.splitlines(), [
+            f"  - Other: answers questionnaire \"something-else\" "
+            f"({os.path.join(sessions, 'other.yaml')})",
+            f"  - Broken: cannot be opened: {broken}:5:14: unknown choice \"gardening\" for "
+            "question \"services\"; expected one of: payroll, hosting, advice"])
+        self.assertNotIn("2)", r.stdout)
         self.assertIn("Type the number of a saved interview to resume it, or the name of a "
                       "new client\n> ", r.stdout)
         self.assertIn("Resuming the saved interview for Acme (2 of 5 answered).", r.stdout)
@@ -366,6 +377,51 @@ class PlainTest(unittest.TestCase):
         r = self.interview(lines("Zeta Co"))
         self.assertIn("Starting a new interview for Zeta Co.", r.stdout)
         self.assertTrue(os.path.exists(self.session_path("zeta-co")))
+
+    def test_an_older_session_says_once_what_changed_and_keeps_its_original(self):
+        """A session saved under questionnaire 2.0 opens as today's, says
+        what reading it changed before the first question, and is rewritten
+        only when an answer changes, its original kept beside it."""
+        src = os.path.join(SRC, "tests", "fixtures", "migrate", "v2.0", "payroll-bureau.yaml")
+        path = self.session_path("brightline")
+        os.makedirs(os.path.dirname(path))
+        with open(src, "rb") as f:
+            original = f.read()
+        with open(path, "wb") as f:
+            f.write(original)
+        summary = ("Saved under questionnaire 2.0 and read as 3.0: 3 answers carried over "
+                   "in a new form. The file is rewritten in the new form at the first "
+                   f"change; the original is kept as {path}.v2.0.\n")
+        r = self.interview(":quit\n", "-a", path, q="soc-scoping")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout.count(summary), 1, r.stdout)
+        # Said at the start, before the first question.
+        self.assertLess(r.stdout.index(summary), r.stdout.index(" so far: "))
+        with open(path, "rb") as f:
+            self.assertEqual(f.read(), original)
+        self.assertFalse(os.path.exists(path + ".v2.0"))
+
+        # A note on the first question asked is a change: it saves.
+        r = self.interview(":note Checked with the client.\n:quit\n", "-a", path,
+                           q="soc-scoping")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(path + ".v2.0", "rb") as f:
+            self.assertEqual(f.read(), original)
+        self.assertEqual(stat.S_IMODE(os.stat(path + ".v2.0").st_mode), 0o600)
+        self.assertEqual(stat.S_IMODE(os.stat(path).st_mode), 0o600)
+        with open(path, encoding="utf-8") as f:
+            now = f.read()
+        self.assertIn('questionnaire_version: "3.0"\n', now)
+        # 9 months from the day it was read (it says nothing of when it
+        # was saved; SOCSCOPE_DATE is 2026-11-23): August's last day.
+        self.assertIn("  deadline: 2027-08-31\n", now)
+        self.assertIn("  org_description: Checked with the client.\n", now)
+        # The lock went with the interview; nothing else was left beside.
+        self.assertEqual(sorted(os.listdir(os.path.dirname(path))),
+                         ["brightline.yaml", "brightline.yaml.v2.0"])
+        # Opened again it is today's: nothing to say.
+        r = self.interview(":quit\n", "-a", path, q="soc-scoping")
+        self.assertNotIn("Saved under questionnaire", r.stdout)
 
     def test_overlong_note_is_refused(self):
         ans = os.path.join(self.dir, "n.yaml")

@@ -1082,6 +1082,110 @@ class ScreenTest(unittest.TestCase):
         t.send("q")
         self.assertEqual(t.finish(), 0)
 
+    # -- issue 22: sessions survive upgrades ---------------------------------
+
+    def test_older_sessions_in_the_picker(self):
+        """A session saved under questionnaire 1.0 and one under 2.0 both
+        appear in the picker, marked, and open; one that cannot be opened
+        is listed with why; opening an older one says what changed, and
+        the first change keeps its original beside it."""
+        sessions = os.path.join(self.home, "state", "socscope", "sessions")
+        os.makedirs(sessions)
+        migrate = os.path.join(REPO, "tests", "fixtures", "migrate")
+        old1 = os.path.join(sessions, "brightline.yaml")
+        old2 = os.path.join(sessions, "crescent.yaml")
+        broken = os.path.join(sessions, "harbor.yaml")
+        shutil.copy(os.path.join(migrate, "v1.0", "payroll-bureau.yaml"), old1)
+        shutil.copy(os.path.join(migrate, "v2.0", "loan-servicer.yaml"), old2)
+        with open(os.path.join(migrate, "v2.0", "payroll-bureau.yaml"),
+                  encoding="utf-8") as f:
+            text = f.read().replace("  months_needed: 9\n",
+                                    "  months_needed: soon\n").replace(
+                "client: Brightline Payroll Services", "client: Harbor Lane Law")
+        with open(broken, "w", encoding="utf-8") as f:
+            f.write(text)
+        line = text.split("  months_needed: soon")[0].count("\n") + 1
+        with open(old1, "rb") as f:
+            original = f.read()
+        env = {"SOCSCOPE_DATE": "2026-12-06"}
+
+        t = self.run_tui(cols=200, rows=30, env=env)
+        t.wait_for("Saved interviews")
+        t.wait_for("cannot be opened")
+        t.settle()
+        screen = t.text()
+        self.assertRegex(screen, r"Brightline Payroll Serv.*53/59 .*SOC 1 "
+                                 r"Type II and SOC 2 Type II .*\(from 1\.0\)")
+        self.assertRegex(screen, r"Crescent Loan Servicing .*58/58 .*SOC 1 Type "
+                                 r"II \(from 2\.0\)")
+        self.assertIn("cannot be opened: %s:%d:18: the answer to "
+                      "\"months_needed\" fits neither" % (broken, line), screen)
+        # The one that cannot be opened says so in full when picked.
+        t.send(DOWN, DOWN)
+        t.send(ENTER)
+        t.wait_for("%s:%d:18:" % (broken, line))
+        self.assertIn("Saved interviews", t.text())
+        t.send("q")
+        self.assertEqual(t.finish(), 0)
+
+        # The 2.0 one opens and says what changed, once.
+        t = self.run_tui(cols=120, rows=30, env=env)
+        t.wait_for("Saved interviews")
+        t.wait_for("(from 2.0)")
+        t.send(DOWN)
+        t.send(ENTER)
+        t.wait_for("Saved under questionnaire 2.0")
+        # The message wraps in its column; the key bar may follow.
+        said = t.message("Saved under questionnaire 2.0")
+        want = ("Saved under questionnaire 2.0 and read as 3.0: 3 "
+                         "answers carried over in a new form.")
+        self.assertTrue(said == want or said.startswith(want + " "), said)
+        t.send(F10)
+        self.assertEqual(t.finish(), 0)
+
+        # The 1.0 one too, at its first new question; answering it saves
+        # the session as 3.0 and keeps the original.
+        t = self.run_tui(cols=120, rows=30, env=env)
+        t.wait_for("(from 1.0)")
+        t.send(ENTER)
+        t.wait_for("Saved under questionnaire 1.0")
+        # The message wraps in its column; the key bar may follow.
+        said = t.message("Saved under questionnaire 1.0")
+        want = ("Saved under questionnaire 1.0 and read as 3.0: 6 "
+                         "answers carried over in a new form, 6 new questions "
+                         "to answer.")
+        self.assertTrue(said == want or said.startswith(want + " "), said)
+        self.assertFalse(os.path.exists(old1 + ".v1.0"))
+        t.wait_for("Do you hold any of these?")
+        t.send("4")
+        t.wait_for("[✓] None of these")
+        t.send("q")
+        self.assertEqual(t.finish(), 0)
+        with open(old1 + ".v1.0", "rb") as f:
+            self.assertEqual(f.read(), original)
+        self.assertEqual(stat.S_IMODE(os.stat(old1 + ".v1.0").st_mode), 0o600)
+        saved = yaml.safe_load(self.read(old1))
+        self.assertEqual(saved["questionnaire_version"], "3.0")
+        self.assertEqual(saved["answers"]["sector_data"], ["none"])
+        self.assertEqual(str(saved["answers"]["deadline"]), "2027-09-30")
+        self.assertEqual(sorted(os.listdir(sessions)),
+                         ["brightline.yaml", "brightline.yaml.v1.0",
+                          "crescent.yaml", "harbor.yaml"])
+
+        # Saved as today's, it opens without a word about versions, and
+        # the original kept beside it is not offered as a session.
+        t = self.run_tui(cols=120, rows=30, env=env)
+        t.wait_for("(from 2.0)")
+        t.settle()
+        self.assertNotIn("(from 1.0)", t.text())
+        self.assertEqual(t.text().count("Brightline Payroll Serv"), 1)
+        t.send(ENTER)
+        t.wait_for("Section ")
+        t.settle()
+        self.assertNotIn("Saved under questionnaire", t.text())
+        t.send(F10)
+        self.assertEqual(t.finish(), 0)
+
     # -- issue 11: examples at hand ------------------------------------------
 
     def test_open_installed_example_on_a_copy(self):
