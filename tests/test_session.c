@@ -947,14 +947,15 @@ skipped_sections_are_explained(void **state)
 	struct sc_session *s = open_ok(fx, path, "Skip Co");
 	struct sc_buf b = {0};
 
-	/* Nothing answered yet: the sections wait for the answers. */
+	/* Nothing answered yet: the sections wait for the answers, and the
+	 * health section's note, which says what was answered, is not said
+	 * before it was. */
 	sc_session_explain_skipped(s, 1, 4, &b);
 	assert_string_equal(sc_buf_str(&b),
-	                    "Sections 2 to 3 (Payroll; Hosting) do not apply "
-	                    "until you answer \"What do you do for your "
-	                    "clients?\"\n"
-	                    "The health data questions do not apply, since you "
-	                    "handle no health records.\n");
+	                    "Sections 2 to 4 (Payroll; Hosting; Health data) do "
+	                    "not apply until you answer \"What do you do for "
+	                    "your clients?\" and \"Do you handle health "
+	                    "records?\"\n");
 	size_t payroll = 0;
 	set_choices(s, N_SERVICES, &payroll, 1);
 	struct sc_answer no = {.type = SC_A_BOOL, .b = false};
