@@ -26,6 +26,7 @@
 #include "socscope/date.h"
 #include "socscope/engine.h"
 #include "socscope/questionnaire.h"
+#include "socscope/report.h"
 
 #define QFILE SC_SRCDIR "/questionnaires/soc-scoping.yaml"
 #define EXDIR SC_SRCDIR "/questionnaires/examples/"
@@ -324,6 +325,59 @@ static const struct example examples[] = {
 	 {"soc1_bridge_letters", "work_with_cpa_firm"}},
 };
 
+/* The first paragraph of an example's opening comment, the sentence that
+ * names its outcome (and its description in `socscope list`). */
+static char *
+example_summary(const char *file)
+{
+	char *path = sc_xasprintf("%s%s", EXDIR, file);
+	char *text = th_read(path, NULL);
+	free(path);
+	assert_non_null(text);
+	struct sc_buf b = {0};
+	for (char *l = text; l && strncmp(l, "# ", 2) == 0;) {
+		char *e = strchr(l, '\n');
+		sc_buf_add(&b, l + 2, e ? (size_t)(e - l - 2) : strlen(l + 2));
+		sc_buf_putc(&b, ' ');
+		l = e ? e + 1 : NULL;
+	}
+	free(text);
+	return sc_buf_steal(&b);
+}
+
+/* Teaching material says what the rules give: the opening sentence names
+ * each report recommended with its type, and no other type of it. */
+static void
+summary_names_the_outcome(const struct example *ex, const struct sc_result *r)
+{
+	char *sum = example_summary(ex->file);
+	if (r->nreports == 0 && !strstr(sum, "no SOC report") &&
+	    !strstr(sum, "No SOC report"))
+		fail_msg("%s: the opening sentence does not say \"no SOC "
+		         "report\": %s", ex->file, sum);
+	for (size_t i = 0; i < r->nreports; i++) {
+		const struct sc_report_rec *rr = &r->reports[i];
+		struct sc_buf want = {0}, other = {0};
+		sc_buf_printf(&want, "%s%s%s", sc_report_name(rr->id),
+		              rr->type == SC_TYPE_NONE ? "" : " ",
+		              rr->type == SC_TYPE_NONE ? ""
+		                                       : sc_rtype_name(rr->type));
+		if (!strstr(sum, sc_buf_str(&want)))
+			fail_msg("%s: the opening sentence does not name %s: %s",
+			         ex->file, sc_buf_str(&want), sum);
+		if (rr->type == SC_TYPE2) {
+			sc_buf_printf(&other, "%s Type I ", sc_report_name(rr->id));
+			if (strstr(sum, sc_buf_str(&other)))
+				fail_msg("%s: the opening sentence names %s, but the "
+				         "rules give %s", ex->file, sc_buf_str(&other),
+				         sc_buf_str(&want));
+		}
+		sc_buf_fini(&want);
+		sc_buf_fini(&other);
+	}
+	free(sum);
+}
+
 static void
 check_example(const struct example *ex)
 {
@@ -392,6 +446,24 @@ check_example(const struct example *ex)
 	for (size_t i = 0; i < 4 && ex->next[i]; i++)
 		if (!reasons_have(&r->next_steps, ex->next[i]))
 			fail_msg("%s: next step %s missing", ex->file, ex->next[i]);
+
+	summary_names_the_outcome(ex, r);
+	/* Where the readiness questions are asked, every group of the common
+	 * criteria is scored: none shows "no readiness item asked". */
+	if (r->nitems > 0) {
+		struct sc_area areas[SC_AREA_MAX];
+		size_t na = sc_report_areas(the_q, a, ev, areas);
+		size_t cc = 0;
+		for (size_t i = 0; i < na; i++) {
+			if (strncmp(areas[i].id, "cc", 2) != 0)
+				continue;
+			cc++;
+			if (areas[i].total == 0)
+				fail_msg("%s: %s: no readiness item asked", ex->file,
+				         areas[i].name);
+		}
+		assert_int_equal(cc, 9);
+	}
 	/* The self-assessment disclaimer is always listed. */
 	assert_true(reasons_have(&r->next_steps, "self_assessment"));
 

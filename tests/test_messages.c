@@ -513,6 +513,46 @@ check_rules(struct walk *w)
 	}
 }
 
+/* A report's reasons agree with its type: only the rule that chose the
+ * type may speak of the other one ("start with a Type I and follow with a
+ * Type II"); a reason for recommending a SOC 1 that is a Type I must not
+ * say its readers rely on a Type II.  A clause about the SOC 3 (which
+ * stands on a SOC 2 Type II) is about that report, not this one. */
+static void
+check_types(struct walk *w)
+{
+	const struct sc_result *r = sc_eval_result(w->ev);
+	for (size_t k = 0; k < r->nreports; k++) {
+		const struct sc_report_rec *rr = &r->reports[k];
+		if (rr->type != SC_TYPE1 && rr->type != SC_TYPE2)
+			continue;
+		for (size_t j = 0; j < rr->reasons.n; j++) {
+			size_t ri = rr->reasons.rules[j];
+			if (ri == rr->type_rule)
+				continue;
+			const char *t = the_q->rules[ri].because;
+			bool other = false;
+			for (const char *c = t; *c;) {
+				size_t n = strcspn(c, ".;");
+				char *clause = strndup(c, n);
+				for (const char *p = strstr(clause, "Type I");
+				     p && !strstr(clause, "SOC 3");
+				     p = strstr(p + 1, "Type I"))
+					other |= rr->type == SC_TYPE1
+					         ? p[6] == 'I' : p[6] != 'I';
+				free(clause);
+				c += n + (c[n] ? 1 : 0);
+			}
+			if (other)
+				fail_once(w, "%s %s is explained by rule %s, which "
+				          "speaks of the other type: %s",
+				          sc_report_id_str(rr->id),
+				          sc_rtype_id_str(rr->type),
+				          the_q->rules[ri].id, t);
+		}
+	}
+}
+
 static void
 compile_claims(void)
 {
@@ -603,6 +643,7 @@ every_message_fits_the_answers(void **state)
 			if (sc_session_section_skipped(&s, k))
 				check_skipped(&w, &s, k);
 		check_rules(&w);
+		check_types(&w);
 	}
 
 	/* Nothing the walk should reach went unchecked. */
