@@ -385,10 +385,16 @@ check_example(const struct example *ex)
 	struct sc_eval *ev = sc_eval_new(the_q, a);
 	const struct sc_result *r = sc_eval_result(ev);
 
-	/* Every example answers everything it is asked. */
+	/* Every example answers everything it is asked, and nothing it is
+	 * not: an answer to a question the interview passes over would teach
+	 * an outcome the rules never read. */
 	if (r->nunanswered)
 		fail_msg("%s: required question %s unanswered", ex->file,
 		         the_q->questions[r->unanswered[0]].id);
+	for (size_t i = 0; i < the_q->nquestions; i++)
+		if (a->v[i].type != SC_A_NONE && !sc_eval_visible(ev, i))
+			fail_msg("%s: answers %s, which is not asked", ex->file,
+			         the_q->questions[i].id);
 
 	char *s = reports_str(r);
 	if (strcmp(s, ex->reports) != 0)
