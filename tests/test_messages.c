@@ -76,6 +76,7 @@ static const struct claim claims[] = {
 	{"you said you hold nothing of your customers'", NOTHING_HELD},
 	{"you said you do none of these", NOTHING_HELD},
 	{"you hold nothing of theirs", NOTHING_HELD},
+	{"with nothing of your customers' held or run", NOTHING_HELD},
 	{"customers ask how you protect their data",
 	 "security_reviews == \"vendor_risk\""},
 	{"nobody asks how you protect a service you provide",
