@@ -26,6 +26,7 @@
 #include "socscope/date.h"
 #include "socscope/engine.h"
 #include "socscope/questionnaire.h"
+#include "socscope/report.h"
 
 #define QFILE SC_SRCDIR "/questionnaires/soc-scoping.yaml"
 #define EXDIR SC_SRCDIR "/questionnaires/examples/"
@@ -194,7 +195,7 @@ static const struct example examples[] = {
 	 {"access_control", "privacy_notice", "confirm_misstatement",
 	  "document_controls", "fin_approvals", "keep_evidence",
 	  "vendor_management"},
-	 26, 19, 5, 1, 1, 83,
+	 27, 20, 5, 1, 1, 83,
 	 {"work_with_cpa_firm", "soc1_bridge_letters"}},
 	{"early-stage-saas.yaml", "soc2:type1:0:soc2_type1_deadline",
 	 "soc3_public", NULL, "security confidentiality",
@@ -209,7 +210,7 @@ static const struct example examples[] = {
 	  {"data_classification", "medium", false}},
 	 {"encryption", "change_management", "org_structure",
 	  "risk_mitigation", "fin_approvals", "keep_evidence"},
-	 19, 4, 5, 8, 2, 34,
+	 20, 4, 5, 9, 2, 33,
 	 {"type2_wanted_type1_first", "work_with_cpa_firm"}},
 	{"established-saas.yaml",
 	 "soc2:type2:12:soc2_renewal soc3:none:12:soc2_renewal", NULL, NULL,
@@ -218,7 +219,7 @@ static const struct example examples[] = {
 	 {{"vendor_management", "high", false}},
 	 {"risk_assessment", "access_control", "document_controls",
 	  "confirm_contract_report"},
-	 20, 19, 1, 0, 0, 98,
+	 21, 20, 1, 0, 0, 98,
 	 {"work_with_cpa_firm"}},
 	{"colocation-provider.yaml", "soc2:type2:6:soc2_lookback_long", NULL,
 	 NULL, "security availability", "iso27001",
@@ -226,7 +227,7 @@ static const struct example examples[] = {
 	  {"retention_disposal", "medium", false}},
 	 {"access_control", "confirm_processing_commitment",
 	  "confirm_personal_data", "physical_security"},
-	 20, 19, 1, 0, 0, 98,
+	 21, 20, 1, 0, 0, 98,
 	 {"auditors_ask_not_financial"}},
 	{"healthcare-saas.yaml", "soc2:type2:6:soc2_lookback_long", NULL, NULL,
 	 "security availability confidentiality",
@@ -238,7 +239,7 @@ static const struct example examples[] = {
 	  {"incident_response", "medium", false},
 	  {"capacity_planning", "medium", false}},
 	 {"confirm_phi", "privacy_notice", "access_control", "encryption"},
-	 20, 14, 4, 2, 0, 80,
+	 21, 14, 5, 2, 0, 79,
 	 {"work_with_cpa_firm"}},
 	{"payment-processor.yaml",
 	 "soc1:type2:12:soc1_renewal soc2:type2:12:soc2_renewal", NULL, NULL,
@@ -248,7 +249,7 @@ static const struct example examples[] = {
 	  {"fin_review", "medium", false}},
 	 {"fin_approvals", "fin_segregation", "confirm_sox_clients",
 	  "confirm_card_data"},
-	 28, 26, 2, 0, 0, 96,
+	 29, 27, 2, 0, 0, 97,
 	 {"soc1_bridge_letters"}},
 	{"managed-it-provider.yaml", "soc2:type2:3:soc2_lookback", NULL,
 	 NULL, "security availability confidentiality", "subservice",
@@ -261,7 +262,7 @@ static const struct example examples[] = {
 	  {"confirm_risk_analysis", "low", true}},
 	 {"risk_analysis", "access_control", "fin_approvals",
 	  "confirm_auditor_request"},
-	 21, 15, 4, 1, 1, 81,
+	 22, 15, 5, 1, 1, 80,
 	 {"work_with_cpa_firm"}},
 	{"consumer-app.yaml",
 	 "soc2:type2:6:soc2_lookback_long soc3:none:6:soc2_lookback_long",
@@ -271,21 +272,22 @@ static const struct example examples[] = {
 	  {"retention_disposal", "medium", false},
 	  {"privacy_practices", "medium", false}},
 	 {"privacy_notice", "confirm_collection_role", "access_control"},
-	 20, 17, 2, 1, 0, 90,
+	 21, 18, 2, 1, 0, 90,
 	 {"privacy_first_report"}},
 	{"claims-administrator.yaml",
 	 "soc1:type2:6:soc1_lookback soc2:type2:6:soc2_lookback_long",
 	 NULL, NULL, "security processing_integrity confidentiality",
 	 "hipaa sox ccpa subservice",
-	 {{"confirm_sox_clients", "high", true},
-	  {"change_management", "high", false},
+	 /* listed clients: SOX is settled, not a follow-up */
+	 {{"change_management", "high", false},
 	  {"change_communication", "medium", false},
 	  {"access_control", "medium", false},
 	  {"fin_reconciliations", "medium", false},
 	  {"data_classification", "medium", false},
 	  {"confirm_fin_review", "low", true}},
-	 {"fin_review", "fin_approvals", "incident_response", "keep_evidence"},
-	 26, 20, 4, 1, 1, 85,
+	 {"fin_review", "fin_approvals", "incident_response", "keep_evidence",
+	  "confirm_sox_clients"},
+	 27, 21, 4, 1, 1, 85,
 	 {"soc1_bridge_letters", "work_with_cpa_firm"}},
 	{"no-report-consultancy.yaml", "", NULL, "none_not_service_org", "", "",
 	 {{NULL, NULL, false}},
@@ -296,13 +298,16 @@ static const struct example examples[] = {
 	 NULL, "security confidentiality", "gdpr iso27001 subservice",
 	 {{"backups_recovery", "medium", false}},
 	 {"privacy_notice", "confirm_collection_role", "access_control"},
-	 19, 18, 1, 0, 0, 97,
+	 20, 19, 1, 0, 0, 98,
 	 {"work_with_cpa_firm"}},
+	/* clients never audited: no reader for a SOC 1, and its own
+	 * policies ranked for its own business */
 	{"local-bookkeeper.yaml", "", NULL, "none_nobody_asks", "", "",
-	 {{"document_controls", "medium", false}},
+	 {{"document_controls", "low", false}},
 	 {"risk_assessment", "fin_approvals", "confirm_auditor_request"},
 	 0, 0, 0, 0, 0, 0,
-	 {"soc1_not_asked", "none_nobody_asks"}},
+	 {"soc1_not_audited", "none_nobody_asks",
+	  "providers_reports_no_report"}},
 	{"loan-servicer.yaml", "soc1:type2:6:soc1_type2_default", NULL, NULL,
 	 "", "subservice",
 	 /* a SOC 1 asks the IT general controls too (domain 2) */
@@ -316,9 +321,62 @@ static const struct example examples[] = {
 	  {"fin_validation", "medium", false}},
 	 {"encryption", "access_control", "fin_approvals", "fin_review",
 	  "keep_evidence"},
-	 25, 13, 6, 6, 0, 64,
+	 26, 13, 6, 7, 0, 62,
 	 {"soc1_bridge_letters", "work_with_cpa_firm"}},
 };
+
+/* The first paragraph of an example's opening comment, the sentence that
+ * names its outcome (and its description in `socscope list`). */
+static char *
+example_summary(const char *file)
+{
+	char *path = sc_xasprintf("%s%s", EXDIR, file);
+	char *text = th_read(path, NULL);
+	free(path);
+	assert_non_null(text);
+	struct sc_buf b = {0};
+	for (char *l = text; l && strncmp(l, "# ", 2) == 0;) {
+		char *e = strchr(l, '\n');
+		sc_buf_add(&b, l + 2, e ? (size_t)(e - l - 2) : strlen(l + 2));
+		sc_buf_putc(&b, ' ');
+		l = e ? e + 1 : NULL;
+	}
+	free(text);
+	return sc_buf_steal(&b);
+}
+
+/* Teaching material says what the rules give: the opening sentence names
+ * each report recommended with its type, and no other type of it. */
+static void
+summary_names_the_outcome(const struct example *ex, const struct sc_result *r)
+{
+	char *sum = example_summary(ex->file);
+	if (r->nreports == 0 && !strstr(sum, "no SOC report") &&
+	    !strstr(sum, "No SOC report"))
+		fail_msg("%s: the opening sentence does not say \"no SOC "
+		         "report\": %s", ex->file, sum);
+	for (size_t i = 0; i < r->nreports; i++) {
+		const struct sc_report_rec *rr = &r->reports[i];
+		struct sc_buf want = {0}, other = {0};
+		sc_buf_printf(&want, "%s%s%s", sc_report_name(rr->id),
+		              rr->type == SC_TYPE_NONE ? "" : " ",
+		              rr->type == SC_TYPE_NONE ? ""
+		                                       : sc_rtype_name(rr->type));
+		if (!strstr(sum, sc_buf_str(&want)))
+			fail_msg("%s: the opening sentence does not name %s: %s",
+			         ex->file, sc_buf_str(&want), sum);
+		if (rr->type == SC_TYPE2) {
+			sc_buf_printf(&other, "%s Type I ", sc_report_name(rr->id));
+			if (strstr(sum, sc_buf_str(&other)))
+				fail_msg("%s: the opening sentence names %s, but the "
+				         "rules give %s", ex->file, sc_buf_str(&other),
+				         sc_buf_str(&want));
+		}
+		sc_buf_fini(&want);
+		sc_buf_fini(&other);
+	}
+	free(sum);
+}
 
 static void
 check_example(const struct example *ex)
@@ -327,10 +385,16 @@ check_example(const struct example *ex)
 	struct sc_eval *ev = sc_eval_new(the_q, a);
 	const struct sc_result *r = sc_eval_result(ev);
 
-	/* Every example answers everything it is asked. */
+	/* Every example answers everything it is asked, and nothing it is
+	 * not: an answer to a question the interview passes over would teach
+	 * an outcome the rules never read. */
 	if (r->nunanswered)
 		fail_msg("%s: required question %s unanswered", ex->file,
 		         the_q->questions[r->unanswered[0]].id);
+	for (size_t i = 0; i < the_q->nquestions; i++)
+		if (a->v[i].type != SC_A_NONE && !sc_eval_visible(ev, i))
+			fail_msg("%s: answers %s, which is not asked", ex->file,
+			         the_q->questions[i].id);
 
 	char *s = reports_str(r);
 	if (strcmp(s, ex->reports) != 0)
@@ -388,6 +452,24 @@ check_example(const struct example *ex)
 	for (size_t i = 0; i < 4 && ex->next[i]; i++)
 		if (!reasons_have(&r->next_steps, ex->next[i]))
 			fail_msg("%s: next step %s missing", ex->file, ex->next[i]);
+
+	summary_names_the_outcome(ex, r);
+	/* Where the readiness questions are asked, every group of the common
+	 * criteria is scored: none shows "no readiness item asked". */
+	if (r->nitems > 0) {
+		struct sc_area areas[SC_AREA_MAX];
+		size_t na = sc_report_areas(the_q, a, ev, areas);
+		size_t cc = 0;
+		for (size_t i = 0; i < na; i++) {
+			if (strncmp(areas[i].id, "cc", 2) != 0)
+				continue;
+			cc++;
+			if (areas[i].total == 0)
+				fail_msg("%s: %s: no readiness item asked", ex->file,
+				         areas[i].name);
+		}
+		assert_int_equal(cc, 9);
+	}
 	/* The self-assessment disclaimer is always listed. */
 	assert_true(reasons_have(&r->next_steps, "self_assessment"));
 
@@ -563,7 +645,8 @@ unnamed_reports_and_listed_clients(void **state)
 	listed.nsel = 1;
 	assert_true(sc_answers_set(a, cq, &listed));
 	sc_eval_changed(ev, cq);
-	set_choice(a, ev, "sox_clients", "dont_know");
+	/* Listed customers settle SOX: it is not asked again. */
+	assert_false(sc_eval_visible(ev, question_index("sox_clients")));
 	r = sc_eval_result(ev);
 	assert_int_equal(r->nreports, 1);
 	assert_int_equal(r->reports[0].id, SC_SOC1);
@@ -822,14 +905,14 @@ ten_parts_in_order(void **state)
 	/* The client's name is asked once. */
 	assert_string_equal(the_q->questions[the_q->client_question].id,
 	                    "org_name");
-	/* Who is a service organization: five positive activities and a
+	/* Who is a service organization: six positive activities and a
 	 * positive "none of these" (domain 2). */
 	const struct sc_question *ac = sc_questionnaire_find(the_q, "activities");
 	assert_non_null(ac);
 	assert_int_equal(ac->type, SC_Q_MULTI);
-	assert_int_equal(ac->nchoices, 6);
+	assert_int_equal(ac->nchoices, 7);
 	assert_true(ac->required);
-	assert_string_equal(ac->choices[5].id, "none");
+	assert_string_equal(ac->choices[6].id, "none");
 	/* The contract question is asked of everyone. */
 	assert_null(sc_questionnaire_find(the_q, "contract_report")->show_if);
 }
@@ -928,11 +1011,11 @@ readiness_items_are_counted_honestly(void **state)
 			assert_true(prio_partial >= prio_missing);
 		}
 	}
-	/* 10 checklist items (seed 001); 8 practices, physical access, one
-	 * question per optional category, 5 SOC 1 controls and the clients'
-	 * own controls. */
-	assert_int_equal(the_q->sections[8].count, 10);
-	assert_int_equal(items, 29);
+	/* 10 checklist items (seed 001) and monitoring (CC4); 8 practices,
+	 * physical access, one question per optional category, 5 SOC 1
+	 * controls and the clients' own controls. */
+	assert_int_equal(the_q->sections[8].count, 11);
+	assert_int_equal(items, 30);
 }
 
 /* Wording that would claim socscope audits, certifies or gives an opinion.

@@ -494,7 +494,21 @@ static const struct invalid_case invalid_cases[] = {
 	{"invalid-client-question-missing.yaml", SC_EDATA, {
 		{5, 18, "\"client_question\" names \"org\", which is not a "
 		        "question"},
-		{16, 19, "\"skipped_note\" must be text, found a list"},
+		{16, 19, "\"skipped_note\" must be text or a list of variants, "
+		         "found a mapping"},
+	}},
+	/* skipped_note as variants: each a mapping with text, only the last
+	 * without a condition, naming only questions asked before it. */
+	{"invalid-skipped-note.yaml", SC_EDATA, {
+		{16, 9, "only the last skipped_note variant may go without "
+		        "\"when\""},
+		{19, 9, "a skipped_note variant must be a mapping with \"text\" "
+		        "and \"when\", found text"},
+		{20, 15, "question \"has_baa\" is not asked before section "
+		         "\"health_data\" (a skipped_note may only name earlier "
+		         "questions)"},
+		{22, 9, "a skipped_note variant has no \"text\""},
+		{31, 19, "\"skipped_note\" is an empty list"},
 	}},
 	/* Expression errors: the compiler's column mapped into the file. */
 	{"invalid-expr-unknown-question.yaml", SC_EDATA, {

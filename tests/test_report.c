@@ -249,6 +249,41 @@ golden_case(const char *name)
 	fx_close(&f);
 }
 
+/* No category is shown in or out of scope without a reason, with or
+ * without a SOC 2: every view says why (sc_result_tsc_why), and the text
+ * report gives each category line a reason under it. */
+static void
+every_category_has_a_reason(void **state)
+{
+	(void)state;
+	static const char *const cases[] = {"full", "none", "partial", "escape"};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		struct fx f;
+		fx_open(&f, cases[k]);
+		const struct sc_result *r = sc_eval_result(f.ev);
+		for (int c = 0; c < SC_CAT_COUNT; c++) {
+			const char *why = sc_result_tsc_why(f.q, r, c);
+			if (!why || !*why)
+				fail_msg("%s: %s has no reason", cases[k],
+				         sc_category_name(c));
+		}
+		char *s = render(&f, SC_FMT_TEXT, 0);
+		for (int c = 0; c < SC_CAT_COUNT; c++) {
+			char *head = sc_xasprintf("\n* %s: ", sc_category_name(c));
+			const char *at = strstr(s, head);
+			assert_non_null(at);
+			const char *next = strchr(at + 1, '\n');
+			assert_non_null(next);
+			if (strncmp(next + 1, "  - ", 4) != 0)
+				fail_msg("%s: %s shown without a reason", cases[k],
+				         sc_category_name(c));
+			free(head);
+		}
+		free(s);
+		fx_close(&f);
+	}
+}
+
 static void
 golden_full(void **state)
 {
@@ -2348,6 +2383,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(golden_full),
 		cmocka_unit_test(golden_none),
+		cmocka_unit_test(every_category_has_a_reason),
 		cmocka_unit_test(golden_partial),
 		cmocka_unit_test(golden_escape),
 		cmocka_unit_test(no_format_gives_soc3_a_type),

@@ -943,8 +943,9 @@ none_choice_by_id_or_label(void **state)
 }
 
 /* Sections skipped for the same reason say it once: the bundled
- * questionnaire's sections for service organizations share one note, and
- * so do those about controls. */
+ * questionnaire's sections about controls share one note for an
+ * organization that holds nothing of its customers'; and every note said
+ * names what was answered. */
 static void
 a_shared_note_is_said_once(void **state)
 {
@@ -968,15 +969,27 @@ a_shared_note_is_said_once(void **state)
 	struct sc_answer no = {.type = SC_A_CHOICE,
 	                       .choice = (size_t)sc_question_find_choice(sr, "no")};
 	assert_int_equal(sc_session_set(s, sr->index, &no), SC_OK);
+	const struct sc_question *cr =
+	        sc_questionnaire_find(fx->q, "contract_report");
+	struct sc_answer none_c = {
+		.type = SC_A_CHOICE,
+		.choice = (size_t)sc_question_find_choice(cr, "none")};
+	assert_int_equal(sc_session_set(s, cr->index, &none_c), SC_OK);
 	struct sc_buf b = {0};
 	sc_session_explain_skipped(s, 3, fx->q->nsections, &b);
 	const char *out = sc_buf_str(&b);
-	const char *svc = strstr(out, "These questions are for organizations");
-	assert_non_null(svc);
-	assert_null(strstr(svc + 1, "These questions are for organizations"));
+	const char *fin = strstr(out, "You said you hold nothing of your "
+	                              "customers' and run nothing for them, so "
+	                              "nothing you do for them can reach");
+	assert_non_null(fin);
+	assert_non_null(strstr(out, "No contract requires a SOC report and "
+	                            "nobody asks how you protect"));
 	const char *ctl = strstr(out, "questions about your controls");
 	assert_non_null(ctl);
 	assert_null(strstr(ctl + 1, "questions about your controls"));
+	/* Nothing is said that the answers do not bear out. */
+	assert_null(strstr(out, "you do none of these"));
+	assert_null(strstr(out, "Nobody has asked you"));
 	sc_buf_fini(&b);
 	sc_session_free(s);
 	free(path);
@@ -992,14 +1005,15 @@ skipped_sections_are_explained(void **state)
 	struct sc_session *s = open_ok(fx, path, "Skip Co");
 	struct sc_buf b = {0};
 
-	/* Nothing answered yet: the sections wait for the answers. */
+	/* Nothing answered yet: the sections wait for the answers, and the
+	 * health section's note, which says what was answered, is not said
+	 * before it was. */
 	sc_session_explain_skipped(s, 1, 4, &b);
 	assert_string_equal(sc_buf_str(&b),
-	                    "Sections 2 to 3 (Payroll; Hosting) do not apply "
-	                    "until you answer \"What do you do for your "
-	                    "clients?\"\n"
-	                    "The health data questions do not apply, since you "
-	                    "handle no health records.\n");
+	                    "Sections 2 to 4 (Payroll; Hosting; Health data) do "
+	                    "not apply until you answer \"What do you do for "
+	                    "your clients?\" and \"Do you handle health "
+	                    "records?\"\n");
 	size_t payroll = 0;
 	set_choices(s, N_SERVICES, &payroll, 1);
 	struct sc_answer no = {.type = SC_A_BOOL, .b = false};

@@ -142,6 +142,18 @@ void
 sc_result_summary(const struct sc_questionnaire *q, const struct sc_result *r,
                   struct sc_buf *out);
 
+/* Why category `c` is in or out of scope when no rule says so: Security is
+ * part of every SOC 2, no SOC 2 is recommended, or nothing calls for an
+ * optional category; NULL when a rule gave a reason.  So no category is
+ * ever shown in or out without a reason. */
+const char *
+sc_result_tsc_default(const struct sc_result *r, enum sc_category c);
+/* The one sentence every view shows beside category `c`: its first rule's
+ * `because`, else sc_result_tsc_default; never NULL. */
+const char *
+sc_result_tsc_why(const struct sc_questionnaire *q, const struct sc_result *r,
+                  enum sc_category c);
+
 /* The recommendation in one short line, for lists of many sessions (the
  * portfolio, the interview's session picker): the summary when a report is
  * recommended, else "No SOC report now" when the answers say so, else "Not

@@ -36,13 +36,28 @@ struct sc_question {
 	int line, col;        /* where it is defined */
 };
 
+/* A section's skipped_note written as a list: each variant is said when
+ * its `when` holds (the first that does), so that the note can name what
+ * was answered. */
+struct sc_skip_note {
+	char *when_src;
+	struct sc_expr *when; /* names only questions before the section */
+	char *text;
+	int line, col;
+};
+
 struct sc_section {
 	char *id;
 	char *title;
 	char *intro; /* NULL when none */
 	/* Said when the interview passes the section because none of its
-	 * questions is shown; NULL when none (a default sentence is said). */
-	char *skipped_note;
+	 * questions is shown: the first of `notes` whose `when` holds, else
+	 * skipped_note (the note given as text, or the list's last variant
+	 * without a `when`), else a default sentence naming the answers that
+	 * hid it (sc_session_explain_skipped). */
+	char *skipped_note;  /* NULL when none */
+	struct sc_skip_note *notes; /* the variants with a `when`, file order */
+	size_t nnotes;
 	size_t first, count; /* questions [first, first + count) */
 	int line, col;
 };

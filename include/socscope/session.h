@@ -108,9 +108,12 @@ sc_session_none_choice(const struct sc_question *qn);
 bool
 sc_session_section_skipped(const struct sc_session *s, size_t section);
 /* Say why the sections in [from, to) that show no question are passed over,
- * one line (ending in '\n') each: a section's skipped_note verbatim, and for
- * each run of sections without one a sentence naming them and the questions
- * whose answers hid them.  Appends nothing when every section applies. */
+ * one line (ending in '\n') each: a section's skipped_note verbatim (of a
+ * list of variants, the first whose `when` holds now), and for each run of
+ * sections without one a sentence naming them and the questions whose
+ * answers hid them; a note just said is not said again at once.  The
+ * full-screen and the plain interview both say it this way.  Appends
+ * nothing when every section applies. */
 void
 sc_session_explain_skipped(const struct sc_session *s, size_t from, size_t to,
                            struct sc_buf *out);

@@ -926,6 +926,34 @@ sc_report_title(const struct sc_report_rec *r, struct sc_buf *out)
 	sc_buf_puts(out, sc_rtype_name(r->type));
 }
 
+const char *
+sc_result_tsc_default(const struct sc_result *r, enum sc_category c)
+{
+	const struct sc_tsc_rec *t = &r->tsc[c];
+	if (t->reasons.n > 0)
+		return NULL;
+	if (t->required)
+		return "Security, the common criteria, is part of every SOC 2 "
+		       "report.";
+	if (t->in_scope)
+		return NULL;
+	if (!r->tsc[SC_CAT_SECURITY].in_scope)
+		return "No SOC 2 is recommended now.";
+	return "Nothing in your answers calls for it; add it when a customer "
+	       "requires it in writing.";
+}
+
+const char *
+sc_result_tsc_why(const struct sc_questionnaire *q, const struct sc_result *r,
+                  enum sc_category c)
+{
+	const struct sc_tsc_rec *t = &r->tsc[c];
+	if (t->reasons.n > 0 && t->reasons.rules[0] < q->nrules)
+		return q->rules[t->reasons.rules[0]].because;
+	const char *d = sc_result_tsc_default(r, c);
+	return d ? d : "";
+}
+
 /* The categories in scope, "(Security, Availability)". */
 static void
 put_categories(struct sc_buf *out, const struct sc_result *res)

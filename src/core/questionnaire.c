@@ -275,6 +275,13 @@ sc_questionnaire_free(struct sc_questionnaire *q)
 		free(q->sections[i].title);
 		free(q->sections[i].intro);
 		free(q->sections[i].skipped_note);
+		for (size_t k = 0; k < q->sections[i].nnotes; k++) {
+			struct sc_skip_note *n = &q->sections[i].notes[k];
+			free(n->when_src);
+			sc_expr_free(n->when);
+			free(n->text);
+		}
+		free(q->sections[i].notes);
 	}
 	free(q->sections);
 	for (size_t i = 0; i < q->nrules; i++)
@@ -305,6 +312,9 @@ struct loader {
 	size_t cap_qextra;
 	struct sc_yspot *when_at;    /* where each when_src is */
 	size_t cap_rextra;
+	/* Where each skip note's when_src is, in section and note order. */
+	struct sc_yspot *note_at;
+	size_t nnote_at, cap_note_at;
 	size_t next_first; /* the first question not yet in a section */
 	struct idset section_ids, question_ids, rule_ids;
 	struct sc_expr_names names; /* for pass 2 */
@@ -1076,6 +1086,67 @@ static const char *const section_keys[] = {"id", "title", "intro",
 static const char *const section_required[] = {"id", "title", "questions",
                                                NULL};
 
+static const char *const note_keys[] = {"when", "text", NULL};
+static const char *const note_required[] = {"text", NULL};
+
+/* skipped_note: text, or a list of {when, text} variants of which at most
+ * one, the last, has no `when` (it is said when no other holds). */
+static void
+parse_skipped_note(struct loader *L, struct sc_section *s,
+                   const struct sc_ynode *map)
+{
+	const struct sc_ynode *n = sc_ymap_get(map, "skipped_note");
+	if (n && n->kind == SC_Y_MAP) {
+		diag_at(L, n, "\"skipped_note\" must be text or a list of "
+		        "variants, found %s", found(n));
+		return;
+	}
+	if (!n || n->kind != SC_Y_SEQ) {
+		s->skipped_note = get_text(L, map, "skipped_note");
+		return;
+	}
+	if (n->n == 0)
+		diag_at(L, n, "\"skipped_note\" is an empty list");
+	s->notes = n->n ? sc_xcalloc(n->n, sizeof *s->notes) : NULL;
+	for (size_t i = 0; i < n->n; i++) {
+		const struct sc_ynode *it = n->items[i];
+		if (it->kind != SC_Y_MAP) {
+			diag_at(L, it, "a skipped_note variant must be a mapping "
+			        "with \"text\" and \"when\", found %s", found(it));
+			continue;
+		}
+		sc_ymap_check_keys(it, note_keys, note_required,
+		                   "a skipped_note variant", L->file, L->d);
+		char *text = get_text(L, it, "text");
+		const struct sc_ynode *w = sc_ymap_get(it, "when");
+		if (!w) {
+			if (i + 1 != n->n)
+				diag_at(L, it, "only the last skipped_note variant "
+				        "may go without \"when\"");
+			else
+				s->skipped_note = text;
+			if (i + 1 != n->n)
+				free(text);
+			continue;
+		}
+		if (w->kind != SC_Y_SCALAR || sc_ynode_is_null(w) ||
+		    strlen(w->str) != w->len) {
+			diag_at(L, w, "\"when\" must be an expression, found %s",
+			        found(w));
+			free(text);
+			continue;
+		}
+		struct sc_skip_note *v = &s->notes[s->nnotes++];
+		v->when_src = sc_xstrndup(w->str, w->len);
+		v->text = text;
+		v->line = it->line;
+		v->col = it->col;
+		L->note_at = sc_xgrow(L->note_at, &L->cap_note_at,
+		                      L->nnote_at + 1, sizeof *L->note_at);
+		sc_ynode_spot(w, &L->note_at[L->nnote_at++]);
+	}
+}
+
 static void
 parse_section(struct loader *L, const struct sc_ynode *map)
 {
@@ -1110,7 +1181,7 @@ parse_section(struct loader *L, const struct sc_ynode *map)
 	}
 	s->title = get_text(L, map, "title");
 	s->intro = get_text(L, map, "intro");
-	s->skipped_note = get_text(L, map, "skipped_note");
+	parse_skipped_note(L, s, map);
 	const struct sc_ynode *list = get_list(L, map, "questions");
 	if (list && list->n == 0)
 		diag_at(L, list, "%s has no questions", what);
@@ -1434,6 +1505,36 @@ compile_expressions(struct loader *L)
 		join(owner, "rule \"", r->id ? r->id : "?", "\"", NULL);
 		r->when = compile_at(L, &L->when_at[i], r->when_src, SIZE_MAX,
 		                     owner);
+	}
+	/* A skip note speaks of the answers before its section: its own
+	 * questions are all hidden when it is said. */
+	size_t k = 0;
+	for (size_t i = 0; i < q->nsections; i++) {
+		struct sc_section *sec = &q->sections[i];
+		char owner[WHAT_SIZE];
+		join(owner, "skipped_note of section \"",
+		     sec->id ? sec->id : "?", "\"", NULL);
+		for (size_t v = 0; v < sec->nnotes && k < L->nnote_at; v++) {
+			const struct sc_yspot *at = &L->note_at[k++];
+			struct sc_expr *e = compile_at(L, at, sec->notes[v].when_src,
+			                               SIZE_MAX, owner);
+			size_t n = 0;
+			const size_t *deps = e ? sc_expr_deps(e, &n) : NULL;
+			for (size_t j = 0; j < n; j++) {
+				if (deps[j] < sec->first)
+					continue;
+				sc_diags_add(L->d, L->file, at->line, at->col,
+				             "question \"%s\" is not asked before "
+				             "section \"%s\" (a skipped_note may only "
+				             "name earlier questions)",
+				             q->questions[deps[j]].id,
+				             sec->id ? sec->id : "?");
+				sc_expr_free(e);
+				e = NULL;
+				break;
+			}
+			sec->notes[v].when = e;
+		}
 	}
 }
 
@@ -1782,6 +1883,7 @@ load(const char *name, const char *path, const char *buf, size_t len,
 	free(L.show_if_at);
 	free(L.type_ok);
 	free(L.when_at);
+	free(L.note_at);
 	idset_fini(&L.section_ids);
 	idset_fini(&L.question_ids);
 	idset_fini(&L.rule_ids);

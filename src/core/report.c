@@ -101,16 +101,7 @@ rp_answer_text(const struct rp_model *m, size_t question, struct sc_buf *out)
 const char *
 rp_tsc_default_reason(const struct rp_model *m, enum sc_category c)
 {
-	const struct sc_tsc_rec *t = &m->r->tsc[c];
-	if (t->reasons.n > 0 || !m->r->tsc[SC_CAT_SECURITY].in_scope)
-		return NULL;
-	if (t->required)
-		return "Security, the common criteria, is part of every SOC 2 "
-		       "report.";
-	if (!t->in_scope)
-		return "Nothing in your answers calls for it; add it when a "
-		       "customer requires it in writing.";
-	return NULL;
+	return sc_result_tsc_default(m->r, c);
 }
 
 const char *

@@ -285,7 +285,8 @@ rp_answer_text(const struct rp_model *m, size_t question, struct sc_buf *out);
 const char *
 rp_tsc_status(const struct rp_model *m, enum sc_category c);
 /* Why a category is in or out when no rule says so (Security required by
- * every SOC 2, an optional category nobody asked for); NULL otherwise. */
+ * every SOC 2, no SOC 2 at all, an optional category nobody asked for);
+ * NULL otherwise: sc_result_tsc_default. */
 const char *
 rp_tsc_default_reason(const struct rp_model *m, enum sc_category c);
 

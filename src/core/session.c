@@ -629,6 +629,26 @@ explain_run(const struct sc_session *s, size_t from, size_t to,
 	free(read);
 }
 
+static const struct sc_answer *
+note_lookup(void *ud, size_t i)
+{
+	return sc_eval_answer(ud, i);
+}
+
+/* The note said for skipped section k: the first variant whose `when`
+ * holds, else the unconditional note, else NULL (the default sentence). */
+static const char *
+section_note(const struct sc_session *s, size_t k)
+{
+	const struct sc_section *sec = &s->q->sections[k];
+	for (size_t v = 0; v < sec->nnotes; v++)
+		if (sec->notes[v].when &&
+		    sc_expr_eval_on(sec->notes[v].when, note_lookup, s->ev,
+		                    sc_eval_today(s->ev)))
+			return sec->notes[v].text;
+	return sec->skipped_note;
+}
+
 void
 sc_session_explain_skipped(const struct sc_session *s, size_t from, size_t to,
                            struct sc_buf *out)
@@ -639,7 +659,7 @@ sc_session_explain_skipped(const struct sc_session *s, size_t from, size_t to,
 	const char *said = NULL; /* the note just given, not to repeat */
 	for (size_t k = from; k <= to; k++) {
 		bool skipped = k < to && sc_session_section_skipped(s, k);
-		const char *note = skipped ? s->q->sections[k].skipped_note : NULL;
+		const char *note = skipped ? section_note(s, k) : NULL;
 		if (run != SIZE_MAX && (!skipped || note)) {
 			explain_run(s, run, k, out);
 			run = SIZE_MAX;

@@ -100,7 +100,7 @@ command(struct plain *p, size_t i, char *s)
 			return STAY;
 		}
 		plain_after_change(p, sc_session_set_note(p->s, i, arg));
-		plain_say(p, "%s\n", *arg ? "Note saved." : "Note removed.");
+		p->noted = *arg ? NOTE_ADDED : NOTE_REMOVED;
 		return STAY;
 	}
 	if (n == 4 && strncmp(s, "back", 4) == 0) {
@@ -193,6 +193,18 @@ ask(struct plain *p, size_t i)
 {
 	plain_print_question(p, i);
 	for (;;) {
+		/* Asking again right after a note must not read as if the
+		 * note failed: say it was taken and that the answer comes
+		 * next. */
+		if (p->noted != NOTE_NONE)
+			plain_say(p, "%s %s: ",
+			          p->noted == NOTE_ADDED ? "Note added."
+			                                 : "Note removed.",
+			          p->s->a->v[i].type == SC_A_NONE
+			          ? "The answer is still to come"
+			          : "Enter keeps the current answer, or type a "
+			            "new one");
+		p->noted = NOTE_NONE;
 		plain_print_prompt(p, i);
 		if (!read_line(p)) {
 			plain_say(p, "\n");
@@ -263,6 +275,12 @@ confirm_end(struct plain *p, size_t last)
 			return last;
 		if (strncmp(s, ":note", 5) == 0 && (s[5] == ' ' || !s[5])) {
 			command(p, last, s);
+			if (p->noted != NOTE_NONE)
+				plain_say(p, "%s the last question. Press Enter for "
+				          "the results.\n",
+				          p->noted == NOTE_ADDED ? "Note added to"
+				                                 : "Note removed from");
+			p->noted = NOTE_NONE;
 			continue;
 		}
 		if (strcmp(s, ":quit") == 0 || strcmp(s, ":q") == 0)

@@ -33,6 +33,9 @@ struct plain {
 	bool eof;
 	bool quit;
 	size_t shown_section; /* section whose title was printed last */
+	/* A note was just added (NOTE_ADDED) or removed (NOTE_REMOVED): the
+	 * next prompt says so, and that the answer is still to come. */
+	enum { NOTE_NONE, NOTE_ADDED, NOTE_REMOVED } noted;
 	enum sc_status save_st; /* status of the last failed save */
 };
 
@@ -75,6 +78,10 @@ void
 plain_print_question(struct plain *p, size_t i);
 void
 plain_print_prompt(struct plain *p, size_t i);
+/* The first sentence of `help` (the one-line reason shown with each
+ * question), appended to out. */
+void
+plain_first_sentence(const char *help, struct sc_buf *out);
 /* Help on question i: how to answer it, and the commands. */
 void
 plain_print_help(struct plain *p, size_t i);

@@ -160,6 +160,27 @@ plain_print_prompt(struct plain *p, size_t i)
 	sc_buf_fini(&b);
 }
 
+/* The first sentence of a question's help, the one-line reason shown with
+ * every question: up to the first ".", "?" or "!" followed by a space and a
+ * capital, digit, quote or parenthesis (so "(SOX)." ends one and "e.g." or
+ * "99.9%" do not), or the whole help. */
+void
+plain_first_sentence(const char *help, struct sc_buf *out)
+{
+	size_t n = 0, len = help ? strlen(help) : 0;
+	for (; n < len; n++) {
+		if (!strchr(".?!", help[n]) || help[n + 1] != ' ')
+			continue;
+		unsigned char c = (unsigned char)help[n + 2];
+		if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    c == '"' || c == '(') {
+			n++;
+			break;
+		}
+	}
+	sc_buf_add(out, help ? help : "", n);
+}
+
 void
 plain_print_question(struct plain *p, size_t i)
 {
@@ -180,6 +201,14 @@ plain_print_question(struct plain *p, size_t i)
 	plain_say(p, "\nSection %zu of %zu (%s), %zu answered so far: %s%s\n",
 	          qn->section + 1, p->q->nsections, sec->title, answered, qn->text,
 	          qn->required ? " (required)" : "");
+	/* Why it is asked, in one line, as the full screen shows it; the
+	 * whole help is one ? away. */
+	if (qn->help && *qn->help) {
+		struct sc_buf why = {0};
+		plain_first_sentence(qn->help, &why);
+		plain_say(p, "Why we ask: %s\n", sc_buf_str(&why));
+		sc_buf_fini(&why);
+	}
 	if (qn->type == SC_Q_SINGLE || qn->type == SC_Q_MULTI)
 		for (size_t c = 0; c < qn->nchoices; c++)
 			plain_say(p, "  %zu) %s\n", c + 1,
@@ -245,9 +274,9 @@ print_edge_cases(struct plain *p, const struct sc_question *qn)
 		          "answer, or type :skip and explain it with :note.\n");
 	plain_say(p, "To add a note: type :note followed by the text before you "
 	          "answer; the note belongs to the question on screen, is saved "
-	          "with its answer and shown in the results, and the question is "
-	          "asked again for the answer. To note the question you just "
-	          "answered, type :back first. :note alone removes the note.\n");
+	          "with its answer and shown in the results, and the answer is "
+	          "asked for next. To note the question you just answered, type "
+	          ":back first. :note alone removes the note.\n");
 }
 
 void

@@ -208,21 +208,43 @@ class PlainTest(unittest.TestCase):
         self.assertIn("Interview done: 5 of 5 questions answered.", r.stdout)
         with open(ans, encoding="utf-8") as f:
             saved = f.read()
+        self.assertIn("Note added to the last question. Press Enter for the results.",
+                      r.stdout)
         self.assertIn("notes", saved)
         self.assertIn("Checked with the owner", saved)
         self.assertIn("two sites", saved)
         self.assertNotIn(": none", saved)
 
     # the prompts --------------------------------------------------------
+    def test_every_question_says_why_in_one_line(self):
+        # As the full screen does: the first sentence of the help, under
+        # the question, without typing ?; the rest stays one ? away.
+        bundled = os.path.join(SRC, "questionnaires", "soc-scoping.yaml")
+        r = self.interview(lines("", "12", ":quit"), "--client", "Why Co", q=bundled)
+        out = asked(r.stdout)
+        self.assertIn("what does your organization do for its customers?\n"
+                      "Why we ask: A CPA firm starts every SOC engagement by describing "
+                      "the service being examined.\nType your answer\n", out)
+        self.assertNotIn("Writing it down now", out)
+        self.assertIn("counting employees and regular contractors?\nWhy we ask: Auditors "
+                      "scale what they expect to your size: a ten-person organization can "
+                      "combine roles that a large one must separate, as long as it writes "
+                      "down who does what.\n", out)
+        self.assertEqual(out.count("\nWhy we ask: "),
+                         len(re.findall(r"answered so far: ", out)))
+
     def test_prompts_say_what_to_type(self):
         r = self.interview(lines(*FULL), "-a", os.path.join(self.dir, "p.yaml"))
         out = r.stdout
         self.assertIn("Section 1 of 2: Basics\nA few questions about your service.\n", out)
         self.assertIn("Section 2 of 2: Timing\n", out)
         self.assertIn("Section 1 of 2 (Basics), 0 answered so far: What is your "
-                      "organization called? (required)\nType your answer\n> ", out)
+                      "organization called? (required)\nWhy we ask: We put it on the "
+                      "report.\nType your answer\n> ", out)
         self.assertIn("Section 1 of 2 (Basics), 1 answered so far: What do you do for your "
                       "clients? (required)\n"
+                      "Why we ask: The kind of service decides which report your clients "
+                      "need.\n"
                       "  1) Run their payroll\n  2) Host their systems\n  3) Give advice\n"
                       "Enter numbers separated by spaces or commas (1-3), or 0 for none\n> ",
                       out)
@@ -390,7 +412,7 @@ class PlainTest(unittest.TestCase):
         with open(path, "wb") as f:
             f.write(original)
         summary = ("Saved under questionnaire 2.0 and read as 3.0: 3 answers carried over "
-                   "in a new form. The file is rewritten in the new form at the first "
+                   "in a new form, 1 new question to answer. The file is rewritten in the new form at the first "
                    f"change; the original is kept as {path}.v2.0.\n")
         r = self.interview(":quit\n", "-a", path, q="soc-scoping")
         self.assertEqual(r.returncode, 0, r.stderr)
@@ -415,7 +437,9 @@ class PlainTest(unittest.TestCase):
         # 9 months from the day it was read (it says nothing of when it
         # was saved; SOCSCOPE_DATE is 2026-11-23): August's last day.
         self.assertIn("  deadline: 2027-08-31\n", now)
-        self.assertIn("  org_description: Checked with the client.\n", now)
+        # The interview resumed at the first question left open: the
+        # one 3.0 added (whether someone checks the controls keep working).
+        self.assertIn("  monitoring_controls: Checked with the client.\n", now)
         # The lock went with the interview; nothing else was left beside.
         self.assertEqual(sorted(os.listdir(os.path.dirname(path))),
                          ["brightline.yaml", "brightline.yaml.v2.0"])
@@ -460,6 +484,7 @@ class PlainTest(unittest.TestCase):
         r = self.interview(lines(":back", "Renamed Co", "", ":quit"),
                            "--client", "Named Co", q=NAMED)
         self.assertIn("What is your organization called? (required)\n"
+                      "Why we ask: We put it on the report.\n"
                       "Type your answer. [current: Named Co]", r.stdout)
         j = self.evaluate(path, q=NAMED)
         self.assertEqual(j["client"], "Renamed Co")
@@ -567,8 +592,8 @@ class PlainTest(unittest.TestCase):
                       "choices applies: enter 3 (None of these) on its own.\n", out)
         self.assertIn("To add a note: type :note followed by the text before you answer; "
                       "the note belongs to the question on screen, is saved with its answer "
-                      "and shown in the results, and the question is asked again for the "
-                      "answer. To note the question you just answered, type :back first. "
+                      "and shown in the results, and the answer is asked for next. To note "
+                      "the question you just answered, type :back first. "
                       ":note alone removes the note.", out)
         # A yes/no question without "not sure".
         self.assertIn("If no answer fits exactly: give the closest one and explain it "
@@ -588,7 +613,11 @@ class PlainTest(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         out = r.stdout
         self.assertIn("Why we ask: We put it on the report.", out)
-        self.assertIn("Note saved.", out)
+        # After a note the answer is asked for, and it says so: the
+        # question itself is not repeated as if the note had failed.
+        self.assertIn("> Note added. The answer is still to come: Type your answer\n> ",
+                      out)
+        self.assertEqual(asks(out, "What is your organization called?"), 1)
         self.assertIn("Why we ask: The kind of service decides which report your clients "
                       "need.", out)
         self.assertIn("  2) Host their systems: Servers, databases or applications you run "
@@ -603,7 +632,8 @@ class PlainTest(unittest.TestCase):
         # It resumes at has_sla; back twice reaches org_name.
         r = self.interview(lines(":back", ":back", ":note", ""), "-a", ans)
         self.assertIn("Note: the legal entity name", r.stdout)
-        self.assertIn("Note removed.", r.stdout)
+        self.assertIn("Note removed. Enter keeps the current answer, or type a new "
+                      "one: Type your answer. [current: Help Co]", r.stdout)
         with open(ans, encoding="utf-8") as f:
             self.assertNotIn("legal entity", f.read())
 

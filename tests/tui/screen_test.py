@@ -1114,9 +1114,9 @@ class ScreenTest(unittest.TestCase):
         t.wait_for("cannot be opened")
         t.settle()
         screen = t.text()
-        self.assertRegex(screen, r"Brightline Payroll Serv.*53/59 .*SOC 1 "
+        self.assertRegex(screen, r"Brightline Payroll Serv.*53/60 .*SOC 1 "
                                  r"Type II and SOC 2 Type II .*\(from 1\.0\)")
-        self.assertRegex(screen, r"Crescent Loan Servicing .*58/58 .*SOC 1 Type "
+        self.assertRegex(screen, r"Crescent Loan Servicing .*58/59 .*SOC 1 Type "
                                  r"II \(from 2\.0\)")
         self.assertIn("cannot be opened: %s:%d:18: the answer to "
                       "\"months_needed\" fits neither" % (broken, line), screen)
@@ -1138,7 +1138,7 @@ class ScreenTest(unittest.TestCase):
         # The message wraps in its column; the key bar may follow.
         said = t.message("Saved under questionnaire 2.0")
         want = ("Saved under questionnaire 2.0 and read as 3.0: 3 "
-                         "answers carried over in a new form.")
+                "answers carried over in a new form, 1 new question to answer.")
         self.assertTrue(said == want or said.startswith(want + " "), said)
         t.send(F10)
         self.assertEqual(t.finish(), 0)
@@ -1152,7 +1152,7 @@ class ScreenTest(unittest.TestCase):
         # The message wraps in its column; the key bar may follow.
         said = t.message("Saved under questionnaire 1.0")
         want = ("Saved under questionnaire 1.0 and read as 3.0: 6 "
-                         "answers carried over in a new form, 6 new questions "
+                         "answers carried over in a new form, 7 new questions "
                          "to answer.")
         self.assertTrue(said == want or said.startswith(want + " "), said)
         self.assertFalse(os.path.exists(old1 + ".v1.0"))
