@@ -126,7 +126,7 @@ format_values(void **state)
 	a = (struct sc_answer){.type = SC_A_UNSURE};
 	sc_buf_reset(&b);
 	sc_answer_format(&questions[Q_SURE], &a, &b);
-	assert_string_equal(sc_buf_str(&b), "Unsure");
+	assert_string_equal(sc_buf_str(&b), "Not sure");
 	a = (struct sc_answer){.type = SC_A_CHOICE, .choice = 1};
 	sc_buf_reset(&b);
 	sc_answer_format(&questions[Q_INDUSTRY], &a, &b);
@@ -753,6 +753,10 @@ bundled_questionnaire_round_trip(void **state)
 		case SC_Q_TEXT:
 			v.type = SC_A_TEXT;
 			v.text = "Acme: \"Payroll\" # Ltd\nsecond line";
+			break;
+		case SC_Q_DATE:
+			v.type = SC_A_DATE;
+			v.day = qn->has_max ? (long)qn->max : 20634; /* 2026-06-30 */
 			break;
 		}
 		if (!sc_answers_set(a, i, &v))

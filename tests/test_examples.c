@@ -23,6 +23,7 @@
 #include "helpers.h"
 #include "socscope/answers.h"
 #include "socscope/bundled.h"
+#include "socscope/date.h"
 #include "socscope/engine.h"
 #include "socscope/questionnaire.h"
 
@@ -445,12 +446,14 @@ set_choice(struct sc_answers *a, struct sc_eval *ev, const char *qid,
 	sc_eval_changed(ev, qi);
 }
 
+/* The deadline `months` whole months from the evaluation's today. */
 static void
-set_number(struct sc_answers *a, struct sc_eval *ev, const char *qid,
-           double n)
+set_deadline(struct sc_answers *a, struct sc_eval *ev, long months)
 {
-	size_t qi = question_index(qid);
-	struct sc_answer v = {.type = SC_A_NUMBER, .num = n};
+	size_t qi = question_index("deadline");
+	struct sc_answer v = {
+		.type = SC_A_DATE,
+		.day = sc_date_add_months(sc_eval_today(ev), months)};
 	assert_true(sc_answers_set(a, qi, &v));
 	sc_eval_changed(ev, qi);
 }
@@ -487,17 +490,17 @@ type_follows_what_fits(void **state)
 	struct sc_eval *ev = sc_eval_new(the_q, a);
 	expect_reports(ev, "soc2:type2:6:soc2_lookback_long");
 	/* A report wanted now: the evidence kept still allows a Type II. */
-	set_number(a, ev, "months_needed", 0);
+	set_deadline(a, ev, 0);
 	expect_reports(ev, "soc2:type2:6:soc2_lookback_long");
 	/* Without kept evidence, nothing can be looked back on. */
 	set_bool(a, ev, "evidence_kept", false);
 	expect_reports(ev, "soc2:type1:0:soc2_type1_deadline");
-	set_number(a, ev, "months_needed", 5);
+	set_deadline(a, ev, 5);
 	expect_reports(ev, "soc2:type2:6:soc2_type2_default");
 	/* Nothing written down: 3 months of readiness come first. */
 	set_choice(a, ev, "controls_documented", "no");
 	expect_reports(ev, "soc2:type1:0:soc2_type1_deadline");
-	set_number(a, ev, "months_needed", 8);
+	set_deadline(a, ev, 8);
 	expect_reports(ev, "soc2:type2:6:soc2_type2_default");
 	/* No date at all: nothing forces a Type I. */
 	set_bool(a, ev, "has_deadline", false);
@@ -508,19 +511,19 @@ type_follows_what_fits(void **state)
 	a = load_example("payroll-bureau.yaml");
 	ev = sc_eval_new(the_q, a);
 	/* 18 months of evidence: a SOC 1 Type II even due in 3 months. */
-	set_number(a, ev, "months_needed", 3);
+	set_deadline(a, ev, 3);
 	expect_reports(ev, "soc1:type2:6:soc1_lookback "
 	                   "soc2:type2:6:soc2_lookback_long");
 	set_bool(a, ev, "evidence_kept", false);
 	expect_reports(ev, "soc1:type1:0:soc1_type1_deadline "
 	                   "soc2:type1:0:soc2_type1_deadline");
 	/* 6 months fit a 3-month SOC 2 window, not a 6-month SOC 1 period. */
-	set_number(a, ev, "months_needed", 6);
+	set_deadline(a, ev, 6);
 	expect_reports(ev, "soc1:type1:0:soc1_type1_deadline "
 	                   "soc2:type2:6:soc2_type2_default");
 	/* Nothing written and 15 months to go: time enough for a Type II. */
 	set_choice(a, ev, "controls_documented", "no");
-	set_number(a, ev, "months_needed", 15);
+	set_deadline(a, ev, 15);
 	expect_reports(ev, "soc1:type2:6:soc1_type2_default "
 	                   "soc2:type2:6:soc2_type2_default");
 	sc_eval_free(ev);
@@ -603,7 +606,7 @@ public_assurance_and_renewals(void **state)
 	struct sc_eval *ev = sc_eval_new(the_q, a);
 	set_choice(a, ev, "security_reviews", "no");
 	set_choice(a, ev, "controls_documented", "no");
-	assert_false(sc_eval_visible(ev, question_index("months_needed")));
+	assert_false(sc_eval_visible(ev, question_index("deadline")));
 	expect_reports(ev, "soc2:type2:6:soc2_type2_default "
 	                   "soc3:none:6:soc2_type2_default");
 	const struct sc_result *r = sc_eval_result(ev);
@@ -618,7 +621,9 @@ public_assurance_and_renewals(void **state)
 	expect_reports(ev, "soc2:type2:12:soc2_renewal "
 	                   "soc3:none:12:soc2_renewal");
 	assert_true(sc_eval_visible(
-	        ev, question_index("prior_period_ended_months_ago")));
+	        ev, question_index("prior_soc2_period_end")));
+	assert_false(sc_eval_visible(
+	        ev, question_index("prior_soc1_period_end")));
 	sc_eval_free(ev);
 	sc_answers_free(a);
 }
@@ -713,7 +718,7 @@ skip_logic(void **state)
 	assert_int_equal(r->applicable, 10);
 	assert_int_equal(r->answered, 10);
 	static const char *const hidden[] = {
-		"misstatement_risk", "type2_demanded", "months_needed",
+		"misstatement_risk", "type2_demanded", "deadline",
 		"risk_assessment", "access_control", "fin_approvals",
 	};
 	for (size_t i = 0; i < sizeof hidden / sizeof hidden[0]; i++)
@@ -795,17 +800,21 @@ ten_parts_in_order(void **state)
 		size_t qi;
 		const char *id;
 	} tl[] = {
-		{SIZE_MAX, "months_needed"}, {SIZE_MAX, "operating_months"},
-		{SIZE_MAX, "evidence_kept"},
-		{SIZE_MAX, "prior_period_ended_months_ago"},
+		{SIZE_MAX, "deadline"}, {SIZE_MAX, "operating_months"},
+		{SIZE_MAX, "evidence_kept"}, {SIZE_MAX, "prior_reports"},
+		{SIZE_MAX, "prior_soc1_period_end"},
+		{SIZE_MAX, "prior_soc2_period_end"},
 		{SIZE_MAX, "clients_fiscal_year_end"},
 		{SIZE_MAX, "type2_demanded"},
 	};
 	size_t got[] = {
-		the_q->timeline.needed_in_months, the_q->timeline.operating_months,
-		the_q->timeline.evidence_kept, the_q->timeline.prior_period_end,
+		the_q->timeline.deadline, the_q->timeline.operating_months,
+		the_q->timeline.evidence_kept, the_q->timeline.prior_reports,
+		the_q->timeline.prior_soc1_period_end,
+		the_q->timeline.prior_soc2_period_end,
 		the_q->timeline.fiscal_year_end, the_q->timeline.type2_demanded,
 	};
+	assert_non_null(the_q->timeline.waiting);
 	for (size_t i = 0; i < sizeof tl / sizeof tl[0]; i++) {
 		assert_true(got[i] != SIZE_MAX);
 		assert_string_equal(the_q->questions[got[i]].id, tl[i].id);

@@ -576,9 +576,11 @@ static const struct error_row error_rows[] = {
 	{"12abc == 1", "malformed number \"12abc\"", 1},
 	{"1.2.3 == 1", "malformed number \"1.2.3\"", 1},
 	{"1e5 == 1", "malformed number \"1e5\"", 1},
-	{"- 3 < 1", "\"-\" must be followed by a number (there is no "
-	            "subtraction)", 1},
-	{"employees -3 < 1", "unexpected \"-3\"", 11},
+	{"- 3 < 1", "\"-\" must be followed by a number, or come between a "
+	            "date and a duration (\"d - 6m\")", 1},
+	{"employees -3 < 1", "\"-\" only adds a duration to a date or takes "
+	                     "one from it, as in today - 6m; there is no "
+	                     "arithmetic on a number", 11},
 	/* names and functions */
 	{"foo", "unknown question \"foo\"", 1},
 	{"phi and foo", "unknown question \"foo\"", 9},
@@ -595,8 +597,8 @@ static const struct error_row error_rows[] = {
 	{"selected(services, 'hostin')",
 	 "unknown choice \"hostin\" for question \"services\"; did you mean "
 	 "\"hosting\"? (choices: payroll, hosting, support)", 20},
-	{"bar(phi)", "unknown function \"bar\"; expected answered, selected or "
-	             "count", 1},
+	{"bar(phi)", "unknown function \"bar\"; expected answered, selected, "
+	             "count, months_between or days_between", 1},
 	{"answered()", "answered() takes exactly one question name", 10},
 	{"answered(phi, baa)", "answered() takes exactly one question name", 15},
 	{"count(phi, baa) > 1", "count() takes exactly one question name", 12},
@@ -659,11 +661,11 @@ static const struct error_row error_rows[] = {
 	{"org_name == 3", "cannot compare text with a number", 10},
 	{"answered(phi) == 'unsure'", "cannot compare true or false with text",
 	 15},
-	{"employees < 'ten'", "\"<\" needs numbers", 11},
-	{"org_name > 3", "\">\" needs numbers", 10},
-	{"phi <= 1", "\"<=\" needs numbers", 5},
-	{"'a' >= 'b'", "\">=\" needs numbers", 5},
-	{"count(services) < phi", "\"<\" needs numbers", 17},
+	{"employees < 'ten'", "\"<\" needs two numbers or two dates", 11},
+	{"org_name > 3", "\">\" needs two numbers or two dates", 10},
+	{"phi <= 1", "\"<=\" needs two numbers or two dates", 5},
+	{"'a' >= 'b'", "\">=\" needs two numbers or two dates", 5},
+	{"count(services) < phi", "\"<\" needs two numbers or two dates", 17},
 	{"industry", "the expression must be a condition (true or false); "
 	             "question \"industry\" holds a choice: compare it, as in "
 	             "industry == \"...\"", 1},
@@ -1061,6 +1063,10 @@ random_answers(struct answers *s, size_t *sel)
 		case SC_Q_TEXT:
 			a->type = SC_A_TEXT;
 			a->text = (char *)(rnd(2) ? "Acme" : "health");
+			break;
+		case SC_Q_DATE:
+			a->type = SC_A_DATE;
+			a->day = 20000 + (long)rnd(1000);
 			break;
 		}
 	}

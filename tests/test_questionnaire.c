@@ -357,11 +357,11 @@ static const struct invalid_case invalid_cases[] = {
 		        "question \"a\" is a yesno question"},
 		{19, 9, "\"unsure\" is only for yesno questions"},
 		{20, 9, "\"max_length\" is only for text questions"},
-		{25, 9, "\"min\" is only for number questions; question \"t\" is "
-		        "a text question"},
-		{30, 9, "\"max\" is only for number questions"},
+		{25, 9, "\"min\" is only for number and date questions; question "
+		        "\"t\" is a text question"},
+		{30, 9, "\"max\" is only for number and date questions"},
 		{34, 15, "unknown question type \"maybe\"; expected one of: yesno, "
-		         "single, multi, number, text"},
+		         "single, multi, number, text, date"},
 	}},
 	{"invalid-choices.yaml", SC_EDATA, {
 		{9, 9, "question \"none_given\" has no \"choices\""},
@@ -440,14 +440,16 @@ static const struct invalid_case invalid_cases[] = {
 		{7, 21, "\"operating_months\" names \"months_missing\", which is "
 		        "not a question"},
 		{8, 3, "unknown key \"started\" in \"timeline\"; expected one of: "
-		       "needed_in_months, operating_months, evidence_kept, "
-		       "prior_period_end, fiscal_year_end, type2_demanded"},
+		       "deadline, needed_in_months, operating_months, "
+		       "evidence_kept, prior_period_end, prior_soc1_period_end, "
+		       "prior_soc2_period_end, prior_reports, fiscal_year_end, "
+		       "type2_demanded, waiting"},
 	}},
 	{"invalid-timeline-keys.yaml", SC_EDATA, {
 		{6, 18, "\"evidence_kept\" must name a yesno question; \"months\" "
 		        "is a number question"},
-		{7, 21, "\"prior_period_end\" must name a number question; "
-		        "\"kept\" is a yesno question"},
+		{7, 21, "\"prior_period_end\" must name a number or date "
+		        "question; \"kept\" is a yesno question"},
 		{8, 20, "\"fiscal_year_end\" must name a single question whose "
 		        "choices include the months jan ... dec; \"year_end\" has "
 		        "no choice sep, dec"},
@@ -455,8 +457,8 @@ static const struct invalid_case invalid_cases[] = {
 		        "found a list"},
 	}},
 	{"invalid-timeline-fye-type.yaml", SC_EDATA, {
-		{6, 20, "\"fiscal_year_end\" must name a single question; "
-		        "\"months\" is a multi question"},
+		{6, 20, "\"fiscal_year_end\" must name a single or date "
+		        "question; \"months\" is a multi question"},
 		{7, 19, "\"type2_demanded\" names \"nowhere\", which is not a "
 		        "question"},
 	}},

@@ -22,6 +22,9 @@ struct sc_answers {
 	char *assessor;
 	char *updated;       /* ISO 8601 UTC, set on save */
 	char *questionnaire_version; /* as read from a file */
+	/* What reading it under a newer questionnaire changed
+	 * (socscope/migrate.h); NULL when it was saved under this one. */
+	struct sc_migrated *migrated;
 };
 
 struct sc_answers *
@@ -59,7 +62,9 @@ sc_answers_peek_questionnaire(const char *path, struct sc_diags *d,
 /* Load an answers file for a.q, replacing a's contents.  Unknown question
  * ids, wrong value types, unknown choices, a different questionnaire id and
  * malformed metadata are SC_EDATA with FILE:LINE:COL diagnostics; an
- * unreadable file is SC_ENOINPUT. */
+ * unreadable file is SC_ENOINPUT.  A file saved under an older version of
+ * the questionnaire is migrated in memory when the questionnaire declares
+ * how (a->migrated then says what changed); the file is not touched. */
 enum sc_status
 sc_answers_load_file(struct sc_answers *a, const char *path,
                      struct sc_diags *d);
@@ -72,7 +77,11 @@ sc_answers_load_buffer(struct sc_answers *a, const char *name,
 void
 sc_answers_to_yaml(const struct sc_answers *a, struct sc_buf *out);
 /* Set a->updated to now and save atomically with mode 0600.  On failure
- * returns SC_ECANTCREAT or SC_EIO and sets *err to a message (caller frees). */
+ * returns SC_ECANTCREAT or SC_EIO and sets *err to a message (caller frees).
+ * The first save of migrated answers first keeps the file as it was saved
+ * under the older version beside it, as PATH.v<version> (a hard link, or a
+ * copy where links cannot be made), unless one is there already; a->migrated
+ * ->kept_path then names it. */
 enum sc_status
 sc_answers_save_file(struct sc_answers *a, const char *path, char **err);
 

@@ -28,6 +28,7 @@
 #define SOCSCOPE_ENGINE_H
 
 #include "socscope/answers.h"
+#include "socscope/date.h"
 #include "socscope/questionnaire.h"
 
 /* Reasons are the rules that fired; each rule's `because` is its text and
@@ -108,6 +109,13 @@ sc_eval_changed(struct sc_eval *ev, size_t question);
 /* Recompute everything (after loading a whole answers file). */
 void
 sc_eval_reset(struct sc_eval *ev);
+/* The date `today` stands for in the questionnaire's expressions and the
+ * plan: sc_date_today() when the evaluator is made; setting another
+ * re-evaluates everything. */
+void
+sc_eval_set_today(struct sc_eval *ev, sc_day today);
+sc_day
+sc_eval_today(const struct sc_eval *ev);
 
 bool
 sc_eval_visible(const struct sc_eval *ev, size_t question);

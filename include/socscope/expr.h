@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "socscope/date.h"
 #include "socscope/value.h"
 
 /* Longest expression source and deepest nesting accepted. */
@@ -75,6 +76,11 @@ sc_expr_compile(const char *src, const struct sc_expr_scope *scope,
 void
 sc_expr_free(struct sc_expr *e);
 
+/* Evaluate with `today` as the date `today` stands for (sc_expr_eval: the
+ * date sc_date_today gives). */
+bool
+sc_expr_eval_on(const struct sc_expr *e, sc_expr_lookup_fn lookup, void *ud,
+                sc_day today);
 bool
 sc_expr_eval(const struct sc_expr *e, sc_expr_lookup_fn lookup, void *ud);
 
@@ -94,5 +100,8 @@ sc_expr_deps(const struct sc_expr *e, size_t *n);
 size_t
 sc_expr_witnesses(const struct sc_expr *e, sc_expr_lookup_fn lookup,
                   void *ud, size_t *out);
+size_t
+sc_expr_witnesses_on(const struct sc_expr *e, sc_expr_lookup_fn lookup,
+                     void *ud, sc_day today, size_t *out);
 
 #endif

@@ -84,23 +84,41 @@ struct sc_rule {
 	char *next_step;         /* advice on what to do next; NULL when none */
 };
 
-/* Optional questionnaire-level pointers the report's roadmap reads: indices
- * of the questions named under `timeline`, SIZE_MAX when not given.
- *  - needed_in_months (number): months until a report is needed;
+/* Optional questionnaire-level pointers the plan (socscope/plan.h) reads:
+ * indices of the questions named under `timeline`, SIZE_MAX when not given
+ * (format in questionnaires/README.md, "Timeline"):
+ *  - deadline (date): when a report must be in hand; or the older
+ *    needed_in_months (number): months from today until then;
  *  - operating_months (number): months the controls have operated;
  *  - evidence_kept (yesno): evidence of the controls' operation was kept;
- *  - prior_period_end (number): months since the last SOC report's period
- *    ended (0: it just ended);
- *  - fiscal_year_end (single, with the choices jan ... dec and maybe
- *    others meaning "not known"): the month the clients' fiscal year ends;
- *  - type2_demanded (yesno): someone requires a Type II report. */
+ *  - prior_soc1_period_end, prior_soc2_period_end (date): the day the last
+ *    SOC 1 (SOC 2) Type II report's period ended;
+ *  - prior_period_end (date): the same for whichever kind prior_reports
+ *    names; or the older number form: months since it ended (0: this
+ *    month);
+ *  - prior_reports (multi, with the choices soc1_type1, soc1_type2,
+ *    soc2_type1, soc2_type2, soc3): the reports had before, so that a
+ *    renewal continues only a report of its own kind;
+ *  - fiscal_year_end (date, of which the month and day count; or single,
+ *    with the choices jan ... dec and maybe others meaning "not known"):
+ *    when the clients' fiscal years end;
+ *  - type2_demanded (yesno): someone requires a Type II report;
+ *  - waiting (an expression): someone is waiting for a report now (a
+ *    prospect's questionnaire, a contract under negotiation), so a
+ *    quicker Type I is worth showing beside a later Type II. */
 struct sc_timeline {
+	size_t deadline;
 	size_t needed_in_months;
 	size_t operating_months;
 	size_t evidence_kept;
 	size_t prior_period_end;
+	size_t prior_soc1_period_end;
+	size_t prior_soc2_period_end;
+	size_t prior_reports;
 	size_t fiscal_year_end;
 	size_t type2_demanded;
+	struct sc_expr *waiting; /* NULL when not given */
+	char *waiting_src;
 };
 
 /* Every pointer SIZE_MAX (none given). */
@@ -126,6 +144,10 @@ struct sc_questionnaire {
 	/* The text question whose answer is the client's name
 	 * (client_question:); SIZE_MAX when not given. */
 	size_t client_question;
+	/* How answers saved under older versions read in this one
+	 * (socscope/migrate.h), in file order. */
+	struct sc_migration *migrations;
+	size_t nmigrations;
 	void *index; /* private: id -> question hash */
 };
 

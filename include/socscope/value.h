@@ -8,10 +8,17 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum sc_qtype { SC_Q_YESNO, SC_Q_SINGLE, SC_Q_MULTI, SC_Q_NUMBER, SC_Q_TEXT };
-#define SC_QTYPE_COUNT (SC_Q_TEXT + 1)
+enum sc_qtype {
+	SC_Q_YESNO,
+	SC_Q_SINGLE,
+	SC_Q_MULTI,
+	SC_Q_NUMBER,
+	SC_Q_TEXT,
+	SC_Q_DATE,
+};
+#define SC_QTYPE_COUNT (SC_Q_DATE + 1)
 
-/* "yesno", "single", "multi", "number", "text" */
+/* "yesno", "single", "multi", "number", "text", "date" */
 const char *sc_qtype_id_str(enum sc_qtype t);
 int sc_qtype_find(const char *id);
 
@@ -23,6 +30,7 @@ enum sc_atype {
 	SC_A_CHOICES, /* multiple choice: sel[0..nsel), ascending indices; may be empty */
 	SC_A_NUMBER,  /* num */
 	SC_A_TEXT,    /* text (UTF-8) */
+	SC_A_DATE,    /* date: day (socscope/date.h) */
 };
 
 struct sc_answer {
@@ -33,6 +41,7 @@ struct sc_answer {
 	size_t nsel;
 	double num;
 	char *text;
+	long day; /* SC_A_DATE: days since 1970-01-01 (sc_day) */
 };
 
 void

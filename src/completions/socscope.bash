@@ -1,6 +1,8 @@
 # bash completion for socscope                               -*- shell-script -*-
 # Names (questionnaires, themes, examples, saved sessions) come from
 # `socscope list KIND`, so they follow the same lookup as the program.
+# tests/completion/ checks the commands and their options against the
+# table that `socscope --help` prints (src/cli/cli.h).
 
 _socscope_names()
 {
@@ -89,6 +91,7 @@ _socscope()
             ;;
         compare)
             _socscope_names "$prog" sessions "$cur"
+            _socscope_names "$prog" examples "$cur"
             _filedir yaml
             ;;
         list)

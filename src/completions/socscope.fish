@@ -1,6 +1,7 @@
 # fish completion for socscope.  Names (questionnaires, themes, examples,
 # saved sessions) come from `socscope list KIND`, so they follow the same
-# lookup as the program.
+# lookup as the program.  tests/completion/ checks the commands and their
+# options against the table that `socscope --help` prints (src/cli/cli.h).
 
 function __socscope_names -a kind
     set -l prog (commandline -opc)[1]
@@ -46,7 +47,7 @@ complete -c socscope -l version -d 'Show the version'
 
 complete -c socscope -n 'not __socscope_command' -a interview -d 'The interview (the default)'
 complete -c socscope -n 'not __socscope_command' -a evaluate -d 'The report for an answers file'
-complete -c socscope -n 'not __socscope_command' -a compare -d 'What differs between two answers files or sessions'
+complete -c socscope -n 'not __socscope_command' -a compare -d 'What differs between two answers files, sessions or examples'
 complete -c socscope -n 'not __socscope_command' -a evidence -d 'The evidence a CPA firm will ask for'
 complete -c socscope -n 'not __socscope_command' -a portfolio -d 'One line per client'
 complete -c socscope -n 'not __socscope_command' -a validate -d 'Check questionnaires, themes or answers files'
@@ -60,7 +61,7 @@ complete -c socscope -n '__socscope_interview' -s p -l plain -d 'Line-by-line pr
 complete -c socscope -n '__socscope_interview' -l ascii -d 'Plain ASCII borders and marks'
 complete -c socscope -n '__socscope_interview' -l example -x -a '(__socscope_names examples)' -d 'Open a worked example on a copy'
 
-# -q goes with the interview, evaluate and compare.
+# -q goes with the interview, evaluate, compare, evidence and portfolio.
 complete -c socscope -n '__socscope_interview; or __socscope_using evaluate; or __socscope_using compare; or __socscope_using evidence; or __socscope_using portfolio' -s q -l questionnaire -x -a '(__socscope_names questionnaires; __fish_complete_suffix .yaml)' -d 'Questionnaire name or path'
 
 complete -c socscope -n '__socscope_using evaluate' -s f -l format -x -a 'text markdown html json csv' -d 'Report format'
@@ -71,5 +72,6 @@ complete -c socscope -n '__socscope_using evaluate; or __socscope_using compare;
 
 complete -c socscope -n '__socscope_using evaluate; or __socscope_using validate; or __socscope_using evidence; or __socscope_using portfolio' -a '(__fish_complete_suffix .yaml)'
 complete -c socscope -n '__socscope_using compare' -a '(__socscope_names sessions)' -d 'Saved session'
+complete -c socscope -n '__socscope_using compare' -a '(__socscope_names examples)' -d 'Worked example'
 complete -c socscope -n '__socscope_using compare' -a '(__fish_complete_suffix .yaml)'
 complete -c socscope -n '__socscope_using list' -a 'questionnaires themes examples sessions'

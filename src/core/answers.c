@@ -7,12 +7,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 #include <yaml.h>
 
+#include "socscope/date.h"
 #include "socscope/fsutil.h"
+#include "socscope/migrate.h"
 #include "socscope/questionnaire.h"
 #include "socscope/yamltree.h"
+
+#include "migrate_internal.h"
 
 /* The format's default for text questions without max_length. */
 #define TEXT_MAX_DEFAULT 1000
@@ -164,7 +171,7 @@ sc_answer_format(const struct sc_question *qn, const struct sc_answer *a,
 		sc_buf_puts(out, a->b ? "Yes" : "No");
 		break;
 	case SC_A_UNSURE:
-		sc_buf_puts(out, "Unsure");
+		sc_buf_puts(out, "Not sure");
 		break;
 	case SC_A_CHOICE:
 		if (qn && a->choice < qn->nchoices)
@@ -188,6 +195,12 @@ sc_answer_format(const struct sc_question *qn, const struct sc_answer *a,
 	case SC_A_TEXT:
 		sc_buf_puts(out, a->text ? a->text : "");
 		break;
+	case SC_A_DATE: {
+		char d[11];
+		sc_date_format(a->day, d);
+		sc_buf_puts(out, d);
+		break;
+	}
 	}
 }
 
@@ -217,6 +230,8 @@ answers_clear(struct sc_answers *a)
 	free(a->updated);
 	free(a->questionnaire_version);
 	a->client = a->assessor = a->updated = a->questionnaire_version = NULL;
+	sc_migrated_free(a->migrated);
+	a->migrated = NULL;
 }
 
 void
@@ -244,6 +259,7 @@ sc_answers_clone(const struct sc_answers *a)
 	c->assessor = sc_xstrdup(a->assessor);
 	c->updated = sc_xstrdup(a->updated);
 	c->questionnaire_version = sc_xstrdup(a->questionnaire_version);
+	c->migrated = sc_migrated_clone(a->migrated);
 	return c;
 }
 
@@ -317,6 +333,15 @@ answer_fits(const struct sc_question *qn, const struct sc_answer *v)
 			return false;
 		return chars <= text_max(qn);
 	}
+	case SC_A_DATE:
+		if (qn->type != SC_Q_DATE || v->day < SC_DAY_MIN ||
+		    v->day > SC_DAY_MAX)
+			return false;
+		if (qn->has_min && (double)v->day < qn->min)
+			return false;
+		if (qn->has_max && (double)v->day > qn->max)
+			return false;
+		return true;
 	}
 	return false;
 }
@@ -691,6 +716,36 @@ load_value(struct loader *L, const struct sc_question *qn,
 		}
 		break;
 	}
+	case SC_Q_DATE: {
+		sc_day day;
+		const char *why = NULL;
+		char lim[11];
+		if (n->kind != SC_Y_SCALAR ||
+		    !sc_date_parse(sc_ynode_str(n), &day, &why)) {
+			shown = describe(n);
+			err_at(L, n,
+			       "question \"%s\" expects a date (YYYY-MM-DD), "
+			       "found %s%s%s",
+			       qn->id, shown, why && n->kind == SC_Y_SCALAR ? ": "
+			                                                 : "",
+			       why && n->kind == SC_Y_SCALAR ? why : "");
+		} else if (qn->has_min && (double)day < qn->min) {
+			sc_date_format((sc_day)qn->min, lim);
+			err_at(L, n, "%s is before the earliest date %s for "
+			             "question \"%s\"",
+			       n->str, lim, qn->id);
+		} else if (qn->has_max && (double)day > qn->max) {
+			sc_date_format((sc_day)qn->max, lim);
+			err_at(L, n, "%s is after the latest date %s for "
+			             "question \"%s\"",
+			       n->str, lim, qn->id);
+		} else {
+			out->type = SC_A_DATE;
+			out->day = day;
+			ok = true;
+		}
+		break;
+	}
 	}
 	free(shown);
 	return ok;
@@ -880,6 +935,120 @@ load_notes_map(struct loader *L, const struct sc_ynode *root,
 	}
 }
 
+/* Say, on the problems a migrated file's answers just had, that they were
+ * saved under an older version: each fits neither form. */
+static void
+mark_migrated(struct loader *L, size_t from, const char *old, const char *now)
+{
+	for (size_t i = from; i < L->d->n; i++) {
+		char *m = sc_xasprintf("%s (saved under questionnaire %s; its "
+		                       "migration to %s does not turn it into "
+		                       "an answer of %s)",
+		                       L->d->v[i].msg, old, now, now);
+		free(L->d->v[i].msg);
+		L->d->v[i].msg = m;
+	}
+}
+
+/* The day answers were saved, from `updated` (today when it is missing). */
+static sc_day
+saved_day(const char *updated, bool *known)
+{
+	sc_day day;
+	char d[11];
+	*known = false;
+	if (updated && strlen(updated) >= 10) {
+		memcpy(d, updated, 10);
+		d[10] = '\0';
+		if (sc_date_parse(d, &day, NULL)) {
+			*known = true;
+			return day;
+		}
+	}
+	return sc_date_today();
+}
+
+/* Read the answers and notes of a file saved under an older version, as
+ * they stand, run the migrations `chain` over them, then read each as an
+ * answer of this version. */
+static void
+load_migrated(struct loader *L, const struct sc_ynode *root,
+              struct sc_answers *tmp, const size_t *chain, size_t n)
+{
+	const struct sc_questionnaire *q = tmp->q;
+	struct mig_state st = {.file = L->file, .d = L->d};
+	st.saved = saved_day(tmp->updated, &st.saved_known);
+	st.rep = sc_xcalloc(1, sizeof *st.rep);
+	st.rep->from = sc_xstrdup(tmp->questionnaire_version);
+	st.rep->to = sc_xstrdup(q->version);
+
+	const struct sc_ynode *m = sc_ymap_get(root, "answers");
+	if (m && m->kind == SC_Y_MAP) {
+		for (size_t i = 0; i < m->n; i++) {
+			const char *id = sc_ynode_str(m->keys[i]);
+			if (id)
+				mig_add(&st, id, m->items[i], m->keys[i], NULL);
+		}
+	} else if (m && !(m->kind == SC_Y_SCALAR && !m->quoted &&
+	                  sc_ynode_is_null(m))) {
+		err_at(L, m,
+		       "\"answers\" must be a mapping of question ids to "
+		       "answers, found %s",
+		       sc_ynode_kind_name(m));
+	}
+	const struct sc_ynode *nm = sc_ymap_get(root, "notes");
+	if (nm && nm->kind == SC_Y_MAP) {
+		for (size_t i = 0; i < nm->n; i++) {
+			const char *id = sc_ynode_str(nm->keys[i]);
+			const struct sc_ynode *v = nm->items[i];
+			if (!id || (v->kind == SC_Y_SCALAR && !v->quoted &&
+			            sc_ynode_is_null(v)))
+				continue;
+			char *what = sc_xasprintf("note for \"%s\"", id);
+			char *t = load_text(L, v, 0, what);
+			free(what);
+			if (t && *t)
+				mig_add(&st, id, NULL, nm->keys[i], t);
+			free(t);
+		}
+	} else if (nm && !(nm->kind == SC_Y_SCALAR && !nm->quoted &&
+	                   sc_ynode_is_null(nm))) {
+		err_at(L, nm,
+		       "\"notes\" must be a mapping of question ids to text, "
+		       "found %s",
+		       sc_ynode_kind_name(nm));
+	}
+
+	if (mig_apply(q, chain, n, &st)) {
+		for (size_t i = 0; i < st.n; i++) {
+			const struct mig_raw *r = &st.v[i];
+			struct sc_ynode key = {.kind = SC_Y_SCALAR,
+			                       .line = r->pos ? r->pos->line : 0,
+			                       .col = r->pos ? r->pos->col : 0,
+			                       .str = r->id, .len = strlen(r->id)};
+			size_t before = L->d->n;
+			const struct sc_question *qn =
+				find_question(L, q, &key, r->val ? "answer to"
+				                                 : "note for");
+			if (qn && r->val) {
+				struct sc_answer v;
+				if (load_value(L, qn, r->val, &v)) {
+					sc_answer_clear(&tmp->v[qn->index]);
+					tmp->v[qn->index] = v;
+				}
+			}
+			if (qn && r->note) {
+				free(tmp->notes[qn->index]);
+				tmp->notes[qn->index] = sc_xstrdup(r->note);
+			}
+			mark_migrated(L, before, st.rep->from, st.rep->to);
+		}
+	}
+	tmp->migrated = st.rep;
+	st.rep = NULL;
+	mig_fini(&st);
+}
+
 /* Swap the loaded contents into a (both share a->q). */
 static void
 answers_take(struct sc_answers *a, struct sc_answers *tmp)
@@ -893,6 +1062,7 @@ answers_take(struct sc_answers *a, struct sc_answers *tmp)
 	a->assessor = tmp->assessor;
 	a->updated = tmp->updated;
 	a->questionnaire_version = tmp->questionnaire_version;
+	a->migrated = tmp->migrated;
 	free(tmp);
 }
 
@@ -917,8 +1087,23 @@ load_doc(struct sc_answers *a, struct sc_ydoc *doc, struct sc_diags *d)
 	/* Answers written for another questionnaire would only produce a
 	 * flood of unknown-question errors: that one mismatch is the news. */
 	if (load_header(&L, root, a->q, tmp)) {
-		load_answers_map(&L, root, tmp);
-		load_notes_map(&L, root, tmp);
+		size_t *chain = sc_xcalloc(a->q->nmigrations + 1, sizeof *chain);
+		size_t n = sc_migration_chain(a->q, tmp->questionnaire_version,
+		                              chain);
+		if (n > 0 && n != SIZE_MAX) {
+			load_migrated(&L, root, tmp, chain, n);
+		} else {
+			load_answers_map(&L, root, tmp);
+			load_notes_map(&L, root, tmp);
+			if (n == SIZE_MAX && loader_failed(&L))
+				err_at(&L, sc_ymap_get(root, "questionnaire_version"),
+				       "these answers were saved under questionnaire "
+				       "version %s, and version %s declares no "
+				       "migration from it, so answers to questions "
+				       "changed since cannot be read",
+				       tmp->questionnaire_version, a->q->version);
+		}
+		free(chain);
 	}
 	if (loader_failed(&L)) {
 		sc_answers_free(tmp);
@@ -1143,6 +1328,12 @@ emit_answer(struct emitter *em, const struct sc_question *qn,
 		format_number(v->num, &b);
 		emit_plain(em, sc_buf_str(&b));
 		break;
+	case SC_A_DATE: {
+		char d[11];
+		sc_date_format(v->day, d);
+		emit_plain(em, d);
+		break;
+	}
 	case SC_A_TEXT:
 		emit_string(em, v->text);
 		break;
@@ -1247,9 +1438,63 @@ sc_answers_to_yaml(const struct sc_answers *a, struct sc_buf *out)
 	sc_buf_fini(&b);
 }
 
+/* Before migrated answers replace the file they came from, keep that file
+ * as PATH.v<old version>: a hard link (the rename that saves then leaves it
+ * the old contents), or a copy where links cannot be made.  A backup that
+ * is there already is the older original: it is kept, not replaced. */
+static enum sc_status
+keep_original(struct sc_migrated *m, const char *path, char **err)
+{
+	struct sc_buf name = {0};
+	sc_buf_printf(&name, "%s.v", path);
+	for (const char *s = m->from ? m->from : "old"; *s; s++) {
+		char c = *s;
+		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		          (c >= '0' && c <= '9') || c == '.' || c == '-' ||
+		          c == '_';
+		sc_buf_putc(&name, ok ? c : '_');
+	}
+	char *backup = sc_buf_steal(&name);
+	enum sc_status st = SC_OK;
+	struct stat sb;
+	if (lstat(path, &sb) != 0) {
+		/* Saved elsewhere than it was read from: nothing to keep. */
+		if (errno != ENOENT)
+			st = SC_ECANTCREAT;
+	} else if (lstat(backup, &sb) == 0) {
+		/* Kept by an earlier run: that is the original. */
+	} else if (link(path, backup) != 0) {
+		char *data = NULL, *rerr = NULL;
+		size_t len = 0;
+		if (sc_read_file(path, 64u << 20, &data, &len, &rerr) != SC_OK ||
+		    sc_write_file_atomic(backup, data, len, 0600, NULL) != SC_OK)
+			st = SC_ECANTCREAT;
+		free(data);
+		free(rerr);
+	}
+	if (st != SC_OK) {
+		if (err)
+			*err = sc_xasprintf("cannot keep the answers saved under "
+			                    "questionnaire %s as %s (%s), so they "
+			                    "were not replaced",
+			                    m->from, backup, strerror(errno));
+		free(backup);
+		return st;
+	}
+	m->kept = true;
+	free(m->kept_path);
+	m->kept_path = backup;
+	return SC_OK;
+}
+
 enum sc_status
 sc_answers_save_file(struct sc_answers *a, const char *path, char **err)
 {
+	if (a->migrated && !a->migrated->kept) {
+		enum sc_status kst = keep_original(a->migrated, path, err);
+		if (kst != SC_OK)
+			return kst;
+	}
 	time_t now = time(NULL);
 	struct tm tm;
 	char stamp[32];

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report_write.h"
 #include "socscope/compare.h"
 
 #define TITLE "SOC scoping comparison"
@@ -176,7 +177,7 @@ static void
 md_cell(struct sc_buf *out, const char *text)
 {
 	sc_buf_puts(out, " ");
-	rp_md_text(out, text, NULL);
+	rp_md_text(out, text, NULL, NULL);
 	sc_buf_puts(out, " |");
 }
 
@@ -185,11 +186,11 @@ md_answer_inline(struct sc_buf *out, const struct sc_diff *d,
                  const struct sc_diff_answer *x)
 {
 	sc_buf_putc(out, '*');
-	rp_md_text(out, question_text(d, x), NULL);
+	rp_md_text(out, question_text(d, x), NULL, NULL);
 	sc_buf_puts(out, "* \xE2\x80\x94 A: ");
-	rp_md_text(out, x->text_a, NULL);
+	rp_md_text(out, x->text_a, NULL, NULL);
 	sc_buf_puts(out, ", B: ");
-	rp_md_text(out, x->text_b, NULL);
+	rp_md_text(out, x->text_b, NULL, NULL);
 }
 
 static void
@@ -208,7 +209,7 @@ render_markdown(const struct sc_diff *d, struct sc_buf *out)
 	struct sc_buf b = {0};
 	sc_buf_puts(out, "# " TITLE "\n\n- **Questionnaire:** ");
 	sc_buf_printf(&b, "%s, version %s", d->q->title, d->q->version);
-	rp_md_text(out, sc_buf_str(&b), "  ");
+	rp_md_text(out, sc_buf_str(&b), "  ", NULL);
 	sc_buf_printf(out, "\n- **Date:** %s\n\n", d->date);
 
 	sc_buf_puts(out, "| | A | B |\n|---|---|---|\n");
@@ -221,7 +222,7 @@ render_markdown(const struct sc_diff *d, struct sc_buf *out)
 	sc_buf_puts(out, "\n## " DIFFERS_HEADING "\n\n");
 	sc_buf_reset(&b);
 	count_line(d, &b);
-	rp_md_text(out, sc_buf_str(&b), "");
+	rp_md_text(out, sc_buf_str(&b), "", NULL);
 	sc_buf_puts(out, "\n\n");
 	if (d->nitems) {
 		sc_buf_puts(out, "| Conclusion | A | B | Behind it |\n"
@@ -241,7 +242,7 @@ render_markdown(const struct sc_diff *d, struct sc_buf *out)
 			rule_line(d, &it->rules[k], &b);
 			if (k)
 				sc_buf_putc(out, ' ');
-			rp_md_text(out, sc_buf_str(&b), NULL);
+			rp_md_text(out, sc_buf_str(&b), NULL, NULL);
 			sc_buf_printf(out, " (rule `%s`)", d->q->rules[it->rules[k].rule].id);
 		}
 		if (it->nanswers)
@@ -270,7 +271,7 @@ render_markdown(const struct sc_diff *d, struct sc_buf *out)
 		sc_buf_putc(out, '\n');
 	}
 	sc_buf_puts(out, "## About this comparison\n\n");
-	rp_md_text(out, RP_DISCLAIMER, "");
+	rp_md_text(out, RP_DISCLAIMER, "", NULL);
 	sc_buf_putc(out, '\n');
 	sc_buf_fini(&b);
 }
@@ -282,7 +283,7 @@ h_tag(struct sc_buf *out, const char *open, const char *text,
       const char *close)
 {
 	sc_buf_puts(out, open);
-	rp_html_text(out, text ? text : "");
+	rp_html_text(out, text ? text : "", NULL);
 	sc_buf_puts(out, close);
 }
 
@@ -355,7 +356,7 @@ render_html(const struct sc_diff *d, struct sc_buf *out)
 			rule_line(d, &it->rules[k], &b);
 			if (k)
 				sc_buf_puts(out, "<br>\n");
-			rp_html_text(out, sc_buf_str(&b));
+			rp_html_text(out, sc_buf_str(&b), NULL);
 			h_tag(out, " <span class=\"rule\">(rule ",
 			      d->q->rules[it->rules[k].rule].id, ")</span>");
 		}
@@ -563,7 +564,8 @@ sc_diff_render(const struct sc_diff *d, enum sc_format fmt, int width,
 	case SC_FMT_MARKDOWN: render_markdown(d, out); break;
 	case SC_FMT_HTML: render_html(d, out); break;
 	case SC_FMT_JSON: render_json(d, out); break;
-	case SC_FMT_CSV:
-	case SC_FMT_COUNT: break;
+	/* No layout for the others (CSV): so a new format in enum sc_format
+	 * needs no line here until it has one. */
+	default: break;
 	}
 }

@@ -46,6 +46,7 @@ struct gap_slot {
 struct sc_eval {
 	const struct sc_questionnaire *q;
 	const struct sc_answers *a;
+	sc_day today; /* what `today` means in every expression */
 	size_t nq, nr, qwords, rwords;
 
 	uint64_t *visible;  /* shown by show_if */
@@ -277,14 +278,14 @@ static bool
 eval_show_if(struct sc_eval *ev, size_t i)
 {
 	const struct sc_expr *e = ev->q->questions[i].show_if;
-	return e ? sc_expr_eval(e, lookup, ev) : true;
+	return e ? sc_expr_eval_on(e, lookup, ev, ev->today) : true;
 }
 
 static bool
 eval_when(struct sc_eval *ev, size_t r)
 {
 	const struct sc_expr *e = ev->q->rules[r].when;
-	return e ? sc_expr_eval(e, lookup, ev) : false;
+	return e ? sc_expr_eval_on(e, lookup, ev, ev->today) : false;
 }
 
 static bool
@@ -359,6 +360,21 @@ set_fired(struct sc_eval *ev, size_t r, bool on)
 }
 
 void
+sc_eval_set_today(struct sc_eval *ev, sc_day today)
+{
+	if (!ev || ev->today == today)
+		return;
+	ev->today = today;
+	sc_eval_reset(ev);
+}
+
+sc_day
+sc_eval_today(const struct sc_eval *ev)
+{
+	return ev ? ev->today : sc_date_today();
+}
+
+void
 sc_eval_reset(struct sc_eval *ev)
 {
 	if (!ev)
@@ -385,6 +401,7 @@ sc_eval_new(const struct sc_questionnaire *q, const struct sc_answers *a)
 	struct sc_eval *ev = sc_xcalloc(1, sizeof *ev);
 	ev->q = q;
 	ev->a = a;
+	ev->today = sc_date_today();
 	ev->nq = q->nquestions;
 	ev->nr = q->nrules;
 	ev->qwords = (ev->nq + 63) / 64 + 1;
@@ -542,7 +559,8 @@ sc_eval_because(struct sc_eval *ev, size_t rule, size_t *n)
 	*n = 0;
 	if (!ev || rule >= ev->nr || !ev->q->rules[rule].when)
 		return NULL;
-	*n = sc_expr_witnesses(ev->q->rules[rule].when, lookup, ev, ev->because);
+	*n = sc_expr_witnesses_on(ev->q->rules[rule].when, lookup, ev,
+	                          ev->today, ev->because);
 	return *n ? ev->because : NULL;
 }
 

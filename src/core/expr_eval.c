@@ -8,6 +8,7 @@
 #include "expr_internal.h"
 
 #include "socscope/answers.h"
+#include "socscope/date.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,7 @@ struct ctx {
 	const struct sc_expr *e;
 	sc_expr_lookup_fn lookup;
 	void *ud;
+	sc_day today;
 };
 
 static const struct sc_answer *
@@ -106,6 +108,47 @@ value(const struct ctx *x, size_t i)
 		v.has = true;
 		v.num = !a ? 0 : a->type == SC_A_CHOICES ? (double)a->nsel : 1;
 		break;
+	case XV_DATE:
+		a = answer(x, n->q);
+		if (a && a->type == SC_A_DATE && a->day >= SC_DAY_MIN &&
+		    a->day <= SC_DAY_MAX) {
+			v.has = true;
+			v.num = (double)a->day;
+		}
+		break;
+	case XV_TODAY:
+		v.has = true;
+		v.num = (double)x->today;
+		break;
+	case XV_DATEADD: {
+		struct xval d = value(x, n->a);
+		if (!d.has)
+			break;
+		sc_day day = (sc_day)d.num;
+		/* Durations are at most 7 digits long (the lexer says so). */
+		long k = (long)n->num;
+		switch (n->truth) {
+		case 'd': day += k; break;
+		case 'w': day += 7 * k; break;
+		case 'm': day = sc_date_add_months(day, k); break;
+		case 'y': day = sc_date_add_months(day, 12 * k); break;
+		default: break;
+		}
+		v.has = true;
+		v.num = (double)day;
+		break;
+	}
+	case XV_BETWEEN: {
+		struct xval l = value(x, n->a), r = value(x, n->b);
+		if (!l.has || !r.has)
+			break;
+		v.has = true;
+		v.num = n->truth == 'm'
+		                ? (double)sc_date_months_between((sc_day)l.num,
+		                                                 (sc_day)r.num)
+		                : r.num - l.num;
+		break;
+	}
 	default:
 		break;
 	}
@@ -213,12 +256,19 @@ cond(const struct ctx *x, size_t i)
 }
 
 bool
-sc_expr_eval(const struct sc_expr *e, sc_expr_lookup_fn lookup, void *ud)
+sc_expr_eval_on(const struct sc_expr *e, sc_expr_lookup_fn lookup, void *ud,
+                sc_day today)
 {
 	if (!e || !e->nnodes)
 		return false;
-	struct ctx x = {e, lookup, ud};
+	struct ctx x = {e, lookup, ud, today};
 	return cond(&x, e->root);
+}
+
+bool
+sc_expr_eval(const struct sc_expr *e, sc_expr_lookup_fn lookup, void *ud)
+{
+	return sc_expr_eval_on(e, lookup, ud, sc_date_today());
 }
 
 /* ---- Witnesses: the answers an outcome rests on ---------------------------
@@ -263,10 +313,18 @@ wit_value(struct wit *w, size_t i)
 	case XV_SINGLE:
 	case XV_YESNO:
 	case XV_COUNT:
+	case XV_DATE:
 		wit_add(w, n->q);
 		break;
+	case XV_DATEADD:
+		wit_value(w, n->a);
+		break;
+	case XV_BETWEEN:
+		wit_value(w, n->a);
+		wit_value(w, n->b);
+		break;
 	default:
-		break; /* constants read no answer */
+		break; /* constants and today read no answer */
 	}
 }
 
@@ -318,9 +376,16 @@ size_t
 sc_expr_witnesses(const struct sc_expr *e, sc_expr_lookup_fn lookup,
                   void *ud, size_t *out)
 {
+	return sc_expr_witnesses_on(e, lookup, ud, sc_date_today(), out);
+}
+
+size_t
+sc_expr_witnesses_on(const struct sc_expr *e, sc_expr_lookup_fn lookup,
+                     void *ud, sc_day today, size_t *out)
+{
 	if (!e || !e->nnodes || !out)
 		return 0;
-	struct wit w = {{e, lookup, ud}, out, 0};
+	struct wit w = {{e, lookup, ud, today}, out, 0};
 	wit_cond(&w, e->root);
 	/* Ascending, as sc_expr_deps lists them: few items, insertion sort. */
 	for (size_t i = 1; i < w.n; i++) {

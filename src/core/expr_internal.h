@@ -37,7 +37,10 @@
 	X(RPAREN, ")")                                                       \
 	X(LBRACKET, "[")                                                     \
 	X(RBRACKET, "]")                                                     \
-	X(COMMA, ",")
+	X(COMMA, ",")                                                        \
+	X(PLUS, "+")                                                         \
+	X(MINUS, "-")                                                        \
+	X(DURATION, "duration")
 
 enum xtok {
 #define SC_XTOK_ENUM(name, text) XT_##name,
@@ -54,7 +57,8 @@ struct xtoken {
 	enum xtok kind;
 	int col;           /* where the token starts */
 	size_t pos, len;   /* its bytes in the source */
-	double num;        /* XT_NUMBER */
+	double num;        /* XT_NUMBER; XT_DURATION: the count */
+	char unit;         /* XT_DURATION: 'd', 'w', 'm' or 'y' */
 	const char *str;   /* XT_STRING (decoded) and XT_NAME; valid until the
 	                    * next token is read */
 	size_t slen;
@@ -65,6 +69,7 @@ struct xlexer {
 	size_t len;
 	size_t pos;
 	struct sc_buf sbuf; /* decoded text of the current string or name */
+	bool after_value;   /* the last token ended a value: "-" subtracts */
 	struct sc_expr_error *err;
 };
 
@@ -122,11 +127,17 @@ enum xnode_op {
 	              * string offsets kids[a .. a+n) */
 	XV_YESNO,    /* yes/no question q: truth, with 2 for "unsure" */
 	XV_COUNT,    /* count(q) */
+	XV_DATE,     /* date question q: its day number, as num */
+	XV_TODAY,    /* the evaluation's date */
+	XV_DATEADD,  /* value a (a date) plus num units (truth: 'd', 'w', 'm',
+	              * 'y'); num is negative for "-" */
+	XV_BETWEEN,  /* from date a to date b: whole months (truth 'm') or
+	              * days (truth 'd') */
 };
 
 /* How XN_CMP and XN_IN compare their values. */
 enum xmode {
-	XM_NUM,    /* numbers */
+	XM_NUM,    /* numbers, and dates as day numbers */
 	XM_STR,    /* strings (text answers, choice ids of different questions) */
 	XM_TRUTH,  /* true, false, unsure */
 	XM_CHOICE, /* choice indices of one question */

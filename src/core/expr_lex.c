@@ -174,8 +174,9 @@ lex_number(struct xlexer *lx, struct xtoken *t)
 		p++;
 	if (p >= lx->len || !is_digit((unsigned char)s[p]))
 		return sc_xerror(lx->err, col_of(start),
-		                 "\"-\" must be followed by a number "
-		                 "(there is no subtraction)");
+		                 "\"-\" must be followed by a number, or "
+		                 "come between a date and a duration (\"d - "
+		                 "6m\")");
 	while (p < lx->len && is_digit((unsigned char)s[p]))
 		p++;
 	size_t dot = 0;
@@ -189,6 +190,20 @@ lex_number(struct xlexer *lx, struct xtoken *t)
 			                 (int)(p - start), s + start);
 		while (p < lx->len && is_digit((unsigned char)s[p]))
 			p++;
+	}
+	/* A whole number with a unit is a duration: 30d, 2w, 6m, 1y. */
+	if (p < lx->len && !dot && strchr("dwmy", s[p]) && s[p] != '\0' &&
+	    (p + 1 >= lx->len || !is_name_char((unsigned char)s[p + 1]))) {
+		size_t n = p - start;
+		if (n > 7)
+			return sc_xerror(lx->err, col_of(start),
+			                 "duration too long: \"%.*s%c\"",
+			                 (int)(n > 40 ? 40 : n), s + start, s[p]);
+		t->kind = XT_DURATION;
+		t->num = strtod(s + start, NULL);
+		t->unit = s[p];
+		lx->pos = p + 1;
+		return true;
 	}
 	if (p < lx->len && (is_name_char((unsigned char)s[p]) || s[p] == '.')) {
 		size_t e = p;
@@ -359,6 +374,7 @@ sc_xlex_next(struct xlexer *lx, struct xtoken *t)
 	case '[': t->kind = XT_LBRACKET; two = 1; break;
 	case ']': t->kind = XT_RBRACKET; two = 1; break;
 	case ',': t->kind = XT_COMMA; two = 1; break;
+	case '+': t->kind = XT_PLUS; two = 1; break;
 	case '<':
 		t->kind = d == '=' ? XT_LE : XT_LT;
 		two = d == '=' ? 2 : 1;
@@ -384,7 +400,11 @@ sc_xlex_next(struct xlexer *lx, struct xtoken *t)
 		ok = lex_string(lx, t);
 		break;
 	default:
-		if (is_digit(c) || c == '-') {
+		if (c == '-' && lx->after_value) {
+			/* After a value "-" subtracts: "d - 6m", "d -6m". */
+			t->kind = XT_MINUS;
+			two = 1;
+		} else if (is_digit(c) || c == '-') {
 			ok = lex_number(lx, t);
 		} else if (is_name_start(c)) {
 			size_t p = start;
@@ -421,5 +441,14 @@ sc_xlex_next(struct xlexer *lx, struct xtoken *t)
 		return false;
 	lx->pos += two;
 	t->len = lx->pos - start;
+	switch (t->kind) {
+	case XT_NUMBER: case XT_STRING: case XT_NAME: case XT_TRUE:
+	case XT_FALSE: case XT_RPAREN: case XT_RBRACKET: case XT_DURATION:
+		lx->after_value = true;
+		break;
+	default:
+		lx->after_value = false;
+		break;
+	}
 	return true;
 }

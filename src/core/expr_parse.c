@@ -7,6 +7,8 @@
  * expr_eval.c runs.  The tree is thrown away after compiling. */
 #include "expr_internal.h"
 
+#include "socscope/date.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +19,8 @@
 enum ast_kind {
 	A_NUM, A_STR, A_TRUE, A_FALSE, A_NAME, A_CALL, A_LIST,
 	A_AND, A_OR, A_NOT, A_CMP,
+	A_DUR, /* a duration: num units of `unit` */
+	A_ADD, /* kids[0] op kids[1], op XT_PLUS or XT_MINUS */
 };
 
 struct ast {
@@ -24,7 +28,8 @@ struct ast {
 	enum xtok op;     /* A_CMP: the operator */
 	int col;          /* where the node's text starts */
 	int opcol;        /* A_CMP: the operator; A_CALL: its "(" */
-	double num;       /* A_NUM */
+	double num;       /* A_NUM, A_DUR */
+	char unit;        /* A_DUR */
 	char *str;        /* A_STR: decoded text; A_NAME, A_CALL: the name */
 	struct ast *kids; /* operands, arguments, list items */
 	struct ast *last;
@@ -133,7 +138,8 @@ static struct ast *subexpr(struct parser *p, int limit);
  * right powers make an operator left-associative; the comparisons are
  * also refused in a chain by subexpr.  "not" binds between "and" and the
  * comparisons, so `not a == b` is `not (a == b)`. */
-enum { PRIO_OR = 1, PRIO_AND = 2, PRIO_NOT = 3, PRIO_COMPARE = 4 };
+enum { PRIO_OR = 1, PRIO_AND = 2, PRIO_NOT = 3, PRIO_COMPARE = 4,
+       PRIO_ADD = 5 };
 static const struct {
 	unsigned char left, right;
 } binary_prio[XT_COUNT_] = {
@@ -146,6 +152,8 @@ static const struct {
 	[XT_GT] = {PRIO_COMPARE, PRIO_COMPARE},
 	[XT_GE] = {PRIO_COMPARE, PRIO_COMPARE},
 	[XT_IN] = {PRIO_COMPARE, PRIO_COMPARE},
+	[XT_PLUS] = {PRIO_ADD, PRIO_ADD},
+	[XT_MINUS] = {PRIO_ADD, PRIO_ADD},
 };
 
 /* list    := "[" [ literal { "," literal } ] "]"
@@ -238,7 +246,7 @@ parse_call(struct parser *p, struct ast *call)
 	return call;
 }
 
-/* primary := NUMBER | STRING | true | false | list
+/* primary := NUMBER | DURATION | STRING | true | false | list
  *          | NAME | NAME "(" [ expr { "," expr } ] ")" | "(" expr ")" */
 static struct ast *
 parse_primary(struct parser *p)
@@ -254,6 +262,11 @@ parse_primary(struct parser *p)
 	case XT_STRING:
 		a = new_ast(p, A_STR, col);
 		a->str = sc_xstrndup(t->str, t->slen);
+		break;
+	case XT_DURATION:
+		a = new_ast(p, A_DUR, col);
+		a->num = t->num;
+		a->unit = t->unit;
 		break;
 	case XT_TRUE:
 		a = new_ast(p, A_TRUE, col);
@@ -296,8 +309,11 @@ static struct ast *
 make_binary(struct parser *p, enum xtok op, int opcol, struct ast *left,
             struct ast *right)
 {
-	enum ast_kind kind = op == XT_AND ? A_AND : op == XT_OR ? A_OR : A_CMP;
-	if (kind != A_CMP && left->kind == kind) {
+	enum ast_kind kind = op == XT_AND  ? A_AND
+	                     : op == XT_OR ? A_OR
+	                     : op == XT_PLUS || op == XT_MINUS ? A_ADD
+	                                                       : A_CMP;
+	if ((kind == A_AND || kind == A_OR) && left->kind == kind) {
 		add_kid(left, right);
 		return left;
 	}
@@ -313,9 +329,10 @@ make_binary(struct parser *p, enum xtok op, int opcol, struct ast *left,
  * or      := and { "or" and }
  * and     := not { "and" not }
  * not     := "not" not | compare
- * compare := primary [ op primary ]
+ * compare := sum [ op sum ]
+ * sum     := primary { ("+" | "-") primary }     (dates and durations)
  *
- * All five rules are this one function: it reads a "not" or a primary,
+ * All six rules are this one function: it reads a "not" or a primary,
  * then takes binary operators that bind tighter than `limit`, using
  * binary_prio for how tightly each binds. */
 static struct ast *
@@ -381,9 +398,12 @@ enum vtype {
 	VT_CHOICE, /* a single-choice question */
 	VT_MULTI,  /* a multiple-choice question */
 	VT_LIST,   /* a list literal */
+	VT_DATE,   /* a date question, today, or a date plus a duration */
+	VT_DUR,    /* a duration literal: 30d, 6m */
 };
 
-enum func { F_NONE, F_ANSWERED, F_SELECTED, F_COUNT };
+enum func { F_NONE, F_ANSWERED, F_SELECTED, F_COUNT, F_MONTHS, F_DAYS,
+            F_TODAY };
 
 struct vinfo {
 	enum vtype t;
@@ -467,6 +487,7 @@ qtype_words(enum sc_qtype t)
 	case SC_Q_MULTI: return "a multiple-choice question";
 	case SC_Q_NUMBER: return "a number question";
 	case SC_Q_TEXT: return "a text question";
+	case SC_Q_DATE: return "a date question";
 	}
 	return "a question";
 }
@@ -663,9 +684,85 @@ func_name(enum func f)
 	case F_ANSWERED: return "answered";
 	case F_SELECTED: return "selected";
 	case F_COUNT: return "count";
+	case F_MONTHS: return "months_between";
+	case F_DAYS: return "days_between";
+	case F_TODAY: return "today";
 	case F_NONE: break;
 	}
 	return "?";
+}
+
+static const char *
+vtype_words(enum vtype t)
+{
+	switch (t) {
+	case VT_COND: case VT_YESNO: return "true or false";
+	case VT_NUM: return "a number";
+	case VT_TEXT: case VT_STRLIT: case VT_CHOICE: return "text";
+	case VT_MULTI: return "several choices";
+	case VT_LIST: return "a list";
+	case VT_DATE: return "a date";
+	case VT_DUR: return "a duration";
+	}
+	return "?";
+}
+
+static bool classify(struct checker *c, const struct ast *x,
+                     struct vinfo *v);
+
+/* Is the string literal x a date?  Says why not at its column. */
+static bool
+date_literal(struct checker *c, const struct ast *x, sc_day *day)
+{
+	const char *why = NULL;
+	if (sc_date_parse(x->str, day, &why))
+		return true;
+	char shown[56];
+	sc_xecho(shown, 48, x->str, strlen(x->str));
+	return sc_xerror(c->err, x->col, "\"%s\" is not a date: %s", shown,
+	                 why);
+}
+
+/* An operand that must be a date: a date value, or a string that is one. */
+static bool
+want_date(struct checker *c, const struct ast *x, const struct vinfo *v,
+          const char *what)
+{
+	sc_day day;
+	if (v->t == VT_DATE)
+		return true;
+	if (v->t == VT_STRLIT)
+		return date_literal(c, x, &day);
+	return sc_xerror(c->err, x->col, "%s needs a date, found %s", what,
+	                 v->t == VT_DUR ? "a duration"
+	                 : v->t == VT_NUM ? "a number"
+	                 : v->t == VT_TEXT ? "text"
+	                 : v->t == VT_CHOICE ? "a choice"
+	                 : v->t == VT_MULTI ? "several choices"
+	                 : v->t == VT_LIST ? "a list"
+	                                   : "true or false");
+}
+
+/* months_between(a, b), days_between(a, b): two dates, a number. */
+static bool
+classify_between(struct checker *c, const struct ast *x, struct vinfo *v)
+{
+	v->fn = x->str[0] == 'm' ? F_MONTHS : F_DAYS;
+	if (x->nkids != 2)
+		return sc_xerror(c->err,
+		                 x->nkids > 2 ? x->kids->next->next->col
+		                              : x->opcol + 1,
+		                 "%s() takes two dates, as in %s(period_end, "
+		                 "today)", func_name(v->fn), func_name(v->fn));
+	char what[40];
+	snprintf(what, sizeof what, "%s()", func_name(v->fn));
+	for (const struct ast *a = x->kids; a; a = a->next) {
+		struct vinfo av;
+		if (!classify(c, a, &av) || !want_date(c, a, &av, what))
+			return false;
+	}
+	v->t = VT_NUM;
+	return true;
 }
 
 /* Check a call's name and first argument (a question name). */
@@ -678,10 +775,14 @@ classify_call(struct checker *c, const struct ast *x, struct vinfo *v)
 		v->fn = F_SELECTED;
 	else if (strcmp(x->str, "count") == 0)
 		v->fn = F_COUNT;
+	else if (strcmp(x->str, "months_between") == 0 ||
+	         strcmp(x->str, "days_between") == 0)
+		return classify_between(c, x, v);
 	else
 		return sc_xerror(c->err, x->col,
 		                 "unknown function \"%s\"; expected answered, "
-		                 "selected or count", x->str);
+		                 "selected, count, months_between or "
+		                 "days_between", x->str);
 	const char *fn = func_name(v->fn);
 	if (v->fn == F_SELECTED) {
 		if (x->nkids < 2)
@@ -721,6 +822,34 @@ classify(struct checker *c, const struct ast *x, struct vinfo *v)
 	case A_NUM: v->t = VT_NUM; return true;
 	case A_STR: v->t = VT_STRLIT; return true;
 	case A_LIST: v->t = VT_LIST; return true;
+	case A_DUR: v->t = VT_DUR; return true;
+	case A_ADD: {
+		/* date + duration, date - duration */
+		const struct ast *l = x->kids, *r = l->next;
+		struct vinfo lv, rv;
+		const char *op = x->op == XT_PLUS ? "\"+\"" : "\"-\"";
+		if (!classify(c, l, &lv))
+			return false;
+		if (lv.t == VT_STRLIT) {
+			sc_day day;
+			if (!date_literal(c, l, &day))
+				return false;
+		} else if (lv.t != VT_DATE) {
+			return sc_xerror(c->err, x->opcol,
+			                 "%s only adds a duration to a date or "
+			                 "takes one from it, as in today - 6m; "
+			                 "there is no arithmetic on %s", op,
+			                 vtype_words(lv.t));
+		}
+		if (!classify(c, r, &rv))
+			return false;
+		if (rv.t != VT_DUR)
+			return sc_xerror(c->err, r->col,
+			                 "%s after a date needs a duration, as in "
+			                 "30d, 2w, 6m or 1y", op);
+		v->t = VT_DATE;
+		return true;
+	}
 	case A_TRUE: case A_FALSE: case A_AND: case A_OR: case A_NOT:
 	case A_CMP:
 		v->t = VT_COND;
@@ -728,9 +857,15 @@ classify(struct checker *c, const struct ast *x, struct vinfo *v)
 	case A_CALL:
 		return classify_call(c, x, v);
 	case A_NAME:
+		if (strcmp(x->str, "today") == 0) {
+			v->t = VT_DATE;
+			v->fn = F_TODAY;
+			return true;
+		}
 		if (!resolve(c, x->str, x->col, v))
 			return false;
 		switch (v->qn.type) {
+		case SC_Q_DATE: v->t = VT_DATE; break;
 		case SC_Q_YESNO: v->t = VT_YESNO; break;
 		case SC_Q_SINGLE: v->t = VT_CHOICE; break;
 		case SC_Q_MULTI: v->t = VT_MULTI; break;
@@ -746,18 +881,6 @@ classify(struct checker *c, const struct ast *x, struct vinfo *v)
 	return sc_xerror(c->err, x->col, "internal error: unknown node");
 }
 
-static const char *
-vtype_words(enum vtype t)
-{
-	switch (t) {
-	case VT_COND: case VT_YESNO: return "true or false";
-	case VT_NUM: return "a number";
-	case VT_TEXT: case VT_STRLIT: case VT_CHOICE: return "text";
-	case VT_MULTI: return "several choices";
-	case VT_LIST: return "a list";
-	}
-	return "?";
-}
 
 static bool
 multi_error(struct checker *c, const struct ast *x, const struct vinfo *v)
@@ -779,6 +902,10 @@ pick_mode(struct checker *c, int col, const struct vinfo *l,
 	bool truth_a = a == VT_COND || a == VT_YESNO;
 	bool truth_b = b == VT_COND || b == VT_YESNO;
 	if (a == VT_NUM && b == VT_NUM)
+		return XM_NUM;
+	/* Dates compare as day numbers; a string beside a date is one. */
+	if ((a == VT_DATE && (b == VT_DATE || b == VT_STRLIT)) ||
+	    (a == VT_STRLIT && b == VT_DATE))
 		return XM_NUM;
 	if (truth_a && truth_b)
 		return XM_TRUTH;
@@ -802,6 +929,63 @@ pick_mode(struct checker *c, int col, const struct vinfo *l,
 static size_t lower_cond(struct checker *c, const struct ast *x,
                          const char *ctx);
 
+static size_t lower_value(struct checker *c, const struct ast *x,
+                          const struct vinfo *v, const struct vinfo *peer,
+                          enum xmode mode);
+
+/* A date operand: today, a date question, a date plus or minus a
+ * duration, or a date in quotes (an argument of months_between). */
+static size_t
+lower_date(struct checker *c, const struct ast *x, const struct vinfo *v)
+{
+	size_t n;
+	if (x->kind == A_STR) {
+		sc_day day;
+		if (!date_literal(c, x, &day))
+			return NO_NODE;
+		n = emit(c, XV_NUM);
+		node(c, n)->num = (double)day;
+		return n;
+	}
+	if (v->fn == F_TODAY)
+		return emit(c, XV_TODAY);
+	if (x->kind == A_NAME)
+		return emit_q(c, XV_DATE, v->qi);
+	/* A_ADD: classify() checked a date on the left, a duration on the
+	 * right. */
+	const struct ast *l = x->kids, *r = l->next;
+	struct vinfo lv;
+	if (!classify(c, l, &lv))
+		return NO_NODE;
+	size_t a = lower_date(c, l, &lv);
+	if (a == NO_NODE)
+		return NO_NODE;
+	n = emit(c, XV_DATEADD);
+	node(c, n)->a = a;
+	node(c, n)->num = x->op == XT_MINUS ? -r->num : r->num;
+	node(c, n)->truth = (unsigned char)r->unit;
+	return n;
+}
+
+static size_t
+lower_between(struct checker *c, const struct ast *x, const struct vinfo *v)
+{
+	size_t k[2], i = 0;
+	for (const struct ast *a = x->kids; a && i < 2; a = a->next, i++) {
+		struct vinfo av;
+		if (!classify(c, a, &av))
+			return NO_NODE;
+		k[i] = lower_date(c, a, &av);
+		if (k[i] == NO_NODE)
+			return NO_NODE;
+	}
+	size_t n = emit(c, XV_BETWEEN);
+	node(c, n)->a = k[0];
+	node(c, n)->b = k[1];
+	node(c, n)->truth = v->fn == F_MONTHS ? 'm' : 'd';
+	return n;
+}
+
 /* Emit operand x (described by v) for comparing with `peer` in `mode`. */
 static size_t
 lower_value(struct checker *c, const struct ast *x, const struct vinfo *v,
@@ -815,8 +999,17 @@ lower_value(struct checker *c, const struct ast *x, const struct vinfo *v,
 			node(c, n)->num = x->num;
 			return n;
 		}
+		if (v->fn == F_MONTHS || v->fn == F_DAYS)
+			return lower_between(c, x, v);
 		return emit_q(c, x->kind == A_CALL ? XV_COUNT : XV_NUMBER,
 		              v->qi);
+	case VT_DATE:
+		return lower_date(c, x, v);
+	case VT_DUR:
+		sc_xerror(c->err, x->col,
+		          "a duration can only be added to or taken from a "
+		          "date, as in today + 30d");
+		return NO_NODE;
 	case VT_TEXT:
 		return emit_q(c, XV_TEXT, v->qi);
 	case VT_YESNO:
@@ -841,6 +1034,14 @@ lower_value(struct checker *c, const struct ast *x, const struct vinfo *v,
 				return NO_NODE;
 			n = emit(c, XV_CHOICE);
 			node(c, n)->a = (size_t)ci;
+			return n;
+		}
+		if (mode == XM_NUM && peer && peer->t == VT_DATE) {
+			sc_day day;
+			if (!date_literal(c, x, &day))
+				return NO_NODE;
+			n = emit(c, XV_NUM);
+			node(c, n)->num = (double)day;
 			return n;
 		}
 		if (mode == XM_TRUTH) {
@@ -972,7 +1173,7 @@ lower_in(struct checker *c, const struct ast *l, const struct vinfo *li,
 	/* The mode follows from the left side; every item must fit it. */
 	int mode = -1;
 	switch (li->t) {
-	case VT_NUM: mode = XM_NUM; break;
+	case VT_NUM: case VT_DATE: mode = XM_NUM; break;
 	case VT_COND: case VT_YESNO: mode = XM_TRUTH; break;
 	default: mode = XM_STR; break;
 	}
@@ -1076,9 +1277,19 @@ lower_compare(struct checker *c, const struct ast *x)
 	}
 	int mode;
 	if (x->op != XT_EQ && x->op != XT_NE) {
-		if (li.t != VT_NUM || ri.t != VT_NUM) {
-			sc_xerror(c->err, x->opcol, "\"%s\" needs numbers",
-			          sc_xtok_text(x->op));
+		bool nums = li.t == VT_NUM && ri.t == VT_NUM;
+		bool dates = (li.t == VT_DATE &&
+		              (ri.t == VT_DATE || ri.t == VT_STRLIT)) ||
+		             (li.t == VT_STRLIT && ri.t == VT_DATE);
+		if (!nums && !dates) {
+			if (li.t == VT_DATE || ri.t == VT_DATE)
+				sc_xerror(c->err, x->opcol,
+				          "cannot compare %s with %s",
+				          vtype_words(li.t), vtype_words(ri.t));
+			else
+				sc_xerror(c->err, x->opcol,
+				          "\"%s\" needs two numbers or two dates",
+				          sc_xtok_text(x->op));
 			return NO_NODE;
 		}
 		mode = XM_NUM;
@@ -1131,6 +1342,14 @@ not_a_condition(struct checker *c, const struct ast *x,
 		sc_xerror(c->err, x->col,
 		          "%s; question \"%s\" holds a number: compare it, as "
 		          "in %s > 0", base, name, name);
+	else if (v->t == VT_DATE)
+		sc_xerror(c->err, x->col,
+		          "%s; a date is not true or false: compare it, as in "
+		          "%s < today", base, name ? name : "period_end");
+	else if (v->t == VT_DUR)
+		sc_xerror(c->err, x->col,
+		          "%s; a duration is not true or false: add it to a "
+		          "date and compare, as in d + 30d < today", base);
 	else if (name && v->t == VT_TEXT)
 		sc_xerror(c->err, x->col,
 		          "%s; question \"%s\" holds text: use answered(%s) "
@@ -1200,6 +1419,11 @@ lower_cond(struct checker *c, const struct ast *x, const char *ctx)
 	case A_STR:
 	case A_LIST:
 		memset(&v, 0, sizeof v);
+		return not_a_condition(c, x, &v, ctx);
+	case A_DUR:
+	case A_ADD:
+		if (!classify(c, x, &v))
+			return NO_NODE;
 		return not_a_condition(c, x, &v, ctx);
 	}
 	sc_xerror(c->err, x->col, "internal error: unknown node");

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "report_internal.h"
+#include "report_write.h"
 
 void
 sc_portfolio_add(struct sc_portfolio *p, const char *path,

@@ -10,6 +10,7 @@
  * handed to the caller. */
 #include "socscope/questionnaire.h"
 
+
 #include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -17,7 +18,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "socscope/date.h"
 #include "socscope/expr.h"
+#include "socscope/migrate.h"
 #include "socscope/yamltree.h"
 
 /* The format's limits. */
@@ -126,7 +129,12 @@ qindex_build(const struct sc_questionnaire *q)
 void
 sc_timeline_init(struct sc_timeline *t)
 {
+	memset(t, 0, sizeof *t);
+	t->deadline = SIZE_MAX;
 	t->needed_in_months = SIZE_MAX;
+	t->prior_reports = SIZE_MAX;
+	t->prior_soc1_period_end = SIZE_MAX;
+	t->prior_soc2_period_end = SIZE_MAX;
 	t->operating_months = SIZE_MAX;
 	t->evidence_kept = SIZE_MAX;
 	t->prior_period_end = SIZE_MAX;
@@ -272,6 +280,9 @@ sc_questionnaire_free(struct sc_questionnaire *q)
 	for (size_t i = 0; i < q->nrules; i++)
 		free_rule(&q->rules[i]);
 	free(q->rules);
+	sc_migrations_free(q->migrations, q->nmigrations);
+	sc_expr_free(q->timeline.waiting);
+	free(q->timeline.waiting_src);
 	free(q->index);
 	free(q->file);
 	free(q->id);
@@ -469,6 +480,31 @@ get_number(struct loader *L, const struct sc_ynode *map, const char *key,
 	return true;
 }
 
+/* A date "YYYY-MM-DD" (quoted or not) as a day number in *out (a double,
+ * as number bounds are kept); *has false when absent. */
+static bool
+get_date(struct loader *L, const struct sc_ynode *map, const char *key,
+         double *out, bool *has)
+{
+	const struct sc_ynode *n = sc_ymap_get(map, key);
+	*has = false;
+	if (!n)
+		return true;
+	sc_day day;
+	const char *why = NULL;
+	if (n->kind != SC_Y_SCALAR || sc_ynode_is_null(n) ||
+	    !sc_date_parse(n->str, &day, &why)) {
+		char shown[SC_YQUOTE_SIZE];
+		diag_at(L, n, "\"%s\" must be a date, found %s%s%s", key,
+		        why ? sc_ynode_quote(n, shown, sizeof shown) : found(n),
+		        why ? ": " : "", why ? why : "");
+		return false;
+	}
+	*out = (double)day;
+	*has = true;
+	return true;
+}
+
 /* A whole number in [lo, hi]; false when absent or wrong. */
 static bool
 get_int(struct loader *L, const struct sc_ynode *map, const char *key,
@@ -642,7 +678,7 @@ static const char *const choice_required[] = {"id", "label", NULL};
 /* Words of the expression language: a question named so could never be
  * read by an expression. */
 static const char *const reserved[] = {"and", "or", "not", "in", "true",
-                                       "false", NULL};
+                                       "false", "today", NULL};
 
 static void
 parse_choices(struct loader *L, struct sc_question *qn,
@@ -850,6 +886,29 @@ parse_default(struct loader *L, struct sc_question *qn,
 		}
 		break;
 	}
+	case SC_Q_DATE: {
+		sc_day day;
+		const char *why = NULL;
+		char lo[11], hi[11];
+		if (n->kind != SC_Y_SCALAR || sc_ynode_is_null(n) ||
+		    !sc_date_parse(n->str, &day, &why)) {
+			char shown[SC_YQUOTE_SIZE];
+			diag_at(L, n, "\"default\" of %s must be a date, found %s%s%s",
+			        what,
+			        why ? sc_ynode_quote(n, shown, sizeof shown) : found(n),
+			        why ? ": " : "", why ? why : "");
+		} else if (qn->has_min && (double)day < qn->min) {
+			sc_date_format((sc_day)qn->min, lo);
+			diag_at(L, n, "default %s is before \"min\" (%s)", n->str, lo);
+		} else if (qn->has_max && (double)day > qn->max) {
+			sc_date_format((sc_day)qn->max, hi);
+			diag_at(L, n, "default %s is after \"max\" (%s)", n->str, hi);
+		} else {
+			a->type = SC_A_DATE;
+			a->day = day;
+		}
+		break;
+	}
 	case SC_Q_TEXT: {
 		size_t max = qn->max_length ? qn->max_length : TEXT_LENGTH_DEFAULT;
 		if (n->kind != SC_Y_SCALAR || sc_ynode_is_null(n) ||
@@ -879,8 +938,10 @@ static const struct {
 	{"unsure", 1u << SC_Q_YESNO, "yesno questions"},
 	{"choices", (1u << SC_Q_SINGLE) | (1u << SC_Q_MULTI),
 	 "single and multi questions"},
-	{"min", 1u << SC_Q_NUMBER, "number questions"},
-	{"max", 1u << SC_Q_NUMBER, "number questions"},
+	{"min", (1u << SC_Q_NUMBER) | (1u << SC_Q_DATE),
+	 "number and date questions"},
+	{"max", (1u << SC_Q_NUMBER) | (1u << SC_Q_DATE),
+	 "number and date questions"},
 	{"max_length", 1u << SC_Q_TEXT, "text questions"},
 };
 
@@ -978,6 +1039,15 @@ parse_question(struct loader *L, const struct sc_ynode *map, size_t section)
 			long long v;
 			if (get_int(L, map, "max_length", 1, TEXT_LENGTH_MAX, &v))
 				qn->max_length = (size_t)v;
+			break;
+		}
+		case SC_Q_DATE: {
+			bool min_ok = get_date(L, map, "min", &qn->min, &qn->has_min);
+			bool max_ok = get_date(L, map, "max", &qn->max, &qn->has_max);
+			if (min_ok && max_ok && qn->has_min && qn->has_max &&
+			    qn->min > qn->max)
+				diag_at(L, sc_ymap_get(map, "min"),
+				        "\"min\" is later than \"max\"");
 			break;
 		}
 		}
@@ -1381,16 +1451,24 @@ sc_month_find(const char *id)
 	return 0;
 }
 
-/* The question a timeline key names, checked to be of type `want`; SIZE_MAX
- * when the key is absent or wrong (and then the problem is reported). */
+/* The question a timeline key names, checked to be of one of the types in
+ * `want` (a bit per enum sc_qtype); SIZE_MAX when the key is absent or
+ * wrong (and then the problem is reported). */
 static size_t
 timeline_question(struct loader *L, const struct sc_ynode *map,
-                  const char *key, enum sc_qtype want)
+                  const char *key, unsigned want)
 {
 	const struct sc_ynode *n = sc_ymap_get(map, key);
 	if (!n)
 		return SIZE_MAX;
-	const char *tname = sc_qtype_id_str(want);
+	char tname[64] = "";
+	for (int t = 0; t < SC_QTYPE_COUNT; t++) {
+		if (!(want & (1u << t)))
+			continue;
+		size_t o = strlen(tname);
+		snprintf(tname + o, sizeof tname - o, "%s%s", o ? " or " : "",
+		         sc_qtype_id_str((enum sc_qtype)t));
+	}
 	if (!is_word(n)) {
 		diag_at(L, n, "\"%s\" must be the id of a %s question, found %s",
 		        key, tname, found(n));
@@ -1405,29 +1483,42 @@ timeline_question(struct loader *L, const struct sc_ynode *map,
 	}
 	if (!L->type_ok[qn->index])
 		return SIZE_MAX; /* its type is already reported */
-	if (qn->type != want) {
+	if (!(want & (1u << qn->type))) {
 		diag_at(L, n,
 		        "\"%s\" must name a %s question; \"%s\" is a %s "
 		        "question",
 		        key, tname, n->str, sc_qtype_id_str(qn->type));
 		return SIZE_MAX;
 	}
-	if (want != SC_Q_SINGLE)
+	if (qn->type != SC_Q_SINGLE && qn->type != SC_Q_MULTI)
 		return qn->index;
-	/* fiscal_year_end: every month must be a choice (other choices, such
-	 * as "varies" or "dont_know", mean the month is not known). */
+	/* A month list (fiscal_year_end as a single choice) or the kinds of
+	 * earlier report (prior_reports): the choices the plan reads must be
+	 * there; other choices ("varies", "dont_know", "none") mean "not
+	 * known" or "none". */
+	static const char *const report_ids[] = {
+		"soc1_type1", "soc1_type2", "soc2_type1", "soc2_type2", "soc3",
+		NULL};
+	const char *const *need = qn->type == SC_Q_SINGLE ? month_ids
+	                                                  : report_ids;
+	size_t nneed = qn->type == SC_Q_SINGLE ? 12 : 5;
 	struct sc_buf missing = {0};
-	for (int m = 0; m < 12; m++) {
-		if (sc_question_find_choice(qn, month_ids[m]) >= 0)
+	for (size_t m = 0; m < nneed; m++) {
+		if (sc_question_find_choice(qn, need[m]) >= 0)
 			continue;
 		sc_buf_printf(&missing, "%s%s", missing.len ? ", " : "",
-		              month_ids[m]);
+		              need[m]);
 	}
 	if (missing.len) {
 		diag_at(L, n,
-		        "\"%s\" must name a single question whose choices include "
-		        "the months jan ... dec; \"%s\" has no choice %s",
-		        key, n->str, sc_buf_str(&missing));
+		        "\"%s\" must name a %s question whose choices include "
+		        "%s; \"%s\" has no choice %s",
+		        key, sc_qtype_id_str(qn->type),
+		        qn->type == SC_Q_SINGLE
+		                ? "the months jan ... dec"
+		                : "soc1_type1, soc1_type2, soc2_type1, "
+		                  "soc2_type2 and soc3",
+		        n->str, sc_buf_str(&missing));
 		sc_buf_fini(&missing);
 		return SIZE_MAX;
 	}
@@ -1436,8 +1527,11 @@ timeline_question(struct loader *L, const struct sc_ynode *map,
 }
 
 static const char *const timeline_keys[] = {
-	"needed_in_months", "operating_months", "evidence_kept",
-	"prior_period_end", "fiscal_year_end", "type2_demanded", NULL};
+	"deadline", "needed_in_months", "operating_months", "evidence_kept",
+	"prior_period_end", "prior_soc1_period_end", "prior_soc2_period_end",
+	"prior_reports", "fiscal_year_end", "type2_demanded", "waiting", NULL};
+
+#define QT(t) (1u << (t))
 
 static void
 parse_timeline(struct loader *L, const struct sc_ynode *root)
@@ -1450,17 +1544,43 @@ parse_timeline(struct loader *L, const struct sc_ynode *root)
 	if (t->kind != SC_Y_MAP)
 		return;
 	struct sc_timeline *tl = &L->q->timeline;
+	tl->deadline = timeline_question(L, t, "deadline", QT(SC_Q_DATE));
 	tl->needed_in_months =
-	        timeline_question(L, t, "needed_in_months", SC_Q_NUMBER);
+	        timeline_question(L, t, "needed_in_months", QT(SC_Q_NUMBER));
+	if (sc_ymap_get(t, "deadline") && sc_ymap_get(t, "needed_in_months"))
+		diag_at(L, map_key(t, "needed_in_months"),
+		        "give \"deadline\" (a date) or \"needed_in_months\" (the "
+		        "older form), not both");
 	tl->operating_months =
-	        timeline_question(L, t, "operating_months", SC_Q_NUMBER);
-	tl->evidence_kept = timeline_question(L, t, "evidence_kept", SC_Q_YESNO);
-	tl->prior_period_end =
-	        timeline_question(L, t, "prior_period_end", SC_Q_NUMBER);
-	tl->fiscal_year_end =
-	        timeline_question(L, t, "fiscal_year_end", SC_Q_SINGLE);
+	        timeline_question(L, t, "operating_months", QT(SC_Q_NUMBER));
+	tl->evidence_kept =
+	        timeline_question(L, t, "evidence_kept", QT(SC_Q_YESNO));
+	tl->prior_period_end = timeline_question(
+		L, t, "prior_period_end", QT(SC_Q_DATE) | QT(SC_Q_NUMBER));
+	tl->prior_soc1_period_end = timeline_question(
+		L, t, "prior_soc1_period_end", QT(SC_Q_DATE));
+	tl->prior_soc2_period_end = timeline_question(
+		L, t, "prior_soc2_period_end", QT(SC_Q_DATE));
+	tl->prior_reports =
+	        timeline_question(L, t, "prior_reports", QT(SC_Q_MULTI));
+	tl->fiscal_year_end = timeline_question(
+		L, t, "fiscal_year_end", QT(SC_Q_DATE) | QT(SC_Q_SINGLE));
 	tl->type2_demanded =
-	        timeline_question(L, t, "type2_demanded", SC_Q_YESNO);
+	        timeline_question(L, t, "type2_demanded", QT(SC_Q_YESNO));
+	const struct sc_ynode *w = sc_ymap_get(t, "waiting");
+	if (w) {
+		if (w->kind != SC_Y_SCALAR || sc_ynode_is_null(w) ||
+		    strlen(w->str) != w->len) {
+			diag_at(L, w, "\"waiting\" must be an expression, found %s",
+			        found(w));
+		} else {
+			struct sc_yspot spot;
+			sc_ynode_spot(w, &spot);
+			tl->waiting_src = sc_xstrndup(w->str, w->len);
+			tl->waiting = compile_at(L, &spot, tl->waiting_src, SIZE_MAX,
+			                         "timeline \"waiting\"");
+		}
+	}
 }
 
 /* client_question: the text question that holds the client's name. */
@@ -1498,7 +1618,8 @@ parse_client_question(struct loader *L, const struct sc_ynode *root)
 
 static const char *const top_keys[] = {"id", "title", "version", "description",
                                        "client_question", "timeline",
-                                       "sections", "rules", NULL};
+                                       "sections", "rules", "migrations",
+                                       NULL};
 static const char *const top_required[] = {"id", "title", "version",
                                            "description", "sections",
                                            "rules", NULL};
@@ -1541,6 +1662,7 @@ load_tree(struct loader *L, const struct sc_ynode *root)
 	compile_expressions(L);
 	parse_timeline(L, root);
 	parse_client_question(L, root);
+	sc_migrations_parse(q, sc_ymap_get(root, "migrations"), L->file, L->d);
 }
 
 struct seq_diag {

@@ -34,37 +34,6 @@
 #include <string.h>
 #include <time.h>
 
-
-static const char *const format_ids[SC_FMT_COUNT] = {
-	"text", "markdown", "html", "json", "csv",
-};
-static const char *const format_exts[SC_FMT_COUNT] = {
-	"txt", "md", "html", "json", "csv",
-};
-
-int
-sc_format_find(const char *name)
-{
-	if (!name)
-		return -1;
-	for (int i = 0; i < SC_FMT_COUNT; i++)
-		if (strcmp(name, format_ids[i]) == 0)
-			return i;
-	return -1;
-}
-
-const char *
-sc_format_id_str(enum sc_format f)
-{
-	return (unsigned)f < SC_FMT_COUNT ? format_ids[f] : "";
-}
-
-const char *
-sc_format_ext(enum sc_format f)
-{
-	return (unsigned)f < SC_FMT_COUNT ? format_exts[f] : "";
-}
-
 static const char *const headings[RP_H_COUNT] = {
 	[RP_H_SUMMARY] = "Executive summary",
 	[RP_H_RECOMMENDATION] = "Recommendation",
@@ -81,101 +50,6 @@ const char *
 rp_heading(enum rp_heading h)
 {
 	return (unsigned)h < RP_H_COUNT ? headings[h] : "";
-}
-
-/* --- UTF-8 ------------------------------------------------------------ */
-
-/* Length of a valid UTF-8 sequence at s (1 to 4), or 0 when invalid
- * (overlong forms, surrogates and code points past U+10FFFF included). */
-static size_t
-utf8_valid_len(const unsigned char *s)
-{
-	unsigned char c = s[0];
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		return (s[1] & 0xC0) == 0x80 ? 2 : 0;
-	if (c >= 0xE0 && c <= 0xEF) {
-		unsigned char lo = c == 0xE0 ? 0xA0 : 0x80;
-		unsigned char hi = c == 0xED ? 0x9F : 0xBF;
-		if (s[1] < lo || s[1] > hi || (s[2] & 0xC0) != 0x80)
-			return 0;
-		return 3;
-	}
-	if (c >= 0xF0 && c <= 0xF4) {
-		unsigned char lo = c == 0xF0 ? 0x90 : 0x80;
-		unsigned char hi = c == 0xF4 ? 0x8F : 0xBF;
-		if (s[1] < lo || s[1] > hi || (s[2] & 0xC0) != 0x80 ||
-		    (s[3] & 0xC0) != 0x80)
-			return 0;
-		return 4;
-	}
-	return 0;
-}
-
-uint32_t
-rp_utf8_next(const char **sp)
-{
-	const unsigned char *s = (const unsigned char *)*sp;
-	size_t n = utf8_valid_len(s);
-	uint32_t cp;
-	switch (n) {
-	case 1: cp = s[0]; break;
-	case 2: cp = (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F); break;
-	case 3:
-		cp = (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 |
-		     (s[2] & 0x3F);
-		break;
-	case 4:
-		cp = (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
-		     (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
-		break;
-	default: cp = 0xFFFD; n = 1; break;
-	}
-	*sp += n;
-	return cp;
-}
-
-static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
-
-const char *
-rp_clean(const char *s, struct sc_buf *out)
-{
-	sc_buf_reset(out);
-	sc_buf_add(out, "", 0);
-	if (!s)
-		return sc_buf_str(out);
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
-		size_t n = utf8_valid_len(p);
-		if (n == 0) {
-			sc_buf_puts(out, replacement);
-			p++;
-			continue;
-		}
-		if (n == 1) {
-			unsigned char c = *p++;
-			if (c == '\r') {
-				if (*p == '\n')
-					p++;
-				sc_buf_putc(out, '\n');
-			} else if (c == '\t') {
-				sc_buf_putc(out, ' ');
-			} else if (c == '\n' || (c >= 0x20 && c != 0x7F)) {
-				sc_buf_putc(out, (char)c);
-			} else {
-				sc_buf_puts(out, replacement);
-			}
-			continue;
-		}
-		/* C1 controls are U+0080..U+009F: C2 80 .. C2 9F. */
-		if (n == 2 && p[0] == 0xC2 && p[1] <= 0x9F)
-			sc_buf_puts(out, replacement);
-		else
-			sc_buf_add(out, p, n);
-		p += n;
-	}
-	return sc_buf_str(out);
 }
 
 /* --- dates ------------------------------------------------------------ */
@@ -1595,62 +1469,6 @@ rp_model_fini(struct rp_model *m)
 	free(m->bars);
 	rp_evidence_fini(&m->evidence);
 	memset(m, 0, sizeof *m);
-}
-
-void
-sc_report_render(const struct sc_questionnaire *q, const struct sc_answers *a,
-                 struct sc_eval *ev, enum sc_format fmt,
-                 const struct sc_report_opts *opts, struct sc_buf *out)
-{
-	sc_report_render_full(q, a, ev, fmt, opts, NULL, out);
-}
-
-void
-sc_report_render_full(const struct sc_questionnaire *q,
-                      const struct sc_answers *a, struct sc_eval *ev,
-                      enum sc_format fmt, const struct sc_report_opts *opts,
-                      const struct sc_catalogue *evidence, struct sc_buf *out)
-{
-	struct rp_model m;
-	rp_model_build(&m, q, a, ev, opts);
-	/* Only the formats with an appendix for it carry the list. */
-	if (fmt == SC_FMT_MARKDOWN || fmt == SC_FMT_HTML)
-		rp_evidence_build(&m, evidence);
-	switch (fmt) {
-	case SC_FMT_TEXT:
-		rp_render_text(&m, opts && opts->width > 0 ? opts->width : 80, out);
-		break;
-	case SC_FMT_MARKDOWN: rp_render_markdown(&m, out); break;
-	case SC_FMT_HTML: rp_render_html(&m, out); break;
-	case SC_FMT_JSON: rp_render_json(&m, out); break;
-	case SC_FMT_CSV: rp_render_csv(&m, out); break;
-	case SC_FMT_COUNT: break;
-	}
-	rp_model_fini(&m);
-}
-
-bool
-sc_evidence_render(const struct sc_questionnaire *q, const struct sc_answers *a,
-                   struct sc_eval *ev, const struct sc_catalogue *cat,
-                   enum sc_format fmt, const struct sc_report_opts *opts,
-                   struct sc_buf *out)
-{
-	if (!cat || (fmt != SC_FMT_MARKDOWN && fmt != SC_FMT_HTML &&
-	             fmt != SC_FMT_JSON && fmt != SC_FMT_CSV))
-		return false;
-	struct rp_model m;
-	rp_model_build(&m, q, a, ev, opts);
-	rp_evidence_build(&m, cat);
-	switch (fmt) {
-	case SC_FMT_MARKDOWN: rp_render_evidence_markdown(&m, out); break;
-	case SC_FMT_HTML: rp_render_evidence_html(&m, out); break;
-	case SC_FMT_JSON: rp_render_evidence_json(&m, out); break;
-	case SC_FMT_CSV: rp_render_evidence_csv(&m, out); break;
-	case SC_FMT_TEXT:
-	case SC_FMT_COUNT: break;
-	}
-	rp_model_fini(&m);
-	return true;
 }
 
 size_t

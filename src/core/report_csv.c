@@ -42,10 +42,13 @@
  * Such a cell gets a leading apostrophe inside its quotes, as OWASP
  * recommends ("'=HYPERLINK(...)"), so it shows as the text it is.  (Tabs
  * and carriage returns are cleaned to spaces and line feeds before this
- * check; they are in it all the same.) */
+ * check; they are in it all the same.)  The quoting and this check are
+ * rp_csv_field's (report_write.c), which the portfolio shares. */
 #include "report_internal.h"
 
 #include <string.h>
+
+#include "report_write.h"
 
 enum col {
 	C_KIND, C_SECTION, C_QID, C_QUESTION, C_ANSWER, C_NOTE, C_PRIORITY,
@@ -60,33 +63,6 @@ static const char *const col_names[C_COUNT] = {
 struct row {
 	const char *f[C_COUNT];
 };
-
-/* Would a spreadsheet take a cell starting so as a formula? */
-static bool
-formula_like(const char *s)
-{
-	return *s && strchr("=+-@\t\r", *s) != NULL;
-}
-
-void
-rp_csv_field(struct sc_buf *out, const char *s, struct sc_buf *tmp)
-{
-	s = rp_clean(s ? s : "", tmp);
-	bool formula = formula_like(s);
-	if (!formula && !strpbrk(s, ",\"\r\n")) {
-		sc_buf_puts(out, s);
-		return;
-	}
-	sc_buf_putc(out, '"');
-	if (formula)
-		sc_buf_putc(out, '\'');
-	for (; *s; s++) {
-		if (*s == '"')
-			sc_buf_putc(out, '"');
-		sc_buf_putc(out, *s);
-	}
-	sc_buf_putc(out, '"');
-}
 
 static void
 emit(struct sc_buf *out, const struct row *r, struct sc_buf *tmp)
@@ -127,9 +103,11 @@ reasons_text(const struct rp_model *m, const struct rp_reasons *rs,
 	}
 }
 
-void
-rp_render_csv(const struct rp_model *m, struct sc_buf *out)
+static void
+render(const struct rp_model *m, const struct sc_report_opts *opts,
+       struct sc_buf *out)
 {
+	(void)opts;
 	struct sc_buf tmp = {0}, b = {0}, b2 = {0};
 	struct row r;
 
@@ -295,8 +273,8 @@ ev_emit(struct sc_buf *out, const char *const *f, struct sc_buf *tmp)
 	sc_buf_puts(out, "\r\n");
 }
 
-void
-rp_render_evidence_csv(const struct rp_model *m, struct sc_buf *out)
+static void
+render_evidence(const struct rp_model *m, struct sc_buf *out)
 {
 	const struct rp_evidence *e = &m->evidence;
 	struct sc_buf tmp = {0}, crit = {0}, src = {0}, urls = {0}, num = {0};
@@ -346,3 +324,10 @@ rp_render_evidence_csv(const struct rp_model *m, struct sc_buf *out)
 	sc_buf_fini(&urls);
 	sc_buf_fini(&num);
 }
+
+const struct rp_format_ops rp_format_csv = {
+	.id = "csv",
+	.ext = "csv",
+	.render = render,
+	.render_evidence = render_evidence,
+};

@@ -7,69 +7,20 @@
 #include "report_internal.h"
 
 #include <stdlib.h>
-#include <string.h>
+
+#include "report_svg.h"
+#include "report_write.h"
 
 struct hw {
 	struct sc_buf *out;
 	struct sc_buf tmp;
 };
 
-static const char css[] =
-	"body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,"
-	"Helvetica,Arial,sans-serif;line-height:1.45;color:#1a1a1a;"
-	"max-width:52em;margin:2em auto;padding:0 1em}\n"
-	"h1{font-size:1.7em;border-bottom:2px solid #333;padding-bottom:.2em}\n"
-	"h2{font-size:1.3em;border-bottom:1px solid #999;margin-top:1.8em}\n"
-	"h3{font-size:1.1em;margin-bottom:.3em}\n"
-	"h2,h3{break-after:avoid;page-break-after:avoid}\n"
-	"dl.meta{display:grid;grid-template-columns:max-content auto;"
-	"gap:.2em 1em}\n"
-	"dl.meta dt{font-weight:bold}\n"
-	"dl.meta dd{margin:0}\n"
-	"table{border-collapse:collapse;width:100%;margin:.5em 0 1em}\n"
-	"th,td{border:1px solid #bbb;padding:.3em .5em;text-align:left;"
-	"vertical-align:top;overflow-wrap:anywhere}\n"
-	"th{background:#eee}\n"
-	"tr,li{break-inside:avoid;page-break-inside:avoid}\n"
-	"thead{display:table-header-group}\n"
-	".because{color:#444;font-size:.95em}\n"
-	".rule{color:#666;font-size:.85em}\n"
-	".followup{font-weight:bold;color:#8a4b00}\n"
-	".in{font-weight:bold}\n"
-	".summary{font-size:1.05em;background:#f4f4f4;padding:.6em .8em;"
-	"border-left:4px solid #555}\n"
-	".disclaimer{font-size:.9em;color:#333;border-top:1px solid #999;"
-	"padding-top:.5em}\n"
-	"p,li,td,dd{overflow-wrap:anywhere}\n"
-	"svg.chart{display:block;max-width:100%;height:auto;margin:.4em 0 .8em;"
-	"font-family:system-ui,Helvetica,Arial,sans-serif;font-size:12px}\n"
-	".caption{font-size:.95em;color:#333;margin-bottom:.2em}\n"
-	"table.figures{width:auto;min-width:50%}\n"
-	"td.num{text-align:right;white-space:nowrap}\n"
-	"td.todo{font-weight:bold}\n"
-	"table.evidence{font-size:.9em}\n"
-	"svg.chart,table.figures{break-inside:avoid;page-break-inside:avoid}\n"
-	"@page{size:auto;margin:18mm 16mm}\n"
-	"@media print{body{max-width:none;margin:0;padding:0;font-size:11pt}"
-	".pagebreak{break-before:page;page-break-before:always}"
-	".summary{background:none}a{color:inherit}}\n";
-
-/* Escaped text; newlines become <br>. */
+/* Escaped text; newlines become <br> (report_write.c). */
 static void
 h_text(struct hw *w, const char *text)
 {
-	const char *s = rp_clean(text, &w->tmp);
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': sc_buf_puts(w->out, "&amp;"); break;
-		case '<': sc_buf_puts(w->out, "&lt;"); break;
-		case '>': sc_buf_puts(w->out, "&gt;"); break;
-		case '"': sc_buf_puts(w->out, "&quot;"); break;
-		case '\'': sc_buf_puts(w->out, "&#39;"); break;
-		case '\n': sc_buf_puts(w->out, "<br>\n"); break;
-		default: sc_buf_putc(w->out, *s); break;
-		}
-	}
+	rp_html_text(w->out, text, &w->tmp);
 }
 
 static void
@@ -527,11 +478,12 @@ h_begin(struct hw *w, const char *title)
 	                    "initial-scale=1\">\n"
 	                    "<meta name=\"generator\" content=\"socscope\">\n");
 	h_tag(w, "<title>", title, "</title>\n");
-	sc_buf_printf(w->out, "<style>\n%s</style>\n</head>\n<body>\n", css);
+	sc_buf_printf(w->out, "<style>\n%s</style>\n</head>\n<body>\n",
+	              rp_html_css());
 }
 
-void
-rp_render_evidence_html(const struct rp_model *m, struct sc_buf *out)
+static void
+render_evidence(const struct rp_model *m, struct sc_buf *out)
 {
 	struct hw w = {.out = out};
 	char *title = rp_evidence_title(m);
@@ -560,9 +512,11 @@ rp_render_evidence_html(const struct rp_model *m, struct sc_buf *out)
 	sc_buf_fini(&w.tmp);
 }
 
-void
-rp_render_html(const struct rp_model *m, struct sc_buf *out)
+static void
+render(const struct rp_model *m, const struct sc_report_opts *opts,
+       struct sc_buf *out)
 {
+	(void)opts;
 	struct hw w = {.out = out};
 	h_begin(&w, m->title);
 	h_header(&w, m);
@@ -591,16 +545,10 @@ rp_render_html(const struct rp_model *m, struct sc_buf *out)
 	sc_buf_fini(&w.tmp);
 }
 
-void
-rp_html_text(struct sc_buf *out, const char *text)
-{
-	struct hw w = {.out = out};
-	h_text(&w, text);
-	sc_buf_fini(&w.tmp);
-}
-
-const char *
-rp_html_css(void)
-{
-	return css;
-}
+const struct rp_format_ops rp_format_html = {
+	.id = "html",
+	.ext = "html",
+	.render = render,
+	.evidence_appendix = true,
+	.render_evidence = render_evidence,
+};

@@ -2,7 +2,9 @@
  *
  * report.c turns (questionnaire, answers, evaluation) into this model once:
  * every sentence a reader sees is composed here, so the exporters only lay
- * it out and escape it, and every format says the same thing. */
+ * it out and escape it, and every format says the same thing.  The model
+ * knows no exporter: formats.c hands it to the operations of each format
+ * (report_write.h). */
 #ifndef SOCSCOPE_REPORT_INTERNAL_H
 #define SOCSCOPE_REPORT_INTERNAL_H
 
@@ -189,15 +191,6 @@ rp_model_build(struct rp_model *m, const struct sc_questionnaire *q,
 void
 rp_model_fini(struct rp_model *m);
 
-/* Copy `s` into `out` as valid UTF-8 without control characters: invalid
- * bytes, C0 (but newline) and C1 controls and DEL become U+FFFD, a tab a
- * space, CR LF and lone CR a newline.  Returns the cleaned string. */
-const char *
-rp_clean(const char *s, struct sc_buf *out);
-/* Decode one code point of valid UTF-8 at *s and advance past it. */
-uint32_t
-rp_utf8_next(const char **s);
-
 /* The evidence list for `cat` (NULL: none), built after the roadmap, which
  * dates it, on a model rp_model_build made (which has none). */
 void
@@ -220,34 +213,14 @@ void
 rp_area_bar(const struct sc_area *a, int cells, const char *full,
             const char *empty, struct sc_buf *out);
 
-/* The pictures of the HTML report: inline SVG, no script, no fetch. */
-void
-rp_svg_areas(const struct rp_model *m, struct sc_buf *out);
-void
-rp_svg_timeline(const struct rp_model *m, struct sc_buf *out);
+/* A timeline bar's kind as the JSON report names it: "readiness",
+ * "type1_date", "window", "fieldwork", "report". */
 const char *
 rp_bar_kind_name(enum rp_bar_kind k);
-
-/* The evidence list on its own (socscope evidence). */
-void
-rp_render_evidence_markdown(const struct rp_model *m, struct sc_buf *out);
-void
-rp_render_evidence_html(const struct rp_model *m, struct sc_buf *out);
-void
-rp_render_evidence_json(const struct rp_model *m, struct sc_buf *out);
-void
-rp_render_evidence_csv(const struct rp_model *m, struct sc_buf *out);
 
 /* The report date of `opts` (today, UTC, when it names none). */
 void
 rp_report_date(const struct sc_report_opts *opts, char out[11]);
-/* Terminal columns `s` takes (CJK characters two), as the text report
- * counts them. */
-int
-rp_display_width(const char *s);
-/* One RFC 4180 field: quoted when it holds a comma, quote, CR or LF. */
-void
-rp_csv_field(struct sc_buf *out, const char *s, struct sc_buf *tmp);
 
 /* Small helpers: the note of question i (NULL when none), the effective
  * answer formatted into `out` ("" when none). */
@@ -262,59 +235,5 @@ rp_tsc_status(const struct rp_model *m, enum sc_category c);
  * every SOC 2, an optional category nobody asked for); NULL otherwise. */
 const char *
 rp_tsc_default_reason(const struct rp_model *m, enum sc_category c);
-
-void
-rp_render_text(const struct rp_model *m, int width, struct sc_buf *out);
-void
-rp_render_markdown(const struct rp_model *m, struct sc_buf *out);
-void
-rp_render_html(const struct rp_model *m, struct sc_buf *out);
-void
-rp_render_json(const struct rp_model *m, struct sc_buf *out);
-void
-rp_render_csv(const struct rp_model *m, struct sc_buf *out);
-
-/* The exporters' writers, shared with the comparison (compare_render.c):
- * text wrapped to a width in terminal columns (the thread's locale is
- * switched to UTF-8 between open and close), escaped Markdown inline text
- * (`indent` as for a list item; NULL inside a table cell), escaped HTML
- * text, and the HTML stylesheet. */
-struct rp_text;
-struct rp_text *
-rp_text_open(struct sc_buf *out, int width);
-void
-rp_text_wrap(struct rp_text *t, const char *first, const char *rest,
-             const char *text);
-void
-rp_text_underline(struct rp_text *t, const char *title, char c);
-void
-rp_text_close(struct rp_text *t);
-void
-rp_md_text(struct sc_buf *out, const char *text, const char *indent);
-void
-rp_html_text(struct sc_buf *out, const char *text);
-const char *
-rp_html_css(void);
-/* An answer as the JSON report writes it (a new jansson reference). */
-struct json_t;
-/* jansson with every result checked: a NULL (memory running out, the
- * only way these calls fail on the values the writers give) ends the
- * program through sc_out_of_memory, so a JSON document is printed whole or
- * not at all.  rp_json_alloc() makes jansson allocate through the core's
- * allocator; call it before building a document. */
-void
-rp_json_alloc(void);
-struct json_t *
-rp_jnew(struct json_t *j);
-void
-rp_jset(struct json_t *o, const char *key, struct json_t *v);
-void
-rp_jpush(struct json_t *a, struct json_t *v);
-/* Append `root` to `out` as the writers print JSON (indented, keys in the
- * order they were set, a final newline); does not free root. */
-void
-rp_json_dump(struct json_t *root, struct sc_buf *out);
-struct json_t *
-rp_json_answer(const struct sc_question *qn, const struct sc_answer *a);
 
 #endif

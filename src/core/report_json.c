@@ -6,96 +6,23 @@
 #include "report_internal.h"
 
 #include <jansson.h>
-#include <stdlib.h>
+
+#include "report_write.h"
 
 struct jw {
 	struct sc_buf tmp;
 };
 
-/* A report is printed whole or not at all.  jansson allocates through the
- * core's allocator (set in rp_render_json), so memory running out inside
- * it ends the program as everywhere else, and every result is checked all
- * the same: the values put in are never NULL and the keys are valid
- * UTF-8, so a failure here can only be memory. */
-void
-rp_json_alloc(void)
-{
-	json_set_alloc_funcs(sc_xmalloc, free);
-}
-
-json_t *
-rp_jnew(json_t *j)
-{
-	if (!j)
-		sc_out_of_memory();
-	return j;
-}
-
-void
-rp_jset(json_t *o, const char *key, json_t *v)
-{
-	if (!v || json_object_set_new(o, key, v) != 0)
-		sc_out_of_memory();
-}
-
-void
-rp_jpush(json_t *a, json_t *v)
-{
-	if (!v || json_array_append_new(a, v) != 0)
-		sc_out_of_memory();
-}
-
 static json_t *
 js(struct jw *w, const char *s)
 {
-	if (!s)
-		return json_null();
-	json_t *j = json_string(s);
-	if (!j)
-		j = json_string(rp_clean(s, &w->tmp));
-	return rp_jnew(j);
+	return rp_jstr(s, &w->tmp);
 }
 
 static json_t *
 js_opt(struct jw *w, const char *s)
 {
 	return s && *s ? js(w, s) : json_null();
-}
-
-/* An answer as the contract writes it. */
-static json_t *
-answer_json(struct jw *w, const struct sc_question *qn,
-            const struct sc_answer *a)
-{
-	if (!a)
-		return json_null();
-	switch (a->type) {
-	case SC_A_NONE: return json_null();
-	case SC_A_BOOL: return json_boolean(a->b);
-	case SC_A_UNSURE: return json_string("unsure");
-	case SC_A_CHOICE:
-		return a->choice < qn->nchoices ? js(w, qn->choices[a->choice].id)
-		                                : json_null();
-	case SC_A_CHOICES: {
-		json_t *arr = rp_jnew(json_array());
-		for (size_t i = 0; i < a->nsel; i++)
-			if (a->sel[i] < qn->nchoices)
-				rp_jpush(arr,
-				      js(w, qn->choices[a->sel[i]].id));
-		return arr;
-	}
-	case SC_A_NUMBER:
-		/* Whole numbers print as integers ("12", not "12.0"). */
-		/* (libm-free: NaN and infinities fail x - x == 0.) */
-		if (!(a->num - a->num == 0))
-			return json_null();
-		if (a->num > -9007199254740992.0 && a->num < 9007199254740992.0 &&
-		    (double)(json_int_t)a->num == a->num)
-			return json_integer((json_int_t)a->num);
-		return json_real(a->num);
-	case SC_A_TEXT: return js(w, a->text);
-	}
-	return json_null();
 }
 
 static json_t *
@@ -107,7 +34,7 @@ because_json(struct jw *w, const struct rp_model *m, const struct rp_dep *d,
 		const struct sc_question *qn = &m->q->questions[d[i].question];
 		json_t *o = rp_jnew(json_object());
 		rp_jset(o, "question", js(w, qn->id));
-		rp_jset(o, "answer", answer_json(w, qn, d[i].answer));
+		rp_jset(o, "answer", rp_json_answer(qn, d[i].answer));
 		rp_jpush(arr, o);
 	}
 	return arr;
@@ -317,24 +244,12 @@ answers_json(struct jw *w, const struct rp_model *m)
 		rp_jset(o, "text", js(w, qn->text));
 		rp_jset(o, "shown", json_boolean(shown));
 		rp_jset(o, "answer",
-		     answer_json(w, qn, shown ? sc_eval_answer(m->ev, i)
+		     rp_json_answer(qn, shown ? sc_eval_answer(m->ev, i)
 		                              : NULL));
 		rp_jset(o, "note", js(w, rp_note(m, i)));
 		rp_jpush(arr, o);
 	}
 	return arr;
-}
-
-void
-rp_json_dump(json_t *root, struct sc_buf *out)
-{
-	char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-	                                   JSON_REAL_PRECISION(15));
-	if (!s)
-		sc_out_of_memory();
-	sc_buf_puts(out, s);
-	sc_buf_putc(out, '\n');
-	free(s);
 }
 
 static json_t *
@@ -392,8 +307,8 @@ ev_list_json(struct jw *w, const struct rp_model *m,
 	return o;
 }
 
-void
-rp_render_evidence_json(const struct rp_model *m, struct sc_buf *out)
+static void
+render_evidence(const struct rp_model *m, struct sc_buf *out)
 {
 	struct jw w = {0};
 	const struct sc_catalogue *cat = m->evidence.cat;
@@ -439,9 +354,11 @@ rp_render_evidence_json(const struct rp_model *m, struct sc_buf *out)
 	sc_buf_fini(&w.tmp);
 }
 
-void
-rp_render_json(const struct rp_model *m, struct sc_buf *out)
+static void
+render(const struct rp_model *m, const struct sc_report_opts *opts,
+       struct sc_buf *out)
 {
+	(void)opts;
 	struct jw w = {0};
 	const struct sc_questionnaire *q = m->q;
 	const struct sc_result *r = m->r;
@@ -494,11 +411,9 @@ rp_render_json(const struct rp_model *m, struct sc_buf *out)
 	sc_buf_fini(&w.tmp);
 }
 
-struct json_t *
-rp_json_answer(const struct sc_question *qn, const struct sc_answer *a)
-{
-	struct jw w = {0};
-	json_t *j = answer_json(&w, qn, a);
-	sc_buf_fini(&w.tmp);
-	return j;
-}
+const struct rp_format_ops rp_format_json = {
+	.id = "json",
+	.ext = "json",
+	.render = render,
+	.render_evidence = render_evidence,
+};

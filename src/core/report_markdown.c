@@ -7,78 +7,21 @@
 #include "report_internal.h"
 
 #include <stdlib.h>
-#include <string.h>
+
+#include "report_write.h"
 
 struct md {
 	struct sc_buf *out;
 	struct sc_buf tmp;
 };
 
-static bool
-md_special(char c)
-{
-	return strchr("\\`*_[]<>#|~&$@^{}!", c) != NULL;
-}
-
-/* Characters that start a block only at the beginning of a line. */
-static size_t
-line_start_escape(const char *s)
-{
-	if (*s == '-' || *s == '+' || *s == '=' || *s == ':')
-		return 0;
-	size_t n = 0;
-	while (s[n] >= '0' && s[n] <= '9')
-		n++;
-	if (n > 0 && (s[n] == '.' || s[n] == ')'))
-		return n;
-	return (size_t)-1;
-}
-
-/* Escaped inline text.  A newline becomes a hard line break followed by
- * `indent` (to stay inside a list item), or a <br> when `indent` is NULL:
- * table cells cannot hold a line break and no block starts inside one. */
+/* Escaped inline text (report_write.c).  A newline becomes a hard line
+ * break followed by `indent` (to stay inside a list item), or a <br> when
+ * `indent` is NULL: table cells cannot hold a line break. */
 static void
 md_text(struct md *w, const char *text, const char *indent)
 {
-	const char *s = rp_clean(text, &w->tmp);
-	struct sc_buf *out = w->out;
-	bool line_start = true;
-	while (*s) {
-		if (line_start && indent) {
-			while (*s == ' ')
-				s++;
-			size_t k = line_start_escape(s);
-			if (k != (size_t)-1) {
-				sc_buf_add(out, s, k);
-				sc_buf_putc(out, '\\');
-				s += k;
-				sc_buf_putc(out, *s++);
-			}
-			line_start = false;
-			continue;
-		}
-		char c = *s++;
-		if (c == '\n') {
-			/* Blank lines inside user text collapse into one break. */
-			while (*s == '\n' || *s == ' ')
-				s++;
-			if (!*s)
-				break;
-			if (indent) {
-				sc_buf_puts(out, "\\\n");
-				sc_buf_puts(out, indent);
-			} else {
-				/* GFM and pandoc's HTML output render it; other
-				 * pandoc targets drop it and keep the space. */
-				sc_buf_puts(out, " <br>");
-			}
-			line_start = true;
-			continue;
-		}
-		if (md_special(c))
-			sc_buf_putc(out, '\\');
-		sc_buf_putc(out, c);
-	}
+	rp_md_text(w->out, text, indent, &w->tmp);
 }
 
 static void
@@ -468,8 +411,8 @@ md_evidence(struct md *w, const struct rp_model *m, int level)
 	sc_buf_fini(&b);
 }
 
-void
-rp_render_evidence_markdown(const struct rp_model *m, struct sc_buf *out)
+static void
+render_evidence(const struct rp_model *m, struct sc_buf *out)
 {
 	struct md w = {.out = out};
 	char *title = rp_evidence_title(m);
@@ -493,9 +436,11 @@ rp_render_evidence_markdown(const struct rp_model *m, struct sc_buf *out)
 	sc_buf_fini(&w.tmp);
 }
 
-void
-rp_render_markdown(const struct rp_model *m, struct sc_buf *out)
+static void
+render(const struct rp_model *m, const struct sc_report_opts *opts,
+       struct sc_buf *out)
 {
+	(void)opts;
 	struct md w = {.out = out};
 	md_header(&w, m);
 	md_heading(&w, 2, rp_heading(RP_H_SUMMARY));
@@ -521,10 +466,10 @@ rp_render_markdown(const struct rp_model *m, struct sc_buf *out)
 	sc_buf_fini(&w.tmp);
 }
 
-void
-rp_md_text(struct sc_buf *out, const char *text, const char *indent)
-{
-	struct md w = {.out = out};
-	md_text(&w, text, indent);
-	sc_buf_fini(&w.tmp);
-}
+const struct rp_format_ops rp_format_markdown = {
+	.id = "markdown",
+	.ext = "md",
+	.render = render,
+	.evidence_appendix = true,
+	.render_evidence = render_evidence,
+};

@@ -5,10 +5,12 @@
  * in greyscale, and every figure is also written out as text by the HTML
  * exporter.  Each picture is role="img" and named by the caption the
  * exporter writes before it (aria-labelledby). */
-#include "report_internal.h"
+#include "report_svg.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "report_write.h"
 
 /* Text inside SVG: the five XML specials escaped, cleaned like all text. */
 static void

@@ -1,171 +1,22 @@
 /* The text report: plain ASCII structure for a terminal or a pager, wrapped
- * to a width counted in terminal columns (CJK characters take two).
- *
- * Widths come from wcwidth() under a UTF-8 locale made for this thread only
- * (newlocale + uselocale), so the result does not depend on the caller's
- * LC_CTYPE and the core never changes the process locale.  Without any
- * UTF-8 locale a small built-in table of wide ranges is used instead. */
+ * to a width counted in terminal columns (CJK characters take two) by the
+ * writers' text tool (report_write.c). */
 #include "report_internal.h"
 
-#include <locale.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <wchar.h>
+
+#include "report_write.h"
 
 struct tw {
 	struct sc_buf *out;
 	int width;
-	bool have_locale;
-	struct sc_buf tmp; /* cleaned text */
+	struct rp_text *x;
 };
 
-/* Wide East Asian ranges, for when no UTF-8 locale exists. */
-static int
-fallback_width(uint32_t cp)
-{
-	if (cp >= 0x0300 && cp <= 0x036F)
-		return 0;
-	if ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-	    (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-	    (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-	    (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1FAFF) ||
-	    (cp >= 0x20000 && cp <= 0x3FFFD))
-		return 2;
-	return 1;
-}
-
-/* CJK punctuation that closes a phrase: kept on the line before it. */
-static bool
-no_break_before(uint32_t cp)
-{
-	switch (cp) {
-	case 0x3001: case 0x3002: case 0xFF0C: case 0xFF0E: case 0xFF01:
-	case 0xFF1F: case 0xFF1A: case 0xFF1B: case 0x300D: case 0x300F:
-	case 0x3011: case 0xFF09: case 0x3009: case 0x300B:
-		return true;
-	}
-	return false;
-}
-
-/* Display width of the character at *s (valid UTF-8); advances *s. */
-static int
-char_width(const struct tw *t, const char **s)
-{
-	const char *start = *s;
-	uint32_t cp = rp_utf8_next(s);
-	if (cp < 0x80)
-		return cp >= 0x20 ? 1 : 0;
-	if (!t->have_locale)
-		return fallback_width(cp);
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
-	wchar_t wc;
-	size_t n = mbrtowc(&wc, start, (size_t)(*s - start), &st);
-	if (n == (size_t)-1 || n == (size_t)-2)
-		return fallback_width(cp);
-	int w = wcwidth(wc);
-	return w < 0 ? 1 : w;
-}
-
-static int
-str_width(const struct tw *t, const char *s)
-{
-	int w = 0;
-	while (*s)
-		w += char_width(t, &s);
-	return w;
-}
-
-static void
-trim_trailing_spaces(struct sc_buf *b)
-{
-	while (b->len > 0 && b->data[b->len - 1] == ' ')
-		b->data[--b->len] = '\0';
-}
-
-/* Write `text` wrapped: the first line starts with `first`, the others with
- * `rest` (both ASCII).  Newlines in the text are kept as line breaks.
- * Breaks go at spaces and around wide characters; a word longer than a line
- * is cut. */
 static void
 wrap(struct tw *t, const char *first, const char *rest, const char *text)
 {
-	const char *s = rp_clean(text, &t->tmp);
-	struct sc_buf *out = t->out;
-	int rest_w = (int)strlen(rest);
-	sc_buf_puts(out, first);
-	int col = (int)strlen(first);
-	int start_col = col;
-	int limit = t->width;
-	if (limit - rest_w < 20)
-		limit = rest_w + 20;
-
-	while (*s) {
-		if (*s == '\n') {
-			trim_trailing_spaces(out);
-			sc_buf_putc(out, '\n');
-			sc_buf_puts(out, rest);
-			col = start_col = rest_w;
-			s++;
-			continue;
-		}
-		bool space = false;
-		while (*s == ' ') {
-			space = true;
-			s++;
-		}
-		if (!*s || *s == '\n')
-			continue;
-		/* A token: a run of narrow characters, or one wide character. */
-		const char *tok = s;
-		int w = 0;
-		while (*s && *s != ' ' && *s != '\n') {
-			const char *p = s;
-			int cw = char_width(t, &p);
-			if (cw == 2 && s != tok)
-				break;
-			w += cw;
-			s = p;
-			if (cw == 2) {
-				/* Closing punctuation never starts a line. */
-				const char *r = s;
-				while (*r && no_break_before(rp_utf8_next(&r))) {
-					w += char_width(t, &s);
-					r = s;
-				}
-				break;
-			}
-		}
-		int sep = space && col > start_col ? 1 : 0;
-		if (col + sep + w > limit && col > start_col) {
-			trim_trailing_spaces(out);
-			sc_buf_putc(out, '\n');
-			sc_buf_puts(out, rest);
-			col = start_col = rest_w;
-			sep = 0;
-		}
-		if (sep) {
-			sc_buf_putc(out, ' ');
-			col++;
-		}
-		/* Cut a token that cannot fit on a line of its own. */
-		const char *p = tok;
-		while (p < s) {
-			const char *q = p;
-			int cw = char_width(t, &q);
-			if (col + cw > limit && col > start_col) {
-				sc_buf_putc(out, '\n');
-				sc_buf_puts(out, rest);
-				col = start_col = rest_w;
-			}
-			sc_buf_add(out, p, (size_t)(q - p));
-			col += cw;
-			p = q;
-		}
-	}
-	trim_trailing_spaces(out);
-	sc_buf_putc(out, '\n');
+	rp_text_wrap(t->x, first, rest, text);
 }
 
 static void
@@ -177,13 +28,7 @@ blank(struct tw *t)
 static void
 underline(struct tw *t, const char *title, char c)
 {
-	wrap(t, "", "", title);
-	int w = str_width(t, rp_clean(title, &t->tmp));
-	if (w > t->width)
-		w = t->width;
-	for (int i = 0; i < w; i++)
-		sc_buf_putc(t->out, c);
-	sc_buf_putc(t->out, '\n');
+	rp_text_underline(t->x, title, c);
 }
 
 static void
@@ -490,28 +335,13 @@ appendix(struct tw *t, const struct rp_model *m)
 	sc_buf_fini(&b);
 }
 
-static locale_t
-utf8_locale(void)
+static void
+render(const struct rp_model *m, const struct sc_report_opts *opts,
+       struct sc_buf *out)
 {
-	static const char *const names[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8"};
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-		locale_t l = newlocale(LC_CTYPE_MASK, names[i], (locale_t)0);
-		if (l)
-			return l;
-	}
-	return (locale_t)0;
-}
-
-void
-rp_render_text(const struct rp_model *m, int width, struct sc_buf *out)
-{
-	struct tw t = {.out = out, .width = width};
-	locale_t loc = utf8_locale();
-	locale_t old = (locale_t)0;
-	if (loc) {
-		old = uselocale(loc);
-		t.have_locale = true;
-	}
+	int width = opts && opts->width > 0 ? opts->width : 80;
+	struct tw t = {.out = out, .width = width,
+	               .x = rp_text_open(out, width)};
 
 	header(&t, m);
 	heading(&t, RP_H_SUMMARY);
@@ -529,75 +359,12 @@ rp_render_text(const struct rp_model *m, int width, struct sc_buf *out)
 	heading(&t, RP_H_ABOUT);
 	wrap(&t, "", "", RP_DISCLAIMER);
 
-	if (loc) {
-		uselocale(old);
-		freelocale(loc);
-	}
-	sc_buf_fini(&t.tmp);
+	rp_text_close(t.x);
 }
 
-/* --- the writer, for other documents (the comparison) ----------------- */
-
-struct rp_text {
-	struct tw t;
-	locale_t loc, old;
+/* The evidence list has no text layout. */
+const struct rp_format_ops rp_format_text = {
+	.id = "text",
+	.ext = "txt",
+	.render = render,
 };
-
-struct rp_text *
-rp_text_open(struct sc_buf *out, int width)
-{
-	struct rp_text *x = sc_xcalloc(1, sizeof *x);
-	x->t.out = out;
-	x->t.width = width > 0 ? width : 80;
-	x->loc = utf8_locale();
-	if (x->loc) {
-		x->old = uselocale(x->loc);
-		x->t.have_locale = true;
-	}
-	return x;
-}
-
-void
-rp_text_wrap(struct rp_text *x, const char *first, const char *rest,
-             const char *text)
-{
-	wrap(&x->t, first, rest, text);
-}
-
-void
-rp_text_underline(struct rp_text *x, const char *title, char c)
-{
-	underline(&x->t, title, c);
-}
-
-void
-rp_text_close(struct rp_text *x)
-{
-	if (!x)
-		return;
-	if (x->loc) {
-		uselocale(x->old);
-		freelocale(x->loc);
-	}
-	sc_buf_fini(&x->t.tmp);
-	free(x);
-}
-
-int
-rp_display_width(const char *s)
-{
-	struct tw t = {0};
-	locale_t loc = utf8_locale();
-	locale_t old = (locale_t)0;
-	if (loc) {
-		old = uselocale(loc);
-		t.have_locale = true;
-	}
-	int w = str_width(&t, rp_clean(s, &t.tmp));
-	if (loc) {
-		uselocale(old);
-		freelocale(loc);
-	}
-	sc_buf_fini(&t.tmp);
-	return w;
-}

@@ -13,7 +13,8 @@
 	X(SC_Q_SINGLE, "single")                                               \
 	X(SC_Q_MULTI, "multi")                                                 \
 	X(SC_Q_NUMBER, "number")                                               \
-	X(SC_Q_TEXT, "text")
+	X(SC_Q_TEXT, "text")                                                   \
+	X(SC_Q_DATE, "date")
 
 #define QTYPE_STR(e, s) [e] = s,
 static const char *const qtype_ids[] = {SC_QTYPES(QTYPE_STR)};
@@ -56,6 +57,7 @@ sc_answer_copy(struct sc_answer *dst, const struct sc_answer *src)
 	dst->b = src->b;
 	dst->choice = src->choice;
 	dst->num = src->num;
+	dst->day = src->day;
 	if (src->nsel) {
 		dst->sel = sc_xcalloc(src->nsel, sizeof *dst->sel);
 		memcpy(dst->sel, src->sel, src->nsel * sizeof *dst->sel);
@@ -86,6 +88,8 @@ sc_answer_equal(const struct sc_answer *a, const struct sc_answer *b)
 	case SC_A_TEXT:
 		return strcmp(a->text ? a->text : "", b->text ? b->text : "") ==
 		       0;
+	case SC_A_DATE:
+		return a->day == b->day;
 	}
 	return false;
 }

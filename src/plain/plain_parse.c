@@ -7,6 +7,8 @@
 
 #include "plain_internal.h"
 
+#include "socscope/date.h"
+
 static bool
 is_space(char c)
 {
@@ -333,6 +335,41 @@ parse_text(const struct sc_question *qn, const char *s, struct sc_answer *v,
 	return true;
 }
 
+/* A date as YYYY-MM-DD, or "today".  Other spellings are refused with the
+ * form to use: 06/07/2026 is June 7 to some and July 6 to others. */
+static bool
+parse_date(const struct sc_question *qn, const char *s, struct sc_answer *v,
+           struct sc_buf *err)
+{
+	sc_day day;
+	const char *why = NULL;
+	if (strcmp(s, "today") == 0) {
+		day = sc_date_today();
+	} else if (!sc_date_parse(s, &day, &why)) {
+		plain_instruction(qn, err);
+		if (strchr(s, '/') || strchr(s, '.'))
+			sc_buf_printf(err, "; \"%s\" could be read two ways: "
+			              "write the year first, YYYY-MM-DD", s);
+		else
+			sc_buf_printf(err, "; \"%s\" is not a date: %s", s, why);
+		return false;
+	}
+	char lim[11];
+	if (qn->has_min && (double)day < qn->min) {
+		sc_date_format((sc_day)qn->min, lim);
+		sc_buf_printf(err, "%s is too early: enter %s or later", s, lim);
+		return false;
+	}
+	if (qn->has_max && (double)day > qn->max) {
+		sc_date_format((sc_day)qn->max, lim);
+		sc_buf_printf(err, "%s is too late: enter %s or earlier", s, lim);
+		return false;
+	}
+	v->type = SC_A_DATE;
+	v->day = day;
+	return true;
+}
+
 bool
 plain_parse_answer(const struct sc_question *qn, const char *s, struct sc_answer *v,
                    struct sc_buf *err)
@@ -343,6 +380,7 @@ plain_parse_answer(const struct sc_question *qn, const char *s, struct sc_answer
 	case SC_Q_MULTI: return parse_multi(qn, s, v, err);
 	case SC_Q_NUMBER: return parse_num(qn, s, v, err);
 	case SC_Q_TEXT: return parse_text(qn, s, v, err);
+	case SC_Q_DATE: return parse_date(qn, s, v, err);
 	}
 	return false;
 }

@@ -108,6 +108,10 @@ plain_instruction(const struct sc_question *qn, struct sc_buf *b)
 	case SC_Q_TEXT:
 		sc_buf_puts(b, "Type your answer");
 		break;
+	case SC_Q_DATE:
+		sc_buf_puts(b, "Enter a date as YYYY-MM-DD (for example "
+		               "2026-06-30), or \"today\"");
+		break;
 	}
 }
 

@@ -118,6 +118,11 @@ qgen_atom(struct sc_buf *out, struct qgen_rng *r, const struct qgen_q *qs,
 	case SC_Q_TEXT:
 		sc_buf_printf(out, "answered(q%zu)", j);
 		break;
+	case SC_Q_DATE:
+		sc_buf_printf(out, "q%zu %s today - %zum", j,
+		              qgen_chance(r, 50) ? "<" : ">=",
+		              1 + qgen_below(r, 24));
+		break;
 	}
 }
 
@@ -258,7 +263,8 @@ qgen_yaml(const struct qgen_params *p, struct sc_buf *out)
 			t->type = roll < 40 ? SC_Q_YESNO
 			        : roll < 60 ? SC_Q_SINGLE
 			        : roll < 75 ? SC_Q_MULTI
-			        : roll < 90 ? SC_Q_NUMBER : SC_Q_TEXT;
+			        : roll < 90 ? SC_Q_NUMBER
+			        : roll < 96 ? SC_Q_TEXT : SC_Q_DATE;
 			sc_buf_printf(out, "      - id: q%zu\n        type: %s\n"
 			                   "        text: Question number %zu of "
 			                   "section %zu?\n        help: We ask "
@@ -290,6 +296,9 @@ qgen_yaml(const struct qgen_params *p, struct sc_buf *out)
 				break;
 			case SC_Q_TEXT:
 				sc_buf_puts(out, "        max_length: 200\n");
+				break;
+			case SC_Q_DATE:
+				sc_buf_puts(out, "        min: 2000-01-01\n");
 				break;
 			}
 		}
@@ -350,6 +359,10 @@ qgen_answer(struct qgen_rng *r, const struct sc_question *qn,
 	case SC_Q_TEXT:
 		a->type = SC_A_TEXT;
 		a->text = sc_xasprintf("answer %zu", qgen_below(r, 1000));
+		break;
+	case SC_Q_DATE:
+		a->type = SC_A_DATE;
+		a->day = 18000 + (long)qgen_below(r, 3000); /* 2019 to 2027 */
 		break;
 	}
 }

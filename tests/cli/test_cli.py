@@ -5,6 +5,7 @@ Usage: test_cli.py PATH/TO/socscope
 """
 import json
 import os
+import re
 import signal
 import socket
 import stat
@@ -79,6 +80,62 @@ class CliTest(unittest.TestCase):
         for word in ("interview", "evaluate", "validate", "list", "--plain", "--format",
                      "evidence", "portfolio"):
             self.assertIn(word, r.stdout)
+
+    def help_synopses(self):
+        """{command: synopsis} as --help prints the table of commands."""
+        r = self.run_cli("--help")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        usage = r.stdout.split("\nOptions:\n")[0]
+        synopses, name = {}, None
+        for line in usage.splitlines()[1:]:
+            m = re.match(r"  socscope ([a-z][a-z-]*)(?: (.*))?$", line)
+            if m:
+                name = m.group(1)
+                synopses[name] = re.split(r"\s{2,}", m.group(2) or "")[0]
+            elif line.startswith("  socscope") or not line.strip():
+                name = None
+            elif name and line.strip().startswith("["):
+                synopses[name] += " " + line.strip()
+        return synopses
+
+    def test_help_man_page_and_readme_give_each_command_the_same_synopsis(self):
+        synopses = self.help_synopses()
+        self.assertEqual(sorted(synopses), ["compare", "evaluate", "evidence", "interview",
+                                            "list", "portfolio", "validate"])
+        # The man page's SYNOPSIS, its roff macros undone.
+        with open(os.path.join(SRC, "socscope.1"), encoding="utf-8") as f:
+            man = f.read()
+        section = man.split(".SH SYNOPSIS\n")[1].split("\n.SH ")[0]
+        man_synopses = {}
+        for entry in section.split("\n.br\n"):
+            words = []
+            for line in entry.splitlines():
+                macro, _, rest = line.partition(" ")
+                joined = "".join(rest.split()) if macro in (".RB", ".BR", ".IR", ".RI", ".BI") \
+                    else rest
+                words.append(joined.replace("\\-", "-"))
+            text = " ".join(words)
+            m = re.match(r"socscope ([a-z][a-z-]*) ?(.*)$", text)
+            if m:
+                man_synopses[m.group(1)] = m.group(2)
+        # README's "Using it" block: a command's line up to its description,
+        # and the lines going on with "[".
+        with open(os.path.join(SRC, "README.md"), encoding="utf-8") as f:
+            readme = f.read()
+        block = readme.split("## Using it\n")[1].split("```\n")[1]
+        readme_synopses, name = {}, None
+        for line in block.splitlines():
+            m = re.match(r"socscope ([a-z][a-z-]*) ?(.*)$", line)
+            if m:
+                name = m.group(1)
+                readme_synopses[name] = re.split(r"\s{2,}", m.group(2))[0]
+            elif name and line.strip().startswith("["):
+                readme_synopses[name] += " " + re.split(r"\s{2,}", line.strip())[0]
+            else:
+                name = None
+        for name, synopsis in synopses.items():
+            self.assertEqual(man_synopses.get(name), synopsis, f"socscope.1: {name}")
+            self.assertEqual(readme_synopses.get(name), synopsis, f"README.md: {name}")
 
     def test_validate_valid_files_of_each_kind(self):
         answers = self.fix("hosting.yaml")
@@ -297,6 +354,14 @@ class CliTest(unittest.TestCase):
                 self.assertEqual(r.returncode, 64, r.stderr)
                 self.assertTrue(r.stderr.startswith("socscope: "), r.stderr)
                 self.assertIn("socscope --help", r.stderr)
+
+    def test_unknown_option_is_named(self):
+        for opt in ("-z", "-X", "--bogus"):
+            with self.subTest(opt=opt):
+                r = self.run_cli("evaluate", self.fix("hosting.yaml"), opt)
+                self.assertEqual((r.returncode, r.stdout), (64, ""))
+                self.assertEqual(r.stderr, f"socscope: unknown option '{opt}'\n"
+                                           "Try 'socscope --help'.\n")
 
     # 65 ------------------------------------------------------------------
     def test_invalid_questionnaire_reports_every_problem_with_position(self):

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """`socscope compare`, `interview --example` and `list KIND` from the outside:
 every exit code of the contract, the JSON against docs/schema/compare.schema.json,
-session names, and that an example's bundled file is never changed.
+what a name given to compare is (file, saved session, worked example), and that
+an example's bundled file is never changed.
 
 Usage: test_compare_cli.py PATH/TO/socscope
 """
@@ -124,6 +125,93 @@ class CompareCliTest(unittest.TestCase):
                          [("category", "availability")])
         self.assertEqual(doc["differences"][0]["because"],
                          [{"question": "has_sla", "a": True, "b": False}])
+
+    # compare: what a name is ----------------------------------------------
+    def compare_json(self, *args):
+        r = self.run_cli("compare", *args, "-f", "json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return json.loads(r.stdout)
+
+    def payroll_text(self, change=None):
+        with open(os.path.join(EXAMPLES, "payroll-bureau.yaml"), encoding="utf-8") as f:
+            text = f.read()
+        if change:
+            self.assertIn(change[0], text)
+            text = text.replace(change[0], change[1])
+        return text
+
+    def test_compare_worked_examples_by_name(self):
+        # Two examples, by the names `socscope list examples` gives.
+        names = self.run_cli("list", "examples").stdout.splitlines()
+        self.assertIn("payroll-bureau", names)
+        self.assertIn("local-bookkeeper", names)
+        doc = self.compare_json("payroll-bureau", "local-bookkeeper")
+        self.assertEqual((doc["a"]["label"], doc["b"]["label"]),
+                         ("payroll-bureau", "local-bookkeeper"))
+        self.assertEqual(doc["questionnaire"]["id"], "soc-scoping")
+        self.assertFalse(doc["same"])
+        self.assertIn("org_description", [a["question"] for a in doc["answers"]])
+        # An example by name is the example's file.
+        doc = self.compare_json("payroll-bureau",
+                                os.path.join(EXAMPLES, "payroll-bureau.yaml"))
+        self.assertTrue(doc["same"])
+        self.assertEqual(doc["answers"], [])
+
+    def test_compare_example_with_a_saved_session(self):
+        # A changed copy of an example, saved as a session under another name.
+        self.write(os.path.join(self.sessions, "brightline-what-if.yaml"),
+                   self.payroll_text(("client: Brightline Payroll Services",
+                                      "client: Brightline What If")))
+        doc = self.compare_json("Brightline What If", "payroll-bureau")
+        self.assertTrue(doc["same"])
+        self.assertEqual([a["question"] for a in doc["answers"]], [])
+
+    def test_compare_saved_session_before_example(self):
+        # A session with an example's name is the session, not the example.
+        self.write(os.path.join(self.sessions, "payroll-bureau.yaml"),
+                   self.payroll_text(("  org_description: Runs payroll",
+                                      "  org_description: Changed. Runs payroll")))
+        doc = self.compare_json("payroll-bureau",
+                                os.path.join(EXAMPLES, "payroll-bureau.yaml"))
+        self.assertEqual([a["question"] for a in doc["answers"]], ["org_description"])
+
+    def test_compare_existing_file_before_saved_session(self):
+        # A file named like a session, in the current directory, is the file.
+        with open(self.fix("full.yaml"), encoding="utf-8") as f:
+            full = f.read()
+        self.write(os.path.join(self.sessions, "acme-ltd.yaml"), full)
+        self.write("acme-ltd", full.replace("has_sla: true", "has_sla: false"))
+        doc = self.compare_json("acme-ltd", self.fix("full.yaml"))
+        self.assertEqual([(d["kind"], d["id"]) for d in doc["differences"]],
+                         [("category", "availability")])
+        # From elsewhere the same name is the session.
+        r = self.run_cli("compare", "acme-ltd", self.fix("full.yaml"), "-f", "json",
+                         cwd=self.sessions)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(json.loads(r.stdout)["same"])
+
+    def test_compare_unknown_name_says_what_was_tried(self):
+        os.makedirs(self.sessions)
+        r = self.run_cli("compare", "payroll-bureau", "Nobody Ltd")
+        self.assertEqual(r.returncode, 66)
+        self.assertEqual(r.stdout, "")
+        session = os.path.join(self.sessions, "nobody-ltd.yaml")
+        self.assertEqual(r.stderr,
+                         f"socscope: Nobody Ltd: no such file, no saved session called "
+                         f"\"Nobody Ltd\" (no {session}) and no worked example of that "
+                         f"name (see 'socscope list')\n")
+        # A path that does not exist is a file that cannot be read, as before.
+        r = self.run_cli("compare", "payroll-bureau", "gone/payroll-bureau")
+        self.assertEqual(r.returncode, 66)
+        self.assertIn("gone/payroll-bureau", r.stderr)
+        self.assertNotIn("worked example", r.stderr)
+
+    def test_compare_example_against_another_questionnaire_exit_65(self):
+        r = self.run_cli("compare", "payroll-bureau", "local-bookkeeper",
+                         "-q", "report-fixture")
+        self.assertEqual(r.returncode, 65)
+        self.assertRegex(r.stderr, r"payroll-bureau\.yaml:\d+:\d+: ")
+        self.assertEqual(r.stdout, "")
 
     def test_compare_writes_output_with_private_mode(self):
         out = os.path.join(self.dir, "diff.html")

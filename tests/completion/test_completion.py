@@ -1,11 +1,14 @@
 #!/usr/bin/python3
 """Shell completion: load src/completions/ in a real bash, zsh or fish and check
-what a few command lines complete to.
+what a few command lines complete to: every command, its options and formats
+as the table of commands says (read from `socscope --help`, which prints it),
+and the names that come from `socscope list KIND`.
 
 Usage: test_completion.py SHELL PATH/TO/socscope
 Exits 77 (skipped) only when SHELL is not installed.
 """
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -18,21 +21,66 @@ SRC = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))
 COMP = os.path.join(SRC, "src", "completions")
 
 # (command line before the cursor, words that must be offered, words that
-# must not be)
+# must not be), besides the cases derived from the table of commands below.
 CASES = [
-    ("socscope ", ["interview", "evaluate", "compare", "evidence", "portfolio", "validate",
-                   "list"], []),
-    ("socscope evidence --format ", ["markdown", "csv", "html", "json"], ["text"]),
-    ("socscope portfolio --format ", ["text", "csv", "json"], ["html"]),
     ("socscope list ", ["questionnaires", "themes", "examples", "sessions"], []),
     ("socscope --ex", ["--example"], ["--format"]),
-    ("socscope evaluate --format ", ["text", "json", "csv"], []),
-    ("socscope compare --format ", ["markdown", "html", "json"], ["csv"]),
     ("socscope interview --theme ", ["default", "high-contrast", "monochrome"], []),
     ("socscope -q ", ["soc-scoping"], []),
     ("socscope interview --example pay", ["payroll-bureau"], ["consumer-app"]),
     ("socscope compare ", ["acme-payroll-ltd", "zenith-hosting"], []),
+    ("socscope compare acme-payroll-ltd pay", ["payroll-bureau"], ["consumer-app"]),
 ]
+
+
+def table_from_help():
+    """The table of commands (SC_CLI_COMMANDS in src/cli/cli.h) as
+    `socscope --help` prints it: {command: (long options, formats)}, read
+    from each command's synopsis, with -q and the like named by their long
+    forms from the Options section."""
+    r = subprocess.run([BIN, "--help"], capture_output=True, text=True, timeout=60)
+    if r.returncode != 0 or "\nOptions:\n" not in r.stdout:
+        raise AssertionError(f"socscope --help failed ({r.returncode}): {r.stderr}")
+    usage, options = r.stdout.split("\nOptions:\n", 1)
+    long_of = dict(re.findall(r"^\s+(-\w), (--[a-z-]+)", options, re.M))
+    synopsis, name = {}, None
+    for line in usage.splitlines()[1:]:
+        m = re.match(r"  socscope ([a-z][a-z-]*)(?: (.*))?$", line)
+        if m:
+            name = m.group(1)
+            synopsis[name] = m.group(2) or ""
+        elif line.startswith("  socscope") or not line.strip():
+            name = None
+        elif name:
+            synopsis[name] += " " + line.strip()
+    table = {}
+    for name, text in synopsis.items():
+        opts = sorted({long_of.get(o, o) for o in re.findall(r"\[(--?[a-z][a-z-]*)", text)})
+        fmt = re.search(r"--format ([a-z|]+)", text)
+        table[name] = (opts, fmt.group(1).split("|") if fmt else [])
+    every_option = sorted(set(re.findall(r"--[a-z][a-z-]*", options)))
+    return table, every_option
+
+
+def table_cases():
+    """What the completions must offer by the table: every command; each
+    command's options and no other (with no command, the interview's); each
+    command's formats and no other."""
+    table, every_option = table_from_help()
+    # A --help that lost the table must not make every case vacuous.
+    if not {"interview", "evaluate"} <= set(table):
+        raise AssertionError(f"no table of commands in socscope --help: {sorted(table)}")
+    cases = [("socscope ", sorted(table), [])]
+    every_format = sorted({f for _, fmts in table.values() for f in fmts})
+    for name, (opts, fmts) in table.items():
+        others = [o for o in every_option if o not in opts and o not in ("--help", "--version")]
+        cases.append((f"socscope {name} --", opts + ["--help"], others))
+        if name == "interview":
+            cases.append(("socscope --", opts + ["--help", "--version"], others))
+        if fmts:
+            cases.append((f"socscope {name} --format ", fmts,
+                          [f for f in every_format if f not in fmts]))
+    return cases
 
 
 def sandbox():
@@ -166,10 +214,11 @@ def main():
         sys.exit(77)
     complete = {"bash": complete_bash, "zsh": complete_zsh,
                 "fish": complete_fish}[SHELL]
+    cases = table_cases() + CASES
     tmp, env = sandbox()
     failed = 0
     try:
-        for line, want, unwanted in CASES:
+        for line, want, unwanted in cases:
             got = complete(line, env, tmp)
             missing = [w for w in want if w not in got]
             extra = [w for w in unwanted if w in got]
@@ -182,7 +231,7 @@ def main():
             failed += not ok
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"{len(CASES) - failed} of {len(CASES)} completions as expected")
+    print(f"{len(cases) - failed} of {len(cases)} completions as expected")
     sys.exit(1 if failed else 0)
 
 

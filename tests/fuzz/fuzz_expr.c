@@ -38,6 +38,7 @@ fill(struct sc_answers *a)
 				v.num = qn->has_min ? qn->min : 12;
 				break;
 			case SC_Q_TEXT: v.type = SC_A_TEXT; v.text = (char *)"x"; break;
+			case SC_Q_DATE: v.type = SC_A_DATE; v.day = 20634; break;
 			}
 		}
 		sc_answers_set(a, i, &v);

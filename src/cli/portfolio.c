@@ -4,12 +4,12 @@
  * the others are still shown, and the exit code says what went wrong (66
  * over 65, as for validate). */
 #include <stdlib.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "cli_internal.h"
 #include "socscope/paths.h"
 #include "socscope/portfolio.h"
+#include "socscope/report.h"
 #include "socscope/session.h"
 
 /* The saved sessions, newest first (as the interview's picker lists
@@ -29,21 +29,28 @@ saved_sessions(size_t *n)
 }
 
 int
-sc_cmd_portfolio(const struct sc_portfolio_opts *o)
+sc_cmd_portfolio(const struct sc_cli_args *args)
 {
+	int code;
+	if ((code = sc_cli_check_options(args, false, true)))
+		return code;
+	int fmt = sc_format_find(args->format ? args->format : "text");
+	if (fmt != SC_FMT_TEXT && fmt != SC_FMT_CSV && fmt != SC_FMT_JSON)
+		return sc_cli_usage_error("unknown portfolio format '%s' (text, csv or json)",
+		                          args->format);
+
 	struct sc_portfolio p = {0};
 	bool unreadable = false, invalid = false;
 	size_t nsaved = 0;
-	char **saved = o->nfiles ? NULL : saved_sessions(&nsaved);
-	size_t n = o->nfiles ? (size_t)o->nfiles : nsaved;
+	char **saved = args->nrest ? NULL : saved_sessions(&nsaved);
+	size_t n = args->nrest ? (size_t)args->nrest : nsaved;
 
 	struct sc_report_opts ropts = {.date = getenv("SOCSCOPE_DATE")};
 	for (size_t i = 0; i < n; i++) {
-		const char *path = o->nfiles ? o->files[i] : saved[i];
+		const char *path = args->nrest ? args->rest[i] : saved[i];
 		struct sc_questionnaire *q;
 		struct sc_answers *a;
-		int code = sc_cli_load_answers(path, o->questionnaire, &q, &a);
-		if (code) {
+		if ((code = sc_cli_load_answers(path, args->questionnaire, &q, &a))) {
 			unreadable |= code == 66;
 			invalid |= code != 66;
 			continue;
@@ -53,21 +60,16 @@ sc_cmd_portfolio(const struct sc_portfolio_opts *o)
 		sc_questionnaire_free(q);
 	}
 
-	struct winsize ws;
-	int width = 0;
-	if (!o->output && isatty(STDOUT_FILENO) &&
-	    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
-		width = ws.ws_col;
-	ropts.width = width;
+	ropts.width = args->output ? 0 : sc_cli_terminal_width(STDOUT_FILENO);
 	struct sc_buf out = {0};
-	if (p.n == 0 && !o->nfiles && o->format == SC_FMT_TEXT) {
+	if (p.n == 0 && !args->nrest && fmt == SC_FMT_TEXT) {
 		char *dir = sc_sessions_dir();
 		sc_buf_printf(&out, "No saved sessions in %s.\n", dir);
 		free(dir);
 	} else {
-		sc_portfolio_render(&p, o->format, &ropts, &out);
+		sc_portfolio_render(&p, (enum sc_format)fmt, &ropts, &out);
 	}
-	int code = sc_cli_write_output(o->output, &out, "portfolio");
+	code = sc_cli_write_output(args->output, &out, "portfolio");
 	sc_buf_fini(&out);
 	sc_portfolio_fini(&p);
 	for (size_t i = 0; saved && i < nsaved; i++)

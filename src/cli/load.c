@@ -1,35 +1,13 @@
-/* Finding questionnaires by name or path, opening examples, and printing
- * diagnostics. */
+/* Loading what a command names: questionnaires by name or path, answers
+ * files with the questionnaire they name, evidence catalogues, and copies
+ * of worked examples. */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include "cli.h"
+#include "cli_internal.h"
 #include "socscope/bundled.h"
 #include "socscope/examples.h"
-#include "socscope/catalogue.h"
 #include "socscope/paths.h"
-
-void
-sc_cli_print_diags(const struct sc_diags *d, FILE *err)
-{
-	struct sc_buf b = {0};
-	sc_diags_format(d, &b);
-	fputs(sc_buf_str(&b), err);
-	sc_buf_fini(&b);
-}
-
-void
-sc_cli_print_write_error(const char *path, const char *why)
-{
-	size_t n = strlen(path);
-	if (!why)
-		fprintf(stderr, "socscope: %s: cannot write\n", path);
-	else if (strncmp(why, path, n) == 0 && why[n] == ':')
-		fprintf(stderr, "socscope: %s\n", why);
-	else
-		fprintf(stderr, "socscope: %s: %s\n", path, why);
-}
 
 struct sc_questionnaire *
 sc_cli_load_questionnaire(const char *name, FILE *err, int *code)
@@ -66,6 +44,64 @@ sc_cli_load_questionnaire(const char *name, FILE *err, int *code)
 	return q;
 }
 
+int
+sc_cli_load_answers(const char *path, const char *qname,
+                    struct sc_questionnaire **qout, struct sc_answers **aout)
+{
+	struct sc_diags d;
+	sc_diags_init(&d);
+	enum sc_status st = SC_OK;
+	int code = 0;
+	char *peeked = NULL;
+	struct sc_questionnaire *q = NULL;
+	struct sc_answers *a = NULL;
+
+	if (!qname) {
+		peeked = sc_answers_peek_questionnaire(path, &d, &st);
+		if (!peeked) {
+			sc_cli_print_diags(&d, stderr);
+			code = sc_status_exit_code(st == SC_OK ? SC_EDATA : st);
+			goto out;
+		}
+		qname = peeked;
+	}
+	q = sc_cli_load_questionnaire(qname, stderr, &code);
+	if (!q)
+		goto out;
+	a = sc_answers_new(q);
+	st = sc_answers_load_file(a, path, &d);
+	if (st != SC_OK) {
+		sc_diags_sort(&d);
+		sc_cli_print_diags(&d, stderr);
+		code = sc_status_exit_code(st);
+		sc_answers_free(a);
+		a = NULL;
+		sc_questionnaire_free(q);
+		q = NULL;
+	}
+out:
+	free(peeked);
+	sc_diags_fini(&d);
+	*qout = q;
+	*aout = a;
+	return code;
+}
+
+struct sc_catalogue *
+sc_cli_load_catalogue(const char *name, FILE *err, int *code)
+{
+	struct sc_diags d;
+	sc_diags_init(&d);
+	enum sc_status st = SC_OK;
+	struct sc_catalogue *c = sc_catalogue_load_named(name, &d, &st);
+	if (!c) {
+		sc_cli_print_diags(&d, err);
+		*code = sc_status_exit_code(st == SC_OK ? SC_EDATA : st);
+	}
+	sc_diags_fini(&d);
+	return c;
+}
+
 char *
 sc_cli_example_copy(const struct sc_questionnaire *q, const char *name,
                     FILE *err, int *code)
@@ -83,20 +119,4 @@ sc_cli_example_copy(const struct sc_questionnaire *q, const char *name,
 	free(dir);
 	sc_diags_fini(&d);
 	return path;
-}
-
-/* The evidence catalogue by name or path (the bundled one by default). */
-struct sc_catalogue *
-sc_cli_load_catalogue(const char *name, FILE *err, int *code)
-{
-	struct sc_diags d;
-	sc_diags_init(&d);
-	enum sc_status st = SC_OK;
-	struct sc_catalogue *c = sc_catalogue_load_named(name, &d, &st);
-	if (!c) {
-		sc_cli_print_diags(&d, err);
-		*code = sc_status_exit_code(st == SC_OK ? SC_EDATA : st);
-	}
-	sc_diags_fini(&d);
-	return c;
 }
