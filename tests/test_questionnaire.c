@@ -422,7 +422,7 @@ static const struct invalid_case invalid_cases[] = {
 	{"invalid-no-effect.yaml", SC_EDATA, {
 		{14, 5, "rule \"idle\" has no effect; give it at least one of: "
 		        "recommend, type, scope, scope_out, flag, gap, readiness, "
-		        "next_step"},
+		        "next_step, outcome"},
 	}},
 	{"invalid-period.yaml", SC_EDATA, {
 		{18, 52, "\"period_months\" must be 1 to 24, found 0"},
