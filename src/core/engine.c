@@ -788,11 +788,14 @@ gap_criteria(struct sc_eval *ev)
 	if (total > c->cap)
 		c->v = sc_xgrow(c->v, &c->cap, total, sizeof *c->v);
 	c->n = 0;
+	/* A questionnaire that concludes with an outcome plans no report:
+	 * its gaps show every criterion they cite. */
+	bool scoped = !(ev->q->noutcomes > 0 && !ev->q->recommends);
 	for (size_t i = 0; i < res->ngaps; i++) {
 		const struct sc_gap_def *d = res->gaps[i].def;
 		const char **shown = c->v + c->n;
 		size_t n = 0;
-		for (size_t k = 0; k < d->ncriteria; k++)
+		for (size_t k = 0; k < d->ncriteria && scoped; k++)
 			if (res->nreports == 0 ? criterion_baseline(d->criteria[k])
 			                       : criterion_fits(res, d->criteria[k]))
 				shown[n++] = d->criteria[k];
