@@ -31,6 +31,12 @@ struct sc_portfolio_row {
 	char **unanswered;    /* ids of required questions still open */
 	size_t nunanswered;
 	size_t answered, applicable;
+	/* A questionnaire with outcomes (a review): has_outcome, the outcome's
+	 * id (NULL when none yet; the title is `recommendation`) and when the
+	 * next review is due ("" when not known). */
+	bool has_outcome;
+	char *outcome;
+	char next_review[11];
 };
 
 struct sc_portfolio {

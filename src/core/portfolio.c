@@ -57,6 +57,9 @@ sc_portfolio_add(struct sc_portfolio *p, const char *path,
 			sc_xstrdup(q->questions[r->unanswered[i]].id);
 	row->answered = r->answered;
 	row->applicable = r->applicable;
+	row->has_outcome = m.has_outcome;
+	row->outcome = m.outcome ? sc_xstrdup(m.outcome->id) : NULL;
+	memcpy(row->next_review, m.next_review, sizeof row->next_review);
 
 	rp_model_fini(&m);
 	sc_eval_free(ev);
@@ -72,6 +75,7 @@ sc_portfolio_fini(struct sc_portfolio *p)
 		free(r->updated);
 		free(r->questionnaire);
 		free(r->recommendation);
+		free(r->outcome);
 		for (size_t k = 0; k < r->nunanswered; k++)
 			free(r->unanswered[k]);
 		free(r->unanswered);
@@ -132,6 +136,19 @@ client_or(const struct sc_portfolio_row *r)
 
 enum { CLIENT_MAX = 28, UPDATED_W = 10 };
 
+/* Which kinds of row there are: reviews get an outcome and a next review
+ * column, scoping sessions a recommendation; a portfolio of scoping
+ * sessions only looks as it always did. */
+static void
+row_kinds(const struct sc_portfolio *p, bool *soc, bool *outcome)
+{
+	*soc = *outcome = false;
+	for (size_t i = 0; i < p->n; i++) {
+		*soc |= !p->v[i].has_outcome;
+		*outcome |= p->v[i].has_outcome;
+	}
+}
+
 static void
 render_text(const struct sc_portfolio *p, int width, struct sc_buf *out)
 {
@@ -139,6 +156,8 @@ render_text(const struct sc_portfolio *p, int width, struct sc_buf *out)
 		sc_buf_puts(out, "No sessions.\n");
 		return;
 	}
+	bool any_soc, any_outcome;
+	row_kinds(p, &any_soc, &any_outcome);
 	int cw = (int)strlen("Client");
 	for (size_t i = 0; i < p->n; i++) {
 		int w = rp_display_width(client_or(&p->v[i]));
@@ -150,17 +169,22 @@ render_text(const struct sc_portfolio *p, int width, struct sc_buf *out)
 	/* Client, updated, ready, high, open, then the recommendation takes
 	 * what is left of the width. */
 	static const char fixed_hdr[] = "Ready  High  Open  ";
+	int next_w = any_outcome ? UPDATED_W + 3 : 0;
 	int rec_cols = 0;
 	if (width > 0) {
 		rec_cols = width - (cw + 2 + UPDATED_W + 2 +
-		                    (int)strlen(fixed_hdr));
+		                    (int)strlen(fixed_hdr) + next_w);
 		if (rec_cols < 8)
 			rec_cols = 8;
 	}
 	put_cell(out, "Client", 0, cw + 2);
 	put_cell(out, "Updated", 0, UPDATED_W + 2);
 	sc_buf_puts(out, fixed_hdr);
-	sc_buf_puts(out, "Recommendation\n");
+	if (any_outcome)
+		put_cell(out, "Next review", 0, next_w);
+	sc_buf_puts(out, !any_outcome ? "Recommendation\n"
+	                 : any_soc     ? "Recommendation or outcome\n"
+	                               : "Outcome\n");
 	size_t high = 0, open = 0;
 	for (size_t i = 0; i < p->n; i++) {
 		const struct sc_portfolio_row *r = &p->v[i];
@@ -173,6 +197,9 @@ render_text(const struct sc_portfolio *p, int width, struct sc_buf *out)
 		else
 			sc_buf_puts(out, "    -  ");
 		sc_buf_printf(out, "%4zu  %4zu  ", r->high_gaps, r->nunanswered);
+		if (any_outcome)
+			put_cell(out, *r->next_review ? r->next_review : "-", 0,
+			         next_w);
 		put_cell(out, r->recommendation, rec_cols, 0);
 		sc_buf_putc(out, '\n');
 		high += r->high_gaps > 0;
@@ -185,6 +212,9 @@ render_text(const struct sc_portfolio *p, int width, struct sc_buf *out)
 	              "High: high-priority gaps.  Open: required questions "
 	              "unanswered.\n",
 	              p->n, p->n == 1 ? "" : "s", high, open);
+	if (any_outcome)
+		sc_buf_puts(out, "Next review: when a review is due again (- when "
+		                 "its date is not recorded).\n");
 }
 
 /* --- csv -------------------------------------------------------------- */
@@ -225,13 +255,20 @@ static const char *const pcol_names[P_COUNT] = {
 	"answered", "applicable",
 };
 
+/* A row; with reviews among the rows, their outcome and next review in
+ * two more columns at the end. */
 static void
-csv_row(struct sc_buf *out, const char *const *f, struct sc_buf *tmp)
+csv_row(struct sc_buf *out, const char *const *f, const char *const *more,
+        struct sc_buf *tmp)
 {
 	for (int c = 0; c < P_COUNT; c++) {
 		if (c)
 			sc_buf_putc(out, ',');
 		rp_csv_field(out, f[c], tmp);
+	}
+	for (int c = 0; more && c < 2; c++) {
+		sc_buf_putc(out, ',');
+		rp_csv_field(out, more[c], tmp);
 	}
 	sc_buf_puts(out, "\r\n");
 }
@@ -240,7 +277,10 @@ static void
 render_csv(const struct sc_portfolio *p, struct sc_buf *out)
 {
 	struct sc_buf tmp = {0}, rep = {0}, cat = {0}, nums = {0};
-	csv_row(out, pcol_names, &tmp);
+	bool any_soc, any_outcome;
+	row_kinds(p, &any_soc, &any_outcome);
+	static const char *const more_names[2] = {"outcome", "next_review"};
+	csv_row(out, pcol_names, any_outcome ? more_names : NULL, &tmp);
 	for (size_t i = 0; i < p->n; i++) {
 		const struct sc_portfolio_row *r = &p->v[i];
 		const char *f[P_COUNT];
@@ -274,7 +314,9 @@ render_csv(const struct sc_portfolio *p, struct sc_buf *out)
 		}
 		for (size_t k = 0; k < 8; k++)
 			f[P_SCORE + k] = nums.data + off[k];
-		csv_row(out, f, &tmp);
+		const char *more[2] = {r->outcome ? r->outcome : "",
+		                       r->next_review};
+		csv_row(out, f, any_outcome ? more : NULL, &tmp);
 	}
 	sc_buf_fini(&tmp);
 	sc_buf_fini(&rep);
@@ -362,6 +404,14 @@ render_json(const struct sc_portfolio *p, const struct sc_report_opts *opts,
 		                    json_integer((json_int_t)r->answered));
 		rp_jset(o, "applicable",
 		                    json_integer((json_int_t)r->applicable));
+		/* A review: its outcome (null: none yet) and next review. */
+		if (r->has_outcome) {
+			rp_jset(o, "outcome", r->outcome ? jstr(r->outcome, &tmp)
+			                                 : json_null());
+			rp_jset(o, "next_review", *r->next_review
+			                                  ? json_string(r->next_review)
+			                                  : json_null());
+		}
 		rp_jpush(arr, o);
 	}
 	rp_jset(root, "sessions", arr);
