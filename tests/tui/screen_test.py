@@ -1101,7 +1101,10 @@ class ScreenTest(unittest.TestCase):
             t = self.run_tui("-q", TINY)
             t.wait_for("Saved interviews")
             t.wait_for("+ Open a worked example (1, each on a copy)")
-            t.send("G", ENTER)  # the last line
+            # Its line (the other questionnaires' lines come after it).
+            y, x = t.row_of("+ Open a worked example")
+            self.click(t, y, x)  # selects
+            self.click(t, y, x)  # opens
             t.wait_for("Worked examples")
             t.wait_for("A payroll demo for trainers: SOC 1 Type II.")
             t.send(ENTER)
