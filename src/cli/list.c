@@ -32,6 +32,31 @@ list_dir_yaml(const char *dir, const char *origin)
 	closedir(dp);
 }
 
+/* Fill in a saved session's progress from the questionnaire it answers;
+ * left as it is when that questionnaire cannot be loaded. */
+static void
+progress_of(struct sc_session_info *in, const char *dir)
+{
+	int code = 0;
+	FILE *devnull = fopen("/dev/null", "w");
+	struct sc_questionnaire *q =
+		devnull ? sc_cli_load_questionnaire(in->questionnaire, devnull, &code)
+		        : NULL;
+	if (devnull)
+		fclose(devnull);
+	if (!q)
+		return;
+	struct sc_session_info *v = NULL;
+	size_t n = sc_sessions_list(q, dir, &v);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].path, in->path) == 0) {
+			in->answered = v[i].answered;
+			in->applicable = v[i].applicable;
+		}
+	sc_session_infos_free(v, n);
+	sc_questionnaire_free(q);
+}
+
 /* list: everything, with where it comes from. */
 static int
 list_all(void)
@@ -76,13 +101,18 @@ list_all(void)
 	size_t n = q ? sc_sessions_list(q, dir, &v) : 0;
 	if (n == 0)
 		printf("  none yet\n");
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		/* A session of another questionnaire (a provider-report review):
+		 * its progress against its own. */
+		if (*v[i].questionnaire && strcmp(v[i].questionnaire, q->id) != 0)
+			progress_of(&v[i], dir);
 		printf("  %-28s %-21s %3zu/%-3zu answered  %s%s%s\n",
 		       *v[i].client ? v[i].client : "(no client name)",
 		       *v[i].updated ? v[i].updated : "-", v[i].answered,
 		       v[i].applicable, v[i].path,
 		       v[i].holder ? "  open in " : "",
 		       v[i].holder ? v[i].holder : "");
+	}
 	sc_session_infos_free(v, n);
 	sc_questionnaire_free(q);
 	free(dir);

@@ -282,6 +282,11 @@ class ReviewCliTest(unittest.TestCase):
         doc = json.loads(self.ok("portfolio", "--format", "json"))
         self.assertEqual({s["questionnaire"] for s in doc["sessions"]},
                          {"soc-report-review"})
+        # `list` counts a review's progress against its own questionnaire.
+        line = [l for l in self.ok("list").splitlines()
+                if "Ledgerwise Payroll 2026" in l][0]
+        self.assertRegex(line, r" 1/\d+ +answered ")
+        self.assertNotIn(" 0/0 ", line)
 
     def test_example_opens_with_its_own_questionnaire(self):
         r = self.run_cli("interview", "--plain", "--example",
