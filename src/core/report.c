@@ -1395,10 +1395,18 @@ rp_model_build(struct rp_model *m, const struct sc_questionnaire *q,
 		                   ? sc_xasprintf("SOC scoping report for %s",
 		                                  a->client)
 		                   : sc_xstrdup("SOC scoping report");
-	else
-		m->title = a->client && *a->client
-		                   ? sc_xasprintf("%s: %s", q->title, a->client)
-		                   : sc_xstrdup(q->title);
+	else {
+		/* The client's name, or the answer that gives it (a file
+		 * written by hand may have only that). */
+		const char *who = a->client;
+		size_t cq = q->client_question;
+		const struct sc_answer *v =
+			cq < q->nquestions ? sc_eval_answer(ev, cq) : NULL;
+		if ((!who || !*who) && v && v->type == SC_A_TEXT)
+			who = v->text;
+		m->title = who && *who ? sc_xasprintf("%s: %s", q->title, who)
+		                       : sc_xstrdup(q->title);
+	}
 	struct sc_buf b = {0};
 	sc_result_summary(q, r, &b);
 	m->summary = sc_buf_steal(&b);
