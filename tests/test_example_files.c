@@ -100,17 +100,26 @@ list_describes_each_example(void **state)
 	struct sc_example_info *v = NULL;
 	size_t n = sc_examples_list(&v);
 	assert_true(n > 1);
-	const struct sc_example_info *pb = NULL;
+	const struct sc_example_info *pb = NULL, *rv = NULL;
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			assert_true(strcmp(v[i - 1].name, v[i].name) < 0);
-		assert_string_equal(v[i].questionnaire, "soc-scoping");
+		/* Each example names the questionnaire it answers: the
+		 * provider-report reviews are called review-*. */
+		assert_string_equal(v[i].questionnaire,
+		                    strncmp(v[i].name, "review-", 7) == 0
+		                            ? "soc-report-review"
+		                            : "soc-scoping");
 		assert_null(v[i].path); /* nothing installed in the sandbox */
 		assert_true(*v[i].description);
 		if (strcmp(v[i].name, "payroll-bureau") == 0)
 			pb = &v[i];
+		if (strcmp(v[i].name, "review-payroll-soc1-accept") == 0)
+			rv = &v[i];
 	}
 	assert_non_null(pb);
+	assert_non_null(rv);
+	assert_string_equal(rv->client, "Ledgerwise Payroll");
 	assert_string_equal(pb->description,
 	                    "A payroll bureau: SOC 1 Type II and SOC 2 Type II.");
 	assert_string_equal(pb->client, "Brightline Payroll Services");
@@ -199,6 +208,48 @@ copy_never_overwrites(void **state)
 	free(dir);
 }
 
+/* An example opens with the questionnaire it answers; with another one it
+ * is refused with the reason, and no copy is left behind. */
+static void
+review_example_opens_with_its_questionnaire(void **state)
+{
+	(void)state;
+	const struct sc_bundled *b =
+		sc_bundled_find(SC_DATA_QUESTIONNAIRE, "soc-report-review");
+	assert_non_null(b);
+	struct sc_diags d;
+	sc_diags_init(&d);
+	enum sc_status st;
+	struct sc_questionnaire *rq =
+		sc_questionnaire_load_buffer("review", b->data, b->len, &d, &st);
+	assert_non_null(rq);
+	char *dir = sc_xasprintf("%s/review-sessions", sandbox);
+	char *copy = sc_example_copy(rq, "review-payroll-soc1-accept", dir, &d,
+	                             &st);
+	assert_int_equal(st, SC_OK);
+	assert_non_null(copy);
+	struct sc_answers *a = sc_answers_new(rq);
+	assert_int_equal(sc_answers_load_file(a, copy, &d), SC_OK);
+	assert_string_equal(a->client, "Ledgerwise Payroll");
+	sc_answers_free(a);
+
+	assert_null(sc_example_copy(the_q, "review-payroll-soc1-accept", dir,
+	                            &d, &st));
+	assert_int_equal(st, SC_EDATA);
+	struct sc_buf msg = {0};
+	sc_diags_format(&d, &msg);
+	assert_non_null(strstr(sc_buf_str(&msg), "soc-report-review"));
+	sc_buf_fini(&msg);
+	char *second = sc_xasprintf("%s/review-payroll-soc1-accept-2.yaml", dir);
+	struct stat sb;
+	assert_int_not_equal(stat(second, &sb), 0);
+	free(second);
+	sc_diags_fini(&d);
+	free(copy);
+	free(dir);
+	sc_questionnaire_free(rq);
+}
+
 int
 main(void)
 {
@@ -207,6 +258,7 @@ main(void)
 		cmocka_unit_test(list_describes_each_example),
 		cmocka_unit_test(data_directory_wins),
 		cmocka_unit_test(copy_never_overwrites),
+		cmocka_unit_test(review_example_opens_with_its_questionnaire),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -419,10 +419,33 @@ static const struct invalid_case invalid_cases[] = {
 		{27, 36, "unknown status \"done\"; expected one of: in_place, "
 		         "partial, missing, unknown"},
 	}},
+	{"invalid-outcomes.yaml", SC_EDATA, {
+		{7, 10, "duplicate outcome id \"accept\" (first at line 6)"},
+		{8, 10, "invalid outcome id \"Escalate\""},
+		{9, 64, "\"exclusive\" must be true or false"},
+		{26, 14, "unknown outcome \"reject\"; expected one of: accept, "
+		         "worse"},
+		{30, 14, "\"outcome\" must be the id of one of the "
+		         "questionnaire's outcomes, found a list"},
+	}},
+	{"invalid-outcome-no-list.yaml", SC_EDATA, {
+		{17, 14, "rule \"lonely\" proposes the outcome \"accept\", but "
+		         "the questionnaire has no \"outcomes\" list"},
+	}},
+	/* A placeholder on one line is pointed at exactly; in a folded
+	 * block, the block's indicator. */
+	{"invalid-placeholders.yaml", SC_EDATA, {
+		{9, 16, "\"question\" names \"nobody\", which is not a question"},
+		{10, 22, "\"after\" must name a date question; \"name\" is a "
+		         "text question"},
+		{22, 34, "\"{{nobody}}\" names no question"},
+		{27, 21, "\"{{\" is not closed by \"}}\""},
+		{36, 15, "\"{{Name}}\" names no question"},
+	}},
 	{"invalid-no-effect.yaml", SC_EDATA, {
 		{14, 5, "rule \"idle\" has no effect; give it at least one of: "
 		        "recommend, type, scope, scope_out, flag, gap, readiness, "
-		        "next_step"},
+		        "next_step, outcome"},
 	}},
 	{"invalid-period.yaml", SC_EDATA, {
 		{18, 52, "\"period_months\" must be 1 to 24, found 0"},

@@ -35,6 +35,7 @@
 #include <wchar.h>
 
 #include "helpers.h"
+#include "socscope/date.h"
 #include "socscope/report.h"
 
 #define FIXDIR SC_TESTDIR "/fixtures/report"
@@ -189,6 +190,20 @@ render_full(struct fx *f, enum sc_format fmt, const struct sc_catalogue *c)
 	return sc_buf_steal(&b);
 }
 
+/* The same on a report date of one's own (the day the rules count from). */
+static char *
+render_full_at(struct fx *f, enum sc_format fmt, const struct sc_catalogue *c,
+               const char *date)
+{
+	struct sc_report_opts o = {.date = date};
+	struct sc_buf b = {0};
+	sc_report_render_full(f->q, f->a, f->ev, fmt, &o, c, &b);
+	return sc_buf_steal(&b);
+}
+
+/* The day the review fixtures are evaluated on. */
+#define REVIEW_DATE "2026-12-15"
+
 /* The evidence request list on its own. */
 static char *
 render_evidence(struct fx *f, enum sc_format fmt, const struct sc_catalogue *c)
@@ -314,6 +329,137 @@ golden_escape(void **state)
 	char *s = render_case("escape", SC_FMT_TEXT, 40);
 	check_golden("escape.w40.txt", s);
 	free(s);
+}
+
+/* --- a questionnaire that concludes with an outcome -------------------- */
+
+#define REVIEWDIR SC_TESTDIR "/fixtures/review"
+
+/* The fixture review questionnaire with answers `name`, evaluated on a
+ * fixed today (its rules compare dates with it). */
+static void
+review_open(struct fx *f, const char *name)
+{
+	struct sc_diags d;
+	sc_diags_init(&d);
+	enum sc_status st = SC_OK;
+	f->q = sc_questionnaire_load_file(REVIEWDIR "/outcomes.yaml", &d, &st);
+	assert_non_null(f->q);
+	f->a = sc_answers_new(f->q);
+	char *path = sc_xasprintf("%s/%s.yaml", REVIEWDIR, name);
+	assert_int_equal(sc_answers_load_file(f->a, path, &d), SC_OK);
+	free(path);
+	sc_diags_fini(&d);
+	f->ev = sc_eval_new(f->q, f->a);
+	sc_day today;
+	assert_true(sc_date_parse("2026-12-15", &today, NULL));
+	sc_eval_set_today(f->ev, today);
+}
+
+/* Every format of a review: the outcome, follow-ups apart from the
+ * reader's own gaps, the header lines and the questionnaire's disclaimer,
+ * and none of the SOC sections, even with an evidence catalogue given. */
+static void
+golden_review(void **state)
+{
+	(void)state;
+	static const char *const names[] = {"fair", "open", "broken"};
+	struct sc_catalogue *c = load_cat();
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		struct fx f;
+		review_open(&f, names[i]);
+		for (int fmt = 0; fmt < SC_FMT_COUNT; fmt++) {
+			char *s = render_full_at(&f, fmt, c, REVIEW_DATE);
+			char *file = sc_xasprintf("review-%s.%s", names[i],
+			                          sc_format_ext(fmt));
+			check_golden(file, s);
+			assert_null(strstr(s, "Trust Services"));
+			assert_null(strstr(s, "oadmap"));
+			assert_null(strstr(s, "SOC scoping report"));
+			assert_null(strstr(s, "{{"));
+			/* The questionnaire's own disclaimer (the CSV has none). */
+			if (fmt != SC_FMT_CSV)
+				assert_non_null(strstr(s, "This check is a fixture"));
+			assert_null(strstr(s, "prepare for a conversation"));
+			free(file);
+			free(s);
+		}
+		fx_close(&f);
+	}
+	sc_catalogue_free(c);
+}
+
+/* What the review's reports say, format by format. */
+static void
+review_reports_say_what_the_answers_mean(void **state)
+{
+	(void)state;
+	struct fx f;
+	review_open(&f, "fair");
+	char *json = render_full_at(&f, SC_FMT_JSON, NULL, REVIEW_DATE);
+	json_error_t jerr;
+	json_t *root = json_loads(json, 0, &jerr);
+	assert_non_null(root);
+	/* The keys every report has, then the outcome in place of the SOC
+	 * recommendation. */
+	const char *const order[] = {"socscope", "questionnaire", "client",
+	                             "complete", "unanswered", "outcome",
+	                             "follow_ups", "gaps", "next_steps"};
+	const char *key;
+	json_t *v;
+	size_t k = 0;
+	json_object_foreach(root, key, v) {
+		if (k < sizeof order / sizeof order[0])
+			assert_string_equal(key, order[k]);
+		k++;
+	}
+	assert_null(json_object_get(root, "recommendation"));
+	assert_null(json_object_get(root, "tsc"));
+	json_t *o = json_object_get(root, "outcome");
+	assert_string_equal(json_string_value(json_object_get(o, "id")), "fair");
+	json_t *rs = json_object_get(o, "reasons");
+	assert_int_equal(json_array_size(rs), 2);
+	assert_string_equal(json_string_value(json_object_get(
+		json_array_get(rs, 0), "text")),
+		"Acme <Hosting> & Co did so-so; its period ended on 2026-06-30.");
+	json_t *fu = json_object_get(root, "follow_ups");
+	json_t *gaps = json_object_get(root, "gaps");
+	assert_int_equal(json_array_size(fu), 1);
+	assert_int_equal(json_array_size(gaps), 1);
+	assert_string_equal(json_string_value(json_object_get(
+		json_array_get(fu, 0), "advice")),
+		"Ask Acme <Hosting> & Co about the months since 2026-06-30.");
+	assert_string_equal(json_string_value(json_object_get(
+		json_array_get(gaps, 0), "kind")), "gap");
+	/* A follow-up shows every criterion it cites: no report is planned. */
+	assert_int_equal(json_array_size(json_object_get(json_array_get(fu, 0),
+	                                                 "criteria")), 2);
+	assert_string_equal(json_string_value(json_object_get(root,
+	                                                      "next_review")),
+	                    "2027-06-15");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(
+		json_object_get(root, "next_steps"), 0), "text")),
+		"File the check of Acme <Hosting> & Co (=SUM(A1) \"first\" "
+		"check).");
+	json_decref(root);
+	free(json);
+
+	/* The CSV: the outcome row, and the formula-looking answer quoted. */
+	char *csv = render_full_at(&f, SC_FMT_CSV, NULL, REVIEW_DATE);
+	assert_non_null(strstr(csv, "\r\noutcome,,,,,,,Fair,,"));
+	assert_non_null(strstr(csv, "\r\nfield,,vendor,,Acme <Hosting> & Co,"));
+	free(csv);
+	fx_close(&f);
+
+	/* An exclusive outcome lists only its own follow-ups. */
+	review_open(&f, "broken");
+	char *text = render(&f, SC_FMT_TEXT, 80);
+	assert_non_null(strstr(text, "Cannot tell: answers contradict each"));
+	assert_non_null(strstr(text, "Check the period's end"));
+	assert_null(strstr(text, "Your own gap: tag a"));
+	assert_null(strstr(text, "Ask the vendor what went wrong"));
+	free(text);
+	fx_close(&f);
 }
 
 /* --- text width --------------------------------------------------------- */
@@ -2386,6 +2532,8 @@ main(void)
 		cmocka_unit_test(every_category_has_a_reason),
 		cmocka_unit_test(golden_partial),
 		cmocka_unit_test(golden_escape),
+		cmocka_unit_test(golden_review),
+		cmocka_unit_test(review_reports_say_what_the_answers_mean),
 		cmocka_unit_test(no_format_gives_soc3_a_type),
 		cmocka_unit_test(text_fits_its_width),
 		cmocka_unit_test(json_follows_the_contract),

@@ -1,6 +1,6 @@
 /* Comparing two evaluations of one questionnaire: which conclusions differ
- * (reports, types, periods, categories, related frameworks, readiness,
- * gaps) and which answers each difference rests on.
+ * (the outcome, reports, types, periods, categories, related frameworks,
+ * readiness, gaps) and which answers each difference rests on.
  *
  * The comparison reads what the engine and the report model concluded on
  * each side; it decides nothing itself.  A difference rests on the rules
@@ -25,11 +25,12 @@ enum sc_diff_kind {
 	SC_DIFF_READINESS, /* the readiness score (or having one) */
 	SC_DIFF_ITEM,      /* one readiness item's status */
 	SC_DIFF_GAP,       /* a gap open on one side only, or its priority */
+	SC_DIFF_OUTCOME,   /* another outcome (a questionnaire with outcomes) */
 	SC_DIFF_KIND_COUNT
 };
 
 /* "report", "type", "period", "category", "framework", "readiness",
- * "readiness_item", "gap" (the JSON's ids). */
+ * "readiness_item", "gap", "outcome" (the JSON's ids). */
 const char *
 sc_diff_kind_id_str(enum sc_diff_kind k);
 
@@ -40,7 +41,8 @@ struct sc_diff_value {
 	bool present;
 	/* When present: report, type: enum sc_rtype; period: months (0 none);
 	 * category: 1 when required; readiness: the score; item: enum
-	 * sc_readiness; gap: enum sc_priority.  0 otherwise. */
+	 * sc_readiness; gap: enum sc_priority; outcome: its index in
+	 * q->outcomes.  0 otherwise. */
 	int value;
 	char *text; /* as the report says it: "SOC 2 Type II", "not recommended" */
 };
@@ -49,6 +51,7 @@ struct sc_diff_value {
 struct sc_diff_rule {
 	size_t rule; /* index into q->rules */
 	bool in_a;
+	char *text;  /* its because, filled in with that side's answers */
 };
 
 struct sc_diff_item {
@@ -78,6 +81,12 @@ struct sc_diff_side {
 	char *summary;      /* sc_result_summary */
 	char *completeness; /* "5 of 6 applicable questions answered." */
 	char *readiness;    /* the report's readiness sentence */
+	/* A questionnaire with outcomes: the outcome's title ("No outcome
+	 * yet" when none) and id (NULL when none); both NULL without
+	 * outcomes. */
+	char *outcome;
+	char *outcome_id;
+	bool soc; /* the report has SOC sections (socscope/report.h) */
 	bool complete;      /* no required question left unanswered */
 	struct {
 		enum sc_report_id id;

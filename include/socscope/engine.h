@@ -23,7 +23,10 @@
  *    (A1, PI1, C1, P) only when it is in scope, the common criteria (CC)
  *    only with a SOC 2, SOC1: objectives only with a SOC 1; all of them when
  *    no report is recommended, and all of them rather than none;
- *  - readiness items with the same id: the worst status counts. */
+ *  - readiness items with the same id: the worst status counts;
+ *  - the outcome is the worst (latest listed) of those the fired rules
+ *    propose, none when no fired rule proposes one; when that outcome is
+ *    `exclusive`, only the gaps of the rules proposing it are listed. */
 #ifndef SOCSCOPE_ENGINE_H
 #define SOCSCOPE_ENGINE_H
 
@@ -75,6 +78,13 @@ struct sc_readiness_rec {
 	size_t rule;
 };
 
+/* What the fired rules concluded, for a questionnaire with outcomes. */
+struct sc_outcome_rec {
+	size_t id; /* index into q->outcomes; SIZE_MAX when no fired rule
+	            * proposes one (not enough answers yet) */
+	struct sc_reasons reasons; /* the fired rules proposing it */
+};
+
 struct sc_result {
 	struct sc_report_rec reports[SC_REPORT_COUNT]; /* soc1, soc2, soc3 order */
 	size_t nreports;
@@ -90,6 +100,7 @@ struct sc_result {
 	size_t in_place, partial, missing, unknown; /* counts of items */
 	int score; /* round(100 * (in_place + partial / 2) / nitems); 0 if none */
 	struct sc_reasons next_steps; /* rules with next_step */
+	struct sc_outcome_rec outcome;
 	size_t *unanswered; /* required, shown, unanswered question indices */
 	size_t nunanswered;
 	size_t applicable; /* questions shown */
@@ -135,9 +146,30 @@ sc_eval_because(struct sc_eval *ev, size_t rule, size_t *n);
 const struct sc_result *
 sc_eval_result(struct sc_eval *ev);
 
+/* `text` (a rule's because or next_step, a gap's advice) with each
+ * {{question_id}} replaced by that question's effective answer as
+ * sc_answer_format shows it (a date as YYYY-MM-DD, an empty check list as
+ * "none"), or "(not answered)" when it has none.  Appends to `out`. */
+void
+sc_eval_expand(struct sc_eval *ev, const char *text, struct sc_buf *out);
+
+/* The date the next review is due: the answer to the questionnaire's
+ * next_review question plus its months.  False when the questionnaire
+ * declares none or the question has no answer. */
+bool
+sc_eval_next_review(struct sc_eval *ev, sc_day *out);
+
+/* "Accept with follow-ups", or "No outcome yet" when no fired rule proposes
+ * one; for a questionnaire with outcomes. */
+const char *
+sc_result_outcome_title(const struct sc_questionnaire *q,
+                        const struct sc_result *r);
+
 /* "SOC 1 Type II and SOC 2 Type II (Security, Availability, Confidentiality)",
  * "SOC 2 Type II and SOC 3 (Security)" (a SOC 3 covers the same categories,
- * so they follow it), or for no report the first `none` rule's because. */
+ * so they follow it), or for no report the first `none` rule's because.
+ * For a questionnaire with outcomes that recommends no report: "Outcome:
+ * " and the outcome's title, or that there is none yet. */
 void
 sc_result_summary(const struct sc_questionnaire *q, const struct sc_result *r,
                   struct sc_buf *out);
@@ -157,7 +189,9 @@ sc_result_tsc_why(const struct sc_questionnaire *q, const struct sc_result *r,
 /* The recommendation in one short line, for lists of many sessions (the
  * portfolio, the interview's session picker): the summary when a report is
  * recommended, else "No SOC report now" when the answers say so, else "Not
- * enough answers yet".  Appends to `out`. */
+ * enough answers yet".  For a questionnaire with outcomes that recommends
+ * no report: the outcome's title, or "Not enough answers yet".  Appends to
+ * `out`. */
 void
 sc_result_headline(const struct sc_questionnaire *q, const struct sc_result *r,
                    struct sc_buf *out);

@@ -39,6 +39,12 @@ struct sc_portfolio_row {
 	 * questionnaire (as far as they could be read, "" otherwise).  NULL
 	 * for a row with a report. */
 	char *error;
+	/* A questionnaire with outcomes (a review): has_outcome, the outcome's
+	 * id (NULL when none yet; the title is `recommendation`) and when the
+	 * next review is due ("" when not known). */
+	bool has_outcome;
+	char *outcome;
+	char next_review[11];
 };
 
 struct sc_portfolio {

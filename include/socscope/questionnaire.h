@@ -79,6 +79,25 @@ struct sc_gap_def {
 	bool followup; /* kind: followup ("don't know": confirm, not a "no") */
 };
 
+/* An outcome a rule may propose (`outcomes:`, listed best first): the
+ * result of a review is the worst outcome any fired rule proposes. */
+struct sc_outcome_def {
+	char *id;
+	char *title;
+	char *help;
+	/* When it is the result, only the gaps of the rules that propose it
+	 * are listed: the others rest on answers that cannot all be true. */
+	bool exclusive;
+	int line, col;
+};
+
+/* A line at the top of every report (`header:`): a question's answer
+ * under a short label ("Provider", "Reviewed by"). */
+struct sc_header_field {
+	size_t question;
+	char *label;
+};
+
 struct sc_rule {
 	char *id;
 	char *when_src;
@@ -97,6 +116,7 @@ struct sc_rule {
 	char *readiness_item;    /* NULL when none */
 	enum sc_readiness readiness;
 	char *next_step;         /* advice on what to do next; NULL when none */
+	size_t outcome;          /* index into q->outcomes; SIZE_MAX: none */
 };
 
 /* Optional questionnaire-level pointers the plan (socscope/plan.h) reads:
@@ -163,6 +183,24 @@ struct sc_questionnaire {
 	 * (socscope/migrate.h), in file order. */
 	struct sc_migration *migrations;
 	size_t nmigrations;
+	/* What the rules may conclude besides reports: outcomes, best first
+	 * (none: the questionnaire has no outcome).  See questionnaires/
+	 * README.md, "Outcomes". */
+	struct sc_outcome_def *outcomes;
+	size_t noutcomes;
+	/* The answers every report shows at its top, in order (`header:`). */
+	struct sc_header_field *header;
+	size_t nheader;
+	/* `next_review:` the next review is due `next_review_months` after the
+	 * answer to the date question `next_review_after` (SIZE_MAX: none). */
+	size_t next_review_after;
+	int next_review_months;
+	/* The reports' closing disclaimer (`disclaimer:`); NULL: the SOC
+	 * scoping one. */
+	char *disclaimer;
+	/* Some rule recommends a report or proposes a type or a category (or
+	 * "recommend: none"): the reports have SOC sections. */
+	bool recommends;
 	void *index; /* private: id -> question hash */
 };
 

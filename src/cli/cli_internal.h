@@ -67,6 +67,11 @@ char *
 sc_cli_example_copy(const struct sc_questionnaire *q, const char *name,
                     FILE *err, int *code);
 
+/* The questionnaire id worked example `name` answers; NULL when there is
+ * no such example or it names none.  Caller frees. */
+char *
+sc_cli_example_questionnaire(const char *name);
+
 /* output.c --------------------------------------------------------------- */
 
 /* Print diagnostics to `err`. */

@@ -65,20 +65,6 @@ side_find(const char *arg, struct side *s)
 	return 66;
 }
 
-/* The questionnaire a worked example answers; NULL when it names none. */
-static char *
-example_questionnaire(const char *name)
-{
-	struct sc_example_info *v = NULL;
-	size_t n = sc_examples_list(&v);
-	char *id = NULL;
-	for (size_t i = 0; i < n && !id; i++)
-		if (strcmp(v[i].name, name) == 0 && *v[i].questionnaire)
-			id = sc_xstrdup(v[i].questionnaire);
-	sc_example_infos_free(v, n);
-	return id;
-}
-
 /* The questionnaire: -q, else the one side `s` names (an example that
  * names none gets the default, whose loading of it then says so). */
 static struct sc_questionnaire *
@@ -87,7 +73,7 @@ load_questionnaire(const char *qname, const struct side *s, int *code)
 	if (qname)
 		return sc_cli_load_questionnaire(qname, stderr, code);
 	if (!s->path) {
-		char *id = example_questionnaire(s->arg);
+		char *id = sc_cli_example_questionnaire(s->arg);
 		struct sc_questionnaire *q = sc_cli_load_questionnaire(id, stderr, code);
 		free(id);
 		return q;

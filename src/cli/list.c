@@ -32,6 +32,31 @@ list_dir_yaml(const char *dir, const char *origin)
 	closedir(dp);
 }
 
+/* Fill in a saved session's progress from the questionnaire it answers;
+ * left as it is when that questionnaire cannot be loaded. */
+static void
+progress_of(struct sc_session_info *in, const char *dir)
+{
+	int code = 0;
+	FILE *devnull = fopen("/dev/null", "w");
+	struct sc_questionnaire *q =
+		devnull ? sc_cli_load_questionnaire(in->questionnaire, devnull, &code)
+		        : NULL;
+	if (devnull)
+		fclose(devnull);
+	if (!q)
+		return;
+	struct sc_session_info *v = NULL;
+	size_t n = sc_sessions_list(q, dir, &v);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].path, in->path) == 0) {
+			in->answered = v[i].answered;
+			in->applicable = v[i].applicable;
+		}
+	sc_session_infos_free(v, n);
+	sc_questionnaire_free(q);
+}
+
 /* list: everything, with where it comes from. */
 static int
 list_all(void)
@@ -85,6 +110,10 @@ list_all(void)
 			       updated, v[i].error);
 			continue;
 		}
+		/* A session of another questionnaire (a provider-report review):
+		 * its progress against its own. */
+		if (*v[i].questionnaire && strcmp(v[i].questionnaire, q->id) != 0)
+			progress_of(&v[i], dir);
 		printf("  %-28s %-21s %3zu/%-3zu answered  %s%s%s%s%s\n", client,
 		       updated, v[i].answered, v[i].applicable, v[i].path,
 		       v[i].migrated_from ? "  from questionnaire " : "",

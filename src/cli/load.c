@@ -3,6 +3,7 @@
  * of worked examples. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli_internal.h"
 #include "socscope/bundled.h"
@@ -173,4 +174,17 @@ sc_cli_example_copy(const struct sc_questionnaire *q, const char *name,
 	free(dir);
 	sc_diags_fini(&d);
 	return path;
+}
+
+char *
+sc_cli_example_questionnaire(const char *name)
+{
+	struct sc_example_info *v = NULL;
+	size_t n = sc_examples_list(&v);
+	char *id = NULL;
+	for (size_t i = 0; i < n && !id; i++)
+		if (strcmp(v[i].name, name) == 0 && *v[i].questionnaire)
+			id = sc_xstrdup(v[i].questionnaire);
+	sc_example_infos_free(v, n);
+	return id;
 }

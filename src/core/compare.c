@@ -11,7 +11,7 @@
 
 static const char *const kind_ids[SC_DIFF_KIND_COUNT] = {
 	"report", "type", "period", "category",
-	"framework", "readiness", "readiness_item", "gap",
+	"framework", "readiness", "readiness_item", "gap", "outcome",
 };
 
 const char *
@@ -131,6 +131,8 @@ rule_bears(const struct sc_rule *r, const struct about *ab)
 		return r->readiness_item && strcmp(r->readiness_item, ab->name) == 0;
 	case SC_DIFF_GAP:
 		return r->gap && strcmp(r->gap->id, ab->name) == 0;
+	case SC_DIFF_OUTCOME:
+		return r->outcome != SIZE_MAX;
 	case SC_DIFF_KIND_COUNT:
 		break;
 	}
@@ -171,7 +173,10 @@ behind(struct build *bd, struct sc_diff_item *it, const struct about *ab)
 			continue;
 		it->rules = sc_xrealloc(it->rules,
 		                        (it->nrules + 1) * sizeof *it->rules);
-		it->rules[it->nrules++] = (struct sc_diff_rule){r, fa};
+		struct sc_buf t = {0};
+		sc_eval_expand(fa ? bd->ma.ev : bd->mb.ev, rule->because, &t);
+		it->rules[it->nrules++] =
+			(struct sc_diff_rule){r, fa, sc_buf_steal(&t)};
 		size_t n = 0;
 		const size_t *deps = sc_expr_deps(rule->when, &n);
 		for (size_t k = 0; k < n; k++)
@@ -426,8 +431,17 @@ find_gap(const struct sc_result *r, const char *id)
 }
 
 static char *
-gap_text(const struct sc_gap_rec *g)
+gap_text(const struct build *bd, const struct sc_gap_rec *g)
 {
+	/* Without the SOC sections a gap is a follow-up or the reader's own. */
+	if (!bd->ma.soc) {
+		if (!g)
+			return sc_xstrdup("not listed");
+		return sc_xasprintf("%s priority, %s",
+		                    sc_priority_id_str(g->priority),
+		                    g->def->followup ? "a follow-up"
+		                                     : "a gap of your own");
+	}
 	if (!g)
 		return sc_xstrdup("not a gap");
 	return sc_xasprintf("%s priority%s", sc_priority_id_str(g->priority),
@@ -443,8 +457,8 @@ diff_gap(struct build *bd, const struct sc_gap_def *def)
 		return;
 	struct about ab = {.kind = SC_DIFF_GAP, .name = def->id};
 	struct sc_diff_item *it = item_add(bd, ab.kind, def->id, def->title);
-	value_set(&it->a, ga, ga ? (int)ga->priority : 0, gap_text(ga));
-	value_set(&it->b, gb, gb ? (int)gb->priority : 0, gap_text(gb));
+	value_set(&it->a, ga, ga ? (int)ga->priority : 0, gap_text(bd, ga));
+	value_set(&it->b, gb, gb ? (int)gb->priority : 0, gap_text(bd, gb));
 	behind(bd, it, &ab);
 }
 
@@ -457,6 +471,23 @@ diff_gaps(struct build *bd)
 	for (size_t i = 0; i < rb->ngaps; i++)
 		if (!find_gap(ra, rb->gaps[i].def->id))
 			diff_gap(bd, rb->gaps[i].def);
+}
+
+/* The outcome, when the questionnaire has outcomes and the sides differ. */
+static void
+diff_outcome(struct build *bd)
+{
+	const struct sc_questionnaire *q = bd->q;
+	size_t oa = bd->ma.r->outcome.id, ob = bd->mb.r->outcome.id;
+	if (q->noutcomes == 0 || oa == ob)
+		return;
+	struct about ab = {.kind = SC_DIFF_OUTCOME};
+	struct sc_diff_item *it = item_add(bd, ab.kind, "outcome", "Outcome");
+	value_set(&it->a, oa < q->noutcomes, (int)oa,
+	          sc_xstrdup(bd->ma.outcome_title));
+	value_set(&it->b, ob < q->noutcomes, (int)ob,
+	          sc_xstrdup(bd->mb.outcome_title));
+	behind(bd, it, &ab);
 }
 
 static void
@@ -480,6 +511,11 @@ side_fill(struct sc_diff_side *s, const struct rp_model *m, const char *label)
 	s->score = r->score;
 	s->in_place = r->in_place;
 	s->nitems = r->nitems;
+	s->soc = m->soc;
+	if (m->has_outcome) {
+		s->outcome = sc_xstrdup(m->outcome_title);
+		s->outcome_id = m->outcome ? sc_xstrdup(m->outcome->id) : NULL;
+	}
 }
 
 struct sc_diff *
@@ -499,6 +535,7 @@ sc_diff_new(const struct sc_questionnaire *q, const struct sc_answers *a,
 
 	find_changed_answers(&bd);
 	bd.mark = sc_xcalloc(q->nquestions ? q->nquestions : 1, sizeof *bd.mark);
+	diff_outcome(&bd);
 	diff_reports(&bd);
 	diff_categories(&bd);
 	diff_frameworks(&bd);
@@ -520,6 +557,8 @@ side_fini(struct sc_diff_side *s)
 	free(s->summary);
 	free(s->completeness);
 	free(s->readiness);
+	free(s->outcome);
+	free(s->outcome_id);
 }
 
 void
@@ -535,6 +574,8 @@ sc_diff_free(struct sc_diff *d)
 		free(it->name);
 		free(it->a.text);
 		free(it->b.text);
+		for (size_t k = 0; k < it->nrules; k++)
+			free(it->rules[k].text);
 		free(it->rules);
 		free(it->answers);
 	}

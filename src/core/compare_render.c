@@ -17,8 +17,25 @@
 
 static const char *const kind_labels[SC_DIFF_KIND_COUNT] = {
 	"Report", "Report type", "Period", "Category",
-	"Related framework", NULL, "Readiness item", "Gap",
+	"Related framework", NULL, "Readiness item", "Gap", NULL,
 };
+
+/* "SOC scoping comparison", or for a questionnaire that concludes with an
+ * outcome "Review of a provider's SOC report: comparison". */
+static void
+doc_title(const struct sc_diff *d, struct sc_buf *out)
+{
+	if (d->a.soc)
+		sc_buf_puts(out, TITLE);
+	else
+		sc_buf_printf(out, "%s: comparison", d->q->title);
+}
+
+static const char *
+disclaimer(const struct sc_diff *d)
+{
+	return d->q->disclaimer ? d->q->disclaimer : RP_DISCLAIMER;
+}
 
 /* "Report: SOC 1", "Readiness score" */
 static void
@@ -35,8 +52,8 @@ static void
 rule_line(const struct sc_diff *d, const struct sc_diff_rule *r,
           struct sc_buf *out)
 {
-	const struct sc_rule *rule = &d->q->rules[r->rule];
-	sc_buf_printf(out, "Only in %s: %s", r->in_a ? "A" : "B", rule->because);
+	(void)d;
+	sc_buf_printf(out, "Only in %s: %s", r->in_a ? "A" : "B", r->text);
 }
 
 /* The headline: how many conclusions and answers differ. */
@@ -89,10 +106,20 @@ t_side(struct rp_text *t, const struct sc_diff_side *s, const char *which)
 		sc_buf_printf(&b, " (%s)", s->client);
 	rp_text_wrap(t, "", "", sc_buf_str(&b));
 	sc_buf_reset(&b);
-	sc_buf_printf(&b, "Recommendation: %s", s->summary);
+	/* Without the SOC sections the summary is the outcome. */
+	if (s->soc)
+		sc_buf_printf(&b, "Recommendation: %s", s->summary);
+	else
+		sc_buf_puts(&b, s->summary);
 	rp_text_wrap(t, "  ", "    ", sc_buf_str(&b));
+	if (s->soc && s->outcome) {
+		sc_buf_reset(&b);
+		sc_buf_printf(&b, "Outcome: %s", s->outcome);
+		rp_text_wrap(t, "  ", "    ", sc_buf_str(&b));
+	}
 	rp_text_wrap(t, "  ", "    ", s->completeness);
-	rp_text_wrap(t, "  ", "    ", s->readiness);
+	if (s->soc)
+		rp_text_wrap(t, "  ", "    ", s->readiness);
 	sc_buf_fini(&b);
 }
 
@@ -119,7 +146,9 @@ render_text(const struct sc_diff *d, int width, struct sc_buf *out)
 {
 	struct rp_text *t = rp_text_open(out, width);
 	struct sc_buf b = {0};
-	rp_text_underline(t, TITLE, '=');
+	doc_title(d, &b);
+	rp_text_underline(t, sc_buf_str(&b), '=');
+	sc_buf_reset(&b);
 	sc_buf_putc(out, '\n');
 	sc_buf_printf(&b, "Questionnaire: %s, version %s", d->q->title,
 	              d->q->version);
@@ -166,7 +195,7 @@ render_text(const struct sc_diff *d, int width, struct sc_buf *out)
 			t_answer(t, d, &d->answers[i], "");
 	}
 	t_heading(t, out, "About this comparison");
-	rp_text_wrap(t, "", "", RP_DISCLAIMER);
+	rp_text_wrap(t, "", "", disclaimer(d));
 	sc_buf_fini(&b);
 	rp_text_close(t);
 }
@@ -207,7 +236,11 @@ static void
 render_markdown(const struct sc_diff *d, struct sc_buf *out)
 {
 	struct sc_buf b = {0};
-	sc_buf_puts(out, "# " TITLE "\n\n- **Questionnaire:** ");
+	sc_buf_puts(out, "# ");
+	doc_title(d, &b);
+	rp_md_text(out, sc_buf_str(&b), NULL, NULL);
+	sc_buf_reset(&b);
+	sc_buf_puts(out, "\n\n- **Questionnaire:** ");
 	sc_buf_printf(&b, "%s, version %s", d->q->title, d->q->version);
 	rp_md_text(out, sc_buf_str(&b), "  ", NULL);
 	sc_buf_printf(out, "\n- **Date:** %s\n\n", d->date);
@@ -215,9 +248,13 @@ render_markdown(const struct sc_diff *d, struct sc_buf *out)
 	sc_buf_puts(out, "| | A | B |\n|---|---|---|\n");
 	md_sides_row(out, "Answers", d->a.label, d->b.label);
 	md_sides_row(out, "Client", d->a.client, d->b.client);
-	md_sides_row(out, "Recommendation", d->a.summary, d->b.summary);
+	if (d->a.soc)
+		md_sides_row(out, "Recommendation", d->a.summary, d->b.summary);
+	if (d->a.outcome)
+		md_sides_row(out, "Outcome", d->a.outcome, d->b.outcome);
 	md_sides_row(out, "Completeness", d->a.completeness, d->b.completeness);
-	md_sides_row(out, "Readiness", d->a.readiness, d->b.readiness);
+	if (d->a.soc)
+		md_sides_row(out, "Readiness", d->a.readiness, d->b.readiness);
 
 	sc_buf_puts(out, "\n## " DIFFERS_HEADING "\n\n");
 	sc_buf_reset(&b);
@@ -271,7 +308,7 @@ render_markdown(const struct sc_diff *d, struct sc_buf *out)
 		sc_buf_putc(out, '\n');
 	}
 	sc_buf_puts(out, "## About this comparison\n\n");
-	rp_md_text(out, RP_DISCLAIMER, "", NULL);
+	rp_md_text(out, disclaimer(d), "", NULL);
 	sc_buf_putc(out, '\n');
 	sc_buf_fini(&b);
 }
@@ -313,12 +350,14 @@ render_html(const struct sc_diff *d, struct sc_buf *out)
 	                 "<meta charset=\"utf-8\">\n"
 	                 "<meta name=\"viewport\" content=\"width=device-width, "
 	                 "initial-scale=1\">\n"
-	                 "<meta name=\"generator\" content=\"socscope\">\n"
-	                 "<title>" TITLE "</title>\n");
+	                 "<meta name=\"generator\" content=\"socscope\">\n");
+	doc_title(d, &b);
+	h_tag(out, "<title>", sc_buf_str(&b), "</title>\n");
 	sc_buf_printf(out, "<style>\n%s</style>\n</head>\n<body>\n",
 	              rp_html_css());
-	sc_buf_puts(out, "<div class=\"header\">\n<h1>" TITLE "</h1>\n"
-	                 "<dl class=\"meta\">\n");
+	h_tag(out, "<div class=\"header\">\n<h1>", sc_buf_str(&b),
+	      "</h1>\n<dl class=\"meta\">\n");
+	sc_buf_reset(&b);
 	sc_buf_printf(&b, "%s, version %s", d->q->title, d->q->version);
 	h_tag(out, "<dt>Questionnaire</dt><dd>", sc_buf_str(&b), "</dd>\n");
 	sc_buf_printf(out, "<dt>Date</dt><dd>%s</dd>\n</dl>\n", d->date);
@@ -326,9 +365,13 @@ render_html(const struct sc_diff *d, struct sc_buf *out)
 	                 "<th scope=\"col\">B</th></tr></thead>\n<tbody>\n");
 	h_sides_row(out, "Answers", d->a.label, d->b.label);
 	h_sides_row(out, "Client", d->a.client, d->b.client);
-	h_sides_row(out, "Recommendation", d->a.summary, d->b.summary);
+	if (d->a.soc)
+		h_sides_row(out, "Recommendation", d->a.summary, d->b.summary);
+	if (d->a.outcome)
+		h_sides_row(out, "Outcome", d->a.outcome, d->b.outcome);
 	h_sides_row(out, "Completeness", d->a.completeness, d->b.completeness);
-	h_sides_row(out, "Readiness", d->a.readiness, d->b.readiness);
+	if (d->a.soc)
+		h_sides_row(out, "Readiness", d->a.readiness, d->b.readiness);
 	sc_buf_puts(out, "</tbody>\n</table>\n</div>\n");
 
 	sc_buf_puts(out, "<div class=\"section\" id=\"differences\">\n"
@@ -394,7 +437,7 @@ render_html(const struct sc_diff *d, struct sc_buf *out)
 	}
 	sc_buf_puts(out, "<div class=\"section\" id=\"about\">\n"
 	                 "<h2>About this comparison</h2>\n");
-	h_tag(out, "<p class=\"disclaimer\">", RP_DISCLAIMER, "</p>\n");
+	h_tag(out, "<p class=\"disclaimer\">", disclaimer(d), "</p>\n");
 	sc_buf_puts(out, "</div>\n</body>\n</html>\n");
 	sc_buf_fini(&b);
 }
@@ -441,14 +484,22 @@ j_side(const struct sc_diff_side *s, struct sc_buf *tmp)
 	rp_jset(rd, "in_place", json_integer((json_int_t)s->in_place));
 	rp_jset(rd, "total", json_integer((json_int_t)s->nitems));
 	rp_jset(o, "readiness", rd);
+	/* Only for a questionnaire with outcomes: its id, null when none. */
+	if (s->outcome)
+		rp_jset(o, "outcome", js(s->outcome_id, tmp));
 	return o;
 }
 
 /* The typed value of one side (see docs/compare.md). */
 static json_t *
-j_value(enum sc_diff_kind k, const struct sc_diff_value *v)
+j_value(const struct sc_diff *d, enum sc_diff_kind k,
+        const struct sc_diff_value *v)
 {
 	switch (k) {
+	case SC_DIFF_OUTCOME:
+		return v->present && (size_t)v->value < d->q->noutcomes
+		               ? json_string(d->q->outcomes[v->value].id)
+		               : json_null();
 	case SC_DIFF_REPORT:
 	case SC_DIFF_CATEGORY:
 	case SC_DIFF_FRAMEWORK:
@@ -512,8 +563,8 @@ render_json(const struct sc_diff *d, struct sc_buf *out)
 		rp_jset(o, "kind", json_string(sc_diff_kind_id_str(it->kind)));
 		rp_jset(o, "id", js(it->id, &tmp));
 		rp_jset(o, "name", js(it->name, &tmp));
-		rp_jset(o, "a", j_value(it->kind, &it->a));
-		rp_jset(o, "b", j_value(it->kind, &it->b));
+		rp_jset(o, "a", j_value(d, it->kind, &it->a));
+		rp_jset(o, "b", j_value(d, it->kind, &it->b));
 		rp_jset(o, "a_text", js(it->a.text, &tmp));
 		rp_jset(o, "b_text", js(it->b.text, &tmp));
 		json_t *rules = rp_jnew(json_array());
@@ -523,7 +574,7 @@ render_json(const struct sc_diff *d, struct sc_buf *out)
 			rp_jset(ro, "rule", js(r->id, &tmp));
 			rp_jset(ro, "fired_in",
 			                    json_string(it->rules[k].in_a ? "a" : "b"));
-			rp_jset(ro, "text", js(r->because, &tmp));
+			rp_jset(ro, "text", js(it->rules[k].text, &tmp));
 			rp_jpush(rules, ro);
 		}
 		rp_jset(o, "rules", rules);
@@ -548,7 +599,7 @@ render_json(const struct sc_diff *d, struct sc_buf *out)
 		rp_jpush(answers, o);
 	}
 	rp_jset(root, "answers", answers);
-	rp_jset(root, "disclaimer", json_string(RP_DISCLAIMER));
+	rp_jset(root, "disclaimer", js(disclaimer(d), &tmp));
 
 	rp_json_dump(root, out);
 	json_decref(root);

@@ -17,6 +17,8 @@
 
 #include "socscope/expr.h"
 
+#include "qrecord.h"
+
 /* A growable list of indices, kept between result rebuilds so that the
  * steady state allocates nothing. */
 struct vec {
@@ -82,6 +84,7 @@ struct sc_eval {
 	struct vec fired_list;
 	struct vec report_reasons[SC_REPORT_COUNT];
 	struct vec none, deferred, next_steps;
+	struct vec outcome_reasons;
 	struct vec tsc_in[SC_CAT_COUNT], tsc_out[SC_CAT_COUNT];
 	struct vec fw_reasons[SC_FW_COUNT];
 	struct vec *gap_reasons; /* per gap group */
@@ -489,6 +492,7 @@ sc_eval_free(struct sc_eval *ev)
 	free(ev->none.v);
 	free(ev->deferred.v);
 	free(ev->next_steps.v);
+	free(ev->outcome_reasons.v);
 	for (size_t i = 0; i < SC_CAT_COUNT; i++) {
 		free(ev->tsc_in[i].v);
 		free(ev->tsc_out[i].v);
@@ -784,11 +788,14 @@ gap_criteria(struct sc_eval *ev)
 	if (total > c->cap)
 		c->v = sc_xgrow(c->v, &c->cap, total, sizeof *c->v);
 	c->n = 0;
+	/* A questionnaire that concludes with an outcome plans no report:
+	 * its gaps show every criterion they cite. */
+	bool scoped = !(ev->q->noutcomes > 0 && !ev->q->recommends);
 	for (size_t i = 0; i < res->ngaps; i++) {
 		const struct sc_gap_def *d = res->gaps[i].def;
 		const char **shown = c->v + c->n;
 		size_t n = 0;
-		for (size_t k = 0; k < d->ncriteria; k++)
+		for (size_t k = 0; k < d->ncriteria && scoped; k++)
 			if (res->nreports == 0 ? criterion_baseline(d->criteria[k])
 			                       : criterion_fits(res, d->criteria[k]))
 				shown[n++] = d->criteria[k];
@@ -887,6 +894,25 @@ build_readiness(struct sc_eval *ev, const size_t *f, size_t nf)
 	               : 0;
 }
 
+/* The worst outcome the fired rules propose, and the rules proposing it. */
+static void
+build_outcome(struct sc_eval *ev, const size_t *f, size_t nf)
+{
+	const struct sc_questionnaire *q = ev->q;
+	size_t worst = SIZE_MAX;
+	for (size_t k = 0; k < nf; k++) {
+		size_t o = q->rules[f[k]].outcome;
+		if (o < q->noutcomes && (worst == SIZE_MAX || o > worst))
+			worst = o;
+	}
+	ev->outcome_reasons.n = 0;
+	for (size_t k = 0; worst != SIZE_MAX && k < nf; k++)
+		if (q->rules[f[k]].outcome == worst)
+			vec_push(&ev->outcome_reasons, f[k]);
+	ev->res.outcome.id = worst;
+	ev->res.outcome.reasons = vec_reasons(&ev->outcome_reasons);
+}
+
 const struct sc_result *
 sc_eval_result(struct sc_eval *ev)
 {
@@ -900,7 +926,14 @@ sc_eval_result(struct sc_eval *ev)
 
 	build_reports(ev, fl->v, fl->n);
 	build_scope(ev, fl->v, fl->n);
-	build_gaps(ev, fl->v, fl->n);
+	build_outcome(ev, fl->v, fl->n);
+	/* An exclusive outcome (answers that contradict each other) leaves
+	 * only its own gaps: the others rest on those answers. */
+	const struct sc_outcome_rec *oc = &ev->res.outcome;
+	if (oc->id != SIZE_MAX && ev->q->outcomes[oc->id].exclusive)
+		build_gaps(ev, oc->reasons.rules, oc->reasons.n);
+	else
+		build_gaps(ev, fl->v, fl->n);
 	build_readiness(ev, fl->v, fl->n);
 
 	bits_to_list(ev->missing, ev->qwords, ev->nq, ev->res.unanswered,
@@ -909,6 +942,68 @@ sc_eval_result(struct sc_eval *ev)
 	ev->res.answered = ev->nanswered;
 	ev->result_dirty = false;
 	return &ev->res;
+}
+
+void
+sc_eval_expand(struct sc_eval *ev, const char *text, struct sc_buf *out)
+{
+	if (!text || !out)
+		return;
+	size_t from = 0, at, len, idlen;
+	const char *id;
+	while (ev && qr_placeholder_next(text, from, &at, &len, &id, &idlen)) {
+		/* Loading refused anything but {{question_id}}; whatever else
+		 * a hand-built questionnaire holds is shown as written. */
+		char name[SC_ID_MAX + 1];
+		const struct sc_question *qn = NULL;
+		if (len && idlen <= SC_ID_MAX) {
+			memcpy(name, id, idlen);
+			name[idlen] = '\0';
+			qn = sc_questionnaire_find(ev->q, name);
+		}
+		size_t upto = qn ? at : at + (len ? len : 2);
+		sc_buf_add(out, text + from, upto - from);
+		from = upto;
+		if (!qn)
+			continue;
+		const struct sc_answer *v = lookup(ev, qn->index);
+		size_t before = out->len;
+		if (v)
+			sc_answer_format(qn, v, out);
+		if (out->len == before)
+			sc_buf_puts(out, v ? "none" : "(not answered)");
+		from = at + len;
+	}
+	sc_buf_puts(out, text + from);
+}
+
+bool
+sc_eval_next_review(struct sc_eval *ev, sc_day *out)
+{
+	if (!ev || ev->q->next_review_after >= ev->nq)
+		return false;
+	const struct sc_answer *v = lookup(ev, ev->q->next_review_after);
+	if (!v || v->type != SC_A_DATE)
+		return false;
+	*out = sc_date_add_months(v->day, ev->q->next_review_months);
+	return true;
+}
+
+const char *
+sc_result_outcome_title(const struct sc_questionnaire *q,
+                        const struct sc_result *r)
+{
+	if (!q || !r || r->outcome.id >= q->noutcomes)
+		return "No outcome yet";
+	const char *t = q->outcomes[r->outcome.id].title;
+	return t ? t : q->outcomes[r->outcome.id].id;
+}
+
+/* A questionnaire that concludes with an outcome rather than reports. */
+static bool
+outcome_only(const struct sc_questionnaire *q)
+{
+	return q->noutcomes > 0 && !q->recommends;
 }
 
 void
@@ -977,6 +1072,14 @@ sc_result_summary(const struct sc_questionnaire *q, const struct sc_result *r,
 {
 	if (!q || !r || !out)
 		return;
+	if (outcome_only(q)) {
+		if (r->outcome.id < q->noutcomes)
+			sc_buf_printf(out, "Outcome: %s",
+			              sc_result_outcome_title(q, r));
+		else
+			sc_buf_puts(out, "No outcome yet: not enough answers.");
+		return;
+	}
 	if (r->nreports > 0) {
 		/* A SOC 3 covers its SOC 2's categories: name them once, after
 		 * whichever of the two comes last. */
@@ -1017,7 +1120,11 @@ sc_result_headline(const struct sc_questionnaire *q, const struct sc_result *r,
 {
 	if (!q || !r || !out)
 		return;
-	if (r->nreports > 0)
+	if (outcome_only(q))
+		sc_buf_puts(out, r->outcome.id < q->noutcomes
+		                         ? sc_result_outcome_title(q, r)
+		                         : "Not enough answers yet");
+	else if (r->nreports > 0)
 		sc_result_summary(q, r, out);
 	else if (r->none.n > 0 || r->deferred.n > 0)
 		sc_buf_puts(out, "No SOC report now");

@@ -92,8 +92,9 @@ sc_report_render_full(const struct sc_questionnaire *q,
 		return;
 	struct rp_model m;
 	rp_model_build(&m, q, a, ev, opts);
-	/* Only the formats with an appendix for it carry the list. */
-	if (ops->evidence_appendix)
+	/* Only the formats with an appendix for it carry the list, and only
+	 * a report that recommends SOC reports has one. */
+	if (ops->evidence_appendix && m.soc)
 		rp_evidence_build(&m, evidence);
 	ops->render(&m, opts, out);
 	rp_model_fini(&m);

@@ -60,6 +60,9 @@ sc_portfolio_add(struct sc_portfolio *p, const char *path,
 	row->applicable = r->applicable;
 	if (a->migrated)
 		row->migrated_from = sc_xstrdup(a->migrated->from);
+	row->has_outcome = m.has_outcome;
+	row->outcome = m.outcome ? sc_xstrdup(m.outcome->id) : NULL;
+	memcpy(row->next_review, m.next_review, sizeof row->next_review);
 
 	rp_model_fini(&m);
 	sc_eval_free(ev);
@@ -96,6 +99,7 @@ sc_portfolio_fini(struct sc_portfolio *p)
 		free(r->unanswered);
 		free(r->migrated_from);
 		free(r->error);
+		free(r->outcome);
 	}
 	free(p->v);
 	p->v = NULL;
@@ -153,6 +157,21 @@ client_or(const struct sc_portfolio_row *r)
 
 enum { CLIENT_MAX = 28, UPDATED_W = 10 };
 
+/* Which kinds of row there are: reviews get an outcome and a next review
+ * column, scoping sessions a recommendation; a portfolio of scoping
+ * sessions only looks as it always did. */
+static void
+row_kinds(const struct sc_portfolio *p, bool *soc, bool *outcome)
+{
+	*soc = *outcome = false;
+	for (size_t i = 0; i < p->n; i++) {
+		if (p->v[i].error)
+			continue;
+		*soc |= !p->v[i].has_outcome;
+		*outcome |= p->v[i].has_outcome;
+	}
+}
+
 static void
 render_text(const struct sc_portfolio *p, int width, struct sc_buf *out)
 {
@@ -171,17 +190,24 @@ render_text(const struct sc_portfolio *p, int width, struct sc_buf *out)
 	/* Client, updated, ready, high, open, then the recommendation takes
 	 * what is left of the width. */
 	static const char fixed_hdr[] = "Ready  High  Open  ";
+	bool any_soc, any_outcome;
+	row_kinds(p, &any_soc, &any_outcome);
+	int next_w = any_outcome ? UPDATED_W + 3 : 0;
 	int rec_cols = 0;
 	if (width > 0) {
 		rec_cols = width - (cw + 2 + UPDATED_W + 2 +
-		                    (int)strlen(fixed_hdr));
+		                    (int)strlen(fixed_hdr) + next_w);
 		if (rec_cols < 8)
 			rec_cols = 8;
 	}
 	put_cell(out, "Client", 0, cw + 2);
 	put_cell(out, "Updated", 0, UPDATED_W + 2);
 	sc_buf_puts(out, fixed_hdr);
-	sc_buf_puts(out, "Recommendation\n");
+	if (any_outcome)
+		put_cell(out, "Next review", 0, next_w);
+	sc_buf_puts(out, !any_outcome ? "Recommendation\n"
+	                 : any_soc     ? "Recommendation or outcome\n"
+	                               : "Outcome\n");
 	size_t high = 0, open = 0, broken = 0, migrated = 0;
 	for (size_t i = 0; i < p->n; i++) {
 		const struct sc_portfolio_row *r = &p->v[i];
@@ -202,6 +228,9 @@ render_text(const struct sc_portfolio *p, int width, struct sc_buf *out)
 		else
 			sc_buf_puts(out, "    -  ");
 		sc_buf_printf(out, "%4zu  %4zu  ", r->high_gaps, r->nunanswered);
+		if (any_outcome)
+			put_cell(out, *r->next_review ? r->next_review : "-", 0,
+			         next_w);
 		char *mark = r->migrated_from
 		                     ? sc_xasprintf(" (from %s)", r->migrated_from)
 		                     : NULL;
@@ -234,6 +263,9 @@ render_text(const struct sc_portfolio *p, int width, struct sc_buf *out)
 	if (migrated)
 		sc_buf_puts(out, "(from X.Y): saved under questionnaire X.Y; "
 		                 "'socscope validate FILE' says how.\n");
+	if (any_outcome)
+		sc_buf_puts(out, "Next review: when a review is due again (- when "
+		                 "its date is not recorded).\n");
 }
 
 /* --- csv -------------------------------------------------------------- */
@@ -275,13 +307,20 @@ static const char *const pcol_names[P_COUNT] = {
 	"answered", "applicable", "migrated_from", "error",
 };
 
+/* A row; with reviews among the rows, their outcome and next review in
+ * two more columns at the end. */
 static void
-csv_row(struct sc_buf *out, const char *const *f, struct sc_buf *tmp)
+csv_row(struct sc_buf *out, const char *const *f, const char *const *more,
+        struct sc_buf *tmp)
 {
 	for (int c = 0; c < P_COUNT; c++) {
 		if (c)
 			sc_buf_putc(out, ',');
 		rp_csv_field(out, f[c], tmp);
+	}
+	for (int c = 0; more && c < 2; c++) {
+		sc_buf_putc(out, ',');
+		rp_csv_field(out, more[c], tmp);
 	}
 	sc_buf_puts(out, "\r\n");
 }
@@ -290,7 +329,10 @@ static void
 render_csv(const struct sc_portfolio *p, struct sc_buf *out)
 {
 	struct sc_buf tmp = {0}, rep = {0}, cat = {0}, nums = {0};
-	csv_row(out, pcol_names, &tmp);
+	bool any_soc, any_outcome;
+	row_kinds(p, &any_soc, &any_outcome);
+	static const char *const more_names[2] = {"outcome", "next_review"};
+	csv_row(out, pcol_names, any_outcome ? more_names : NULL, &tmp);
 	for (size_t i = 0; i < p->n; i++) {
 		const struct sc_portfolio_row *r = &p->v[i];
 		const char *f[P_COUNT];
@@ -330,7 +372,9 @@ render_csv(const struct sc_portfolio *p, struct sc_buf *out)
 		for (int k = r->error ? P_RECOMMENDATION : P_COUNT; k < P_MIGRATED_FROM;
 		     k++)
 			f[k] = "";
-		csv_row(out, f, &tmp);
+		const char *more[2] = {r->outcome ? r->outcome : "",
+		                       r->next_review};
+		csv_row(out, f, any_outcome ? more : NULL, &tmp);
 	}
 	sc_buf_fini(&tmp);
 	sc_buf_fini(&rep);
@@ -431,6 +475,14 @@ render_json(const struct sc_portfolio *p, const struct sc_report_opts *opts,
 		rp_jset(o, "migrated_from", r->migrated_from
 		                                    ? jstr(r->migrated_from, &tmp)
 		                                    : json_null());
+		/* A review: its outcome (null: none yet) and next review. */
+		if (r->has_outcome) {
+			rp_jset(o, "outcome", r->outcome ? jstr(r->outcome, &tmp)
+			                                 : json_null());
+			rp_jset(o, "next_review", *r->next_review
+			                                  ? json_string(r->next_review)
+			                                  : json_null());
+		}
 		rp_jpush(arr, o);
 	}
 	rp_jset(root, "sessions", arr);

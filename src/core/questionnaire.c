@@ -23,6 +23,8 @@
 #include "socscope/migrate.h"
 #include "socscope/yamltree.h"
 
+#include "qrecord.h"
+
 /* The format's limits. */
 #define ID_MAX SC_ID_MAX
 #define CHOICES_MAX 200
@@ -288,6 +290,7 @@ sc_questionnaire_free(struct sc_questionnaire *q)
 		free_rule(&q->rules[i]);
 	free(q->rules);
 	sc_migrations_free(q->migrations, q->nmigrations);
+	qr_free(q);
 	sc_expr_free(q->timeline.waiting);
 	free(q->timeline.waiting_src);
 	free(q->index);
@@ -318,6 +321,7 @@ struct loader {
 	size_t next_first; /* the first question not yet in a section */
 	struct idset section_ids, question_ids, rule_ids;
 	struct sc_expr_names names; /* for pass 2 */
+	struct qr_pending pending;  /* outcomes and placeholders, for pass 2 */
 };
 
 static void
@@ -1196,12 +1200,12 @@ parse_section(struct loader *L, const struct sc_ynode *map)
 
 static const char *const rule_keys[] = {
 	"id", "when", "because", "recommend", "type", "scope", "scope_out",
-	"flag", "gap", "readiness", "next_step", NULL,
+	"flag", "gap", "readiness", "next_step", "outcome", NULL,
 };
 static const char *const rule_required[] = {"id", "when", "because", NULL};
 static const char *const effect_keys[] = {
 	"recommend", "type", "scope", "scope_out", "flag", "gap", "readiness",
-	"next_step", NULL,
+	"next_step", "outcome", NULL,
 };
 static const char *const type_keys[] = {"report", "type", "period_months",
                                         "weight", NULL};
@@ -1384,6 +1388,7 @@ parse_rule(struct loader *L, const struct sc_ynode *map)
 	memset(r, 0, sizeof *r);
 	r->line = map->line;
 	r->col = map->col;
+	r->outcome = SIZE_MAX;
 
 	char what[WHAT_SIZE];
 	what_name(what, "rule", map);
@@ -1446,6 +1451,9 @@ parse_rule(struct loader *L, const struct sc_ynode *map)
 	if ((n = sc_ymap_get(map, "readiness")))
 		parse_readiness(L, r, n, what);
 	r->next_step = get_text(L, map, "next_step");
+	if ((n = sc_ymap_get(map, "outcome")))
+		qr_rule_outcome(&L->pending, idx, n, L->file, L->d);
+	qr_rule_texts(&L->pending, idx, map);
 }
 
 /* ---- pass 2: expressions and the timeline --------------------------------- */
@@ -1720,7 +1728,8 @@ parse_client_question(struct loader *L, const struct sc_ynode *root)
 static const char *const top_keys[] = {"id", "title", "version", "description",
                                        "client_question", "timeline",
                                        "sections", "rules", "migrations",
-                                       NULL};
+                                       "outcomes", "header", "next_review",
+                                       "disclaimer", NULL};
 static const char *const top_required[] = {"id", "title", "version",
                                            "description", "sections",
                                            "rules", NULL};
@@ -1764,6 +1773,7 @@ load_tree(struct loader *L, const struct sc_ynode *root)
 	parse_timeline(L, root);
 	parse_client_question(L, root);
 	sc_migrations_parse(q, sc_ymap_get(root, "migrations"), L->file, L->d);
+	qr_finish(q, root, &L->pending, L->file, L->d);
 }
 
 struct seq_diag {
@@ -1863,6 +1873,7 @@ load(const char *name, const char *path, const char *buf, size_t len,
 	L.q->file = sc_xstrdup(file);
 	sc_timeline_init(&L.q->timeline);
 	L.q->client_question = SIZE_MAX;
+	L.q->next_review_after = SIZE_MAX;
 
 	struct sc_ytaker taker = {
 		.paths = taken_lists,
@@ -1887,6 +1898,7 @@ load(const char *name, const char *path, const char *buf, size_t len,
 	idset_fini(&L.section_ids);
 	idset_fini(&L.question_ids);
 	idset_fini(&L.rule_ids);
+	qr_pending_fini(&L.pending);
 
 	struct sc_questionnaire *q = L.q;
 	bool bad = yst != SC_OK || mine.n > 0 || mine.dropped > 0;

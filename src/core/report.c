@@ -19,6 +19,10 @@ static const char *const headings[RP_H_COUNT] = {
 	[RP_H_APPENDIX] = "Appendix: your answers",
 	[RP_H_EVIDENCE] = "Appendix: evidence to collect",
 	[RP_H_ABOUT] = "About this report",
+	[RP_H_OUTCOME] = "Outcome",
+	[RP_H_FOLLOWUPS] = "Follow-ups",
+	[RP_H_OWN_GAPS] = "Your own gaps",
+	[RP_H_NEXT_STEPS] = "Next steps",
 };
 
 const char *
@@ -121,6 +125,20 @@ deps_fini(struct rp_dep *d, size_t n)
 	free(d);
 }
 
+/* `text` with its {{question_id}} filled in: the text itself when it has
+ * none, else a copy kept in *own. */
+static const char *
+filled(const struct rp_model *m, const char *text, char **own)
+{
+	*own = NULL;
+	if (!text || !strstr(text, "{{"))
+		return text;
+	struct sc_buf b = {0};
+	sc_eval_expand(m->ev, text, &b);
+	*own = sc_buf_steal(&b);
+	return *own;
+}
+
 static void
 reasons_build(const struct rp_model *m, const struct sc_reasons *in,
               struct rp_reasons *out)
@@ -132,6 +150,8 @@ reasons_build(const struct rp_model *m, const struct sc_reasons *in,
 			continue;
 		struct rp_reason *rs = &out->v[out->n++];
 		rs->rule = &m->q->rules[in->rules[i]];
+		rs->text = filled(m, rs->rule->because, &rs->own_text);
+		rs->step = filled(m, rs->rule->next_step, &rs->own_step);
 		size_t nd = 0;
 		const size_t *deps = sc_eval_because(m->ev, in->rules[i], &nd);
 		rs->deps = nd ? sc_xcalloc(nd, sizeof *rs->deps) : NULL;
@@ -161,10 +181,25 @@ reasons_fini(struct rp_reasons *rs)
 	for (size_t i = 0; i < rs->n; i++) {
 		deps_fini(rs->v[i].deps, rs->v[i].ndeps);
 		free(rs->v[i].assumed);
+		free(rs->v[i].own_text);
+		free(rs->v[i].own_step);
 	}
 	free(rs->v);
 	rs->v = NULL;
 	rs->n = 0;
+}
+
+void
+rp_reasons_build(const struct rp_model *m, const struct sc_reasons *in,
+                 struct rp_reasons *out)
+{
+	reasons_build(m, in, out);
+}
+
+void
+rp_reasons_fini(struct rp_reasons *rs)
+{
+	reasons_fini(rs);
 }
 
 static void
@@ -591,9 +626,26 @@ rp_model_build(struct rp_model *m, const struct sc_questionnaire *q,
 	sc_date_format(today, m->date);
 	sc_plan_build(&m->plan, q, ev);
 
-	m->title = a->client && *a->client
-	                   ? sc_xasprintf("SOC scoping report for %s", a->client)
-	                   : sc_xstrdup("SOC scoping report");
+	m->has_outcome = q->noutcomes > 0;
+	m->soc = q->recommends || !m->has_outcome;
+	m->disclaimer = q->disclaimer ? q->disclaimer : RP_DISCLAIMER;
+	if (m->soc)
+		m->title = a->client && *a->client
+		                   ? sc_xasprintf("SOC scoping report for %s",
+		                                  a->client)
+		                   : sc_xstrdup("SOC scoping report");
+	else {
+		/* The client's name, or the answer that gives it (a file
+		 * written by hand may have only that). */
+		const char *who = a->client;
+		size_t cq = q->client_question;
+		const struct sc_answer *v =
+			cq < q->nquestions ? sc_eval_answer(ev, cq) : NULL;
+		if ((!who || !*who) && v && v->type == SC_A_TEXT)
+			who = v->text;
+		m->title = who && *who ? sc_xasprintf("%s: %s", q->title, who)
+		                       : sc_xstrdup(q->title);
+	}
 	struct sc_buf b = {0};
 	sc_result_summary(q, r, &b);
 	m->summary = sc_buf_steal(&b);
@@ -628,6 +680,8 @@ rp_model_build(struct rp_model *m, const struct sc_questionnaire *q,
 	for (size_t i = 0; i < r->ngaps; i++) {
 		struct rp_gap *g = &m->gaps[m->ngaps++];
 		g->rec = &r->gaps[i];
+		g->advice = filled(m, g->rec->def ? g->rec->def->advice : NULL,
+		                   &g->own_advice);
 		reasons_build(m, &g->rec->reasons, &g->reasons);
 		gap_deps(g);
 		const struct sc_action *act =
@@ -668,11 +722,17 @@ rp_model_build(struct rp_model *m, const struct sc_questionnaire *q,
 		m->readiness = sc_buf_steal(&b);
 	}
 
-	build_roadmap(m);
+	/* Without the SOC sections there is no report to plan or summarize;
+	 * the outcome's part says what there is. */
+	if (m->soc)
+		build_roadmap(m);
 	rp_memo_assumptions(m);
-	build_exec(m);
-	rp_memo_first_page(m);
+	if (m->soc) {
+		build_exec(m);
+		rp_memo_first_page(m);
+	}
 	build_areas(m);
+	rp_outcome_build(m);
 	sc_buf_fini(&b);
 }
 
@@ -701,6 +761,7 @@ rp_model_fini(struct rp_model *m)
 		reasons_fini(&m->gaps[i].reasons);
 		deps_fini(m->gaps[i].deps, m->gaps[i].ndeps);
 		free(m->gaps[i].assumed);
+		free(m->gaps[i].own_advice);
 	}
 	free(m->gaps);
 	rp_memo_fini(m);
@@ -718,6 +779,7 @@ rp_model_fini(struct rp_model *m)
 		free(m->bars[i].label);
 	free(m->bars);
 	rp_evidence_fini(&m->evidence);
+	rp_outcome_fini(m);
 	memset(m, 0, sizeof *m);
 }
 

@@ -4,37 +4,46 @@
  *
  * Columns, and which kinds of row fill them:
  *
- *   1 kind         summary | report | deferred | next_step | category |
- *                  framework | gap | area | answer | skipped
+ *   1 kind         summary | field | outcome | report | deferred |
+ *                  next_step | category | framework | gap | area | answer |
+ *                  skipped
  *   2 section      answer, skipped: the section's title
- *   3 question_id  answer, skipped: the question's id
+ *   3 question_id  answer, skipped: the question's id; field: the id of
+ *                  the question it shows ("" for the next review)
  *   4 question     answer, skipped: the question's text
- *   5 answer       answer: the answer as shown to people ("" = no answer)
+ *   5 answer       answer: the answer as shown to people ("" = no answer);
+ *                  field: the answer it shows, or the next review's date
  *   6 note         answer: the note written with it
  *   7 priority     gap: high | medium | low
  *   8 title        gap: its title; report: "SOC 2 Type II, 12-month
  *                  period"; category, framework and area (readiness by
  *                  area): the name; summary: the
  *                  one-line summary, or "No SOC report is recommended now";
- *                  deferred: why it waits
+ *                  deferred: why it waits; field: its label; outcome: its
+ *                  title
  *   9 criteria     gap: criteria ids separated by "; "
- *  10 advice       gap: what to do; next_step: the advice
+ *  10 advice       gap: what to do; next_step: the advice; outcome: what
+ *                  it means
  *  11 id           report (soc1 ...), category (security ...), framework
- *                  (hipaa ...), area (cc1 ...) and gap ids; next_step and
- *                  deferred: the rule's id
+ *                  (hipaa ...), area (cc1 ...), outcome and gap ids;
+ *                  next_step and deferred: the rule's id
  *  12 status       report: type1 | type2 ("" for soc3, which has no
  *                  type); category: in scope (required) |
  *                  in scope | out of scope; gap: gap | followup;
  *                  area: the score 0 to 100, or "not asked";
  *                  skipped: not applicable
  *  13 reasons      summary: the executive summary; report, deferred,
- *                  category, framework: each reason with the answers it
- *                  rests on (one per line); gap: the answers it rests on;
+ *                  category, framework, outcome: each reason with the
+ *                  answers it rests on (one per line); gap: the answers it
+ *                  rests on;
  *                  area: its items ("3 of 5 in place, 1 partly")
  *
- * Rows come in this order: summary, reports, deferred, next steps, the five
- * categories, frameworks, gaps (high to low), readiness by area, then
- * answers and skipped questions in questionnaire order.
+ * Rows come in this order: summary, the questionnaire's header fields, the
+ * outcome (for a questionnaire with outcomes), reports, deferred, next
+ * steps, the five categories, frameworks, gaps (high to low), readiness by
+ * area, then answers and skipped questions in questionnaire order.  A
+ * questionnaire with outcomes that recommends no report has no report,
+ * deferred, category, framework or area rows.
  *
  * The file is made for spreadsheets, which take a cell that starts with
  * "=", "+", "-", "@", a tab or a carriage return as a formula: an answer
@@ -95,7 +104,7 @@ reasons_text(const struct rp_model *m, const struct rp_reasons *rs,
 		const struct rp_reason *r = &rs->v[i];
 		if (i)
 			sc_buf_putc(b, '\n');
-		sc_buf_printf(b, "%s (rule %s)", r->rule->because, r->rule->id);
+		sc_buf_printf(b, "%s (rule %s)", r->text, r->rule->id);
 		if (r->ndeps) {
 			sc_buf_putc(b, ' ');
 			deps_text(m, r->deps, r->ndeps, b);
@@ -117,12 +126,36 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 
 	memset(&r, 0, sizeof r);
 	r.f[C_KIND] = "summary";
-	r.f[C_TITLE] = m->nreports ? m->summary
-	                           : "No SOC report is recommended now";
+	r.f[C_TITLE] = m->nreports || !m->soc
+	                       ? m->summary
+	                       : "No SOC report is recommended now";
 	for (size_t i = 0; i < m->nexec; i++)
 		sc_buf_printf(&b, "%s%s", i ? " " : "", m->exec[i]);
 	r.f[C_REASONS] = sc_buf_str(&b);
 	emit(out, &r, &tmp);
+
+	for (size_t i = 0; i < m->nfields; i++) {
+		const struct rp_field *fd = &m->fields[i];
+		memset(&r, 0, sizeof r);
+		r.f[C_KIND] = "field";
+		r.f[C_QID] = fd->question < m->q->nquestions
+		                     ? m->q->questions[fd->question].id
+		                     : "";
+		r.f[C_ANSWER] = fd->text;
+		r.f[C_TITLE] = fd->label;
+		emit(out, &r, &tmp);
+	}
+
+	if (m->has_outcome) {
+		memset(&r, 0, sizeof r);
+		r.f[C_KIND] = "outcome";
+		r.f[C_TITLE] = m->outcome_title;
+		r.f[C_ID] = m->outcome ? m->outcome->id : "";
+		r.f[C_ADVICE] = m->outcome ? m->outcome->help : "";
+		reasons_text(m, &m->outcome_reasons, &b);
+		r.f[C_REASONS] = sc_buf_str(&b);
+		emit(out, &r, &tmp);
+	}
 
 	for (size_t i = 0; i < m->nreports; i++) {
 		const struct rp_report *rp = &m->reports[i];
@@ -156,12 +189,12 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 	for (size_t i = 0; i < m->next_steps.n; i++) {
 		memset(&r, 0, sizeof r);
 		r.f[C_KIND] = "next_step";
-		r.f[C_ADVICE] = m->next_steps.v[i].rule->next_step;
+		r.f[C_ADVICE] = m->next_steps.v[i].step;
 		r.f[C_ID] = m->next_steps.v[i].rule->id;
 		emit(out, &r, &tmp);
 	}
 
-	for (int c = 0; c < SC_CAT_COUNT; c++) {
+	for (int c = 0; c < SC_CAT_COUNT && m->soc; c++) {
 		memset(&r, 0, sizeof r);
 		r.f[C_KIND] = "category";
 		r.f[C_TITLE] = sc_category_name(c);
@@ -195,7 +228,7 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 		for (size_t k = 0; k < g->rec->ncriteria; k++)
 			sc_buf_printf(&b2, "%s%s", k ? "; " : "", g->rec->criteria[k]);
 		r.f[C_CRITERIA] = sc_buf_str(&b2);
-		r.f[C_ADVICE] = d->advice;
+		r.f[C_ADVICE] = g->advice;
 		r.f[C_ID] = d->id;
 		r.f[C_STATUS] = d->followup ? "followup" : "gap";
 		sc_buf_reset(&b);

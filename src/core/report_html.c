@@ -47,7 +47,7 @@ h_deps(struct hw *w, const struct rp_model *m, const struct rp_dep *d,
 static void
 h_reason(struct hw *w, const struct rp_model *m, const struct rp_reason *r)
 {
-	h_text(w, r->rule->because);
+	h_text(w, r->text);
 	sc_buf_puts(w->out, " <span class=\"rule\">(rule ");
 	h_text(w, r->rule->id);
 	sc_buf_puts(w->out, ")</span>");
@@ -79,6 +79,7 @@ h_section(struct hw *w, enum rp_heading h, bool pagebreak)
 	static const char *const ids[RP_H_COUNT] = {
 		"summary", "recommendation", "tsc", "roadmap",
 		"frameworks", "gaps", "appendix", "evidence", "about",
+		"outcome", "follow-ups", "own-gaps", "next-steps",
 	};
 	/* div, not section: xmllint's HTML parser predates HTML5 elements. */
 	sc_buf_printf(w->out, "<div class=\"section%s\" id=\"%s\">\n<h2>",
@@ -102,8 +103,12 @@ h_header(struct hw *w, const struct rp_model *m)
 	sc_buf_puts(w->out, "<div class=\"header\">\n");
 	h_tag(w, "<h1>", m->title, "</h1>\n");
 	sc_buf_puts(w->out, "<dl class=\"meta\">\n");
-	if (a->client && *a->client)
+	if (a->client && *a->client && !m->q->nheader)
 		h_field(w, "Client", a->client);
+	for (size_t i = 0; i < m->nfields; i++) {
+		h_tag(w, "<dt>", m->fields[i].label, "</dt>");
+		h_tag(w, "<dd>", m->fields[i].text, "</dd>\n");
+	}
 	if (a->assessor && *a->assessor)
 		h_field(w, "Assessor", a->assessor);
 	h_field(w, "Date", m->date);
@@ -153,8 +158,7 @@ h_recommendation(struct hw *w, const struct rp_model *m)
 		sc_buf_printf(w->out, "<h3>%s</h3>\n<ul>\n",
 		              m->nreports ? "Next steps" : "What to do instead");
 		for (size_t i = 0; i < m->next_steps.n; i++)
-			h_tag(w, "<li>", m->next_steps.v[i].rule->next_step,
-			      "</li>\n");
+			h_tag(w, "<li>", m->next_steps.v[i].step, "</li>\n");
 		sc_buf_puts(w->out, "</ul>\n");
 	}
 	sc_buf_puts(w->out, "</div>\n");
@@ -301,29 +305,27 @@ h_areas(struct hw *w, const struct rp_model *m)
 	sc_buf_fini(&b);
 }
 
+/* The gaps by priority: all of them in the SOC layout, or those of one
+ * kind (follow-ups, or the reader's own) in the outcome's layout. */
 static void
-h_gaps(struct hw *w, const struct rp_model *m)
+h_gap_list(struct hw *w, const struct rp_model *m, bool soc, bool followups)
 {
-	h_section(w, RP_H_GAPS, true);
-	h_tag(w, "<p>", m->readiness, "</p>\n");
-	h_areas(w, m);
-	if (m->ngaps == 0)
-		sc_buf_puts(w->out, "<p>No gap was found in your answers.</p>\n");
 	char name[128];
 	for (int p = 0; p < SC_PRIO_COUNT; p++) {
 		bool any = false;
 		for (size_t i = 0; i < m->ngaps; i++) {
 			const struct rp_gap *g = &m->gaps[i];
-			if ((int)g->rec->priority != p)
+			const struct sc_gap_def *d = g->rec->def;
+			if ((int)g->rec->priority != p ||
+			    (!soc && d->followup != followups))
 				continue;
 			if (!any) {
 				sc_buf_printf(w->out, "<h3>%s priority</h3>\n<ul>\n",
 				              sc_priority_name(p));
 				any = true;
 			}
-			const struct sc_gap_def *d = g->rec->def;
 			sc_buf_puts(w->out, "<li><strong>");
-			if (d->followup)
+			if (soc && d->followup)
 				sc_buf_puts(w->out, "<span class=\"followup\">Confirm:"
 				                    "</span> ");
 			h_text(w, d->title);
@@ -338,8 +340,8 @@ h_gaps(struct hw *w, const struct rp_model *m)
 				sc_buf_puts(w->out, ")");
 			}
 			sc_buf_puts(w->out, "</li>\n");
-			h_tag(w, "<li>Advice: ", d->advice, "</li>\n");
-			if (d->followup)
+			h_tag(w, "<li>Advice: ", g->advice, "</li>\n");
+			if (soc && d->followup)
 				sc_buf_puts(w->out,
 				            "<li>This is a follow-up: your answers leave "
 				            "this open, so confirm it rather than assume "
@@ -364,7 +366,61 @@ h_gaps(struct hw *w, const struct rp_model *m)
 		if (any)
 			sc_buf_puts(w->out, "</ul>\n");
 	}
+}
+
+static void
+h_gaps(struct hw *w, const struct rp_model *m)
+{
+	h_section(w, RP_H_GAPS, true);
+	h_tag(w, "<p>", m->readiness, "</p>\n");
+	h_areas(w, m);
+	if (m->ngaps == 0)
+		sc_buf_puts(w->out, "<p>No gap was found in your answers.</p>\n");
+	h_gap_list(w, m, true, false);
 	sc_buf_puts(w->out, "</div>\n");
+}
+
+static void
+h_outcome(struct hw *w, const struct rp_model *m)
+{
+	h_section(w, RP_H_OUTCOME, false);
+	if (!m->outcome) {
+		sc_buf_puts(w->out, "<p>No outcome yet: the answers so far do not "
+		                    "settle one. Answer the required questions "
+		                    "still open.</p>\n</div>\n");
+		return;
+	}
+	h_tag(w, "<p class=\"outcome\"><strong>", m->outcome_title,
+	      "</strong></p>\n");
+	h_tag(w, "<p>", m->outcome->help, "</p>\n");
+	if (m->outcome_reasons.n) {
+		sc_buf_puts(w->out, "<p>Why:</p>\n");
+		h_reason_list(w, m, &m->outcome_reasons);
+	}
+	sc_buf_puts(w->out, "</div>\n");
+}
+
+static void
+h_outcome_lists(struct hw *w, const struct rp_model *m)
+{
+	h_section(w, RP_H_FOLLOWUPS, false);
+	if (m->nfollowups == 0)
+		sc_buf_puts(w->out, "<p>Nothing to follow up.</p>\n");
+	h_gap_list(w, m, false, true);
+	sc_buf_puts(w->out, "</div>\n");
+	h_section(w, RP_H_OWN_GAPS, false);
+	if (m->nown == 0)
+		sc_buf_puts(w->out, "<p>No gap of your own was found in your "
+		                    "answers.</p>\n");
+	h_gap_list(w, m, false, false);
+	sc_buf_puts(w->out, "</div>\n");
+	if (m->next_steps.n) {
+		h_section(w, RP_H_NEXT_STEPS, false);
+		sc_buf_puts(w->out, "<ul>\n");
+		for (size_t i = 0; i < m->next_steps.n; i++)
+			h_tag(w, "<li>", m->next_steps.v[i].step, "</li>\n");
+		sc_buf_puts(w->out, "</ul>\n</div>\n");
+	}
 }
 
 static void
@@ -537,11 +593,17 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 		h_text(&w, m->exec[i]);
 	}
 	sc_buf_puts(out, "</p>\n</div>\n");
-	h_recommendation(&w, m);
-	h_tsc(&w, m);
-	h_roadmap(&w, m);
-	h_frameworks(&w, m);
-	h_gaps(&w, m);
+	if (m->has_outcome)
+		h_outcome(&w, m);
+	if (m->soc) {
+		h_recommendation(&w, m);
+		h_tsc(&w, m);
+		h_roadmap(&w, m);
+		h_frameworks(&w, m);
+		h_gaps(&w, m);
+	} else {
+		h_outcome_lists(&w, m);
+	}
 	h_appendix(&w, m);
 	if (m->evidence.cat) {
 		h_section(&w, RP_H_EVIDENCE, true);
@@ -549,7 +611,7 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 		sc_buf_puts(out, "</div>\n");
 	}
 	h_section(&w, RP_H_ABOUT, false);
-	h_tag(&w, "<p class=\"disclaimer\">", RP_DISCLAIMER, "</p>\n");
+	h_tag(&w, "<p class=\"disclaimer\">", m->disclaimer, "</p>\n");
 	sc_buf_puts(out, "</div>\n</body>\n</html>\n");
 	sc_buf_fini(&w.tmp);
 }

@@ -25,6 +25,11 @@ struct rp_dep {
 /* One fired rule, with the answers it rests on. */
 struct rp_reason {
 	const struct sc_rule *rule;
+	/* Its because and next_step (NULL when none) as every format shows
+	 * them: {{question_id}} filled in (sc_eval_expand). */
+	const char *text;
+	const char *step;
+	char *own_text, *own_step; /* what text and step point to when filled */
 	struct rp_dep *deps;
 	size_t ndeps;
 	/* The assumptions (indices into the model's) among its answers. */
@@ -65,6 +70,8 @@ struct rp_report {
 
 struct rp_gap {
 	const struct sc_gap_rec *rec;
+	const char *advice; /* rec->def->advice with {{question_id}} filled in */
+	char *own_advice;
 	struct rp_reasons reasons;
 	/* Who closes it and by when, as the consultant set them (the
 	 * answers' actions); NULL and "" when not set. */
@@ -141,11 +148,26 @@ struct rp_evidence {
 	size_t nnotes;
 };
 
+/* A line of the report's header: the questionnaire's `header:` fields that
+ * are shown and answered, then the next review. */
+struct rp_field {
+	const char *label;
+	char *text;
+	size_t question; /* SIZE_MAX for the next review */
+};
+
 struct rp_model {
 	const struct sc_questionnaire *q;
 	const struct sc_answers *a;
 	struct sc_eval *ev;
 	const struct sc_result *r;
+	/* What the writers show, from what the questionnaire declares: the
+	 * SOC sections (recommendation, categories, roadmap, frameworks,
+	 * readiness gaps) when it recommends reports or has no outcomes; the
+	 * outcome when it has outcomes, and then, without the SOC sections,
+	 * its gaps as follow-ups and the reader's own gaps. */
+	bool soc;
+	bool has_outcome;
 	char date[11];   /* YYYY-MM-DD */
 	char *title;     /* "SOC scoping report" (+ " for CLIENT") */
 	char *summary;   /* sc_result_summary */
@@ -194,6 +216,17 @@ struct rp_model {
 	struct sc_area areas[SC_AREA_MAX];
 	size_t nareas;
 	struct rp_evidence evidence;
+
+	/* The outcome (report_outcome.c). */
+	const struct sc_outcome_def *outcome; /* NULL: none yet */
+	struct rp_reasons outcome_reasons;    /* the rules proposing it */
+	const char *outcome_title;            /* its title, or "No outcome yet" */
+	size_t nfollowups, nown;              /* gaps of each kind */
+	struct rp_field *fields;              /* the header lines */
+	size_t nfields;
+	char next_review[11];                 /* "" when none */
+	const char *disclaimer;               /* RP_DISCLAIMER or the
+	                                       * questionnaire's own */
 };
 
 /* Fixed wording used by every format. */
@@ -219,10 +252,30 @@ enum rp_heading {
 	RP_H_APPENDIX,
 	RP_H_EVIDENCE,
 	RP_H_ABOUT,
+	/* A questionnaire with outcomes. */
+	RP_H_OUTCOME,
+	RP_H_FOLLOWUPS,
+	RP_H_OWN_GAPS,
+	RP_H_NEXT_STEPS,
 	RP_H_COUNT
 };
 const char *
 rp_heading(enum rp_heading h);
+
+/* The reasons for the rules `in` lists, each with its texts filled in and
+ * the answers it rests on; and their release. */
+void
+rp_reasons_build(const struct rp_model *m, const struct sc_reasons *in,
+                 struct rp_reasons *out);
+void
+rp_reasons_fini(struct rp_reasons *rs);
+/* The outcome part of the model: the outcome and its reasons, the header
+ * lines, the next review, and (without the SOC sections) the executive
+ * summary; built last, after everything else. */
+void
+rp_outcome_build(struct rp_model *m);
+void
+rp_outcome_fini(struct rp_model *m);
 
 void
 rp_model_build(struct rp_model *m, const struct sc_questionnaire *q,

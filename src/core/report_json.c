@@ -49,12 +49,26 @@ reasons_json(struct jw *w, const struct rp_model *m,
 		const struct rp_reason *r = &rs->v[i];
 		json_t *o = rp_jnew(json_object());
 		rp_jset(o, "rule", js(w, r->rule->id));
-		rp_jset(o, "text", js(w, r->rule->because));
+		rp_jset(o, "text", js(w, r->text));
 		rp_jset(o, "because",
 		     because_json(w, m, r->deps, r->ndeps));
 		rp_jpush(arr, o);
 	}
 	return arr;
+}
+
+static json_t *
+steps_json(struct jw *w, const struct rp_model *m)
+{
+	json_t *steps = rp_jnew(json_array());
+	for (size_t i = 0; i < m->next_steps.n; i++) {
+		const struct rp_reason *r = &m->next_steps.v[i];
+		json_t *o = rp_jnew(json_object());
+		rp_jset(o, "rule", js(w, r->rule->id));
+		rp_jset(o, "text", js(w, r->step));
+		rp_jpush(steps, o);
+	}
+	return steps;
 }
 
 static json_t *
@@ -82,15 +96,7 @@ recommendation_json(struct jw *w, const struct rp_model *m)
 	rp_jset(rec, "reports", reports);
 	rp_jset(rec, "why_none", reasons_json(w, m, &m->none));
 	rp_jset(rec, "deferred", reasons_json(w, m, &m->deferred));
-	json_t *steps = rp_jnew(json_array());
-	for (size_t i = 0; i < m->next_steps.n; i++) {
-		const struct sc_rule *r = m->next_steps.v[i].rule;
-		json_t *o = rp_jnew(json_object());
-		rp_jset(o, "rule", js(w, r->id));
-		rp_jset(o, "text", js(w, r->next_step));
-		rp_jpush(steps, o);
-	}
-	rp_jset(rec, "next_steps", steps);
+	rp_jset(rec, "next_steps", steps_json(w, m));
 	return rec;
 }
 
@@ -111,13 +117,17 @@ tsc_json(struct jw *w, const struct rp_model *m)
 	return tsc;
 }
 
+/* The gaps: every one (kind: -1), or those of one kind (1 follow-ups,
+ * 0 the reader's own). */
 static json_t *
-gaps_json(struct jw *w, const struct rp_model *m)
+gaps_json(struct jw *w, const struct rp_model *m, int kind)
 {
 	json_t *arr = rp_jnew(json_array());
 	for (size_t i = 0; i < m->ngaps; i++) {
 		const struct rp_gap *g = &m->gaps[i];
 		const struct sc_gap_def *d = g->rec->def;
+		if (kind >= 0 && d->followup != (kind == 1))
+			continue;
 		json_t *o = rp_jnew(json_object());
 		rp_jset(o, "id", js(w, d->id));
 		rp_jset(o, "title", js(w, d->title));
@@ -127,7 +137,7 @@ gaps_json(struct jw *w, const struct rp_model *m)
 		rp_jset(o, "criteria", crit);
 		rp_jset(o, "priority",
 		     json_string(sc_priority_id_str(g->rec->priority)));
-		rp_jset(o, "advice", js(w, d->advice));
+		rp_jset(o, "advice", js(w, g->advice));
 		rp_jset(o, "because",
 		     because_json(w, m, g->deps, g->ndeps));
 		rp_jset(o, "kind",
@@ -138,6 +148,38 @@ gaps_json(struct jw *w, const struct rp_model *m)
 		for (size_t k = 0; k < g->reasons.n; k++)
 			rp_jpush(rules, js(w, g->reasons.v[k].rule->id));
 		rp_jset(o, "rules", rules);
+		rp_jpush(arr, o);
+	}
+	return arr;
+}
+
+/* The outcome with the rules that proposed it; null when none yet. */
+static json_t *
+outcome_json(struct jw *w, const struct rp_model *m)
+{
+	if (!m->outcome)
+		return json_null();
+	json_t *o = rp_jnew(json_object());
+	rp_jset(o, "id", js(w, m->outcome->id));
+	rp_jset(o, "title", js(w, m->outcome_title));
+	rp_jset(o, "reasons", reasons_json(w, m, &m->outcome_reasons));
+	rp_jset(o, "help", js(w, m->outcome->help));
+	return o;
+}
+
+/* The header lines the questionnaire declares, as the reports show them. */
+static json_t *
+header_json(struct jw *w, const struct rp_model *m)
+{
+	json_t *arr = rp_jnew(json_array());
+	for (size_t i = 0; i < m->nfields; i++) {
+		const struct rp_field *f = &m->fields[i];
+		json_t *o = rp_jnew(json_object());
+		rp_jset(o, "label", js(w, f->label));
+		rp_jset(o, "question", f->question < m->q->nquestions
+		                               ? js(w, m->q->questions[f->question].id)
+		                               : json_null());
+		rp_jset(o, "text", js(w, f->text));
 		rp_jpush(arr, o);
 	}
 	return arr;
@@ -493,22 +535,36 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 	for (size_t i = 0; i < r->nunanswered; i++)
 		rp_jpush(un, js(&w, q->questions[r->unanswered[i]].id));
 	rp_jset(root, "unanswered", un);
-	rp_jset(root, "recommendation", recommendation_json(&w, m));
-	rp_jset(root, "tsc", tsc_json(&w, m));
-	json_t *fw = rp_jnew(json_array());
-	for (size_t i = 0; i < r->nframeworks && i < SC_FW_COUNT; i++) {
-		json_t *o = rp_jnew(json_object());
-		rp_jset(o, "id",
-		     json_string(sc_framework_id_str(r->frameworks[i].id)));
-		rp_jset(o, "reasons",
-		     reasons_json(&w, m, &m->frameworks[i]));
-		rp_jpush(fw, o);
+	if (m->soc) {
+		rp_jset(root, "recommendation", recommendation_json(&w, m));
+		rp_jset(root, "tsc", tsc_json(&w, m));
+		json_t *fw = rp_jnew(json_array());
+		for (size_t i = 0; i < r->nframeworks && i < SC_FW_COUNT; i++) {
+			json_t *o = rp_jnew(json_object());
+			rp_jset(o, "id",
+			     json_string(sc_framework_id_str(r->frameworks[i].id)));
+			rp_jset(o, "reasons",
+			     reasons_json(&w, m, &m->frameworks[i]));
+			rp_jpush(fw, o);
+		}
+		rp_jset(root, "related_frameworks", fw);
+		rp_jset(root, "gaps", gaps_json(&w, m, -1));
+		rp_jset(root, "readiness", readiness_json(&w, m));
+	} else {
+		/* A questionnaire of another kind (docs/schema/review.schema.json):
+		 * the outcome and its follow-ups and gaps in place of the SOC
+		 * recommendation. */
+		rp_jset(root, "outcome", outcome_json(&w, m));
+		rp_jset(root, "follow_ups", gaps_json(&w, m, 1));
+		rp_jset(root, "gaps", gaps_json(&w, m, 0));
+		rp_jset(root, "next_steps", steps_json(&w, m));
+		rp_jset(root, "header", header_json(&w, m));
+		rp_jset(root, "next_review", js_opt(&w, m->next_review));
 	}
-	rp_jset(root, "related_frameworks", fw);
-	rp_jset(root, "gaps", gaps_json(&w, m));
-	rp_jset(root, "readiness", readiness_json(&w, m));
 
 	/* Additions to the contract. */
+	if (m->soc && m->has_outcome)
+		rp_jset(root, "outcome", outcome_json(&w, m));
 	rp_jset(root, "assessor", js_opt(&w, m->a->assessor));
 	rp_jset(root, "date", json_string(m->date));
 	rp_jset(root, "answered", json_integer((json_int_t)r->answered));
@@ -518,10 +574,12 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 	for (size_t i = 0; i < m->nexec; i++)
 		rp_jpush(ex, js(&w, m->exec[i]));
 	rp_jset(root, "executive_summary", ex);
-	rp_jset(root, "roadmap", roadmap_json(&w, m));
-	rp_jset(root, "plan", plan_json(&w, m));
+	if (m->soc) {
+		rp_jset(root, "roadmap", roadmap_json(&w, m));
+		rp_jset(root, "plan", plan_json(&w, m));
+	}
 	rp_jset(root, "answers", answers_json(&w, m));
-	rp_jset(root, "disclaimer", json_string(RP_DISCLAIMER));
+	rp_jset(root, "disclaimer", js(&w, m->disclaimer));
 
 	rp_json_dump(root, out);
 	json_decref(root);

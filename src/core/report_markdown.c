@@ -55,7 +55,7 @@ md_reason_list(struct md *w, const struct rp_model *m,
 	for (size_t i = 0; i < rs->n; i++) {
 		const struct rp_reason *r = &rs->v[i];
 		sc_buf_puts(w->out, "- ");
-		md_text(w, r->rule->because, "  ");
+		md_text(w, r->text, "  ");
 		sc_buf_printf(w->out, " (rule `%s`)\n", r->rule->id);
 		if (r->ndeps) {
 			sc_buf_puts(w->out, "  - ");
@@ -76,7 +76,7 @@ md_reason_cell(struct md *w, const struct rp_model *m,
 		const struct rp_reason *r = &rs->v[i];
 		if (i)
 			sc_buf_puts(w->out, " ");
-		md_text(w, r->rule->because, NULL);
+		md_text(w, r->text, NULL);
 		if (r->ndeps) {
 			sc_buf_puts(w->out, " (");
 			md_deps(w, m, r->deps, r->ndeps, NULL);
@@ -105,8 +105,15 @@ md_header(struct md *w, const struct rp_model *m)
 {
 	const struct sc_answers *a = m->a;
 	md_heading(w, 1, m->title);
-	if (a->client && *a->client)
+	if (a->client && *a->client && !m->q->nheader)
 		md_field(w, "Client", a->client);
+	for (size_t i = 0; i < m->nfields; i++) {
+		sc_buf_puts(w->out, "- **");
+		md_text(w, m->fields[i].label, NULL);
+		sc_buf_puts(w->out, ":** ");
+		md_text(w, m->fields[i].text, "  ");
+		sc_buf_putc(w->out, '\n');
+	}
 	if (a->assessor && *a->assessor)
 		md_field(w, "Assessor", a->assessor);
 	md_field(w, "Date", m->date);
@@ -157,7 +164,7 @@ md_recommendation(struct md *w, const struct rp_model *m)
 		md_heading(w, 3, m->nreports ? "Next steps" : "What to do instead");
 		for (size_t i = 0; i < m->next_steps.n; i++) {
 			sc_buf_puts(w->out, "- ");
-			md_text(w, m->next_steps.v[i].rule->next_step, "  ");
+			md_text(w, m->next_steps.v[i].step, "  ");
 			sc_buf_putc(w->out, '\n');
 		}
 		sc_buf_putc(w->out, '\n');
@@ -245,29 +252,27 @@ md_areas(struct md *w, const struct rp_model *m)
 	sc_buf_fini(&b);
 }
 
+/* The gaps by priority: all of them in the SOC layout, or those of one
+ * kind (follow-ups, or the reader's own) in the outcome's layout. */
 static void
-md_gaps(struct md *w, const struct rp_model *m)
+md_gap_list(struct md *w, const struct rp_model *m, bool soc, bool followups)
 {
-	md_heading(w, 2, rp_heading(RP_H_GAPS));
-	md_para(w, m->readiness);
-	md_areas(w, m);
-	if (m->ngaps == 0)
-		md_para(w, "No gap was found in your answers.");
 	char name[128];
 	for (int p = 0; p < SC_PRIO_COUNT; p++) {
 		bool any = false;
 		for (size_t i = 0; i < m->ngaps; i++) {
 			const struct rp_gap *g = &m->gaps[i];
-			if ((int)g->rec->priority != p)
+			const struct sc_gap_def *d = g->rec->def;
+			if ((int)g->rec->priority != p ||
+			    (!soc && d->followup != followups))
 				continue;
 			if (!any) {
 				sc_buf_printf(w->out, "### %s priority\n\n",
 				              sc_priority_name(p));
 				any = true;
 			}
-			const struct sc_gap_def *d = g->rec->def;
 			sc_buf_puts(w->out, "- **");
-			if (d->followup)
+			if (soc && d->followup)
 				sc_buf_puts(w->out, "Confirm: ");
 			md_text(w, d->title, "  ");
 			sc_buf_puts(w->out, "**\n");
@@ -282,9 +287,9 @@ md_gaps(struct md *w, const struct rp_model *m)
 				sc_buf_puts(w->out, ")");
 			}
 			sc_buf_puts(w->out, "\n  - Advice: ");
-			md_text(w, d->advice, "    ");
+			md_text(w, g->advice, "    ");
 			sc_buf_putc(w->out, '\n');
-			if (d->followup)
+			if (soc && d->followup)
 				sc_buf_puts(w->out,
 				            "  - This is a follow-up: your answers leave "
 				            "this open, so confirm it rather than assume "
@@ -308,6 +313,58 @@ md_gaps(struct md *w, const struct rp_model *m)
 		}
 		if (any)
 			sc_buf_putc(w->out, '\n');
+	}
+}
+
+static void
+md_gaps(struct md *w, const struct rp_model *m)
+{
+	md_heading(w, 2, rp_heading(RP_H_GAPS));
+	md_para(w, m->readiness);
+	md_areas(w, m);
+	if (m->ngaps == 0)
+		md_para(w, "No gap was found in your answers.");
+	md_gap_list(w, m, true, false);
+}
+
+static void
+md_outcome(struct md *w, const struct rp_model *m)
+{
+	md_heading(w, 2, rp_heading(RP_H_OUTCOME));
+	if (!m->outcome) {
+		md_para(w, "No outcome yet: the answers so far do not settle one. "
+		           "Answer the required questions still open.");
+		return;
+	}
+	sc_buf_puts(w->out, "**");
+	md_text(w, m->outcome_title, NULL);
+	sc_buf_puts(w->out, "**\n\n");
+	md_para(w, m->outcome->help);
+	if (m->outcome_reasons.n) {
+		md_para(w, "Why:");
+		md_reason_list(w, m, &m->outcome_reasons);
+	}
+}
+
+static void
+md_outcome_lists(struct md *w, const struct rp_model *m)
+{
+	md_heading(w, 2, rp_heading(RP_H_FOLLOWUPS));
+	if (m->nfollowups == 0)
+		md_para(w, "Nothing to follow up.");
+	md_gap_list(w, m, false, true);
+	md_heading(w, 2, rp_heading(RP_H_OWN_GAPS));
+	if (m->nown == 0)
+		md_para(w, "No gap of your own was found in your answers.");
+	md_gap_list(w, m, false, false);
+	if (m->next_steps.n) {
+		md_heading(w, 2, rp_heading(RP_H_NEXT_STEPS));
+		for (size_t i = 0; i < m->next_steps.n; i++) {
+			sc_buf_puts(w->out, "- ");
+			md_text(w, m->next_steps.v[i].step, "  ");
+			sc_buf_putc(w->out, '\n');
+		}
+		sc_buf_putc(w->out, '\n');
 	}
 }
 
@@ -456,18 +513,24 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 		md_text(&w, m->exec[i], "");
 	}
 	sc_buf_puts(out, "\n\n");
-	md_recommendation(&w, m);
-	md_tsc(&w, m);
-	md_roadmap(&w, m);
-	md_frameworks(&w, m);
-	md_gaps(&w, m);
+	if (m->has_outcome)
+		md_outcome(&w, m);
+	if (m->soc) {
+		md_recommendation(&w, m);
+		md_tsc(&w, m);
+		md_roadmap(&w, m);
+		md_frameworks(&w, m);
+		md_gaps(&w, m);
+	} else {
+		md_outcome_lists(&w, m);
+	}
 	md_appendix(&w, m);
 	if (m->evidence.cat) {
 		md_heading(&w, 2, rp_heading(RP_H_EVIDENCE));
 		md_evidence(&w, m, 3);
 	}
 	md_heading(&w, 2, rp_heading(RP_H_ABOUT));
-	md_text(&w, RP_DISCLAIMER, "");
+	md_text(&w, m->disclaimer, "");
 	sc_buf_putc(out, '\n');
 	sc_buf_fini(&w.tmp);
 }

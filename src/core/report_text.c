@@ -91,7 +91,7 @@ reasons(struct tw *t, const struct rp_model *m, const struct rp_reasons *rs,
 	for (size_t i = 0; i < rs->n; i++) {
 		const struct rp_reason *r = &rs->v[i];
 		sc_buf_reset(&b);
-		sc_buf_printf(&b, "%s (rule %s)", r->rule->because, r->rule->id);
+		sc_buf_printf(&b, "%s (rule %s)", r->text, r->rule->id);
 		wrap(t, first, rest, sc_buf_str(&b));
 		deps(t, m, r->deps, r->ndeps, rest, false);
 	}
@@ -105,8 +105,17 @@ header(struct tw *t, const struct rp_model *m)
 	const struct sc_questionnaire *q = m->q;
 	underline(t, m->title, '=');
 	blank(t);
-	if (a->client && *a->client)
+	/* The questionnaire's own header lines name the client, if it has
+	 * them. */
+	if (a->client && *a->client && !q->nheader)
 		field(t, "Client:", a->client);
+	struct sc_buf lb = {0};
+	for (size_t i = 0; i < m->nfields; i++) {
+		sc_buf_reset(&lb);
+		sc_buf_printf(&lb, "%s:", m->fields[i].label);
+		field(t, sc_buf_str(&lb), m->fields[i].text);
+	}
+	sc_buf_fini(&lb);
 	if (a->assessor && *a->assessor)
 		field(t, "Assessor:", a->assessor);
 	field(t, "Date:", m->date);
@@ -156,7 +165,7 @@ recommendation(struct tw *t, const struct rp_model *m)
 		wrap(t, "", "",
 		     m->nreports ? "Next steps:" : "What to do instead:");
 		for (size_t i = 0; i < m->next_steps.n; i++)
-			wrap(t, "  - ", "    ", m->next_steps.v[i].rule->next_step);
+			wrap(t, "  - ", "    ", m->next_steps.v[i].step);
 	}
 }
 
@@ -253,23 +262,22 @@ areas(struct tw *t, const struct rp_model *m)
 	sc_buf_fini(&first);
 }
 
+/* The gaps by priority: every gap in the SOC layout (follow-ups marked
+ * as answers to confirm), or only those of one kind in the outcome's
+ * layout, where follow-ups and the reader's own gaps are lists of their
+ * own. */
 static void
-gaps(struct tw *t, const struct rp_model *m)
+gap_list(struct tw *t, const struct rp_model *m, bool soc, bool followups)
 {
-	heading(t, RP_H_GAPS);
-	wrap(t, "", "", m->readiness);
-	areas(t, m);
-	if (m->ngaps == 0) {
-		blank(t);
-		wrap(t, "", "", "No gap was found in your answers.");
-	}
 	struct sc_buf b = {0};
 	char name[128];
 	for (int p = 0; p < SC_PRIO_COUNT; p++) {
 		bool any = false;
 		for (size_t i = 0; i < m->ngaps; i++) {
 			const struct rp_gap *g = &m->gaps[i];
-			if ((int)g->rec->priority != p)
+			const struct sc_gap_def *d = g->rec->def;
+			if ((int)g->rec->priority != p ||
+			    (!soc && d->followup != followups))
 				continue;
 			if (!any) {
 				blank(t);
@@ -278,9 +286,9 @@ gaps(struct tw *t, const struct rp_model *m)
 				wrap(t, "", "", sc_buf_str(&b));
 				any = true;
 			}
-			const struct sc_gap_def *d = g->rec->def;
 			sc_buf_reset(&b);
-			sc_buf_printf(&b, "%s%s", d->followup ? "[Confirm] " : "",
+			sc_buf_printf(&b, "%s%s",
+			              soc && d->followup ? "[Confirm] " : "",
 			              d->title);
 			wrap(t, "  * ", "    ", sc_buf_str(&b));
 			for (size_t k = 0; k < g->rec->ncriteria; k++) {
@@ -291,8 +299,8 @@ gaps(struct tw *t, const struct rp_model *m)
 				wrap(t, k ? "              " : "    Criteria: ",
 				     "                ", sc_buf_str(&b));
 			}
-			wrap(t, "    Advice: ", "      ", d->advice);
-			if (d->followup)
+			wrap(t, "    Advice: ", "      ", g->advice);
+			if (soc && d->followup)
 				wrap(t, "    ", "    ",
 				     "This is a follow-up: your answers leave this open, "
 				     "so confirm it rather than assume either way.");
@@ -300,6 +308,58 @@ gaps(struct tw *t, const struct rp_model *m)
 		}
 	}
 	sc_buf_fini(&b);
+}
+
+static void
+gaps(struct tw *t, const struct rp_model *m)
+{
+	heading(t, RP_H_GAPS);
+	wrap(t, "", "", m->readiness);
+	areas(t, m);
+	if (m->ngaps == 0) {
+		blank(t);
+		wrap(t, "", "", "No gap was found in your answers.");
+	}
+	gap_list(t, m, true, false);
+}
+
+/* The outcome, what it means, and the rules that proposed it. */
+static void
+outcome(struct tw *t, const struct rp_model *m)
+{
+	heading(t, RP_H_OUTCOME);
+	if (!m->outcome) {
+		wrap(t, "", "", "No outcome yet: the answers so far do not settle "
+		                "one. Answer the required questions still open.");
+		return;
+	}
+	wrap(t, "", "", m->outcome_title);
+	wrap(t, "  ", "  ", m->outcome->help);
+	if (m->outcome_reasons.n) {
+		blank(t);
+		wrap(t, "", "", "Why:");
+		reasons(t, m, &m->outcome_reasons, "  ");
+	}
+}
+
+/* Without the SOC sections: follow-ups, the reader's own gaps, next
+ * steps. */
+static void
+outcome_lists(struct tw *t, const struct rp_model *m)
+{
+	heading(t, RP_H_FOLLOWUPS);
+	if (m->nfollowups == 0)
+		wrap(t, "", "", "Nothing to follow up.");
+	gap_list(t, m, false, true);
+	heading(t, RP_H_OWN_GAPS);
+	if (m->nown == 0)
+		wrap(t, "", "", "No gap of your own was found in your answers.");
+	gap_list(t, m, false, false);
+	if (m->next_steps.n) {
+		heading(t, RP_H_NEXT_STEPS);
+		for (size_t i = 0; i < m->next_steps.n; i++)
+			wrap(t, "  - ", "    ", m->next_steps.v[i].step);
+	}
 }
 
 static void
@@ -356,14 +416,20 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 		sc_buf_printf(&b, "%s%s", i ? " " : "", m->exec[i]);
 	wrap(&t, "", "", sc_buf_str(&b));
 	sc_buf_fini(&b);
-	recommendation(&t, m);
-	tsc(&t, m);
-	roadmap(&t, m);
-	frameworks(&t, m);
-	gaps(&t, m);
+	if (m->has_outcome)
+		outcome(&t, m);
+	if (m->soc) {
+		recommendation(&t, m);
+		tsc(&t, m);
+		roadmap(&t, m);
+		frameworks(&t, m);
+		gaps(&t, m);
+	} else {
+		outcome_lists(&t, m);
+	}
 	appendix(&t, m);
 	heading(&t, RP_H_ABOUT);
-	wrap(&t, "", "", RP_DISCLAIMER);
+	wrap(&t, "", "", m->disclaimer);
 
 	rp_text_close(t.x);
 }

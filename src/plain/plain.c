@@ -341,8 +341,15 @@ ask_client(struct plain *p, char **client, char **path)
 			          *in->client ? in->client : in->path,
 			          in->questionnaire, in->path);
 	}
-	plain_say(p, "What is the name of the organization being assessed? The "
-	          "interview is saved under this name.\n");
+	/* The questionnaire's own question for the name, when it has one: a
+	 * review asks for the provider, not the organization assessed. */
+	size_t cq = p->q->client_question;
+	if (cq < p->q->nquestions && p->q->questions[cq].text)
+		plain_say(p, "%s The interview is saved under this name.\n",
+		          p->q->questions[cq].text);
+	else
+		plain_say(p, "What is the name of the organization being assessed? "
+		          "The interview is saved under this name.\n");
 	bool ok = false;
 	for (;;) {
 		if (shown)

@@ -107,7 +107,8 @@ tui_state_new(const struct sc_interview_opts *o, char **err, int *code)
 	free(dir);
 	load_examples(st);
 	/* With nothing to resume or open, the new client's name at once. */
-	tui_view_push(st, st->ninfos || st->nexamples ? TV_START : TV_NAME);
+	tui_view_push(st, (st->ninfos || st->nexamples) && !o->start_new
+	                          ? TV_START : TV_NAME);
 	return st;
 }
 

@@ -21,6 +21,7 @@ enum tui_line_kind {
 	TL_NEW,      /* selectable: start a new interview */
 	TL_EXAMPLES, /* selectable: list the worked examples */
 	TL_EXAMPLE,  /* selectable: open worked example `target` on a copy */
+	TL_OTHER,    /* selectable: start questionnaire opts->others[target] */
 };
 
 struct tui_line {

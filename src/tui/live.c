@@ -96,6 +96,7 @@ tui_doc_add_diff(struct tui_doc *d, const struct tui_state *st,
 			break;
 		case SC_DIFF_CATEGORY:
 		case SC_DIFF_FRAMEWORK:
+		case SC_DIFF_OUTCOME:
 			tui_doc_add(d, TL_TEXT, SC_ROLE_ACCENT, unit, "%s: %s %s %s",
 			            it->name, a, to, b);
 			break;
@@ -188,8 +189,11 @@ saved_panel(struct tui_state *st, struct tui_doc *d)
 	const struct sc_result *r = sc_eval_result(st->s->ev);
 	struct sc_buf b = {0};
 
+	/* A questionnaire that concludes with an outcome, not reports. */
+	bool outcome_only = st->q->noutcomes && !st->q->recommends;
 	sc_result_summary(st->q, r, &b);
-	tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s", "Recommendation so far");
+	tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s",
+	            outcome_only ? "Outcome so far" : "Recommendation so far");
 	tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 0, "%s", sc_buf_str(&b));
 	sc_buf_fini(&b);
 	for (size_t k = 0; k < r->nreports; k++)
@@ -212,8 +216,16 @@ saved_panel(struct tui_state *st, struct tui_doc *d)
 			tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 1, "%s",
 			            sc_framework_name(r->frameworks[k].id));
 	}
-	tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 0, "Gaps: %zu  Readiness: %d%%",
-	            r->ngaps, r->score);
+	size_t followups = 0;
+	for (size_t k = 0; k < r->ngaps; k++)
+		followups += r->gaps[k].def->followup;
+	if (outcome_only)
+		tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 0,
+		            "Follow-ups: %zu  Your own gaps: %zu", followups,
+		            r->ngaps - followups);
+	else
+		tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 0,
+		            "Gaps: %zu  Readiness: %d%%", r->ngaps, r->score);
 	if (r->nunanswered)
 		tui_doc_add(d, TL_TEXT, SC_ROLE_WARNING, 0,
 		            "%zu required question%s open", r->nunanswered,

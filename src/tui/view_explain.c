@@ -13,8 +13,10 @@ add_rule(struct tui_state *st, struct tui_doc *d, size_t rule, int indent)
 	size_t n = 0;
 	const size_t *deps = sc_eval_because(st->s->ev, rule, &n);
 
+	sc_eval_expand(st->s->ev, r->because, &b);
 	tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, indent, "%s %s",
-	            st->opts->ascii ? "-" : "\u2022", r->because);
+	            st->opts->ascii ? "-" : "\u2022", sc_buf_str(&b));
+	sc_buf_reset(&b);
 	for (size_t k = 0; k < n; k++) {
 		size_t qi = deps[k];
 		tui_answer_format(st, qi, &b);
@@ -47,13 +49,24 @@ open_explain(struct tui_state *st)
 	tui_doc_add(d, TL_TEXT, SC_ROLE_MUTED, 0, "%s",
 	            "Each conclusion, the rules that produced it and the answers "
 	            "they read. Enter jumps to an answer.");
-	for (size_t k = 0; k < r->nreports; k++) {
+	if (st->q->noutcomes) {
+		tui_doc_blank(d);
+		tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "Outcome: %s",
+		            sc_result_outcome_title(st->q, r));
+		add_reasons(st, d, &r->outcome.reasons, 2);
+		if (!r->outcome.reasons.n)
+			tui_doc_add(d, TL_TEXT, SC_ROLE_MUTED, 2, "%s",
+			            "No rule has proposed an outcome yet.");
+	}
+	/* A questionnaire that concludes with an outcome, not reports. */
+	bool reports = st->q->recommends || !st->q->noutcomes;
+	for (size_t k = 0; reports && k < r->nreports; k++) {
 		tui_doc_blank(d);
 		const struct sc_report_rec *rr = &r->reports[k];
 		tui_doc_add_report_title(d, rr, SC_ROLE_TITLE, 0, " (", ")");
 		add_reasons(st, d, &rr->reasons, 2);
 	}
-	if (!r->nreports) {
+	if (reports && !r->nreports) {
 		tui_doc_blank(d);
 		tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s", "No SOC report now");
 		add_reasons(st, d, &r->none, 2);
@@ -89,7 +102,9 @@ open_explain(struct tui_state *st)
 	}
 	for (size_t k = 0; k < r->ngaps; k++) {
 		tui_doc_blank(d);
-		tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "Gap (%s): %s",
+		tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s (%s): %s",
+		            reports || !r->gaps[k].def->followup ? "Gap"
+		                                                 : "Follow-up",
 		            sc_priority_name(r->gaps[k].priority),
 		            r->gaps[k].def->title);
 		add_reasons(st, d, &r->gaps[k].reasons, 2);

@@ -138,6 +138,10 @@ open_start(struct tui_state *st)
 		tui_doc_add(d, TL_EXAMPLES, SC_ROLE_ACCENT, 2,
 		            "+ Open a worked example (%zu, each on a copy)",
 		            st->nexamples);
+	/* One program, several jobs: another questionnaire's new interview. */
+	for (size_t k = 0; st->opts->next && k < st->opts->nothers; k++)
+		tui_doc_add(d, TL_OTHER, SC_ROLE_ACCENT, 2, "+ %s (a new one)",
+		            st->opts->others[k].title)->target = k;
 	if (keep != SIZE_MAX && keep < d->n && tui_line_selectable(&d->v[keep]))
 		d->sel = keep;
 }
@@ -153,7 +157,16 @@ picker_open_line(struct tui_state *st, const struct tui_line *l)
 		int code;
 		if (l->target >= st->ninfos)
 			return true;
-		char *path = sc_xstrdup(st->infos[l->target].path);
+		const struct sc_session_info *in = &st->infos[l->target];
+		/* Another questionnaire's session: main reopens it on that one. */
+		if (st->opts->next && in->questionnaire &&
+		    strcmp(in->questionnaire, st->q->id) != 0) {
+			st->opts->next->questionnaire = sc_xstrdup(in->questionnaire);
+			st->opts->next->path = sc_xstrdup(in->path);
+			st->quit = true;
+			return true;
+		}
+		char *path = sc_xstrdup(in->path);
 		if (!tui_nav_open_session(st, path, NULL, &err, &code)) {
 			tui_set_message(st, true, "%s", err);
 			free(err);
@@ -166,6 +179,13 @@ picker_open_line(struct tui_state *st, const struct tui_line *l)
 		return true;
 	case TL_EXAMPLES:
 		tui_view_push(st, TV_EXAMPLES);
+		return true;
+	case TL_OTHER:
+		if (st->opts->next && l->target < st->opts->nothers) {
+			st->opts->next->questionnaire =
+				sc_xstrdup(st->opts->others[l->target].id);
+			st->quit = true;
+		}
 		return true;
 	default:
 		return false;

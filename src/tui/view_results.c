@@ -52,16 +52,65 @@ add_areas(struct tui_state *st, struct tui_doc *d)
 	sc_buf_fini(&detail);
 }
 
-static void
-open_results(struct tui_state *st)
+/* A rule's text with {{question_id}} filled in, in `b` (reset first). */
+static const char *
+filled(struct tui_state *st, const char *text, struct sc_buf *b)
 {
-	struct tui_doc *d = &st->docs[TV_RESULTS];
-	const struct sc_result *r = sc_eval_result(st->s->ev);
-	struct sc_buf b = {0};
-	char cbuf[128];
-	size_t top = d->top;
+	sc_buf_reset(b);
+	sc_eval_expand(st->s->ev, text, b);
+	return sc_buf_str(b);
+}
 
-	tui_doc_clear(d);
+/* A questionnaire that concludes with an outcome: the outcome and why,
+ * then its follow-ups and the reader's own gaps. */
+static void
+add_outcome(struct tui_state *st, struct tui_doc *d, const struct sc_result *r)
+{
+	struct sc_buf b = {0};
+	const char *bullet = st->opts->ascii ? "-" : "\u2022";
+	tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s", "Outcome");
+	tui_doc_add(d, TL_TEXT, SC_ROLE_ACCENT, 2, "%s",
+	            sc_result_outcome_title(st->q, r))->bold = true;
+	if (r->outcome.id < st->q->noutcomes)
+		tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 2, "%s",
+		            st->q->outcomes[r->outcome.id].help);
+	for (size_t j = 0; j < r->outcome.reasons.n; j++)
+		tui_doc_add(d, TL_TEXT, SC_ROLE_HELP, 4, "%s %s", bullet,
+		            filled(st, st->q->rules[r->outcome.reasons.rules[j]]
+		                               .because, &b));
+	for (int own = 0; own < 2; own++) {
+		tui_doc_blank(d);
+		tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s",
+		            own ? "Your own gaps" : "Follow-ups");
+		size_t n = 0;
+		for (size_t k = 0; k < r->ngaps; k++) {
+			const struct sc_gap_rec *g = &r->gaps[k];
+			if (g->def->followup == (own != 0))
+				continue;
+			n++;
+			tui_doc_add(d, TL_TEXT,
+			            g->priority == SC_PRIO_HIGH ? SC_ROLE_WARNING
+			                                        : SC_ROLE_TEXT,
+			            2, "[%s] %s", sc_priority_name(g->priority),
+			            g->def->title);
+			tui_doc_add(d, TL_TEXT, SC_ROLE_HELP, 6, "%s",
+			            filled(st, g->def->advice, &b));
+		}
+		if (!n)
+			tui_doc_add(d, TL_TEXT, SC_ROLE_MUTED, 2, "%s",
+			            own ? "None found from the answers so far."
+			                : "Nothing to follow up so far.");
+	}
+	sc_buf_fini(&b);
+}
+
+static void
+add_recommendation(struct tui_state *st, struct tui_doc *d,
+                   const struct sc_result *r)
+{
+	struct sc_buf b = {0}, t = {0};
+	char cbuf[128];
+
 	sc_result_summary(st->q, r, &b);
 	tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s", "Recommendation");
 	tui_doc_add(d, TL_TEXT, SC_ROLE_ACCENT, 2, "%s", sc_buf_str(&b))->bold =
@@ -74,7 +123,8 @@ open_results(struct tui_state *st)
 		for (size_t j = 0; j < rr->reasons.n; j++)
 			tui_doc_add(d, TL_TEXT, SC_ROLE_HELP, 4, "%s %s",
 			            st->opts->ascii ? "-" : "\u2022",
-			            st->q->rules[rr->reasons.rules[j]].because);
+			            filled(st, st->q->rules[rr->reasons.rules[j]]
+			                               .because, &t));
 	}
 	for (size_t j = 0; j < r->deferred.n; j++)
 		tui_doc_add(d, TL_TEXT, SC_ROLE_MUTED, 2, "Deferred: %s",
@@ -129,7 +179,7 @@ open_results(struct tui_state *st)
 			tui_doc_add(d, TL_TEXT, SC_ROLE_MUTED, 6, "Criteria: %s",
 			            sc_buf_str(&b));
 		tui_doc_add(d, TL_TEXT, SC_ROLE_HELP, 6, "Advice: %s",
-		            g->def->advice);
+		            filled(st, g->def->advice, &t));
 	}
 	tui_doc_blank(d);
 	tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "Readiness score: %d/100",
@@ -138,13 +188,31 @@ open_results(struct tui_state *st)
 	            "%zu in place, %zu partly, %zu not in place, %zu not known",
 	            r->in_place, r->partial, r->missing, r->unknown);
 	add_areas(st, d);
+	sc_buf_fini(&b);
+	sc_buf_fini(&t);
+}
+
+static void
+open_results(struct tui_state *st)
+{
+	struct tui_doc *d = &st->docs[TV_RESULTS];
+	const struct sc_result *r = sc_eval_result(st->s->ev);
+	struct sc_buf b = {0};
+	size_t top = d->top;
+
+	tui_doc_clear(d);
+	if (st->q->noutcomes && !st->q->recommends)
+		add_outcome(st, d, r);
+	else
+		add_recommendation(st, d, r);
 	if (r->next_steps.n) {
 		tui_doc_blank(d);
 		tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s", "Next steps");
 		for (size_t k = 0; k < r->next_steps.n; k++)
 			tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 2, "%s %s",
 			            st->opts->ascii ? "-" : "\u2022",
-			            st->q->rules[r->next_steps.rules[k]].next_step);
+			            filled(st, st->q->rules[r->next_steps.rules[k]]
+			                               .next_step, &b));
 	}
 	sc_buf_reset(&b);
 	sc_session_explain_skipped(st->s, 0, st->q->nsections, &b);

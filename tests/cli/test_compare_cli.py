@@ -280,7 +280,8 @@ class CompareCliTest(unittest.TestCase):
         names = sorted(f[:-5] for f in os.listdir(EXAMPLES) if f.endswith(".yaml"))
         self.assertEqual(r.stdout.splitlines(), names)
         r = self.run_cli("list", "questionnaires")
-        self.assertEqual(r.stdout.splitlines(), ["report-fixture", "soc-scoping"])
+        self.assertEqual(r.stdout.splitlines(),
+                         ["report-fixture", "soc-report-review", "soc-scoping"])
         r = self.run_cli("list", "themes")
         self.assertEqual(r.stdout.splitlines(), ["default", "high-contrast", "monochrome"])
         r = self.run_cli("list", "sessions")

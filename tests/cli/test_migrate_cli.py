@@ -432,8 +432,11 @@ class MigrateCliTest(unittest.TestCase):
         self.assertEqual(r.stdout.count("(from 2.0)"), 13 + 34)
 
     def test_the_tables_cover_every_file_and_only_them(self):
+        # The scoping examples (the review's answer its own questionnaire,
+        # which has never had another version).
         self.assertEqual(sorted(EXAMPLE_CONCLUSIONS),
-                         sorted(f[:-5] for f in os.listdir(EXAMPLES) if f.endswith(".yaml")))
+                         sorted(f[:-5] for f in os.listdir(EXAMPLES)
+                                if f.endswith(".yaml") and not f.startswith("review-")))
         for v in ("v1.0", "v2.0"):
             self.assertEqual(sorted(f[:-5] for f in os.listdir(os.path.join(MIGRATE, v))),
                              sorted(EXAMPLE_CONCLUSIONS))

@@ -25,7 +25,7 @@ except ImportError:  # a real failure: .ci/setup installs python3-jsonschema
 BIN = os.path.abspath(sys.argv.pop(1)) if len(sys.argv) > 1 else "build/src/socscope"
 SRC = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SCHEMAS = {k: os.path.join(SRC, "docs", "schema", f"{k}.schema.json")
-           for k in ("report", "evidence", "portfolio", "compare")}
+           for k in ("report", "evidence", "portfolio", "compare", "review")}
 
 
 def validator(kind):
@@ -44,7 +44,14 @@ def kind_of(path):
         return "portfolio"
     if name.startswith("compare"):
         return "compare"
+    if name.startswith("review"):
+        return "review"
     return "report"
+
+
+def report_kind(doc):
+    """A questionnaire that concludes with an outcome has its own schema."""
+    return "review" if "outcome" in doc and "recommendation" not in doc else "report"
 
 
 class SchemaTest(unittest.TestCase):
@@ -87,7 +94,7 @@ class SchemaTest(unittest.TestCase):
     def test_golden_files(self):
         files = sorted(glob.glob(os.path.join(SRC, "tests", "golden", "*.json")))
         kinds = {kind_of(f) for f in files}
-        self.assertEqual(kinds, {"report", "evidence", "portfolio", "compare"})
+        self.assertEqual(kinds, {"report", "evidence", "portfolio", "compare", "review"})
         for path in files:
             with open(path, encoding="utf-8") as f:
                 self.assertValid(kind_of(path), json.load(f), os.path.basename(path))
@@ -96,8 +103,11 @@ class SchemaTest(unittest.TestCase):
         self.assertGreater(len(self.examples), 5)
         for path in self.examples:
             name = os.path.basename(path)
-            self.assertValid("report", self.run_json("evaluate", path, "--format", "json"),
-                             f"evaluate {name}")
+            doc = self.run_json("evaluate", path, "--format", "json")
+            with open(path, encoding="utf-8") as f:
+                review = "questionnaire: soc-report-review" in f.read()
+            self.assertEqual(report_kind(doc), "review" if review else "report", name)
+            self.assertValid(report_kind(doc), doc, f"evaluate {name}")
             self.assertValid("evidence", self.run_json("evidence", path, "--format", "json"),
                              f"evidence {name}")
         doc = self.run_json("portfolio", "--format", "json", *self.examples)
@@ -132,6 +142,19 @@ class SchemaTest(unittest.TestCase):
         d = copy.deepcopy(portfolio)
         d["sessions"][0]["categories"].append("security2")
         broken.append(("portfolio", d, "an unknown category"))
+        path = os.path.join(SRC, "questionnaires", "examples",
+                            "review-hosting-soc2-followups.yaml")
+        review = self.run_json("evaluate", path, "--format", "json")
+        self.assertValid("review", review, "the review")
+        d = copy.deepcopy(review)
+        d["follow_ups"][0]["kind"] = "gap"
+        broken.append(("review", d, "a gap of the reader's own among the follow-ups"))
+        d = copy.deepcopy(review)
+        d["outcome"]["reasons"] = []
+        broken.append(("review", d, "an outcome with no reason"))
+        d = copy.deepcopy(review)
+        d["recommendation"] = report["recommendation"]
+        broken.append(("review", d, "a review with a SOC recommendation"))
         for kind, doc, what in broken:
             self.assertFalse(self.v[kind].is_valid(doc), f"accepted {what}")
 

@@ -1205,7 +1205,10 @@ class ScreenTest(unittest.TestCase):
             t = self.run_tui("-q", TINY)
             t.wait_for("Saved interviews")
             t.wait_for("+ Open a worked example (1, each on a copy)")
-            t.send("G", ENTER)  # the last line
+            # Its line (the other questionnaires' lines come after it).
+            y, x = t.row_of("+ Open a worked example")
+            self.click(t, y, x)  # selects
+            self.click(t, y, x)  # opens
             t.wait_for("Worked examples")
             t.wait_for("A payroll demo for trainers: SOC 1 Type II.")
             t.send(ENTER)
@@ -1261,6 +1264,38 @@ class ScreenTest(unittest.TestCase):
         self.assertEqual(copy["client"], original["client"])
         with open(source, "rb") as f:
             self.assertEqual(hashlib.sha256(f.read()).hexdigest(), digest)
+
+    def test_picker_starts_a_review_and_resumes_it(self):
+        """One program, two jobs: the picker offers the provider-report
+        review beside a new scoping interview, and a saved review opens on
+        its own questionnaire from the scoping interview's picker."""
+        t = self.run_tui(cols=100, rows=40)
+        t.wait_for("No saved interviews yet")
+        t.wait_for("+ Review of a provider's SOC report (a new one)")
+        t.send(DOWN, DOWN, ENTER)
+        t.wait_for("Client's name:")
+        self.assertIn("Review of a provider's SOC report", t.text())
+        t.type("Tidewater Core Processing")
+        t.send(ENTER)
+        t.wait_for("In a sentence, what do you use this")
+        t.type("Core banking")
+        t.send(ENTER)
+        t.wait_for("Which of these best describes the")
+        t.send(F10)
+        self.assertEqual(t.finish(), 0)
+        saved = yaml.safe_load(self.read(
+            self.session_file("tidewater-core-processing")))
+        self.assertEqual(saved["questionnaire"], "soc-report-review")
+        self.assertEqual(saved["answers"]["provider_name"],
+                         "Tidewater Core Processing")
+        self.assertEqual(saved["answers"]["service_used"], "Core banking")
+        t = self.run_tui(cols=100, rows=40)
+        t.wait_for("(questionnaire soc-report-review)")
+        t.send(ENTER)
+        t.wait_for("Which of these best describes the")
+        t.wait_for("Outcome so far")
+        t.send(F10)
+        self.assertEqual(t.finish(), 0)
 
     def test_bad_theme(self):
         t = self.run_tui("-q", TINY, "--client", "T", "--theme", "no-such")
