@@ -149,6 +149,10 @@ struct sc_questionnaire {
 	struct sc_migration *migrations;
 	size_t nmigrations;
 	void *index; /* private: id -> question hash */
+	/* Private: the region its text and small parts (choices, gaps,
+	 * criteria, types, defaults) are carved from, freed with it; none of
+	 * them is freed or replaced on its own. */
+	void *arena;
 };
 
 /* Load and check a questionnaire.  On any problem returns NULL, sets *st

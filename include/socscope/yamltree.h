@@ -54,6 +54,14 @@ sc_ydoc_load_buffer(struct sc_ydoc *doc, const char *name, const char *buf,
 void
 sc_ydoc_fini(struct sc_ydoc *doc);
 
+/* Only the reading of sc_ydoc_load_file, with its limit and messages:
+ * the file's bytes into `out` (NUL-terminated; emptied on failure), for a
+ * caller that parses them with sc_ydoc_take_buffer and has a use for the
+ * memory afterwards. */
+enum sc_status
+sc_ydoc_read_file(const char *path, const struct sc_ylimits *limits,
+                  struct sc_buf *out, struct sc_diags *d);
+
 /* Loading with long lists taken an item at a time, so that a big file is
  * never held whole as a tree.  Each path names a list by the keys that lead
  * to it from the root mapping, "*" standing for any item of a list on the

@@ -23,6 +23,9 @@
 #include "socscope/migrate.h"
 #include "socscope/yamltree.h"
 
+#include "arena.h"
+#include "expr_arena.h"
+
 /* The format's limits. */
 #define ID_MAX SC_ID_MAX
 #define CHOICES_MAX 200
@@ -106,12 +109,13 @@ struct qindex {
 };
 
 static struct qindex *
-qindex_build(const struct sc_questionnaire *q)
+qindex_build(const struct sc_questionnaire *q, struct sc_arena *ar)
 {
 	size_t size = 16;
 	while (size < q->nquestions * 2)
 		size *= 2;
-	struct qindex *x = sc_xcalloc(1, sizeof *x + size * sizeof x->slot[0]);
+	struct qindex *x =
+	        sc_arena_calloc(ar, 1, sizeof *x + size * sizeof x->slot[0]);
 	x->size = size;
 	for (size_t i = 0; i < q->nquestions; i++) {
 		const char *id = q->questions[i].id;
@@ -218,77 +222,23 @@ sc_questionnaire_names(const struct sc_questionnaire *q,
 
 /* ---- freeing ---------------------------------------------------------------- */
 
-static void
-free_question(struct sc_question *qn)
-{
-	free(qn->id);
-	free(qn->text);
-	free(qn->help);
-	free(qn->show_if_src);
-	sc_expr_free(qn->show_if);
-	for (size_t i = 0; i < qn->nchoices; i++) {
-		free(qn->choices[i].id);
-		free(qn->choices[i].label);
-		free(qn->choices[i].help);
-	}
-	free(qn->choices);
-	sc_answer_clear(&qn->def);
-}
-
-static void
-free_gap(struct sc_gap_def *g)
-{
-	if (!g)
-		return;
-	free(g->id);
-	free(g->title);
-	for (size_t i = 0; i < g->ncriteria; i++)
-		free(g->criteria[i]);
-	free(g->criteria);
-	free(g->advice);
-	free(g);
-}
-
-static void
-free_rule(struct sc_rule *r)
-{
-	free(r->id);
-	free(r->when_src);
-	sc_expr_free(r->when);
-	free(r->because);
-	free(r->types);
-	free_gap(r->gap);
-	free(r->readiness_item);
-	free(r->next_step);
-}
-
+/* The model's text, small parts (choices, gaps, criteria, types,
+ * defaults) and compiled expressions live in its arena and go with it;
+ * what stays on the heap is the three long arrays and the migrations. */
 void
 sc_questionnaire_free(struct sc_questionnaire *q)
 {
 	if (!q)
 		return;
-	for (size_t i = 0; i < q->nquestions; i++)
-		free_question(&q->questions[i]);
 	free(q->questions);
-	for (size_t i = 0; i < q->nsections; i++) {
-		free(q->sections[i].id);
-		free(q->sections[i].title);
-		free(q->sections[i].intro);
-		free(q->sections[i].skipped_note);
-	}
 	free(q->sections);
-	for (size_t i = 0; i < q->nrules; i++)
-		free_rule(&q->rules[i]);
 	free(q->rules);
 	sc_migrations_free(q->migrations, q->nmigrations);
-	sc_expr_free(q->timeline.waiting);
-	free(q->timeline.waiting_src);
-	free(q->index);
-	free(q->file);
-	free(q->id);
-	free(q->title);
-	free(q->version);
-	free(q->description);
+	struct sc_arena *a = q->arena;
+	if (a) {
+		sc_arena_fini(a);
+		free(a);
+	}
 	free(q);
 }
 
@@ -296,6 +246,7 @@ sc_questionnaire_free(struct sc_questionnaire *q)
 
 struct loader {
 	const char *file;
+	struct sc_arena *ar; /* the model's (q->arena) */
 	struct sc_diags *d; /* private list, sorted at the end */
 	struct sc_questionnaire *q;
 	size_t cap_sections, cap_questions, cap_rules;
@@ -446,7 +397,7 @@ get_text(struct loader *L, const struct sc_ynode *map, const char *key)
 		diag_at(L, n, "\"%s\" must not contain NUL characters", key);
 		return NULL;
 	}
-	return sc_xstrndup(n->str, n->len);
+	return sc_arena_strndup(L->ar, n->str, n->len);
 }
 
 static bool
@@ -702,7 +653,7 @@ parse_choices(struct loader *L, struct sc_question *qn,
 	/* Every item is checked, but only the allowed number is kept, so that
 	 * choice look-ups stay bounded whatever the file holds. */
 	size_t keep = list->n < CHOICES_MAX ? list->n : CHOICES_MAX;
-	qn->choices = sc_xcalloc(keep, sizeof *qn->choices);
+	qn->choices = sc_arena_calloc(L->ar, keep, sizeof *qn->choices);
 	struct sc_choice spare;
 	struct idset ids = {0};
 	for (size_t i = 0; i < list->n; i++) {
@@ -718,6 +669,9 @@ parse_choices(struct loader *L, struct sc_question *qn,
 		                   L->d);
 		struct sc_choice *ch = &spare;
 		memset(&spare, 0, sizeof spare);
+		/* A choice past the limit is checked and then forgotten. */
+		struct sc_arena_mark before;
+		sc_arena_mark(L->ar, &before);
 		if (qn->nchoices < keep)
 			ch = &qn->choices[qn->nchoices++];
 		const char *id = get_id(L, c, "id", "choice", false);
@@ -729,15 +683,12 @@ parse_choices(struct loader *L, struct sc_question *qn,
 				        "duplicate choice id \"%s\" in %s (first at "
 				        "line %d)",
 				        id, what, first);
-			ch->id = sc_xstrdup(id);
+			ch->id = sc_arena_strdup(L->ar, id);
 		}
 		ch->label = get_text(L, c, "label");
 		ch->help = get_text(L, c, "help");
-		if (ch == &spare) {
-			free(spare.id);
-			free(spare.label);
-			free(spare.help);
-		}
+		if (ch == &spare)
+			sc_arena_rewind(L->ar, &before);
 	}
 	idset_fini(&ids);
 }
@@ -838,7 +789,7 @@ parse_default(struct loader *L, struct sc_question *qn,
 			        what, found(n));
 			break;
 		}
-		size_t *sel = sc_xcalloc(n->n, sizeof *sel);
+		size_t *sel = sc_arena_calloc(L->ar, n->n, sizeof *sel);
 		size_t nsel = 0;
 		bool ok = true;
 		for (size_t i = 0; i < n->n; i++) {
@@ -859,10 +810,8 @@ parse_default(struct loader *L, struct sc_question *qn,
 			}
 			sel[nsel++] = (size_t)k;
 		}
-		if (!ok) {
-			free(sel);
+		if (!ok)
 			break;
-		}
 		qsort(sel, nsel, sizeof *sel, cmp_size);
 		a->type = SC_A_CHOICES;
 		a->sel = sel;
@@ -922,7 +871,7 @@ parse_default(struct loader *L, struct sc_question *qn,
 			        max);
 		} else {
 			a->type = SC_A_TEXT;
-			a->text = sc_xstrndup(n->str, n->len);
+			a->text = sc_arena_strndup(L->ar, n->str, n->len);
 		}
 		break;
 	}
@@ -983,7 +932,7 @@ parse_question(struct loader *L, const struct sc_ynode *map, size_t section)
 	if (id) {
 		const struct sc_ynode *idn = sc_ymap_get(map, "id");
 		/* The set keeps the model's copy: the tree may go first. */
-		qn->id = sc_xstrdup(id);
+		qn->id = sc_arena_strdup(L->ar, id);
 		int first = idset_add(&L->question_ids, qn->id, idn->line);
 		if (first)
 			diag_at(L, idn, "duplicate question id \"%s\" (first at line %d)",
@@ -1061,7 +1010,7 @@ parse_question(struct loader *L, const struct sc_ynode *map, size_t section)
 			diag_at(L, si, "\"show_if\" must be an expression, found %s",
 			        found(si));
 		else {
-			qn->show_if_src = sc_xstrndup(si->str, si->len);
+			qn->show_if_src = sc_arena_strndup(L->ar, si->str, si->len);
 			sc_ynode_spot(si, &L->show_if_at[idx]);
 		}
 	}
@@ -1102,7 +1051,7 @@ parse_section(struct loader *L, const struct sc_ynode *map)
 	const char *id = get_id(L, map, "id", "section", false);
 	if (id) {
 		const struct sc_ynode *idn = sc_ymap_get(map, "id");
-		s->id = sc_xstrdup(id);
+		s->id = sc_arena_strdup(L->ar, id);
 		int first = idset_add(&L->section_ids, s->id, idn->line);
 		if (first)
 			diag_at(L, idn, "duplicate section id \"%s\" (first at line %d)",
@@ -1209,8 +1158,13 @@ parse_type_effect(struct loader *L, struct sc_rule *r,
 	}
 	if (get_int(L, n, "weight", INT_MIN, INT_MAX, &v))
 		te.weight = (int)v;
-	r->types = sc_xrealloc(r->types, (r->ntypes + 1) * sizeof *r->types);
-	r->types[r->ntypes++] = te;
+	/* A rule proposes a type or two: a new array for each is cheap. */
+	struct sc_type_effect *types =
+	        sc_arena_alloc(L->ar, (r->ntypes + 1) * sizeof *types);
+	if (r->ntypes)
+		memcpy(types, r->types, r->ntypes * sizeof *types);
+	types[r->ntypes++] = te;
+	r->types = types;
 }
 
 static void
@@ -1222,10 +1176,10 @@ parse_gap(struct loader *L, struct sc_rule *r, const struct sc_ynode *n,
 	                   join(gwhat, "the gap of ", what, NULL), L->file, L->d);
 	if (n->kind != SC_Y_MAP)
 		return;
-	struct sc_gap_def *g = sc_xcalloc(1, sizeof *g);
+	struct sc_gap_def *g = sc_arena_calloc(L->ar, 1, sizeof *g);
 	r->gap = g;
 	const char *id = get_id(L, n, "id", "gap", false);
-	g->id = sc_xstrdup(id);
+	g->id = sc_arena_strdup(L->ar, id);
 	g->title = get_text(L, n, "title");
 	g->advice = get_text(L, n, "advice");
 	const struct sc_ynode *pr = sc_ymap_get(n, "priority");
@@ -1257,7 +1211,7 @@ parse_gap(struct loader *L, struct sc_rule *r, const struct sc_ynode *n,
 	}
 	if (cr->n == 0)
 		diag_at(L, cr, "\"criteria\" is an empty list");
-	g->criteria = sc_xcalloc(cr->n, sizeof *g->criteria);
+	g->criteria = sc_arena_calloc(L->ar, cr->n, sizeof *g->criteria);
 	for (size_t i = 0; i < cr->n; i++) {
 		const struct sc_ynode *c = cr->items[i];
 		if (c->kind != SC_Y_SCALAR || sc_ynode_is_null(c)) {
@@ -1272,7 +1226,7 @@ parse_gap(struct loader *L, struct sc_rule *r, const struct sc_ynode *n,
 			        sc_ynode_quote(c, shown, sizeof shown));
 			continue;
 		}
-		g->criteria[g->ncriteria++] = sc_xstrdup(c->str);
+		g->criteria[g->ncriteria++] = sc_arena_strdup(L->ar, c->str);
 	}
 }
 
@@ -1287,7 +1241,7 @@ parse_readiness(struct loader *L, struct sc_rule *r, const struct sc_ynode *n,
 	if (n->kind != SC_Y_MAP)
 		return;
 	const char *item = get_id(L, n, "item", "readiness item", false);
-	r->readiness_item = sc_xstrdup(item);
+	r->readiness_item = sc_arena_strdup(L->ar, item);
 	const struct sc_ynode *st = sc_ymap_get(n, "status");
 	if (st) {
 		int k = vocab_value(L, st, &v_readiness, NULL);
@@ -1320,7 +1274,7 @@ parse_rule(struct loader *L, const struct sc_ynode *map)
 	const char *id = get_id(L, map, "id", "rule", false);
 	if (id) {
 		const struct sc_ynode *idn = sc_ymap_get(map, "id");
-		r->id = sc_xstrdup(id);
+		r->id = sc_arena_strdup(L->ar, id);
 		int first = idset_add(&L->rule_ids, r->id, idn->line);
 		if (first)
 			diag_at(L, idn, "duplicate rule id \"%s\" (first at line %d)",
@@ -1333,7 +1287,7 @@ parse_rule(struct loader *L, const struct sc_ynode *map)
 			diag_at(L, w, "\"when\" must be an expression, found %s",
 			        found(w));
 		else {
-			r->when_src = sc_xstrndup(w->str, w->len);
+			r->when_src = sc_arena_strndup(L->ar, w->str, w->len);
 			sc_ynode_spot(w, &L->when_at[idx]);
 		}
 	}
@@ -1387,7 +1341,7 @@ compile_at(struct loader *L, const struct sc_yspot *spot, const char *src,
 	                              .owner = owner};
 	struct sc_expr_error err;
 	memset(&err, 0, sizeof err);
-	struct sc_expr *e = sc_expr_compile(src, &scope, &err);
+	struct sc_expr *e = sc_expr_compile_in(L->ar, src, &scope, &err);
 	if (!e) {
 		int line, col;
 		size_t off = err.col > 0 ? (size_t)err.col - 1 : 0;
@@ -1576,7 +1530,7 @@ parse_timeline(struct loader *L, const struct sc_ynode *root)
 		} else {
 			struct sc_yspot spot;
 			sc_ynode_spot(w, &spot);
-			tl->waiting_src = sc_xstrndup(w->str, w->len);
+			tl->waiting_src = sc_arena_strndup(L->ar, w->str, w->len);
 			tl->waiting = compile_at(L, &spot, tl->waiting_src, SIZE_MAX,
 			                         "timeline \"waiting\"");
 		}
@@ -1640,7 +1594,8 @@ load_tree(struct loader *L, const struct sc_ynode *root)
 	}
 	sc_ymap_check_keys(root, top_keys, top_required, "the questionnaire",
 	                   L->file, L->d);
-	q->id = sc_xstrdup(get_id(L, root, "id", "questionnaire", true));
+	q->id = sc_arena_strdup(L->ar, get_id(L, root, "id", "questionnaire",
+	                                      true));
 	q->title = get_text(L, root, "title");
 	q->version = get_text(L, root, "version");
 	q->description = get_text(L, root, "description");
@@ -1657,7 +1612,7 @@ load_tree(struct loader *L, const struct sc_ynode *root)
 			parse_rule(L, rules->items[i]);
 
 	/* Pass 2: everything that names questions. */
-	q->index = qindex_build(q);
+	q->index = qindex_build(q, L->ar);
 	sc_questionnaire_names(q, &L->names);
 	compile_expressions(L);
 	parse_timeline(L, root);
@@ -1759,7 +1714,13 @@ load(const char *name, const char *path, const char *buf, size_t len,
 	sc_diags_init(&mine);
 	struct loader L = {.file = file, .d = &mine};
 	L.q = sc_xcalloc(1, sizeof *L.q);
-	L.q->file = sc_xstrdup(file);
+	/* Blocks double from 16 KiB: the bundled questionnaire fills a few,
+	 * a big one's later blocks are large enough for glibc to map them
+	 * apart from the heap the parser works in. */
+	L.ar = sc_xmalloc(sizeof *L.ar);
+	sc_arena_init(L.ar, 16u * 1024, 1024u * 1024);
+	L.q->arena = L.ar;
+	L.q->file = sc_arena_strdup(L.ar, file);
 	sc_timeline_init(&L.q->timeline);
 	L.q->client_question = SIZE_MAX;
 
@@ -1769,15 +1730,29 @@ load(const char *name, const char *path, const char *buf, size_t len,
 		.take = take,
 		.ud = &L,
 	};
-	struct sc_ydoc doc;
-	enum sc_status yst =
-	        path ? sc_ydoc_take_file(&doc, path, NULL, &taker, d)
-	             : sc_ydoc_take_buffer(&doc, name, buf, len, NULL, &taker, d);
+	struct sc_ydoc doc = {0};
+	struct sc_buf text = {0};
+	enum sc_status yst = SC_OK;
+	if (path) {
+		yst = sc_ydoc_read_file(path, NULL, &text, d);
+		buf = text.data;
+		len = text.len;
+		name = path;
+	}
+	if (yst == SC_OK)
+		yst = sc_ydoc_take_buffer(&doc, name, buf, len, NULL, &taker, d);
+	/* Pass 2 (the expressions above all) goes in the pages the file was
+	 * read into, which the parser is done with. */
+	sc_arena_adopt(L.ar, text.data, text.cap);
+	text = (struct sc_buf){0};
 	/* A file that is not good YAML says only that (what was taken before
 	 * the problem was found is dropped). */
 	if (yst == SC_OK)
 		load_tree(&L, doc.root);
 	sc_ydoc_fini(&doc);
+	/* The model lives as long as the program: what the file left unused
+	 * goes back. */
+	sc_arena_trim(L.ar);
 
 	free(L.show_if_at);
 	free(L.type_ok);

@@ -1,0 +1,85 @@
+/* A region allocator, private to the core: many small objects carved from
+ * a few large blocks and freed together.  The YAML tree lives in one (and
+ * winds it back to a mark when a loader has taken an item), a loaded
+ * questionnaire's text and small parts in another, an expression's syntax
+ * tree in a third while it compiles.  Besides being cheap to fill and to
+ * free, a region keeps long-lived objects out of the heap that libyaml
+ * churns through while a file is parsed.
+ *
+ * Like every allocation of the core, running out of memory ends in
+ * sc_out_of_memory(): nothing here returns NULL. */
+#ifndef SOCSCOPE_ARENA_H
+#define SOCSCOPE_ARENA_H
+
+#include <stddef.h>
+
+struct sc_arena_block;
+
+struct sc_arena {
+	struct sc_arena_block *head;  /* the block being carved, then older */
+	struct sc_arena_block *big;   /* requests larger than a block, each alone */
+	struct sc_arena_block *spare; /* a block a rewind gave back, for reuse */
+	struct sc_arena_block *local; /* the caller's own first block, or NULL */
+	size_t first, next, max;      /* block sizes: the first, the next, cap */
+};
+
+struct sc_arena_mark {
+	struct sc_arena_block *head, *big;
+	size_t used;
+};
+
+/* Blocks start at `first` bytes and double up to `max`.  An arena set up
+ * this way and never used holds no memory. */
+void
+sc_arena_init(struct sc_arena *a, size_t first, size_t max);
+/* The same with `buf` (`size` bytes, suitably aligned for any object, of
+ * automatic or static storage) as its first block, so that a short-lived
+ * arena of little use never calls malloc.  The arena never frees buf. */
+void
+sc_arena_init_local(struct sc_arena *a, void *buf, size_t size, size_t first,
+                    size_t max);
+/* Frees every block but the caller's own; the arena is then as it was
+ * set up, and may be used again. */
+void
+sc_arena_fini(struct sc_arena *a);
+
+/* `n` bytes aligned to `align` (a power of two, at most that of
+ * max_align_t); not zeroed. */
+void *
+sc_arena_alloc_aligned(struct sc_arena *a, size_t n, size_t align);
+/* `n` bytes aligned for any object; not zeroed. */
+void *
+sc_arena_alloc(struct sc_arena *a, size_t n);
+/* `count` zeroed objects of `size` bytes (count 0 gives a valid pointer). */
+void *
+sc_arena_calloc(struct sc_arena *a, size_t count, size_t size);
+/* A NUL-terminated copy of s[0..n). */
+char *
+sc_arena_strndup(struct sc_arena *a, const char *s, size_t n);
+/* A copy of s; NULL for NULL. */
+char *
+sc_arena_strdup(struct sc_arena *a, const char *s);
+
+/* Hand the arena a block from malloc (`size` bytes) to carve from next
+ * and to free with its own.  A loader gives it the buffer its file was
+ * read into once parsing is done: what it builds next then goes in memory
+ * the process has already touched, rather than in new pages (on the
+ * machines this was measured on, a page touched for the first time costs
+ * about as much as parsing a page of YAML).  A block too small to be
+ * worth it is freed at once. */
+void
+sc_arena_adopt(struct sc_arena *a, void *block, size_t size);
+/* Give the whole pages past what the current block holds back to the
+ * system (where it can be asked to take them): for an arena that is done
+ * growing and will live long, after an adopted block was only partly
+ * reused. */
+void
+sc_arena_trim(struct sc_arena *a);
+
+/* Everything allocated after a mark can be given back at once. */
+void
+sc_arena_mark(const struct sc_arena *a, struct sc_arena_mark *m);
+void
+sc_arena_rewind(struct sc_arena *a, const struct sc_arena_mark *m);
+
+#endif
