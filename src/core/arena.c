@@ -10,12 +10,6 @@
 
 #include "socscope/common.h"
 
-struct sc_arena_block {
-	struct sc_arena_block *next;
-	size_t used, size;
-	max_align_t data[];
-};
-
 void
 sc_arena_init(struct sc_arena *a, size_t first, size_t max)
 {
@@ -82,8 +76,8 @@ new_block(size_t size)
  * a block of its own (on the `big` list, so the current block's room is
  * not wasted and a rewind still finds it), anything else a new current
  * block, the spare one when it is big enough. */
-static void *
-alloc_slow(struct sc_arena *a, size_t n)
+void *
+sc_arena_alloc_slow(struct sc_arena *a, size_t n)
 {
 	if (n > a->next / 4) {
 		struct sc_arena_block *b = new_block(n);
@@ -106,20 +100,6 @@ alloc_slow(struct sc_arena *a, size_t n)
 	a->head = b;
 	b->used = n;
 	return b->data;
-}
-
-void *
-sc_arena_alloc_aligned(struct sc_arena *a, size_t n, size_t align)
-{
-	struct sc_arena_block *b = a->head;
-	if (b) {
-		size_t at = (b->used + align - 1) & ~(align - 1);
-		if (at <= b->size && b->size - at >= n) {
-			b->used = at + n;
-			return (char *)b->data + at;
-		}
-	}
-	return alloc_slow(a, n);
 }
 
 void *

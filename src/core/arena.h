@@ -13,7 +13,11 @@
 
 #include <stddef.h>
 
-struct sc_arena_block;
+struct sc_arena_block {
+	struct sc_arena_block *next;
+	size_t used, size;
+	max_align_t data[];
+};
 
 struct sc_arena {
 	struct sc_arena_block *head;  /* the block being carved, then older */
@@ -43,10 +47,25 @@ sc_arena_init_local(struct sc_arena *a, void *buf, size_t size, size_t first,
 void
 sc_arena_fini(struct sc_arena *a);
 
-/* `n` bytes aligned to `align` (a power of two, at most that of
- * max_align_t); not zeroed. */
+/* When the current block has no room. */
 void *
-sc_arena_alloc_aligned(struct sc_arena *a, size_t n, size_t align);
+sc_arena_alloc_slow(struct sc_arena *a, size_t n);
+
+/* `n` bytes aligned to `align` (a power of two, at most that of
+ * max_align_t); not zeroed.  Inline: the YAML tree asks for millions. */
+static inline void *
+sc_arena_alloc_aligned(struct sc_arena *a, size_t n, size_t align)
+{
+	struct sc_arena_block *b = a->head;
+	if (b) {
+		size_t at = (b->used + align - 1) & ~(align - 1);
+		if (at <= b->size && b->size - at >= n) {
+			b->used = at + n;
+			return (char *)b->data + at;
+		}
+	}
+	return sc_arena_alloc_slow(a, n);
+}
 /* `n` bytes aligned for any object; not zeroed. */
 void *
 sc_arena_alloc(struct sc_arena *a, size_t n);

@@ -280,10 +280,11 @@ map_key(const struct sc_ynode *map, const char *key)
 {
 	if (!map || map->kind != SC_Y_MAP)
 		return NULL;
+	size_t len = strlen(key);
 	for (size_t i = 0; i < map->n; i++)
 		if (map->keys[i]->kind == SC_Y_SCALAR &&
-		    strcmp(map->keys[i]->str, key) == 0 &&
-		    strlen(key) == map->keys[i]->len)
+		    map->keys[i]->len == len &&
+		    memcmp(map->keys[i]->str, key, len) == 0)
 			return map->keys[i];
 	return NULL;
 }

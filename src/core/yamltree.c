@@ -813,7 +813,8 @@ plain_is(const struct sc_ynode *n, const char *const *words)
 	if (!n || n->kind != SC_Y_SCALAR || n->quoted || n->len > 5)
 		return false;
 	for (; *words; words++)
-		if (strcmp(n->str, *words) == 0 && strlen(*words) == n->len)
+		if ((*words)[0] == n->str[0] && strcmp(n->str, *words) == 0 &&
+		    strlen(*words) == n->len)
 			return true;
 	return false;
 }
