@@ -47,85 +47,99 @@ hash_str(const char *s)
 	return h;
 }
 
-/* Open addressing, power-of-two size, grown at half full.  Keys are
- * borrowed; each carries a line for "first at line N" messages. */
+/* The sets and the index below keep each key's hash in its slot, so that
+ * a probe reads a string only when the hash matches: a big
+ * questionnaire's ids are scattered over megabytes, and following a
+ * pointer to each one probed cost more than the rest of the look-up. */
+
+/* Open addressing, power-of-two size, grown at two thirds full.  Keys
+ * are borrowed; each carries a line for "first at line N" messages. */
+struct idslot {
+	const char *key; /* NULL: empty */
+	uint32_t hash;
+	int line;
+};
+
 struct idset {
-	const char **keys;
-	int *lines;
+	struct idslot *slot;
 	size_t size, n;
 };
 
 static void
 idset_fini(struct idset *s)
 {
-	free(s->keys);
-	free(s->lines);
+	free(s->slot);
 	memset(s, 0, sizeof *s);
 }
 
 static void
 idset_grow(struct idset *s)
 {
-	struct idset bigger = {0};
-	bigger.size = s->size ? s->size * 2 : 16;
-	bigger.keys = sc_xcalloc(bigger.size, sizeof *bigger.keys);
-	bigger.lines = sc_xcalloc(bigger.size, sizeof *bigger.lines);
+	size_t size = s->size ? s->size * 2 : 16;
+	struct idslot *slot = sc_xcalloc(size, sizeof *slot);
 	for (size_t i = 0; i < s->size; i++) {
-		if (!s->keys[i])
+		if (!s->slot[i].key)
 			continue;
-		size_t h = (size_t)hash_str(s->keys[i]) & (bigger.size - 1);
-		while (bigger.keys[h])
-			h = (h + 1) & (bigger.size - 1);
-		bigger.keys[h] = s->keys[i];
-		bigger.lines[h] = s->lines[i];
+		size_t h = s->slot[i].hash & (size - 1);
+		while (slot[h].key)
+			h = (h + 1) & (size - 1);
+		slot[h] = s->slot[i];
 	}
-	bigger.n = s->n;
-	idset_fini(s);
-	*s = bigger;
+	free(s->slot);
+	s->slot = slot;
+	s->size = size;
 }
 
 /* Adds `key`; returns 0 when new, else the line of the first. */
 static int
 idset_add(struct idset *s, const char *key, int line)
 {
-	if ((s->n + 1) * 2 > s->size)
+	if ((s->n + 1) * 3 > s->size * 2)
 		idset_grow(s);
-	size_t h = (size_t)hash_str(key) & (s->size - 1);
-	while (s->keys[h]) {
-		if (strcmp(s->keys[h], key) == 0)
-			return s->lines[h] > 0 ? s->lines[h] : 1;
-		h = (h + 1) & (s->size - 1);
-	}
-	s->keys[h] = key;
-	s->lines[h] = line;
+	uint32_t hash = (uint32_t)hash_str(key);
+	size_t h = hash & (s->size - 1);
+	for (; s->slot[h].key; h = (h + 1) & (s->size - 1))
+		if (s->slot[h].hash == hash && strcmp(s->slot[h].key, key) == 0)
+			return s->slot[h].line > 0 ? s->slot[h].line : 1;
+	s->slot[h] = (struct idslot){key, hash, line};
 	s->n++;
 	return 0;
 }
 
-/* id -> question index + 1, over q->questions (first of equal ids wins). */
+/* id -> question index, over q->questions (first of equal ids wins). */
+struct qslot {
+	uint32_t hash;
+	uint32_t at; /* question index + 1; 0: empty */
+};
+
 struct qindex {
 	size_t size;
-	size_t slot[];
+	struct qslot slot[];
 };
 
 static struct qindex *
 qindex_build(const struct sc_questionnaire *q, struct sc_arena *ar)
 {
 	size_t size = 16;
-	while (size < q->nquestions * 2)
+	while (size * 2 < q->nquestions * 3)
 		size *= 2;
 	struct qindex *x =
 	        sc_arena_calloc(ar, 1, sizeof *x + size * sizeof x->slot[0]);
 	x->size = size;
-	for (size_t i = 0; i < q->nquestions; i++) {
+	/* The question count is bounded by the YAML node limit, far below
+	 * 32 bits. */
+	for (size_t i = 0; i < q->nquestions && i < UINT32_MAX; i++) {
 		const char *id = q->questions[i].id;
 		if (!id)
 			continue;
-		size_t h = (size_t)hash_str(id) & (size - 1);
-		while (x->slot[h] && strcmp(q->questions[x->slot[h] - 1].id, id) != 0)
+		uint32_t hash = (uint32_t)hash_str(id);
+		size_t h = hash & (size - 1);
+		while (x->slot[h].at &&
+		       (x->slot[h].hash != hash ||
+		        strcmp(q->questions[x->slot[h].at - 1].id, id) != 0))
 			h = (h + 1) & (size - 1);
-		if (!x->slot[h])
-			x->slot[h] = i + 1;
+		if (!x->slot[h].at)
+			x->slot[h] = (struct qslot){hash, (uint32_t)(i + 1)};
 	}
 	return x;
 }
@@ -159,12 +173,12 @@ sc_questionnaire_find(const struct sc_questionnaire *q, const char *id)
 				return &q->questions[i];
 		return NULL;
 	}
-	size_t h = (size_t)hash_str(id) & (x->size - 1);
-	while (x->slot[h]) {
-		const struct sc_question *qn = &q->questions[x->slot[h] - 1];
-		if (strcmp(qn->id, id) == 0)
+	uint32_t hash = (uint32_t)hash_str(id);
+	for (size_t h = hash & (x->size - 1); x->slot[h].at;
+	     h = (h + 1) & (x->size - 1)) {
+		const struct sc_question *qn = &q->questions[x->slot[h].at - 1];
+		if (x->slot[h].hash == hash && strcmp(qn->id, id) == 0)
 			return qn;
-		h = (h + 1) & (x->size - 1);
 	}
 	return NULL;
 }
