@@ -332,9 +332,7 @@ found(const struct sc_ynode *n)
  * the words around them, twice ("choice \"a\" of question \"q\""). */
 #define WHAT_SIZE (3 * SC_YQUOTE_SIZE)
 
-/* The NULL-terminated strings joined into buf[WHAT_SIZE], cut to fit.  The
- * names of objects are made for every object, message or not, so this
- * costs no more than copying. */
+/* The NULL-terminated strings joined into buf[WHAT_SIZE], cut to fit. */
 static const char *
 join(char *buf, ...)
 {
@@ -367,13 +365,115 @@ what_name(char *buf, const char *kind, const struct sc_ynode *map)
 	return buf;
 }
 
+/* The name of an object in messages, made when a message first needs it
+ * (most objects are never named, and naming one costs more than checking
+ * it): kind "id" (or "the kind at line N"), followed by " of " and the
+ * object it belongs to when `of` is given; or, without a kind, `prefix`
+ * and that object ("the gap of rule \"r\""). */
+struct what {
+	const char *kind;
+	const struct sc_ynode *map;
+	const char *prefix;
+	struct what *of;
+	bool made;
+	char buf[WHAT_SIZE];
+};
+
+static void
+what_init(struct what *w, const char *kind, const struct sc_ynode *map,
+          const char *prefix, struct what *of)
+{
+	w->kind = kind;
+	w->map = map;
+	w->prefix = prefix;
+	w->of = of;
+	w->made = false;
+}
+
+static const char *
+what_str(struct what *w)
+{
+	if (w->made)
+		return w->buf;
+	if (!w->kind) {
+		join(w->buf, w->prefix, what_str(w->of), NULL);
+	} else if (w->of) {
+		char own[WHAT_SIZE];
+		join(w->buf, what_name(own, w->kind, w->map), " of ",
+		     what_str(w->of), NULL);
+	} else {
+		what_name(w->buf, w->kind, w->map);
+	}
+	w->made = true;
+	return w->buf;
+}
+
+/* A mapping's values for the keys its kind allows (names, NULL-ended, at
+ * most FIELDS_MAX), found in one pass over it rather than a look-up each:
+ * val[i] and key[i] (the key itself, for messages about it) for names[i],
+ * NULL when absent; `unknown` when a text key is none of them. */
+#define FIELDS_MAX 12
+
+struct fields {
+	const struct sc_ynode *val[FIELDS_MAX];
+	const struct sc_ynode *key[FIELDS_MAX];
+	bool unknown;
+};
+
+static void
+fields_read(const struct sc_ynode *map, const char *const *names,
+            struct fields *f)
+{
+	memset(f, 0, sizeof *f);
+	for (size_t i = 0; i < map->n; i++) {
+		const struct sc_ynode *k = map->keys[i];
+		/* Other keys are reported by the YAML tree already. */
+		if (k->kind != SC_Y_SCALAR)
+			continue;
+		size_t j = 0;
+		while (names[j] && !(k->len && names[j][0] == k->str[0] &&
+		                     strlen(names[j]) == k->len &&
+		                     memcmp(names[j], k->str, k->len) == 0))
+			j++;
+		if (!names[j]) {
+			f->unknown = true;
+			continue;
+		}
+		f->val[j] = map->items[i];
+		f->key[j] = k;
+	}
+}
+
+/* sc_ymap_check_keys on fields already read, its messages made only when
+ * there is something to say.  `required` has a bit per index of names. */
+static void
+check_fields(struct loader *L, const struct sc_ynode *map,
+             const char *const *names, unsigned required,
+             const struct fields *f, struct what *w)
+{
+	bool fine = !f->unknown;
+	for (size_t j = 0; fine && names[j]; j++)
+		fine = !(required & (1u << j)) || f->val[j];
+	if (fine)
+		return;
+	const char *req[FIELDS_MAX + 1];
+	size_t n = 0;
+	for (size_t j = 0; names[j]; j++)
+		if (required & (1u << j))
+			req[n++] = names[j];
+	req[n] = NULL;
+	sc_ymap_check_keys(map, names, req, what_str(w), L->file, L->d);
+}
+
+/* The getters below take a value (NULL when its key is absent) and the key
+ * for messages; the get_ ones look the key up in a mapping first. */
+
 /* The text of an id under `key`, or NULL (reported) when it is not one.
  * A missing key is left to the key check. */
 static const char *
-get_id(struct loader *L, const struct sc_ynode *map, const char *key,
-       const char *kind, bool dash)
+id_value(struct loader *L, const struct sc_ynode *n, const char *key,
+         const char *kind, bool dash)
 {
-	const struct sc_ynode *n = sc_ymap_get(map, key);
 	if (!n)
 		return NULL;
 	if (!is_word(n)) {
@@ -393,33 +493,51 @@ get_id(struct loader *L, const struct sc_ynode *map, const char *key,
 	return n->str;
 }
 
-/* A text value; NULL when absent or wrong (reported unless absent). */
-static char *
-get_text(struct loader *L, const struct sc_ynode *map, const char *key)
+static const char *
+get_id(struct loader *L, const struct sc_ynode *map, const char *key,
+       const char *kind, bool dash)
 {
-	const struct sc_ynode *n = sc_ymap_get(map, key);
-	if (!n)
-		return NULL;
+	return id_value(L, sc_ymap_get(map, key), key, kind, dash);
+}
+
+/* Is a present value good text?  (Reported when not.) */
+static bool
+text_ok(struct loader *L, const struct sc_ynode *n, const char *key)
+{
 	if (n->kind != SC_Y_SCALAR) {
 		diag_at(L, n, "\"%s\" must be text, found %s", key, found(n));
-		return NULL;
+		return false;
 	}
 	if (sc_ynode_is_null(n) || n->len == 0) {
 		diag_at(L, n, "\"%s\" must not be empty", key);
-		return NULL;
+		return false;
 	}
 	if (strlen(n->str) != n->len) {
 		diag_at(L, n, "\"%s\" must not contain NUL characters", key);
-		return NULL;
+		return false;
 	}
+	return true;
+}
+
+/* A text value; NULL when absent or wrong (reported unless absent). */
+static char *
+text_value(struct loader *L, const struct sc_ynode *n, const char *key)
+{
+	if (!n || !text_ok(L, n, key))
+		return NULL;
 	return sc_arena_strndup(L->ar, n->str, n->len);
 }
 
-static bool
-get_bool(struct loader *L, const struct sc_ynode *map, const char *key,
-         bool *out)
+static char *
+get_text(struct loader *L, const struct sc_ynode *map, const char *key)
 {
-	const struct sc_ynode *n = sc_ymap_get(map, key);
+	return text_value(L, sc_ymap_get(map, key), key);
+}
+
+static bool
+bool_value(struct loader *L, const struct sc_ynode *n, const char *key,
+           bool *out)
+{
 	if (!n)
 		return true;
 	if (!sc_ynode_bool(n, out)) {
@@ -431,10 +549,9 @@ get_bool(struct loader *L, const struct sc_ynode *map, const char *key,
 }
 
 static bool
-get_number(struct loader *L, const struct sc_ynode *map, const char *key,
-           double *out, bool *has)
+number_value(struct loader *L, const struct sc_ynode *n, const char *key,
+             double *out, bool *has)
 {
-	const struct sc_ynode *n = sc_ymap_get(map, key);
 	*has = false;
 	if (!n)
 		return true;
@@ -449,10 +566,9 @@ get_number(struct loader *L, const struct sc_ynode *map, const char *key,
 /* A date "YYYY-MM-DD" (quoted or not) as a day number in *out (a double,
  * as number bounds are kept); *has false when absent. */
 static bool
-get_date(struct loader *L, const struct sc_ynode *map, const char *key,
-         double *out, bool *has)
+date_value(struct loader *L, const struct sc_ynode *n, const char *key,
+           double *out, bool *has)
 {
-	const struct sc_ynode *n = sc_ymap_get(map, key);
 	*has = false;
 	if (!n)
 		return true;
@@ -473,10 +589,9 @@ get_date(struct loader *L, const struct sc_ynode *map, const char *key,
 
 /* A whole number in [lo, hi]; false when absent or wrong. */
 static bool
-get_int(struct loader *L, const struct sc_ynode *map, const char *key,
-        long long lo, long long hi, long long *out)
+int_value(struct loader *L, const struct sc_ynode *n, const char *key,
+          long long lo, long long hi, long long *out)
 {
-	const struct sc_ynode *n = sc_ymap_get(map, key);
 	if (!n)
 		return false;
 	long long v;
@@ -632,27 +747,43 @@ vocab_bits(struct loader *L, const struct sc_ynode *n, const char *key,
 
 /* ---- questions -------------------------------------------------------------- */
 
-static const char *const question_keys[] = {
-	"id", "type", "text", "help", "required", "show_if", "default",
-	"unsure", "choices", "min", "max", "max_length", NULL,
+enum {
+	Q_ID, Q_TYPE, Q_TEXT, Q_HELP, Q_REQUIRED, Q_SHOW_IF, Q_DEFAULT,
+	Q_UNSURE, Q_CHOICES, Q_MIN, Q_MAX, Q_MAX_LENGTH, Q_FIELDS
 };
-static const char *const question_required[] = {"id", "type", "text", "help",
-                                                NULL};
-static const char *const choice_keys[] = {"id", "label", "help", NULL};
-static const char *const choice_required[] = {"id", "label", NULL};
+static const char *const question_keys[] = {
+	[Q_ID] = "id", [Q_TYPE] = "type", [Q_TEXT] = "text", [Q_HELP] = "help",
+	[Q_REQUIRED] = "required", [Q_SHOW_IF] = "show_if",
+	[Q_DEFAULT] = "default", [Q_UNSURE] = "unsure",
+	[Q_CHOICES] = "choices", [Q_MIN] = "min", [Q_MAX] = "max",
+	[Q_MAX_LENGTH] = "max_length", [Q_FIELDS] = NULL,
+};
+#define QUESTION_REQUIRED \
+	(1u << Q_ID | 1u << Q_TYPE | 1u << Q_TEXT | 1u << Q_HELP)
+
+enum { C_ID, C_LABEL, C_HELP, C_FIELDS };
+static const char *const choice_keys[] = {
+	[C_ID] = "id", [C_LABEL] = "label", [C_HELP] = "help",
+	[C_FIELDS] = NULL,
+};
+#define CHOICE_REQUIRED (1u << C_ID | 1u << C_LABEL)
+_Static_assert(Q_FIELDS <= FIELDS_MAX && C_FIELDS <= FIELDS_MAX,
+               "fields_read has room for every key");
 
 /* Words of the expression language: a question named so could never be
  * read by an expression. */
 static const char *const reserved[] = {"and", "or", "not", "in", "true",
                                        "false", "today", NULL};
 
+/* The choices of a question: `list` is its "choices" value (NULL when
+ * absent), `map` the question. */
 static void
 parse_choices(struct loader *L, struct sc_question *qn,
-              const struct sc_ynode *map, const char *what)
+              const struct sc_ynode *map, const struct sc_ynode *list,
+              struct what *qw)
 {
-	const struct sc_ynode *list = sc_ymap_get(map, "choices");
 	if (!list) {
-		diag_at(L, map, "%s has no \"choices\"", what);
+		diag_at(L, map, "%s has no \"choices\"", what_str(qw));
 		return;
 	}
 	if (list->kind != SC_Y_SEQ) {
@@ -660,16 +791,15 @@ parse_choices(struct loader *L, struct sc_question *qn,
 		return;
 	}
 	if (list->n == 0)
-		diag_at(L, list, "%s has no choices: give 1 to %d", what,
-		        CHOICES_MAX);
+		diag_at(L, list, "%s has no choices: give 1 to %d",
+		        what_str(qw), CHOICES_MAX);
 	else if (list->n > CHOICES_MAX)
-		diag_at(L, list, "%s has %zu choices: at most %d are allowed", what,
-		        list->n, CHOICES_MAX);
+		diag_at(L, list, "%s has %zu choices: at most %d are allowed",
+		        what_str(qw), list->n, CHOICES_MAX);
 	/* Every item is checked, but only the allowed number is kept, so that
 	 * choice look-ups stay bounded whatever the file holds. */
 	size_t keep = list->n < CHOICES_MAX ? list->n : CHOICES_MAX;
 	qn->choices = sc_arena_calloc(L->ar, keep, sizeof *qn->choices);
-	struct sc_choice spare;
 	struct idset ids = {0};
 	for (size_t i = 0; i < list->n; i++) {
 		const struct sc_ynode *c = list->items[i];
@@ -678,32 +808,36 @@ parse_choices(struct loader *L, struct sc_question *qn,
 			        found(c));
 			continue;
 		}
-		char cwhat[WHAT_SIZE], full[WHAT_SIZE];
-		join(full, what_name(cwhat, "choice", c), " of ", what, NULL);
-		sc_ymap_check_keys(c, choice_keys, choice_required, full, L->file,
-		                   L->d);
-		struct sc_choice *ch = &spare;
-		memset(&spare, 0, sizeof spare);
+		struct what cw;
+		what_init(&cw, "choice", c, NULL, qw);
+		struct fields f;
+		fields_read(c, choice_keys, &f);
+		check_fields(L, c, choice_keys, CHOICE_REQUIRED, &f, &cw);
 		/* A choice past the limit is checked and then forgotten. */
-		struct sc_arena_mark before;
-		sc_arena_mark(L->ar, &before);
+		struct sc_choice *ch = NULL;
 		if (qn->nchoices < keep)
 			ch = &qn->choices[qn->nchoices++];
-		const char *id = get_id(L, c, "id", "choice", false);
+		const struct sc_ynode *idn = f.val[C_ID];
+		const char *id = id_value(L, idn, "id", "choice", false);
 		if (id) {
-			const struct sc_ynode *idn = sc_ymap_get(c, "id");
 			int first = idset_add(&ids, id, idn->line);
 			if (first)
 				diag_at(L, idn,
 				        "duplicate choice id \"%s\" in %s (first at "
 				        "line %d)",
-				        id, what, first);
-			ch->id = sc_arena_strdup(L->ar, id);
+				        id, what_str(qw), first);
+			if (ch)
+				ch->id = sc_arena_strdup(L->ar, id);
 		}
-		ch->label = get_text(L, c, "label");
-		ch->help = get_text(L, c, "help");
-		if (ch == &spare)
-			sc_arena_rewind(L->ar, &before);
+		if (ch) {
+			ch->label = text_value(L, f.val[C_LABEL], "label");
+			ch->help = text_value(L, f.val[C_HELP], "help");
+		} else {
+			if (f.val[C_LABEL])
+				text_ok(L, f.val[C_LABEL], "label");
+			if (f.val[C_HELP])
+				text_ok(L, f.val[C_HELP], "help");
+		}
 	}
 	idset_fini(&ids);
 }
@@ -740,11 +874,11 @@ choice_list(const struct sc_question *qn)
 /* One choice id of the question, or -1 (reported). */
 static int
 default_choice(struct loader *L, const struct sc_question *qn,
-               const struct sc_ynode *n, const char *what)
+               const struct sc_ynode *n, struct what *qw)
 {
 	if (!is_word(n)) {
 		diag_at(L, n, "\"default\" of %s must be a choice id, found %s",
-		        what, found(n));
+		        what_str(qw), found(n));
 		return -1;
 	}
 	int k = sc_question_find_choice(qn, n->str);
@@ -753,17 +887,18 @@ default_choice(struct loader *L, const struct sc_question *qn,
 		char shown[SC_YQUOTE_SIZE];
 		diag_at(L, n,
 		        "default \"%s\" is not a choice of %s; its choices are: %s",
-		        sc_ynode_quote(n, shown, sizeof shown), what, all);
+		        sc_ynode_quote(n, shown, sizeof shown), what_str(qw),
+		        all);
 		free(all);
 	}
 	return k;
 }
 
+/* The default answer `n` (NULL when none) of a question. */
 static void
 parse_default(struct loader *L, struct sc_question *qn,
-              const struct sc_ynode *map, const char *what)
+              const struct sc_ynode *n, struct what *qw)
 {
-	const struct sc_ynode *n = sc_ymap_get(map, "default");
 	if (!n)
 		return;
 	struct sc_answer *a = &qn->def;
@@ -780,16 +915,17 @@ parse_default(struct loader *L, struct sc_question *qn,
 				diag_at(L, n,
 				        "default \"unsure\" needs \"unsure: true\" on "
 				        "%s",
-				        what);
+				        what_str(qw));
 		} else {
 			diag_at(L, n,
 			        "\"default\" of %s must be true or false%s, found %s",
-			        what, qn->allow_unsure ? " or unsure" : "", found(n));
+			        what_str(qw), qn->allow_unsure ? " or unsure" : "",
+			        found(n));
 		}
 		break;
 	}
 	case SC_Q_SINGLE: {
-		int k = default_choice(L, qn, n, what);
+		int k = default_choice(L, qn, n, qw);
 		if (k >= 0) {
 			a->type = SC_A_CHOICE;
 			a->choice = (size_t)k;
@@ -801,14 +937,14 @@ parse_default(struct loader *L, struct sc_question *qn,
 			diag_at(L, n,
 			        "\"default\" of %s must be a list of choice ids, "
 			        "found %s",
-			        what, found(n));
+			        what_str(qw), found(n));
 			break;
 		}
 		size_t *sel = sc_arena_calloc(L->ar, n->n, sizeof *sel);
 		size_t nsel = 0;
 		bool ok = true;
 		for (size_t i = 0; i < n->n; i++) {
-			int k = default_choice(L, qn, n->items[i], what);
+			int k = default_choice(L, qn, n->items[i], qw);
 			if (k < 0) {
 				ok = false;
 				continue;
@@ -837,7 +973,7 @@ parse_default(struct loader *L, struct sc_question *qn,
 		double v;
 		if (!sc_ynode_number(n, &v)) {
 			diag_at(L, n, "\"default\" of %s must be a number, found %s",
-			        what, found(n));
+			        what_str(qw), found(n));
 		} else if (qn->has_min && v < qn->min) {
 			diag_at(L, n, "default %g is below \"min\" (%g)", v,
 			        qn->min);
@@ -858,7 +994,7 @@ parse_default(struct loader *L, struct sc_question *qn,
 		    !sc_date_parse(n->str, &day, &why)) {
 			char shown[SC_YQUOTE_SIZE];
 			diag_at(L, n, "\"default\" of %s must be a date, found %s%s%s",
-			        what,
+			        what_str(qw),
 			        why ? sc_ynode_quote(n, shown, sizeof shown) : found(n),
 			        why ? ": " : "", why ? why : "");
 		} else if (qn->has_min && (double)day < qn->min) {
@@ -877,8 +1013,8 @@ parse_default(struct loader *L, struct sc_question *qn,
 		size_t max = qn->max_length ? qn->max_length : TEXT_LENGTH_DEFAULT;
 		if (n->kind != SC_Y_SCALAR || sc_ynode_is_null(n) ||
 		    strlen(n->str) != n->len) {
-			diag_at(L, n, "\"default\" of %s must be text, found %s", what,
-			        found(n));
+			diag_at(L, n, "\"default\" of %s must be text, found %s",
+			        what_str(qw), found(n));
 		} else if (utf8_chars(n->str, n->len) > max) {
 			diag_at(L, n,
 			        "default is longer than the question allows (%zu "
@@ -895,18 +1031,18 @@ parse_default(struct loader *L, struct sc_question *qn,
 
 /* Keys that belong to some types only: (key, types as a bit set). */
 static const struct {
-	const char *key;
+	int key; /* a Q_ field */
 	unsigned types;
 	const char *which;
 } typed_keys[] = {
-	{"unsure", 1u << SC_Q_YESNO, "yesno questions"},
-	{"choices", (1u << SC_Q_SINGLE) | (1u << SC_Q_MULTI),
+	{Q_UNSURE, 1u << SC_Q_YESNO, "yesno questions"},
+	{Q_CHOICES, (1u << SC_Q_SINGLE) | (1u << SC_Q_MULTI),
 	 "single and multi questions"},
-	{"min", (1u << SC_Q_NUMBER) | (1u << SC_Q_DATE),
+	{Q_MIN, (1u << SC_Q_NUMBER) | (1u << SC_Q_DATE),
 	 "number and date questions"},
-	{"max", (1u << SC_Q_NUMBER) | (1u << SC_Q_DATE),
+	{Q_MAX, (1u << SC_Q_NUMBER) | (1u << SC_Q_DATE),
 	 "number and date questions"},
-	{"max_length", 1u << SC_Q_TEXT, "text questions"},
+	{Q_MAX_LENGTH, 1u << SC_Q_TEXT, "text questions"},
 };
 
 static void
@@ -938,14 +1074,15 @@ parse_question(struct loader *L, const struct sc_ynode *map, size_t section)
 	qn->type = SC_Q_TEXT;
 	L->type_ok[idx] = false;
 
-	char what[WHAT_SIZE];
-	what_name(what, "question", map);
-	sc_ymap_check_keys(map, question_keys, question_required, what, L->file,
-	                   L->d);
+	struct what qw;
+	what_init(&qw, "question", map, NULL, NULL);
+	struct fields f;
+	fields_read(map, question_keys, &f);
+	check_fields(L, map, question_keys, QUESTION_REQUIRED, &f, &qw);
 
-	const char *id = get_id(L, map, "id", "question", false);
+	const struct sc_ynode *idn = f.val[Q_ID];
+	const char *id = id_value(L, idn, "id", "question", false);
 	if (id) {
-		const struct sc_ynode *idn = sc_ymap_get(map, "id");
 		/* The set keeps the model's copy: the tree may go first. */
 		qn->id = sc_arena_strdup(L->ar, id);
 		int first = idset_add(&L->question_ids, qn->id, idn->line);
@@ -960,7 +1097,7 @@ parse_question(struct loader *L, const struct sc_ynode *map, size_t section)
 				        id);
 	}
 
-	const struct sc_ynode *tn = sc_ymap_get(map, "type");
+	const struct sc_ynode *tn = f.val[Q_TYPE];
 	if (tn) {
 		int t = vocab_value(L, tn, &v_qtype, NULL);
 		if (t >= 0) {
@@ -968,57 +1105,64 @@ parse_question(struct loader *L, const struct sc_ynode *map, size_t section)
 			L->type_ok[idx] = true;
 		}
 	}
-	qn->text = get_text(L, map, "text");
-	qn->help = get_text(L, map, "help");
-	get_bool(L, map, "required", &qn->required);
+	qn->text = text_value(L, f.val[Q_TEXT], "text");
+	qn->help = text_value(L, f.val[Q_HELP], "help");
+	bool_value(L, f.val[Q_REQUIRED], "required", &qn->required);
 
 	if (L->type_ok[idx]) {
 		for (size_t i = 0; i < sizeof typed_keys / sizeof typed_keys[0]; i++) {
-			const struct sc_ynode *k = map_key(map, typed_keys[i].key);
+			const struct sc_ynode *k = f.key[typed_keys[i].key];
 			if (k && !(typed_keys[i].types & (1u << qn->type)))
 				diag_at(L, k,
 				        "\"%s\" is only for %s; %s is a %s question",
-				        typed_keys[i].key, typed_keys[i].which, what,
+				        question_keys[typed_keys[i].key],
+				        typed_keys[i].which, what_str(&qw),
 				        sc_qtype_id_str(qn->type));
 		}
 		switch (qn->type) {
 		case SC_Q_YESNO:
-			get_bool(L, map, "unsure", &qn->allow_unsure);
+			bool_value(L, f.val[Q_UNSURE], "unsure",
+			           &qn->allow_unsure);
 			break;
 		case SC_Q_SINGLE:
 		case SC_Q_MULTI:
-			parse_choices(L, qn, map, what);
+			parse_choices(L, qn, map, f.val[Q_CHOICES], &qw);
 			break;
 		case SC_Q_NUMBER: {
-			bool min_ok = get_number(L, map, "min", &qn->min, &qn->has_min);
-			bool max_ok = get_number(L, map, "max", &qn->max, &qn->has_max);
+			bool min_ok = number_value(L, f.val[Q_MIN], "min",
+			                           &qn->min, &qn->has_min);
+			bool max_ok = number_value(L, f.val[Q_MAX], "max",
+			                           &qn->max, &qn->has_max);
 			if (min_ok && max_ok && qn->has_min && qn->has_max &&
 			    qn->min > qn->max)
-				diag_at(L, sc_ymap_get(map, "min"),
+				diag_at(L, f.val[Q_MIN],
 				        "\"min\" (%g) is greater than \"max\" (%g)",
 				        qn->min, qn->max);
 			break;
 		}
 		case SC_Q_TEXT: {
 			long long v;
-			if (get_int(L, map, "max_length", 1, TEXT_LENGTH_MAX, &v))
+			if (int_value(L, f.val[Q_MAX_LENGTH], "max_length", 1,
+			              TEXT_LENGTH_MAX, &v))
 				qn->max_length = (size_t)v;
 			break;
 		}
 		case SC_Q_DATE: {
-			bool min_ok = get_date(L, map, "min", &qn->min, &qn->has_min);
-			bool max_ok = get_date(L, map, "max", &qn->max, &qn->has_max);
+			bool min_ok = date_value(L, f.val[Q_MIN], "min",
+			                         &qn->min, &qn->has_min);
+			bool max_ok = date_value(L, f.val[Q_MAX], "max",
+			                         &qn->max, &qn->has_max);
 			if (min_ok && max_ok && qn->has_min && qn->has_max &&
 			    qn->min > qn->max)
-				diag_at(L, sc_ymap_get(map, "min"),
+				diag_at(L, f.val[Q_MIN],
 				        "\"min\" is later than \"max\"");
 			break;
 		}
 		}
-		parse_default(L, qn, map, what);
+		parse_default(L, qn, f.val[Q_DEFAULT], &qw);
 	}
 
-	const struct sc_ynode *si = sc_ymap_get(map, "show_if");
+	const struct sc_ynode *si = f.val[Q_SHOW_IF];
 	if (si) {
 		if (si->kind != SC_Y_SCALAR || sc_ynode_is_null(si) ||
 		    strlen(si->str) != si->len)
@@ -1029,7 +1173,6 @@ parse_question(struct loader *L, const struct sc_ynode *map, size_t section)
 			sc_ynode_spot(si, &L->show_if_at[idx]);
 		}
 	}
-
 }
 
 /* ---- sections ---------------------------------------------------------------- */
@@ -1087,23 +1230,64 @@ parse_section(struct loader *L, const struct sc_ynode *map)
 
 /* ---- rules --------------------------------------------------------------------- */
 
+enum {
+	R_ID, R_WHEN, R_BECAUSE, R_RECOMMEND, R_TYPE, R_SCOPE, R_SCOPE_OUT,
+	R_FLAG, R_GAP, R_READINESS, R_NEXT_STEP, R_FIELDS
+};
 static const char *const rule_keys[] = {
-	"id", "when", "because", "recommend", "type", "scope", "scope_out",
-	"flag", "gap", "readiness", "next_step", NULL,
+	[R_ID] = "id", [R_WHEN] = "when", [R_BECAUSE] = "because",
+	[R_RECOMMEND] = "recommend", [R_TYPE] = "type", [R_SCOPE] = "scope",
+	[R_SCOPE_OUT] = "scope_out", [R_FLAG] = "flag", [R_GAP] = "gap",
+	[R_READINESS] = "readiness", [R_NEXT_STEP] = "next_step",
+	[R_FIELDS] = NULL,
 };
-static const char *const rule_required[] = {"id", "when", "because", NULL};
-static const char *const effect_keys[] = {
-	"recommend", "type", "scope", "scope_out", "flag", "gap", "readiness",
-	"next_step", NULL,
+#define RULE_REQUIRED (1u << R_ID | 1u << R_WHEN | 1u << R_BECAUSE)
+/* The effects: the rule keys from R_RECOMMEND on. */
+#define RULE_EFFECTS R_RECOMMEND
+
+enum { T_REPORT, T_TYPE, T_PERIOD_MONTHS, T_WEIGHT, T_FIELDS };
+static const char *const type_keys[] = {
+	[T_REPORT] = "report", [T_TYPE] = "type",
+	[T_PERIOD_MONTHS] = "period_months", [T_WEIGHT] = "weight",
+	[T_FIELDS] = NULL,
 };
-static const char *const type_keys[] = {"report", "type", "period_months",
-                                        "weight", NULL};
-static const char *const type_required[] = {"report", "type", NULL};
-static const char *const gap_keys[] = {"id", "title", "criteria", "priority",
-                                       "advice", "kind", NULL};
-static const char *const gap_required[] = {"id", "title", "criteria",
-                                           "priority", "advice", NULL};
-static const char *const readiness_keys[] = {"item", "status", NULL};
+#define TYPE_REQUIRED (1u << T_REPORT | 1u << T_TYPE)
+
+enum { G_ID, G_TITLE, G_CRITERIA, G_PRIORITY, G_ADVICE, G_KIND, G_FIELDS };
+static const char *const gap_keys[] = {
+	[G_ID] = "id", [G_TITLE] = "title", [G_CRITERIA] = "criteria",
+	[G_PRIORITY] = "priority", [G_ADVICE] = "advice", [G_KIND] = "kind",
+	[G_FIELDS] = NULL,
+};
+#define GAP_REQUIRED \
+	(1u << G_ID | 1u << G_TITLE | 1u << G_CRITERIA | 1u << G_PRIORITY | \
+	 1u << G_ADVICE)
+
+enum { D_ITEM, D_STATUS, D_FIELDS };
+static const char *const readiness_keys[] = {
+	[D_ITEM] = "item", [D_STATUS] = "status", [D_FIELDS] = NULL,
+};
+#define READINESS_REQUIRED (1u << D_ITEM | 1u << D_STATUS)
+
+_Static_assert(R_FIELDS <= FIELDS_MAX && T_FIELDS <= FIELDS_MAX &&
+                       G_FIELDS <= FIELDS_MAX && D_FIELDS <= FIELDS_MAX,
+               "fields_read has room for every key");
+
+/* A part of a rule (a type, its gap, its readiness): its fields, its keys
+ * checked; false when it is not a mapping (reported). */
+static bool
+part_fields(struct loader *L, const struct sc_ynode *n,
+            const char *const *names, unsigned required, struct fields *f,
+            struct what *w)
+{
+	if (n->kind != SC_Y_MAP) {
+		sc_ymap_check_keys(n, names, NULL, what_str(w), L->file, L->d);
+		return false;
+	}
+	fields_read(n, names, f);
+	check_fields(L, n, names, required, f, w);
+	return true;
+}
 
 static void
 parse_recommend(struct loader *L, struct sc_rule *r, const struct sc_ynode *n)
@@ -1136,16 +1320,16 @@ parse_recommend(struct loader *L, struct sc_rule *r, const struct sc_ynode *n)
 
 static void
 parse_type_effect(struct loader *L, struct sc_rule *r,
-                  const struct sc_ynode *n, const char *what)
+                  const struct sc_ynode *n, struct what *rw)
 {
-	char twhat[WHAT_SIZE];
-	sc_ymap_check_keys(n, type_keys, type_required,
-	                   join(twhat, "the type of ", what, NULL), L->file, L->d);
-	if (n->kind != SC_Y_MAP)
+	struct what tw;
+	what_init(&tw, NULL, NULL, "the type of ", rw);
+	struct fields f;
+	if (!part_fields(L, n, type_keys, TYPE_REQUIRED, &f, &tw))
 		return;
 	struct sc_type_effect te = {0};
 	bool ok = true;
-	const struct sc_ynode *rep = sc_ymap_get(n, "report");
+	const struct sc_ynode *rep = f.val[T_REPORT];
 	if (rep) {
 		int k = vocab_value(L, rep, &v_report, NULL);
 		ok = ok && k >= 0;
@@ -1157,21 +1341,22 @@ parse_type_effect(struct loader *L, struct sc_rule *r,
 			ok = false;
 		}
 	}
-	const struct sc_ynode *ty = sc_ymap_get(n, "type");
+	const struct sc_ynode *ty = f.val[T_TYPE];
 	if (ty) {
 		int k = vocab_value(L, ty, &v_rtype, NULL);
 		ok = ok && k >= 0;
 		te.type = k >= 0 ? (enum sc_rtype)k : SC_TYPE1;
 	}
 	long long v;
-	if (get_int(L, n, "period_months", PERIOD_MIN, PERIOD_MAX, &v)) {
+	if (int_value(L, f.val[T_PERIOD_MONTHS], "period_months", PERIOD_MIN,
+	              PERIOD_MAX, &v)) {
 		if (ty && te.type == SC_TYPE1 && ok)
-			diag_at(L, map_key(n, "period_months"),
+			diag_at(L, f.key[T_PERIOD_MONTHS],
 			        "\"period_months\" is for Type II only: a Type I "
 			        "report is as of a date");
 		te.period_months = (int)v;
 	}
-	if (get_int(L, n, "weight", INT_MIN, INT_MAX, &v))
+	if (int_value(L, f.val[T_WEIGHT], "weight", INT_MIN, INT_MAX, &v))
 		te.weight = (int)v;
 	/* A rule proposes a type or two: a new array for each is cheap. */
 	struct sc_type_effect *types =
@@ -1184,25 +1369,25 @@ parse_type_effect(struct loader *L, struct sc_rule *r,
 
 static void
 parse_gap(struct loader *L, struct sc_rule *r, const struct sc_ynode *n,
-          const char *what)
+          struct what *rw)
 {
-	char gwhat[WHAT_SIZE];
-	sc_ymap_check_keys(n, gap_keys, gap_required,
-	                   join(gwhat, "the gap of ", what, NULL), L->file, L->d);
-	if (n->kind != SC_Y_MAP)
+	struct what gw;
+	what_init(&gw, NULL, NULL, "the gap of ", rw);
+	struct fields f;
+	if (!part_fields(L, n, gap_keys, GAP_REQUIRED, &f, &gw))
 		return;
 	struct sc_gap_def *g = sc_arena_calloc(L->ar, 1, sizeof *g);
 	r->gap = g;
-	const char *id = get_id(L, n, "id", "gap", false);
+	const char *id = id_value(L, f.val[G_ID], "id", "gap", false);
 	g->id = sc_arena_strdup(L->ar, id);
-	g->title = get_text(L, n, "title");
-	g->advice = get_text(L, n, "advice");
-	const struct sc_ynode *pr = sc_ymap_get(n, "priority");
+	g->title = text_value(L, f.val[G_TITLE], "title");
+	g->advice = text_value(L, f.val[G_ADVICE], "advice");
+	const struct sc_ynode *pr = f.val[G_PRIORITY];
 	if (pr) {
 		int k = vocab_value(L, pr, &v_priority, NULL);
 		g->priority = k >= 0 ? (enum sc_priority)k : SC_PRIO_MEDIUM;
 	}
-	const struct sc_ynode *kind = sc_ymap_get(n, "kind");
+	const struct sc_ynode *kind = f.val[G_KIND];
 	if (kind) {
 		if (scalar_is(kind, "followup"))
 			g->followup = true;
@@ -1216,7 +1401,7 @@ parse_gap(struct loader *L, struct sc_rule *r, const struct sc_ynode *n,
 			        found(kind));
 		}
 	}
-	const struct sc_ynode *cr = sc_ymap_get(n, "criteria");
+	const struct sc_ynode *cr = f.val[G_CRITERIA];
 	if (!cr)
 		return;
 	if (cr->kind != SC_Y_SEQ) {
@@ -1247,17 +1432,17 @@ parse_gap(struct loader *L, struct sc_rule *r, const struct sc_ynode *n,
 
 static void
 parse_readiness(struct loader *L, struct sc_rule *r, const struct sc_ynode *n,
-                const char *what)
+                struct what *rw)
 {
-	char rwhat[WHAT_SIZE];
-	sc_ymap_check_keys(n, readiness_keys, readiness_keys,
-	                   join(rwhat, "the readiness of ", what, NULL), L->file,
-	                   L->d);
-	if (n->kind != SC_Y_MAP)
+	struct what dw;
+	what_init(&dw, NULL, NULL, "the readiness of ", rw);
+	struct fields f;
+	if (!part_fields(L, n, readiness_keys, READINESS_REQUIRED, &f, &dw))
 		return;
-	const char *item = get_id(L, n, "item", "readiness item", false);
+	const char *item =
+	        id_value(L, f.val[D_ITEM], "item", "readiness item", false);
 	r->readiness_item = sc_arena_strdup(L->ar, item);
-	const struct sc_ynode *st = sc_ymap_get(n, "status");
+	const struct sc_ynode *st = f.val[D_STATUS];
 	if (st) {
 		int k = vocab_value(L, st, &v_readiness, NULL);
 		r->readiness = k >= 0 ? (enum sc_readiness)k : SC_READY_UNKNOWN;
@@ -1283,19 +1468,21 @@ parse_rule(struct loader *L, const struct sc_ynode *map)
 	r->line = map->line;
 	r->col = map->col;
 
-	char what[WHAT_SIZE];
-	what_name(what, "rule", map);
-	sc_ymap_check_keys(map, rule_keys, rule_required, what, L->file, L->d);
-	const char *id = get_id(L, map, "id", "rule", false);
+	struct what rw;
+	what_init(&rw, "rule", map, NULL, NULL);
+	struct fields f;
+	fields_read(map, rule_keys, &f);
+	check_fields(L, map, rule_keys, RULE_REQUIRED, &f, &rw);
+	const struct sc_ynode *idn = f.val[R_ID];
+	const char *id = id_value(L, idn, "id", "rule", false);
 	if (id) {
-		const struct sc_ynode *idn = sc_ymap_get(map, "id");
 		r->id = sc_arena_strdup(L->ar, id);
 		int first = idset_add(&L->rule_ids, r->id, idn->line);
 		if (first)
 			diag_at(L, idn, "duplicate rule id \"%s\" (first at line %d)",
 			        id, first);
 	}
-	const struct sc_ynode *w = sc_ymap_get(map, "when");
+	const struct sc_ynode *w = f.val[R_WHEN];
 	if (w) {
 		if (w->kind != SC_Y_SCALAR || sc_ynode_is_null(w) ||
 		    strlen(w->str) != w->len)
@@ -1306,44 +1493,45 @@ parse_rule(struct loader *L, const struct sc_ynode *map)
 			sc_ynode_spot(w, &L->when_at[idx]);
 		}
 	}
-	r->because = get_text(L, map, "because");
+	r->because = text_value(L, f.val[R_BECAUSE], "because");
 
 	bool any = false;
-	for (const char *const *k = effect_keys; *k; k++)
-		any = any || sc_ymap_get(map, *k);
+	for (int k = RULE_EFFECTS; k < R_FIELDS; k++)
+		any = any || f.val[k];
 	if (!any) {
 		struct sc_buf b = {0};
-		for (const char *const *k = effect_keys; *k; k++)
-			sc_buf_printf(&b, "%s%s", k == effect_keys ? "" : ", ", *k);
+		for (int k = RULE_EFFECTS; k < R_FIELDS; k++)
+			sc_buf_printf(&b, "%s%s", k == RULE_EFFECTS ? "" : ", ",
+			              rule_keys[k]);
 		diag_at(L, map, "%s has no effect; give it at least one of: %s",
-		        what, sc_buf_str(&b));
+		        what_str(&rw), sc_buf_str(&b));
 		sc_buf_fini(&b);
 	}
 
 	const struct sc_ynode *n;
-	if ((n = sc_ymap_get(map, "recommend")))
+	if ((n = f.val[R_RECOMMEND]))
 		parse_recommend(L, r, n);
-	if ((n = sc_ymap_get(map, "type"))) {
+	if ((n = f.val[R_TYPE])) {
 		if (n->kind == SC_Y_SEQ) {
 			if (n->n == 0)
 				diag_at(L, n, "\"type\" is an empty list");
 			for (size_t i = 0; i < n->n; i++)
-				parse_type_effect(L, r, n->items[i], what);
+				parse_type_effect(L, r, n->items[i], &rw);
 		} else {
-			parse_type_effect(L, r, n, what);
+			parse_type_effect(L, r, n, &rw);
 		}
 	}
-	if ((n = sc_ymap_get(map, "scope")))
+	if ((n = f.val[R_SCOPE]))
 		r->scope_in = vocab_bits(L, n, "scope", &v_category);
-	if ((n = sc_ymap_get(map, "scope_out")))
+	if ((n = f.val[R_SCOPE_OUT]))
 		r->scope_out = vocab_bits(L, n, "scope_out", &v_category);
-	if ((n = sc_ymap_get(map, "flag")))
+	if ((n = f.val[R_FLAG]))
 		r->flags = vocab_bits(L, n, "flag", &v_framework);
-	if ((n = sc_ymap_get(map, "gap")))
-		parse_gap(L, r, n, what);
-	if ((n = sc_ymap_get(map, "readiness")))
-		parse_readiness(L, r, n, what);
-	r->next_step = get_text(L, map, "next_step");
+	if ((n = f.val[R_GAP]))
+		parse_gap(L, r, n, &rw);
+	if ((n = f.val[R_READINESS]))
+		parse_readiness(L, r, n, &rw);
+	r->next_step = text_value(L, f.val[R_NEXT_STEP], "next_step");
 }
 
 /* ---- pass 2: expressions and the timeline --------------------------------- */
