@@ -120,10 +120,11 @@ local_block_comes_first(void **state)
 	sc_arena_fini(&a);
 }
 
-/* An adopted block is carved next; trimming after it keeps every byte
- * handed out. */
+/* A window is carved only as far as it has been let grow, before new
+ * blocks are asked for; once closed it is the current block; trimming
+ * after it keeps every byte handed out; the arena frees it. */
 static void
-adopted_block_is_carved_next(void **state)
+window_is_carved_as_far_as_it_grows(void **state)
 {
 	(void)state;
 	struct sc_arena a;
@@ -132,20 +133,48 @@ adopted_block_is_carved_next(void **state)
 	size_t size = 256 * 1024;
 	unsigned char *block = sc_xmalloc(size);
 	memset(block, 'x', size);
-	sc_arena_adopt(&a, block, size);
-	unsigned char *p = sc_arena_alloc(&a, 50000);
-	assert_true(inside(p, block, size));
-	memset(p, 0x5A, 50000);
+	sc_arena_window(&a, block, size);
+	/* Nothing let go yet: requests go to blocks of the arena's own. */
+	unsigned char *p = sc_arena_alloc(&a, 200);
+	assert_false(inside(p, block, size));
+	size_t upto = 100000;
+	sc_arena_window_grow(&a, upto);
+	size_t in_window = 0;
+	for (int i = 0; i < 2000; i++) {
+		p = sc_arena_alloc(&a, 100);
+		memset(p, 0x5A, 100);
+		if (inside(p, block, size)) {
+			assert_true(p + 100 <= block + upto);
+			in_window++;
+		}
+	}
+	/* Most went in the window, none past what it was let have. */
+	assert_true(in_window > 800);
+	assert_true(in_window < 1000);
+	for (size_t k = upto; k < size; k++)
+		assert_int_equal(block[k], 'x');
+	sc_arena_window_close(&a);
+	unsigned char *q = sc_arena_alloc(&a, 50000);
+	assert_true(inside(q, block, size));
+	memset(q, 0x33, 50000);
 	sc_arena_trim(&a);
 	for (size_t k = 0; k < 50000; k++)
-		assert_int_equal(p[k], 0x5A);
+		assert_int_equal(q[k], 0x33);
 	assert_string_equal(before, "before");
 	/* The rest can still be handed out and written. */
-	unsigned char *r = sc_arena_alloc(&a, 100000);
-	memset(r, 1, 100000);
-	assert_int_equal(r[99999], 1);
-	/* Too small to be worth it: freed at once (valgrind sees no leak). */
-	sc_arena_adopt(&a, sc_xmalloc(64), 64);
+	unsigned char *r = sc_arena_alloc(&a, 90000);
+	memset(r, 1, 90000);
+	assert_int_equal(r[89999], 1);
+	/* A small window never used is freed at once (valgrind sees no
+	 * leak). */
+	sc_arena_window(&a, sc_xmalloc(64), 64);
+	sc_arena_window_close(&a);
+	sc_arena_fini(&a);
+	/* One never closed is freed with the arena. */
+	sc_arena_init(&a, 1024, 1024);
+	sc_arena_window(&a, sc_xmalloc(8192), 8192);
+	sc_arena_window_grow(&a, 4096);
+	assert_non_null(sc_arena_alloc(&a, 2000));
 	sc_arena_fini(&a);
 }
 
@@ -233,6 +262,55 @@ file_and_memory_loads_agree(void **state)
 	free(dir);
 }
 
+/* The parser gives the model the file's bytes it is done with; an
+ * encoding error late in a big file is still placed exactly, as when the
+ * same bytes are loaded from memory. */
+static void
+late_encoding_error_is_placed_exactly(void **state)
+{
+	(void)state;
+	struct qgen_params p = {.nquestions = 3000, .nsections = 30,
+	                        .nrules = 1500, .seed = 12};
+	struct sc_buf yaml = {0};
+	qgen_yaml(&p, &yaml);
+	/* A byte that is not UTF-8 in a text some 200 KiB before the end. */
+	size_t at = yaml.len - 200 * 1024;
+	while (yaml.data[at] != ' ')
+		at++;
+	yaml.data[at] = (char)0xFF;
+	char *dir = th_mkdtemp();
+	char *path = th_write(dir, "bad.yaml", sc_buf_str(&yaml));
+	struct sc_diags df, dm;
+	sc_diags_init(&df);
+	sc_diags_init(&dm);
+	enum sc_status st;
+	assert_null(sc_questionnaire_load_file(path, &df, &st));
+	assert_int_equal(st, SC_EDATA);
+	assert_null(sc_questionnaire_load_buffer(path, yaml.data, yaml.len, &dm,
+	                                         &st));
+	assert_int_equal(df.n, 1);
+	assert_int_equal(dm.n, 1);
+	assert_int_equal(df.v[0].line, dm.v[0].line);
+	assert_int_equal(df.v[0].col, dm.v[0].col);
+	assert_string_equal(df.v[0].msg, dm.v[0].msg);
+	/* And it is where the byte is. */
+	int line = 1;
+	size_t bol = 0;
+	for (size_t i = 0; i < at; i++)
+		if (yaml.data[i] == '\n') {
+			line++;
+			bol = i + 1;
+		}
+	assert_int_equal(df.v[0].line, line);
+	assert_int_equal(df.v[0].col, (int)(at - bol) + 1);
+	sc_diags_fini(&df);
+	sc_diags_fini(&dm);
+	sc_buf_fini(&yaml);
+	th_rmtree(dir);
+	free(path);
+	free(dir);
+}
+
 int
 main(void)
 {
@@ -240,8 +318,9 @@ main(void)
 		cmocka_unit_test(objects_keep_their_bytes),
 		cmocka_unit_test(rewind_reuses_what_came_after_the_mark),
 		cmocka_unit_test(local_block_comes_first),
-		cmocka_unit_test(adopted_block_is_carved_next),
+		cmocka_unit_test(window_is_carved_as_far_as_it_grows),
 		cmocka_unit_test(file_and_memory_loads_agree),
+		cmocka_unit_test(late_encoding_error_is_placed_exactly),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -51,6 +51,7 @@ sc_arena_fini(struct sc_arena *a)
 	free_list(a->head, a->local);
 	free_list(a->big, NULL);
 	free(a->spare);
+	free(a->wbuf);
 	struct sc_arena_block *local = a->local;
 	size_t first = a->first, max = a->max;
 	sc_arena_init(a, first, max);
@@ -77,9 +78,19 @@ new_block(size_t size)
  * not wasted and a rewind still finds it), anything else a new current
  * block, the spare one when it is big enough. */
 void *
-sc_arena_alloc_slow(struct sc_arena *a, size_t n)
+sc_arena_alloc_slow(struct sc_arena *a, size_t n, size_t align)
 {
-	if (n > a->next / 4) {
+	if (a->wbuf) {
+		size_t at = (a->wused + align - 1) & ~(align - 1);
+		if (at <= a->wavail && a->wavail - at >= n) {
+			a->wused = at + n;
+			return a->wbuf + at;
+		}
+	}
+	/* While a window is open, blocks of the first size only bridge the
+	 * moments it has no room, so that the window is soon carved again. */
+	size_t size = a->wbuf ? a->first : a->next;
+	if (n > size / 4) {
 		struct sc_arena_block *b = new_block(n);
 		b->used = n;
 		b->next = a->big;
@@ -87,13 +98,13 @@ sc_arena_alloc_slow(struct sc_arena *a, size_t n)
 		return b->data;
 	}
 	struct sc_arena_block *b;
-	if (a->spare && a->spare->size >= a->next) {
+	if (a->spare && a->spare->size >= size) {
 		b = a->spare;
 		a->spare = NULL;
 		b->used = 0;
 	} else {
-		b = new_block(a->next);
-		if (a->next < a->max)
+		b = new_block(size);
+		if (!a->wbuf && a->next < a->max)
 			a->next = a->next > a->max / 2 ? a->max : a->next * 2;
 	}
 	b->next = a->head;
@@ -137,20 +148,47 @@ sc_arena_strdup(struct sc_arena *a, const char *s)
 	return s ? sc_arena_strndup(a, s, strlen(s)) : NULL;
 }
 
+/* The window's first bytes are kept for the header it gets when it is
+ * closed; what is carved from it starts after them, aligned as a block's
+ * data is. */
+#define WINDOW_START offsetof(struct sc_arena_block, data)
+
 void
-sc_arena_adopt(struct sc_arena *a, void *block, size_t size)
+sc_arena_window(struct sc_arena *a, void *block, size_t size)
 {
 	if (!block)
 		return;
-	if (size < sizeof(struct sc_arena_block) + 4096) {
-		free(block);
+	free(a->wbuf);
+	a->wbuf = block;
+	a->wcap = size;
+	a->wused = WINDOW_START;
+	a->wavail = 0;
+}
+
+void
+sc_arena_window_grow(struct sc_arena *a, size_t upto)
+{
+	if (a->wbuf && upto > a->wavail)
+		a->wavail = upto < a->wcap ? upto : a->wcap;
+}
+
+void
+sc_arena_window_close(struct sc_arena *a)
+{
+	unsigned char *w = a->wbuf;
+	if (!w)
+		return;
+	a->wbuf = NULL;
+	/* Unused and too small to be worth keeping. */
+	if (a->wused == WINDOW_START && a->wcap < WINDOW_START + 4096) {
+		free(w);
 		return;
 	}
 	/* malloc's alignment is good for any object, so the header fits at
 	 * the start and the data after it stays aligned. */
-	struct sc_arena_block *b = block;
-	b->used = 0;
-	b->size = size - sizeof *b;
+	struct sc_arena_block *b = (struct sc_arena_block *)w;
+	b->size = a->wcap - WINDOW_START;
+	b->used = a->wused - WINDOW_START;
 	b->next = a->head;
 	a->head = b;
 }

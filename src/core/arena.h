@@ -25,6 +25,10 @@ struct sc_arena {
 	struct sc_arena_block *spare; /* a block a rewind gave back, for reuse */
 	struct sc_arena_block *local; /* the caller's own first block, or NULL */
 	size_t first, next, max;      /* block sizes: the first, the next, cap */
+	/* A window (sc_arena_window): wbuf[wused .. wavail) is free to carve,
+	 * wbuf[wavail .. wcap) not yet; NULL when there is none. */
+	unsigned char *wbuf;
+	size_t wused, wavail, wcap;
 };
 
 struct sc_arena_mark {
@@ -49,7 +53,7 @@ sc_arena_fini(struct sc_arena *a);
 
 /* When the current block has no room. */
 void *
-sc_arena_alloc_slow(struct sc_arena *a, size_t n);
+sc_arena_alloc_slow(struct sc_arena *a, size_t n, size_t align);
 
 /* `n` bytes aligned to `align` (a power of two, at most that of
  * max_align_t); not zeroed.  Inline: the YAML tree asks for millions. */
@@ -64,7 +68,7 @@ sc_arena_alloc_aligned(struct sc_arena *a, size_t n, size_t align)
 			return (char *)b->data + at;
 		}
 	}
-	return sc_arena_alloc_slow(a, n);
+	return sc_arena_alloc_slow(a, n, align);
 }
 /* `n` bytes aligned for any object; not zeroed. */
 void *
@@ -79,19 +83,26 @@ sc_arena_strndup(struct sc_arena *a, const char *s, size_t n);
 char *
 sc_arena_strdup(struct sc_arena *a, const char *s);
 
-/* Hand the arena a block from malloc (`size` bytes) to carve from next
- * and to free with its own.  A loader gives it the buffer its file was
- * read into once parsing is done: what it builds next then goes in memory
- * the process has already touched, rather than in new pages (on the
- * machines this was measured on, a page touched for the first time costs
- * about as much as parsing a page of YAML).  A block too small to be
- * worth it is freed at once. */
+/* Hand the arena a block from malloc (`size` bytes) to free with its own,
+ * whose bytes become free to carve only as sc_arena_window_grow says: a
+ * loader gives it the buffer its file was read into and lets it have the
+ * part the parser is done with, so that what it builds goes in memory the
+ * process has already touched rather than in new pages (on the machines
+ * this was measured on, a page touched for the first time costs about as
+ * much as parsing a page of YAML).  When the current block is full, the
+ * window is carved before a new block is asked for.  An arena with a
+ * window is never wound back. */
 void
-sc_arena_adopt(struct sc_arena *a, void *block, size_t size);
+sc_arena_window(struct sc_arena *a, void *block, size_t size);
+/* The first `upto` bytes of the window's block are free to use. */
+void
+sc_arena_window_grow(struct sc_arena *a, size_t upto);
+/* All of the window is free to use: it becomes the current block. */
+void
+sc_arena_window_close(struct sc_arena *a);
 /* Give the whole pages past what the current block holds back to the
  * system (where it can be asked to take them): for an arena that is done
- * growing and will live long, after an adopted block was only partly
- * reused. */
+ * growing and will live long, after a window was only partly used. */
 void
 sc_arena_trim(struct sc_arena *a);
 

@@ -1907,6 +1907,13 @@ take(void *ud, size_t which, const struct sc_ynode *item, const size_t *at)
 	}
 }
 
+static void
+release(void *ud, size_t upto)
+{
+	struct loader *L = ud;
+	sc_arena_window_grow(L->ar, upto);
+}
+
 /* Read the file (path) or the buffer, and load it. */
 static struct sc_questionnaire *
 load(const char *name, const char *path, const char *buf, size_t len,
@@ -1942,12 +1949,17 @@ load(const char *name, const char *path, const char *buf, size_t len,
 		len = text.len;
 		name = path;
 	}
+	/* What is built goes in the pages the file was read into, as the
+	 * parser is done with them: pass 1 behind the parser, pass 2 (the
+	 * expressions above all) in the rest. */
+	if (text.data) {
+		sc_arena_window(L.ar, text.data, text.cap);
+		taker.released = release;
+		text = (struct sc_buf){0};
+	}
 	if (yst == SC_OK)
 		yst = sc_ydoc_take_buffer(&doc, name, buf, len, NULL, &taker, d);
-	/* Pass 2 (the expressions above all) goes in the pages the file was
-	 * read into, which the parser is done with. */
-	sc_arena_adopt(L.ar, text.data, text.cap);
-	text = (struct sc_buf){0};
+	sc_arena_window_close(L.ar);
 	/* A file that is not good YAML says only that (what was taken before
 	 * the problem was found is dropped). */
 	if (yst == SC_OK)

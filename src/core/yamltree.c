@@ -157,6 +157,7 @@ struct builder {
 	struct sc_ynode *root;
 	bool bad; /* a problem that does not stop parsing (duplicate key) */
 	const struct sc_ytaker *taker; /* NULL when nothing is taken */
+	const struct feed *feed;       /* NULL when libyaml reads buf itself */
 };
 
 static int
@@ -469,24 +470,68 @@ on_end(struct builder *b)
 	attach(b, n);
 }
 
-/* Line and column of a byte offset, counting characters as libyaml does. */
+/* Move a line and column over n bytes, counting characters as libyaml
+ * does. */
 static void
-offset_pos(const unsigned char *buf, size_t len, size_t off, int *line,
-           int *col)
+advance_pos(const unsigned char *p, size_t n, int *line, int *col)
 {
-	int l = 1, c = 1;
-	if (off > len)
-		off = len;
-	for (size_t i = 0; i < off; i++) {
-		if (buf[i] == '\n') {
+	int l = *line, c = *col;
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] == '\n') {
 			l++;
 			c = 1;
-		} else if ((buf[i] & 0xC0) != 0x80) {
+		} else if ((p[i] & 0xC0) != 0x80) {
 			c++;
 		}
 	}
 	*line = l;
 	*col = c;
+}
+
+/* The buffer handed to libyaml a piece at a time, for a taker that may
+ * reuse what the parser is done with (sc_ytaker.released).  libyaml keeps
+ * its own copy of every byte it is handed; the bytes a lag behind are
+ * released, and the lag keeps those around a reader error, which libyaml
+ * places at most its raw buffer (16 KiB) behind what it was handed, for
+ * the error's line and column, counted on from the release point. */
+#define FEED_LAG (64u * 1024)
+
+struct feed {
+	const unsigned char *buf;
+	size_t len, handed, released;
+	int line, col; /* where byte `released` is */
+};
+
+static int
+feed_read(void *data, unsigned char *out, size_t size, size_t *got)
+{
+	struct feed *f = data;
+	size_t n = f->len - f->handed < size ? f->len - f->handed : size;
+	if (n)
+		memcpy(out, f->buf + f->handed, n);
+	f->handed += n;
+	*got = n;
+	if (f->handed > f->released + FEED_LAG) {
+		size_t upto = f->handed - FEED_LAG;
+		advance_pos(f->buf + f->released, upto - f->released, &f->line,
+		            &f->col);
+		f->released = upto;
+	}
+	return 1;
+}
+
+/* Line and column of a byte offset of the input. */
+static void
+offset_pos(const struct builder *b, size_t off, int *line, int *col)
+{
+	const struct feed *f = b->feed;
+	size_t from = f ? f->released : 0;
+	*line = f ? f->line : 1;
+	*col = f ? f->col : 1;
+	if (off > b->len)
+		off = b->len;
+	if (off > from)
+		advance_pos(b->buf + from, off - from, line, col);
 }
 
 static void
@@ -496,7 +541,7 @@ report_parser_error(struct builder *b, const yaml_parser_t *p)
 		sc_out_of_memory();
 	int line, col;
 	if (p->error == YAML_READER_ERROR) {
-		offset_pos(b->buf, b->len, p->problem_offset, &line, &col);
+		offset_pos(b, p->problem_offset, &line, &col);
 	} else {
 		line = mark_line(&p->problem_mark);
 		col = mark_col(&p->problem_mark);
@@ -568,7 +613,14 @@ parse(struct sc_ydoc *doc, const unsigned char *buf, size_t len,
 	yaml_parser_t p;
 	if (!yaml_parser_initialize(&p))
 		sc_out_of_memory();
-	yaml_parser_set_input_string(&p, buf, len);
+	struct feed feed = {.buf = buf, .len = len, .line = 1, .col = 1};
+	size_t told = 0; /* what the taker was last told is released */
+	if (taker && taker->released) {
+		b.feed = &feed;
+		yaml_parser_set_input(&p, feed_read, &feed);
+	} else {
+		yaml_parser_set_input_string(&p, buf, len);
+	}
 	bool ok = true, done = false;
 	while (ok && !done) {
 		yaml_event_t ev;
@@ -576,6 +628,10 @@ parse(struct sc_ydoc *doc, const unsigned char *buf, size_t len,
 			report_parser_error(&b, &p);
 			ok = false;
 			break;
+		}
+		if (b.feed && feed.released > told) {
+			told = feed.released;
+			taker->released(taker->ud, told);
 		}
 		done = ev.type == YAML_STREAM_END_EVENT;
 		ok = on_event(&b, &ev);
