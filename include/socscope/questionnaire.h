@@ -149,9 +149,9 @@ struct sc_questionnaire {
 	struct sc_migration *migrations;
 	size_t nmigrations;
 	void *index; /* private: id -> question hash */
-	/* Private: the region its text and small parts (choices, gaps,
-	 * criteria, types, defaults) are carved from, freed with it; none of
-	 * them is freed or replaced on its own. */
+	/* Private: the region its text, small parts (choices, gaps,
+	 * criteria, types, defaults) and compiled expressions are carved
+	 * from, freed with it; none of them is freed or replaced on its own. */
 	void *arena;
 };
 

@@ -56,7 +56,8 @@ void *
 sc_arena_alloc_slow(struct sc_arena *a, size_t n, size_t align);
 
 /* `n` bytes aligned to `align` (a power of two, at most that of
- * max_align_t); not zeroed.  Inline: the YAML tree asks for millions. */
+ * max_align_t); not zeroed.  Inline: the YAML tree asks for one at
+ * nearly every event. */
 static inline void *
 sc_arena_alloc_aligned(struct sc_arena *a, size_t n, size_t align)
 {
