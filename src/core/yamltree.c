@@ -471,21 +471,20 @@ on_end(struct builder *b)
 }
 
 /* Move a line and column over n bytes, counting characters as libyaml
- * does. */
+ * does.  The whole file goes through here as it is read, so line breaks
+ * are found with memchr, and characters counted only after the last. */
 static void
 advance_pos(const unsigned char *p, size_t n, int *line, int *col)
 {
-	int l = *line, c = *col;
-	for (size_t i = 0; i < n; i++) {
-		if (p[i] == '\n') {
-			l++;
-			c = 1;
-		} else if ((p[i] & 0xC0) != 0x80) {
-			c++;
-		}
+	const unsigned char *end = p + n, *from = p, *nl;
+	while ((nl = memchr(from, '\n', (size_t)(end - from)))) {
+		if (*line < INT_MAX)
+			(*line)++;
+		*col = 1;
+		from = nl + 1;
 	}
-	*line = l;
-	*col = c;
+	for (; from < end; from++)
+		*col += (*from & 0xC0) != 0x80;
 }
 
 /* The buffer handed to libyaml a piece at a time, for a taker that may
