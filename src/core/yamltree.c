@@ -254,8 +254,9 @@ attach(struct builder *b, struct sc_ynode *n)
 		b->root = n;
 		return;
 	}
-	b->pending = sc_xgrow(b->pending, &b->cap_pending, b->npending + 1,
-	                      sizeof *b->pending);
+	if (b->npending == b->cap_pending)
+		b->pending = sc_xgrow(b->pending, &b->cap_pending,
+		                      b->npending + 1, sizeof *b->pending);
 	b->pending[b->npending++] = n;
 }
 
