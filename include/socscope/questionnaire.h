@@ -202,6 +202,10 @@ struct sc_questionnaire {
 	 * "recommend: none"): the reports have SOC sections. */
 	bool recommends;
 	void *index; /* private: id -> question hash */
+	/* Private: the region its text, small parts (choices, gaps,
+	 * criteria, types, defaults) and compiled expressions are carved
+	 * from, freed with it; none of them is freed or replaced on its own. */
+	void *arena;
 };
 
 /* Load and check a questionnaire.  On any problem returns NULL, sets *st

@@ -54,6 +54,14 @@ sc_ydoc_load_buffer(struct sc_ydoc *doc, const char *name, const char *buf,
 void
 sc_ydoc_fini(struct sc_ydoc *doc);
 
+/* Only the reading of sc_ydoc_load_file, with its limit and messages:
+ * the file's bytes into `out` (NUL-terminated; emptied on failure), for a
+ * caller that parses them with sc_ydoc_take_buffer and has a use for the
+ * memory afterwards. */
+enum sc_status
+sc_ydoc_read_file(const char *path, const struct sc_ylimits *limits,
+                  struct sc_buf *out, struct sc_diags *d);
+
 /* Loading with long lists taken an item at a time, so that a big file is
  * never held whole as a tree.  Each path names a list by the keys that lead
  * to it from the root mapping, "*" standing for any item of a list on the
@@ -65,7 +73,12 @@ sc_ydoc_fini(struct sc_ydoc *doc);
  * take() keeps no pointer into the item (text is copied; a position inside
  * a scalar's text is kept as a struct sc_yspot).  Items are taken even when
  * the file turns out to be bad later on: a taker's findings are worth
- * nothing unless the load returns SC_OK. */
+ * nothing unless the load returns SC_OK.
+ *
+ * When released is given, the parser calls it as it is done with the
+ * buffer's bytes, with how many from the start it will never read again:
+ * a taker that owns the buffer (whatever the const says) may write over
+ * those, and so put what it builds in memory already touched. */
 #define SC_YTAKE_MAX_PATH 8
 struct sc_ytaker {
 	const char *const *const *paths;
@@ -73,6 +86,7 @@ struct sc_ytaker {
 	void (*take)(void *ud, size_t which, const struct sc_ynode *item,
 	             const size_t *at);
 	void *ud;
+	void (*released)(void *ud, size_t upto); /* NULL: the buffer is kept */
 };
 
 enum sc_status

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "socscope/common.h"
 #include "socscope/expr.h"
@@ -145,29 +146,32 @@ enum xmode {
 
 enum xcmp { XC_EQ, XC_NE, XC_LT, XC_LE, XC_GT, XC_GE };
 
+/* Indices within one expression are bounded by its length
+ * (SC_EXPR_MAX_LEN), question and choice indices by the compiler's check
+ * (XIDX_MAX): 32 bits keep a node at 32 bytes, and a questionnaire holds
+ * thousands of them. */
+typedef uint32_t xidx;
+#define XIDX_MAX UINT32_MAX
+
 struct xnode {
 	unsigned char op;   /* enum xnode_op */
 	unsigned char mode; /* enum xmode */
 	unsigned char cmp;  /* enum xcmp */
 	unsigned char truth;
-	size_t a, b, n;
-	size_t q;           /* question index */
-	size_t str;         /* offset into strs */
+	xidx a, b, n;
+	xidx q;             /* question index */
+	xidx str;           /* offset into strs */
 	double num;
 };
 
-/* While compiling, the arrays grow apart; the finished expression is one
- * block holding all of them (freed with the header). */
+/* The finished expression: one block holding the header and all of its
+ * arrays (the compiler grows them apart, in its scratch arena). */
 struct sc_expr {
 	struct xnode *nodes;
-	size_t nnodes, capnodes;
 	size_t *kids; /* child lists, choice lists, string offsets */
-	size_t nkids, capkids;
 	char *strs;   /* NUL-terminated strings back to back */
-	size_t nstrs, capstrs;
 	size_t *deps;
-	size_t ndeps, capdeps;
-	size_t root;
+	xidx nnodes, ndeps, root;
 };
 
 #endif

@@ -154,9 +154,10 @@ keyword(const char *s, size_t n)
 	static const enum xtok kw[] = {
 		XT_TRUE, XT_FALSE, XT_AND, XT_OR, XT_NOT, XT_IN,
 	};
+	/* Most names are question ids: the first character rules them out. */
 	for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++) {
 		const char *t = tok_text[kw[i]];
-		if (strlen(t) == n && memcmp(t, s, n) == 0)
+		if (t[0] == s[0] && strlen(t) == n && memcmp(t, s, n) == 0)
 			return kw[i];
 	}
 	return XT_NAME;

@@ -4,8 +4,13 @@
  * into the tree, reporting syntax errors in Lua's tone with the column of
  * the offending token.  The checker then resolves question names, checks
  * types and choice ids, and emits the compact form of expr_internal.h that
- * expr_eval.c runs.  The tree is thrown away after compiling. */
+ * expr_eval.c runs.  The tree and the checker's growing arrays live in a
+ * scratch arena, its first block on the stack, thrown away after
+ * compiling: a short expression costs one allocation, for its result. */
 #include "expr_internal.h"
+
+#include "arena.h"
+#include "expr_arena.h"
 
 #include "socscope/date.h"
 
@@ -35,7 +40,6 @@ struct ast {
 	struct ast *last;
 	size_t nkids;
 	struct ast *next; /* next sibling */
-	struct ast *all;  /* every node of a parse, for freeing */
 };
 
 struct parser {
@@ -43,17 +47,15 @@ struct parser {
 	struct xtoken tok; /* the current (lookahead) token */
 	struct sc_expr_error *err;
 	int depth;
-	struct ast *all;
+	struct sc_arena *scratch;
 };
 
 static struct ast *
 new_ast(struct parser *p, enum ast_kind kind, int col)
 {
-	struct ast *a = sc_xcalloc(1, sizeof *a);
+	struct ast *a = sc_arena_calloc(p->scratch, 1, sizeof *a);
 	a->kind = kind;
 	a->col = col;
-	a->all = p->all;
-	p->all = a;
 	return a;
 }
 
@@ -66,17 +68,6 @@ add_kid(struct ast *parent, struct ast *kid)
 		parent->kids = kid;
 	parent->last = kid;
 	parent->nkids++;
-}
-
-static void
-free_asts(struct ast *a)
-{
-	while (a) {
-		struct ast *next = a->all;
-		free(a->str);
-		free(a);
-		a = next;
-	}
 }
 
 static bool
@@ -176,7 +167,8 @@ parse_list(struct parser *p)
 				break;
 			case XT_STRING:
 				item = new_ast(p, A_STR, t->col);
-				item->str = sc_xstrndup(t->str, t->slen);
+				item->str = sc_arena_strndup(p->scratch, t->str,
+				                             t->slen);
 				break;
 			case XT_TRUE:
 			case XT_FALSE:
@@ -261,7 +253,7 @@ parse_primary(struct parser *p)
 		break;
 	case XT_STRING:
 		a = new_ast(p, A_STR, col);
-		a->str = sc_xstrndup(t->str, t->slen);
+		a->str = sc_arena_strndup(p->scratch, t->str, t->slen);
 		break;
 	case XT_DURATION:
 		a = new_ast(p, A_DUR, col);
@@ -278,7 +270,7 @@ parse_primary(struct parser *p)
 		return parse_list(p);
 	case XT_NAME:
 		a = new_ast(p, A_NAME, col);
-		a->str = sc_xstrndup(t->str, t->slen);
+		a->str = sc_arena_strndup(p->scratch, t->str, t->slen);
 		if (!advance(p))
 			return NULL;
 		return p->tok.kind == XT_LPAREN ? parse_call(p, a) : a;
@@ -412,20 +404,53 @@ struct vinfo {
 	size_t qi;                  /* and its index */
 };
 
+/* The expression being emitted; its arrays grow in the scratch arena. */
+struct xwork {
+	struct xnode *nodes;
+	size_t nnodes, capnodes;
+	size_t *kids;
+	size_t nkids, capkids;
+	char *strs;
+	size_t nstrs, capstrs;
+	size_t *deps;
+	size_t ndeps, capdeps;
+	size_t root;
+};
+
 struct checker {
 	const struct sc_expr_scope *scope;
 	struct sc_expr_error *err;
-	struct sc_expr *e;
+	struct xwork *e;
+	struct sc_arena *scratch;
 };
+
+/* sc_xgrow in the scratch arena: the old array is left behind, which at
+ * doubling sizes costs at most as much again. */
+static void *
+grow(struct checker *c, void *p, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return p;
+	size_t n = *cap ? *cap : 8;
+	while (n < need)
+		n *= 2;
+	if (n > SIZE_MAX / size)
+		sc_out_of_memory();
+	void *q = sc_arena_alloc(c->scratch, n * size);
+	if (*cap)
+		memcpy(q, p, *cap * size);
+	*cap = n;
+	return q;
+}
 
 #define NO_NODE SIZE_MAX
 
 static size_t
 emit(struct checker *c, enum xnode_op op)
 {
-	struct sc_expr *e = c->e;
-	e->nodes = sc_xgrow(e->nodes, &e->capnodes, e->nnodes + 1,
-	                    sizeof *e->nodes);
+	struct xwork *e = c->e;
+	e->nodes = grow(c, e->nodes, &e->capnodes, e->nnodes + 1,
+	                sizeof *e->nodes);
 	memset(&e->nodes[e->nnodes], 0, sizeof *e->nodes);
 	e->nodes[e->nnodes].op = (unsigned char)op;
 	return e->nnodes++;
@@ -441,8 +466,8 @@ node(struct checker *c, size_t i)
 static size_t
 push_kid(struct checker *c, size_t v)
 {
-	struct sc_expr *e = c->e;
-	e->kids = sc_xgrow(e->kids, &e->capkids, e->nkids + 1, sizeof *e->kids);
+	struct xwork *e = c->e;
+	e->kids = grow(c, e->kids, &e->capkids, e->nkids + 1, sizeof *e->kids);
 	e->kids[e->nkids] = v;
 	return e->nkids++;
 }
@@ -450,9 +475,9 @@ push_kid(struct checker *c, size_t v)
 static size_t
 push_str(struct checker *c, const char *s)
 {
-	struct sc_expr *e = c->e;
+	struct xwork *e = c->e;
 	size_t n = strlen(s) + 1, off = e->nstrs;
-	e->strs = sc_xgrow(e->strs, &e->capstrs, e->nstrs + n, 1);
+	e->strs = grow(c, e->strs, &e->capstrs, e->nstrs + n, 1);
 	memcpy(e->strs + off, s, n);
 	e->nstrs += n;
 	return off;
@@ -461,11 +486,11 @@ push_str(struct checker *c, const char *s)
 static void
 add_dep(struct checker *c, size_t qi)
 {
-	struct sc_expr *e = c->e;
+	struct xwork *e = c->e;
 	for (size_t i = 0; i < e->ndeps; i++)
 		if (e->deps[i] == qi)
 			return;
-	e->deps = sc_xgrow(e->deps, &e->capdeps, e->ndeps + 1, sizeof *e->deps);
+	e->deps = grow(c, e->deps, &e->capdeps, e->ndeps + 1, sizeof *e->deps);
 	e->deps[e->ndeps++] = qi;
 }
 
@@ -628,6 +653,13 @@ resolve(struct checker *c, const char *name, int col, struct vinfo *v)
 	nm->question(nm->ud, qi, &v->qn);
 	if (!v->qn.id)
 		v->qn.id = name;
+	/* The compiled form keeps these in 32 bits (expr_internal.h). */
+	if (qi > XIDX_MAX || v->qn.nchoices > XIDX_MAX) {
+		sc_xerror(c->err, col,
+		          "question \"%s\" is past the questions or choices an "
+		          "expression can name", name);
+		return false;
+	}
 	return true;
 }
 
@@ -1099,27 +1131,23 @@ lower_has(struct checker *c, const struct vinfo *q, const struct ast *items,
 	size_t nitems = 0;
 	for (const struct ast *i = items; i; i = i->next)
 		nitems++;
-	long *idx = sc_xcalloc(nitems ? nitems : 1, sizeof *idx);
+	long *idx = sc_arena_calloc(c->scratch, nitems, sizeof *idx);
 	size_t k = 0;
 	for (const struct ast *i = items; i; i = i->next, k++) {
 		if (i->kind != A_STR) {
-			free(idx);
 			sc_xerror(c->err, i->col,
 			          "%s takes choice ids in quotes for question "
 			          "\"%s\"", what, q->qn.id);
 			return NO_NODE;
 		}
 		idx[k] = resolve_choice(c, q, i->str, i->col);
-		if (idx[k] < 0) {
-			free(idx);
+		if (idx[k] < 0)
 			return NO_NODE;
-		}
 	}
 	size_t n = emit_q(c, XN_HAS, q->qi);
 	size_t first = c->e->nkids;
 	for (k = 0; k < nitems; k++)
 		push_kid(c, (size_t)idx[k]);
-	free(idx);
 	node(c, n)->a = first;
 	node(c, n)->n = nitems;
 	return n;
@@ -1189,22 +1217,19 @@ lower_in(struct checker *c, const struct ast *l, const struct vinfo *li,
 	if (a == NO_NODE)
 		return NO_NODE;
 	size_t nitems = r->nkids;
-	size_t *vals = sc_xcalloc(nitems ? nitems : 1, sizeof *vals);
+	size_t *vals = sc_arena_calloc(c->scratch, nitems, sizeof *vals);
 	size_t k = 0;
 	for (const struct ast *i = r->kids; i; i = i->next, k++) {
 		struct vinfo iv;
 		classify(c, i, &iv);
 		vals[k] = lower_value(c, i, &iv, li, (enum xmode)mode);
-		if (vals[k] == NO_NODE) {
-			free(vals);
+		if (vals[k] == NO_NODE)
 			return NO_NODE;
-		}
 	}
 	size_t n = emit(c, XN_IN);
 	size_t first = c->e->nkids;
 	for (k = 0; k < nitems; k++)
 		push_kid(c, vals[k]);
-	free(vals);
 	struct xnode *nd = node(c, n);
 	nd->a = a;
 	nd->b = first;
@@ -1373,20 +1398,17 @@ lower_cond(struct checker *c, const struct ast *x, const char *ctx)
 	case A_AND:
 	case A_OR: {
 		const char *op = x->kind == A_AND ? "and" : "or";
-		size_t *k = sc_xcalloc(x->nkids, sizeof *k);
+		size_t *k = sc_arena_calloc(c->scratch, x->nkids, sizeof *k);
 		size_t i = 0;
 		for (const struct ast *y = x->kids; y; y = y->next, i++) {
 			k[i] = lower_cond(c, y, op);
-			if (k[i] == NO_NODE) {
-				free(k);
+			if (k[i] == NO_NODE)
 				return NO_NODE;
-			}
 		}
 		size_t n = emit(c, x->kind == A_AND ? XN_AND : XN_OR);
 		size_t first = c->e->nkids;
 		for (i = 0; i < x->nkids; i++)
 			push_kid(c, k[i]);
-		free(k);
 		node(c, n)->a = first;
 		node(c, n)->n = x->nkids;
 		return n;
@@ -1439,28 +1461,31 @@ cmp_size(const void *a, const void *b)
 
 /* The finished expression in one exact-size block (header, nodes, child
  * lists, deps, strings), so that a questionnaire's thousands of expressions
- * hold no spare capacity and each is freed with one free(). */
+ * hold no spare capacity: from `into` when given (freed with it), else
+ * from the heap (freed with one free()). */
 static struct sc_expr *
-pack(const struct sc_expr *w)
+pack(const struct xwork *w, struct sc_arena *into)
 {
-	size_t head = sizeof *w, nodes = w->nnodes * sizeof *w->nodes,
+	size_t head = sizeof(struct sc_expr),
+	       nodes = w->nnodes * sizeof *w->nodes,
 	       kids = w->nkids * sizeof *w->kids,
 	       deps = w->ndeps * sizeof *w->deps;
 	_Static_assert(sizeof(struct sc_expr) % _Alignof(struct xnode) == 0 &&
 	                       sizeof(struct xnode) % _Alignof(size_t) == 0,
 	               "each part of the block stays aligned");
-	char *block = sc_xmalloc(head + nodes + kids + deps + w->nstrs);
+	size_t size = head + nodes + kids + deps + w->nstrs;
+	char *block = into ? sc_arena_alloc_aligned(into, size,
+	                                            _Alignof(struct sc_expr))
+	                   : sc_xmalloc(size);
 	struct sc_expr *e = (struct sc_expr *)block;
 	*e = (struct sc_expr){
 		.nodes = (struct xnode *)(block + head),
-		.nnodes = w->nnodes, .capnodes = w->nnodes,
 		.kids = (size_t *)(block + head + nodes),
-		.nkids = w->nkids, .capkids = w->nkids,
 		.deps = (size_t *)(block + head + nodes + kids),
-		.ndeps = w->ndeps, .capdeps = w->ndeps,
 		.strs = block + head + nodes + kids + deps,
-		.nstrs = w->nstrs, .capstrs = w->nstrs,
-		.root = w->root,
+		.nnodes = (xidx)w->nnodes,
+		.ndeps = (xidx)w->ndeps,
+		.root = (xidx)w->root,
 	};
 	if (nodes)
 		memcpy(e->nodes, w->nodes, nodes);
@@ -1473,9 +1498,9 @@ pack(const struct sc_expr *w)
 	return e;
 }
 
-struct sc_expr *
-sc_expr_compile(const char *src, const struct sc_expr_scope *scope,
-                struct sc_expr_error *err)
+static struct sc_expr *
+compile(const char *src, const struct sc_expr_scope *scope,
+        struct sc_expr_error *err, struct sc_arena *into)
 {
 	struct sc_expr_error spare;
 	if (!err)
@@ -1500,7 +1525,15 @@ sc_expr_compile(const char *src, const struct sc_expr_scope *scope,
 		}
 	}
 
-	struct parser p = {0};
+	/* Room on the stack for the tree and arrays of a short expression;
+	 * a long one goes on in heap blocks. */
+	union {
+		max_align_t align;
+		unsigned char bytes[8192];
+	} local;
+	struct sc_arena scratch;
+	sc_arena_init_local(&scratch, &local, sizeof local, 8192, 65536);
+	struct parser p = {.scratch = &scratch};
 	struct sc_expr *e = NULL;
 	struct ast *tree = NULL;
 	p.err = err;
@@ -1519,25 +1552,36 @@ sc_expr_compile(const char *src, const struct sc_expr_scope *scope,
 		goto out;
 	}
 
-	struct sc_expr work = {0};
-	struct checker c = {scope, err, &work};
+	struct xwork work = {0};
+	struct checker c = {scope, err, &work, &scratch};
 	size_t root = lower_cond(&c, tree, NULL);
 	if (root != NO_NODE) {
 		work.root = root;
 		if (work.ndeps)
 			qsort(work.deps, work.ndeps, sizeof *work.deps, cmp_size);
-		e = pack(&work);
+		e = pack(&work, into);
 	}
-	free(work.nodes);
-	free(work.kids);
-	free(work.strs);
-	free(work.deps);
 	if (!e)
 		goto out;
 	err->col = 0;
 	err->msg[0] = '\0';
 out:
-	free_asts(p.all);
+	sc_arena_fini(&scratch);
 	sc_xlex_fini(&p.lx);
 	return e;
+}
+
+struct sc_expr *
+sc_expr_compile(const char *src, const struct sc_expr_scope *scope,
+                struct sc_expr_error *err)
+{
+	return compile(src, scope, err, NULL);
+}
+
+struct sc_expr *
+sc_expr_compile_in(struct sc_arena *into, const char *src,
+                   const struct sc_expr_scope *scope,
+                   struct sc_expr_error *err)
+{
+	return compile(src, scope, err, into);
 }

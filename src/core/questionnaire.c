@@ -23,7 +23,9 @@
 #include "socscope/migrate.h"
 #include "socscope/yamltree.h"
 
+#include "arena.h"
 #include "qrecord.h"
+#include "expr_arena.h"
 
 /* The format's limits. */
 #define ID_MAX SC_ID_MAX
@@ -46,84 +48,99 @@ hash_str(const char *s)
 	return h;
 }
 
-/* Open addressing, power-of-two size, grown at half full.  Keys are
- * borrowed; each carries a line for "first at line N" messages. */
+/* The sets and the index below keep each key's hash in its slot, so that
+ * a probe reads a string only when the hash matches: a big
+ * questionnaire's ids are scattered over megabytes, and following a
+ * pointer to each one probed cost more than the rest of the look-up. */
+
+/* Open addressing, power-of-two size, grown at two thirds full.  Keys
+ * are borrowed; each carries a line for "first at line N" messages. */
+struct idslot {
+	const char *key; /* NULL: empty */
+	uint32_t hash;
+	int line;
+};
+
 struct idset {
-	const char **keys;
-	int *lines;
+	struct idslot *slot;
 	size_t size, n;
 };
 
 static void
 idset_fini(struct idset *s)
 {
-	free(s->keys);
-	free(s->lines);
+	free(s->slot);
 	memset(s, 0, sizeof *s);
 }
 
 static void
 idset_grow(struct idset *s)
 {
-	struct idset bigger = {0};
-	bigger.size = s->size ? s->size * 2 : 16;
-	bigger.keys = sc_xcalloc(bigger.size, sizeof *bigger.keys);
-	bigger.lines = sc_xcalloc(bigger.size, sizeof *bigger.lines);
+	size_t size = s->size ? s->size * 2 : 16;
+	struct idslot *slot = sc_xcalloc(size, sizeof *slot);
 	for (size_t i = 0; i < s->size; i++) {
-		if (!s->keys[i])
+		if (!s->slot[i].key)
 			continue;
-		size_t h = (size_t)hash_str(s->keys[i]) & (bigger.size - 1);
-		while (bigger.keys[h])
-			h = (h + 1) & (bigger.size - 1);
-		bigger.keys[h] = s->keys[i];
-		bigger.lines[h] = s->lines[i];
+		size_t h = s->slot[i].hash & (size - 1);
+		while (slot[h].key)
+			h = (h + 1) & (size - 1);
+		slot[h] = s->slot[i];
 	}
-	bigger.n = s->n;
-	idset_fini(s);
-	*s = bigger;
+	free(s->slot);
+	s->slot = slot;
+	s->size = size;
 }
 
 /* Adds `key`; returns 0 when new, else the line of the first. */
 static int
 idset_add(struct idset *s, const char *key, int line)
 {
-	if ((s->n + 1) * 2 > s->size)
+	if ((s->n + 1) * 3 > s->size * 2)
 		idset_grow(s);
-	size_t h = (size_t)hash_str(key) & (s->size - 1);
-	while (s->keys[h]) {
-		if (strcmp(s->keys[h], key) == 0)
-			return s->lines[h] > 0 ? s->lines[h] : 1;
-		h = (h + 1) & (s->size - 1);
-	}
-	s->keys[h] = key;
-	s->lines[h] = line;
+	uint32_t hash = (uint32_t)hash_str(key);
+	size_t h = hash & (s->size - 1);
+	for (; s->slot[h].key; h = (h + 1) & (s->size - 1))
+		if (s->slot[h].hash == hash && strcmp(s->slot[h].key, key) == 0)
+			return s->slot[h].line > 0 ? s->slot[h].line : 1;
+	s->slot[h] = (struct idslot){key, hash, line};
 	s->n++;
 	return 0;
 }
 
-/* id -> question index + 1, over q->questions (first of equal ids wins). */
+/* id -> question index, over q->questions (first of equal ids wins). */
+struct qslot {
+	uint32_t hash;
+	uint32_t at; /* question index + 1; 0: empty */
+};
+
 struct qindex {
 	size_t size;
-	size_t slot[];
+	struct qslot slot[];
 };
 
 static struct qindex *
-qindex_build(const struct sc_questionnaire *q)
+qindex_build(const struct sc_questionnaire *q, struct sc_arena *ar)
 {
 	size_t size = 16;
-	while (size < q->nquestions * 2)
+	while (size * 2 < q->nquestions * 3)
 		size *= 2;
-	struct qindex *x = sc_xcalloc(1, sizeof *x + size * sizeof x->slot[0]);
+	struct qindex *x =
+	        sc_arena_calloc(ar, 1, sizeof *x + size * sizeof x->slot[0]);
 	x->size = size;
-	for (size_t i = 0; i < q->nquestions; i++) {
+	/* The question count is bounded by the YAML node limit, far below
+	 * 32 bits. */
+	for (size_t i = 0; i < q->nquestions && i < UINT32_MAX; i++) {
 		const char *id = q->questions[i].id;
 		if (!id)
 			continue;
-		size_t h = (size_t)hash_str(id) & (size - 1);
-		while (x->slot[h] && strcmp(q->questions[x->slot[h] - 1].id, id) != 0)
+		uint32_t hash = (uint32_t)hash_str(id);
+		size_t h = hash & (size - 1);
+		while (x->slot[h].at &&
+		       (x->slot[h].hash != hash ||
+		        strcmp(q->questions[x->slot[h].at - 1].id, id) != 0))
 			h = (h + 1) & (size - 1);
-		if (!x->slot[h])
-			x->slot[h] = i + 1;
+		if (!x->slot[h].at)
+			x->slot[h] = (struct qslot){hash, (uint32_t)(i + 1)};
 	}
 	return x;
 }
@@ -157,12 +174,12 @@ sc_questionnaire_find(const struct sc_questionnaire *q, const char *id)
 				return &q->questions[i];
 		return NULL;
 	}
-	size_t h = (size_t)hash_str(id) & (x->size - 1);
-	while (x->slot[h]) {
-		const struct sc_question *qn = &q->questions[x->slot[h] - 1];
-		if (strcmp(qn->id, id) == 0)
+	uint32_t hash = (uint32_t)hash_str(id);
+	for (size_t h = hash & (x->size - 1); x->slot[h].at;
+	     h = (h + 1) & (x->size - 1)) {
+		const struct sc_question *qn = &q->questions[x->slot[h].at - 1];
+		if (x->slot[h].hash == hash && strcmp(qn->id, id) == 0)
 			return qn;
-		h = (h + 1) & (x->size - 1);
 	}
 	return NULL;
 }
@@ -220,85 +237,24 @@ sc_questionnaire_names(const struct sc_questionnaire *q,
 
 /* ---- freeing ---------------------------------------------------------------- */
 
-static void
-free_question(struct sc_question *qn)
-{
-	free(qn->id);
-	free(qn->text);
-	free(qn->help);
-	free(qn->show_if_src);
-	sc_expr_free(qn->show_if);
-	for (size_t i = 0; i < qn->nchoices; i++) {
-		free(qn->choices[i].id);
-		free(qn->choices[i].label);
-		free(qn->choices[i].help);
-	}
-	free(qn->choices);
-	sc_answer_clear(&qn->def);
-}
-
-static void
-free_gap(struct sc_gap_def *g)
-{
-	if (!g)
-		return;
-	free(g->id);
-	free(g->title);
-	for (size_t i = 0; i < g->ncriteria; i++)
-		free(g->criteria[i]);
-	free(g->criteria);
-	free(g->advice);
-	free(g);
-}
-
-static void
-free_rule(struct sc_rule *r)
-{
-	free(r->id);
-	free(r->when_src);
-	sc_expr_free(r->when);
-	free(r->because);
-	free(r->types);
-	free_gap(r->gap);
-	free(r->readiness_item);
-	free(r->next_step);
-}
-
+/* The model's text, small parts (choices, gaps, criteria, types,
+ * defaults) and compiled expressions live in its arena and go with it;
+ * what stays on the heap is the three long arrays and the migrations. */
 void
 sc_questionnaire_free(struct sc_questionnaire *q)
 {
 	if (!q)
 		return;
-	for (size_t i = 0; i < q->nquestions; i++)
-		free_question(&q->questions[i]);
 	free(q->questions);
-	for (size_t i = 0; i < q->nsections; i++) {
-		free(q->sections[i].id);
-		free(q->sections[i].title);
-		free(q->sections[i].intro);
-		free(q->sections[i].skipped_note);
-		for (size_t k = 0; k < q->sections[i].nnotes; k++) {
-			struct sc_skip_note *n = &q->sections[i].notes[k];
-			free(n->when_src);
-			sc_expr_free(n->when);
-			free(n->text);
-		}
-		free(q->sections[i].notes);
-	}
 	free(q->sections);
-	for (size_t i = 0; i < q->nrules; i++)
-		free_rule(&q->rules[i]);
 	free(q->rules);
 	sc_migrations_free(q->migrations, q->nmigrations);
 	qr_free(q);
-	sc_expr_free(q->timeline.waiting);
-	free(q->timeline.waiting_src);
-	free(q->index);
-	free(q->file);
-	free(q->id);
-	free(q->title);
-	free(q->version);
-	free(q->description);
+	struct sc_arena *a = q->arena;
+	if (a) {
+		sc_arena_fini(a);
+		free(a);
+	}
 	free(q);
 }
 
@@ -306,6 +262,7 @@ sc_questionnaire_free(struct sc_questionnaire *q)
 
 struct loader {
 	const char *file;
+	struct sc_arena *ar; /* the model's (q->arena) */
 	struct sc_diags *d; /* private list, sorted at the end */
 	struct sc_questionnaire *q;
 	size_t cap_sections, cap_questions, cap_rules;
@@ -315,13 +272,13 @@ struct loader {
 	size_t cap_qextra;
 	struct sc_yspot *when_at;    /* where each when_src is */
 	size_t cap_rextra;
-	/* Where each skip note's when_src is, in section and note order. */
-	struct sc_yspot *note_at;
-	size_t nnote_at, cap_note_at;
 	size_t next_first; /* the first question not yet in a section */
 	struct idset section_ids, question_ids, rule_ids;
 	struct sc_expr_names names; /* for pass 2 */
 	struct qr_pending pending;  /* outcomes and placeholders, for pass 2 */
+	/* Where each skip note's when_src is, in section and note order. */
+	struct sc_yspot *note_at;
+	size_t nnote_at, cap_note_at;
 };
 
 static void
@@ -343,10 +300,11 @@ map_key(const struct sc_ynode *map, const char *key)
 {
 	if (!map || map->kind != SC_Y_MAP)
 		return NULL;
+	size_t len = strlen(key);
 	for (size_t i = 0; i < map->n; i++)
 		if (map->keys[i]->kind == SC_Y_SCALAR &&
-		    strcmp(map->keys[i]->str, key) == 0 &&
-		    strlen(key) == map->keys[i]->len)
+		    map->keys[i]->len == len &&
+		    memcmp(map->keys[i]->str, key, len) == 0)
 			return map->keys[i];
 	return NULL;
 }
@@ -380,9 +338,7 @@ found(const struct sc_ynode *n)
  * the words around them, twice ("choice \"a\" of question \"q\""). */
 #define WHAT_SIZE (3 * SC_YQUOTE_SIZE)
 
-/* The NULL-terminated strings joined into buf[WHAT_SIZE], cut to fit.  The
- * names of objects are made for every object, message or not, so this
- * costs no more than copying. */
+/* The NULL-terminated strings joined into buf[WHAT_SIZE], cut to fit. */
 static const char *
 join(char *buf, ...)
 {
@@ -415,13 +371,115 @@ what_name(char *buf, const char *kind, const struct sc_ynode *map)
 	return buf;
 }
 
+/* The name of an object in messages, made when a message first needs it
+ * (most objects are never named, and naming one costs more than checking
+ * it): kind "id" (or "the kind at line N"), followed by " of " and the
+ * object it belongs to when `of` is given; or, without a kind, `prefix`
+ * and that object ("the gap of rule \"r\""). */
+struct what {
+	const char *kind;
+	const struct sc_ynode *map;
+	const char *prefix;
+	struct what *of;
+	bool made;
+	char buf[WHAT_SIZE];
+};
+
+static void
+what_init(struct what *w, const char *kind, const struct sc_ynode *map,
+          const char *prefix, struct what *of)
+{
+	w->kind = kind;
+	w->map = map;
+	w->prefix = prefix;
+	w->of = of;
+	w->made = false;
+}
+
+static const char *
+what_str(struct what *w)
+{
+	if (w->made)
+		return w->buf;
+	if (!w->kind) {
+		join(w->buf, w->prefix, what_str(w->of), NULL);
+	} else if (w->of) {
+		char own[WHAT_SIZE];
+		join(w->buf, what_name(own, w->kind, w->map), " of ",
+		     what_str(w->of), NULL);
+	} else {
+		what_name(w->buf, w->kind, w->map);
+	}
+	w->made = true;
+	return w->buf;
+}
+
+/* A mapping's values for the keys its kind allows (names, NULL-ended, at
+ * most FIELDS_MAX), found in one pass over it rather than a look-up each:
+ * val[i] and key[i] (the key itself, for messages about it) for names[i],
+ * NULL when absent; `unknown` when a text key is none of them. */
+#define FIELDS_MAX 12
+
+struct fields {
+	const struct sc_ynode *val[FIELDS_MAX];
+	const struct sc_ynode *key[FIELDS_MAX];
+	bool unknown;
+};
+
+static void
+fields_read(const struct sc_ynode *map, const char *const *names,
+            struct fields *f)
+{
+	memset(f, 0, sizeof *f);
+	for (size_t i = 0; i < map->n; i++) {
+		const struct sc_ynode *k = map->keys[i];
+		/* Other keys are reported by the YAML tree already. */
+		if (k->kind != SC_Y_SCALAR)
+			continue;
+		size_t j = 0;
+		while (names[j] && !(k->len && names[j][0] == k->str[0] &&
+		                     strlen(names[j]) == k->len &&
+		                     memcmp(names[j], k->str, k->len) == 0))
+			j++;
+		if (!names[j]) {
+			f->unknown = true;
+			continue;
+		}
+		f->val[j] = map->items[i];
+		f->key[j] = k;
+	}
+}
+
+/* sc_ymap_check_keys on fields already read, its messages made only when
+ * there is something to say.  `required` has a bit per index of names. */
+static void
+check_fields(struct loader *L, const struct sc_ynode *map,
+             const char *const *names, unsigned required,
+             const struct fields *f, struct what *w)
+{
+	bool fine = !f->unknown;
+	for (size_t j = 0; fine && names[j]; j++)
+		fine = !(required & (1u << j)) || f->val[j];
+	if (fine)
+		return;
+	const char *req[FIELDS_MAX + 1];
+	size_t n = 0;
+	for (size_t j = 0; names[j]; j++)
+		if (required & (1u << j))
+			req[n++] = names[j];
+	req[n] = NULL;
+	sc_ymap_check_keys(map, names, req, what_str(w), L->file, L->d);
+}
+
+/* The getters below take a value (NULL when its key is absent) and the key
+ * for messages; the get_ ones look the key up in a mapping first. */
+
 /* The text of an id under `key`, or NULL (reported) when it is not one.
  * A missing key is left to the key check. */
 static const char *
-get_id(struct loader *L, const struct sc_ynode *map, const char *key,
-       const char *kind, bool dash)
+id_value(struct loader *L, const struct sc_ynode *n, const char *key,
+         const char *kind, bool dash)
 {
-	const struct sc_ynode *n = sc_ymap_get(map, key);
 	if (!n)
 		return NULL;
 	if (!is_word(n)) {
@@ -441,33 +499,51 @@ get_id(struct loader *L, const struct sc_ynode *map, const char *key,
 	return n->str;
 }
 
-/* A text value; NULL when absent or wrong (reported unless absent). */
-static char *
-get_text(struct loader *L, const struct sc_ynode *map, const char *key)
+static const char *
+get_id(struct loader *L, const struct sc_ynode *map, const char *key,
+       const char *kind, bool dash)
 {
-	const struct sc_ynode *n = sc_ymap_get(map, key);
-	if (!n)
-		return NULL;
+	return id_value(L, sc_ymap_get(map, key), key, kind, dash);
+}
+
+/* Is a present value good text?  (Reported when not.) */
+static bool
+text_ok(struct loader *L, const struct sc_ynode *n, const char *key)
+{
 	if (n->kind != SC_Y_SCALAR) {
 		diag_at(L, n, "\"%s\" must be text, found %s", key, found(n));
-		return NULL;
+		return false;
 	}
 	if (sc_ynode_is_null(n) || n->len == 0) {
 		diag_at(L, n, "\"%s\" must not be empty", key);
-		return NULL;
+		return false;
 	}
 	if (strlen(n->str) != n->len) {
 		diag_at(L, n, "\"%s\" must not contain NUL characters", key);
-		return NULL;
+		return false;
 	}
-	return sc_xstrndup(n->str, n->len);
+	return true;
+}
+
+/* A text value; NULL when absent or wrong (reported unless absent). */
+static char *
+text_value(struct loader *L, const struct sc_ynode *n, const char *key)
+{
+	if (!n || !text_ok(L, n, key))
+		return NULL;
+	return sc_arena_strndup(L->ar, n->str, n->len);
+}
+
+static char *
+get_text(struct loader *L, const struct sc_ynode *map, const char *key)
+{
+	return text_value(L, sc_ymap_get(map, key), key);
 }
 
 static bool
-get_bool(struct loader *L, const struct sc_ynode *map, const char *key,
-         bool *out)
+bool_value(struct loader *L, const struct sc_ynode *n, const char *key,
+           bool *out)
 {
-	const struct sc_ynode *n = sc_ymap_get(map, key);
 	if (!n)
 		return true;
 	if (!sc_ynode_bool(n, out)) {
@@ -479,10 +555,9 @@ get_bool(struct loader *L, const struct sc_ynode *map, const char *key,
 }
 
 static bool
-get_number(struct loader *L, const struct sc_ynode *map, const char *key,
-           double *out, bool *has)
+number_value(struct loader *L, const struct sc_ynode *n, const char *key,
+             double *out, bool *has)
 {
-	const struct sc_ynode *n = sc_ymap_get(map, key);
 	*has = false;
 	if (!n)
 		return true;
@@ -497,10 +572,9 @@ get_number(struct loader *L, const struct sc_ynode *map, const char *key,
 /* A date "YYYY-MM-DD" (quoted or not) as a day number in *out (a double,
  * as number bounds are kept); *has false when absent. */
 static bool
-get_date(struct loader *L, const struct sc_ynode *map, const char *key,
-         double *out, bool *has)
+date_value(struct loader *L, const struct sc_ynode *n, const char *key,
+           double *out, bool *has)
 {
-	const struct sc_ynode *n = sc_ymap_get(map, key);
 	*has = false;
 	if (!n)
 		return true;
@@ -521,10 +595,9 @@ get_date(struct loader *L, const struct sc_ynode *map, const char *key,
 
 /* A whole number in [lo, hi]; false when absent or wrong. */
 static bool
-get_int(struct loader *L, const struct sc_ynode *map, const char *key,
-        long long lo, long long hi, long long *out)
+int_value(struct loader *L, const struct sc_ynode *n, const char *key,
+          long long lo, long long hi, long long *out)
 {
-	const struct sc_ynode *n = sc_ymap_get(map, key);
 	if (!n)
 		return false;
 	long long v;
@@ -680,27 +753,43 @@ vocab_bits(struct loader *L, const struct sc_ynode *n, const char *key,
 
 /* ---- questions -------------------------------------------------------------- */
 
-static const char *const question_keys[] = {
-	"id", "type", "text", "help", "required", "show_if", "default",
-	"unsure", "choices", "min", "max", "max_length", NULL,
+enum {
+	Q_ID, Q_TYPE, Q_TEXT, Q_HELP, Q_REQUIRED, Q_SHOW_IF, Q_DEFAULT,
+	Q_UNSURE, Q_CHOICES, Q_MIN, Q_MAX, Q_MAX_LENGTH, Q_FIELDS
 };
-static const char *const question_required[] = {"id", "type", "text", "help",
-                                                NULL};
-static const char *const choice_keys[] = {"id", "label", "help", NULL};
-static const char *const choice_required[] = {"id", "label", NULL};
+static const char *const question_keys[] = {
+	[Q_ID] = "id", [Q_TYPE] = "type", [Q_TEXT] = "text", [Q_HELP] = "help",
+	[Q_REQUIRED] = "required", [Q_SHOW_IF] = "show_if",
+	[Q_DEFAULT] = "default", [Q_UNSURE] = "unsure",
+	[Q_CHOICES] = "choices", [Q_MIN] = "min", [Q_MAX] = "max",
+	[Q_MAX_LENGTH] = "max_length", [Q_FIELDS] = NULL,
+};
+#define QUESTION_REQUIRED \
+	(1u << Q_ID | 1u << Q_TYPE | 1u << Q_TEXT | 1u << Q_HELP)
+
+enum { C_ID, C_LABEL, C_HELP, C_FIELDS };
+static const char *const choice_keys[] = {
+	[C_ID] = "id", [C_LABEL] = "label", [C_HELP] = "help",
+	[C_FIELDS] = NULL,
+};
+#define CHOICE_REQUIRED (1u << C_ID | 1u << C_LABEL)
+_Static_assert(Q_FIELDS <= FIELDS_MAX && C_FIELDS <= FIELDS_MAX,
+               "fields_read has room for every key");
 
 /* Words of the expression language: a question named so could never be
  * read by an expression. */
 static const char *const reserved[] = {"and", "or", "not", "in", "true",
                                        "false", "today", NULL};
 
+/* The choices of a question: `list` is its "choices" value (NULL when
+ * absent), `map` the question. */
 static void
 parse_choices(struct loader *L, struct sc_question *qn,
-              const struct sc_ynode *map, const char *what)
+              const struct sc_ynode *map, const struct sc_ynode *list,
+              struct what *qw)
 {
-	const struct sc_ynode *list = sc_ymap_get(map, "choices");
 	if (!list) {
-		diag_at(L, map, "%s has no \"choices\"", what);
+		diag_at(L, map, "%s has no \"choices\"", what_str(qw));
 		return;
 	}
 	if (list->kind != SC_Y_SEQ) {
@@ -708,16 +797,15 @@ parse_choices(struct loader *L, struct sc_question *qn,
 		return;
 	}
 	if (list->n == 0)
-		diag_at(L, list, "%s has no choices: give 1 to %d", what,
-		        CHOICES_MAX);
+		diag_at(L, list, "%s has no choices: give 1 to %d",
+		        what_str(qw), CHOICES_MAX);
 	else if (list->n > CHOICES_MAX)
-		diag_at(L, list, "%s has %zu choices: at most %d are allowed", what,
-		        list->n, CHOICES_MAX);
+		diag_at(L, list, "%s has %zu choices: at most %d are allowed",
+		        what_str(qw), list->n, CHOICES_MAX);
 	/* Every item is checked, but only the allowed number is kept, so that
 	 * choice look-ups stay bounded whatever the file holds. */
 	size_t keep = list->n < CHOICES_MAX ? list->n : CHOICES_MAX;
-	qn->choices = sc_xcalloc(keep, sizeof *qn->choices);
-	struct sc_choice spare;
+	qn->choices = sc_arena_calloc(L->ar, keep, sizeof *qn->choices);
 	struct idset ids = {0};
 	for (size_t i = 0; i < list->n; i++) {
 		const struct sc_ynode *c = list->items[i];
@@ -726,31 +814,35 @@ parse_choices(struct loader *L, struct sc_question *qn,
 			        found(c));
 			continue;
 		}
-		char cwhat[WHAT_SIZE], full[WHAT_SIZE];
-		join(full, what_name(cwhat, "choice", c), " of ", what, NULL);
-		sc_ymap_check_keys(c, choice_keys, choice_required, full, L->file,
-		                   L->d);
-		struct sc_choice *ch = &spare;
-		memset(&spare, 0, sizeof spare);
+		struct what cw;
+		what_init(&cw, "choice", c, NULL, qw);
+		struct fields f;
+		fields_read(c, choice_keys, &f);
+		check_fields(L, c, choice_keys, CHOICE_REQUIRED, &f, &cw);
+		/* A choice past the limit is checked and then forgotten. */
+		struct sc_choice *ch = NULL;
 		if (qn->nchoices < keep)
 			ch = &qn->choices[qn->nchoices++];
-		const char *id = get_id(L, c, "id", "choice", false);
+		const struct sc_ynode *idn = f.val[C_ID];
+		const char *id = id_value(L, idn, "id", "choice", false);
 		if (id) {
-			const struct sc_ynode *idn = sc_ymap_get(c, "id");
 			int first = idset_add(&ids, id, idn->line);
 			if (first)
 				diag_at(L, idn,
 				        "duplicate choice id \"%s\" in %s (first at "
 				        "line %d)",
-				        id, what, first);
-			ch->id = sc_xstrdup(id);
+				        id, what_str(qw), first);
+			if (ch)
+				ch->id = sc_arena_strdup(L->ar, id);
 		}
-		ch->label = get_text(L, c, "label");
-		ch->help = get_text(L, c, "help");
-		if (ch == &spare) {
-			free(spare.id);
-			free(spare.label);
-			free(spare.help);
+		if (ch) {
+			ch->label = text_value(L, f.val[C_LABEL], "label");
+			ch->help = text_value(L, f.val[C_HELP], "help");
+		} else {
+			if (f.val[C_LABEL])
+				text_ok(L, f.val[C_LABEL], "label");
+			if (f.val[C_HELP])
+				text_ok(L, f.val[C_HELP], "help");
 		}
 	}
 	idset_fini(&ids);
@@ -788,11 +880,11 @@ choice_list(const struct sc_question *qn)
 /* One choice id of the question, or -1 (reported). */
 static int
 default_choice(struct loader *L, const struct sc_question *qn,
-               const struct sc_ynode *n, const char *what)
+               const struct sc_ynode *n, struct what *qw)
 {
 	if (!is_word(n)) {
 		diag_at(L, n, "\"default\" of %s must be a choice id, found %s",
-		        what, found(n));
+		        what_str(qw), found(n));
 		return -1;
 	}
 	int k = sc_question_find_choice(qn, n->str);
@@ -801,17 +893,18 @@ default_choice(struct loader *L, const struct sc_question *qn,
 		char shown[SC_YQUOTE_SIZE];
 		diag_at(L, n,
 		        "default \"%s\" is not a choice of %s; its choices are: %s",
-		        sc_ynode_quote(n, shown, sizeof shown), what, all);
+		        sc_ynode_quote(n, shown, sizeof shown), what_str(qw),
+		        all);
 		free(all);
 	}
 	return k;
 }
 
+/* The default answer `n` (NULL when none) of a question. */
 static void
 parse_default(struct loader *L, struct sc_question *qn,
-              const struct sc_ynode *map, const char *what)
+              const struct sc_ynode *n, struct what *qw)
 {
-	const struct sc_ynode *n = sc_ymap_get(map, "default");
 	if (!n)
 		return;
 	struct sc_answer *a = &qn->def;
@@ -828,16 +921,17 @@ parse_default(struct loader *L, struct sc_question *qn,
 				diag_at(L, n,
 				        "default \"unsure\" needs \"unsure: true\" on "
 				        "%s",
-				        what);
+				        what_str(qw));
 		} else {
 			diag_at(L, n,
 			        "\"default\" of %s must be true or false%s, found %s",
-			        what, qn->allow_unsure ? " or unsure" : "", found(n));
+			        what_str(qw), qn->allow_unsure ? " or unsure" : "",
+			        found(n));
 		}
 		break;
 	}
 	case SC_Q_SINGLE: {
-		int k = default_choice(L, qn, n, what);
+		int k = default_choice(L, qn, n, qw);
 		if (k >= 0) {
 			a->type = SC_A_CHOICE;
 			a->choice = (size_t)k;
@@ -849,14 +943,14 @@ parse_default(struct loader *L, struct sc_question *qn,
 			diag_at(L, n,
 			        "\"default\" of %s must be a list of choice ids, "
 			        "found %s",
-			        what, found(n));
+			        what_str(qw), found(n));
 			break;
 		}
-		size_t *sel = sc_xcalloc(n->n, sizeof *sel);
+		size_t *sel = sc_arena_calloc(L->ar, n->n, sizeof *sel);
 		size_t nsel = 0;
 		bool ok = true;
 		for (size_t i = 0; i < n->n; i++) {
-			int k = default_choice(L, qn, n->items[i], what);
+			int k = default_choice(L, qn, n->items[i], qw);
 			if (k < 0) {
 				ok = false;
 				continue;
@@ -873,10 +967,8 @@ parse_default(struct loader *L, struct sc_question *qn,
 			}
 			sel[nsel++] = (size_t)k;
 		}
-		if (!ok) {
-			free(sel);
+		if (!ok)
 			break;
-		}
 		qsort(sel, nsel, sizeof *sel, cmp_size);
 		a->type = SC_A_CHOICES;
 		a->sel = sel;
@@ -887,7 +979,7 @@ parse_default(struct loader *L, struct sc_question *qn,
 		double v;
 		if (!sc_ynode_number(n, &v)) {
 			diag_at(L, n, "\"default\" of %s must be a number, found %s",
-			        what, found(n));
+			        what_str(qw), found(n));
 		} else if (qn->has_min && v < qn->min) {
 			diag_at(L, n, "default %g is below \"min\" (%g)", v,
 			        qn->min);
@@ -908,7 +1000,7 @@ parse_default(struct loader *L, struct sc_question *qn,
 		    !sc_date_parse(n->str, &day, &why)) {
 			char shown[SC_YQUOTE_SIZE];
 			diag_at(L, n, "\"default\" of %s must be a date, found %s%s%s",
-			        what,
+			        what_str(qw),
 			        why ? sc_ynode_quote(n, shown, sizeof shown) : found(n),
 			        why ? ": " : "", why ? why : "");
 		} else if (qn->has_min && (double)day < qn->min) {
@@ -927,8 +1019,8 @@ parse_default(struct loader *L, struct sc_question *qn,
 		size_t max = qn->max_length ? qn->max_length : TEXT_LENGTH_DEFAULT;
 		if (n->kind != SC_Y_SCALAR || sc_ynode_is_null(n) ||
 		    strlen(n->str) != n->len) {
-			diag_at(L, n, "\"default\" of %s must be text, found %s", what,
-			        found(n));
+			diag_at(L, n, "\"default\" of %s must be text, found %s",
+			        what_str(qw), found(n));
 		} else if (utf8_chars(n->str, n->len) > max) {
 			diag_at(L, n,
 			        "default is longer than the question allows (%zu "
@@ -936,7 +1028,7 @@ parse_default(struct loader *L, struct sc_question *qn,
 			        max);
 		} else {
 			a->type = SC_A_TEXT;
-			a->text = sc_xstrndup(n->str, n->len);
+			a->text = sc_arena_strndup(L->ar, n->str, n->len);
 		}
 		break;
 	}
@@ -945,18 +1037,18 @@ parse_default(struct loader *L, struct sc_question *qn,
 
 /* Keys that belong to some types only: (key, types as a bit set). */
 static const struct {
-	const char *key;
+	int key; /* a Q_ field */
 	unsigned types;
 	const char *which;
 } typed_keys[] = {
-	{"unsure", 1u << SC_Q_YESNO, "yesno questions"},
-	{"choices", (1u << SC_Q_SINGLE) | (1u << SC_Q_MULTI),
+	{Q_UNSURE, 1u << SC_Q_YESNO, "yesno questions"},
+	{Q_CHOICES, (1u << SC_Q_SINGLE) | (1u << SC_Q_MULTI),
 	 "single and multi questions"},
-	{"min", (1u << SC_Q_NUMBER) | (1u << SC_Q_DATE),
+	{Q_MIN, (1u << SC_Q_NUMBER) | (1u << SC_Q_DATE),
 	 "number and date questions"},
-	{"max", (1u << SC_Q_NUMBER) | (1u << SC_Q_DATE),
+	{Q_MAX, (1u << SC_Q_NUMBER) | (1u << SC_Q_DATE),
 	 "number and date questions"},
-	{"max_length", 1u << SC_Q_TEXT, "text questions"},
+	{Q_MAX_LENGTH, 1u << SC_Q_TEXT, "text questions"},
 };
 
 static void
@@ -988,16 +1080,17 @@ parse_question(struct loader *L, const struct sc_ynode *map, size_t section)
 	qn->type = SC_Q_TEXT;
 	L->type_ok[idx] = false;
 
-	char what[WHAT_SIZE];
-	what_name(what, "question", map);
-	sc_ymap_check_keys(map, question_keys, question_required, what, L->file,
-	                   L->d);
+	struct what qw;
+	what_init(&qw, "question", map, NULL, NULL);
+	struct fields f;
+	fields_read(map, question_keys, &f);
+	check_fields(L, map, question_keys, QUESTION_REQUIRED, &f, &qw);
 
-	const char *id = get_id(L, map, "id", "question", false);
+	const struct sc_ynode *idn = f.val[Q_ID];
+	const char *id = id_value(L, idn, "id", "question", false);
 	if (id) {
-		const struct sc_ynode *idn = sc_ymap_get(map, "id");
 		/* The set keeps the model's copy: the tree may go first. */
-		qn->id = sc_xstrdup(id);
+		qn->id = sc_arena_strdup(L->ar, id);
 		int first = idset_add(&L->question_ids, qn->id, idn->line);
 		if (first)
 			diag_at(L, idn, "duplicate question id \"%s\" (first at line %d)",
@@ -1010,7 +1103,7 @@ parse_question(struct loader *L, const struct sc_ynode *map, size_t section)
 				        id);
 	}
 
-	const struct sc_ynode *tn = sc_ymap_get(map, "type");
+	const struct sc_ynode *tn = f.val[Q_TYPE];
 	if (tn) {
 		int t = vocab_value(L, tn, &v_qtype, NULL);
 		if (t >= 0) {
@@ -1018,68 +1111,74 @@ parse_question(struct loader *L, const struct sc_ynode *map, size_t section)
 			L->type_ok[idx] = true;
 		}
 	}
-	qn->text = get_text(L, map, "text");
-	qn->help = get_text(L, map, "help");
-	get_bool(L, map, "required", &qn->required);
+	qn->text = text_value(L, f.val[Q_TEXT], "text");
+	qn->help = text_value(L, f.val[Q_HELP], "help");
+	bool_value(L, f.val[Q_REQUIRED], "required", &qn->required);
 
 	if (L->type_ok[idx]) {
 		for (size_t i = 0; i < sizeof typed_keys / sizeof typed_keys[0]; i++) {
-			const struct sc_ynode *k = map_key(map, typed_keys[i].key);
+			const struct sc_ynode *k = f.key[typed_keys[i].key];
 			if (k && !(typed_keys[i].types & (1u << qn->type)))
 				diag_at(L, k,
 				        "\"%s\" is only for %s; %s is a %s question",
-				        typed_keys[i].key, typed_keys[i].which, what,
+				        question_keys[typed_keys[i].key],
+				        typed_keys[i].which, what_str(&qw),
 				        sc_qtype_id_str(qn->type));
 		}
 		switch (qn->type) {
 		case SC_Q_YESNO:
-			get_bool(L, map, "unsure", &qn->allow_unsure);
+			bool_value(L, f.val[Q_UNSURE], "unsure",
+			           &qn->allow_unsure);
 			break;
 		case SC_Q_SINGLE:
 		case SC_Q_MULTI:
-			parse_choices(L, qn, map, what);
+			parse_choices(L, qn, map, f.val[Q_CHOICES], &qw);
 			break;
 		case SC_Q_NUMBER: {
-			bool min_ok = get_number(L, map, "min", &qn->min, &qn->has_min);
-			bool max_ok = get_number(L, map, "max", &qn->max, &qn->has_max);
+			bool min_ok = number_value(L, f.val[Q_MIN], "min",
+			                           &qn->min, &qn->has_min);
+			bool max_ok = number_value(L, f.val[Q_MAX], "max",
+			                           &qn->max, &qn->has_max);
 			if (min_ok && max_ok && qn->has_min && qn->has_max &&
 			    qn->min > qn->max)
-				diag_at(L, sc_ymap_get(map, "min"),
+				diag_at(L, f.val[Q_MIN],
 				        "\"min\" (%g) is greater than \"max\" (%g)",
 				        qn->min, qn->max);
 			break;
 		}
 		case SC_Q_TEXT: {
 			long long v;
-			if (get_int(L, map, "max_length", 1, TEXT_LENGTH_MAX, &v))
+			if (int_value(L, f.val[Q_MAX_LENGTH], "max_length", 1,
+			              TEXT_LENGTH_MAX, &v))
 				qn->max_length = (size_t)v;
 			break;
 		}
 		case SC_Q_DATE: {
-			bool min_ok = get_date(L, map, "min", &qn->min, &qn->has_min);
-			bool max_ok = get_date(L, map, "max", &qn->max, &qn->has_max);
+			bool min_ok = date_value(L, f.val[Q_MIN], "min",
+			                         &qn->min, &qn->has_min);
+			bool max_ok = date_value(L, f.val[Q_MAX], "max",
+			                         &qn->max, &qn->has_max);
 			if (min_ok && max_ok && qn->has_min && qn->has_max &&
 			    qn->min > qn->max)
-				diag_at(L, sc_ymap_get(map, "min"),
+				diag_at(L, f.val[Q_MIN],
 				        "\"min\" is later than \"max\"");
 			break;
 		}
 		}
-		parse_default(L, qn, map, what);
+		parse_default(L, qn, f.val[Q_DEFAULT], &qw);
 	}
 
-	const struct sc_ynode *si = sc_ymap_get(map, "show_if");
+	const struct sc_ynode *si = f.val[Q_SHOW_IF];
 	if (si) {
 		if (si->kind != SC_Y_SCALAR || sc_ynode_is_null(si) ||
 		    strlen(si->str) != si->len)
 			diag_at(L, si, "\"show_if\" must be an expression, found %s",
 			        found(si));
 		else {
-			qn->show_if_src = sc_xstrndup(si->str, si->len);
+			qn->show_if_src = sc_arena_strndup(L->ar, si->str, si->len);
 			sc_ynode_spot(si, &L->show_if_at[idx]);
 		}
 	}
-
 }
 
 /* ---- sections ---------------------------------------------------------------- */
@@ -1111,7 +1210,7 @@ parse_skipped_note(struct loader *L, struct sc_section *s,
 	}
 	if (n->n == 0)
 		diag_at(L, n, "\"skipped_note\" is an empty list");
-	s->notes = n->n ? sc_xcalloc(n->n, sizeof *s->notes) : NULL;
+	s->notes = n->n ? sc_arena_calloc(L->ar, n->n, sizeof *s->notes) : NULL;
 	for (size_t i = 0; i < n->n; i++) {
 		const struct sc_ynode *it = n->items[i];
 		if (it->kind != SC_Y_MAP) {
@@ -1129,19 +1228,16 @@ parse_skipped_note(struct loader *L, struct sc_section *s,
 				        "may go without \"when\"");
 			else
 				s->skipped_note = text;
-			if (i + 1 != n->n)
-				free(text);
 			continue;
 		}
 		if (w->kind != SC_Y_SCALAR || sc_ynode_is_null(w) ||
 		    strlen(w->str) != w->len) {
 			diag_at(L, w, "\"when\" must be an expression, found %s",
 			        found(w));
-			free(text);
 			continue;
 		}
 		struct sc_skip_note *v = &s->notes[s->nnotes++];
-		v->when_src = sc_xstrndup(w->str, w->len);
+		v->when_src = sc_arena_strndup(L->ar, w->str, w->len);
 		v->text = text;
 		v->line = it->line;
 		v->col = it->col;
@@ -1177,7 +1273,7 @@ parse_section(struct loader *L, const struct sc_ynode *map)
 	const char *id = get_id(L, map, "id", "section", false);
 	if (id) {
 		const struct sc_ynode *idn = sc_ymap_get(map, "id");
-		s->id = sc_xstrdup(id);
+		s->id = sc_arena_strdup(L->ar, id);
 		int first = idset_add(&L->section_ids, s->id, idn->line);
 		if (first)
 			diag_at(L, idn, "duplicate section id \"%s\" (first at line %d)",
@@ -1198,23 +1294,64 @@ parse_section(struct loader *L, const struct sc_ynode *map)
 
 /* ---- rules --------------------------------------------------------------------- */
 
+enum {
+	R_ID, R_WHEN, R_BECAUSE, R_RECOMMEND, R_TYPE, R_SCOPE, R_SCOPE_OUT,
+	R_FLAG, R_GAP, R_READINESS, R_NEXT_STEP, R_OUTCOME, R_FIELDS
+};
 static const char *const rule_keys[] = {
-	"id", "when", "because", "recommend", "type", "scope", "scope_out",
-	"flag", "gap", "readiness", "next_step", "outcome", NULL,
+	[R_ID] = "id", [R_WHEN] = "when", [R_BECAUSE] = "because",
+	[R_RECOMMEND] = "recommend", [R_TYPE] = "type", [R_SCOPE] = "scope",
+	[R_SCOPE_OUT] = "scope_out", [R_FLAG] = "flag", [R_GAP] = "gap",
+	[R_READINESS] = "readiness", [R_NEXT_STEP] = "next_step",
+	[R_OUTCOME] = "outcome", [R_FIELDS] = NULL,
 };
-static const char *const rule_required[] = {"id", "when", "because", NULL};
-static const char *const effect_keys[] = {
-	"recommend", "type", "scope", "scope_out", "flag", "gap", "readiness",
-	"next_step", "outcome", NULL,
+#define RULE_REQUIRED (1u << R_ID | 1u << R_WHEN | 1u << R_BECAUSE)
+/* The effects: the rule keys from R_RECOMMEND on. */
+#define RULE_EFFECTS R_RECOMMEND
+
+enum { T_REPORT, T_TYPE, T_PERIOD_MONTHS, T_WEIGHT, T_FIELDS };
+static const char *const type_keys[] = {
+	[T_REPORT] = "report", [T_TYPE] = "type",
+	[T_PERIOD_MONTHS] = "period_months", [T_WEIGHT] = "weight",
+	[T_FIELDS] = NULL,
 };
-static const char *const type_keys[] = {"report", "type", "period_months",
-                                        "weight", NULL};
-static const char *const type_required[] = {"report", "type", NULL};
-static const char *const gap_keys[] = {"id", "title", "criteria", "priority",
-                                       "advice", "kind", NULL};
-static const char *const gap_required[] = {"id", "title", "criteria",
-                                           "priority", "advice", NULL};
-static const char *const readiness_keys[] = {"item", "status", NULL};
+#define TYPE_REQUIRED (1u << T_REPORT | 1u << T_TYPE)
+
+enum { G_ID, G_TITLE, G_CRITERIA, G_PRIORITY, G_ADVICE, G_KIND, G_FIELDS };
+static const char *const gap_keys[] = {
+	[G_ID] = "id", [G_TITLE] = "title", [G_CRITERIA] = "criteria",
+	[G_PRIORITY] = "priority", [G_ADVICE] = "advice", [G_KIND] = "kind",
+	[G_FIELDS] = NULL,
+};
+#define GAP_REQUIRED \
+	(1u << G_ID | 1u << G_TITLE | 1u << G_CRITERIA | 1u << G_PRIORITY | \
+	 1u << G_ADVICE)
+
+enum { D_ITEM, D_STATUS, D_FIELDS };
+static const char *const readiness_keys[] = {
+	[D_ITEM] = "item", [D_STATUS] = "status", [D_FIELDS] = NULL,
+};
+#define READINESS_REQUIRED (1u << D_ITEM | 1u << D_STATUS)
+
+_Static_assert(R_FIELDS <= FIELDS_MAX && T_FIELDS <= FIELDS_MAX &&
+                       G_FIELDS <= FIELDS_MAX && D_FIELDS <= FIELDS_MAX,
+               "fields_read has room for every key");
+
+/* A part of a rule (a type, its gap, its readiness): its fields, its keys
+ * checked; false when it is not a mapping (reported). */
+static bool
+part_fields(struct loader *L, const struct sc_ynode *n,
+            const char *const *names, unsigned required, struct fields *f,
+            struct what *w)
+{
+	if (n->kind != SC_Y_MAP) {
+		sc_ymap_check_keys(n, names, NULL, what_str(w), L->file, L->d);
+		return false;
+	}
+	fields_read(n, names, f);
+	check_fields(L, n, names, required, f, w);
+	return true;
+}
 
 static void
 parse_recommend(struct loader *L, struct sc_rule *r, const struct sc_ynode *n)
@@ -1247,16 +1384,16 @@ parse_recommend(struct loader *L, struct sc_rule *r, const struct sc_ynode *n)
 
 static void
 parse_type_effect(struct loader *L, struct sc_rule *r,
-                  const struct sc_ynode *n, const char *what)
+                  const struct sc_ynode *n, struct what *rw)
 {
-	char twhat[WHAT_SIZE];
-	sc_ymap_check_keys(n, type_keys, type_required,
-	                   join(twhat, "the type of ", what, NULL), L->file, L->d);
-	if (n->kind != SC_Y_MAP)
+	struct what tw;
+	what_init(&tw, NULL, NULL, "the type of ", rw);
+	struct fields f;
+	if (!part_fields(L, n, type_keys, TYPE_REQUIRED, &f, &tw))
 		return;
 	struct sc_type_effect te = {0};
 	bool ok = true;
-	const struct sc_ynode *rep = sc_ymap_get(n, "report");
+	const struct sc_ynode *rep = f.val[T_REPORT];
 	if (rep) {
 		int k = vocab_value(L, rep, &v_report, NULL);
 		ok = ok && k >= 0;
@@ -1268,47 +1405,53 @@ parse_type_effect(struct loader *L, struct sc_rule *r,
 			ok = false;
 		}
 	}
-	const struct sc_ynode *ty = sc_ymap_get(n, "type");
+	const struct sc_ynode *ty = f.val[T_TYPE];
 	if (ty) {
 		int k = vocab_value(L, ty, &v_rtype, NULL);
 		ok = ok && k >= 0;
 		te.type = k >= 0 ? (enum sc_rtype)k : SC_TYPE1;
 	}
 	long long v;
-	if (get_int(L, n, "period_months", PERIOD_MIN, PERIOD_MAX, &v)) {
+	if (int_value(L, f.val[T_PERIOD_MONTHS], "period_months", PERIOD_MIN,
+	              PERIOD_MAX, &v)) {
 		if (ty && te.type == SC_TYPE1 && ok)
-			diag_at(L, map_key(n, "period_months"),
+			diag_at(L, f.key[T_PERIOD_MONTHS],
 			        "\"period_months\" is for Type II only: a Type I "
 			        "report is as of a date");
 		te.period_months = (int)v;
 	}
-	if (get_int(L, n, "weight", INT_MIN, INT_MAX, &v))
+	if (int_value(L, f.val[T_WEIGHT], "weight", INT_MIN, INT_MAX, &v))
 		te.weight = (int)v;
-	r->types = sc_xrealloc(r->types, (r->ntypes + 1) * sizeof *r->types);
-	r->types[r->ntypes++] = te;
+	/* A rule proposes a type or two: a new array for each is cheap. */
+	struct sc_type_effect *types =
+	        sc_arena_alloc(L->ar, (r->ntypes + 1) * sizeof *types);
+	if (r->ntypes)
+		memcpy(types, r->types, r->ntypes * sizeof *types);
+	types[r->ntypes++] = te;
+	r->types = types;
 }
 
 static void
 parse_gap(struct loader *L, struct sc_rule *r, const struct sc_ynode *n,
-          const char *what)
+          struct what *rw)
 {
-	char gwhat[WHAT_SIZE];
-	sc_ymap_check_keys(n, gap_keys, gap_required,
-	                   join(gwhat, "the gap of ", what, NULL), L->file, L->d);
-	if (n->kind != SC_Y_MAP)
+	struct what gw;
+	what_init(&gw, NULL, NULL, "the gap of ", rw);
+	struct fields f;
+	if (!part_fields(L, n, gap_keys, GAP_REQUIRED, &f, &gw))
 		return;
-	struct sc_gap_def *g = sc_xcalloc(1, sizeof *g);
+	struct sc_gap_def *g = sc_arena_calloc(L->ar, 1, sizeof *g);
 	r->gap = g;
-	const char *id = get_id(L, n, "id", "gap", false);
-	g->id = sc_xstrdup(id);
-	g->title = get_text(L, n, "title");
-	g->advice = get_text(L, n, "advice");
-	const struct sc_ynode *pr = sc_ymap_get(n, "priority");
+	const char *id = id_value(L, f.val[G_ID], "id", "gap", false);
+	g->id = sc_arena_strdup(L->ar, id);
+	g->title = text_value(L, f.val[G_TITLE], "title");
+	g->advice = text_value(L, f.val[G_ADVICE], "advice");
+	const struct sc_ynode *pr = f.val[G_PRIORITY];
 	if (pr) {
 		int k = vocab_value(L, pr, &v_priority, NULL);
 		g->priority = k >= 0 ? (enum sc_priority)k : SC_PRIO_MEDIUM;
 	}
-	const struct sc_ynode *kind = sc_ymap_get(n, "kind");
+	const struct sc_ynode *kind = f.val[G_KIND];
 	if (kind) {
 		if (scalar_is(kind, "followup"))
 			g->followup = true;
@@ -1322,7 +1465,7 @@ parse_gap(struct loader *L, struct sc_rule *r, const struct sc_ynode *n,
 			        found(kind));
 		}
 	}
-	const struct sc_ynode *cr = sc_ymap_get(n, "criteria");
+	const struct sc_ynode *cr = f.val[G_CRITERIA];
 	if (!cr)
 		return;
 	if (cr->kind != SC_Y_SEQ) {
@@ -1332,7 +1475,7 @@ parse_gap(struct loader *L, struct sc_rule *r, const struct sc_ynode *n,
 	}
 	if (cr->n == 0)
 		diag_at(L, cr, "\"criteria\" is an empty list");
-	g->criteria = sc_xcalloc(cr->n, sizeof *g->criteria);
+	g->criteria = sc_arena_calloc(L->ar, cr->n, sizeof *g->criteria);
 	for (size_t i = 0; i < cr->n; i++) {
 		const struct sc_ynode *c = cr->items[i];
 		if (c->kind != SC_Y_SCALAR || sc_ynode_is_null(c)) {
@@ -1347,23 +1490,23 @@ parse_gap(struct loader *L, struct sc_rule *r, const struct sc_ynode *n,
 			        sc_ynode_quote(c, shown, sizeof shown));
 			continue;
 		}
-		g->criteria[g->ncriteria++] = sc_xstrdup(c->str);
+		g->criteria[g->ncriteria++] = sc_arena_strdup(L->ar, c->str);
 	}
 }
 
 static void
 parse_readiness(struct loader *L, struct sc_rule *r, const struct sc_ynode *n,
-                const char *what)
+                struct what *rw)
 {
-	char rwhat[WHAT_SIZE];
-	sc_ymap_check_keys(n, readiness_keys, readiness_keys,
-	                   join(rwhat, "the readiness of ", what, NULL), L->file,
-	                   L->d);
-	if (n->kind != SC_Y_MAP)
+	struct what dw;
+	what_init(&dw, NULL, NULL, "the readiness of ", rw);
+	struct fields f;
+	if (!part_fields(L, n, readiness_keys, READINESS_REQUIRED, &f, &dw))
 		return;
-	const char *item = get_id(L, n, "item", "readiness item", false);
-	r->readiness_item = sc_xstrdup(item);
-	const struct sc_ynode *st = sc_ymap_get(n, "status");
+	const char *item =
+	        id_value(L, f.val[D_ITEM], "item", "readiness item", false);
+	r->readiness_item = sc_arena_strdup(L->ar, item);
+	const struct sc_ynode *st = f.val[D_STATUS];
 	if (st) {
 		int k = vocab_value(L, st, &v_readiness, NULL);
 		r->readiness = k >= 0 ? (enum sc_readiness)k : SC_READY_UNKNOWN;
@@ -1390,68 +1533,71 @@ parse_rule(struct loader *L, const struct sc_ynode *map)
 	r->col = map->col;
 	r->outcome = SIZE_MAX;
 
-	char what[WHAT_SIZE];
-	what_name(what, "rule", map);
-	sc_ymap_check_keys(map, rule_keys, rule_required, what, L->file, L->d);
-	const char *id = get_id(L, map, "id", "rule", false);
+	struct what rw;
+	what_init(&rw, "rule", map, NULL, NULL);
+	struct fields f;
+	fields_read(map, rule_keys, &f);
+	check_fields(L, map, rule_keys, RULE_REQUIRED, &f, &rw);
+	const struct sc_ynode *idn = f.val[R_ID];
+	const char *id = id_value(L, idn, "id", "rule", false);
 	if (id) {
-		const struct sc_ynode *idn = sc_ymap_get(map, "id");
-		r->id = sc_xstrdup(id);
+		r->id = sc_arena_strdup(L->ar, id);
 		int first = idset_add(&L->rule_ids, r->id, idn->line);
 		if (first)
 			diag_at(L, idn, "duplicate rule id \"%s\" (first at line %d)",
 			        id, first);
 	}
-	const struct sc_ynode *w = sc_ymap_get(map, "when");
+	const struct sc_ynode *w = f.val[R_WHEN];
 	if (w) {
 		if (w->kind != SC_Y_SCALAR || sc_ynode_is_null(w) ||
 		    strlen(w->str) != w->len)
 			diag_at(L, w, "\"when\" must be an expression, found %s",
 			        found(w));
 		else {
-			r->when_src = sc_xstrndup(w->str, w->len);
+			r->when_src = sc_arena_strndup(L->ar, w->str, w->len);
 			sc_ynode_spot(w, &L->when_at[idx]);
 		}
 	}
-	r->because = get_text(L, map, "because");
+	r->because = text_value(L, f.val[R_BECAUSE], "because");
 
 	bool any = false;
-	for (const char *const *k = effect_keys; *k; k++)
-		any = any || sc_ymap_get(map, *k);
+	for (int k = RULE_EFFECTS; k < R_FIELDS; k++)
+		any = any || f.val[k];
 	if (!any) {
 		struct sc_buf b = {0};
-		for (const char *const *k = effect_keys; *k; k++)
-			sc_buf_printf(&b, "%s%s", k == effect_keys ? "" : ", ", *k);
+		for (int k = RULE_EFFECTS; k < R_FIELDS; k++)
+			sc_buf_printf(&b, "%s%s", k == RULE_EFFECTS ? "" : ", ",
+			              rule_keys[k]);
 		diag_at(L, map, "%s has no effect; give it at least one of: %s",
-		        what, sc_buf_str(&b));
+		        what_str(&rw), sc_buf_str(&b));
 		sc_buf_fini(&b);
 	}
 
 	const struct sc_ynode *n;
-	if ((n = sc_ymap_get(map, "recommend")))
+	if ((n = f.val[R_RECOMMEND]))
 		parse_recommend(L, r, n);
-	if ((n = sc_ymap_get(map, "type"))) {
+	if ((n = f.val[R_TYPE])) {
 		if (n->kind == SC_Y_SEQ) {
 			if (n->n == 0)
 				diag_at(L, n, "\"type\" is an empty list");
 			for (size_t i = 0; i < n->n; i++)
-				parse_type_effect(L, r, n->items[i], what);
+				parse_type_effect(L, r, n->items[i], &rw);
 		} else {
-			parse_type_effect(L, r, n, what);
+			parse_type_effect(L, r, n, &rw);
 		}
 	}
-	if ((n = sc_ymap_get(map, "scope")))
+	if ((n = f.val[R_SCOPE]))
 		r->scope_in = vocab_bits(L, n, "scope", &v_category);
-	if ((n = sc_ymap_get(map, "scope_out")))
+	if ((n = f.val[R_SCOPE_OUT]))
 		r->scope_out = vocab_bits(L, n, "scope_out", &v_category);
-	if ((n = sc_ymap_get(map, "flag")))
+	if ((n = f.val[R_FLAG]))
 		r->flags = vocab_bits(L, n, "flag", &v_framework);
-	if ((n = sc_ymap_get(map, "gap")))
-		parse_gap(L, r, n, what);
-	if ((n = sc_ymap_get(map, "readiness")))
-		parse_readiness(L, r, n, what);
-	r->next_step = get_text(L, map, "next_step");
-	if ((n = sc_ymap_get(map, "outcome")))
+	if ((n = f.val[R_GAP]))
+		parse_gap(L, r, n, &rw);
+	if ((n = f.val[R_READINESS]))
+		parse_readiness(L, r, n, &rw);
+	r->next_step = text_value(L, f.val[R_NEXT_STEP], "next_step");
+	if ((n = f.val[R_OUTCOME]))
 		qr_rule_outcome(&L->pending, idx, n, L->file, L->d);
 	qr_rule_texts(&L->pending, idx, map);
 }
@@ -1466,7 +1612,7 @@ compile_at(struct loader *L, const struct sc_yspot *spot, const char *src,
 	                              .owner = owner};
 	struct sc_expr_error err;
 	memset(&err, 0, sizeof err);
-	struct sc_expr *e = sc_expr_compile(src, &scope, &err);
+	struct sc_expr *e = sc_expr_compile_in(L->ar, src, &scope, &err);
 	if (!e) {
 		int line, col;
 		size_t off = err.col > 0 ? (size_t)err.col - 1 : 0;
@@ -1537,7 +1683,7 @@ compile_expressions(struct loader *L)
 				             "name earlier questions)",
 				             q->questions[deps[j]].id,
 				             sec->id ? sec->id : "?");
-				sc_expr_free(e);
+				/* The arena keeps it; the load fails anyway. */
 				e = NULL;
 				break;
 			}
@@ -1685,7 +1831,7 @@ parse_timeline(struct loader *L, const struct sc_ynode *root)
 		} else {
 			struct sc_yspot spot;
 			sc_ynode_spot(w, &spot);
-			tl->waiting_src = sc_xstrndup(w->str, w->len);
+			tl->waiting_src = sc_arena_strndup(L->ar, w->str, w->len);
 			tl->waiting = compile_at(L, &spot, tl->waiting_src, SIZE_MAX,
 			                         "timeline \"waiting\"");
 		}
@@ -1750,7 +1896,8 @@ load_tree(struct loader *L, const struct sc_ynode *root)
 	}
 	sc_ymap_check_keys(root, top_keys, top_required, "the questionnaire",
 	                   L->file, L->d);
-	q->id = sc_xstrdup(get_id(L, root, "id", "questionnaire", true));
+	q->id = sc_arena_strdup(L->ar, get_id(L, root, "id", "questionnaire",
+	                                      true));
 	q->title = get_text(L, root, "title");
 	q->version = get_text(L, root, "version");
 	q->description = get_text(L, root, "description");
@@ -1767,7 +1914,7 @@ load_tree(struct loader *L, const struct sc_ynode *root)
 			parse_rule(L, rules->items[i]);
 
 	/* Pass 2: everything that names questions. */
-	q->index = qindex_build(q);
+	q->index = qindex_build(q, L->ar);
 	sc_questionnaire_names(q, &L->names);
 	compile_expressions(L);
 	parse_timeline(L, root);
@@ -1860,6 +2007,13 @@ take(void *ud, size_t which, const struct sc_ynode *item, const size_t *at)
 	}
 }
 
+static void
+release(void *ud, size_t upto)
+{
+	struct loader *L = ud;
+	sc_arena_window_grow(L->ar, upto);
+}
+
 /* Read the file (path) or the buffer, and load it. */
 static struct sc_questionnaire *
 load(const char *name, const char *path, const char *buf, size_t len,
@@ -1870,7 +2024,13 @@ load(const char *name, const char *path, const char *buf, size_t len,
 	sc_diags_init(&mine);
 	struct loader L = {.file = file, .d = &mine};
 	L.q = sc_xcalloc(1, sizeof *L.q);
-	L.q->file = sc_xstrdup(file);
+	/* Blocks double from 16 KiB: the bundled questionnaire fills a few,
+	 * a big one's later blocks are large enough for glibc to map them
+	 * apart from the heap the parser works in. */
+	L.ar = sc_xmalloc(sizeof *L.ar);
+	sc_arena_init(L.ar, 16u * 1024, 1024u * 1024);
+	L.q->arena = L.ar;
+	L.q->file = sc_arena_strdup(L.ar, file);
 	sc_timeline_init(&L.q->timeline);
 	L.q->client_question = SIZE_MAX;
 	L.q->next_review_after = SIZE_MAX;
@@ -1881,24 +2041,43 @@ load(const char *name, const char *path, const char *buf, size_t len,
 		.take = take,
 		.ud = &L,
 	};
-	struct sc_ydoc doc;
-	enum sc_status yst =
-	        path ? sc_ydoc_take_file(&doc, path, NULL, &taker, d)
-	             : sc_ydoc_take_buffer(&doc, name, buf, len, NULL, &taker, d);
+	struct sc_ydoc doc = {0};
+	struct sc_buf text = {0};
+	enum sc_status yst = SC_OK;
+	if (path) {
+		yst = sc_ydoc_read_file(path, NULL, &text, d);
+		buf = text.data;
+		len = text.len;
+		name = path;
+	}
+	/* What is built goes in the pages the file was read into, as the
+	 * parser is done with them: pass 1 behind the parser, pass 2 (the
+	 * expressions above all) in the rest. */
+	if (text.data) {
+		sc_arena_window(L.ar, text.data, text.cap);
+		taker.released = release;
+		text = (struct sc_buf){0};
+	}
+	if (yst == SC_OK)
+		yst = sc_ydoc_take_buffer(&doc, name, buf, len, NULL, &taker, d);
+	sc_arena_window_close(L.ar);
 	/* A file that is not good YAML says only that (what was taken before
 	 * the problem was found is dropped). */
 	if (yst == SC_OK)
 		load_tree(&L, doc.root);
 	sc_ydoc_fini(&doc);
+	/* The model lives as long as the program: what the file left unused
+	 * goes back. */
+	sc_arena_trim(L.ar);
 
 	free(L.show_if_at);
 	free(L.type_ok);
 	free(L.when_at);
-	free(L.note_at);
 	idset_fini(&L.section_ids);
 	idset_fini(&L.question_ids);
 	idset_fini(&L.rule_ids);
 	qr_pending_fini(&L.pending);
+	free(L.note_at);
 
 	struct sc_questionnaire *q = L.q;
 	bool bad = yst != SC_OK || mine.n > 0 || mine.dropped > 0;

@@ -23,6 +23,8 @@
 #include <unistd.h>
 #include <yaml.h>
 
+#include "arena.h"
+
 const struct sc_ylimits sc_ylimits_default = {
 	.max_bytes = 16u * 1024 * 1024,
 	.max_depth = 32,
@@ -42,106 +44,29 @@ struct ynode_ext {
 
 /* ---- arena ------------------------------------------------------------ */
 
-struct chunk {
-	struct chunk *next;
-	size_t used, size;
-	max_align_t data[];
-};
-
-/* Chunks newest first.  A request bigger than a chunk gets a chunk of its
- * own on a list of its own, so the current chunk's free space is not
- * wasted and the arena can be wound back to any mark. */
-struct arena {
-	struct chunk *head;
-	struct chunk *big;
-};
-
-struct arena_mark {
-	struct chunk *head, *big;
-	size_t used;
-};
-
-#define ARENA_CHUNK (64u * 1024)
+/* 64 KiB blocks: a block is carved by many items before a rewind gives it
+ * back, and stays below the size glibc would map on its own. */
+#define ARENA_BLOCK (64u * 1024)
 
 /* Strings need no alignment; nodes and pointer arrays need a pointer's. */
 static void *
-arena_alloc_aligned(struct arena *a, size_t n, size_t align)
+arena_alloc(struct sc_arena *a, size_t n)
 {
-	struct chunk *c = a->head;
-	size_t at = c ? (c->used + align - 1) / align * align : 0;
-	if (n > ARENA_CHUNK) {
-		c = sc_xmalloc(sizeof *c + n);
-		c->size = c->used = n;
-		c->next = a->big;
-		a->big = c;
-		return c->data;
-	}
-	if (!c || at > c->size || c->size - at < n) {
-		c = sc_xmalloc(sizeof *c + ARENA_CHUNK);
-		c->size = ARENA_CHUNK;
-		c->next = a->head;
-		a->head = c;
-		at = 0;
-	}
-	c->used = at + n;
-	return (char *)c->data + at;
-}
-
-static void *
-arena_alloc(struct arena *a, size_t n)
-{
-	return arena_alloc_aligned(a, n, _Alignof(struct ynode_ext));
+	return sc_arena_alloc_aligned(a, n, _Alignof(struct ynode_ext));
 }
 
 static char *
-arena_text(struct arena *a, size_t n)
+arena_text(struct sc_arena *a, size_t n)
 {
-	return arena_alloc_aligned(a, n, 1);
+	return sc_arena_alloc_aligned(a, n, 1);
 }
 
 static void
-arena_mark(const struct arena *a, struct arena_mark *m)
-{
-	m->head = a->head;
-	m->big = a->big;
-	m->used = a->head ? a->head->used : 0;
-}
-
-/* Free everything allocated since the mark. */
-static void
-arena_rewind(struct arena *a, const struct arena_mark *m)
-{
-	while (a->head != m->head) {
-		struct chunk *c = a->head;
-		a->head = c->next;
-		free(c);
-	}
-	if (a->head)
-		a->head->used = m->used;
-	while (a->big != m->big) {
-		struct chunk *c = a->big;
-		a->big = c->next;
-		free(c);
-	}
-}
-
-static void
-free_chunks(struct chunk *c)
-{
-	while (c) {
-		struct chunk *next = c->next;
-		free(c);
-		c = next;
-	}
-}
-
-static void
-arena_free(struct arena *a)
+arena_free(struct sc_arena *a)
 {
 	if (!a)
 		return;
-	free_chunks(a->head);
-	free_chunks(a->big);
+	sc_arena_fini(a);
 	free(a);
 }
 
@@ -213,7 +138,7 @@ sc_ynode_quote(const struct sc_ynode *n, char *buf, size_t size)
 struct frame {
 	struct ynode_ext *node;
 	size_t base; /* first pending child */
-	struct arena_mark after; /* the arena just after the node itself */
+	struct sc_arena_mark after; /* the arena just after the node itself */
 };
 
 struct builder {
@@ -222,7 +147,7 @@ struct builder {
 	struct sc_diags *d;
 	const unsigned char *buf; /* for positions of reader errors */
 	size_t len;
-	struct arena *ar;
+	struct sc_arena *ar;
 	struct sc_ynode **pending;
 	size_t npending, cap_pending;
 	struct frame *frames;
@@ -232,6 +157,7 @@ struct builder {
 	struct sc_ynode *root;
 	bool bad; /* a problem that does not stop parsing (duplicate key) */
 	const struct sc_ytaker *taker; /* NULL when nothing is taken */
+	const struct feed *feed;       /* NULL when libyaml reads buf itself */
 };
 
 static int
@@ -298,7 +224,7 @@ path_matches(const struct builder *b, const char *const *path, size_t *at)
  * item's own node). */
 static void
 maybe_take(struct builder *b, struct ynode_ext *x,
-           const struct arena_mark *after)
+           const struct sc_arena_mark *after)
 {
 	const struct sc_ytaker *t = b->taker;
 	/* Most nodes sit in mappings: only a list's items can be taken. */
@@ -312,7 +238,7 @@ maybe_take(struct builder *b, struct ynode_ext *x,
 		t->take(t->ud, p, &x->pub, at);
 		x->taken = true;
 		if (after) {
-			arena_rewind(b->ar, after);
+			sc_arena_rewind(b->ar, after);
 			x->pub.items = x->pub.keys = NULL;
 			x->pub.n = 0;
 		}
@@ -328,8 +254,9 @@ attach(struct builder *b, struct sc_ynode *n)
 		b->root = n;
 		return;
 	}
-	b->pending = sc_xgrow(b->pending, &b->cap_pending, b->npending + 1,
-	                      sizeof *b->pending);
+	if (b->npending == b->cap_pending)
+		b->pending = sc_xgrow(b->pending, &b->cap_pending,
+		                      b->npending + 1, sizeof *b->pending);
 	b->pending[b->npending++] = n;
 }
 
@@ -437,7 +364,7 @@ on_start(struct builder *b, const yaml_event_t *ev, enum sc_ykind kind)
 	                     sizeof *b->frames);
 	b->frames[b->depth].node = new_node(b, kind, at);
 	b->frames[b->depth].base = b->npending;
-	arena_mark(b->ar, &b->frames[b->depth].after);
+	sc_arena_mark(b->ar, &b->frames[b->depth].after);
 	b->depth++;
 	return true;
 }
@@ -544,24 +471,67 @@ on_end(struct builder *b)
 	attach(b, n);
 }
 
-/* Line and column of a byte offset, counting characters as libyaml does. */
+/* Move a line and column over n bytes, counting characters as libyaml
+ * does.  The whole file goes through here as it is read, so line breaks
+ * are found with memchr, and characters counted only after the last. */
 static void
-offset_pos(const unsigned char *buf, size_t len, size_t off, int *line,
-           int *col)
+advance_pos(const unsigned char *p, size_t n, int *line, int *col)
 {
-	int l = 1, c = 1;
-	if (off > len)
-		off = len;
-	for (size_t i = 0; i < off; i++) {
-		if (buf[i] == '\n') {
-			l++;
-			c = 1;
-		} else if ((buf[i] & 0xC0) != 0x80) {
-			c++;
-		}
+	const unsigned char *end = p + n, *from = p, *nl;
+	while ((nl = memchr(from, '\n', (size_t)(end - from)))) {
+		if (*line < INT_MAX)
+			(*line)++;
+		*col = 1;
+		from = nl + 1;
 	}
-	*line = l;
-	*col = c;
+	for (; from < end; from++)
+		*col += (*from & 0xC0) != 0x80;
+}
+
+/* The buffer handed to libyaml a piece at a time, for a taker that may
+ * reuse what the parser is done with (sc_ytaker.released).  libyaml keeps
+ * its own copy of every byte it is handed; the bytes a lag behind are
+ * released, and the lag keeps those around a reader error, which libyaml
+ * places at most its raw buffer (16 KiB) behind what it was handed, for
+ * the error's line and column, counted on from the release point. */
+#define FEED_LAG (64u * 1024)
+
+struct feed {
+	const unsigned char *buf;
+	size_t len, handed, released;
+	int line, col; /* where byte `released` is */
+};
+
+static int
+feed_read(void *data, unsigned char *out, size_t size, size_t *got)
+{
+	struct feed *f = data;
+	size_t n = f->len - f->handed < size ? f->len - f->handed : size;
+	if (n)
+		memcpy(out, f->buf + f->handed, n);
+	f->handed += n;
+	*got = n;
+	if (f->handed > f->released + FEED_LAG) {
+		size_t upto = f->handed - FEED_LAG;
+		advance_pos(f->buf + f->released, upto - f->released, &f->line,
+		            &f->col);
+		f->released = upto;
+	}
+	return 1;
+}
+
+/* Line and column of a byte offset of the input. */
+static void
+offset_pos(const struct builder *b, size_t off, int *line, int *col)
+{
+	const struct feed *f = b->feed;
+	size_t from = f ? f->released : 0;
+	*line = f ? f->line : 1;
+	*col = f ? f->col : 1;
+	if (off > b->len)
+		off = b->len;
+	if (off > from)
+		advance_pos(b->buf + from, off - from, line, col);
 }
 
 static void
@@ -571,7 +541,7 @@ report_parser_error(struct builder *b, const yaml_parser_t *p)
 		sc_out_of_memory();
 	int line, col;
 	if (p->error == YAML_READER_ERROR) {
-		offset_pos(b->buf, b->len, p->problem_offset, &line, &col);
+		offset_pos(b, p->problem_offset, &line, &col);
 	} else {
 		line = mark_line(&p->problem_mark);
 		col = mark_col(&p->problem_mark);
@@ -638,11 +608,19 @@ parse(struct sc_ydoc *doc, const unsigned char *buf, size_t len,
 		.lim = lim, .file = doc->file, .d = d, .buf = buf, .len = len,
 		.taker = taker,
 	};
-	b.ar = sc_xcalloc(1, sizeof *b.ar);
+	b.ar = sc_xmalloc(sizeof *b.ar);
+	sc_arena_init(b.ar, ARENA_BLOCK, ARENA_BLOCK);
 	yaml_parser_t p;
 	if (!yaml_parser_initialize(&p))
 		sc_out_of_memory();
-	yaml_parser_set_input_string(&p, buf, len);
+	struct feed feed = {.buf = buf, .len = len, .line = 1, .col = 1};
+	size_t told = 0; /* what the taker was last told is released */
+	if (taker && taker->released) {
+		b.feed = &feed;
+		yaml_parser_set_input(&p, feed_read, &feed);
+	} else {
+		yaml_parser_set_input_string(&p, buf, len);
+	}
 	bool ok = true, done = false;
 	while (ok && !done) {
 		yaml_event_t ev;
@@ -650,6 +628,10 @@ parse(struct sc_ydoc *doc, const unsigned char *buf, size_t len,
 			report_parser_error(&b, &p);
 			ok = false;
 			break;
+		}
+		if (b.feed && feed.released > told) {
+			told = feed.released;
+			taker->released(taker->ud, told);
 		}
 		done = ev.type == YAML_STREAM_END_EVENT;
 		ok = on_event(&b, &ev);
@@ -742,18 +724,16 @@ sc_ydoc_load_file(struct sc_ydoc *doc, const char *path,
 }
 
 enum sc_status
-sc_ydoc_take_file(struct sc_ydoc *doc, const char *path,
-                  const struct sc_ylimits *limits,
-                  const struct sc_ytaker *taker, struct sc_diags *d)
+sc_ydoc_read_file(const char *path, const struct sc_ylimits *limits,
+                  struct sc_buf *out, struct sc_diags *d)
 {
 	const struct sc_ylimits *lim = limits ? limits : &sc_ylimits_default;
-	ydoc_start(doc, path);
+	const char *name = path ? path : "<input>";
 	int fd = path ? open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY) : -1;
 	if (!path)
 		errno = ENOENT;
 	if (fd < 0) {
-		sc_diags_add(d, doc->file, 0, 0, "cannot open: %s",
-		             strerror(errno));
+		sc_diags_add(d, name, 0, 0, "cannot open: %s", strerror(errno));
 		return SC_ENOINPUT;
 	}
 	struct stat st;
@@ -761,13 +741,13 @@ sc_ydoc_take_file(struct sc_ydoc *doc, const char *path,
 	if (fstat(fd, &st) == 0) {
 		if (S_ISDIR(st.st_mode)) {
 			close(fd);
-			sc_diags_add(d, doc->file, 0, 0, "cannot open: %s",
+			sc_diags_add(d, name, 0, 0, "cannot open: %s",
 			             strerror(EISDIR));
 			return SC_ENOINPUT;
 		}
 		if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > lim->max_bytes) {
 			close(fd);
-			sc_diags_add(d, doc->file, 0, 0,
+			sc_diags_add(d, name, 0, 0,
 			             "file is too large: %jd bytes, the limit is %zu",
 			             (intmax_t)st.st_size, lim->max_bytes);
 			return SC_EDATA;
@@ -775,24 +755,36 @@ sc_ydoc_take_file(struct sc_ydoc *doc, const char *path,
 		if (S_ISREG(st.st_mode) && st.st_size > 0)
 			hint = (size_t)st.st_size;
 	}
-	struct sc_buf b = {0};
 	int err = 0;
-	enum sc_status rs = read_bounded(fd, lim->max_bytes, hint, &b, &err);
+	enum sc_status rs = read_bounded(fd, lim->max_bytes, hint, out, &err);
 	close(fd);
 	if (rs == SC_ENOINPUT) {
-		sc_diags_add(d, doc->file, 0, 0, "cannot read: %s", strerror(err));
-		sc_buf_fini(&b);
+		sc_diags_add(d, name, 0, 0, "cannot read: %s", strerror(err));
+		sc_buf_fini(out);
 		return SC_ENOINPUT;
 	}
 	if (rs == SC_EDATA) {
-		sc_diags_add(d, doc->file, 0, 0,
+		sc_diags_add(d, name, 0, 0,
 		             "file is too large: more than %zu bytes",
 		             lim->max_bytes);
-		sc_buf_fini(&b);
+		sc_buf_fini(out);
 		return SC_EDATA;
 	}
-	enum sc_status s = parse(doc, (const unsigned char *)sc_buf_str(&b),
-	                         b.len, lim, taker, d);
+	return SC_OK;
+}
+
+enum sc_status
+sc_ydoc_take_file(struct sc_ydoc *doc, const char *path,
+                  const struct sc_ylimits *limits,
+                  const struct sc_ytaker *taker, struct sc_diags *d)
+{
+	const struct sc_ylimits *lim = limits ? limits : &sc_ylimits_default;
+	ydoc_start(doc, path);
+	struct sc_buf b = {0};
+	enum sc_status s = sc_ydoc_read_file(path, lim, &b, d);
+	if (s == SC_OK)
+		s = parse(doc, (const unsigned char *)sc_buf_str(&b), b.len, lim,
+		          taker, d);
 	sc_buf_fini(&b);
 	return s;
 }
@@ -877,7 +869,8 @@ plain_is(const struct sc_ynode *n, const char *const *words)
 	if (!n || n->kind != SC_Y_SCALAR || n->quoted || n->len > 5)
 		return false;
 	for (; *words; words++)
-		if (strcmp(n->str, *words) == 0 && strlen(*words) == n->len)
+		if ((*words)[0] == n->str[0] && strcmp(n->str, *words) == 0 &&
+		    strlen(*words) == n->len)
 			return true;
 	return false;
 }

@@ -6,13 +6,25 @@
  * same run, on the same machine, so the ratio holds when absolute times on a
  * shared, noisy machine do not.
  *
- * Time: medians of interleaved runs inside this process.  Memory: the peak
- * resident size of a fresh process that does one load (this program run
- * again with --load, which prints its own peak), against the file's size; a
- * fresh process that does one bare parse (--bare) is shown for reference.
+ * In this process: medians of interleaved runs, on a heap that is warm and
+ * reused from one run to the next.  Memory: the peak resident size of a
+ * fresh process that does one load (this program run again with --load,
+ * which prints its own peak), against the file's size; a fresh process that
+ * does one bare parse (--bare) is shown for reference.
+ *
+ * Fresh processes, as a user runs them (with --socscope and --bare-exe):
+ * `socscope validate FILE` against `bare_parse FILE` (bare_parse.c, the
+ * bare parse as a program of its own), whole processes from fork to exit,
+ * start-up, page faults and freeing at exit included, run in turn; wall,
+ * CPU and system time and peak resident size, and the median over the
+ * pairs of each pair's ratio.  They are started by this program run again
+ * (--fresh): a process reports at least the resident size of the one it
+ * was forked from, and that one is small.
  *
  *   bench_load [--quick] [--runs N] [--seed N]
+ *              [--socscope PATH --bare-exe PATH]
  *   bench_load --load FILE | --bare FILE   (one measured child run)
+ *   bench_load --fresh RUNS SOCSCOPE BARE_EXE FILE   (the fresh pairs)
  *
  * Exit status: 0 on success, 1 when a file does not load or a child fails,
  * 64 on bad arguments. */
@@ -21,6 +33,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -157,6 +170,23 @@ own_peak_kib(void)
 	return kib;
 }
 
+/* This process's anonymous resident size now in KiB (RssAnon), or -1: a
+ * child forked now starts with a copy of it, so its peak reads no lower. */
+static long
+own_anon_kib(void)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	if (!f)
+		return -1;
+	char line[256];
+	long kib = -1;
+	while (fgets(line, sizeof line, f))
+		if (sscanf(line, "RssAnon: %ld kB", &kib) == 1)
+			break;
+	fclose(f);
+	return kib;
+}
+
 /* One measured run in a fresh process: `mode` on `path`, then print the
  * peak.  Exit status 0 on success. */
 static int
@@ -171,47 +201,173 @@ child_run(const char *mode, const char *path)
 	return fflush(stdout) == 0 ? 0 : 1;
 }
 
-/* Run this program again as `self mode path`; returns the child's peak
- * resident size in KiB, or -1 when it failed. */
-static long
-child_peak_kib(const char *self, const char *mode, const char *path)
+/* Run this program again with argv (argv[0] is replaced by self) and
+ * read what it prints into out[size]; true when it exited 0. */
+static bool
+run_self(const char *self, char **argv, char *out, size_t size)
 {
 	int fds[2];
 	if (pipe(fds) != 0)
-		return -1;
+		return false;
 	pid_t pid = fork();
 	if (pid < 0) {
 		close(fds[0]);
 		close(fds[1]);
-		return -1;
+		return false;
 	}
 	if (pid == 0) {
 		close(fds[0]);
 		if (dup2(fds[1], STDOUT_FILENO) < 0)
 			_exit(127);
-		execl(self, self, mode, path, (char *)NULL);
+		argv[0] = (char *)self;
+		execv(self, argv);
 		_exit(127);
 	}
 	close(fds[1]);
-	char buf[64];
 	size_t got = 0;
 	ssize_t r;
-	while (got < sizeof buf - 1 &&
-	       ((r = read(fds[0], buf + got, sizeof buf - 1 - got)) > 0 ||
+	while (got < size - 1 &&
+	       ((r = read(fds[0], out + got, size - 1 - got)) > 0 ||
 	        (r < 0 && errno == EINTR)))
 		if (r > 0)
 			got += (size_t)r;
 	close(fds[0]);
-	buf[got] = '\0';
+	out[got] = '\0';
 	int status;
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
-			return -1;
+			return false;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+/* Run this program again as `self mode path`; returns the child's peak
+ * resident size in KiB, or -1 when it failed. */
+static long
+child_peak_kib(const char *self, const char *mode, const char *path)
+{
+	char buf[64];
+	char *argv[] = {NULL, (char *)mode, (char *)path, NULL};
 	long kib = -1;
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 ||
+	if (!run_self(self, argv, buf, sizeof buf) ||
 	    sscanf(buf, "%ld", &kib) != 1)
 		return -1;
 	return kib;
+}
+
+/* ---- fresh processes ------------------------------------------------------- */
+
+struct proc_run {
+	double wall, cpu, sys; /* seconds */
+	double peak_kib;
+};
+
+/* Start argv with no input and its output thrown away, and wait for it:
+ * whole-process figures from the kernel's own accounting of the child.
+ * False when it could not start or did not exit 0. */
+static bool
+time_process(char *const argv[], struct proc_run *out)
+{
+	double t0 = now_s();
+	pid_t pid = fork();
+	if (pid < 0)
+		return false;
+	if (pid == 0) {
+		int null = open("/dev/null", O_RDWR);
+		if (null < 0 || dup2(null, STDIN_FILENO) < 0 ||
+		    dup2(null, STDOUT_FILENO) < 0 || dup2(null, STDERR_FILENO) < 0)
+			_exit(127);
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	int status;
+	struct rusage ru;
+	while (wait4(pid, &status, 0, &ru) < 0)
+		if (errno != EINTR)
+			return false;
+	double t1 = now_s();
+	out->wall = t1 - t0;
+	out->sys = (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+	out->cpu = out->sys + (double)ru.ru_utime.tv_sec +
+	           (double)ru.ru_utime.tv_usec / 1e6;
+	out->peak_kib = (double)ru.ru_maxrss; /* KiB on Linux */
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+/* What a fresh pair yields, in the order fresh_run prints it. */
+enum {
+	F_WALL_A, F_WALL_B, F_WALL_RATIO, F_CPU_A, F_CPU_B, F_CPU_RATIO,
+	F_SYS_A, F_SYS_B, F_PEAK_A, F_PEAK_B, F_COUNT
+};
+
+/* The fresh pairs, in this (small, freshly started) process: `runs` pairs
+ * after one not counted, the order in each pair alternating so that drift
+ * lands on both alike.  Prints the median of each figure on one line, then
+ * the floor under which no child's peak can be read. */
+static int
+fresh_run(size_t runs, char *socscope, char *bare, char *path)
+{
+	char *argv_a[] = {socscope, "validate", path, NULL};
+	char *argv_b[] = {bare, path, NULL};
+	struct proc_run a, b;
+	if (!time_process(argv_a, &a) || !time_process(argv_b, &b))
+		return 1;
+	double *v[F_COUNT];
+	for (int i = 0; i < F_COUNT; i++)
+		v[i] = sc_xmalloc(runs * sizeof *v[i]);
+	bool ok = true;
+	for (size_t k = 0; ok && k < runs; k++) {
+		if (k % 2 == 0)
+			ok = time_process(argv_a, &a) && time_process(argv_b, &b);
+		else
+			ok = time_process(argv_b, &b) && time_process(argv_a, &a);
+		/* A tiny file can take under the clock's tick of CPU time. */
+		double fig[F_COUNT] = {
+			[F_WALL_A] = a.wall, [F_WALL_B] = b.wall,
+			[F_WALL_RATIO] = a.wall / b.wall,
+			[F_CPU_A] = a.cpu, [F_CPU_B] = b.cpu,
+			[F_CPU_RATIO] = b.cpu > 0 ? a.cpu / b.cpu : 0,
+			[F_SYS_A] = a.sys, [F_SYS_B] = b.sys,
+			[F_PEAK_A] = a.peak_kib, [F_PEAK_B] = b.peak_kib,
+		};
+		for (int i = 0; i < F_COUNT; i++)
+			v[i][k] = fig[i];
+	}
+	if (ok) {
+		for (int i = 0; i < F_COUNT; i++)
+			printf("%s%.6f", i ? " " : "", median(v[i], runs));
+		printf("\n%ld\n", own_anon_kib());
+	}
+	for (int i = 0; i < F_COUNT; i++)
+		free(v[i]);
+	return ok && fflush(stdout) == 0 ? 0 : 1;
+}
+
+struct fresh_figures {
+	double f[F_COUNT];
+	double floor_kib;
+};
+
+static bool
+measure_fresh(const char *self, size_t runs, const char *socscope,
+              const char *bare, const char *path, struct fresh_figures *ff)
+{
+	char nruns[32], out[1024];
+	snprintf(nruns, sizeof nruns, "%zu", runs);
+	char *argv[] = {NULL, "--fresh", nruns, (char *)socscope, (char *)bare,
+	                (char *)path, NULL};
+	if (!run_self(self, argv, out, sizeof out))
+		return false;
+	const char *p = out;
+	for (int i = 0; i < F_COUNT; i++) {
+		char *end;
+		ff->f[i] = strtod(p, &end);
+		if (end == p)
+			return false;
+		p = end;
+	}
+	char *end;
+	ff->floor_kib = strtod(p, &end);
+	return end != p;
 }
 
 struct figures {
@@ -286,8 +442,70 @@ static int
 usage(void)
 {
 	fprintf(stderr, "usage: bench_load [--quick] [--runs N] [--seed N]\n"
-	                "       bench_load --load FILE | --bare FILE\n");
+	                "                  [--socscope PATH --bare-exe PATH]\n"
+	                "       bench_load --load FILE | --bare FILE\n"
+	                "       bench_load --fresh RUNS SOCSCOPE BARE_EXE FILE\n");
 	return 64;
+}
+
+static void
+print_in_process(const struct figures *f, size_t n, size_t runs)
+{
+	printf("socscope load benchmark: load and check (sc_questionnaire_load_file)"
+	       " against a bare libyaml event parse of the same file;\n"
+	       "time: medians of %zu interleaved runs in one process; memory: "
+	       "medians of the peak resident size of a fresh process doing one "
+	       "run\n\n", runs);
+	printf("  %9s %9s %11s %11s %7s %10s %10s %10s\n", "questions", "file",
+	       "bare parse", "load+check", "time", "bare peak", "load peak",
+	       "peak");
+	printf("  %9s %9s %11s %11s %7s %10s %10s %10s\n", "", "MB", "ms", "ms",
+	       "ratio", "MiB", "MiB", "/file");
+	for (size_t i = 0; i < n; i++) {
+		printf("  %9zu %9.2f %11.2f %11.2f %6.2fx %10.1f %10.1f %9.2fx\n",
+		       f[i].questions, (double)f[i].bytes / 1e6,
+		       f[i].t_bare * 1e3, f[i].t_load * 1e3,
+		       f[i].t_ratio, f[i].kib_bare / 1024.0,
+		       f[i].kib_load / 1024.0,
+		       f[i].kib_load * 1024.0 / (double)f[i].bytes);
+	}
+	printf("\n  time ratio = the median over the runs of load+check / bare parse, "
+	       "each run's\n  two measured back to back (target: at most 2x);\n"
+	       "  peak / file = the loading process's whole peak resident size "
+	       "/ the file's size (target: at most 6x at 10,000 questions)\n");
+}
+
+static void
+print_fresh(const struct figures *f, const struct fresh_figures *ff, size_t n,
+            size_t runs)
+{
+	printf("\nfresh processes, as a user runs them: `socscope validate FILE` "
+	       "against `bare_parse FILE`\n(which only reads the file and pulls "
+	       "libyaml's events); whole processes, fork to exit;\nmedians of "
+	       "%zu runs, the two run in turn\n\n", runs);
+	printf("  %9s %17s %7s %17s %7s %15s %15s\n", "questions",
+	       "wall ms", "wall", "cpu ms", "cpu", "sys ms", "peak MiB");
+	printf("  %9s %8s %8s %7s %8s %8s %7s %7s %7s %7s %7s\n", "",
+	       "validate", "bare", "ratio", "validate", "bare", "ratio",
+	       "valid.", "bare", "valid.", "bare");
+	bool at_floor = false;
+	for (size_t i = 0; i < n; i++) {
+		const double *x = ff[i].f;
+		printf("  %9zu %8.1f %8.1f %6.2fx %8.1f %8.1f %6.2fx %7.1f %7.1f "
+		       "%7.1f %7.1f\n",
+		       f[i].questions, x[F_WALL_A] * 1e3, x[F_WALL_B] * 1e3,
+		       x[F_WALL_RATIO], x[F_CPU_A] * 1e3, x[F_CPU_B] * 1e3,
+		       x[F_CPU_RATIO], x[F_SYS_A] * 1e3, x[F_SYS_B] * 1e3,
+		       x[F_PEAK_A] / 1024.0, x[F_PEAK_B] / 1024.0);
+		at_floor = at_floor || x[F_PEAK_A] <= ff[i].floor_kib ||
+		           x[F_PEAK_B] <= ff[i].floor_kib;
+	}
+	printf("\n  ratio = the median over the runs of each pair's "
+	       "validate / bare (target for\n  wall time: at most 2x at 10,000 "
+	       "questions); cpu = user + system time\n");
+	if (at_floor)
+		printf("  (a peak at %.1f MiB or below is the starting process's "
+		       "own and says only that much)\n", ff[0].floor_kib / 1024.0);
 }
 
 int
@@ -296,9 +514,14 @@ main(int argc, char **argv)
 	if (argc == 3 && (strcmp(argv[1], "--bare") == 0 ||
 	                  strcmp(argv[1], "--load") == 0))
 		return child_run(argv[1], argv[2]);
-
 	size_t runs = 11, seed = 42;
+	if (argc == 6 && strcmp(argv[1], "--fresh") == 0)
+		return parse_size(argv[2], &runs)
+		               ? fresh_run(runs, argv[3], argv[4], argv[5])
+		               : usage();
+
 	size_t sizes[] = {1000, 10000};
+	const char *socscope = NULL, *bare_exe = NULL;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--quick") == 0) {
 			runs = 3;
@@ -310,9 +533,23 @@ main(int argc, char **argv)
 		} else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc) {
 			if (!parse_size(argv[++i], &seed))
 				return usage();
+		} else if (strcmp(argv[i], "--socscope") == 0 && i + 1 < argc) {
+			socscope = argv[++i];
+		} else if (strcmp(argv[i], "--bare-exe") == 0 && i + 1 < argc) {
+			bare_exe = argv[++i];
 		} else {
 			return usage();
 		}
+	}
+	if (!socscope != !bare_exe)
+		return usage();
+	/* The fresh runs start them from elsewhere than here. */
+	char *socscope_abs = socscope ? realpath(socscope, NULL) : NULL;
+	char *bare_abs = bare_exe ? realpath(bare_exe, NULL) : NULL;
+	if (socscope && (!socscope_abs || !bare_abs)) {
+		fprintf(stderr, "bench_load: %s: %s\n",
+		        socscope_abs ? bare_exe : socscope, strerror(errno));
+		return 1;
 	}
 	/* The children are this very program; /proc/self/exe survives a
 	 * relative argv[0] and a changed directory. */
@@ -332,12 +569,16 @@ main(int argc, char **argv)
 	}
 	enum { NSIZES = sizeof sizes / sizeof sizes[0] };
 	struct figures f[NSIZES];
+	struct fresh_figures ff[NSIZES];
 	char *paths[NSIZES];
 	bool ok = true;
 	for (size_t i = 0; i < NSIZES; i++) {
 		f[i].questions = sizes[i];
 		paths[i] = write_questionnaire(dir, sizes[i], seed, &f[i].bytes);
 	}
+	for (size_t i = 0; i < NSIZES && ok && socscope; i++)
+		ok = measure_fresh(self, runs, socscope_abs, bare_abs, paths[i],
+		                   &ff[i]);
 	for (size_t i = 0; i < NSIZES && ok; i++)
 		ok = measure(self, paths[i], runs, &f[i]);
 	for (size_t i = 0; i < NSIZES; i++) {
@@ -346,32 +587,14 @@ main(int argc, char **argv)
 	}
 	rmdir(dir);
 	free(dir);
+	free(socscope_abs);
+	free(bare_abs);
 	if (!ok) {
 		fprintf(stderr, "bench_load: a measurement failed\n");
 		return 1;
 	}
-
-	printf("socscope load benchmark: load and check (sc_questionnaire_load_file)"
-	       " against a bare libyaml event parse of the same file;\n"
-	       "time: medians of %zu interleaved runs in one process; memory: "
-	       "medians of the peak resident size of a fresh process doing one "
-	       "run\n\n", runs);
-	printf("  %9s %9s %11s %11s %7s %10s %10s %10s\n", "questions", "file",
-	       "bare parse", "load+check", "time", "bare peak", "load peak",
-	       "peak");
-	printf("  %9s %9s %11s %11s %7s %10s %10s %10s\n", "", "MB", "ms", "ms",
-	       "ratio", "MiB", "MiB", "/file");
-	for (size_t i = 0; i < NSIZES; i++) {
-		printf("  %9zu %9.2f %11.2f %11.2f %6.2fx %10.1f %10.1f %9.2fx\n",
-		       f[i].questions, (double)f[i].bytes / 1e6,
-		       f[i].t_bare * 1e3, f[i].t_load * 1e3,
-		       f[i].t_ratio, f[i].kib_bare / 1024.0,
-		       f[i].kib_load / 1024.0,
-		       f[i].kib_load * 1024.0 / (double)f[i].bytes);
-	}
-	printf("\n  time ratio = the median over the runs of load+check / bare parse, "
-	       "each run's\n  two measured back to back (target: at most 2x);\n"
-	       "  peak / file = the loading process's whole peak resident size "
-	       "/ the file's size (target: at most 6x at 10,000 questions)\n");
+	print_in_process(f, NSIZES, runs);
+	if (socscope)
+		print_fresh(f, ff, NSIZES, runs);
 	return 0;
 }
