@@ -333,6 +333,16 @@ rp_memo_fini(struct rp_model *m)
 		free(as->rests);
 	}
 	free(m->assumptions);
+	for (size_t i = 0; i < m->nscope; i++)
+		free(m->scope[i].text);
+	free(m->scope);
+	for (size_t i = 0; i < m->ncuecs; i++)
+		free(m->cuecs[i]);
+	free(m->cuecs);
+	for (size_t i = 0; i < m->nobjectives; i++)
+		free(m->objectives[i]);
+	free(m->objectives);
+	free(m->subservice);
 	char **lists[3] = {m->decision, m->first, m->decide};
 	size_t ns[3] = {m->ndecision, m->nfirst, m->ndecide};
 	for (int l = 0; l < 3; l++) {

@@ -37,6 +37,12 @@ struct rp_reason {
 	size_t nassumed;
 };
 
+/* One line of the system boundary: "Systems and applications", "..." */
+struct rp_scope_line {
+	const char *label;
+	char *text;
+};
+
 /* An answer the conclusions should not be read as fact on: a note the
  * interview recorded, or an "I don't know" / "Not sure". */
 struct rp_assumption {
@@ -212,6 +218,18 @@ struct rp_model {
 	size_t ndecide;
 	struct rp_assumption *assumptions;
 	size_t nassumptions;
+	/* The scope the examination would cover (memo.c, from the
+	 * questionnaire's `scope:` questions and rules): the system boundary
+	 * as label/text lines, the complementary user entity controls and the
+	 * SOC 1 control objectives proposed, and what to do about the
+	 * providers that run part of the service (NULL when none). */
+	struct rp_scope_line *scope;
+	size_t nscope;
+	char **cuecs;
+	size_t ncuecs;
+	char **objectives;
+	size_t nobjectives;
+	char *subservice;
 	size_t nbars;
 	struct sc_area areas[SC_AREA_MAX];
 	size_t nareas;
