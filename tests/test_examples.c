@@ -887,15 +887,16 @@ empty_interview(void **state)
 /* ------------------------------------------------ questionnaire-wide */
 
 static void
-ten_parts_in_order(void **state)
+eleven_parts_in_order(void **state)
 {
 	(void)state;
 	static const char *const want[] = {
 		"organization", "services", "demand", "financial_impact", "data",
-		"commitments", "timing", "maturity", "readiness", "practices",
+		"commitments", "timing", "maturity", "boundary", "readiness",
+		"practices",
 	};
-	assert_int_equal(the_q->nsections, 10);
-	for (size_t i = 0; i < 10; i++)
+	assert_int_equal(the_q->nsections, 11);
+	for (size_t i = 0; i < 11; i++)
 		assert_string_equal(the_q->sections[i].id, want[i]);
 	assert_string_equal(the_q->id, "soc-scoping");
 	/* The roadmap reads these questions. */
@@ -980,7 +981,7 @@ readiness_items_are_counted_honestly(void **state)
 		SC_READY_IN_PLACE, SC_READY_PARTIAL, SC_READY_MISSING,
 		SC_READY_UNKNOWN};
 	size_t items = 0;
-	for (size_t s = 8; s < 10; s++) {
+	for (size_t s = 9; s < 11; s++) {
 		const struct sc_section *sec = &the_q->sections[s];
 		for (size_t k = sec->first; k < sec->first + sec->count; k++) {
 			const struct sc_question *qn = &the_q->questions[k];
@@ -1034,7 +1035,7 @@ readiness_items_are_counted_honestly(void **state)
 	/* 10 checklist items (seed 001) and monitoring (CC4); 8 practices,
 	 * physical access, one question per optional category, 5 SOC 1
 	 * controls and the clients' own controls. */
-	assert_int_equal(the_q->sections[8].count, 11);
+	assert_int_equal(the_q->sections[9].count, 11);
 	assert_int_equal(items, 30);
 }
 
@@ -1188,7 +1189,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(ten_parts_in_order),
+		cmocka_unit_test(eleven_parts_in_order),
 		cmocka_unit_test(every_question_has_help_and_every_rule_a_reason),
 		cmocka_unit_test(readiness_items_are_counted_honestly),
 		cmocka_unit_test(audit_claim_check_can_fail),

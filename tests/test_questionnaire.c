@@ -432,6 +432,17 @@ static const struct invalid_case invalid_cases[] = {
 		{17, 14, "rule \"lonely\" proposes the outcome \"accept\", but "
 		         "the questionnaire has no \"outcomes\" list"},
 	}},
+	/* The scope: the boundary's lines name questions, the effects are
+	 * texts or lists of texts, and their placeholders are checked too. */
+	{"invalid-scope.yaml", SC_EDATA, {
+		{7, 16, "\"question\" names \"nobody\", which is not a question"},
+		{8, 5, "a line of the system boundary must be a mapping"},
+		{21, 11, "\"cuec\" must be text or a list of texts, found a "
+		         "mapping"},
+		{25, 16, "\"objective\" is an empty list"},
+		{31, 20, "\"{{nobody}}\" names no question"},
+		{35, 20, "\"boundary_note\" must not be empty"},
+	}},
 	/* A placeholder on one line is pointed at exactly; in a folded
 	 * block, the block's indicator. */
 	{"invalid-placeholders.yaml", SC_EDATA, {

@@ -98,6 +98,25 @@ struct sc_header_field {
 	char *label;
 };
 
+/* What a rule proposes for the scope of the examination (the report
+ * memo's "Scope" section): a SOC 1 control objective (`objective:`), a
+ * control the organization's customers must run (`cuec:`), what to do
+ * about a provider that runs part of the service (`subservice:`), or a
+ * note on what the system boundary takes in or leaves out
+ * (`boundary_note:`).  See questionnaires/README.md, "The scope". */
+enum sc_scope_kind {
+	SC_SCOPE_OBJECTIVE,
+	SC_SCOPE_CUEC,
+	SC_SCOPE_SUBSERVICE,
+	SC_SCOPE_BOUNDARY,
+	SC_SCOPE_KINDS
+};
+
+struct sc_scope_text {
+	enum sc_scope_kind kind;
+	char *text;
+};
+
 struct sc_rule {
 	char *id;
 	char *when_src;
@@ -117,6 +136,8 @@ struct sc_rule {
 	enum sc_readiness readiness;
 	char *next_step;         /* advice on what to do next; NULL when none */
 	size_t outcome;          /* index into q->outcomes; SIZE_MAX: none */
+	struct sc_scope_text *scope_texts; /* in file order */
+	size_t nscope_texts;
 };
 
 /* Optional questionnaire-level pointers the plan (socscope/plan.h) reads:
@@ -191,6 +212,10 @@ struct sc_questionnaire {
 	/* The answers every report shows at its top, in order (`header:`). */
 	struct sc_header_field *header;
 	size_t nheader;
+	/* The answers that name the system boundary (`system_boundary:`),
+	 * each under its label ("Systems and applications"), in order. */
+	struct sc_header_field *boundary;
+	size_t nboundary;
 	/* `next_review:` the next review is due `next_review_months` after the
 	 * answer to the date question `next_review_after` (SIZE_MAX: none). */
 	size_t next_review_after;

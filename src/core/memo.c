@@ -183,6 +183,143 @@ rp_memo_assumed(const struct rp_model *m, const size_t *idx, size_t n,
 	(void)m;
 }
 
+/* ---- the scope ----------------------------------------------------------- */
+
+static const struct {
+	const char *key, *title, *conclusion;
+} scope_kinds[SC_SCOPE_KINDS] = {
+	[SC_SCOPE_OBJECTIVE] = {"control_objectives",
+	                        "Control objectives proposed (SOC 1)",
+	                        "Proposed SOC 1 control objectives"},
+	[SC_SCOPE_CUEC] = {"cuecs",
+	                   "Controls your customers must run (complementary "
+	                   "user entity controls)",
+	                   "Proposed complementary user entity controls"},
+	[SC_SCOPE_SUBSERVICE] = {"subservice",
+	                         "Providers that run part of the service "
+	                         "(subservice organizations)",
+	                         "Subservice organizations"},
+	[SC_SCOPE_BOUNDARY] = {"boundary_notes",
+	                       "What the boundary takes in and leaves out",
+	                       "System boundary"},
+};
+
+const char *
+rp_scope_kind_key(enum sc_scope_kind k)
+{
+	return (unsigned)k < SC_SCOPE_KINDS ? scope_kinds[k].key : "";
+}
+
+const char *
+rp_scope_kind_title(enum sc_scope_kind k)
+{
+	return (unsigned)k < SC_SCOPE_KINDS ? scope_kinds[k].title : "";
+}
+
+static void
+assumed_add(size_t **v, size_t *n, size_t a)
+{
+	for (size_t i = 0; i < *n; i++)
+		if ((*v)[i] == a)
+			return;
+	*v = sc_xrealloc(*v, (*n + 1) * sizeof **v);
+	(*v)[(*n)++] = a;
+}
+
+/* A proposal of rule `ri`: a new item, or a reason more for the same text
+ * proposed by an earlier rule. */
+static void
+proposal_add(struct rp_model *m, enum sc_scope_kind k, size_t ri,
+             const char *text)
+{
+	struct rp_scope_items *it = &m->proposals[k];
+	struct sc_buf b = {0};
+	sc_eval_expand(m->ev, text, &b);
+	struct rp_scope_item *item = NULL;
+	for (size_t i = 0; i < it->n && !item; i++)
+		if (strcmp(it->v[i].text, sc_buf_str(&b)) == 0)
+			item = &it->v[i];
+	if (!item) {
+		it->v = sc_xrealloc(it->v, (it->n + 1) * sizeof *it->v);
+		item = &it->v[it->n++];
+		memset(item, 0, sizeof *item);
+		item->text = sc_buf_steal(&b);
+	}
+	sc_buf_fini(&b);
+	size_t rules[1] = {ri};
+	struct sc_reasons in = {.rules = rules, .n = 1};
+	struct rp_reasons one;
+	rp_reasons_build(m, &in, &one);
+	if (!one.n) {
+		rp_reasons_fini(&one);
+		return;
+	}
+	mark(m, &one.v[0], scope_kinds[k].conclusion);
+	for (size_t j = 0; j < one.v[0].nassumed; j++)
+		assumed_add(&item->assumed, &item->nassumed, one.v[0].assumed[j]);
+	item->why.v = sc_xrealloc(item->why.v,
+	                          (item->why.n + 1) * sizeof *item->why.v);
+	item->why.v[item->why.n++] = one.v[0];
+	free(one.v);
+}
+
+void
+rp_memo_scope(struct rp_model *m)
+{
+	const struct sc_questionnaire *q = m->q;
+	bool soc1 = false, any = false;
+	for (size_t i = 0; i < m->nreports; i++) {
+		enum sc_report_id id = m->reports[i].rec->id;
+		soc1 |= id == SC_SOC1;
+		any |= id == SC_SOC1 || id == SC_SOC2;
+	}
+	/* Without a SOC 1 or SOC 2 to examine there is no scope to propose. */
+	if (!any)
+		return;
+	if (q->nboundary)
+		m->scope = sc_xcalloc(q->nboundary, sizeof *m->scope);
+	for (size_t i = 0; i < q->nboundary; i++) {
+		size_t qi = q->boundary[i].question;
+		if (!sc_eval_visible(m->ev, qi))
+			continue;
+		struct rp_scope_line *l = &m->scope[m->nscope++];
+		l->label = q->boundary[i].label;
+		l->question = qi;
+		l->assumed = assumption_of(m, qi);
+		const struct sc_answer *a = sc_eval_answer(m->ev, qi);
+		struct sc_buf b = {0};
+		if (a && a->type != SC_A_NONE)
+			sc_answer_format(&q->questions[qi], a, &b);
+		l->named = b.len > 0;
+		l->text = l->named ? sc_buf_steal(&b)
+		                   : sc_xstrdup("not named yet: agree it with "
+		                                "your CPA firm");
+		sc_buf_fini(&b);
+		if (l->assumed != SIZE_MAX) {
+			struct rp_assumption *as = &m->assumptions[l->assumed];
+			char *c = sc_xasprintf("System boundary: %s", l->label);
+			bool named = false;
+			for (size_t j = 0; j < as->nrests; j++)
+				named = named || strcmp(as->rests[j], c) == 0;
+			if (!named)
+				add(&as->rests, &as->nrests, c);
+			else
+				free(c);
+		}
+	}
+	for (size_t ri = 0; ri < q->nrules; ri++) {
+		const struct sc_rule *r = &q->rules[ri];
+		if (!r->nscope_texts || !sc_eval_fired(m->ev, ri))
+			continue;
+		for (size_t k = 0; k < r->nscope_texts; k++) {
+			const struct sc_scope_text *t = &r->scope_texts[k];
+			if (t->kind == SC_SCOPE_OBJECTIVE && !soc1)
+				continue;
+			proposal_add(m, t->kind, ri, t->text);
+		}
+	}
+}
+
 /* ---- the first page ------------------------------------------------------ */
 
 void
@@ -336,13 +473,15 @@ rp_memo_fini(struct rp_model *m)
 	for (size_t i = 0; i < m->nscope; i++)
 		free(m->scope[i].text);
 	free(m->scope);
-	for (size_t i = 0; i < m->ncuecs; i++)
-		free(m->cuecs[i]);
-	free(m->cuecs);
-	for (size_t i = 0; i < m->nobjectives; i++)
-		free(m->objectives[i]);
-	free(m->objectives);
-	free(m->subservice);
+	for (int k = 0; k < SC_SCOPE_KINDS; k++) {
+		struct rp_scope_items *it = &m->proposals[k];
+		for (size_t i = 0; i < it->n; i++) {
+			free(it->v[i].text);
+			free(it->v[i].assumed);
+			rp_reasons_fini(&it->v[i].why);
+		}
+		free(it->v);
+	}
 	char **lists[3] = {m->decision, m->first, m->decide};
 	size_t ns[3] = {m->ndecision, m->nfirst, m->ndecide};
 	for (int l = 0; l < 3; l++) {

@@ -182,26 +182,28 @@ resolve_outcomes(struct sc_questionnaire *q, const struct qr_pending *p,
 
 /* ---- header, next review -------------------------------------------------- */
 
+/* A list of {question, label} (`header:`, `system_boundary:`). */
 static void
-parse_header(struct sc_questionnaire *q, const struct sc_ynode *list,
-             const char *file, struct sc_diags *d)
+parse_fields(struct sc_questionnaire *q, const struct sc_ynode *list,
+             const char *key, const char *what,
+             struct sc_header_field **out, size_t *nout, const char *file,
+             struct sc_diags *d)
 {
 	if (list->kind != SC_Y_SEQ) {
-		sc_ydiag(d, file, list, "\"header\" must be a list of {question, "
-		         "label}, found %s", sc_ynode_kind_name(list));
+		sc_ydiag(d, file, list, "\"%s\" must be a list of {question, "
+		         "label}, found %s", key, sc_ynode_kind_name(list));
 		return;
 	}
-	q->header = list->n ? sc_xcalloc(list->n, sizeof *q->header) : NULL;
+	*out = list->n ? sc_xcalloc(list->n, sizeof **out) : NULL;
 	for (size_t i = 0; i < list->n; i++) {
 		const struct sc_ynode *m = list->items[i];
 		if (m->kind != SC_Y_MAP) {
-			sc_ydiag(d, file, m, "a header line must be a mapping "
-			         "{question, label}, found %s",
+			sc_ydiag(d, file, m, "%s must be a mapping "
+			         "{question, label}, found %s", what,
 			         sc_ynode_kind_name(m));
 			continue;
 		}
-		sc_ymap_check_keys(m, header_keys, header_keys, "a header line",
-		                   file, d);
+		sc_ymap_check_keys(m, header_keys, header_keys, what, file, d);
 		const struct sc_ynode *qn = sc_ymap_get(m, "question");
 		const struct sc_question *found =
 			qn ? question_of(q, qn, "question", file, d) : NULL;
@@ -210,9 +212,9 @@ parse_header(struct sc_questionnaire *q, const struct sc_ynode *list,
 			free(label);
 			continue;
 		}
-		q->header[q->nheader].question = found->index;
-		q->header[q->nheader].label = label;
-		q->nheader++;
+		(*out)[*nout].question = found->index;
+		(*out)[*nout].label = label;
+		(*nout)++;
 	}
 }
 
@@ -272,33 +274,58 @@ qr_placeholder_next(const char *text, size_t from, size_t *at, size_t *len,
 	return true;
 }
 
+/* Note a text holding "{{" (item: its index in a scope effect's list). */
+static void
+text_ref(struct qr_pending *p, size_t rule, enum qr_field f, size_t item,
+         const struct sc_ynode *n)
+{
+	if (!is_word(n) || !strstr(n->str, "{{"))
+		return;
+	p->texts = sc_xrealloc(p->texts, (p->ntexts + 1) * sizeof *p->texts);
+	struct qr_text_ref *t = &p->texts[p->ntexts++];
+	t->rule = rule;
+	t->field = f;
+	t->item = item;
+	sc_ynode_spot(n, &t->spot);
+}
+
 void
 qr_rule_texts(struct qr_pending *p, size_t rule, const struct sc_ynode *map)
 {
 	const struct sc_ynode *gap = sc_ymap_get(map, "gap");
-	const struct sc_ynode *n[] = {
-		[QR_BECAUSE] = sc_ymap_get(map, "because"),
-		[QR_NEXT_STEP] = sc_ymap_get(map, "next_step"),
-		[QR_ADVICE] = sc_ymap_get(gap, "advice"),
-	};
-	for (size_t f = 0; f < sizeof n / sizeof n[0]; f++) {
-		if (!is_word(n[f]) || !strstr(n[f]->str, "{{"))
+	text_ref(p, rule, QR_BECAUSE, 0, sc_ymap_get(map, "because"));
+	text_ref(p, rule, QR_NEXT_STEP, 0, sc_ymap_get(map, "next_step"));
+	text_ref(p, rule, QR_ADVICE, 0, sc_ymap_get(gap, "advice"));
+	/* The scope effects' texts, in the order the loader keeps them. */
+	static const char *const keys[] = {"objective", "cuec", "subservice",
+	                                   "boundary_note"};
+	size_t item = 0;
+	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+		const struct sc_ynode *n = sc_ymap_get(map, keys[k]);
+		if (!n)
 			continue;
-		p->texts = sc_xrealloc(p->texts, (p->ntexts + 1) * sizeof *p->texts);
-		struct qr_text_ref *t = &p->texts[p->ntexts++];
-		t->rule = rule;
-		t->field = (enum qr_field)f;
-		sc_ynode_spot(n[f], &t->spot);
+		if (n->kind == SC_Y_SEQ)
+			for (size_t i = 0; i < n->n; i++) {
+				if (is_word(n->items[i]))
+					text_ref(p, rule, QR_SCOPE, item, n->items[i]);
+				item += is_word(n->items[i]);
+			}
+		else {
+			text_ref(p, rule, QR_SCOPE, item, n);
+			item += is_word(n);
+		}
 	}
 }
 
 static const char *
-field_text(const struct sc_rule *r, enum qr_field f)
+field_text(const struct sc_rule *r, enum qr_field f, size_t item)
 {
 	switch (f) {
 	case QR_BECAUSE: return r->because;
 	case QR_NEXT_STEP: return r->next_step;
 	case QR_ADVICE: return r->gap ? r->gap->advice : NULL;
+	case QR_SCOPE:
+		return item < r->nscope_texts ? r->scope_texts[item].text : NULL;
 	}
 	return NULL;
 }
@@ -309,7 +336,7 @@ check_texts(const struct sc_questionnaire *q, const struct qr_pending *p,
 {
 	for (size_t i = 0; i < p->ntexts; i++) {
 		const struct qr_text_ref *t = &p->texts[i];
-		const char *s = field_text(&q->rules[t->rule], t->field);
+		const char *s = field_text(&q->rules[t->rule], t->field, t->item);
 		size_t slen = s ? strlen(s) : 0;
 		size_t at = 0, len, idlen;
 		const char *id;
@@ -352,7 +379,11 @@ qr_finish(struct sc_questionnaire *q, const struct sc_ynode *root,
 	if ((n = sc_ymap_get(root, "outcomes")))
 		parse_outcomes(q, n, file, d);
 	if ((n = sc_ymap_get(root, "header")))
-		parse_header(q, n, file, d);
+		parse_fields(q, n, "header", "a header line", &q->header,
+		             &q->nheader, file, d);
+	if ((n = sc_ymap_get(root, "system_boundary")))
+		parse_fields(q, n, "system_boundary", "a line of the system "
+		             "boundary", &q->boundary, &q->nboundary, file, d);
 	if ((n = sc_ymap_get(root, "next_review")))
 		parse_next_review(q, n, file, d);
 	q->disclaimer = text_of(root, "disclaimer", file, d);
@@ -387,5 +418,8 @@ qr_free(struct sc_questionnaire *q)
 	for (size_t i = 0; i < q->nheader; i++)
 		free(q->header[i].label);
 	free(q->header);
+	for (size_t i = 0; i < q->nboundary; i++)
+		free(q->boundary[i].label);
+	free(q->boundary);
 	free(q->disclaimer);
 }

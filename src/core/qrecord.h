@@ -27,10 +27,11 @@ struct qr_outcome_ref {
 };
 
 /* A rule text holding "{{", checked once the questions are known. */
-enum qr_field { QR_BECAUSE, QR_NEXT_STEP, QR_ADVICE };
+enum qr_field { QR_BECAUSE, QR_NEXT_STEP, QR_ADVICE, QR_SCOPE };
 struct qr_text_ref {
 	size_t rule;
 	enum qr_field field;
+	size_t item; /* QR_SCOPE: the index in the rule's scope_texts */
 	struct sc_yspot spot;
 };
 

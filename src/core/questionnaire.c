@@ -418,7 +418,7 @@ what_str(struct what *w)
  * most FIELDS_MAX), found in one pass over it rather than a look-up each:
  * val[i] and key[i] (the key itself, for messages about it) for names[i],
  * NULL when absent; `unknown` when a text key is none of them. */
-#define FIELDS_MAX 12
+#define FIELDS_MAX 16
 
 struct fields {
 	const struct sc_ynode *val[FIELDS_MAX];
@@ -1296,14 +1296,23 @@ parse_section(struct loader *L, const struct sc_ynode *map)
 
 enum {
 	R_ID, R_WHEN, R_BECAUSE, R_RECOMMEND, R_TYPE, R_SCOPE, R_SCOPE_OUT,
-	R_FLAG, R_GAP, R_READINESS, R_NEXT_STEP, R_OUTCOME, R_FIELDS
+	R_FLAG, R_GAP, R_READINESS, R_NEXT_STEP, R_OUTCOME, R_OBJECTIVE,
+	R_CUEC, R_SUBSERVICE, R_BOUNDARY_NOTE, R_FIELDS
 };
 static const char *const rule_keys[] = {
 	[R_ID] = "id", [R_WHEN] = "when", [R_BECAUSE] = "because",
 	[R_RECOMMEND] = "recommend", [R_TYPE] = "type", [R_SCOPE] = "scope",
 	[R_SCOPE_OUT] = "scope_out", [R_FLAG] = "flag", [R_GAP] = "gap",
 	[R_READINESS] = "readiness", [R_NEXT_STEP] = "next_step",
-	[R_OUTCOME] = "outcome", [R_FIELDS] = NULL,
+	[R_OUTCOME] = "outcome", [R_OBJECTIVE] = "objective",
+	[R_CUEC] = "cuec", [R_SUBSERVICE] = "subservice",
+	[R_BOUNDARY_NOTE] = "boundary_note", [R_FIELDS] = NULL,
+};
+/* The scope effects, in enum sc_scope_kind order. */
+static const int scope_effect_keys[SC_SCOPE_KINDS] = {
+	[SC_SCOPE_OBJECTIVE] = R_OBJECTIVE, [SC_SCOPE_CUEC] = R_CUEC,
+	[SC_SCOPE_SUBSERVICE] = R_SUBSERVICE,
+	[SC_SCOPE_BOUNDARY] = R_BOUNDARY_NOTE,
 };
 #define RULE_REQUIRED (1u << R_ID | 1u << R_WHEN | 1u << R_BECAUSE)
 /* The effects: the rule keys from R_RECOMMEND on. */
@@ -1513,6 +1522,37 @@ parse_readiness(struct loader *L, struct sc_rule *r, const struct sc_ynode *n,
 	}
 }
 
+/* A scope effect: one text or a list of them. */
+static void
+parse_scope_texts(struct loader *L, struct sc_rule *r, enum sc_scope_kind k,
+                  const struct sc_ynode *n, const char *key)
+{
+	size_t count = n->kind == SC_Y_SEQ ? n->n : 1;
+	if (n->kind == SC_Y_SEQ && n->n == 0) {
+		diag_at(L, n, "\"%s\" is an empty list", key);
+		return;
+	}
+	if (n->kind == SC_Y_MAP) {
+		diag_at(L, n, "\"%s\" must be text or a list of texts, found %s",
+		        key, found(n));
+		return;
+	}
+	struct sc_scope_text *v = sc_arena_alloc(
+	        L->ar, (r->nscope_texts + count) * sizeof *v);
+	if (r->nscope_texts)
+		memcpy(v, r->scope_texts, r->nscope_texts * sizeof *v);
+	r->scope_texts = v;
+	for (size_t i = 0; i < count; i++) {
+		const struct sc_ynode *t = n->kind == SC_Y_SEQ ? n->items[i] : n;
+		char *text = text_value(L, t, key);
+		if (!text)
+			continue;
+		v[r->nscope_texts].kind = k;
+		v[r->nscope_texts].text = text;
+		r->nscope_texts++;
+	}
+}
+
 static void
 parse_rule(struct loader *L, const struct sc_ynode *map)
 {
@@ -1599,6 +1639,10 @@ parse_rule(struct loader *L, const struct sc_ynode *map)
 	r->next_step = text_value(L, f.val[R_NEXT_STEP], "next_step");
 	if ((n = f.val[R_OUTCOME]))
 		qr_rule_outcome(&L->pending, idx, n, L->file, L->d);
+	for (int k = 0; k < SC_SCOPE_KINDS; k++)
+		if ((n = f.val[scope_effect_keys[k]]))
+			parse_scope_texts(L, r, (enum sc_scope_kind)k, n,
+			                  rule_keys[scope_effect_keys[k]]);
 	qr_rule_texts(&L->pending, idx, map);
 }
 
@@ -1875,6 +1919,7 @@ static const char *const top_keys[] = {"id", "title", "version", "description",
                                        "client_question", "timeline",
                                        "sections", "rules", "migrations",
                                        "outcomes", "header", "next_review",
+                                       "system_boundary",
                                        "disclaimer", NULL};
 static const char *const top_required[] = {"id", "title", "version",
                                            "description", "sections",

@@ -728,6 +728,7 @@ rp_model_build(struct rp_model *m, const struct sc_questionnaire *q,
 		build_roadmap(m);
 	rp_memo_assumptions(m);
 	if (m->soc) {
+		rp_memo_scope(m);
 		build_exec(m);
 		rp_memo_first_page(m);
 	}

@@ -37,10 +37,34 @@ struct rp_reason {
 	size_t nassumed;
 };
 
-/* One line of the system boundary: "Systems and applications", "..." */
+struct rp_reasons {
+	struct rp_reason *v;
+	size_t n;
+};
+
+/* One line of the system boundary: "Systems and applications", and the
+ * answer that names them ("not named yet" when none). */
 struct rp_scope_line {
 	const char *label;
 	char *text;
+	size_t question;
+	bool named;      /* the question was answered */
+	size_t assumed;  /* the assumption its answer is; SIZE_MAX: none */
+};
+
+/* A proposal for the scope (a control objective, a CUEC, what to do about
+ * a provider, a boundary note): its text with the answers filled in and
+ * the rules proposing it, with the assumptions they rest on. */
+struct rp_scope_item {
+	char *text;
+	struct rp_reasons why;
+	size_t *assumed;
+	size_t nassumed;
+};
+
+struct rp_scope_items {
+	struct rp_scope_item *v;
+	size_t n;
 };
 
 /* An answer the conclusions should not be read as fact on: a note the
@@ -53,11 +77,6 @@ struct rp_assumption {
 	const char *note;  /* NULL when none */
 	char **rests;      /* the conclusions that rest on it */
 	size_t nrests;
-};
-
-struct rp_reasons {
-	struct rp_reason *v;
-	size_t n;
 };
 
 struct rp_report {
@@ -219,17 +238,13 @@ struct rp_model {
 	struct rp_assumption *assumptions;
 	size_t nassumptions;
 	/* The scope the examination would cover (memo.c, from the
-	 * questionnaire's `scope:` questions and rules): the system boundary
-	 * as label/text lines, the complementary user entity controls and the
-	 * SOC 1 control objectives proposed, and what to do about the
-	 * providers that run part of the service (NULL when none). */
+	 * questionnaire's `system_boundary:` and the rules' scope effects),
+	 * only when a SOC 1 or SOC 2 is recommended: the system boundary as
+	 * label/answer lines, then the proposals of each kind (enum
+	 * sc_scope_kind); control objectives only with a SOC 1. */
 	struct rp_scope_line *scope;
 	size_t nscope;
-	char **cuecs;
-	size_t ncuecs;
-	char **objectives;
-	size_t nobjectives;
-	char *subservice;
+	struct rp_scope_items proposals[SC_SCOPE_KINDS];
 	size_t nbars;
 	struct sc_area areas[SC_AREA_MAX];
 	size_t nareas;
@@ -309,6 +324,14 @@ void
 rp_memo_assumptions(struct rp_model *m);
 void
 rp_memo_first_page(struct rp_model *m);
+/* The scope (m->scope, m->proposals), after the assumptions. */
+void
+rp_memo_scope(struct rp_model *m);
+/* A kind of scope proposal: its JSON key ("cuecs") and its heading. */
+const char *
+rp_scope_kind_key(enum sc_scope_kind k);
+const char *
+rp_scope_kind_title(enum sc_scope_kind k);
 void
 rp_memo_assumed(const struct rp_model *m, const size_t *idx, size_t n,
                 struct sc_buf *out);

@@ -388,6 +388,58 @@ plan_json(struct jw *w, const struct rp_model *m)
 	return o;
 }
 
+/* ["A1", "A3"]: the assumptions something rests on. */
+static json_t *
+rests_json(const size_t *idx, size_t n)
+{
+	json_t *arr = rp_jnew(json_array());
+	char id[32];
+	for (size_t i = 0; i < n; i++) {
+		snprintf(id, sizeof id, "A%zu", idx[i] + 1);
+		rp_jpush(arr, json_string(id));
+	}
+	return arr;
+}
+
+/* The scope of the examination; null without a SOC 1 or SOC 2. */
+static json_t *
+scope_json(struct jw *w, const struct rp_model *m)
+{
+	bool any = m->nscope > 0;
+	for (int k = 0; k < SC_SCOPE_KINDS; k++)
+		any = any || m->proposals[k].n > 0;
+	if (!any)
+		return json_null();
+	json_t *o = rp_jnew(json_object());
+	json_t *b = rp_jnew(json_array());
+	for (size_t i = 0; i < m->nscope; i++) {
+		const struct rp_scope_line *l = &m->scope[i];
+		json_t *e = rp_jnew(json_object());
+		rp_jset(e, "label", js(w, l->label));
+		rp_jset(e, "question", js(w, m->q->questions[l->question].id));
+		rp_jset(e, "text", l->named ? js(w, l->text) : json_null());
+		rp_jset(e, "rests_on", l->assumed == SIZE_MAX
+		                               ? rests_json(NULL, 0)
+		                               : rests_json(&l->assumed, 1));
+		rp_jpush(b, e);
+	}
+	rp_jset(o, "boundary", b);
+	for (int k = 0; k < SC_SCOPE_KINDS; k++) {
+		const struct rp_scope_items *it = &m->proposals[k];
+		json_t *arr = rp_jnew(json_array());
+		for (size_t i = 0; i < it->n; i++) {
+			json_t *e = rp_jnew(json_object());
+			rp_jset(e, "text", js(w, it->v[i].text));
+			rp_jset(e, "reasons", reasons_json(w, m, &it->v[i].why));
+			rp_jset(e, "rests_on",
+			        rests_json(it->v[i].assumed, it->v[i].nassumed));
+			rp_jpush(arr, e);
+		}
+		rp_jset(o, rp_scope_kind_key((enum sc_scope_kind)k), arr);
+	}
+	return o;
+}
+
 static json_t *
 answers_json(struct jw *w, const struct rp_model *m)
 {
@@ -577,6 +629,7 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 	if (m->soc) {
 		rp_jset(root, "roadmap", roadmap_json(&w, m));
 		rp_jset(root, "plan", plan_json(&w, m));
+		rp_jset(root, "scope", scope_json(&w, m));
 	}
 	rp_jset(root, "answers", answers_json(&w, m));
 	rp_jset(root, "disclaimer", js(&w, m->disclaimer));

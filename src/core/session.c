@@ -656,22 +656,29 @@ sc_session_explain_skipped(const struct sc_session *s, size_t from, size_t to,
 	if (to > s->q->nsections)
 		to = s->q->nsections;
 	size_t run = SIZE_MAX; /* start of the current run without notes */
-	const char *said = NULL; /* the note just given, not to repeat */
+	/* The notes given so far: a note two sections share is said once,
+	 * even with another section's note between them. */
+	const char **said = NULL;
+	size_t nsaid = 0;
 	for (size_t k = from; k <= to; k++) {
 		bool skipped = k < to && sc_session_section_skipped(s, k);
 		const char *note = skipped ? section_note(s, k) : NULL;
 		if (run != SIZE_MAX && (!skipped || note)) {
 			explain_run(s, run, k, out);
 			run = SIZE_MAX;
-			said = NULL;
 		}
-		if (note && !(said && strcmp(said, note) == 0))
+		bool again = false;
+		for (size_t i = 0; note && i < nsaid && !again; i++)
+			again = strcmp(said[i], note) == 0;
+		if (note && !again) {
 			sc_buf_printf(out, "%s\n", note);
-		if (note)
-			said = note;
-		else if (skipped && run == SIZE_MAX)
+			said = sc_xrealloc(said, (nsaid + 1) * sizeof *said);
+			said[nsaid++] = note;
+		}
+		if (!note && skipped && run == SIZE_MAX)
 			run = k;
 	}
+	free(said);
 }
 
 /* ---- listing saved sessions ---------------------------------------- */

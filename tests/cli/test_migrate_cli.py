@@ -147,16 +147,21 @@ V1_DIFFERENCES = {
 # Saved under 2.0, the answers read as today's example's but for what 3.0
 # asks anew: whether someone checks that the controls keep working
 # (monitoring_controls), which today's examples answer (a medium gap where
-# nobody does), and the local bookkeeper, whose clients' statements are not
+# nobody does), and what the report would cover (the system boundary and
+# the providers' names, which today's examples give when a report is
+# recommended); and the local bookkeeper, whose clients' statements are not
 # audited: 3.0 offers that choice, 2.0 had only "no".
+BOUNDARY = {"scope_services", "scope_systems", "scope_locations", "scope_people"}
+NAMED = BOUNDARY | {"provider_names"}
 V2_DIFFERENCES = {
-    name: ({"readiness:score"}, {"monitoring_controls"})
-    for name in ("claims-administrator", "colocation-provider", "consumer-app",
-                 "established-saas", "eu-analytics-processor", "payment-processor",
-                 "payroll-bureau")
+    name: ({"readiness:score"}, {"monitoring_controls"} | NAMED)
+    for name in ("claims-administrator", "consumer-app", "established-saas",
+                 "eu-analytics-processor", "payment-processor", "payroll-bureau")
 }
+V2_DIFFERENCES["colocation-provider"] = ({"readiness:score"},
+                                         {"monitoring_controls"} | BOUNDARY)
 V2_DIFFERENCES.update({
-    name: ({"readiness:score", "gap:monitoring_controls"}, {"monitoring_controls"})
+    name: ({"readiness:score", "gap:monitoring_controls"}, {"monitoring_controls"} | NAMED)
     for name in ("early-stage-saas", "healthcare-saas", "loan-servicer",
                  "managed-it-provider")
 })
@@ -461,7 +466,7 @@ class MigrateCliTest(unittest.TestCase):
             f'{path}: valid answers to "soc-scoping" (53 answered), saved under version 1.0 '
             "and read as 3.0\n"
             "  Saved under questionnaire 1.0 and read as 3.0: 6 answers carried over in a new "
-            "form, 7 new questions to answer.\n"
+            "form, 12 new questions to answer.\n"
             "  Carried over in a new form:\n"), out)
         carried = out.split("  Carried over in a new form:\n")[1].split("  Assumed:\n")[0]
         self.assertEqual([line.split(" (")[0] for line in carried.splitlines()],
@@ -477,8 +482,9 @@ class MigrateCliTest(unittest.TestCase):
                       for line in new.splitlines())
         self.assertEqual(sorted(k for k, v in states.items() if v == "to answer"),
                          ["clients_fye_known", "data_classification", "monitoring_controls",
-                          "physical_security", "processing_controls", "sector_data",
-                          "user_controls"])
+                          "physical_security", "processing_controls", "provider_names",
+                          "scope_locations", "scope_people", "scope_services", "scope_systems",
+                          "sector_data", "user_controls"])
         self.assertEqual(sorted(k for k, v in states.items() if v == "answered by the migration"),
                          ["activities", "evidence_kept", "has_deadline"])
         self.assertIn(f"  The file is left as it is; the interview's first save writes it as "
@@ -489,7 +495,7 @@ class MigrateCliTest(unittest.TestCase):
         r = self.run_cli("validate", path)
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("  Saved under questionnaire 2.0 and read as 3.0: 2 answers carried over "
-                      "in a new form, 1 new question to answer.\n", r.stdout)
+                      "in a new form, 6 new questions to answer.\n", r.stdout)
         self.assertIn("8 months after the session was saved on 2026-11-30, taken as the last "
                       "day of that month, 2027-07-31\n", r.stdout)
 
@@ -625,13 +631,13 @@ class MigrateCliTest(unittest.TestCase):
         # cannot be, and opens the 1.0 one; a change keeps the original.
         r = self.run_cli("interview", "--plain", stdin="1\n:quit\n")
         self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertIn("  1) Brightline Payroll Services (53 of 60 answered under questionnaire "
-                      "1.0)\n  2) Crescent Loan Servicing (58 of 59 answered under questionnaire "
+        self.assertIn("  1) Brightline Payroll Services (53 of 65 answered under questionnaire "
+                      "1.0)\n  2) Crescent Loan Servicing (58 of 64 answered under questionnaire "
                       "2.0)\nCannot be resumed here:\n  - Brightline Payroll Services: cannot be "
                       f"opened: {broken_s}:{line}:{col}: ", r.stdout)
         self.assertIn("Resuming the saved interview for Brightline Payroll Services", r.stdout)
         self.assertIn("Saved under questionnaire 1.0 and read as 3.0: 6 answers carried over in "
-                      "a new form, 7 new questions to answer.", r.stdout)
+                      "a new form, 12 new questions to answer.", r.stdout)
         with open(os.path.join(MIGRATE, "v1.0", "payroll-bureau.yaml"), "rb") as f:
             original = f.read()
         # Answer the first open question (what data it holds: none).
