@@ -197,7 +197,7 @@ static const struct example examples[] = {
 	  "vendor_management"},
 	 27, 20, 5, 1, 1, 83,
 	 {"work_with_cpa_firm", "soc1_bridge_letters"}},
-	{"early-stage-saas.yaml", "soc2:type1:0:soc2_type1_deadline",
+	{"early-stage-saas.yaml", "soc2:type1:0:soc2_type1_deadline_partly",
 	 "soc3_public", NULL, "security confidentiality",
 	 "pci_dss gdpr subservice",
 	 {{"vendor_management", "high", false},
@@ -211,7 +211,7 @@ static const struct example examples[] = {
 	 {"encryption", "change_management", "org_structure",
 	  "risk_mitigation", "fin_approvals", "keep_evidence"},
 	 20, 4, 5, 9, 2, 33,
-	 {"type2_wanted_type1_first", "work_with_cpa_firm"}},
+	 {"work_with_cpa_firm"}},
 	{"established-saas.yaml",
 	 "soc2:type2:12:soc2_renewal soc3:none:12:soc2_renewal", NULL, NULL,
 	 "security availability confidentiality",
@@ -596,7 +596,7 @@ type_follows_what_fits(void **state)
 	expect_reports(ev, "soc2:type2:6:soc2_lookback_long");
 	/* Without kept evidence, nothing can be looked back on. */
 	set_bool(a, ev, "evidence_kept", false);
-	expect_reports(ev, "soc2:type1:0:soc2_type1_deadline");
+	expect_reports(ev, "soc2:type1:0:soc2_type1_deadline_evidence");
 	set_deadline(a, ev, 5);
 	expect_reports(ev, "soc2:type2:6:soc2_type2_default");
 	/* Nothing written down: 3 months of readiness come first. */
@@ -617,12 +617,26 @@ type_follows_what_fits(void **state)
 	expect_reports(ev, "soc1:type2:6:soc1_lookback "
 	                   "soc2:type2:6:soc2_lookback_long");
 	set_bool(a, ev, "evidence_kept", false);
-	expect_reports(ev, "soc1:type1:0:soc1_type1_deadline "
-	                   "soc2:type1:0:soc2_type1_deadline");
+	expect_reports(ev, "soc1:type1:0:soc1_type1_deadline_evidence "
+	                   "soc2:type1:0:soc2_type1_deadline_evidence");
 	/* 6 months fit a 3-month SOC 2 window, not a 6-month SOC 1 period. */
 	set_deadline(a, ev, 6);
-	expect_reports(ev, "soc1:type1:0:soc1_type1_deadline "
+	expect_reports(ev, "soc1:type1:0:soc1_type1_deadline_evidence "
 	                   "soc2:type2:6:soc2_type2_default");
+	/* Controls only partly written down, but months of dated evidence
+	 * kept: the months gone can still be reported on (with exceptions
+	 * for what was missing), so a near deadline forces no Type I. */
+	set_bool(a, ev, "evidence_kept", true);
+	set_choice(a, ev, "controls_documented", "partly");
+	set_deadline(a, ev, 3);
+	expect_reports(ev, "soc1:type2:6:soc1_lookback "
+	                   "soc2:type2:6:soc2_lookback_long");
+	/* Partly written and no evidence kept: a Type I, and the reason says
+	 * why (not "no months of evidence" when evidence was the only cause). */
+	set_bool(a, ev, "evidence_kept", false);
+	expect_reports(ev, "soc1:type1:0:soc1_type1_deadline_partly "
+	                   "soc2:type1:0:soc2_type1_deadline_partly");
+	set_choice(a, ev, "controls_documented", "yes");
 	/* Nothing written and 15 months to go: time enough for a Type II. */
 	set_choice(a, ev, "controls_documented", "no");
 	set_deadline(a, ev, 15);

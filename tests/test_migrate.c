@@ -534,6 +534,20 @@ collect(struct old_file **v, size_t n, const char *dir, const char *version,
 			free(p);
 			continue;
 		}
+		/* Only the files saved under that version: personas interviewed
+		 * since are saved under today's. */
+		char *text = th_read(p, NULL);
+		char *want = sc_xasprintf("questionnaire_version: '%s'", version);
+		char *want2 = sc_xasprintf("questionnaire_version: \"%s\"",
+		                           version);
+		bool under = text && (strstr(text, want) || strstr(text, want2));
+		free(want);
+		free(want2);
+		free(text);
+		if (!under) {
+			free(p);
+			continue;
+		}
 		*v = sc_xrealloc(*v, (n + 1) * sizeof **v);
 		(*v)[n++] = (struct old_file){p, version};
 	}

@@ -702,6 +702,65 @@ no_gaps_no_readiness(void **state)
 	fx_close(&f);
 }
 
+/* A first SOC 2 looks back 6 months however much evidence was kept (a
+ * first period runs 3 to 6 months); with fewer months kept it runs on to
+ * the end of this month. */
+static void
+a_first_soc2_looks_back_six_months(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_open(&f, "healthcare-saas", "  operating_months: 40\n",
+	        "2026-12-06");
+	const struct sc_plan_report *s2 = sc_plan_report(&f.p, SC_SOC2);
+	assert_true(s2->lookback);
+	assert_int_equal(s2->months, 6);
+	assert_string_equal(S(s2->start), "2026-06-01");
+	assert_string_equal(S(s2->end), "2026-11-30");
+	assert_non_null(strstr(s2->months_why, "40 months"));
+	fx_close(&f);
+	fx_open(&f, "healthcare-saas", "  operating_months: 4\n", "2026-12-06");
+	s2 = sc_plan_report(&f.p, SC_SOC2);
+	assert_int_equal(s2->months, 5);
+	assert_string_equal(S(s2->start), "2026-08-01");
+	assert_string_equal(S(s2->end), "2026-12-31");
+	assert_non_null(strstr(s2->months_why, "end of this month"));
+	fx_close(&f);
+}
+
+/* A SOC 1 renewal and a first SOC 2, the deadline for the SOC 2 only: the
+ * SOC 1's report is not held to it (and said late only when it is). */
+static void
+the_deadline_holds_the_report_it_is_for(void **state)
+{
+	(void)state;
+	static const char *const base =
+		"  prior_reports: [soc1_type2]\n"
+		"  prior_soc1_period_end: 2026-09-30\n"
+		"  deadline: 2027-04-30\n";
+	struct fx f;
+	char *extra = sc_xasprintf("%s  deadline_reports: soc2\n", base);
+	fx_open(&f, "payroll-bureau", extra, "2026-12-06");
+	free(extra);
+	const struct sc_plan_report *s1 = sc_plan_report(&f.p, SC_SOC1);
+	const struct sc_plan_report *s2 = sc_plan_report(&f.p, SC_SOC2);
+	assert_true(s1->renewal);
+	assert_false(s1->combined);
+	assert_int_equal(s1->fit, SC_FIT_NONE);
+	assert_int_not_equal(s2->fit, SC_FIT_NONE);
+	assert_true(f.p.deadline_risk == NULL ||
+	            strstr(f.p.deadline_risk, "SOC 1") == NULL);
+	fx_close(&f);
+	extra = sc_xasprintf("%s  deadline_reports: soc1\n", base);
+	fx_open(&f, "payroll-bureau", extra, "2026-12-06");
+	free(extra);
+	s1 = sc_plan_report(&f.p, SC_SOC1);
+	assert_int_equal(s1->fit, SC_FIT_LATE);
+	assert_non_null(f.p.deadline_risk);
+	assert_non_null(strstr(f.p.deadline_risk, "SOC 1"));
+	fx_close(&f);
+}
+
 int
 main(void)
 {
@@ -711,6 +770,8 @@ main(void)
 		cmocka_unit_test(someone_waiting_sees_a_quicker_type1),
 		cmocka_unit_test(a_missed_deadline_is_said_first),
 		cmocka_unit_test(no_gaps_no_readiness),
+		cmocka_unit_test(a_first_soc2_looks_back_six_months),
+		cmocka_unit_test(the_deadline_holds_the_report_it_is_for),
 		cmocka_unit_test(plan_invariants_hold),
 	};
 	return cmocka_run_group_tests(tests, load, unload);

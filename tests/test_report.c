@@ -1918,19 +1918,27 @@ roadmap_dates_follow_the_answers(void **state)
 	assert_string_equal(json_string_value(json_object_get(rm, "deadline")),
 	                    "2026-10-31");
 	assert_string_equal(json_string_value(json_object_get(rm, "report_by")),
-	                    "2026-04-27");
+	                    "2026-04-20");
 	/* The plan's facts: the tracks in order, the clean-first one dated. */
 	json_t *plan = json_object_get(j, "plan");
 	json_t *tracks = json_object_get(plan, "tracks");
-	assert_int_equal(json_array_size(tracks), 3);
-	static const char *const kinds[] = {"plan", "clean_first", "next"};
-	for (size_t i = 0; i < 3; i++)
+	/* Each option is followed by its own next period. */
+	assert_int_equal(json_array_size(tracks), 4);
+	static const char *const kinds[] = {"plan", "next", "clean_first",
+	                                    "next"};
+	for (size_t i = 0; i < 4; i++)
 		assert_string_equal(json_string_value(json_object_get(
 			                    json_array_get(tracks, i), "kind")),
 		                    kinds[i]);
 	assert_string_equal(json_string_value(json_object_get(
-		                    json_array_get(tracks, 1), "report_by")),
+		                    json_array_get(tracks, 2), "report_by")),
 	                    "2026-11-26");
+	assert_non_null(strstr(json_string_value(json_object_get(
+	                               json_array_get(tracks, 1), "title")),
+	                       "after Option A"));
+	assert_non_null(strstr(json_string_value(json_object_get(
+	                               json_array_get(tracks, 3), "title")),
+	                       "after Option B"));
 	json_t *p0 = json_array_get(json_object_get(plan, "reports"), 0);
 	assert_true(json_is_true(json_object_get(p0, "lookback")));
 	assert_true(json_is_true(json_object_get(p0, "combined")));
@@ -1940,7 +1948,7 @@ roadmap_dates_follow_the_answers(void **state)
 	char *road = roadmap_section(s);
 	char *sq = squeeze(road);
 	assert_says(sq, "text", "The SOC 1 and SOC 2 Type II report, expected by "
-	                        "2026-04-27, comes in time for your deadline "
+	                        "2026-04-20, comes in time for your deadline "
 	                        "(2026-10-31).");
 	/* SOC 3 has no type of its own, whatever the engine says. */
 	assert_says(sq, "text", "with the SOC 3 (the public summary of the SOC "
@@ -2088,45 +2096,48 @@ static const struct road_case road_cases[] = {
 	  "Your current period runs until 2026-12-31 and the gaps listed below "
 	  "fall inside it: the CPA firm tests the whole period, so close them "
 	  "as early as you can and expect exceptions for the months before the "
-	  "fix (CC3.1, CC3.2)."},
+	  "fix (\"Perform a formal risk assessment\")."},
 	 {"no renewal can run", "Readiness work"},
 	 {{"window_start", "2026-01-01"}, {"window_end", "2026-12-31"},
 	  {"ready_by", NULL}},
 	 "soc2", 12},
-	{"look-back: a mature organization's year ends last month",
+	{"look-back: a mature organization's first SOC 2 covers 6 months",
 	 "2026-01-31",
 	 HOSTING NO_GAPS "  months_needed: 2\n  months_operating: 24\n"
 	 "  evidence_kept: true\n  had_report: false\n",
-	 {"2025-01-01 to 2025-12-31: SOC 2 Type II period of 12 months, because "
-	  "your controls have run with dated evidence kept for 24 months, so "
-	  "the period can cover the year readers expect once controls are "
-	  "mature",
+	 {"2025-07-01 to 2025-12-31: SOC 2 Type II period of 6 months, because "
+	  "a first period usually runs 3 to 6 months: your 24 months of kept "
+	  "evidence allow the longest of them",
 	  "A look-back period over months already gone, tested on the evidence "
 	  "kept then: confirm with your CPA firm that it is acceptable.",
-	  "2026-01-31 to 2026-02-27: Choose a CPA firm and agree the "
+	  "2026-01-31 to 2026-02-20: Choose a CPA firm and agree the "
 	  "engagement",
-	  "2026-03-02 to 2026-03-23: Fieldwork",
-	  "The SOC 2 Type II report is expected between 2026-03-30 and "
-	  "2026-04-27, possibly after your deadline (2026-03-31)."},
+	  "2026-02-23 to 2026-03-16: Fieldwork",
+	  "The SOC 2 Type II report is expected between 2026-03-23 and "
+	  "2026-04-20, possibly after your deadline (2026-03-31)."},
 	 {"Readiness work", "Type I:", "quicker path"},
-	 {{"window_start", "2025-01-01"}, {"window_end", "2025-12-31"},
-	  {"deadline", "2026-03-31"}, {"report_by", "2026-04-27"}},
-	 "soc2", 12},
+	 {{"window_start", "2025-07-01"}, {"window_end", "2025-12-31"},
+	  {"deadline", "2026-03-31"}, {"report_by", "2026-04-20"}},
+	 "soc2", 6},
+	/* Fewer months than a first period: it runs on to the end of this
+	 * month (here today), while the firm is engaged. */
 	{"look-back as far as the kept evidence goes", "2026-01-31",
 	 HOSTING NO_GAPS "  months_needed: 12\n  months_operating: 3\n"
 	 "  evidence_kept: true\n",
-	 {"2025-10-01 to 2025-12-31: SOC 2 Type II period of 3 months, because "
-	  "it covers the months your kept evidence covers",
+	 {"2025-10-01 to 2026-01-31: SOC 2 Type II period of 4 months, because "
+	  "it covers the 3 months your kept evidence covers and runs on to the "
+	  "end of this month",
 	  "in time for your deadline (2027-01-31)."},
 	 {"after your deadline"},
-	 {{"window_start", "2025-10-01"}, {"window_end", "2025-12-31"}},
-	 "soc2", 3},
+	 {{"window_start", "2025-10-01"}, {"window_end", "2026-01-31"}},
+	 "soc2", 4},
 	{"open gaps and a look-back: both honest plans, dated", "2026-01-31",
 	 HOSTING "  risk_assessment: \"no\"\n  incident_plan: true\n"
 	 "  months_needed: 2\n  months_operating: 24\n  evidence_kept: true\n",
 	 {"Option A: report on the months already gone. The look-back period "
 	  "tests months already gone, and the gaps found now were gaps then "
-	  "too: expect the CPA firm to report exceptions for CC3.1, CC3.2",
+	  "too: expect the CPA firm to report exceptions for the gaps listed "
+	  "below (\"Perform a formal risk assessment\")",
 	  "Option B: close the gaps first. Close the gaps, then start a new "
 	  "period after the fix: a later report (by 2026-10-27) without these "
 	  "exceptions.",
@@ -2134,9 +2145,9 @@ static const struct road_case road_cases[] = {
 	  "below (1 high-priority gap), about 3 weeks.",
 	  "2026-03-01 to 2026-08-31: SOC 2 Type II period of 6 months"},
 	 {"fall inside a window that has already ended"},
-	 {{"window_start", "2025-01-01"}, {"window_end", "2025-12-31"},
+	 {{"window_start", "2025-07-01"}, {"window_end", "2025-12-31"},
 	  {"deadline", "2026-03-31"}, {"ready_by", NULL}},
-	 "soc2", 12},
+	 "soc2", 6},
 	{"late Type II: a quicker Type I in time", "2026-01-31",
 	 HOSTING "  risk_assessment: partly\n  incident_plan: true\n"
 	 "  months_needed: 3\n  months_operating: 12\n",
@@ -2264,8 +2275,8 @@ static const struct road_case road_cases[] = {
 	  "change what the CPA firm tests.",
 	  "with no high-priority gap and 1 answer to confirm."},
 	 {"Readiness work", "Option B"},
-	 {{"ready_by", NULL}, {"window_start", "2025-01-01"}},
-	 "soc2", 12},
+	 {{"ready_by", NULL}, {"window_start", "2025-07-01"}},
+	 "soc2", 6},
 };
 
 static void

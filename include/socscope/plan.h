@@ -86,6 +86,9 @@ struct sc_track {
 	size_t nphases;
 	sc_day report_by; /* the latest date its last report is expected */
 	enum sc_fit fit;  /* against the deadline */
+	/* A SC_TRACK_NEXT that follows one of two options: the index of that
+	 * option's track; -1 when it follows the only plan. */
+	int follows;
 };
 
 /* What the plan decided for one recommended report. */

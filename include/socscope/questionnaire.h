@@ -159,6 +159,9 @@ struct sc_rule {
  *    with the choices jan ... dec and maybe others meaning "not known"):
  *    when the clients' fiscal years end;
  *  - type2_demanded (yesno): someone requires a Type II report;
+ *  - deadline_reports (single, with the choices soc1, soc2 and others
+ *    meaning both): which report the deadline is for, when two are
+ *    recommended (unanswered: both);
  *  - waiting (an expression): someone is waiting for a report now (a
  *    prospect's questionnaire, a contract under negotiation), so a
  *    quicker Type I is worth showing beside a later Type II. */
@@ -173,6 +176,7 @@ struct sc_timeline {
 	size_t prior_reports;
 	size_t fiscal_year_end;
 	size_t type2_demanded;
+	size_t deadline_reports;
 	struct sc_expr *waiting; /* NULL when not given */
 	char *waiting_src;
 };

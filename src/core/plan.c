@@ -28,8 +28,8 @@
 #include "socscope/questionnaire.h"
 
 enum {
-	ENGAGE_DAYS = 28,
-	DESCRIBE_DAYS = 28,
+	ENGAGE_DAYS = 21,     /* engaging a firm: 2 to 4 weeks (domain 1) */
+	DESCRIBE_DAYS = 21,   /* drafted while the firm is engaged */
 	READINESS_WEEKS_MAX = 26,
 	FIELDWORK_DAYS = 21,
 	REPORT_FROM_DAYS = 28, /* from the start of fieldwork */
@@ -42,6 +42,7 @@ enum {
 	SOC2_LOOKBACK_MIN = 3, /* as the questionnaire's look-back rules */
 	SOC1_LOOKBACK_MIN = 6,
 	MANY_HIGH_GAPS = 3,    /* a look-back with this many is not advised */
+	GAP_TITLES = 4,        /* open gaps named in "expect exceptions for" */
 	MONTHS_MAX = 600,
 };
 
@@ -126,6 +127,7 @@ max_day(sc_day a, sc_day b)
 
 struct facts {
 	bool has_deadline;
+	unsigned deadline_for; /* the reports (bits) the deadline is for */
 	sc_day deadline;
 	bool has_operating;
 	int operating;
@@ -137,9 +139,11 @@ struct facts {
 	bool type2_demanded;
 	bool waiting;
 	size_t nhigh, nmedium, nlow, nconfirm;
-	/* The criteria of the open gaps (not follow-ups), for "expect
-	 * exceptions for ..." */
-	struct sc_buf criteria;
+	/* The open gaps (not follow-ups) by title, for "expect exceptions
+	 * for ...": titles a reader finds in the gap list, where a list of
+	 * criteria ids mixed SOC 1 objectives into a SOC 2's exceptions and
+	 * read as a jumble. */
+	struct sc_buf gap_titles;
 };
 
 struct ctx {
@@ -273,6 +277,21 @@ read_facts(struct ctx *c)
 		f->has_deadline =
 			read_date(c, tl->needed_in_months, false, &f->deadline);
 
+	/* Which report the deadline is for: both unless answered. */
+	f->deadline_for = ~0u;
+	a = answer_of(c, tl->deadline_reports, &shown);
+	if (a && a->type == SC_A_CHOICE) {
+		const struct sc_question *qn =
+			&c->q->questions[tl->deadline_reports];
+		const char *id = a->choice < qn->nchoices
+		                         ? qn->choices[a->choice].id
+		                         : "";
+		if (strcmp(id, "soc1") == 0)
+			f->deadline_for = 1u << SC_SOC1;
+		else if (strcmp(id, "soc2") == 0)
+			f->deadline_for = 1u << SC_SOC2 | 1u << SC_SOC3;
+	}
+
 	a = answer_of(c, tl->operating_months, &shown);
 	if (a && a->type == SC_A_NUMBER) {
 		f->has_operating = true;
@@ -316,20 +335,15 @@ read_facts(struct ctx *c)
 			f->nmedium++;
 		else
 			f->nlow++;
-		for (size_t k = 0; k < g->ncriteria; k++) {
-			const char *cr = g->criteria[k];
-			const char *s = sc_buf_str(&f->criteria);
-			size_t n = strlen(cr);
-			bool have = false;
-			for (const char *h = strstr(s, cr); h && !have;
-			     h = strstr(h + 1, cr))
-				have = (h == s || h[-1] == ' ') &&
-				       (h[n] == ',' || h[n] == '\0');
-			if (!have)
-				sc_buf_printf(&f->criteria, "%s%s",
-				              f->criteria.len ? ", " : "", cr);
-		}
+		size_t open = f->nhigh + f->nmedium + f->nlow;
+		if (open <= GAP_TITLES)
+			sc_buf_printf(&f->gap_titles, "%s\"%s\"",
+			              open == 1 ? "" : "; ", g->def ? g->def->title
+			                                            : "a gap");
 	}
+	size_t open = f->nhigh + f->nmedium + f->nlow;
+	if (open > GAP_TITLES)
+		sc_buf_printf(&f->gap_titles, "; and %zu more", open - GAP_TITLES);
 }
 
 /* ---- readiness ---------------------------------------------------------- */
@@ -443,9 +457,9 @@ names(unsigned reports, char buf[32])
 }
 
 static enum sc_fit
-fit(const struct ctx *c, sc_day from, sc_day by)
+fit(const struct ctx *c, unsigned reports, sc_day from, sc_day by)
 {
-	if (!c->f.has_deadline)
+	if (!c->f.has_deadline || !(reports & c->f.deadline_for))
 		return SC_FIT_NONE;
 	if (by <= c->f.deadline)
 		return SC_FIT_OK;
@@ -468,7 +482,7 @@ place_reporting(struct ctx *c, struct place *pl, bool first)
 	pl->rep_by = work_on_or_after(pl->fw_from + REPORT_BY_DAYS);
 	if (pl->rep_from <= pl->fw_to)
 		pl->rep_from = work_on_or_after(pl->fw_to + 1);
-	pl->fit = fit(c, pl->rep_from, pl->rep_by);
+	pl->fit = fit(c, pl->reports, pl->rep_from, pl->rep_by);
 }
 
 /* A SOC 1 period long enough to cover FY_OVERLAP months of the clients'
@@ -547,7 +561,7 @@ place_after(struct ctx *c, struct place *pl, sc_day after, bool soc1,
 		soc1_fiscal(c, pl, MAX_MONTHS);
 		return;
 	}
-	if (!deadline || !c->f.has_deadline)
+	if (!deadline || !c->f.has_deadline || !(pl->reports & c->f.deadline_for))
 		return;
 	struct place six = *pl;
 	place_reporting(c, &six, true);
@@ -566,24 +580,41 @@ place_after(struct ctx *c, struct place *pl, sc_day after, bool soc1,
 	                     "deadline (confirm it with your firm)");
 }
 
-/* A look-back period: the months of kept evidence, up to a year, ending
- * on the last day of the month before today. */
+/* A look-back period ending on the last day of the month before today: the
+ * months of kept evidence, up to 6 for a first SOC 2 (a first period runs
+ * 3 to 6 months; a longer look-back only tests more months of the gaps as
+ * they were) and up to a year for a SOC 1, whose period follows the
+ * clients' fiscal years. */
 static void
 place_lookback(struct ctx *c, struct place *pl, bool soc1)
 {
 	int ev = c->f.operating;
+	/* A SOC 2 that had a Type II before is past its first period. */
+	int cap = soc1 || c->f.prior_t2[SC_SOC2] ? MAX_MONTHS : FIRST_MONTHS;
 	pl->how = H_LOOKBACK;
 	pl->end = sc_date_month_start(c->today) - 1;
-	pl->months = ev >= MAX_MONTHS ? MAX_MONTHS : ev;
+	pl->months = ev >= cap ? cap : ev;
 	if (soc1 && pl->months < SOC1_LOOKBACK_MIN)
 		pl->months = SOC1_LOOKBACK_MIN;
 	pl->start = sc_date_add_months(pl->end + 1, -pl->months);
-	if (ev >= MAX_MONTHS)
+	if (soc1 && ev >= MAX_MONTHS)
 		pl->why = sc_xasprintf(
 			"your controls have run with dated evidence kept for %d "
-			"months, so the period can cover the year readers expect "
-			"once controls are mature (many CPA firms accept 6 months "
-			"for a first report)",
+			"months, so the period can cover the year your clients' "
+			"auditors prefer (many CPA firms accept 6 months for a first "
+			"report)",
+			ev);
+	else if (cap == MAX_MONTHS && ev >= MAX_MONTHS)
+		pl->why = sc_xasprintf(
+			"your controls have run with dated evidence kept for %d "
+			"months and you had a Type II before, so the period can "
+			"cover the year readers expect",
+			ev);
+	else if (!soc1 && ev > FIRST_MONTHS)
+		pl->why = sc_xasprintf(
+			"a first period usually runs 3 to 6 months: your %d months "
+			"of kept evidence allow the longest of them, and renewals "
+			"then cover 12 months",
 			ev);
 	else
 		pl->why = sc_xstrdup("it covers the months your kept evidence "
@@ -591,6 +622,38 @@ place_lookback(struct ctx *c, struct place *pl, bool soc1)
 		                     "6 months)");
 	if (soc1)
 		soc1_fiscal(c, pl, ev);
+}
+
+/* A look-back shorter than a first period (3 to 6 months) gains a month
+ * when it runs on to the end of this month, weeks away: the controls keep
+ * running and leaving evidence, and fieldwork waits for the engagement
+ * anyway.  Kept only when the report is no later against the deadline. */
+static void
+lookback_to_month_end(struct ctx *c, struct place *pl)
+{
+	bool soc1 = (pl->reports & (1u << SC_SOC1)) != 0;
+	if (pl->months >= FIRST_MONTHS || soc1 || c->f.prior_t2[SC_SOC2])
+		return;
+	struct place longer = *pl;
+	longer.end = sc_date_add_months(sc_date_month_start(c->today), 1) - 1;
+	longer.months = pl->months + 1;
+	place_reporting(c, &longer, true);
+	if (longer.fit != SC_FIT_NONE && longer.fit != SC_FIT_OK &&
+	    longer.fit != pl->fit)
+		return;
+	pl->end = longer.end;
+	pl->months = longer.months;
+	pl->fw_from = longer.fw_from;
+	pl->fw_to = longer.fw_to;
+	pl->rep_from = longer.rep_from;
+	pl->rep_by = longer.rep_by;
+	pl->fit = longer.fit;
+	free(pl->why);
+	pl->why = sc_xasprintf(
+		"it covers the %d months your kept evidence covers and runs on to "
+		"the end of this month, while a CPA firm is engaged (a first "
+		"period usually runs 3 to 6 months)",
+		pl->months - 1);
 }
 
 /* A renewal: 12 months from the day after the last period of its kind. */
@@ -796,6 +859,7 @@ new_track(struct ctx *c, enum sc_track_kind kind)
 	struct sc_track *t = &p->tracks[p->ntracks++];
 	memset(t, 0, sizeof *t);
 	t->kind = kind;
+	t->follows = -1;
 	return t;
 }
 
@@ -955,6 +1019,7 @@ place_all(struct ctx *c, struct place *out, bool clean, bool *any_lookback)
 		} else if (!clean && lookback_possible(c, rr->id)) {
 			place_lookback(c, pl, rr->id == SC_SOC1);
 			place_reporting(c, pl, true);
+			lookback_to_month_end(c, pl);
 			*any_lookback = true;
 		} else {
 			place_after(c, pl, c->p->readiness_weeks ? c->ready
@@ -1042,7 +1107,7 @@ record(struct ctx *c, const struct place *pls, size_t n)
 /* What follows the plan: the Type II after a Type I, the next period
  * after a Type II. */
 static void
-next_track(struct ctx *c, const struct place *pls, size_t n)
+next_track(struct ctx *c, const struct place *pls, size_t n, int follows)
 {
 	struct place nx[SC_REPORT_COUNT];
 	size_t k = 0;
@@ -1068,8 +1133,22 @@ next_track(struct ctx *c, const struct place *pls, size_t n)
 	}
 	struct sc_track *t = build_track(c, SC_TRACK_NEXT, nx, k, false, false);
 	bool after_type1 = pls[0].type == SC_TYPE1;
-	t->title = sc_xstrdup(after_type1 ? "Then: the Type II that follows"
-	                                  : "Then: the next period");
+	t->follows = follows;
+	/* After one of two options, say which: the next period of Option A
+	 * is not Option B's. */
+	const struct sc_track *of = follows < 0 ? NULL : &c->p->tracks[follows];
+	const char *opt = !of ? NULL
+	                  : of->kind == SC_TRACK_CLEAN_FIRST ? "Option B"
+	                  : of->title && strncmp(of->title, "Option A", 8) == 0
+	                          ? "Option A"
+	                          : "the plan";
+	if (opt)
+		t->title = sc_xasprintf("Then, after %s: %s", opt,
+		                        after_type1 ? "the Type II that follows"
+		                                    : "the next period");
+	else
+		t->title = sc_xstrdup(after_type1 ? "Then: the Type II that follows"
+		                                  : "Then: the next period");
 	char a[11], b[11], d[11];
 	fmt(nx[0].start, a);
 	fmt(nx[0].end, b);
@@ -1175,6 +1254,8 @@ deadline_notes(struct ctx *c, const struct place *pls, size_t n)
 	struct sc_buf risk = {0};
 	for (size_t i = 0; i < n; i++) {
 		const struct place *pl = &pls[i];
+		if (!(pl->reports & c->f.deadline_for))
+			continue; /* the deadline is for the other report */
 		char who[32], r1[11], r2[11];
 		names(pl->reports, who);
 		fmt(pl->rep_from, r1);
@@ -1255,7 +1336,7 @@ other_notes(struct ctx *c, const struct place *pls, size_t n)
 			"fall inside it: the CPA firm tests the whole period, so close "
 			"them as early as you can and expect exceptions for the months "
 			"before the fix (%s).",
-			e, sc_buf_str(&f->criteria)));
+			e, sc_buf_str(&f->gap_titles)));
 		break;
 	}
 	bool lookback = false;
@@ -1291,6 +1372,17 @@ other_notes(struct ctx *c, const struct place *pls, size_t n)
 			    : "and no dated evidence of your controls was kept "
 			      "since, so the months since cannot be tested"));
 	}
+	/* Someone requires a Type II and the plan starts with a Type I (a
+	 * rule cannot tell: only the plan knows which type it chose). */
+	bool type1 = false;
+	for (size_t i = 0; i < n; i++)
+		type1 |= pls[i].type == SC_TYPE1;
+	if (f->type2_demanded && type1)
+		note(c, sc_xstrdup(
+			"Someone requires a Type II, and this plan starts with a "
+			"Type I: tell them when the Type II period starts and ends "
+			"and when its report will follow, offer the Type I in the "
+			"meantime, and ask in writing whether that is acceptable."));
 	if (soc1 && !f->fye_month)
 		note(c, sc_xstrdup(
 			"Confirm when your clients' fiscal years end: their auditors "
@@ -1345,7 +1437,7 @@ sc_plan_build(struct sc_plan *p, const struct sc_questionnaire *q,
 			pr->id = c.r->reports[i].id;
 			pr->type = c.r->reports[i].type;
 		}
-		sc_buf_fini(&c.f.criteria);
+		sc_buf_fini(&c.f.gap_titles);
 		sc_buf_fini(&c.b);
 		return;
 	}
@@ -1378,16 +1470,23 @@ sc_plan_build(struct sc_plan *p, const struct sc_questionnaire *q,
 		o->summary = sc_xasprintf(
 			"A look-back period could be reported on by %s, but the %zu "
 			"high-priority gaps were gaps during it too: the CPA firm "
-			"would report exceptions for %s, and a control missing for "
+			"would report exceptions for the gaps listed below (%s), and "
+			"a control missing for "
 			"the whole period can qualify the opinion.",
-			a, c.f.nhigh, sc_buf_str(&c.f.criteria));
+			a, c.f.nhigh, sc_buf_str(&c.f.gap_titles));
 		t = &p->tracks[0]; /* adding a track may have moved it */
 		t->summary = sc_xasprintf(
 			"With %zu high-priority gaps open, close them first and start "
 			"a period after the fix: a later report, and a clean one.",
 			c.f.nhigh);
+		/* Someone waiting with no date, or a plan that misses the date:
+		 * the quicker Type I after the same readiness work. */
+		bool late = t->fit == SC_FIT_LATE || t->fit == SC_FIT_MAYBE;
+		if (track_has(alt, m, H_AFTER) &&
+		    ((c.f.waiting && !c.f.has_deadline) || late))
+			type1_track(&c, alt, m, late);
 		headline(&c, alt, m);
-		next_track(&c, alt, m);
+		next_track(&c, alt, m, 0);
 		deadline_notes(&c, alt, m);
 		other_notes(&c, alt, m);
 		place_free(plan, n);
@@ -1402,12 +1501,16 @@ sc_plan_build(struct sc_plan *p, const struct sc_questionnaire *q,
 		t->summary = sc_xasprintf(
 			"The look-back period tests months already gone, and the gaps "
 			"found now were gaps then too: expect the CPA firm to report "
-			"exceptions for %s (a control missing for the whole period "
-			"can qualify the opinion). Fixing them now helps the next "
-			"period, not this one.",
-			sc_buf_str(&c.f.criteria));
+			"exceptions for the gaps listed below (%s); a control missing "
+			"for the whole period can qualify the opinion. Fixing them now "
+			"helps the next period, not this one.",
+			sc_buf_str(&c.f.gap_titles));
 		record(&c, plan, n);
+		/* Each option with what follows it, so that the next period of
+		 * one is never read as following the other. */
+		next_track(&c, plan, n, 0);
 		size_t m = place_all(&c, alt, true, &alt_lookback);
+		size_t bi = p->ntracks;
 		struct sc_track *o = build_track(&c, SC_TRACK_CLEAN_FIRST, alt, m,
 		                                 true, first);
 		o->title = sc_xstrdup("Option B: close the gaps first");
@@ -1417,8 +1520,8 @@ sc_plan_build(struct sc_plan *p, const struct sc_questionnaire *q,
 			"Close the gaps, then start a new period after the fix: a "
 			"later report (by %s) without these exceptions.",
 			a);
+		next_track(&c, alt, m, (int)bi);
 		headline(&c, plan, n);
-		next_track(&c, plan, n);
 		deadline_notes(&c, plan, n);
 		other_notes(&c, plan, n);
 		place_free(plan, n);
@@ -1433,12 +1536,13 @@ sc_plan_build(struct sc_plan *p, const struct sc_questionnaire *q,
 		    ((c.f.waiting && !c.f.has_deadline) || late))
 			type1_track(&c, plan, n, late);
 		headline(&c, plan, n);
-		next_track(&c, plan, n);
+		/* After a quicker path too, say which track it follows. */
+		next_track(&c, plan, n, p->ntracks > 1 ? 0 : -1);
 		deadline_notes(&c, plan, n);
 		other_notes(&c, plan, n);
 		place_free(plan, n);
 	}
-	sc_buf_fini(&c.f.criteria);
+	sc_buf_fini(&c.f.gap_titles);
 	sc_buf_fini(&c.b);
 }
 

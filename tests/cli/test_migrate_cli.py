@@ -44,21 +44,21 @@ EXAMPLE_CONCLUSIONS = {
     "claims-administrator": (
         "SOC 1 Type II and SOC 2 Type II (Security, Processing Integrity, Confidentiality)",
         "soc1:type2:10 soc2:type2:10"),
-    "colocation-provider": ("SOC 2 Type II (Security, Availability)", "soc2:type2:12"),
+    "colocation-provider": ("SOC 2 Type II (Security, Availability)", "soc2:type2:6"),
     "consumer-app": ("SOC 2 Type II and SOC 3 (Security, Availability, Privacy)",
-                     "soc2:type2:12 soc3:-:12"),
+                     "soc2:type2:6 soc3:-:6"),
     "early-stage-saas": ("SOC 2 Type I (Security, Confidentiality)", "soc2:type1:-"),
     "established-saas": ("SOC 2 Type II and SOC 3 (Security, Availability, Confidentiality)",
                          "soc2:type2:12 soc3:-:12"),
-    "eu-analytics-processor": ("SOC 2 Type II (Security, Confidentiality)", "soc2:type2:9"),
+    "eu-analytics-processor": ("SOC 2 Type II (Security, Confidentiality)", "soc2:type2:6"),
     "healthcare-saas": ("SOC 2 Type II (Security, Availability, Confidentiality)",
-                        "soc2:type2:8"),
+                        "soc2:type2:6"),
     "loan-servicer": ("SOC 1 Type II", "soc1:type2:6"),
     "local-bookkeeper": (
         "No SOC report recommended now: Nobody is asking you for a SOC report yet, and a "
         "SOC report is written for the customers and auditors who read it.", ""),
     "managed-it-provider": ("SOC 2 Type II (Security, Availability, Confidentiality)",
-                            "soc2:type2:5"),
+                            "soc2:type2:6"),
     "no-report-consultancy": (
         "No SOC report recommended now: You said you hold nothing of your customers' and "
         "run nothing for them, so a SOC report would have nothing to examine.", ""),
@@ -155,9 +155,13 @@ BOUNDARY = {"scope_services", "scope_systems", "scope_locations", "scope_people"
 NAMED = BOUNDARY | {"provider_names"}
 V2_DIFFERENCES = {
     name: ({"readiness:score"}, {"monitoring_controls"} | NAMED)
-    for name in ("claims-administrator", "consumer-app", "established-saas",
-                 "eu-analytics-processor", "payment-processor", "payroll-bureau")
+    for name in ("consumer-app", "established-saas", "eu-analytics-processor")
 }
+# Those with a SOC 1, a SOC 2 and a deadline say which report it is for.
+V2_DIFFERENCES.update({
+    name: ({"readiness:score"}, {"monitoring_controls", "deadline_reports"} | NAMED)
+    for name in ("claims-administrator", "payment-processor", "payroll-bureau")
+})
 V2_DIFFERENCES["colocation-provider"] = ({"readiness:score"},
                                          {"monitoring_controls"} | BOUNDARY)
 V2_DIFFERENCES.update({
@@ -174,31 +178,31 @@ V2_DIFFERENCES["no-report-consultancy"] = (set(), set())
 PERSONA_CONCLUSIONS = {
     "addressright-data-services": (
         "SOC 2 Type II (Security, Availability, Processing Integrity, Confidentiality)",
-        "soc2:type2:12"),
+        "soc2:type2:6"),
     "benefitbridge-enrollment": (
         "SOC 1 Type II and SOC 2 Type II (Security, Availability, Processing Integrity, "
         "Confidentiality)", "soc1:type2:12 soc2:type2:12"),
     "bluewater-sign": ("SOC 2 Type II and SOC 3 (Security, Availability, Confidentiality)",
                        "soc2:type2:12 soc3:-:12"),
     "brightline-branding-agency": ("SOC 2 Type I (Security, Confidentiality)", "soc2:type1:-"),
-    "brightpath-reading": ("SOC 2 Type II (Security, Confidentiality)", "soc2:type2:5"),
+    "brightpath-reading": ("SOC 2 Type II (Security, Confidentiality)", "soc2:type2:6"),
     "campus-tutor-connect": ("SOC 2 Type I (Security, Availability, Confidentiality)",
                              "soc2:type1:-"),
     "civicscan-document-services": (
-        "SOC 2 Type II (Security, Processing Integrity, Confidentiality)", "soc2:type2:12"),
+        "SOC 2 Type II (Security, Processing Integrity, Confidentiality)", "soc2:type2:6"),
     "clearledger-lease-accounting": ("SOC 1 Type II", "soc1:type2:6"),
     "clearview-telehealth-group": ("SOC 2 Type II (Security, Confidentiality, Privacy)",
-                                   "soc2:type2:12"),
+                                   "soc2:type2:6"),
     "cloudkeep-backup": ("SOC 2 Type II (Security, Availability, Confidentiality)",
-                         "soc2:type2:10"),
-    "cobalt-pulse-surveys": ("SOC 2 Type II (Security, Confidentiality)", "soc2:type2:12"),
+                         "soc2:type2:6"),
+    "cobalt-pulse-surveys": ("SOC 2 Type II (Security, Confidentiality)", "soc2:type2:6"),
     "crumb-and-crust-bakery": (
         "No SOC report recommended now: You said you hold nothing of your customers' and "
         "run nothing for them, so a SOC report would have nothing to examine.", ""),
     "fairway-fractional-finance": (
         "SOC 1 Type II and SOC 2 Type II (Security, Processing Integrity, Confidentiality)",
         "soc1:type2:12 soc2:type2:12"),
-    "harbor-lane-law": ("SOC 2 Type II (Security, Confidentiality)", "soc2:type2:12"),
+    "harbor-lane-law": ("SOC 2 Type II (Security, Confidentiality)", "soc2:type2:6"),
     "ironvault-data-centers": (
         "SOC 1 Type II and SOC 2 Type II (Security, Availability, Confidentiality)",
         "soc1:type2:12 soc2:type2:12"),
@@ -218,20 +222,20 @@ PERSONA_CONCLUSIONS = {
         "SOC report is written for the customers and auditors who read it.", ""),
     "pinpoint-maintenance": ("SOC 2 Type I (Security, Confidentiality)", "soc2:type1:-"),
     "pocketjar-roundup-savings": (
-        "SOC 2 Type II and SOC 3 (Security, Confidentiality, Privacy)", "soc2:type2:8 soc3:-:8"),
+        "SOC 2 Type II and SOC 3 (Security, Confidentiality, Privacy)", "soc2:type2:6 soc3:-:6"),
     "rapidroute-dispatch": ("SOC 2 Type II (Security, Availability, Confidentiality)",
-                            "soc2:type2:9"),
+                            "soc2:type2:6"),
     "ridgeway-utility-billing": ("SOC 1 Type I", "soc1:type1:-"),
     "riverbend-hmis-collaborative": (
-        "SOC 2 Type II (Security, Processing Integrity, Confidentiality)", "soc2:type2:7"),
-    "sentinel-records-shredding": ("SOC 2 Type II (Security, Confidentiality)", "soc2:type2:12"),
+        "SOC 2 Type II (Security, Processing Integrity, Confidentiality)", "soc2:type2:6"),
+    "sentinel-records-shredding": ("SOC 2 Type II (Security, Confidentiality)", "soc2:type2:6"),
     "steady-course-coaching": (
         "No SOC report recommended now: You said you hold nothing of your customers' and "
         "run nothing for them, so a SOC report would have nothing to examine.", ""),
     "stonebridge-payroll": ("SOC 1 Type II", "soc1:type2:12"),
     "summit-invoice-partners": ("SOC 1 Type II", "soc1:type2:12"),
     "tableside-network-care": ("SOC 2 Type II (Security, Availability, Confidentiality)",
-                               "soc2:type2:12"),
+                               "soc2:type2:6"),
     "trailmark-hiking-journal": ("SOC 2 Type II and SOC 3 (Security, Privacy)",
                                  "soc2:type2:6 soc3:-:6"),
 }
@@ -253,9 +257,19 @@ def old_files():
             out.append((f"v{version}/{name}", os.path.join(d, f), version, name, want))
     for name in sorted(os.listdir(PERSONAS)):
         path = os.path.join(PERSONAS, name, "answers.yaml")
-        if os.path.exists(path):
+        if saved_under_2_0(path):
             out.append((f"persona {name}", path, "2.0", None, PERSONA_CONCLUSIONS[name]))
     return out
+
+
+def saved_under_2_0(path):
+    """A persona's answers saved under questionnaire 2.0 (those
+    interviewed since are saved under today's and need no migration)."""
+    if not os.path.exists(path):
+        return False
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    return "questionnaire_version: \"2.0\"" in text or "questionnaire_version: '2.0'" in text
 
 
 def schema_errors(kind, doc):
@@ -448,7 +462,7 @@ class MigrateCliTest(unittest.TestCase):
         self.assertEqual(sorted(V1_DIFFERENCES), sorted(EXAMPLE_CONCLUSIONS))
         self.assertEqual(sorted(PERSONA_CONCLUSIONS),
                          sorted(d for d in os.listdir(PERSONAS)
-                                if os.path.exists(os.path.join(PERSONAS, d, "answers.yaml"))))
+                                if saved_under_2_0(os.path.join(PERSONAS, d, "answers.yaml"))))
         # Today's examples conclude what the table says too.
         for name, want in EXAMPLE_CONCLUSIONS.items():
             r = self.run_cli("evaluate", os.path.join(EXAMPLES, name + ".yaml"), "-f", "json")
@@ -466,7 +480,7 @@ class MigrateCliTest(unittest.TestCase):
             f'{path}: valid answers to "soc-scoping" (53 answered), saved under version 1.0 '
             "and read as 3.0\n"
             "  Saved under questionnaire 1.0 and read as 3.0: 6 answers carried over in a new "
-            "form, 12 new questions to answer.\n"
+            "form, 13 new questions to answer.\n"
             "  Carried over in a new form:\n"), out)
         carried = out.split("  Carried over in a new form:\n")[1].split("  Assumed:\n")[0]
         self.assertEqual([line.split(" (")[0] for line in carried.splitlines()],
@@ -481,7 +495,8 @@ class MigrateCliTest(unittest.TestCase):
         states = dict(re.match(r"    - (\w+) .*: ([a-z ]+)$", line).groups()
                       for line in new.splitlines())
         self.assertEqual(sorted(k for k, v in states.items() if v == "to answer"),
-                         ["clients_fye_known", "data_classification", "monitoring_controls",
+                         ["clients_fye_known", "data_classification", "deadline_reports",
+                          "monitoring_controls",
                           "physical_security", "processing_controls", "provider_names",
                           "scope_locations", "scope_people", "scope_services", "scope_systems",
                           "sector_data", "user_controls"])
@@ -631,13 +646,13 @@ class MigrateCliTest(unittest.TestCase):
         # cannot be, and opens the 1.0 one; a change keeps the original.
         r = self.run_cli("interview", "--plain", stdin="1\n:quit\n")
         self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertIn("  1) Brightline Payroll Services (53 of 65 answered under questionnaire "
+        self.assertIn("  1) Brightline Payroll Services (53 of 66 answered under questionnaire "
                       "1.0)\n  2) Crescent Loan Servicing (58 of 64 answered under questionnaire "
                       "2.0)\nCannot be resumed here:\n  - Brightline Payroll Services: cannot be "
                       f"opened: {broken_s}:{line}:{col}: ", r.stdout)
         self.assertIn("Resuming the saved interview for Brightline Payroll Services", r.stdout)
         self.assertIn("Saved under questionnaire 1.0 and read as 3.0: 6 answers carried over in "
-                      "a new form, 12 new questions to answer.", r.stdout)
+                      "a new form, 13 new questions to answer.", r.stdout)
         with open(os.path.join(MIGRATE, "v1.0", "payroll-bureau.yaml"), "rb") as f:
             original = f.read()
         # Answer the first open question (what data it holds: none).

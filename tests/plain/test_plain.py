@@ -412,7 +412,7 @@ class PlainTest(unittest.TestCase):
         with open(path, "wb") as f:
             f.write(original)
         summary = ("Saved under questionnaire 2.0 and read as 3.0: 3 answers carried over "
-                   "in a new form, 6 new questions to answer. The file is rewritten in the new form at the first "
+                   "in a new form, 7 new questions to answer. The file is rewritten in the new form at the first "
                    f"change; the original is kept as {path}.v2.0.\n")
         r = self.interview(":quit\n", "-a", path, q="soc-scoping")
         self.assertEqual(r.returncode, 0, r.stderr)
@@ -438,8 +438,8 @@ class PlainTest(unittest.TestCase):
         # was saved; SOCSCOPE_DATE is 2026-11-23): August's last day.
         self.assertIn("  deadline: 2027-08-31\n", now)
         # The interview resumed at the first question left open: the
-        # first 3.0 added (which services the report covers).
-        self.assertIn("  scope_services: Checked with the client.\n", now)
+        # first 3.0 added (which report the deadline is for).
+        self.assertIn("  deadline_reports: Checked with the client.\n", now)
         # The lock went with the interview; nothing else was left beside.
         self.assertEqual(sorted(os.listdir(os.path.dirname(path))),
                          ["brightline.yaml", "brightline.yaml.v2.0"])
