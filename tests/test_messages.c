@@ -74,6 +74,9 @@ static const struct claim claims[] = {
 	 "selected(customers, \"consumers\") and not selected(customers, "
 	 "\"businesses\", \"public_companies\", \"government\")"},
 	{"you said you hold nothing of your customers'", NOTHING_HELD},
+	{"you said you keep nothing for your customers as a service",
+	 NOTHING_HELD},
+	{"you keep nothing for your customers as a service", NOTHING_HELD},
 	{"you said you do none of these", NOTHING_HELD},
 	{"you hold nothing of theirs", NOTHING_HELD},
 	{"with nothing of your customers' held or run", NOTHING_HELD},

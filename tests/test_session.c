@@ -978,8 +978,9 @@ a_shared_note_is_said_once(void **state)
 	struct sc_buf b = {0};
 	sc_session_explain_skipped(s, 3, fx->q->nsections, &b);
 	const char *out = sc_buf_str(&b);
-	const char *fin = strstr(out, "You said you hold nothing of your "
-	                              "customers' and run nothing for them, so "
+	const char *fin = strstr(out, "You said you keep nothing for your "
+	                              "customers as a service and run nothing "
+	                              "for them, so "
 	                              "nothing you do for them can reach");
 	assert_non_null(fin);
 	assert_non_null(strstr(out, "No contract requires a SOC report and "

@@ -130,6 +130,10 @@ struct sc_plan {
 	/* When a report misses the deadline: what to say on the first page
 	 * (which report is late, and what can be done); NULL otherwise. */
 	char *deadline_risk;
+	/* Its second half: what can be done (a quicker Type I, talking to
+	 * whoever set the date), for a page that already gives the dates;
+	 * points into deadline_risk, NULL with it. */
+	const char *deadline_action;
 };
 
 /* Build the plan for the answers `ev` evaluates, with `today` as the day it

@@ -549,8 +549,9 @@ place_after(struct ctx *c, struct place *pl, sc_day after, bool soc1,
 	if (proposed > 0 && proposed != FIRST_MONTHS) {
 		/* A questionnaire's own rules may propose another length. */
 		pl->months = proposed > MAX_MONTHS ? MAX_MONTHS : proposed;
-		pl->why = sc_xasprintf("the questionnaire's rules propose %d "
-		                       "months for it",
+		pl->why = sc_xasprintf("a first period usually runs 3 to 6 "
+		                       "months, and %d fits what your answers "
+		                       "allow",
 		                       pl->months);
 	} else {
 		pl->why = sc_xstrdup("a first period usually runs 3 to 6 "
@@ -1022,9 +1023,12 @@ place_all(struct ctx *c, struct place *out, bool clean, bool *any_lookback)
 			lookback_to_month_end(c, pl);
 			*any_lookback = true;
 		} else {
+			/* The close-the-gaps-first option: a look-back rule's
+			 * length says nothing of a period after the fix. */
 			place_after(c, pl, c->p->readiness_weeks ? c->ready
 			                                         : c->today,
-			            rr->id == SC_SOC1, true, rr->period_months);
+			            rr->id == SC_SOC1, true,
+			            clean ? 0 : rr->period_months);
 			place_reporting(c, pl, true);
 		}
 		n++;
@@ -1275,6 +1279,7 @@ deadline_notes(struct ctx *c, const struct place *pls, size_t n)
 	}
 	if (!risk.len)
 		return;
+	size_t action = risk.len + 1; /* after the space that follows */
 	/* What can be done: the quicker Type I when it is planned, and talking
 	 * to whoever asked now. */
 	const struct sc_track *t1 = NULL;
@@ -1307,6 +1312,7 @@ deadline_notes(struct ctx *c, const struct place *pls, size_t n)
 		                   "your last period ended");
 	sc_buf_putc(&risk, '.');
 	c->p->deadline_risk = sc_buf_steal(&risk);
+	c->p->deadline_action = c->p->deadline_risk + action;
 	note(c, sc_xstrdup(c->p->deadline_risk));
 }
 

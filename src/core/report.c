@@ -252,9 +252,13 @@ build_exec(struct rp_model *m)
 		if (m->plan.headline)
 			list_add(&m->exec, &m->nexec,
 			         sc_xasprintf("The plan: %s", m->plan.headline));
+		/* The headline already says which report comes after the
+		 * date: add only what can be done about it. */
 		if (m->plan.deadline_risk)
 			list_add(&m->exec, &m->nexec,
-			         sc_xstrdup(m->plan.deadline_risk));
+			         sc_xstrdup(m->plan.headline
+			                            ? m->plan.deadline_action
+			                            : m->plan.deadline_risk));
 	} else if (m->none.n || r->deferred.n) {
 		/* The summary already starts "No SOC report recommended now". */
 		put_sentence(&b, m->summary);

@@ -60,8 +60,8 @@ EXAMPLE_CONCLUSIONS = {
     "managed-it-provider": ("SOC 2 Type II (Security, Availability, Confidentiality)",
                             "soc2:type2:6"),
     "no-report-consultancy": (
-        "No SOC report recommended now: You said you hold nothing of your customers' and "
-        "run nothing for them, so a SOC report would have nothing to examine.", ""),
+        "No SOC report recommended now: You said you keep nothing for your customers as a "
+        "service and run nothing for them, so a SOC report would have nothing to examine.", ""),
     "payment-processor": (
         "SOC 1 Type II and SOC 2 Type II (Security, Availability, Processing Integrity, "
         "Confidentiality)", "soc1:type2:12 soc2:type2:12"),
@@ -197,8 +197,8 @@ PERSONA_CONCLUSIONS = {
                          "soc2:type2:6"),
     "cobalt-pulse-surveys": ("SOC 2 Type II (Security, Confidentiality)", "soc2:type2:6"),
     "crumb-and-crust-bakery": (
-        "No SOC report recommended now: You said you hold nothing of your customers' and "
-        "run nothing for them, so a SOC report would have nothing to examine.", ""),
+        "No SOC report recommended now: You said you keep nothing for your customers as a "
+        "service and run nothing for them, so a SOC report would have nothing to examine.", ""),
     "fairway-fractional-finance": (
         "SOC 1 Type II and SOC 2 Type II (Security, Processing Integrity, Confidentiality)",
         "soc1:type2:12 soc2:type2:12"),
@@ -230,8 +230,8 @@ PERSONA_CONCLUSIONS = {
         "SOC 2 Type II (Security, Processing Integrity, Confidentiality)", "soc2:type2:6"),
     "sentinel-records-shredding": ("SOC 2 Type II (Security, Confidentiality)", "soc2:type2:6"),
     "steady-course-coaching": (
-        "No SOC report recommended now: You said you hold nothing of your customers' and "
-        "run nothing for them, so a SOC report would have nothing to examine.", ""),
+        "No SOC report recommended now: You said you keep nothing for your customers as a "
+        "service and run nothing for them, so a SOC report would have nothing to examine.", ""),
     "stonebridge-payroll": ("SOC 1 Type II", "soc1:type2:12"),
     "summit-invoice-partners": ("SOC 1 Type II", "soc1:type2:12"),
     "tableside-network-care": ("SOC 2 Type II (Security, Availability, Confidentiality)",
