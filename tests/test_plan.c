@@ -605,8 +605,8 @@ renewal_only_of_the_same_kind(void **state)
 	fx_close(&f);
 }
 
-/* Two to five years of kept evidence: the look-back covers a year, not 6
- * months; and the reason says so. */
+/* Two to five years of kept evidence: a SOC 1 period covers a year, not 6
+ * months, over the clients' fiscal year; and the reason says so. */
 static void
 years_of_evidence_look_back_a_year(void **state)
 {
@@ -616,9 +616,13 @@ years_of_evidence_look_back_a_year(void **state)
 	const struct sc_plan_report *s1 = sc_plan_report(&f.p, SC_SOC1);
 	assert_true(s1->lookback);
 	assert_int_equal(s1->months, 12);
-	assert_string_equal(S(s1->start), "2025-12-01");
-	assert_string_equal(S(s1->end), "2026-11-30");
-	assert_non_null(strstr(s1->months_why, "40 months"));
+	/* The clients' year ends December 31 and the deadline (September
+	 * 2027) leaves room: the period is their whole year, under way now,
+	 * not a look-back to last month and a bridge letter. */
+	assert_string_equal(S(s1->start), "2026-01-01");
+	assert_string_equal(S(s1->end), "2026-12-31");
+	assert_non_null(strstr(s1->months_why, "fiscal year ending 2026-12-31"));
+	assert_int_equal(s1->fit, SC_FIT_OK);
 	/* The SOC 1 and SOC 2 are one examination over the same period. */
 	const struct sc_plan_report *s2 = sc_plan_report(&f.p, SC_SOC2);
 	assert_true(s1->combined && s2->combined);

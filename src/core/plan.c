@@ -657,6 +657,60 @@ lookback_to_month_end(struct ctx *c, struct place *pl)
 		pl->months - 1);
 }
 
+/* A SOC 1 look-back whose clients' fiscal year still runs: the clients'
+ * auditors want the period over the year they are auditing, so when the
+ * report can still come before the deadline, the period ends on the last
+ * fiscal year-end that allows it and covers up to 12 months of that year,
+ * as far back as the kept evidence goes (a July-to-June year reported in
+ * August rather than a look-back to last month and a bridge letter).
+ * Only for a year ending on a month's last day: periods run whole months. */
+static void
+lookback_to_fiscal_year(struct ctx *c, struct place *pl)
+{
+	const struct facts *f = &c->f;
+	if (!(pl->reports & (1u << SC_SOC1)) || !f->fye_month ||
+	    !f->has_deadline || !(pl->reports & f->deadline_for))
+		return;
+	struct sc_ymd d = sc_day_to_ymd(f->deadline);
+	sc_day evidence_from = sc_date_add_months(
+		sc_date_month_start(c->today), -c->f.operating);
+	struct place best = {0};
+	bool found = false;
+	for (int y = d.y; y >= d.y - 1 && !found; y--) {
+		sc_day fe = fy_end(f, y);
+		if (fe != sc_date_month_end(fe) || fe <= pl->end)
+			continue;
+		struct place cand = *pl;
+		cand.end = fe;
+		sc_day start = sc_date_add_months(fe + 1, -MAX_MONTHS);
+		if (start < evidence_from)
+			start = evidence_from;
+		cand.start = start;
+		cand.months = (int)sc_date_months_between(start, fe + 1);
+		if (cand.months < SOC1_LOOKBACK_MIN)
+			continue;
+		place_reporting(c, &cand, true);
+		if (cand.fit != SC_FIT_OK)
+			continue;
+		best = cand;
+		found = true;
+	}
+	if (!found)
+		return;
+	char e[11];
+	fmt(best.end, e);
+	free(pl->why);
+	*pl = best;
+	pl->bridge_from = pl->bridge_to = 0;
+	pl->why = sc_xasprintf(
+		"it covers your clients' fiscal year ending %s (%s), the year "
+		"their auditors are auditing, and its report can still come "
+		"before your deadline",
+		e, pl->months >= MAX_MONTHS ? "the whole year"
+		                             : "as much of it as your kept "
+		                               "evidence reaches");
+}
+
 /* A renewal: 12 months from the day after the last period of its kind. */
 static void
 place_renewal(struct ctx *c, struct place *pl, enum sc_report_id id)
@@ -1021,6 +1075,7 @@ place_all(struct ctx *c, struct place *out, bool clean, bool *any_lookback)
 			place_lookback(c, pl, rr->id == SC_SOC1);
 			place_reporting(c, pl, true);
 			lookback_to_month_end(c, pl);
+			lookback_to_fiscal_year(c, pl);
 			*any_lookback = true;
 		} else {
 			/* The close-the-gaps-first option: a look-back rule's

@@ -43,7 +43,7 @@ DATE = "2026-12-06"
 EXAMPLE_CONCLUSIONS = {
     "claims-administrator": (
         "SOC 1 Type II and SOC 2 Type II (Security, Processing Integrity, Confidentiality)",
-        "soc1:type2:10 soc2:type2:10"),
+        "soc1:type2:11 soc2:type2:11"),
     "colocation-provider": ("SOC 2 Type II (Security, Availability)", "soc2:type2:6"),
     "consumer-app": ("SOC 2 Type II and SOC 3 (Security, Availability, Privacy)",
                      "soc2:type2:6 soc3:-:6"),
@@ -79,10 +79,17 @@ V1_CONCLUSIONS = {
     "payment-processor": (
         "SOC 1 Type II and SOC 2 Type II (Security, Availability, Processing Integrity, "
         "Confidentiality)", "soc1:type2:- soc2:type2:-"),
+    # 1.0 did not ask when the clients' years end, so the look-back ends
+    # last month instead of on their December 31 year-end.
+    "claims-administrator": (
+        "SOC 1 Type II and SOC 2 Type II (Security, Processing Integrity, Confidentiality)",
+        "soc1:type2:10 soc2:type2:10"),
 }
 
 # The periods are the planner's (src/core/plan.c): a look-back covers the
-# months of kept evidence up to a year, a renewal a year, a first period 6
+# months of kept evidence up to 6 for a first SOC 2 and a year otherwise
+# (a SOC 1's over the clients' fiscal year when the deadline allows), a
+# renewal a year, a first period 6
 # months or 3 for a close deadline, a SOC 1 period what the clients' fiscal
 # year needs; so they differ from the 6 months the 2.0 build gave most of
 # these files, for the reason the report states.
@@ -96,9 +103,10 @@ V1_CONCLUSIONS = {
 # conclusion that differs), for the reason given.
 V1_DIFFERENCES = {
     "claims-administrator": (
-        {"readiness:score", "gap:data_classification"},
+        {"readiness:score", "gap:data_classification", "period:soc1", "period:soc2"},
         "1.0 did not ask whether confidential data is classified; today's example says "
-        "'partly', a medium gap, and one more readiness item"),
+        "'partly', a medium gap, and one more readiness item; nor when the clients' "
+        "years end, so the period ends last month rather than on their year-end"),
     "colocation-provider": (
         {"readiness:score"},
         "1.0 did not ask about physical security or capacity planning (both in place "
