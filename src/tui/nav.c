@@ -3,9 +3,12 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "draft.h"
 #include "live.h"
+#include "uistate.h"
+#include "view.h"
 
 void
 tui_nav_set_current(struct tui_state *st, size_t i)
@@ -13,6 +16,8 @@ tui_nav_set_current(struct tui_state *st, size_t i)
 	free(st->passed);
 	st->passed = NULL;
 	st->cur = i;
+	/* A new question starts with its field taking the keys. */
+	st->field_off = false;
 	st->side_sel = tui_question(st, i)->section;
 	tui_draft_load(st, i);
 }
@@ -91,8 +96,16 @@ tui_nav_prev(struct tui_state *st)
 void
 tui_nav_jump_to(struct tui_state *st, size_t qi)
 {
+	/* Remember the views open above the interview, for Esc. */
+	size_t from = st->depth;
+	if (st->depth > 1 && tui_state_view(st) != TV_INTERVIEW) {
+		memcpy(st->back_stack, st->stack, sizeof st->stack);
+		st->back_depth = st->depth;
+	}
 	while (st->depth > 1 && tui_state_view(st) != TV_INTERVIEW)
 		st->depth--;
+	if (st->depth == from)
+		st->back_depth = 0;
 	tui_clear_message(st);
 	if (qi >= st->q->nquestions)
 		return;
@@ -103,6 +116,28 @@ tui_nav_jump_to(struct tui_state *st, size_t qi)
 	}
 	tui_nav_goto(st, qi);
 	st->focus = TF_QUESTION;
+	if (st->back_depth)
+		tui_set_message(st, false, "Esc goes back to %s%s.",
+		                tui_view_title(st->back_stack[st->back_depth - 1]),
+		                tui_is_typed(tui_question(st, qi))
+		                        ? " (after Esc has left the field)"
+		                        : "");
+}
+
+void
+tui_nav_back(struct tui_state *st)
+{
+	if (!st->back_depth)
+		return;
+	memcpy(st->stack, st->back_stack, sizeof st->stack);
+	st->depth = st->back_depth;
+	st->back_depth = 0;
+	tui_clear_message(st);
+	enum tui_view_id v = tui_state_view(st);
+	st->reopening = true;
+	if (st->views[v]->open)
+		st->views[v]->open(st);
+	st->reopening = false;
 }
 
 bool
@@ -133,6 +168,8 @@ tui_nav_open_session(struct tui_state *st, const char *path,
 		sc_session_set_client(s, client);
 	sc_session_free(st->s);
 	st->s = s;
+	st->session_example = tui_example_of(st, s->path,
+	                                     s->a->client ? s->a->client : "");
 	for (size_t i = 0; i < st->q->nquestions; i++) {
 		st->cursor[i] = tui_initial_cursor(st, i);
 		st->draft_dirty[i] = false;
@@ -148,12 +185,12 @@ tui_nav_open_session(struct tui_state *st, const char *path,
 	st->focus = TF_QUESTION;
 	tui_doc_fini(&st->live);
 	st->live.sel = SIZE_MAX;
-	tui_live_refresh(st);
 	/* The first build marks nothing as changed. */
-	for (size_t i = 0; i < st->live.n; i++)
-		st->live.v[i].changed = false;
+	tui_live_reset(st);
 	tui_view_push(st, TV_INTERVIEW);
 	tui_nav_set_current(st, cur);
+	/* Where the interview was left, and the panel as it was. */
+	tui_uistate_load(st);
 	if (s->read_only)
 		tui_read_only_message(st);
 	return true;

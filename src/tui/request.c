@@ -21,6 +21,8 @@ static const char *const ctx_titles[CTX_COUNT] = {
 	[CTX_INTERVIEW] = "Questions",
 	[CTX_RESULTS] = "Results",
 	[CTX_WHATIF] = "Leaving what-if",
+	[CTX_PICKER] = "Saved interviews",
+	[CTX_CONFIRM] = "Asked before overwriting, deleting or resetting",
 	[CTX_EDIT] = "Typing a text or number",
 };
 
@@ -54,6 +56,27 @@ has_key(const struct tui_request_info *r, int key)
 	return false;
 }
 
+static enum tui_req
+find_in(int key, enum tui_ctx ctx)
+{
+	for (size_t i = 0; i < tui_request_count; i++)
+		if (tui_requests[i].ctx == ctx && has_key(&tui_requests[i], key))
+			return tui_requests[i].req;
+	return REQ_NONE;
+}
+
+enum tui_req
+tui_key_request_in(int key, enum tui_keymode mode)
+{
+	if (mode == TKM_CONFIRM) {
+		enum tui_req r = find_in(key == '\n' ? TK_ENTER : key,
+		                         CTX_CONFIRM);
+		if (r != REQ_NONE)
+			return r;
+	}
+	return tui_key_request(key, mode == TKM_EDIT);
+}
+
 enum tui_req
 tui_key_request(int key, bool editing)
 {
@@ -69,6 +92,7 @@ tui_key_request(int key, bool editing)
 	}
 	for (size_t i = 0; i < tui_request_count; i++)
 		if (tui_requests[i].ctx != CTX_EDIT &&
+		    tui_requests[i].ctx != CTX_CONFIRM &&
 		    has_key(&tui_requests[i], key))
 			return tui_requests[i].req;
 	return REQ_NONE;

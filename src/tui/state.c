@@ -6,7 +6,10 @@
 
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+
+#include "socscope/answers.h"
 
 enum tui_view_id
 tui_state_view(const struct tui_state *st)
@@ -25,6 +28,8 @@ tui_view_push(struct tui_state *st, enum tui_view_id v)
 	if (st->depth == sizeof st->stack / sizeof st->stack[0])
 		st->depth--;
 	st->stack[st->depth++] = v;
+	/* Going on somewhere else forgets where a jump came from. */
+	st->back_depth = 0;
 	tui_clear_message(st);
 	if (st->views[v]->open)
 		st->views[v]->open(st);
@@ -37,8 +42,10 @@ tui_view_pop(struct tui_state *st)
 		st->depth--;
 		tui_clear_message(st);
 		enum tui_view_id v = st->stack[st->depth - 1];
+		st->reopening = true;
 		if (st->views[v]->open)
 			st->views[v]->open(st);
+		st->reopening = false;
 	}
 }
 
@@ -180,10 +187,23 @@ tui_state_nchoices(const struct tui_state *st, size_t i)
 const char *
 tui_state_choice_label(const struct tui_state *st, size_t i, size_t c)
 {
-	static const char *const yesno[] = {"Yes", "No", "Not sure"};
+	/* Yes, no and unsure in the very words the reports use for them
+	 * (sc_answer_format), so that the screen and the file agree. */
+	static char yesno[3][32];
 	const struct sc_question *qn = tui_question(st, i);
-	if (qn->type == SC_Q_YESNO)
-		return c < 3 ? yesno[c] : "";
+	if (qn->type == SC_Q_YESNO) {
+		if (c >= 3)
+			return "";
+		if (!yesno[c][0]) {
+			struct sc_answer a = {.type = c == 2 ? SC_A_UNSURE : SC_A_BOOL,
+			                      .b = c == 0};
+			struct sc_buf b = {0};
+			sc_answer_format(qn, &a, &b);
+			snprintf(yesno[c], sizeof yesno[c], "%s", sc_buf_str(&b));
+			sc_buf_fini(&b);
+		}
+		return yesno[c];
+	}
 	return c < qn->nchoices ? qn->choices[c].label : "";
 }
 

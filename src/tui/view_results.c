@@ -24,8 +24,11 @@ add_areas(struct tui_state *st, struct tui_doc *d)
 	if (!n)
 		return;
 	tui_doc_blank(d);
+	/* What the cells and the highlight mean, in words: the highlight is
+	 * the warning colour, and a "!" says the same without colour. */
 	tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0,
-	            "Readiness by area (%s in place, %s not yet)", full, empty);
+	            "Readiness by area (%s in place, %s not yet; ! and "
+	            "highlighted: something is not in place)", full, empty);
 	for (size_t i = 0; i < n; i++) {
 		const struct sc_area *a = &areas[i];
 		sc_buf_reset(&bar);
@@ -40,16 +43,58 @@ add_areas(struct tui_state *st, struct tui_doc *d)
 		} else {
 			sc_buf_printf(&bar, "%*s", AREA_CELLS + 7, "-");
 		}
+		bool warn = a->score >= 0 && a->missing;
 		struct tui_line *l = tui_doc_add(
 			d, TL_TEXT,
 			a->score < 0 ? SC_ROLE_MUTED
-			             : a->missing ? SC_ROLE_WARNING : SC_ROLE_TEXT,
-			2, "%s  %s: %s", sc_buf_str(&bar), a->name,
-			sc_buf_str(&detail));
-		l->hang = AREA_CELLS + 9;
+			             : warn ? SC_ROLE_WARNING : SC_ROLE_TEXT,
+			0, "%s %s  %s: %s", warn ? "!" : " ", sc_buf_str(&bar),
+			a->name, sc_buf_str(&detail));
+		l->hang = AREA_CELLS + 11;
 	}
 	sc_buf_fini(&bar);
 	sc_buf_fini(&detail);
+}
+
+/* A gap's criteria as auditors name them: "CC3.1 Risk identification";
+ * a SOC 1 objective by its name alone, its internal id being no one's
+ * business. */
+static void
+add_criteria(struct tui_doc *d, const struct sc_gap_rec *g)
+{
+	struct sc_buf b = {0};
+	char cbuf[128];
+	for (size_t j = 0; j < g->ncriteria; j++) {
+		const char *id = g->criteria[j];
+		const char *nm = sc_criteria_name(id, cbuf, sizeof cbuf);
+		if (j)
+			sc_buf_puts(&b, "; ");
+		if (!strncmp(id, "SOC1:", 5) && nm)
+			sc_buf_puts(&b, nm);
+		else
+			sc_buf_printf(&b, "%s%s%s", id, nm ? " " : "", nm ? nm : "");
+	}
+	if (b.len)
+		tui_doc_add(d, TL_TEXT, SC_ROLE_MUTED, 6, "Criteria: %s",
+		            sc_buf_str(&b));
+	sc_buf_fini(&b);
+}
+
+/* A report asked for but put off (the SOC 3 waits for a SOC 2 Type II to
+ * summarise), named, and why it was asked for. */
+static void
+add_deferred(struct tui_state *st, struct tui_doc *d, const struct sc_result *r)
+{
+	if (!r->deferred.n)
+		return;
+	tui_doc_blank(d);
+	tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 2, "%s",
+	            "SOC 3 deferred: it is the public summary of a SOC 2 Type "
+	            "II, which is not recommended yet.");
+	for (size_t j = 0; j < r->deferred.n; j++)
+		tui_doc_add(d, TL_TEXT, SC_ROLE_HELP, 4, "%s Asked for because: %s",
+		            st->opts->ascii ? "-" : "\u2022",
+		            st->q->rules[r->deferred.rules[j]].because);
 }
 
 static void
@@ -58,8 +103,7 @@ open_results(struct tui_state *st)
 	struct tui_doc *d = &st->docs[TV_RESULTS];
 	const struct sc_result *r = sc_eval_result(st->s->ev);
 	struct sc_buf b = {0};
-	char cbuf[128];
-	size_t top = d->top;
+	struct tui_place keep = tui_doc_place(d);
 
 	tui_doc_clear(d);
 	sc_result_summary(st->q, r, &b);
@@ -76,9 +120,7 @@ open_results(struct tui_state *st)
 			            st->opts->ascii ? "-" : "\u2022",
 			            st->q->rules[rr->reasons.rules[j]].because);
 	}
-	for (size_t j = 0; j < r->deferred.n; j++)
-		tui_doc_add(d, TL_TEXT, SC_ROLE_MUTED, 2, "Deferred: %s",
-		            st->q->rules[r->deferred.rules[j]].because);
+	add_deferred(st, d, r);
 
 	tui_doc_blank(d);
 	tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s", "Trust Services categories");
@@ -117,17 +159,7 @@ open_results(struct tui_state *st)
 		                                        : SC_ROLE_TEXT,
 		        2, "[%s] %s%s", sc_priority_name(g->priority),
 		        g->def->title, g->def->followup ? " (to confirm)" : "");
-		sc_buf_reset(&b);
-		for (size_t j = 0; j < g->ncriteria; j++) {
-			const char *nm = sc_criteria_name(g->criteria[j],
-			                                  cbuf, sizeof cbuf);
-			sc_buf_printf(&b, "%s%s%s%s", j ? "; " : "",
-			              g->criteria[j], nm ? " " : "",
-			              nm ? nm : "");
-		}
-		if (b.len)
-			tui_doc_add(d, TL_TEXT, SC_ROLE_MUTED, 6, "Criteria: %s",
-			            sc_buf_str(&b));
+		add_criteria(d, g);
 		tui_doc_add(d, TL_TEXT, SC_ROLE_HELP, 6, "Advice: %s",
 		            g->def->advice);
 	}
@@ -138,6 +170,9 @@ open_results(struct tui_state *st)
 	            "%zu in place, %zu partly, %zu not in place, %zu not known",
 	            r->in_place, r->partial, r->missing, r->unknown);
 	add_areas(st, d);
+	/* The roadmap (dated readiness work, the Type I date or Type II
+	 * window, when the report can be expected) goes here, after the
+	 * readiness it builds on and before the next steps. */
 	if (r->next_steps.n) {
 		tui_doc_blank(d);
 		tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s", "Next steps");
@@ -176,8 +211,12 @@ open_results(struct tui_state *st)
 		            "questions answered).", r->answered, r->applicable);
 	}
 	sc_buf_fini(&b);
-	/* The recommendation first, wherever the selection lies. */
-	d->top = top < d->n ? top : 0;
+	/* Opened, the results start at the recommendation; come back to
+	 * (Esc from Why, the end of a jump), they are where they were. */
+	if (st->reopening)
+		tui_doc_restore(d, keep, st->doc_width, st->doc_height);
+	else
+		d->top = 0;
 }
 
 static bool
@@ -222,4 +261,5 @@ const struct tui_view_ops tui_view_results = {
 	.open = open_results,
 	.editing = results_editing,
 	.keybar = results_keybar,
+	.exports = true,
 };

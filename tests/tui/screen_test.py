@@ -374,12 +374,13 @@ class ScreenTest(unittest.TestCase):
         t.send(PGUP)
         t.wait_for("What do you do for your clients?")
         t.send("1", "2")
-        t.wait_for("SOC 2 Type II, 6 months")
-        self.assertNotIn("SOC 1", t.text())
-        y, x = t.row_of("SOC 2 Type II, 6 months")
-        # The flipped conclusion is marked and bold.
+        # The change is named at the top of the panel, marked and bold.
+        t.wait_for("Just changed")
+        t.wait_for("SOC 2: not recommended → SOC 2 Type II")
+        y, x = t.row_of("SOC 2: not recommended → SOC 2 Type II")
         self.assertIn("*", t.screen.display[y][:x])
         self.assertTrue(t.cell(y, x).bold)
+        t.wait_for("* changed by the last answer")
         # The selected choice: the cursor row is highlighted, ticks bold.
         y, x = t.row_of("Host their systems")
         self.assertTrue(t.cell(y, x).bold)
@@ -430,14 +431,24 @@ class ScreenTest(unittest.TestCase):
         self.assertNotIn("WHAT-IF", t.text())
         t.wait_for("i What-if")  # offered in the key bar
 
-        # On: said in the header, in reverse video, for as long as it lasts.
+        # On: said in the header, the whole bar reversed in the warning
+        # colour, in the question's first row and atop the panel, for as
+        # long as it lasts.
+        self.assertTrue(all(t.cell(0, c).fg != "magenta" for c in range(120)))
         t.send("i")
-        t.wait_for("WHAT-IF")
-        y, x = t.row_of("WHAT-IF")
+        t.wait_for("WHAT-IF: not saved")
+        y, x = t.row_of("WHAT-IF: not saved")
         self.assertEqual(y, 0)
+        self.assertTrue(all(t.cell(0, c).reverse for c in range(120)))
+        self.assertTrue(all(t.cell(0, c).fg == "magenta" for c in range(120)))
+        y, x = t.row_of("WHAT-IF Timing")
+        self.assertEqual(y, 1)
         self.assertTrue(t.cell(y, x).reverse)
-        t.wait_for("What-if (not saved)")
+        panel_title = [row for row in t.screen.display
+                       if row.rstrip().endswith("WHAT-IF: not saved")]
+        self.assertEqual(len(panel_title), 1)
         t.wait_for("i Keep/drop")
+        t.wait_for("c Compare")
         # A change: the panel says what differs and the answer behind it.
         t.send(PGUP)
         t.wait_for("In how many months")
@@ -445,12 +456,12 @@ class ScreenTest(unittest.TestCase):
         t.type("3")
         t.send(ENTER)
         t.wait_for("Where are most of your clients?")
-        t.wait_for("Differs from saved")
+        t.wait_for("Differs from saved, newest first")
         panel = self.panel_text(t)
-        self.assertIn("SOC 1 type: Type II \u2192 Type I \u2022 In how many "
-                      "months must the first report be ready? 12 \u2192 3",
+        self.assertIn("\u2022 In how many months must the first report be "
+                      "ready? 12 \u2192 3 SOC 1 type: Type II \u2192 Type I",
                       panel)
-        self.assertIn("1 answer changed; i to keep or drop", panel)
+        self.assertIn("1 answer changed; i keeps or drops, c compares", panel)
         with open(path, "rb") as f:
             self.assertEqual(f.read(), saved)
 
@@ -520,9 +531,9 @@ class ScreenTest(unittest.TestCase):
         t.send("q")
         self.assertEqual(t.finish(), 0)
         # NO_COLOR set but empty does not count: the theme's colours.
+        # (Opened again, the interview is back on the question it was on.)
         t = self.run_tui("-q", TINY, "--client", "Mono", env={"NO_COLOR": ""})
-        t.wait_for("What is your organization called?")
-        t.send(PGDN)
+        t.wait_for("What do you do for your clients?")
         # The cursor starts on the ticked choice.
         y, x = t.row_of("Host their systems")
         self.assertEqual(t.screen.cursor.y, y)
@@ -540,7 +551,8 @@ class ScreenTest(unittest.TestCase):
         t.wait_for("1 answered")
         t.send(ENTER)
         t.wait_for("Do your contracts promise an uptime percentage?")
-        t.wait_for("Not sure")
+        # In the words the reports use for it.
+        t.wait_for("3 ( ) Unsure")
         t.send("3")
         t.wait_for("2 answered")
         t.send(PGUP)
@@ -685,8 +697,10 @@ class ScreenTest(unittest.TestCase):
         saved = yaml.safe_load(self.read(self.session_file("lock-co")))
         self.assertEqual(saved["answers"]["org_name"], "Holder")
         self.assertEqual(saved["answers"]["services"], ["payroll"])
-        self.assertEqual(os.listdir(os.path.dirname(self.session_file("lock-co"))),
-                         ["lock-co.yaml"])
+        # The session and where its holder left it; no lock, no
+        # temporary file left behind.
+        self.assertEqual(sorted(os.listdir(os.path.dirname(
+            self.session_file("lock-co")))), [".lock-co.ui", "lock-co.yaml"])
 
     def test_resize_too_small_and_back(self):
         t = self.run_tui("-q", TINY, "--client", "Size Co")
@@ -1020,9 +1034,17 @@ class ScreenTest(unittest.TestCase):
                     detail)
             self.assertTrue(any(want in s for s in seen),
                             "%r not on the results:\n%s" % (want, t.text()))
-        # The legend says which cell is which.
-        legend = "Readiness by area (%s in place, %s not yet)" % (full, empty)
-        self.assertTrue(any(legend in s for s in seen))
+        # The legend says which cell is which, and what the highlight of
+        # an area with something not in place means ("!" says it too).
+        legend = ("Readiness by area (%s in place, %s not yet; ! and "
+                  "highlighted: something is not in place)" % (full, empty))
+        self.assertTrue(any(legend in s for s in seen), seen)
+        for name, bar, pct, detail in areas:
+            if pct is not None and "not in place" in detail:
+                want = "! [%s] %d%% %s:" % (
+                    bar.replace("█", full).replace("░", empty), pct,
+                    name)
+                self.assertTrue(any(want in s for s in seen), want)
 
     def test_area_bars_on_results(self):
         client = self.example_copy("payroll-bureau", "client.yaml")

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <utime.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -157,6 +159,22 @@ test_soc3_has_no_type(void **state)
 	free(qpath);
 }
 
+/* Make a file look a day old, to tell whether it is written again. */
+static int
+utime_old(const char *path)
+{
+	struct utimbuf t = {.actime = time(NULL) - 86400,
+	                    .modtime = time(NULL) - 86400};
+	return utime(path, &t);
+}
+
+static bool
+mtime_is_old(const char *path)
+{
+	struct stat sb;
+	return stat(path, &sb) == 0 && sb.st_mtime < time(NULL) - 3600;
+}
+
 static void
 test_export(void **state)
 {
@@ -198,18 +216,22 @@ test_export(void **state)
 	tui_state_key(st, TK_ESC);
 	assert_false(st->export_mode);
 	assert_int_equal(tui_state_view(st), TV_RESULTS);
-	/* "~/" is the home directory. */
+	/* "~/" is the home directory; the list follows the extension typed,
+	 * and a format chosen after gives the typed name its extension. */
 	tui_state_key(st, 'w');
 	tui_state_key(st, TK_CTRL('u'));
 	keys(st, "~/home.csv");
-	tui_state_key(st, TK_UP); /* json -> markdown: the typed path stays */
-	assert_string_equal(tui_le_text(&st->export_ed), "~/home.csv");
+	assert_int_equal(st->export_fmt, SC_FMT_CSV);
+	tui_state_key(st, TK_UP); /* csv -> json: home.csv becomes home.json */
+	assert_int_equal(st->export_fmt, SC_FMT_JSON);
+	assert_string_equal(tui_le_text(&st->export_ed), "~/home.json");
 	tui_state_key(st, TK_ENTER);
 	assert_false(st->message_error);
-	char *p = sc_xasprintf("%s/home.csv", f->dir);
-	char *md = th_read(p, NULL);
-	assert_non_null(md);
-	free(md);
+	char *p = sc_xasprintf("%s/home.json", f->dir);
+	char *js = th_read(p, NULL);
+	assert_non_null(js);
+	assert_non_null(strstr(js, "\"socscope\": 1"));
+	free(js);
 	free(p);
 }
 
@@ -330,6 +352,67 @@ test_export_evidence_list(void **state)
 	f->o.q = f->q;
 	f->o.answers_path = NULL;
 	free(copy);
+}
+
+/* The file's extension decides the format, whatever the list says; an
+ * existing file is overwritten only after y, and n leaves it byte for
+ * byte as it was. */
+static void
+test_export_format_and_overwrite(void **state)
+{
+	struct fx *f = *state;
+	struct tui_state *st = start(f);
+
+	keys(st, "Acme\r1\r");
+	tui_state_key(st, TK_F(5));
+	tui_state_key(st, 'w');
+	assert_int_equal(st->export_fmt, SC_FMT_TEXT);
+	tui_state_key(st, TK_CTRL('u'));
+	/* x.md typed with "text" chosen: Markdown, and the list says so. */
+	keys(st, "x.md");
+	assert_int_equal(st->export_fmt, SC_FMT_MARKDOWN);
+	tui_state_key(st, TK_ENTER);
+	assert_false(st->export_mode);
+	char *md = th_read("x.md", NULL);
+	assert_non_null(md);
+	assert_non_null(strstr(md, "# "));
+	assert_non_null(strstr(st->message, "Exported markdown to x.md"));
+
+	/* Again to x.md: asked first; n keeps the old file as it was. */
+	assert_int_equal(utime_old("x.md"), 0);
+	tui_state_key(st, 'w');
+	tui_state_key(st, TK_CTRL('u'));
+	keys(st, "x.md");
+	tui_state_key(st, TK_ENTER);
+	assert_int_equal(st->ask, TA_OVERWRITE);
+	assert_non_null(strstr(st->message, "x.md already exists"));
+	assert_false(tui_state_editing(st)); /* y and n are answers */
+	tui_state_key(st, 'n');
+	assert_int_equal(st->ask, TA_NONE);
+	assert_true(st->export_mode);
+	assert_non_null(strstr(st->message, "the file is as it was"));
+	char *again = th_read("x.md", NULL);
+	assert_string_equal(again, md);
+	free(again);
+	assert_true(mtime_is_old("x.md"));
+	/* y overwrites. */
+	tui_state_key(st, TK_ENTER);
+	assert_int_equal(st->ask, TA_OVERWRITE);
+	tui_state_key(st, 'y');
+	assert_false(st->export_mode);
+	assert_false(mtime_is_old("x.md"));
+	assert_non_null(strstr(st->message, "Exported markdown to x.md"));
+
+	/* A format the export has not: said, nothing written. */
+	tui_state_key(st, 'w');
+	tui_state_key(st, TK_TAB); /* the evidence list */
+	tui_state_key(st, TK_CTRL('u'));
+	keys(st, "list.txt");
+	tui_state_key(st, TK_ENTER);
+	assert_true(st->message_error);
+	assert_non_null(strstr(st->message, "has no text format"));
+	assert_null(th_read("list.txt", NULL));
+	free(md);
 }
 
 /* The results show readiness by area as bars with the figures in words,
@@ -725,6 +808,7 @@ main(void)
 		T(test_export),
 		T(test_export_through_link_and_fifo),
 		T(test_export_evidence_list),
+		T(test_export_format_and_overwrite),
 		T(test_results_area_bars),
 		T(test_picker_resumes),
 		T(test_picker_new_interview),
