@@ -90,7 +90,7 @@ compute(const struct tui_state *st)
 	} else if (g.rows >= 18) {
 		/* Under the question: what the question leaves, so that its
 		 * help and its choices show whole, within bounds. */
-		int lo = st->saved ? 6 : 4, hi = st->saved ? 14 : 10;
+		int lo = st->saved ? 7 : 6, hi = st->saved ? 14 : 10;
 		int h = body - tui_interview_rows(st, main_w);
 		if (h > hi)
 			h = hi;

@@ -394,6 +394,7 @@ tui_draw_interview(struct tui_state *st, WINDOW *w)
 	 * error lines, then at least a few rows of input; the question's
 	 * text, its help and the section's introduction share what is left,
 	 * in that order of importance. */
+	/* The note is kept a few rows at least; it takes what is left. */
 	int note_rows = p.note < 4 ? p.note : 4;
 	int field_rows = p.field < 4 ? p.field : 4;
 	int reserve = p.message + note_rows + (p.n ? p.error : p.hint + p.error);
@@ -536,8 +537,8 @@ tui_draw_interview(struct tui_state *st, WINDOW *w)
 		y++;
 	}
 	int nr = rows - p.message - y;
-	if (nr > note_rows)
-		nr = note_rows;
+	if (nr > p.note)
+		nr = p.note;
 	if (st->note_mode) {
 		tui_puts(w, y, x, 6, "Note: ", tui_attr(SC_ROLE_ACCENT) | A_BOLD);
 		draw_wrapped_field(w, y, x + 6, width - 6, nr > 0 ? nr : 1,

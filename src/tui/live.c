@@ -226,8 +226,8 @@ add_frameworks(struct tui_doc *d, const struct sc_result *r)
 
 /* The panel in what-if: the what-if recommendation, then each answer
  * changed from the saved ones, newest first, with what it moved, then
- * the what-if conclusions in full. */
-static void
+ * the what-if conclusions in full.  Returns the summary's line. */
+static size_t
 whatif_panel(struct tui_state *st, struct sc_session *shown, struct tui_doc *d)
 {
 	const struct sc_result *r = sc_eval_result(shown->ev);
@@ -260,21 +260,18 @@ whatif_panel(struct tui_state *st, struct sc_session *shown, struct tui_doc *d)
 	r = sc_eval_result(shown->ev);
 	tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 0, "Gaps: %zu %s %zu  Readiness: %d%%",
 	            ra->ngaps, arrow(st), r->ngaps, r->score);
+	return 1;
 }
 
-/* The panel outside what-if: the recommendation so far, and at its top
- * what the last change did. */
-static void
+/* The panel outside what-if: at its top what the last change did, then
+ * the recommendation so far.  Returns the summary's line. */
+static size_t
 saved_panel(struct tui_state *st, struct sc_session *shown, struct tui_doc *d,
             const struct tui_doc *news)
 {
 	const struct sc_result *r = sc_eval_result(shown->ev);
 	struct sc_buf b = {0};
 
-	sc_result_summary(st->q, r, &b);
-	tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s", "Recommendation so far");
-	tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 0, "%s", sc_buf_str(&b));
-	sc_buf_fini(&b);
 	for (size_t i = 0; i < news->n; i++) {
 		struct tui_line *l = tui_doc_add(d, news->v[i].kind, news->v[i].role,
 		                                 news->v[i].indent, "%s",
@@ -282,6 +279,11 @@ saved_panel(struct tui_state *st, struct sc_session *shown, struct tui_doc *d,
 		l->bold = news->v[i].bold;
 	}
 	r = sc_eval_result(shown->ev);
+	sc_result_summary(st->q, r, &b);
+	tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s", "Recommendation so far");
+	size_t sum = d->n;
+	tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 0, "%s", sc_buf_str(&b));
+	sc_buf_fini(&b);
 	for (size_t k = 0; k < r->nreports; k++)
 		tui_doc_add_report_title(d, &r->reports[k], SC_ROLE_ACCENT, 2, ", ",
 		                         "");
@@ -293,6 +295,7 @@ saved_panel(struct tui_state *st, struct sc_session *shown, struct tui_doc *d,
 		tui_doc_add(d, TL_TEXT, SC_ROLE_WARNING, 0,
 		            "%zu required question%s open", r->nunanswered,
 		            r->nunanswered == 1 ? "" : "s");
+	return sum;
 }
 
 /* What changed from `base` to the session `now`: the answers and the
@@ -353,10 +356,8 @@ build(struct tui_state *st, struct sc_session *shown, const struct tui_doc *news
 
 	tui_doc_fini(d);
 	d->sel = SIZE_MAX;
-	if (st->saved)
-		whatif_panel(st, shown, d);
-	else
-		saved_panel(st, shown, d, news);
+	size_t sum = st->saved ? whatif_panel(st, shown, d)
+	                       : saved_panel(st, shown, d, news);
 	for (size_t i = 0; i < d->n; i++) {
 		bool seen = false;
 		for (size_t j = 0; j < was->n && !seen; j++)
@@ -366,14 +367,16 @@ build(struct tui_state *st, struct sc_session *shown, const struct tui_doc *news
 	/* The newest change is on top: show it. */
 	d->top = mark ? 0 : (top < d->n ? top : 0);
 	/* A flipped recommendation is said in words too, so it shows even
-	 * with the panel hidden (line 1 is the summary).  A save error
-	 * already on show matters more. */
-	if (mark && commit && was->n > 1 && d->n > 1 &&
-	    strcmp(was->v[1].text, d->v[1].text) && !st->message)
+	 * with the panel hidden.  A save error already on show matters
+	 * more. */
+	size_t wsum = st->live_prev_sum;
+	if (mark && commit && wsum < was->n && sum < d->n &&
+	    strcmp(was->v[wsum].text, d->v[sum].text) && !st->message)
 		tui_set_message(st, false, "Recommendation now: %s (was: %s)",
-		                d->v[1].text, was->v[1].text);
+		                d->v[sum].text, was->v[wsum].text);
 	if (!commit)
 		return;
+	st->live_prev_sum = sum;
 	tui_doc_fini(was);
 	was->sel = SIZE_MAX;
 	for (size_t i = 0; i < d->n; i++)

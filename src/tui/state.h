@@ -121,6 +121,7 @@ struct tui_state {
 	struct sc_answers *live_base;
 	struct tui_doc live_news;
 	struct tui_doc live_prev; /* the panel as the last change left it */
+	size_t live_prev_sum;     /* its summary's line */
 	/* what-if: the questions changed, oldest first (newest on top) */
 	size_t *wi_order;
 	size_t wi_norder;
