@@ -385,10 +385,11 @@ question_keybar(const struct tui_state *st)
 		KEY(REQ_RESET, "Reset");
 	if (!typed)
 		KEY(REQ_PICK, "Pick");
+	/* Moving gives way first on a narrow screen (Up and Down move too). */
 	if (typed) {
+		KEY(REQ_FOCUS, "Sections");
 		KEY(REQ_PREV, "Prev");
 		KEY(REQ_NEXT, "Next");
-		KEY(REQ_FOCUS, "Sections");
 	}
 	KEY(REQ_QUIT, "Quit");
 	KEY(REQ_NONE, NULL);

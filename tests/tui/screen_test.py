@@ -1706,6 +1706,14 @@ class ScreenTest(unittest.TestCase):
                 t.wait_for("Just changed")
                 self.assertIn("months_needed: 3",
                               self.read(self.session_file(slug)))
+                # The wheel over the panel scrolls it (when it has more
+                # than it shows).
+                if "\u2193 more" in t.text():
+                    y, x = t.row_of("Just changed")
+                    t.send("\x1b[<65;%d;%dM" % (x + 1, y + 1))
+                    t.wait_for("\u2191 more")
+                    t.send("\x1b[<64;%d;%dM" % (x + 1, y + 1))
+                    t.wait_gone("\u2191 more")
                 # High contrast fills every cell of the body with its own
                 # black, not the terminal's background.
                 for y in range(1, rows - 2):

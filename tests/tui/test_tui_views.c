@@ -652,6 +652,178 @@ test_picker_opens_example_on_a_copy(void **state)
 	unsetenv("XDG_DATA_HOME");
 }
 
+/* The results open at the top each time; Esc after a jump from them (or
+ * from Why) goes back to the view, where it was. */
+static void
+test_jump_back_and_results_at_the_top(void **state)
+{
+	struct fx *f = *state;
+	struct tui_state *st = start(f);
+
+	keys(st, "Acme\r12\r");
+	tui_state_key(st, TK_F(5));
+	tui_state_layout(st, 60, 6);
+	struct tui_doc *d = &st->docs[TV_RESULTS];
+	tui_state_key(st, TK_NPAGE);
+	tui_state_key(st, TK_NPAGE);
+	assert_true(d->top > 0);
+	/* Opened again: at the top. */
+	tui_state_key(st, TK_ESC);
+	tui_state_key(st, TK_F(5));
+	assert_int_equal(d->top, 0);
+	/* A jump to an open question, and Esc back to the results, in place. */
+	tui_state_key(st, TK_END);
+	size_t top = d->top, sel = d->sel;
+	assert_int_equal(d->v[sel].kind, TL_QUESTION);
+	tui_state_key(st, TK_ENTER);
+	assert_int_equal(tui_state_view(st), TV_INTERVIEW);
+	assert_non_null(strstr(st->message, "Esc goes back to Results"));
+	if (tui_state_editing(st))
+		tui_state_key(st, TK_ESC); /* a typed question: the field first */
+	tui_state_key(st, TK_ESC);
+	assert_int_equal(tui_state_view(st), TV_RESULTS);
+	assert_int_equal(d->top, top);
+	assert_int_equal(d->sel, sel);
+	/* Going on elsewhere forgets it: Esc in the interview stays. */
+	tui_state_key(st, TK_ENTER);
+	assert_int_equal(tui_state_view(st), TV_INTERVIEW);
+	tui_state_key(st, TK_F(4));
+	assert_int_equal(tui_state_view(st), TV_REVIEW);
+	tui_state_key(st, TK_ESC);
+	tui_state_key(st, TK_ESC);
+	tui_state_key(st, TK_ESC);
+	assert_int_equal(tui_state_view(st), TV_INTERVIEW);
+}
+
+/* End shows the very last line of a document, not only its last
+ * selectable line; pages pass every line. */
+static void
+test_end_shows_the_last_line(void **state)
+{
+	struct fx *f = *state;
+	struct tui_state *st = start(f);
+
+	keys(st, "Acme\r1\r");
+	tui_state_key(st, TK_F(4));
+	tui_state_layout(st, 60, 5);
+	tui_state_key(st, TK_ESC);
+	tui_state_key(st, TK_F(4));
+	struct tui_doc *d = &st->docs[TV_REVIEW];
+	tui_state_key(st, TK_END);
+	/* The last line is the answer under the last question. */
+	size_t rows = 0;
+	for (size_t i = d->top; i < d->n; i++)
+		rows += tui_line_wrap(&d->v[i], 60, NULL);
+	assert_true(rows <= 5);
+	assert_int_equal(d->v[d->n - 1].kind, TL_TEXT);
+	/* From the top, PgDn alone shows every line on some page. */
+	tui_state_key(st, TK_HOME);
+	bool *seen = calloc(d->n, sizeof *seen);
+	for (int k = 0; k < 40; k++) {
+		size_t r = 0;
+		for (size_t i = d->top; i < d->n; i++) {
+			r += tui_line_wrap(&d->v[i], 60, NULL);
+			if (r > 5)
+				break;
+			seen[i] = true;
+		}
+		tui_state_key(st, TK_NPAGE);
+	}
+	for (size_t i = 0; i < d->n; i++)
+		if (!seen[i])
+			fail_msg("line %zu \"%s\" never shown", i, d->v[i].text);
+	free(seen);
+}
+
+/* The picker deletes a saved interview after y (n keeps it), and puts a
+ * copy of an example back to the example after y. */
+static void
+test_picker_delete_and_reset(void **state)
+{
+	struct fx *f = *state;
+	const char *example =
+		"socscope: 1\nquestionnaire: tui-tiny\nclient: Demo Payroll\n"
+		"answers:\n  org_name: Demo Payroll\n  services: [payroll]\n";
+	char *data = sc_xasprintf("%s/data", f->dir);
+	char *dir = sc_xasprintf("%s/socscope/questionnaires/examples", data);
+	char *cmd = sc_xasprintf("mkdir -p '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	char *path = th_write(dir, "tiny-demo.yaml", example);
+	setenv("XDG_DATA_HOME", data, 1);
+	struct tui_state *st = start(f); /* Acme Payroll Ltd, a session */
+	keys(st, "Acme\r");
+	tui_state_free(st);
+	f->st = NULL;
+	char *copy = sc_xasprintf("%s/socscope/sessions/tiny-demo-2.yaml",
+	                          f->dir);
+	char *copy_dir = sc_xasprintf("%s/socscope/sessions", f->dir);
+	th_write(copy_dir, "tiny-demo-2.yaml",
+	         "socscope: 1\nquestionnaire: tui-tiny\nclient: Demo Payroll\n"
+	         "answers:\n  org_name: Changed\n  services: [hosting]\n");
+	f->o.client = NULL;
+	st = start(f);
+	assert_int_equal(tui_state_view(st), TV_START);
+	const struct tui_doc *d = &st->docs[TV_START];
+	/* Select the copy: R offered, asks, n changes nothing, y resets. */
+	for (int k = 0; k < 10 && !strstr(d->v[d->sel].text, "Demo Payroll"); k++)
+		tui_state_key(st, TK_DOWN);
+	assert_non_null(strstr(d->v[d->sel].text, "Demo Payroll"));
+	bool offered = false;
+	for (const struct tui_barkey *k = tui_state_keybar(st); k->label; k++)
+		offered |= k->req == REQ_RESET;
+	assert_true(offered);
+	tui_state_key(st, 'R');
+	assert_int_equal(st->ask, TA_RESET);
+	tui_state_key(st, 'n');
+	assert_int_equal(st->ask, TA_NONE);
+	char *now = th_read(copy, NULL);
+	assert_non_null(strstr(now, "hosting"));
+	free(now);
+	tui_state_key(st, 'R');
+	tui_state_key(st, 'y');
+	assert_false(st->message_error);
+	now = th_read(copy, NULL);
+	assert_non_null(strstr(now, "services: [payroll]"));
+	assert_non_null(strstr(now, "org_name: Demo Payroll"));
+	free(now);
+	/* A real client's session is no copy: nothing to reset it to. */
+	tui_state_key(st, TK_HOME);
+	for (int k = 0; k < 10 && !strstr(d->v[d->sel].text, "Acme Payroll Ltd");
+	     k++)
+		tui_state_key(st, TK_DOWN);
+	assert_non_null(strstr(d->v[d->sel].text, "Acme Payroll Ltd"));
+	tui_state_key(st, 'R');
+	assert_int_equal(st->ask, TA_NONE);
+	assert_non_null(strstr(st->message, "not a copy of a worked example"));
+	/* Delete it: asked; n keeps it; Delete and y remove it. */
+	char *acme = sc_session_path("Acme Payroll Ltd");
+	tui_state_key(st, 'D');
+	assert_int_equal(st->ask, TA_DELETE);
+	tui_state_key(st, 'n');
+	struct stat sb;
+	assert_int_equal(stat(acme, &sb), 0);
+	tui_state_key(st, TK_DELETE);
+	assert_int_equal(st->ask, TA_DELETE);
+	tui_state_key(st, 'y');
+	assert_int_equal(stat(acme, &sb), -1);
+	assert_int_equal(st->ninfos, 1);
+	assert_int_equal(stat(copy, &sb), 0);
+	assert_true(doc_has(d, "Demo Payroll", TL_SESSION));
+	assert_false(doc_has(d, "Acme Payroll Ltd", TL_SESSION));
+	/* The example itself never changes. */
+	now = th_read(path, NULL);
+	assert_string_equal(now, example);
+	free(now);
+	free(acme);
+	free(copy_dir);
+	free(copy);
+	free(path);
+	free(cmd);
+	free(dir);
+	free(data);
+	unsetenv("XDG_DATA_HOME");
+}
+
 static void
 test_no_sessions_asks_name(void **state)
 {
@@ -809,6 +981,9 @@ main(void)
 		T(test_export_through_link_and_fifo),
 		T(test_export_evidence_list),
 		T(test_export_format_and_overwrite),
+		T(test_jump_back_and_results_at_the_top),
+		T(test_end_shows_the_last_line),
+		T(test_picker_delete_and_reset),
 		T(test_results_area_bars),
 		T(test_picker_resumes),
 		T(test_picker_new_interview),
