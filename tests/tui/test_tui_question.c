@@ -646,7 +646,7 @@ test_place_kept_between_runs(void **state)
 	f->st = NULL;
 
 	/* A question no longer asked is passed over: the first open one. */
-	th_write(f->dir, "ui", "question: has_sla\npanel: sideways\n");
+	free(th_write(f->dir, "ui", "question: has_sla\npanel: sideways\n"));
 	char *cmd = sc_xasprintf("cp '%s/ui' '%s'", f->dir, ui);
 	assert_int_equal(system(cmd), 0);
 	st = start(f);

@@ -757,9 +757,10 @@ test_picker_delete_and_reset(void **state)
 	char *copy = sc_xasprintf("%s/socscope/sessions/tiny-demo-2.yaml",
 	                          f->dir);
 	char *copy_dir = sc_xasprintf("%s/socscope/sessions", f->dir);
-	th_write(copy_dir, "tiny-demo-2.yaml",
-	         "socscope: 1\nquestionnaire: tui-tiny\nclient: Demo Payroll\n"
-	         "answers:\n  org_name: Changed\n  services: [hosting]\n");
+	free(th_write(copy_dir, "tiny-demo-2.yaml",
+	              "socscope: 1\nquestionnaire: tui-tiny\nclient: Demo "
+	              "Payroll\nanswers:\n  org_name: Changed\n"
+	              "  services: [hosting]\n"));
 	f->o.client = NULL;
 	st = start(f);
 	assert_int_equal(tui_state_view(st), TV_START);
