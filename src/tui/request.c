@@ -130,6 +130,18 @@ tui_key_name(int key, char *buf, size_t size)
 		snprintf(buf, size, "U+%04X", (unsigned)key);
 }
 
+/* Is `name` one of the space-separated names in `list` (a key sent two
+ * ways, such as Backspace, is named once)? */
+static bool
+has_name(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *p = list; (p = strstr(p, name)) != NULL; p++)
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
+			return true;
+	return false;
+}
+
 void
 tui_request_keys(enum tui_req req, char *buf, size_t size)
 {
@@ -154,7 +166,7 @@ tui_request_keys(enum tui_req req, char *buf, size_t size)
 		if (r->keys[i] == '\n')
 			continue;
 		tui_key_name(r->keys[i], name, sizeof name);
-		if (len && strstr(buf, name))
+		if (has_name(buf, name))
 			continue;
 		int w = snprintf(buf + len, size > len ? size - len : 0,
 		                 "%s%s", len ? " " : "", name);

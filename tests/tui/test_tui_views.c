@@ -811,6 +811,27 @@ test_picker_delete_and_reset(void **state)
 	assert_int_equal(stat(copy, &sb), 0);
 	assert_true(doc_has(d, "Demo Payroll", TL_SESSION));
 	assert_false(doc_has(d, "Acme Payroll Ltd", TL_SESSION));
+	/* In the interview on the copy: R, y, and the example's answers are
+	 * back, on screen and in the file. */
+	tui_state_key(st, TK_HOME);
+	for (int k = 0; k < 10 && d->v[d->sel].kind != TL_SESSION; k++)
+		tui_state_key(st, TK_DOWN);
+	tui_state_key(st, TK_ENTER);
+	assert_int_equal(tui_state_view(st), TV_INTERVIEW);
+	assert_true(st->session_example != SIZE_MAX);
+	for (int k = 0; k < Q_COUNT && st->cur != Q_SERVICES; k++)
+		tui_state_key(st, TK_PPAGE);
+	assert_int_equal(st->cur, Q_SERVICES);
+	tui_state_key(st, '2');
+	assert_true(tui_state_choice_selected(st, Q_SERVICES, 1));
+	tui_state_key(st, 'R');
+	assert_int_equal(st->ask, TA_RESET);
+	tui_state_key(st, 'y');
+	assert_false(tui_state_choice_selected(st, Q_SERVICES, 1));
+	assert_true(tui_state_choice_selected(st, Q_SERVICES, 0));
+	now = th_read(copy, NULL);
+	assert_non_null(strstr(now, "services: [payroll]"));
+	free(now);
 	/* The example itself never changes. */
 	now = th_read(path, NULL);
 	assert_string_equal(now, example);
