@@ -8,7 +8,6 @@
 #include "draft.h"
 #include "live.h"
 #include "uistate.h"
-#include "view.h"
 
 void
 tui_nav_set_current(struct tui_state *st, size_t i)
@@ -116,9 +115,12 @@ tui_nav_jump_to(struct tui_state *st, size_t qi)
 	}
 	tui_nav_goto(st, qi);
 	st->focus = TF_QUESTION;
-	if (st->back_depth)
+	const struct tui_view_ops *back =
+		st->back_depth ? st->views[st->back_stack[st->back_depth - 1]]
+		               : NULL;
+	if (back)
 		tui_set_message(st, false, "Esc goes back to %s%s.",
-		                tui_view_title(st->back_stack[st->back_depth - 1]),
+		                back->title ? back->title : back->name,
 		                tui_is_typed(tui_question(st, qi))
 		                        ? " (after Esc has left the field)"
 		                        : "");
@@ -187,10 +189,18 @@ tui_nav_open_session(struct tui_state *st, const char *path,
 	st->live.sel = SIZE_MAX;
 	/* The first build marks nothing as changed. */
 	tui_live_reset(st);
+	/* Where the interview was left, and the panel as it was. */
+	struct tui_uistate u;
+	if (tui_uistate_load(st, &u)) {
+		if (u.question != SIZE_MAX)
+			cur = u.question;
+		if (u.panel >= 0)
+			st->panel = u.panel;
+		if (u.panel_size >= 0)
+			st->panel_size = (enum tui_panel_size)u.panel_size;
+	}
 	tui_view_push(st, TV_INTERVIEW);
 	tui_nav_set_current(st, cur);
-	/* Where the interview was left, and the panel as it was. */
-	tui_uistate_load(st);
 	if (s->read_only)
 		tui_read_only_message(st);
 	return true;

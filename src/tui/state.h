@@ -3,9 +3,11 @@
  * handles them through its ops table (view.h, one file per view), and the
  * drawing code (draw.c) only reads the result.  The unit tests drive this
  * interface directly.  Bottom up: documents (doc.c), what the state knows
- * (state.c), the live panel (live.c), answers being given (draft.c),
- * moving (nav.c), document views (view.c), the views (view_*.c), and the
- * entry points with the table of views (dispatch.c). */
+ * (state.c), the place kept between runs (uistate.c), which answer moved
+ * which conclusion (attr.c), the live panel (live.c), answers being given
+ * (draft.c), moving (nav.c), document views (view.c), questions asked
+ * before acting (ask.c), the views (view_*.c), the entry points with the
+ * table of views (dispatch.c), and the key bar's entries (keybar.c). */
 #ifndef SOCSCOPE_TUI_STATE_H
 #define SOCSCOPE_TUI_STATE_H
 
@@ -310,6 +312,16 @@ tui_clear_message(struct tui_state *st);
 /* Said when a read-only session opens and whenever a change is refused. */
 void
 tui_read_only_message(struct tui_state *st);
+
+/* Load the worked examples this questionnaire can open (once). */
+void
+tui_examples_load(struct tui_state *st);
+/* The worked example the session file at `path` (naming `client`) is a
+ * copy of: NAME.yaml or NAME-N.yaml for an example NAME that names the
+ * same client.  An index into st->examples (loaded when needed), or
+ * SIZE_MAX. */
+size_t
+tui_example_of(struct tui_state *st, const char *path, const char *client);
 
 static inline const struct sc_question *
 tui_question(const struct tui_state *st, size_t i)

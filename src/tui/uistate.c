@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "nav.h"
 #include "socscope/fsutil.h"
 
 /* Larger than any file this writes, small enough to read whole. */
@@ -45,12 +44,13 @@ question_by_id(const struct sc_questionnaire *q, const char *id)
 }
 
 bool
-tui_uistate_load(struct tui_state *st)
+tui_uistate_load(const struct tui_state *st, struct tui_uistate *u)
 {
 	char *data = NULL, *err = NULL;
 	size_t len = 0;
-	bool used = false;
 
+	u->question = SIZE_MAX;
+	u->panel = u->panel_size = -1;
 	if (!st->s || !st->s->path)
 		return false;
 	char *path = tui_uistate_path(st->s->path);
@@ -72,25 +72,19 @@ tui_uistate_load(struct tui_state *st)
 			val++;
 		if (!strcmp(key, "question")) {
 			size_t i = question_by_id(st->q, val);
-			if (i != SIZE_MAX && tui_state_visible(st, i)) {
-				tui_nav_set_current(st, i);
-				used = true;
-			}
+			if (i != SIZE_MAX && tui_state_visible(st, i))
+				u->question = i;
 		} else if (!strcmp(key, "panel")) {
-			if (!strcmp(val, "shown") || !strcmp(val, "hidden")) {
-				st->panel = !strcmp(val, "shown");
-				used = true;
-			}
+			if (!strcmp(val, "shown") || !strcmp(val, "hidden"))
+				u->panel = !strcmp(val, "shown");
 		} else if (!strcmp(key, "panel_size")) {
 			for (int k = 0; k < TP_SIZE_COUNT; k++)
-				if (!strcmp(val, sizes[k])) {
-					st->panel_size = (enum tui_panel_size)k;
-					used = true;
-				}
+				if (!strcmp(val, sizes[k]))
+					u->panel_size = k;
 		}
 	}
 	free(data);
-	return used;
+	return true;
 }
 
 bool

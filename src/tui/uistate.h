@@ -14,12 +14,18 @@
 /* The UI state file of the session file at `path` (caller frees). */
 char *
 tui_uistate_path(const char *path);
-/* Put the interview back where it was left in the session now open: its
- * question when that is asked with the answers now, and the panel as it
- * was.  False (changing nothing) when there is no such file or it says
- * nothing usable. */
+/* Where the interview was left in a session, as its file says: the
+ * question (SIZE_MAX when not known or not asked with the answers now),
+ * whether the panel was shown and its size (-1 when not known). */
+struct tui_uistate {
+	size_t question;
+	int panel;
+	int panel_size;
+};
+/* Read the place kept for the session now open; false when there is no
+ * such file (everything then unknown). */
 bool
-tui_uistate_load(struct tui_state *st);
+tui_uistate_load(const struct tui_state *st, struct tui_uistate *u);
 /* Remember where the interview is, for the session now open (not a
  * read-only one: the place belongs to whoever has it open).  False with
  * nothing written when it cannot be. */

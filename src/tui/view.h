@@ -94,14 +94,6 @@ tui_example_reset(struct tui_state *st, size_t k);
  * example, read-only, in what-if). */
 void
 tui_example_reset_ask(struct tui_state *st, size_t k);
-/* The worked example the session file at `path` (naming `client`) is a
- * copy of: NAME.yaml or NAME-N.yaml for an example NAME that names the
- * same client.  An index into st->examples (loaded when needed), or
- * SIZE_MAX. */
-size_t
-tui_example_of(struct tui_state *st, const char *path, const char *client);
-/* Load the worked examples this questionnaire can open (once). */
-void
-tui_examples_load(struct tui_state *st);
+
 
 #endif

@@ -11,21 +11,6 @@
 #include "nav.h"
 #include "view.h"
 
-/* The panel for the session now shown, with nothing marked as just
- * changed: switching sessions is not an answer changing. */
-static void
-refresh_unmarked(struct tui_state *st)
-{
-	tui_live_reset(st);
-}
-
-/* Drafts, cursors and errors follow the answers of the session shown. */
-static void
-reload_drafts(struct tui_state *st)
-{
-	tui_draft_reload(st);
-}
-
 void
 tui_whatif_begin(struct tui_state *st)
 {
@@ -40,7 +25,8 @@ tui_whatif_begin(struct tui_state *st)
 	tui_set_message(st, false, "What-if: change any answer; nothing is "
 	                "saved. Press i (F6 while typing) again to keep or "
 	                "drop the changes.");
-	refresh_unmarked(st);
+	/* Switching sessions is not an answer changing: nothing marked. */
+	tui_live_reset(st);
 }
 
 bool
@@ -59,14 +45,15 @@ tui_whatif_end(struct tui_state *st, bool keep)
 	st->s = st->saved;
 	st->saved = NULL;
 	st->note_mode = false;
-	reload_drafts(st);
+	/* Drafts, cursors and errors follow the answers of the session. */
+	tui_draft_reload(st);
 	if (rc != SC_OK)
 		tui_note_save_status(st, rc);
 	else if (keep)
 		tui_set_message(st, false, "Kept: the what-if answers are saved.");
 	else
 		tui_set_message(st, false, "Dropped: back to the saved answers.");
-	refresh_unmarked(st);
+	tui_live_reset(st);
 	return true;
 }
 
