@@ -167,10 +167,14 @@ tui_draw_panel(const struct tui_state *st, WINDOW *w, bool side, bool full)
 	if (side)
 		tui_vline(w, 0, 0, rows);
 	else if (full)
-		tui_puts(w, 0, 1, cols - 2,
-		         "Live recommendation: arrows and pages scroll it, z or "
-		         "Esc puts it back beside the question",
-		         tui_attr(SC_ROLE_MUTED));
+		tui_puts_cut(w, 0, 1, cols - 2,
+		             "Live recommendation: arrows and pages scroll; Esc "
+		             "goes back",
+		             tui_attr(SC_ROLE_MUTED));
+	/* On the whole screen the cursor waits at the top, where reading
+	 * starts (screen readers follow it). */
+	if (full)
+		tui_set_cursor(w, y0, x0);
 	else
 		tui_hline(w, 0, 0, cols);
 	int y = y0, bottom = y0 + height;

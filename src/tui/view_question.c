@@ -353,13 +353,18 @@ question_keybar(const struct tui_state *st)
 		{REQ_HELP, "Help"}, {REQ_DOWN, "Scroll"},
 		{REQ_PANEL_SIZE, "Panel size"}, {REQ_BACK, "Back to the question"},
 		{REQ_WHATIF, "What-if"}, {REQ_QUIT, "Quit"}, {REQ_NONE, NULL}};
+	static const struct tui_barkey full_wi[] = {
+		{REQ_HELP, "Help"}, {REQ_DOWN, "Scroll"},
+		{REQ_PANEL_SIZE, "Panel size"}, {REQ_BACK, "Back to the question"},
+		{REQ_WHATIF, "Keep/drop"}, {REQ_COMPARE, "Compare"},
+		{REQ_QUIT, "Quit"}, {REQ_NONE, NULL}};
 #define KEY(r, l) (v[n++] = (struct tui_barkey){(r), (l)})
 	if (st->note_mode)
 		return note;
 	if (st->focus == TF_SIDEBAR)
 		return tui_sections_keys;
 	if (st->panel && st->panel_size == TP_FULL)
-		return full;
+		return st->saved ? full_wi : full;
 	KEY(REQ_HELP, "Help");
 	if (typing) {
 		KEY(REQ_ENTER, "Confirm");

@@ -1724,7 +1724,7 @@ class ScreenTest(unittest.TestCase):
                 t.send("z")
                 t.wait_for("Live recommendation: wide.")
                 t.send("z")
-                t.wait_for("Live recommendation: arrows and pages scroll it")
+                t.wait_for("Live recommendation: arrows and pages scroll; Esc goes back")
                 t.wait_for("Just changed")
                 self.assertNotIn("Where are most of your clients?", t.text())
                 t.send(ESC)
