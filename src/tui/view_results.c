@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "live.h"
+#include "text.h"
 #include "view.h"
 
 /* Cells of an area's bar, as in the text report. */
@@ -129,12 +130,16 @@ open_results(struct tui_state *st)
 		const char *why = t->reasons.n
 			? st->q->rules[t->reasons.rules[0]].because
 			: (t->required ? "Always in scope of a SOC 2." : "");
-		tui_doc_add(d, TL_TEXT, t->in_scope ? SC_ROLE_SUCCESS : SC_ROLE_MUTED,
-		            2, "%s %-21s %-9s %s", tui_mark(st, t->in_scope),
-		            sc_category_name((enum sc_category)c),
-		            t->in_scope ? (t->required ? "required" : "in scope")
-		                        : "out",
-		        why);
+		struct tui_line *l = tui_doc_add(
+			d, TL_TEXT, t->in_scope ? SC_ROLE_SUCCESS : SC_ROLE_MUTED, 2,
+			"%s %-21s %-9s %s", tui_mark(st, t->in_scope),
+			sc_category_name((enum sc_category)c),
+			t->in_scope ? (t->required ? "required" : "in scope") : "out",
+			why);
+		/* The reason wraps in its own column (the mark, the name and
+		 * the status before it). */
+		l->hang = tui_strwidth(tui_mark(st, true), strlen(tui_mark(st, true))) +
+		          1 + 21 + 1 + 9 + 1;
 	}
 	if (r->nframeworks) {
 		tui_doc_blank(d);
