@@ -171,12 +171,12 @@ tui_draw_panel(const struct tui_state *st, WINDOW *w, bool side, bool full)
 		             "Live recommendation: arrows and pages scroll; Esc "
 		             "goes back",
 		             tui_attr(SC_ROLE_MUTED));
+	else
+		tui_hline(w, 0, 0, cols);
 	/* On the whole screen the cursor waits at the top, where reading
 	 * starts (screen readers follow it). */
 	if (full)
 		tui_set_cursor(w, y0, x0);
-	else
-		tui_hline(w, 0, 0, cols);
 	int y = y0, bottom = y0 + height;
 	bool marked = false;
 	size_t i;

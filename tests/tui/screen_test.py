@@ -454,7 +454,11 @@ class ScreenTest(unittest.TestCase):
         self.assertTrue(t.cell(y, x).reverse)
         panel_title = [row for row in t.screen.display
                        if row.rstrip().endswith("WHAT-IF: not saved")]
-        self.assertEqual(len(panel_title), 1)
+        self.assertEqual(len(panel_title), 1, t.text())
+        # The panel beside the question has its border whole.
+        bx = t.screen.display[3].rindex("\u2502")
+        for y in range(1, 37):
+            self.assertEqual(t.screen.display[y][bx], "\u2502", t.text())
         t.wait_for("i Keep/drop")
         t.wait_for("c Compare")
         # A change: the panel says what differs and the answer behind it.
