@@ -72,6 +72,9 @@ tui_colors_init(const struct sc_theme *t)
 		else
 			role_attrs[r] = attrs_of(t->mono[r]);
 	}
+	/* Cells nothing is drawn in take the theme's own background too. */
+	bkgdset(' ' | role_attrs[SC_ROLE_TEXT]);
+	erase();
 }
 
 attr_t

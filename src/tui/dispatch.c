@@ -37,29 +37,9 @@ tui_state_keybar(const struct tui_state *st)
 		{REQ_HELP, "Help"}, {REQ_ENTER, "Open"}, {REQ_BACK, "Back"},
 		{REQ_QUIT, "Quit"}, {REQ_NONE, NULL}};
 	const struct tui_view_ops *ops = views[tui_state_view(st)];
+	if (st->ask)
+		return tui_ask_keybar(st);
 	return ops->keybar ? ops->keybar(st) : doc_keys;
-}
-
-/* The worked examples this questionnaire can open (those that name no
- * questionnaire too: opening one then says what does not fit). */
-static void
-load_examples(struct tui_state *st)
-{
-	struct sc_example_info *v = NULL;
-	size_t n = sc_examples_list(&v);
-	struct sc_example_info *keep = sc_xcalloc(n + 1, sizeof *keep);
-	struct sc_example_info *drop = sc_xcalloc(n + 1, sizeof *drop);
-	size_t nkeep = 0, ndrop = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!*v[i].questionnaire || !strcmp(v[i].questionnaire, st->q->id))
-			keep[nkeep++] = v[i];
-		else
-			drop[ndrop++] = v[i];
-	}
-	free(v);
-	sc_example_infos_free(drop, ndrop);
-	st->examples = keep;
-	st->nexamples = nkeep;
 }
 
 struct tui_state *
@@ -74,6 +54,7 @@ tui_state_new(const struct sc_interview_opts *o, char **err, int *code)
 	st->views = views;
 	st->q = o->q;
 	st->panel = true;
+	st->session_example = SIZE_MAX;
 	st->cursor = sc_xcalloc(n + 1, sizeof *st->cursor);
 	st->drafts = sc_xcalloc(n + 1, sizeof *st->drafts);
 	st->draft_dirty = sc_xcalloc(n + 1, sizeof *st->draft_dirty);
@@ -90,6 +71,8 @@ tui_state_new(const struct sc_interview_opts *o, char **err, int *code)
 	for (size_t v = 0; v < TV_COUNT; v++)
 		st->docs[v].sel = SIZE_MAX;
 	st->live.sel = SIZE_MAX;
+	st->live_news.sel = SIZE_MAX;
+	st->live_prev.sel = SIZE_MAX;
 
 	if (o->answers_path || (o->client && *o->client)) {
 		char *path = o->answers_path ? sc_xstrdup(o->answers_path)
@@ -105,7 +88,7 @@ tui_state_new(const struct sc_interview_opts *o, char **err, int *code)
 	char *dir = sc_sessions_dir();
 	st->ninfos = dir ? sc_sessions_list(st->q, dir, &st->infos) : 0;
 	free(dir);
-	load_examples(st);
+	tui_examples_load(st);
 	/* With nothing to resume or open, the new client's name at once. */
 	tui_view_push(st, (st->ninfos || st->nexamples) && !o->start_new
 	                          ? TV_START : TV_NAME);
@@ -131,7 +114,12 @@ tui_state_free(struct tui_state *st)
 	for (size_t v = 0; v < TV_COUNT; v++)
 		tui_doc_fini(&st->docs[v]);
 	tui_doc_fini(&st->live);
+	tui_doc_fini(&st->live_news);
+	tui_doc_fini(&st->live_prev);
+	sc_answers_free(st->live_base);
+	free(st->wi_order);
 	sc_session_infos_free(st->infos, st->ninfos);
+	free(st->info_example);
 	sc_example_infos_free(st->examples, st->nexamples);
 	sc_catalogue_free(st->evidence);
 	sc_session_free(st->s);
@@ -145,7 +133,8 @@ bool
 tui_state_editing(const struct tui_state *st)
 {
 	const struct tui_view_ops *ops = st->views[tui_state_view(st)];
-	return ops->editing && ops->editing(st);
+	/* A question asked takes y and n, not a field. */
+	return !st->ask && ops->editing && ops->editing(st);
 }
 
 bool
@@ -177,6 +166,8 @@ tui_state_request(struct tui_state *st, enum tui_req req, int key)
 	default:
 		break;
 	}
+	if (st->ask)
+		return tui_ask_request(st, req);
 	bool done = st->views[v]->request(st, req, key);
 	if (st->s && tui_state_view(st) == TV_INTERVIEW)
 		tui_nav_ensure_visible(st);
@@ -203,7 +194,10 @@ tui_state_key(struct tui_state *st, int key)
 			return false;
 		return tui_state_request(st, REQ_INSERT, key);
 	}
-	return tui_state_request(st, tui_key_request(key, editing), key);
+	return tui_state_request(st, tui_key_request_in(key, st->ask ? TKM_CONFIRM
+	                                                    : editing ? TKM_EDIT
+	                                                              : TKM_COMMAND),
+	                         key);
 }
 
 void
@@ -227,6 +221,19 @@ tui_state_layout(struct tui_state *st, int width, int height)
 {
 	st->doc_width = width;
 	st->doc_height = height;
+}
+
+void
+tui_state_scroll_panel(struct tui_state *st, int lines)
+{
+	tui_doc_scroll_by(&st->live, lines, st->panel_width, st->panel_height);
+}
+
+void
+tui_state_panel_layout(struct tui_state *st, int width, int height)
+{
+	st->panel_width = width;
+	st->panel_height = height;
 }
 
 void

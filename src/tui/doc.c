@@ -200,48 +200,86 @@ tui_doc_sel_visible(const struct tui_doc *d, int width, int height)
 	return rows <= (size_t)height;
 }
 
+/* The first (or, with `last`, the last) selectable line wholly on
+ * screen, or SIZE_MAX. */
+static size_t
+first_visible_selectable(const struct tui_doc *d, bool last, int width,
+                         int height)
+{
+	size_t rows = 0, found = SIZE_MAX;
+	for (size_t i = d->top; i < d->n; i++) {
+		rows += width > 0 ? line_rows(&d->v[i], width) : 1;
+		if (height > 0 && rows > (size_t)height)
+			break;
+		if (tui_line_selectable(&d->v[i])) {
+			found = i;
+			if (!last)
+				break;
+		}
+	}
+	return found;
+}
+
+/* After a page or a jump to an end: the selection stays when it is still
+ * on screen, else goes to a selectable line that is. */
+static void
+select_on_screen(struct tui_doc *d, bool last, int width, int height)
+{
+	if (d->sel == SIZE_MAX || tui_doc_sel_visible(d, width, height))
+		return;
+	size_t i = first_visible_selectable(d, last, width, height);
+	if (i != SIZE_MAX)
+		d->sel = i;
+}
+
 /* Arrows move the selection while it is on screen; otherwise (and past
  * the last selectable line) they scroll, like a pager, so text between
- * far-apart selectable lines can be read. */
+ * far-apart selectable lines, and after the last one, can be read.  Pages
+ * always turn a page: the text they pass is shown, never skipped. */
 void
 tui_doc_move(struct tui_doc *d, int delta, int width, int height)
 {
 	if (!d->n)
 		return;
+	if (delta > 1 || delta < -1) {
+		doc_page(d, delta < 0, width, height);
+		select_on_screen(d, delta < 0, width, height);
+		return;
+	}
 	if (d->sel == SIZE_MAX || !tui_doc_sel_visible(d, width, height)) {
-		if (delta > 1 || delta < -1)
-			doc_page(d, delta < 0, width, height);
-		else
-			tui_doc_scroll_by(d, delta, width, height);
+		tui_doc_scroll_by(d, delta, width, height);
+		select_on_screen(d, delta < 0, width, height);
 		return;
 	}
-	size_t i = d->sel;
-	int steps = delta < 0 ? -delta : delta;
-	while (steps-- > 0) {
-		size_t j = i;
-		do {
-			if (delta < 0 ? j == 0 : j + 1 >= d->n) {
-				j = SIZE_MAX;
-				break;
-			}
-			j = delta < 0 ? j - 1 : j + 1;
-		} while (!tui_line_selectable(&d->v[j]));
-		if (j == SIZE_MAX)
+	size_t j = d->sel;
+	do {
+		if (delta < 0 ? j == 0 : j + 1 >= d->n) {
+			j = SIZE_MAX;
 			break;
-		i = j;
-	}
-	if (i == d->sel) {
+		}
+		j = delta < 0 ? j - 1 : j + 1;
+	} while (!tui_line_selectable(&d->v[j]));
+	if (j == SIZE_MAX) {
 		/* Nothing more to select that way: show what lies there. */
-		if (delta > 1 || delta < -1)
-			doc_page(d, delta < 0, width, height);
-		else
-			tui_doc_scroll_by(d, delta, width, height);
-		if (!tui_doc_sel_visible(d, width, height))
-			tui_doc_scroll_to_sel(d, width, height);
+		tui_doc_scroll_by(d, delta, width, height);
 		return;
 	}
-	d->sel = i;
-	tui_doc_scroll_to_sel(d, width, height);
+	size_t old = d->sel;
+	d->sel = j;
+	if (tui_doc_sel_visible(d, width, height))
+		return;
+	/* A selectable line far off: a line towards it, so the text between
+	 * is read on the way. */
+	size_t top = d->top;
+	tui_doc_scroll_by(d, delta, width, height);
+	if (tui_doc_sel_visible(d, width, height))
+		return;
+	if (d->top == top) {
+		tui_doc_scroll_to_sel(d, width, height);
+		return;
+	}
+	d->sel = old;
+	select_on_screen(d, delta < 0, width, height);
 }
 
 void
@@ -249,20 +287,29 @@ tui_doc_home_end(struct tui_doc *d, bool end, int width, int height)
 {
 	if (!d->n)
 		return;
-	if (d->sel == SIZE_MAX) {
-		d->top = end ? doc_max_top(d, width, height) : 0;
+	/* The very start or the very end of the document, whatever is
+	 * selectable: End shows the last line, not only the last choice. */
+	d->top = end ? doc_max_top(d, width, height) : 0;
+	if (d->sel == SIZE_MAX)
 		return;
-	}
-	for (size_t k = 0; k < d->n; k++) {
-		size_t i = end ? d->n - 1 - k : k;
-		if (tui_line_selectable(&d->v[i])) {
-			d->sel = i;
-			break;
-		}
-	}
-	if (!end)
-		d->top = 0;
-	tui_doc_scroll_to_sel(d, width, height);
+	size_t i = first_visible_selectable(d, end, width, height);
+	if (i != SIZE_MAX)
+		d->sel = i;
+}
+
+struct tui_place
+tui_doc_place(const struct tui_doc *d)
+{
+	return (struct tui_place){d->sel, d->top};
+}
+
+void
+tui_doc_restore(struct tui_doc *d, struct tui_place p, int width, int height)
+{
+	if (p.sel != SIZE_MAX && p.sel < d->n && tui_line_selectable(&d->v[p.sel]))
+		d->sel = p.sel;
+	size_t max = doc_max_top(d, width, height);
+	d->top = p.top < max ? p.top : max;
 }
 
 bool

@@ -70,6 +70,18 @@ tui_line_hang(const struct tui_line *l, int width);
 size_t
 tui_line_wrap(const struct tui_line *l, int width, struct tui_span **out);
 
+/* Where a document is: kept while it is rebuilt, so that coming back to
+ * a view finds it as it was left. */
+struct tui_place {
+	size_t sel, top;
+};
+struct tui_place
+tui_doc_place(const struct tui_doc *d);
+/* Back to `p` as far as the rebuilt document allows: the selection when
+ * that line is still selectable, the first line shown within range. */
+void
+tui_doc_restore(struct tui_doc *d, struct tui_place p, int width, int height);
+
 /* Scrolling and selection, for a document area of width x height cells. */
 void
 tui_doc_scroll_to_sel(struct tui_doc *d, int width, int height);

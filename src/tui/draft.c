@@ -41,6 +41,8 @@ tui_answer_set(struct tui_state *st, size_t i, const struct sc_answer *a)
 	}
 	tui_clear_message(st);
 	tui_note_save_status(st, rc);
+	if (st->saved)
+		tui_live_touched(st, i);
 	tui_live_refresh(st);
 	return true;
 }
@@ -50,6 +52,8 @@ tui_answer_unset(struct tui_state *st, size_t i)
 {
 	tui_clear_message(st);
 	tui_note_save_status(st, sc_session_unset(st->s, i));
+	if (st->saved)
+		tui_live_touched(st, i);
 	tui_live_refresh(st);
 }
 
@@ -247,5 +251,17 @@ tui_initial_cursor(const struct tui_state *st, size_t i)
 		return a->nsel ? a->sel[0] : 0;
 	default:
 		return 0;
+	}
+}
+
+void
+tui_draft_reload(struct tui_state *st)
+{
+	for (size_t i = 0; i < st->q->nquestions; i++) {
+		st->draft_dirty[i] = false;
+		free(st->errors[i]);
+		st->errors[i] = NULL;
+		st->cursor[i] = tui_initial_cursor(st, i);
+		tui_draft_load(st, i);
 	}
 }

@@ -36,6 +36,11 @@ tui_draft_validate(struct tui_state *st, size_t i);
 bool
 tui_draft_commit(struct tui_state *st, size_t i);
 
+/* Drafts, cursors and errors of every question afresh from the answers
+ * of the session shown (after it was replaced: what-if, a reset). */
+void
+tui_draft_reload(struct tui_state *st);
+
 /* Pick choice c of the current question (a check list toggles it). */
 void
 tui_pick_choice(struct tui_state *st, size_t c);

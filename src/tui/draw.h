@@ -25,7 +25,7 @@ tui_draw_frame(struct tui_state *st, bool full);
 void
 tui_draw_fini(void);
 
-enum tui_hit_kind { TH_NONE, TH_CHOICE, TH_SECTION, TH_LINE };
+enum tui_hit_kind { TH_NONE, TH_CHOICE, TH_SECTION, TH_LINE, TH_PANEL };
 /* What is at screen cell (y, x) in the last frame. */
 enum tui_hit_kind
 tui_draw_hit(int y, int x, size_t *index);

@@ -219,3 +219,22 @@ tui_le_view(struct tui_lineedit *le, int width, size_t *off, size_t *len,
 	*len = tui_fit(le->buf + i, le->len - i, width, &used);
 	*cursor_x = col - le->scroll;
 }
+
+size_t
+tui_le_wrap(const struct tui_lineedit *le, int width, struct tui_span **rows,
+            size_t *cur_row, int *cur_col)
+{
+	if (width < 3)
+		width = 3;
+	/* One column to spare, for the cursor after a full row. */
+	size_t n = tui_wrap(tui_le_text(le), width - 1, rows);
+	size_t r = 0;
+	while (r + 1 < n && (*rows)[r + 1].off <= le->cur)
+		r++;
+	int col = tui_strwidth(le->buf + (*rows)[r].off,
+	                       le->cur > (*rows)[r].off ? le->cur - (*rows)[r].off
+	                                                : 0);
+	*cur_row = r;
+	*cur_col = col < width - 1 ? col : width - 1;
+	return n;
+}

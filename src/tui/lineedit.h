@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "request.h"
+#include "text.h"
 
 struct tui_lineedit {
 	char *buf;      /* NUL-terminated UTF-8 */
@@ -50,5 +51,12 @@ tui_le_cursor_col(const struct tui_lineedit *le);
 void
 tui_le_view(struct tui_lineedit *le, int width, size_t *off, size_t *len,
             int *cursor_x);
+
+/* The text wrapped into rows of a field `width` columns wide (tui_wrap,
+ * keeping a column for the cursor), and the cursor's row and column.
+ * Returns the rows; *rows is malloc'd (free it). */
+size_t
+tui_le_wrap(const struct tui_lineedit *le, int width, struct tui_span **rows,
+            size_t *cur_row, int *cur_col);
 
 #endif

@@ -3,10 +3,12 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "draft.h"
 #include "live.h"
 #include "socscope/migrate.h"
+#include "uistate.h"
 
 void
 tui_nav_set_current(struct tui_state *st, size_t i)
@@ -14,6 +16,8 @@ tui_nav_set_current(struct tui_state *st, size_t i)
 	free(st->passed);
 	st->passed = NULL;
 	st->cur = i;
+	/* A new question starts with its field taking the keys. */
+	st->field_off = false;
 	st->side_sel = tui_question(st, i)->section;
 	tui_draft_load(st, i);
 }
@@ -92,8 +96,16 @@ tui_nav_prev(struct tui_state *st)
 void
 tui_nav_jump_to(struct tui_state *st, size_t qi)
 {
+	/* Remember the views open above the interview, for Esc. */
+	size_t from = st->depth;
+	if (st->depth > 1 && tui_state_view(st) != TV_INTERVIEW) {
+		memcpy(st->back_stack, st->stack, sizeof st->stack);
+		st->back_depth = st->depth;
+	}
 	while (st->depth > 1 && tui_state_view(st) != TV_INTERVIEW)
 		st->depth--;
+	if (st->depth == from)
+		st->back_depth = 0;
 	tui_clear_message(st);
 	if (qi >= st->q->nquestions)
 		return;
@@ -104,6 +116,31 @@ tui_nav_jump_to(struct tui_state *st, size_t qi)
 	}
 	tui_nav_goto(st, qi);
 	st->focus = TF_QUESTION;
+	const struct tui_view_ops *back =
+		st->back_depth ? st->views[st->back_stack[st->back_depth - 1]]
+		               : NULL;
+	if (back)
+		tui_set_message(st, false, "Esc goes back to %s%s.",
+		                back->title ? back->title : back->name,
+		                tui_is_typed(tui_question(st, qi))
+		                        ? " (after Esc has left the field)"
+		                        : "");
+}
+
+void
+tui_nav_back(struct tui_state *st)
+{
+	if (!st->back_depth)
+		return;
+	memcpy(st->stack, st->back_stack, sizeof st->stack);
+	st->depth = st->back_depth;
+	st->back_depth = 0;
+	tui_clear_message(st);
+	enum tui_view_id v = tui_state_view(st);
+	st->reopening = true;
+	if (st->views[v]->open)
+		st->views[v]->open(st);
+	st->reopening = false;
 }
 
 bool
@@ -134,6 +171,8 @@ tui_nav_open_session(struct tui_state *st, const char *path,
 		sc_session_set_client(s, client);
 	sc_session_free(st->s);
 	st->s = s;
+	st->session_example = tui_example_of(st, s->path,
+	                                     s->a->client ? s->a->client : "");
 	for (size_t i = 0; i < st->q->nquestions; i++) {
 		st->cursor[i] = tui_initial_cursor(st, i);
 		st->draft_dirty[i] = false;
@@ -149,10 +188,18 @@ tui_nav_open_session(struct tui_state *st, const char *path,
 	st->focus = TF_QUESTION;
 	tui_doc_fini(&st->live);
 	st->live.sel = SIZE_MAX;
-	tui_live_refresh(st);
 	/* The first build marks nothing as changed. */
-	for (size_t i = 0; i < st->live.n; i++)
-		st->live.v[i].changed = false;
+	tui_live_reset(st);
+	/* Where the interview was left, and the panel as it was. */
+	struct tui_uistate u;
+	if (tui_uistate_load(st, &u)) {
+		if (u.question != SIZE_MAX)
+			cur = u.question;
+		if (u.panel >= 0)
+			st->panel = u.panel;
+		if (u.panel_size >= 0)
+			st->panel_size = (enum tui_panel_size)u.panel_size;
+	}
 	tui_view_push(st, TV_INTERVIEW);
 	tui_nav_set_current(st, cur);
 	if (s->read_only) {

@@ -36,8 +36,12 @@ tui_nav_prev(struct tui_state *st);
 bool
 tui_nav_open_session(struct tui_state *st, const char *path,
                      const char *client, char **err, int *code);
-/* From any view back to the interview, at question qi when it is shown. */
+/* From any view back to the interview, at question qi when it is shown;
+ * the views left are remembered for tui_nav_back. */
 void
 tui_nav_jump_to(struct tui_state *st, size_t qi);
+/* After a jump: back to the views it left, each where it was. */
+void
+tui_nav_back(struct tui_state *st);
 
 #endif

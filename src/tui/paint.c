@@ -22,6 +22,13 @@ static int cursor_y, cursor_x;
 
 static bool ascii_mode;
 
+void
+tui_clear(WINDOW *w)
+{
+	wbkgdset(w, ' ' | tui_attr(SC_ROLE_TEXT));
+	werase(w);
+}
+
 const char *
 tui_sym(const char *utf8, const char *ascii)
 {

@@ -21,6 +21,11 @@ tui_paint_begin(bool ascii);
 void
 tui_paint_end(void);
 
+/* Erase a window to the theme's own background (the text role's), so a
+ * theme with a background colour fills every blank cell with it. */
+void
+tui_clear(WINDOW *w);
+
 /* The UTF-8 symbol, or its ASCII stand-in in ASCII mode. */
 const char *
 tui_sym(const char *utf8, const char *ascii);
@@ -69,10 +74,19 @@ tui_draw_field(WINDOW *w, int y, int x, int width,
 /* The question view's parts (draw_interview.c). */
 void
 tui_draw_sidebar(const struct tui_state *st, WINDOW *w);
-/* The live panel: `side` beside the question, else under it. */
+/* The live panel: `side` beside the question, `full` on the whole body,
+ * else under the question; and the size of its text in `w`. */
 void
-tui_draw_panel(const struct tui_state *st, WINDOW *w, bool side);
+tui_draw_panel(const struct tui_state *st, WINDOW *w, bool side, bool full);
+void
+tui_panel_text_size(const struct tui_state *st, WINDOW *w, bool side,
+                    bool full, int *width, int *height);
 void
 tui_draw_interview(struct tui_state *st, WINDOW *w);
+/* Rows the question view needs `cols` columns wide to show its text,
+ * help, every choice, note and message whole (the panel under it takes
+ * the rest). */
+int
+tui_interview_rows(const struct tui_state *st, int cols);
 
 #endif

@@ -21,6 +21,8 @@ static const char *const ctx_titles[CTX_COUNT] = {
 	[CTX_INTERVIEW] = "Questions",
 	[CTX_RESULTS] = "Results",
 	[CTX_WHATIF] = "Leaving what-if",
+	[CTX_PICKER] = "Saved interviews",
+	[CTX_CONFIRM] = "Asked before overwriting, deleting or resetting",
 	[CTX_EDIT] = "Typing a text or number",
 };
 
@@ -54,6 +56,27 @@ has_key(const struct tui_request_info *r, int key)
 	return false;
 }
 
+static enum tui_req
+find_in(int key, enum tui_ctx ctx)
+{
+	for (size_t i = 0; i < tui_request_count; i++)
+		if (tui_requests[i].ctx == ctx && has_key(&tui_requests[i], key))
+			return tui_requests[i].req;
+	return REQ_NONE;
+}
+
+enum tui_req
+tui_key_request_in(int key, enum tui_keymode mode)
+{
+	if (mode == TKM_CONFIRM) {
+		enum tui_req r = find_in(key == '\n' ? TK_ENTER : key,
+		                         CTX_CONFIRM);
+		if (r != REQ_NONE)
+			return r;
+	}
+	return tui_key_request(key, mode == TKM_EDIT);
+}
+
 enum tui_req
 tui_key_request(int key, bool editing)
 {
@@ -69,6 +92,7 @@ tui_key_request(int key, bool editing)
 	}
 	for (size_t i = 0; i < tui_request_count; i++)
 		if (tui_requests[i].ctx != CTX_EDIT &&
+		    tui_requests[i].ctx != CTX_CONFIRM &&
 		    has_key(&tui_requests[i], key))
 			return tui_requests[i].req;
 	return REQ_NONE;
@@ -106,6 +130,18 @@ tui_key_name(int key, char *buf, size_t size)
 		snprintf(buf, size, "U+%04X", (unsigned)key);
 }
 
+/* Is `name` one of the space-separated names in `list` (a key sent two
+ * ways, such as Backspace, is named once)? */
+static bool
+has_name(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *p = list; (p = strstr(p, name)) != NULL; p++)
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
+			return true;
+	return false;
+}
+
 void
 tui_request_keys(enum tui_req req, char *buf, size_t size)
 {
@@ -130,7 +166,7 @@ tui_request_keys(enum tui_req req, char *buf, size_t size)
 		if (r->keys[i] == '\n')
 			continue;
 		tui_key_name(r->keys[i], name, sizeof name);
-		if (len && strstr(buf, name))
+		if (has_name(buf, name))
 			continue;
 		int w = snprintf(buf + len, size > len ? size - len : 0,
 		                 "%s%s", len ? " " : "", name);

@@ -17,31 +17,36 @@ enum tui_ctx {
 	CTX_INTERVIEW, /* the question screen */
 	CTX_RESULTS,   /* the results screen */
 	CTX_WHATIF,    /* leaving what-if */
+	CTX_PICKER,    /* the saved interviews */
+	CTX_CONFIRM,   /* a question asked before acting (overwrite? delete?) */
 	CTX_EDIT,      /* a text or number being typed */
 	CTX_COUNT
 };
 
 #define TUI_MAX_KEYS 9
 
-/* X(id, context, help, keys...) */
+/* X(id, context, help, keys...).  Every command has a function key as
+ * well as its letter, so that it works while a text or number is being
+ * typed, where letters are text (Esc also leaves the field, after which
+ * the letters are commands again). */
 #define TUI_REQUESTS(X)                                                        \
 	X(REQ_HELP, CTX_GLOBAL, "show this help", TK_F(1), '?')                \
 	X(REQ_QUIT, CTX_GLOBAL, "quit (answers are already saved)", 'q',       \
 	  TK_F(10))                                                            \
-	X(REQ_BACK, CTX_GLOBAL, "back out of a view, prompt or sidebar",      \
-	  TK_ESC)                                                              \
+	X(REQ_BACK, CTX_GLOBAL, "back out of a view, prompt, sidebar or the "  \
+	  "field being typed in (then letters are commands)", TK_ESC)          \
 	X(REQ_REDRAW, CTX_GLOBAL, "redraw the screen", TK_CTRL('l'))          \
 	X(REQ_UP, CTX_MOVE, "previous choice, section, line or export format", \
 	  TK_UP, 'k')    \
 	X(REQ_DOWN, CTX_MOVE, "next choice, section, line or export format",   \
 	  TK_DOWN, 'j')    \
 	X(REQ_HOME, CTX_MOVE, "first choice or line", TK_HOME, 'g')            \
-	X(REQ_END, CTX_MOVE, "last choice or line", TK_END, 'G')               \
+	X(REQ_END, CTX_MOVE, "last choice, or the end of a page", TK_END, 'G') \
 	X(REQ_PREV, CTX_MOVE, "previous question (or page)", TK_PPAGE)         \
 	X(REQ_NEXT, CTX_MOVE, "next question (or page)", TK_NPAGE)             \
 	X(REQ_ENTER, CTX_MOVE,                                                 \
-	  "confirm and go to the next question; open the selected line",      \
-	  TK_ENTER, '\n')                                                      \
+	  "confirm and go to the next question; open the selected line; "     \
+	  "back into a field left with Esc", TK_ENTER, '\n')                   \
 	X(REQ_LEFT, CTX_MOVE, "to the sections sidebar", TK_LEFT, 'h') \
 	X(REQ_RIGHT, CTX_MOVE, "from the sidebar back to the question",       \
 	  TK_RIGHT, 'l')  \
@@ -52,21 +57,35 @@ enum tui_ctx {
 	X(REQ_FOCUS, CTX_INTERVIEW, "switch between sidebar and question; "   \
 	  "export the report or the evidence list", TK_TAB, TK_BTAB)           \
 	X(REQ_CLEAR, CTX_INTERVIEW, "clear the answer", 'x')                   \
-	X(REQ_NOTE, CTX_INTERVIEW, "write a note for this question", 'n')      \
-	X(REQ_PANEL, CTX_INTERVIEW, "show or hide the live recommendation",   \
-	  'p')                                                                 \
-	X(REQ_EXPLAIN, CTX_INTERVIEW, "explain the conclusions", 'e')          \
-	X(REQ_REVIEW, CTX_INTERVIEW, "review all answers", 'r')                \
+	X(REQ_NOTE, CTX_INTERVIEW, "write a note for this question", 'n',      \
+	  TK_F(2))                                                             \
+	X(REQ_EXPLAIN, CTX_INTERVIEW, "why: explain the conclusions", 'e',     \
+	  TK_F(3))                                                             \
+	X(REQ_REVIEW, CTX_INTERVIEW, "review all answers", 'r', TK_F(4))       \
 	X(REQ_RESULTS, CTX_INTERVIEW, "results and export", 's', TK_F(5))      \
 	X(REQ_WHATIF, CTX_INTERVIEW,                                           \
 	  "what-if: change answers without saving them; again to keep or drop",\
 	  'i', TK_F(6))                                                        \
+	X(REQ_PANEL, CTX_INTERVIEW, "show or hide the live recommendation",   \
+	  'p', TK_F(7))                                                        \
+	X(REQ_PANEL_SIZE, CTX_INTERVIEW, "live recommendation: beside the "    \
+	  "question, wide, or the whole screen (for a projector)", 'z',        \
+	  TK_F(8))                                                             \
+	X(REQ_COMPARE, CTX_INTERVIEW, "in what-if: the saved answers and the " \
+	  "what-if ones compared, to read or export", 'c', TK_F(9))            \
+	X(REQ_RESET, CTX_INTERVIEW, "a copy of a worked example: back to the " \
+	  "example's answers (asks first)", 'R')                               \
 	X(REQ_EXPORT, CTX_RESULTS,                                             \
-	  "export the report or the evidence request list to a file", 'w')     \
+	  "export the report, the evidence request list or the comparison",    \
+	  'w')                                                                 \
 	X(REQ_KEEP, CTX_WHATIF,                                                \
 	  "keep the what-if answers: save them to the session", 'y')           \
 	X(REQ_DROP, CTX_WHATIF,                                                \
 	  "drop them: back to the saved answers, exactly as saved", 'd')       \
+	X(REQ_DELETE, CTX_PICKER, "delete the selected saved interview "       \
+	  "(asks first; never one open elsewhere)", TK_DELETE, 'D')            \
+	X(REQ_YES, CTX_CONFIRM, "yes: overwrite, delete or reset", 'y', 'Y')   \
+	X(REQ_NO, CTX_CONFIRM, "no: leave everything as it is", 'n', 'N')      \
 	X(REQ_ED_LEFT, CTX_EDIT, "cursor left", TK_LEFT, TK_CTRL('b'))         \
 	X(REQ_ED_RIGHT, CTX_EDIT, "cursor right", TK_RIGHT, TK_CTRL('f'))      \
 	X(REQ_ED_HOME, CTX_EDIT, "start of line", TK_HOME, TK_CTRL('a'))       \
@@ -103,12 +122,20 @@ struct tui_request_info {
 extern const struct tui_request_info tui_requests[];
 extern const size_t tui_request_count;
 
+/* How keys are read: as commands, into a line editor, or as the answer
+ * to a yes/no question asked before acting. */
+enum tui_keymode { TKM_COMMAND, TKM_EDIT, TKM_CONFIRM };
+
 /* The request a key makes.  With `editing` (a line editor has the focus)
  * the editor's own requests come first, then printable characters are
  * REQ_INSERT, and only the remaining keys (Enter, Esc, Tab, PgUp, F1, ...)
- * reach the other requests: so `q` is a letter there, not quit. */
+ * reach the other requests: so `q` is a letter there, not quit.  The
+ * confirmation requests (y, n) are made only by tui_key_request_in with
+ * TKM_CONFIRM, where they come first. */
 enum tui_req
 tui_key_request(int key, bool editing);
+enum tui_req
+tui_key_request_in(int key, enum tui_keymode mode);
 
 /* A key's name as shown in help and key bar: "Up", "PgDn", "F1", "^L", "q". */
 void

@@ -1,12 +1,17 @@
 /* What the interview's state knows, for every view: the view stack, the
- * message line, and the questions shown, answered and open.  The bottom
+ * message line, the questions shown, answered and open, and the worked
+ * examples (which a session may be a copy of).  The bottom
  * of the interview: it calls no view and no other part (a view's open
  * operation is reached through st->views). */
 #include "state.h"
 
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "socscope/answers.h"
 
 enum tui_view_id
 tui_state_view(const struct tui_state *st)
@@ -25,6 +30,8 @@ tui_view_push(struct tui_state *st, enum tui_view_id v)
 	if (st->depth == sizeof st->stack / sizeof st->stack[0])
 		st->depth--;
 	st->stack[st->depth++] = v;
+	/* Going on somewhere else forgets where a jump came from. */
+	st->back_depth = 0;
 	tui_clear_message(st);
 	if (st->views[v]->open)
 		st->views[v]->open(st);
@@ -37,8 +44,10 @@ tui_view_pop(struct tui_state *st)
 		st->depth--;
 		tui_clear_message(st);
 		enum tui_view_id v = st->stack[st->depth - 1];
+		st->reopening = true;
 		if (st->views[v]->open)
 			st->views[v]->open(st);
+		st->reopening = false;
 	}
 }
 
@@ -180,10 +189,23 @@ tui_state_nchoices(const struct tui_state *st, size_t i)
 const char *
 tui_state_choice_label(const struct tui_state *st, size_t i, size_t c)
 {
-	static const char *const yesno[] = {"Yes", "No", "Not sure"};
+	/* Yes, no and unsure in the very words the reports use for them
+	 * (sc_answer_format), so that the screen and the file agree. */
+	static char yesno[3][32];
 	const struct sc_question *qn = tui_question(st, i);
-	if (qn->type == SC_Q_YESNO)
-		return c < 3 ? yesno[c] : "";
+	if (qn->type == SC_Q_YESNO) {
+		if (c >= 3)
+			return "";
+		if (!yesno[c][0]) {
+			struct sc_answer a = {.type = c == 2 ? SC_A_UNSURE : SC_A_BOOL,
+			                      .b = c == 0};
+			struct sc_buf b = {0};
+			sc_answer_format(qn, &a, &b);
+			snprintf(yesno[c], sizeof yesno[c], "%s", sc_buf_str(&b));
+			sc_buf_fini(&b);
+		}
+		return yesno[c];
+	}
 	return c < qn->nchoices ? qn->choices[c].label : "";
 }
 
@@ -199,4 +221,58 @@ tui_state_choice_selected(const struct tui_state *st, size_t i, size_t c)
 		return a->type == SC_A_BOOL && ((c == 0) == a->b) && c < 2;
 	}
 	return sc_answer_has_choice(a, c);
+}
+
+/* The worked examples this questionnaire can open (those that name no
+ * questionnaire too: opening one then says what does not fit). */
+void
+tui_examples_load(struct tui_state *st)
+{
+	if (st->examples_loaded)
+		return;
+	st->examples_loaded = true;
+	struct sc_example_info *v = NULL;
+	size_t n = sc_examples_list(&v);
+	struct sc_example_info *keep = sc_xcalloc(n + 1, sizeof *keep);
+	struct sc_example_info *drop = sc_xcalloc(n + 1, sizeof *drop);
+	size_t nkeep = 0, ndrop = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!*v[i].questionnaire || !strcmp(v[i].questionnaire, st->q->id))
+			keep[nkeep++] = v[i];
+		else
+			drop[ndrop++] = v[i];
+	}
+	free(v);
+	sc_example_infos_free(drop, ndrop);
+	st->examples = keep;
+	st->nexamples = nkeep;
+}
+
+size_t
+tui_example_of(struct tui_state *st, const char *path, const char *client)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	size_t n = strlen(base);
+	if (n > 5 && !strcmp(base + n - 5, ".yaml"))
+		n -= 5;
+	tui_examples_load(st);
+	for (size_t k = 0; k < st->nexamples; k++) {
+		const struct sc_example_info *e = &st->examples[k];
+		size_t len = strlen(e->name);
+		if (len > n || strncmp(base, e->name, len) ||
+		    strcmp(e->client, client ? client : ""))
+			continue;
+		/* NAME, or NAME-N as sc_example_copy numbers the copies. */
+		if (len == n)
+			return k;
+		size_t d = len + 1;
+		if (base[len] != '-' || d >= n)
+			continue;
+		while (d < n && base[d] >= '0' && base[d] <= '9')
+			d++;
+		if (d == n)
+			return k;
+	}
+	return SIZE_MAX;
 }

@@ -3,9 +3,11 @@
  * handles them through its ops table (view.h, one file per view), and the
  * drawing code (draw.c) only reads the result.  The unit tests drive this
  * interface directly.  Bottom up: documents (doc.c), what the state knows
- * (state.c), the live panel (live.c), answers being given (draft.c),
- * moving (nav.c), document views (view.c), the views (view_*.c), and the
- * entry points with the table of views (dispatch.c). */
+ * (state.c), the place kept between runs (uistate.c), which answer moved
+ * which conclusion (attr.c), the live panel (live.c), answers being given
+ * (draft.c), moving (nav.c), document views (view.c), questions asked
+ * before acting (ask.c), the views (view_*.c), the entry points with the
+ * table of views (dispatch.c), and the key bar's entries (keybar.c). */
 #ifndef SOCSCOPE_TUI_STATE_H
 #define SOCSCOPE_TUI_STATE_H
 
@@ -36,6 +38,7 @@
 	X(TV_RESULTS, results)     /* the recommendation, gaps, export */      \
 	X(TV_EXPLAIN, explain)     /* why each conclusion holds */             \
 	X(TV_WHATIF, whatif)       /* leaving what-if: keep or drop */         \
+	X(TV_COMPARE, compare)     /* what-if compared with the saved */      \
 	X(TV_HELP, help)           /* every key, from the request table */
 
 #define TUI_VIEW_ENUM(id, name) id,
@@ -45,6 +48,19 @@ enum tui_view_id { TUI_VIEWS(TUI_VIEW_ENUM) TV_COUNT };
 struct tui_view_ops; /* below */
 
 enum tui_focus { TF_QUESTION, TF_SIDEBAR };
+
+/* How much of the screen the live recommendation takes: beside (or
+ * under) the question, half the screen or more beside it, or all of it
+ * (the question's keys still work; arrows and pages scroll the panel). */
+enum tui_panel_size { TP_NORMAL, TP_WIDE, TP_FULL, TP_SIZE_COUNT };
+
+/* A question asked before acting (in the message line, y or n). */
+enum tui_ask {
+	TA_NONE,
+	TA_OVERWRITE, /* the export's file exists */
+	TA_DELETE,    /* delete the saved interview st->ask_target */
+	TA_RESET,     /* put a copy of an example back to the example */
+};
 
 /* Section states shown in the sidebar. */
 enum tui_sec_state {
@@ -72,14 +88,19 @@ struct tui_state {
 	/* start: saved sessions and the new client's name */
 	struct sc_session_info *infos;
 	size_t ninfos;
+	size_t *info_example; /* per saved interview: the example it copies,
+	                       * an index into examples, or SIZE_MAX */
 	/* the worked examples that answer this questionnaire */
 	struct sc_example_info *examples;
 	size_t nexamples;
+	bool examples_loaded;
 	struct tui_lineedit name_ed;
 	char *message; /* an error or notice shown in the current view */
 	bool message_error;
 
 	/* interview */
+	size_t session_example; /* the example the session copies, or
+	                         * SIZE_MAX (an index into examples) */
 	size_t cur;            /* current question */
 	enum tui_focus focus;
 	size_t side_sel;       /* section under the sidebar cursor */
@@ -87,26 +108,54 @@ struct tui_state {
 	struct tui_lineedit *drafts; /* per question: number or text typed */
 	bool *draft_dirty;     /* typed but not yet confirmed */
 	char **errors;         /* per question: why the draft is not valid */
+	/* The typed question's field was left with Esc: letters are
+	 * commands until Enter goes back into it or another question comes. */
+	bool field_off;
 	bool note_mode;
 	struct tui_lineedit note_ed;
 	char *passed;          /* sections just passed over, and why; NULL */
 	bool panel;            /* live recommendation shown */
+	enum tui_panel_size panel_size;
 	bool pasting;          /* inside a bracketed paste */
 	struct tui_doc live;   /* its lines */
+	/* live.c: the answers the next change is measured from, and what
+	 * the last change did (the top of the panel until the next one) */
+	struct sc_answers *live_base;
+	struct tui_doc live_news;
+	struct tui_doc live_prev; /* the panel as the last change left it */
+	size_t live_prev_sum;     /* its summary's line */
+	/* what-if: the questions changed, oldest first (newest on top) */
+	size_t *wi_order;
+	size_t wi_norder;
+
+	/* A jump from a document view (Why, Review, Results ...) to a
+	 * question: Esc goes back to the views that were open, in place. */
+	enum tui_view_id back_stack[8];
+	size_t back_depth;     /* 0: no jump to go back from */
+	/* Set while a view comes back on top (Esc, the end of a jump), so
+	 * that its open operation keeps the place rather than start over. */
+	bool reopening;
+
+	/* y or n asked before acting */
+	enum tui_ask ask;
+	size_t ask_target;
 
 	/* documents */
 	struct tui_doc docs[TV_COUNT];
 
-	/* results: export prompt */
+	/* results (and the comparison): export prompt */
 	bool export_mode;
 	bool export_evidence; /* the evidence request list, not the report */
+	bool export_compare;  /* the comparison of what-if with the saved */
 	enum sc_format export_fmt;
 	struct tui_lineedit export_ed;
 	/* the evidence catalogue, loaded on the first export that needs it */
 	struct sc_catalogue *evidence;
 
-	/* Set by the layout: the size of the main area of document views. */
+	/* Set by the layout: the size of the main area of document views,
+	 * and of the live panel's text. */
 	int doc_width, doc_height;
+	int panel_width, panel_height;
 };
 
 /* Create the state for `o` (o->q loaded).  With o->answers_path or
@@ -143,6 +192,9 @@ void
 tui_state_click_line(struct tui_state *st, size_t line, bool open);
 void
 tui_state_scroll(struct tui_state *st, int lines);
+/* The wheel over the live panel: scroll it. */
+void
+tui_state_scroll_panel(struct tui_state *st, int lines);
 
 /* Commit what is being typed when it is valid (answer or note): called
  * before leaving on a signal so nothing typed is lost.  In what-if it
@@ -150,9 +202,12 @@ tui_state_scroll(struct tui_state *st, int lines);
 void
 tui_state_commit_pending(struct tui_state *st);
 
-/* Tell the state the size of the document area (for scrolling). */
+/* Tell the state the size of the document area and of the live panel's
+ * text (for scrolling). */
 void
 tui_state_layout(struct tui_state *st, int width, int height);
+void
+tui_state_panel_layout(struct tui_state *st, int width, int height);
 
 /* What the views show. */
 size_t
@@ -191,14 +246,27 @@ tui_view_document(enum tui_view_id v);
 const struct tui_barkey *
 tui_state_keybar(const struct tui_state *st);
 
-/* The default export path for a format: <client-slug>-socscope.<ext>, or
- * <client-slug>-evidence.<ext> for the evidence request list. */
+/* The default export path for a format: <session>-socscope.<ext>, or
+ * <session>-evidence.<ext> for the evidence request list, or
+ * <session>-compare.<ext> for what-if compared with the saved answers,
+ * where <session> is the session file's name without ".yaml" (the
+ * client's name in a file name), followed by "-what-if" for what-if's
+ * answers. */
 char *
 tui_export_default_path(const struct tui_state *st, enum sc_format f);
+/* The format a file name's extension stands for (".md", ".htm" ...), or
+ * -1 when it has none that socscope knows; and whether the export being
+ * prompted for comes in format `f`. */
+int
+tui_export_format_of(const char *path);
+bool
+tui_export_has_format(const struct tui_state *st, enum sc_format f);
 /* Export the report (as `socscope evaluate` writes it) or, with
  * st->export_evidence, the evidence request list (as `socscope evidence`
- * writes it) in st->export_fmt to the path being edited; sets
- * st->message. */
+ * writes it), or with st->export_compare the comparison (as `socscope
+ * compare` writes it) to the path being edited, in the format its
+ * extension names (else st->export_fmt); sets st->message.  Overwrites
+ * without asking (the prompt asks first). */
 bool
 tui_state_export(struct tui_state *st);
 
@@ -224,6 +292,8 @@ struct tui_view_ops {
 	/* The key bar now, most useful first; the last entry always shows.
 	 * NULL: the document keys (help, open, back, quit). */
 	const struct tui_barkey *(*keybar)(const struct tui_state *st);
+	/* Has the export prompt under its document (w). */
+	bool exports;
 };
 
 
@@ -242,6 +312,16 @@ tui_clear_message(struct tui_state *st);
 /* Said when a read-only session opens and whenever a change is refused. */
 void
 tui_read_only_message(struct tui_state *st);
+
+/* Load the worked examples this questionnaire can open (once). */
+void
+tui_examples_load(struct tui_state *st);
+/* The worked example the session file at `path` (naming `client`) is a
+ * copy of: NAME.yaml or NAME-N.yaml for an example NAME that names the
+ * same client.  An index into st->examples (loaded when needed), or
+ * SIZE_MAX. */
+size_t
+tui_example_of(struct tui_state *st, const char *path, const char *client);
 
 static inline const struct sc_question *
 tui_question(const struct tui_state *st, size_t i)

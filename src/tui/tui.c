@@ -17,6 +17,7 @@
 #include "socscope/theme.h"
 #include "state.h"
 #include "tui_term.h"
+#include "uistate.h"
 
 /* --theme: a path, else a name in the data directories, else a bundled
  * copy (contract.md's lookup order).  NULL with *code set on failure, after
@@ -77,10 +78,13 @@ handle_mouse(struct tui_state *st)
 
 	switch (k) {
 	case TM_WHEEL_UP:
-		tui_state_scroll(st, -3);
-		return;
 	case TM_WHEEL_DOWN:
-		tui_state_scroll(st, 3);
+		/* The wheel scrolls what is under the pointer: the panel, or
+		 * the view. */
+		if (tui_draw_hit(y, x, &idx) == TH_PANEL)
+			tui_state_scroll_panel(st, k == TM_WHEEL_UP ? -3 : 3);
+		else
+			tui_state_scroll(st, k == TM_WHEEL_UP ? -3 : 3);
 		return;
 	case TM_CLICK:
 		break;
@@ -176,6 +180,8 @@ sc_tui_main(const struct sc_interview_opts *o)
 	tui_state_commit_pending(st);
 	if (st->s && st->s->last_error)
 		sc_session_save(st->s);
+	/* Where the interview was, for the next time it is opened. */
+	tui_uistate_save(st);
 	tui_draw_fini();
 	tui_term_stop();
 	if (st->s && st->s->last_error) {

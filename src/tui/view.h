@@ -68,5 +68,32 @@ bool
 tui_whatif_end(struct tui_state *st, bool keep);
 const struct tui_barkey *
 tui_export_keybar(const struct tui_state *st);
+/* Write the export now (asked first when the file exists). */
+void
+tui_export_write(struct tui_state *st);
+
+/* A question asked before acting (ask.c): shown in the message line; its
+ * requests while it is asked (y acts, n or Esc changes nothing), and its
+ * key bar. */
+void
+tui_ask_begin(struct tui_state *st, enum tui_ask what, size_t target,
+              const char *fmt, ...) SC_PRINTF(4, 5);
+bool
+tui_ask_request(struct tui_state *st, enum tui_req req);
+const struct tui_barkey *
+tui_ask_keybar(const struct tui_state *st);
+
+/* The picker (view_picker.c): delete saved interview k (refused when it
+ * is open elsewhere); put the session open now (k == SIZE_MAX) or saved
+ * interview k back to the example it is a copy of. */
+void
+tui_picker_delete(struct tui_state *st, size_t k);
+void
+tui_example_reset(struct tui_state *st, size_t k);
+/* Ask before resetting (or say why it cannot be: not a copy of an
+ * example, read-only, in what-if). */
+void
+tui_example_reset_ask(struct tui_state *st, size_t k);
+
 
 #endif

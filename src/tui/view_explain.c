@@ -44,6 +44,7 @@ open_explain(struct tui_state *st)
 	struct tui_doc *d = &st->docs[TV_EXPLAIN];
 	const struct sc_result *r = sc_eval_result(st->s->ev);
 	struct sc_buf b = {0};
+	struct tui_place keep = tui_doc_place(d);
 
 	tui_doc_clear(d);
 	tui_doc_add(d, TL_TEXT, SC_ROLE_MUTED, 0, "%s",
@@ -63,7 +64,9 @@ open_explain(struct tui_state *st)
 	for (size_t k = 0; reports && k < r->nreports; k++) {
 		tui_doc_blank(d);
 		const struct sc_report_rec *rr = &r->reports[k];
-		tui_doc_add_report_title(d, rr, SC_ROLE_TITLE, 0, " (", ")");
+		tui_doc_add_report_title(
+			d, rr, tui_plan_months(st->s->ev, st->q, rr->id),
+			SC_ROLE_TITLE, 0, " (", ")");
 		add_reasons(st, d, &rr->reasons, 2);
 	}
 	if (reports && !r->nreports) {
@@ -76,7 +79,9 @@ open_explain(struct tui_state *st)
 	}
 	if (r->deferred.n) {
 		tui_doc_blank(d);
-		tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s", "Deferred");
+		tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s",
+		            "SOC 3 deferred: it is the public summary of a SOC 2 "
+		            "Type II, which is not recommended yet");
 		add_reasons(st, d, &r->deferred, 2);
 	}
 	for (int c = 0; c < SC_CAT_COUNT; c++) {
@@ -110,7 +115,11 @@ open_explain(struct tui_state *st)
 		add_reasons(st, d, &r->gaps[k].reasons, 2);
 	}
 	sc_buf_fini(&b);
-	tui_doc_scroll_to_sel(d, st->doc_width, st->doc_height);
+	/* Come back to (Esc after a jump to an answer): where it was. */
+	if (st->reopening)
+		tui_doc_restore(d, keep, st->doc_width, st->doc_height);
+	else
+		tui_doc_scroll_to_sel(d, st->doc_width, st->doc_height);
 }
 
 const struct tui_view_ops tui_view_explain = {

@@ -18,8 +18,9 @@ open_help(struct tui_state *st)
 			if (r->ctx != (enum tui_ctx)c)
 				continue;
 			tui_request_keys(r->req, keys, sizeof keys);
+			/* Wrapped help lines up after the keys' column. */
 			tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 2, "%-16s %s", keys,
-			            r->help);
+			            r->help)->hang = 17;
 		}
 	}
 	tui_doc_blank(d);

@@ -103,6 +103,13 @@ open_start(struct tui_state *st)
 	size_t keep = d->sel;
 
 	tui_doc_clear(d);
+	/* Which saved interviews are copies of a worked example (they can
+	 * be put back to it). */
+	free(st->info_example);
+	st->info_example = sc_xcalloc(st->ninfos + 1, sizeof *st->info_example);
+	for (size_t k = 0; k < st->ninfos; k++)
+		st->info_example[k] = tui_example_of(st, st->infos[k].path,
+		                                     st->infos[k].client);
 	if (st->ninfos)
 		tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 0, "%s",
 		            "Resume a saved interview, or start a new one.");
@@ -192,11 +199,81 @@ picker_open_line(struct tui_state *st, const struct tui_line *l)
 	}
 }
 
+/* The saved interview under the selection, or SIZE_MAX. */
+static size_t
+selected_session(const struct tui_state *st)
+{
+	const struct tui_doc *d = &st->docs[TV_START];
+	if (d->sel == SIZE_MAX || d->sel >= d->n ||
+	    d->v[d->sel].kind != TL_SESSION || d->v[d->sel].target >= st->ninfos)
+		return SIZE_MAX;
+	return d->v[d->sel].target;
+}
+
+static bool
+picker_request(struct tui_state *st, enum tui_req req, int key)
+{
+	size_t k = selected_session(st);
+	switch (req) {
+	case REQ_DELETE: {
+		if (k == SIZE_MAX) {
+			tui_set_message(st, false, "%s", "Select a saved interview "
+			                "to delete it.");
+			return true;
+		}
+		const struct sc_session_info *in = &st->infos[k];
+		const char *base = strrchr(in->path, '/');
+		base = base ? base + 1 : in->path;
+		if (in->holder) {
+			tui_set_message(st, true, "Not deleted: %s is open in %s.",
+			                base, in->holder);
+			return true;
+		}
+		tui_ask_begin(st, TA_DELETE, k, "Delete the saved interview %s "
+		              "(%s)? Its answers and notes are gone for good. "
+		              "y deletes it, n keeps it.",
+		              in->client && *in->client ? in->client : "(no name)",
+		              base);
+		return true;
+	}
+	case REQ_RESET:
+		if (k == SIZE_MAX)
+			tui_set_message(st, false, "%s", "Select a copy of a worked "
+			                "example to reset it.");
+		else
+			tui_example_reset_ask(st, k);
+		return true;
+	default:
+		return tui_docview_request(st, req, key);
+	}
+}
+
+static const struct tui_barkey *
+picker_keybar(const struct tui_state *st)
+{
+	static const struct tui_barkey session[] = {
+		{REQ_HELP, "Help"}, {REQ_ENTER, "Open"}, {REQ_DELETE, "Delete"},
+		{REQ_QUIT, "Quit"}, {REQ_NONE, NULL}};
+	static const struct tui_barkey copy[] = {
+		{REQ_HELP, "Help"}, {REQ_ENTER, "Open"}, {REQ_DELETE, "Delete"},
+		{REQ_RESET, "Reset to the example"}, {REQ_QUIT, "Quit"},
+		{REQ_NONE, NULL}};
+	static const struct tui_barkey other[] = {
+		{REQ_HELP, "Help"}, {REQ_ENTER, "Open"}, {REQ_QUIT, "Quit"},
+		{REQ_NONE, NULL}};
+	size_t k = selected_session(st);
+	if (k == SIZE_MAX)
+		return other;
+	return st->info_example && st->info_example[k] != SIZE_MAX ? copy
+	                                                             : session;
+}
+
 const struct tui_view_ops tui_view_picker = {
 	.name = "picker",
 	.title = "Saved interviews",
 	.document = true,
-	.request = tui_docview_request,
+	.request = picker_request,
 	.open = open_start,
 	.open_line = picker_open_line,
+	.keybar = picker_keybar,
 };

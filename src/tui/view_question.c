@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "draft.h"
+#include "live.h"
 #include "nav.h"
 #include "view.h"
 
@@ -44,6 +45,7 @@ typed_request(struct tui_state *st, enum tui_req req, int key)
 		    req != REQ_ED_HOME && req != REQ_ED_END) {
 			st->draft_dirty[i] = true;
 			tui_draft_validate(st, i);
+			tui_live_preview(st);
 		}
 		return true;
 	}
@@ -52,6 +54,8 @@ typed_request(struct tui_state *st, enum tui_req req, int key)
 		if (tui_le_insert(le, (uint32_t)key)) {
 			st->draft_dirty[i] = true;
 			tui_draft_validate(st, i);
+			/* The panel follows what is typed, before Enter. */
+			tui_live_preview(st);
 		} else {
 			free(st->errors[i]);
 			if (qn->type == SC_Q_NUMBER && tui_le_chars(le) < le->max_chars)
@@ -167,6 +171,52 @@ read_only_request(struct tui_state *st, enum tui_req req)
 	}
 }
 
+/* The panel on the whole screen: the moving keys scroll it, Esc puts it
+ * back beside the question.  True when the request was dealt with. */
+static bool
+full_panel_request(struct tui_state *st, enum tui_req req)
+{
+	switch (req) {
+	case REQ_UP:
+	case REQ_DOWN:
+	case REQ_PREV:
+	case REQ_NEXT:
+	case REQ_HOME:
+	case REQ_END:
+		tui_live_request(st, req);
+		return true;
+	case REQ_BACK:
+		st->panel_size = TP_NORMAL;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* A typed question's field: Esc leaves it (letters are commands then),
+ * Enter goes back into it.  True when the request was dealt with. */
+static bool
+field_request(struct tui_state *st, enum tui_req req, int key)
+{
+	if (!st->field_off) {
+		if (req == REQ_BACK) {
+			st->field_off = true;
+			return true;
+		}
+		return typed_request(st, req, key);
+	}
+	switch (req) {
+	case REQ_ENTER:
+		st->field_off = false;
+		return true;
+	case REQ_UP:
+	case REQ_DOWN:
+		return typed_request(st, req, key);
+	default:
+		return false;
+	}
+}
+
 static bool
 interview_request(struct tui_state *st, enum tui_req req, int key)
 {
@@ -174,12 +224,15 @@ interview_request(struct tui_state *st, enum tui_req req, int key)
 
 	if (st->note_mode)
 		return note_request(st, req, key);
+	if (st->panel && st->panel_size == TP_FULL &&
+	    full_panel_request(st, req))
+		return true;
 	if (st->s->read_only && read_only_request(st, req))
 		return true;
 	if (st->focus == TF_SIDEBAR && tui_sections_request(st, req))
 		return true;
 	if (st->focus == TF_QUESTION) {
-		if (tui_is_typed(qn) ? typed_request(st, req, key)
+		if (tui_is_typed(qn) ? field_request(st, req, key)
 		                 : choice_request(st, req, key))
 			return true;
 	}
@@ -212,6 +265,19 @@ interview_request(struct tui_state *st, enum tui_req req, int key)
 	case REQ_PANEL:
 		st->panel = !st->panel;
 		return true;
+	case REQ_PANEL_SIZE:
+		/* Showing a size shows the panel. */
+		if (st->panel)
+			st->panel_size = (st->panel_size + 1) % TP_SIZE_COUNT;
+		st->panel = true;
+		tui_set_message(st, false, "Live recommendation: %s.",
+		                st->panel_size == TP_NORMAL
+		                        ? "beside the question"
+		                        : st->panel_size == TP_WIDE
+		                                  ? "wide"
+		                                  : "whole screen (arrows scroll "
+		                                    "it; Esc puts it back)");
+		return true;
 	case REQ_EXPLAIN:
 		tui_nav_leave(st);
 		tui_view_push(st, TV_EXPLAIN);
@@ -230,7 +296,25 @@ interview_request(struct tui_state *st, enum tui_req req, int key)
 		else
 			tui_whatif_begin(st);
 		return true;
+	case REQ_COMPARE:
+		if (!st->saved) {
+			tui_set_message(st, false, "Compare shows what-if against "
+			                "the saved answers: press i (F6) for "
+			                "what-if first.");
+			return true;
+		}
+		tui_nav_leave(st);
+		tui_view_push(st, TV_COMPARE);
+		return true;
+	case REQ_RESET:
+		tui_example_reset_ask(st, SIZE_MAX);
+		return true;
 	case REQ_BACK:
+		/* After a jump from another view: back there, in place. */
+		if (st->back_depth) {
+			tui_nav_leave(st);
+			tui_nav_back(st);
+		}
 		return true;
 	default:
 		return false;
@@ -247,43 +331,75 @@ static bool
 question_editing(const struct tui_state *st)
 {
 	return st->note_mode ||
-	       (st->focus == TF_QUESTION &&
+	       (st->focus == TF_QUESTION && !st->field_off &&
 	        tui_is_typed(tui_question(st, st->cur)));
 }
 
+/* The key bar: every command, most used first; while a field takes the
+ * letters the bar names their function keys (keybar.c), and Esc leaves
+ * the field. */
 static const struct tui_barkey *
 question_keybar(const struct tui_state *st)
 {
-	/* In what-if the same key keeps or drops the changes. */
-#define QUESTION_KEYS(whatif)                                                  \
-	{REQ_HELP, "Help"},     {REQ_ENTER, "Next"},                           \
-	{REQ_FOCUS, "Sections"}, {REQ_RESULTS, "Results"},                     \
-	{REQ_WHATIF, whatif},   {REQ_REVIEW, "Review"},                        \
-	{REQ_EXPLAIN, "Why"},   {REQ_NOTE, "Note"},                            \
-	{REQ_PANEL, "Panel"},   {REQ_PICK, "Pick"},                            \
-	{REQ_QUIT, "Quit"},     {REQ_NONE, NULL}
-#define TYPING_KEYS(whatif)                                                    \
-	{REQ_HELP, "Help"},     {REQ_ENTER, "Confirm"},                        \
-	{REQ_PREV, "Prev"},     {REQ_NEXT, "Next"},                            \
-	{REQ_FOCUS, "Sections"}, {REQ_RESULTS, "Results"},                     \
-	{REQ_WHATIF, whatif},   {REQ_QUIT, "Quit"}, {REQ_NONE, NULL}
-	static const struct tui_barkey choosing[] = {QUESTION_KEYS("What-if")};
-	static const struct tui_barkey typing[] = {TYPING_KEYS("What-if")};
-	static const struct tui_barkey choosing_wi[] = {
-		QUESTION_KEYS("Keep/drop")};
-	static const struct tui_barkey typing_wi[] = {TYPING_KEYS("Keep/drop")};
-#undef QUESTION_KEYS
-#undef TYPING_KEYS
+	enum { MAX = 20 };
+	static struct tui_barkey v[MAX];
+	size_t n = 0;
+	bool typed = tui_is_typed(tui_question(st, st->cur));
+	bool typing = typed && !st->field_off;
 	static const struct tui_barkey note[] = {
 		{REQ_ENTER, "Save note"}, {REQ_BACK, "Cancel"},
 		{REQ_QUIT, "Quit"}, {REQ_NONE, NULL}};
+	static const struct tui_barkey full[] = {
+		{REQ_HELP, "Help"}, {REQ_DOWN, "Scroll"},
+		{REQ_PANEL_SIZE, "Panel size"}, {REQ_BACK, "Back to the question"},
+		{REQ_WHATIF, "What-if"}, {REQ_QUIT, "Quit"}, {REQ_NONE, NULL}};
+	static const struct tui_barkey full_wi[] = {
+		{REQ_HELP, "Help"}, {REQ_DOWN, "Scroll"},
+		{REQ_PANEL_SIZE, "Panel size"}, {REQ_BACK, "Back to the question"},
+		{REQ_WHATIF, "Keep/drop"}, {REQ_COMPARE, "Compare"},
+		{REQ_QUIT, "Quit"}, {REQ_NONE, NULL}};
+#define KEY(r, l) (v[n++] = (struct tui_barkey){(r), (l)})
 	if (st->note_mode)
 		return note;
 	if (st->focus == TF_SIDEBAR)
 		return tui_sections_keys;
-	if (tui_is_typed(tui_question(st, st->cur)))
-		return st->saved ? typing_wi : typing;
-	return st->saved ? choosing_wi : choosing;
+	if (st->panel && st->panel_size == TP_FULL)
+		return st->saved ? full_wi : full;
+	KEY(REQ_HELP, "Help");
+	if (typing) {
+		KEY(REQ_ENTER, "Confirm");
+		KEY(REQ_BACK, "Leave field");
+	} else {
+		KEY(REQ_ENTER, typed ? "Type" : "Next");
+		if (st->back_depth)
+			KEY(REQ_BACK, "Back");
+	}
+	if (!typed)
+		KEY(REQ_FOCUS, "Sections");
+	KEY(REQ_NOTE, "Note");
+	KEY(REQ_EXPLAIN, "Why");
+	KEY(REQ_REVIEW, "Review");
+	KEY(REQ_RESULTS, "Results");
+	/* In what-if the same key keeps or drops the changes. */
+	KEY(REQ_WHATIF, st->saved ? "Keep/drop" : "What-if");
+	if (st->saved)
+		KEY(REQ_COMPARE, "Compare");
+	KEY(REQ_PANEL, "Panel");
+	KEY(REQ_PANEL_SIZE, "Size");
+	if (st->session_example != SIZE_MAX && !st->saved)
+		KEY(REQ_RESET, "Reset");
+	if (!typed)
+		KEY(REQ_PICK, "Pick");
+	/* Moving gives way first on a narrow screen (Up and Down move too). */
+	if (typed) {
+		KEY(REQ_FOCUS, "Sections");
+		KEY(REQ_PREV, "Prev");
+		KEY(REQ_NEXT, "Next");
+	}
+	KEY(REQ_QUIT, "Quit");
+	KEY(REQ_NONE, NULL);
+#undef KEY
+	return v;
 }
 
 const struct tui_view_ops tui_view_question = {

@@ -4,6 +4,9 @@
 #include <string.h>
 
 #include "live.h"
+#include "socscope/date.h"
+#include "socscope/plan.h"
+#include "text.h"
 #include "view.h"
 
 /* Cells of an area's bar, as in the text report. */
@@ -24,8 +27,11 @@ add_areas(struct tui_state *st, struct tui_doc *d)
 	if (!n)
 		return;
 	tui_doc_blank(d);
+	/* What the cells and the highlight mean, in words: the highlight is
+	 * the warning colour, and a "!" says the same without colour. */
 	tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0,
-	            "Readiness by area (%s in place, %s not yet)", full, empty);
+	            "Readiness by area (%s in place, %s not yet; ! and "
+	            "highlighted: something is not in place)", full, empty);
 	for (size_t i = 0; i < n; i++) {
 		const struct sc_area *a = &areas[i];
 		sc_buf_reset(&bar);
@@ -40,16 +46,58 @@ add_areas(struct tui_state *st, struct tui_doc *d)
 		} else {
 			sc_buf_printf(&bar, "%*s", AREA_CELLS + 7, "-");
 		}
+		bool warn = a->score >= 0 && a->missing;
 		struct tui_line *l = tui_doc_add(
 			d, TL_TEXT,
 			a->score < 0 ? SC_ROLE_MUTED
-			             : a->missing ? SC_ROLE_WARNING : SC_ROLE_TEXT,
-			2, "%s  %s: %s", sc_buf_str(&bar), a->name,
-			sc_buf_str(&detail));
-		l->hang = AREA_CELLS + 9;
+			             : warn ? SC_ROLE_WARNING : SC_ROLE_TEXT,
+			0, "%s %s  %s: %s", warn ? "!" : " ", sc_buf_str(&bar),
+			a->name, sc_buf_str(&detail));
+		l->hang = AREA_CELLS + 11;
 	}
 	sc_buf_fini(&bar);
 	sc_buf_fini(&detail);
+}
+
+/* A gap's criteria as auditors name them: "CC3.1 Risk identification";
+ * a SOC 1 objective by its name alone, its internal id being no one's
+ * business. */
+static void
+add_criteria(struct tui_doc *d, const struct sc_gap_rec *g)
+{
+	struct sc_buf b = {0};
+	char cbuf[128];
+	for (size_t j = 0; j < g->ncriteria; j++) {
+		const char *id = g->criteria[j];
+		const char *nm = sc_criteria_name(id, cbuf, sizeof cbuf);
+		if (j)
+			sc_buf_puts(&b, "; ");
+		if (!strncmp(id, "SOC1:", 5) && nm)
+			sc_buf_puts(&b, nm);
+		else
+			sc_buf_printf(&b, "%s%s%s", id, nm ? " " : "", nm ? nm : "");
+	}
+	if (b.len)
+		tui_doc_add(d, TL_TEXT, SC_ROLE_MUTED, 6, "Criteria: %s",
+		            sc_buf_str(&b));
+	sc_buf_fini(&b);
+}
+
+/* A report asked for but put off (the SOC 3 waits for a SOC 2 Type II to
+ * summarise), named, and why it was asked for. */
+static void
+add_deferred(struct tui_state *st, struct tui_doc *d, const struct sc_result *r)
+{
+	if (!r->deferred.n)
+		return;
+	tui_doc_blank(d);
+	tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 2, "%s",
+	            "SOC 3 deferred: it is the public summary of a SOC 2 Type "
+	            "II, which is not recommended yet.");
+	for (size_t j = 0; j < r->deferred.n; j++)
+		tui_doc_add(d, TL_TEXT, SC_ROLE_HELP, 4, "%s Asked for because: %s",
+		            st->opts->ascii ? "-" : "\u2022",
+		            st->q->rules[r->deferred.rules[j]].because);
 }
 
 /* A rule's text with {{question_id}} filled in, in `b` (reset first). */
@@ -104,12 +152,72 @@ add_outcome(struct tui_state *st, struct tui_doc *d, const struct sc_result *r)
 	sc_buf_fini(&b);
 }
 
+/* The roadmap, from the same planner as every report and the live panel
+ * (src/core/plan.c): each track with its dated phases, then the notes. */
+static void
+add_roadmap(struct tui_state *st, struct tui_doc *d)
+{
+	struct sc_plan p;
+	sc_plan_build(&p, st->q, st->s->ev);
+	const char *bullet = st->opts->ascii ? "-" : "\u2022";
+	tui_doc_blank(d);
+	tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s", "Roadmap");
+	if (!p.dated) {
+		for (size_t i = 0; i < p.nmissing; i++) {
+			struct tui_line *l = tui_doc_add(
+				d, TL_QUESTION, SC_ROLE_WARNING, 2,
+				"Dates wait for an answer: %s",
+				tui_question(st, p.missing[i])->text);
+			l->target = p.missing[i];
+		}
+		if (!p.nmissing && p.nreports)
+			tui_doc_add(d, TL_TEXT, SC_ROLE_MUTED, 2, "%s",
+			            "Confirm dates with your CPA firm.");
+		if (!p.nreports)
+			tui_doc_add(d, TL_TEXT, SC_ROLE_MUTED, 2, "%s",
+			            "No report is recommended now, so there is no "
+			            "audit to plan.");
+		sc_plan_fini(&p);
+		return;
+	}
+	bool options = p.ntracks > 1;
+	for (size_t t = 0; t < p.ntracks; t++) {
+		const struct sc_track *tr = &p.tracks[t];
+		if (options || tr->summary) {
+			if (t)
+				tui_doc_blank(d);
+			tui_doc_add(d, TL_TEXT, SC_ROLE_ACCENT, 2, "%s", tr->title)
+				->bold = true;
+			if (tr->summary)
+				tui_doc_add(d, TL_TEXT, SC_ROLE_HELP, 2, "%s",
+				            tr->summary);
+		}
+		for (size_t k = 0; k < tr->nphases; k++) {
+			const struct sc_phase *ph = &tr->phases[k];
+			char f[11], to[11];
+			sc_date_format(ph->from, f);
+			sc_date_format(ph->to, to);
+			struct tui_line *l;
+			if (ph->kind == SC_PHASE_TYPE1)
+				l = tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 4,
+				                "%s as of %s: %s", bullet, f, ph->what);
+			else
+				l = tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 4,
+				                "%s %s to %s: %s", bullet, f, to,
+				                ph->what);
+			l->hang = 2;
+		}
+	}
+	for (size_t i = 0; i < p.nnotes; i++)
+		tui_doc_add(d, TL_TEXT, SC_ROLE_MUTED, 2, "%s", p.notes[i]);
+	sc_plan_fini(&p);
+}
+
 static void
 add_recommendation(struct tui_state *st, struct tui_doc *d,
                    const struct sc_result *r)
 {
 	struct sc_buf b = {0}, t = {0};
-	char cbuf[128];
 
 	sc_result_summary(st->q, r, &b);
 	tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s", "Recommendation");
@@ -118,31 +226,37 @@ add_recommendation(struct tui_state *st, struct tui_doc *d,
 	for (size_t k = 0; k < r->nreports; k++) {
 		const struct sc_report_rec *rr = &r->reports[k];
 		tui_doc_blank(d);
-		tui_doc_add_report_title(d, rr, SC_ROLE_TEXT, 2,
-		                         ", observation period ", "");
+		tui_doc_add_report_title(
+			d, rr, tui_plan_months(st->s->ev, st->q, rr->id),
+			SC_ROLE_TEXT, 2, ", observation period ", "");
 		for (size_t j = 0; j < rr->reasons.n; j++)
 			tui_doc_add(d, TL_TEXT, SC_ROLE_HELP, 4, "%s %s",
 			            st->opts->ascii ? "-" : "\u2022",
 			            filled(st, st->q->rules[rr->reasons.rules[j]]
 			                               .because, &t));
 	}
-	for (size_t j = 0; j < r->deferred.n; j++)
-		tui_doc_add(d, TL_TEXT, SC_ROLE_MUTED, 2, "Deferred: %s",
-		            st->q->rules[r->deferred.rules[j]].because);
+	add_deferred(st, d, r);
 
 	tui_doc_blank(d);
 	tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s", "Trust Services categories");
 	for (int c = 0; c < SC_CAT_COUNT; c++) {
-		const struct sc_tsc_rec *t = &r->tsc[c];
-		const char *why = t->reasons.n
-			? st->q->rules[t->reasons.rules[0]].because
-			: (t->required ? "Always in scope of a SOC 2." : "");
-		tui_doc_add(d, TL_TEXT, t->in_scope ? SC_ROLE_SUCCESS : SC_ROLE_MUTED,
-		            2, "%s %-21s %-9s %s", tui_mark(st, t->in_scope),
-		            sc_category_name((enum sc_category)c),
-		            t->in_scope ? (t->required ? "required" : "in scope")
-		                        : "out",
-		        why);
+		const struct sc_tsc_rec *tc = &r->tsc[c];
+		/* The reason every format gives, a rule's or the fixed one. */
+		const char *why = tc->reasons.n
+			? filled(st, st->q->rules[tc->reasons.rules[0]].because,
+			         &t)
+			: sc_result_tsc_why(st->q, r, (enum sc_category)c);
+		struct tui_line *l = tui_doc_add(
+			d, TL_TEXT, tc->in_scope ? SC_ROLE_SUCCESS : SC_ROLE_MUTED, 2,
+			"%s %-21s %-9s %s", tui_mark(st, tc->in_scope),
+			sc_category_name((enum sc_category)c),
+			tc->in_scope ? (tc->required ? "required" : "in scope")
+			             : "out",
+			why ? why : "");
+		/* The reason wraps in its own column (the mark, the name and
+		 * the status before it). */
+		l->hang = tui_strwidth(tui_mark(st, true), strlen(tui_mark(st, true))) +
+		          1 + 21 + 1 + 9 + 1;
 	}
 	if (r->nframeworks) {
 		tui_doc_blank(d);
@@ -152,7 +266,9 @@ add_recommendation(struct tui_state *st, struct tui_doc *d,
 			tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 2, "%s%s%s",
 			            sc_framework_name(r->frameworks[k].id),
 			            rs->n ? ": " : "",
-			            rs->n ? st->q->rules[rs->rules[0]].because : "");
+			            rs->n ? filled(st, st->q->rules[rs->rules[0]]
+			                                   .because, &t)
+			                  : "");
 		}
 	}
 	tui_doc_blank(d);
@@ -167,17 +283,7 @@ add_recommendation(struct tui_state *st, struct tui_doc *d,
 		                                        : SC_ROLE_TEXT,
 		        2, "[%s] %s%s", sc_priority_name(g->priority),
 		        g->def->title, g->def->followup ? " (to confirm)" : "");
-		sc_buf_reset(&b);
-		for (size_t j = 0; j < g->ncriteria; j++) {
-			const char *nm = sc_criteria_name(g->criteria[j],
-			                                  cbuf, sizeof cbuf);
-			sc_buf_printf(&b, "%s%s%s%s", j ? "; " : "",
-			              g->criteria[j], nm ? " " : "",
-			              nm ? nm : "");
-		}
-		if (b.len)
-			tui_doc_add(d, TL_TEXT, SC_ROLE_MUTED, 6, "Criteria: %s",
-			            sc_buf_str(&b));
+		add_criteria(d, g);
 		tui_doc_add(d, TL_TEXT, SC_ROLE_HELP, 6, "Advice: %s",
 		            filled(st, g->def->advice, &t));
 	}
@@ -188,6 +294,9 @@ add_recommendation(struct tui_state *st, struct tui_doc *d,
 	            "%zu in place, %zu partly, %zu not in place, %zu not known",
 	            r->in_place, r->partial, r->missing, r->unknown);
 	add_areas(st, d);
+	/* The roadmap after the readiness it builds on, before the next
+	 * steps. */
+	add_roadmap(st, d);
 	sc_buf_fini(&b);
 	sc_buf_fini(&t);
 }
@@ -198,7 +307,7 @@ open_results(struct tui_state *st)
 	struct tui_doc *d = &st->docs[TV_RESULTS];
 	const struct sc_result *r = sc_eval_result(st->s->ev);
 	struct sc_buf b = {0};
-	size_t top = d->top;
+	struct tui_place keep = tui_doc_place(d);
 
 	tui_doc_clear(d);
 	if (st->q->noutcomes && !st->q->recommends)
@@ -244,8 +353,12 @@ open_results(struct tui_state *st)
 		            "questions answered).", r->answered, r->applicable);
 	}
 	sc_buf_fini(&b);
-	/* The recommendation first, wherever the selection lies. */
-	d->top = top < d->n ? top : 0;
+	/* Opened, the results start at the recommendation; come back to
+	 * (Esc from Why, the end of a jump), they are where they were. */
+	if (st->reopening)
+		tui_doc_restore(d, keep, st->doc_width, st->doc_height);
+	else
+		d->top = 0;
 }
 
 static bool
@@ -290,4 +403,5 @@ const struct tui_view_ops tui_view_results = {
 	.open = open_results,
 	.editing = results_editing,
 	.keybar = results_keybar,
+	.exports = true,
 };

@@ -10,7 +10,7 @@ open_review(struct tui_state *st)
 {
 	struct tui_doc *d = &st->docs[TV_REVIEW];
 	struct sc_buf b = {0};
-	size_t keep = d->sel, top = d->top;
+	struct tui_place keep = tui_doc_place(d);
 
 	tui_doc_clear(d);
 	tui_doc_add(d, TL_TEXT, SC_ROLE_MUTED, 0, "%s",
@@ -50,17 +50,15 @@ open_review(struct tui_state *st)
 		}
 	}
 	sc_buf_fini(&b);
-	/* Coming back keeps the place. */
-	if (keep != SIZE_MAX && keep < d->n && tui_line_selectable(&d->v[keep])) {
-		d->sel = keep;
-		d->top = top;
+	/* Coming back keeps the place; opened, it starts at the current
+	 * question. */
+	if (st->reopening) {
+		tui_doc_restore(d, keep, st->doc_width, st->doc_height);
+		return;
 	}
-	/* Otherwise start at the current question. */
-	else {
-		for (size_t k = 0; k < d->n; k++)
-			if (d->v[k].kind == TL_QUESTION && d->v[k].target == st->cur)
-				d->sel = k;
-	}
+	for (size_t k = 0; k < d->n; k++)
+		if (d->v[k].kind == TL_QUESTION && d->v[k].target == st->cur)
+			d->sel = k;
 	tui_doc_scroll_to_sel(d, st->doc_width, st->doc_height);
 }
 

@@ -11,29 +11,6 @@
 #include "nav.h"
 #include "view.h"
 
-/* The panel for the session now shown, with nothing marked as just
- * changed: switching sessions is not an answer changing. */
-static void
-refresh_unmarked(struct tui_state *st)
-{
-	tui_live_refresh(st);
-	for (size_t i = 0; i < st->live.n; i++)
-		st->live.v[i].changed = false;
-}
-
-/* Drafts, cursors and errors follow the answers of the session shown. */
-static void
-reload_drafts(struct tui_state *st)
-{
-	for (size_t i = 0; i < st->q->nquestions; i++) {
-		st->draft_dirty[i] = false;
-		free(st->errors[i]);
-		st->errors[i] = NULL;
-		st->cursor[i] = tui_initial_cursor(st, i);
-		tui_draft_load(st, i);
-	}
-}
-
 void
 tui_whatif_begin(struct tui_state *st)
 {
@@ -44,10 +21,12 @@ tui_whatif_begin(struct tui_state *st)
 	st->saved = st->s;
 	st->s = sc_session_what_if(st->saved);
 	st->whatif_quit = false;
+	st->wi_norder = 0;
 	tui_set_message(st, false, "What-if: change any answer; nothing is "
 	                "saved. Press i (F6 while typing) again to keep or "
 	                "drop the changes.");
-	refresh_unmarked(st);
+	/* Switching sessions is not an answer changing: nothing marked. */
+	tui_live_reset(st);
 }
 
 bool
@@ -66,14 +45,15 @@ tui_whatif_end(struct tui_state *st, bool keep)
 	st->s = st->saved;
 	st->saved = NULL;
 	st->note_mode = false;
-	reload_drafts(st);
+	/* Drafts, cursors and errors follow the answers of the session. */
+	tui_draft_reload(st);
 	if (rc != SC_OK)
 		tui_note_save_status(st, rc);
 	else if (keep)
 		tui_set_message(st, false, "Kept: the what-if answers are saved.");
 	else
 		tui_set_message(st, false, "Dropped: back to the saved answers.");
-	refresh_unmarked(st);
+	tui_live_reset(st);
 	return true;
 }
 
@@ -128,12 +108,13 @@ static void
 open_whatif(struct tui_state *st)
 {
 	struct tui_doc *d = &st->docs[TV_WHATIF];
-	const char *to = st->opts->ascii ? "->" : "\u2192";
+	struct tui_place keep = tui_doc_place(d);
 
 	tui_doc_clear(d);
 	if (!st->saved)
 		return;
-	struct sc_diff *df = tui_whatif_diff(st);
+	struct tui_attr *t = tui_attr_new(st->q, st->saved->a, st->saved->ev,
+	                                  st->s->a, st->s->ev);
 	tui_doc_add(d, TL_TEXT, SC_ROLE_HELP, 0, "%s",
 	            st->whatif_quit
 	                    ? "Before quitting: keep the what-if answers "
@@ -148,39 +129,24 @@ open_whatif(struct tui_state *st)
 		            "changes can only be dropped here.",
 		            st->saved->holder);
 	tui_doc_blank(d);
-	tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s", "Changed in what-if");
-	for (size_t k = 0; k < df->nanswers; k++) {
-		const struct sc_diff_answer *x = &df->answers[k];
-		/* A question only brought up or put away, with no answer on
-		 * either side, changed nothing that would be kept. */
-		if (x->a.type == SC_A_NONE && x->b.type == SC_A_NONE)
-			continue;
-		struct tui_line *l = tui_doc_add(d, TL_QUESTION, SC_ROLE_TEXT, 2,
-		                                 "%s",
-		                                 tui_question(st, x->question)->text);
-		l->target = x->question;
-		tui_doc_add(d, TL_TEXT, SC_ROLE_ACCENT, 6, "%s %s %s", x->text_a,
-		            to, x->text_b);
-	}
+	tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s",
+	            "Changed in what-if, newest first, and what each changes");
+	tui_doc_add_attributed(d, st, t, true, 2);
 	add_other_changes(st, d);
 	tui_doc_blank(d);
-	if (df->nitems) {
-		tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s",
-		            "Conclusions that differ from the saved answers");
-		tui_doc_add_diff(d, st, df, true, 2);
-	} else {
+	if (!t->df->nitems)
 		tui_doc_add(d, TL_TEXT, SC_ROLE_MUTED, 0, "%s",
 		            "The conclusions are the same as with the saved "
 		            "answers.");
-	}
-	tui_doc_blank(d);
 	tui_doc_add(d, TL_TEXT, SC_ROLE_MUTED, 0, "%s",
 	            st->saved->read_only
-	                    ? "d drops the changes; Esc goes back to what-if; "
-	                      "Enter on a question goes back to it."
-	                    : "y keeps, d drops; Esc goes back to what-if; "
-	                      "Enter on a question goes back to it.");
-	sc_diff_free(df);
+	                    ? "d drops the changes; c compares; Esc goes back "
+	                      "to what-if; Enter on a question goes back to it."
+	                    : "y keeps, d drops; c compares; Esc goes back to "
+	                      "what-if; Enter on a question goes back to it.");
+	tui_attr_free(t);
+	if (st->reopening)
+		tui_doc_restore(d, keep, st->doc_width, st->doc_height);
 }
 
 static bool
@@ -207,6 +173,9 @@ whatif_request(struct tui_state *st, enum tui_req req, int key)
 		st->whatif_quit = false;
 		tui_view_pop(st);
 		return true;
+	case REQ_COMPARE:
+		tui_view_push(st, TV_COMPARE);
+		return true;
 	default:
 		return tui_docview_request(st, req, key);
 	}
@@ -217,10 +186,11 @@ whatif_keybar(const struct tui_state *st)
 {
 	static const struct tui_barkey keys[] = {
 		{REQ_KEEP, "Keep"}, {REQ_DROP, "Drop"}, {REQ_ENTER, "Go to"},
-		{REQ_HELP, "Help"}, {REQ_BACK, "Back to what-if"},
-		{REQ_NONE, NULL}};
+		{REQ_COMPARE, "Compare"}, {REQ_HELP, "Help"},
+		{REQ_BACK, "Back to what-if"}, {REQ_NONE, NULL}};
 	static const struct tui_barkey read_only[] = {
-		{REQ_DROP, "Drop"}, {REQ_ENTER, "Go to"}, {REQ_HELP, "Help"},
+		{REQ_DROP, "Drop"}, {REQ_ENTER, "Go to"},
+		{REQ_COMPARE, "Compare"}, {REQ_HELP, "Help"},
 		{REQ_BACK, "Back to what-if"}, {REQ_NONE, NULL}};
 	return st->saved && st->saved->read_only ? read_only : keys;
 }

@@ -30,6 +30,10 @@ BINARY = None
 FIXTURES = os.environ.get("SC_TUI_FIXTURES") or os.path.join(
     os.path.dirname(os.path.abspath(__file__)), "fixtures")
 TINY = os.path.join(FIXTURES, "tiny.yaml")
+ATTR = os.path.join(FIXTURES, "attr.yaml")
+MANY = os.path.join(FIXTURES, "many.yaml")
+# Every point of issue 19 is checked at both sizes.
+SIZES = ((80, 24), (120, 40))
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
 EXAMPLES = os.path.join(REPO, "questionnaires", "examples")
@@ -37,7 +41,11 @@ EXAMPLES = os.path.join(REPO, "questionnaires", "examples")
 UP, DOWN = "\x1b[A", "\x1b[B"
 PGUP, PGDN = "\x1b[5~", "\x1b[6~"
 F1, F5 = "\x1bOP", "\x1b[15~"
+F2, F3, F4 = "\x1bOQ", "\x1bOR", "\x1bOS"
+F6, F7, F8, F9 = "\x1b[17~", "\x1b[18~", "\x1b[19~", "\x1b[20~"
 F10 = "\x1b[21~"
+HOME, END = "\x1b[H", "\x1b[F"
+BS = "\x7f"
 ENTER, ESC, TAB = "\r", "\x1b", "\t"
 
 
@@ -374,12 +382,13 @@ class ScreenTest(unittest.TestCase):
         t.send(PGUP)
         t.wait_for("What do you do for your clients?")
         t.send("1", "2")
-        t.wait_for("SOC 2 Type II, 6 months")
-        self.assertNotIn("SOC 1", t.text())
-        y, x = t.row_of("SOC 2 Type II, 6 months")
-        # The flipped conclusion is marked and bold.
+        # The change is named at the top of the panel, marked and bold.
+        t.wait_for("Just changed")
+        t.wait_for("SOC 2: not recommended → SOC 2 Type II")
+        y, x = t.row_of("SOC 2: not recommended → SOC 2 Type II")
         self.assertIn("*", t.screen.display[y][:x])
         self.assertTrue(t.cell(y, x).bold)
+        t.wait_for("* changed by the last answer")
         # The selected choice: the cursor row is highlighted, ticks bold.
         y, x = t.row_of("Host their systems")
         self.assertTrue(t.cell(y, x).bold)
@@ -430,14 +439,28 @@ class ScreenTest(unittest.TestCase):
         self.assertNotIn("WHAT-IF", t.text())
         t.wait_for("i What-if")  # offered in the key bar
 
-        # On: said in the header, in reverse video, for as long as it lasts.
+        # On: said in the header, the whole bar reversed in the warning
+        # colour, in the question's first row and atop the panel, for as
+        # long as it lasts.
+        self.assertTrue(all(t.cell(0, c).fg != "magenta" for c in range(120)))
         t.send("i")
-        t.wait_for("WHAT-IF")
-        y, x = t.row_of("WHAT-IF")
+        t.wait_for("WHAT-IF: not saved")
+        y, x = t.row_of("WHAT-IF: not saved")
         self.assertEqual(y, 0)
+        self.assertTrue(all(t.cell(0, c).reverse for c in range(120)))
+        self.assertTrue(all(t.cell(0, c).fg == "magenta" for c in range(120)))
+        y, x = t.row_of("WHAT-IF Timing")
+        self.assertEqual(y, 1)
         self.assertTrue(t.cell(y, x).reverse)
-        t.wait_for("What-if (not saved)")
+        panel_title = [row for row in t.screen.display
+                       if row.rstrip().endswith("WHAT-IF: not saved")]
+        self.assertEqual(len(panel_title), 1, t.text())
+        # The panel beside the question has its border whole.
+        bx = t.screen.display[3].rindex("\u2502")
+        for y in range(1, 37):
+            self.assertEqual(t.screen.display[y][bx], "\u2502", t.text())
         t.wait_for("i Keep/drop")
+        t.wait_for("c Compare")
         # A change: the panel says what differs and the answer behind it.
         t.send(PGUP)
         t.wait_for("In how many months")
@@ -445,12 +468,12 @@ class ScreenTest(unittest.TestCase):
         t.type("3")
         t.send(ENTER)
         t.wait_for("Where are most of your clients?")
-        t.wait_for("Differs from saved")
+        t.wait_for("Differs from saved, newest first")
         panel = self.panel_text(t)
-        self.assertIn("SOC 1 type: Type II \u2192 Type I \u2022 In how many "
-                      "months must the first report be ready? 12 \u2192 3",
+        self.assertIn("\u2022 In how many months must the first report be "
+                      "ready? 12 \u2192 3 SOC 1 type: Type II \u2192 Type I",
                       panel)
-        self.assertIn("1 answer changed; i to keep or drop", panel)
+        self.assertIn("1 answer changed; i keeps or drops, c compares", panel)
         with open(path, "rb") as f:
             self.assertEqual(f.read(), saved)
 
@@ -520,9 +543,9 @@ class ScreenTest(unittest.TestCase):
         t.send("q")
         self.assertEqual(t.finish(), 0)
         # NO_COLOR set but empty does not count: the theme's colours.
+        # (Opened again, the interview is back on the question it was on.)
         t = self.run_tui("-q", TINY, "--client", "Mono", env={"NO_COLOR": ""})
-        t.wait_for("What is your organization called?")
-        t.send(PGDN)
+        t.wait_for("What do you do for your clients?")
         # The cursor starts on the ticked choice.
         y, x = t.row_of("Host their systems")
         self.assertEqual(t.screen.cursor.y, y)
@@ -540,7 +563,8 @@ class ScreenTest(unittest.TestCase):
         t.wait_for("1 answered")
         t.send(ENTER)
         t.wait_for("Do your contracts promise an uptime percentage?")
-        t.wait_for("Not sure")
+        # In the words the reports use for it.
+        t.wait_for("3 ( ) Not sure")
         t.send("3")
         t.wait_for("2 answered")
         t.send(PGUP)
@@ -685,8 +709,10 @@ class ScreenTest(unittest.TestCase):
         saved = yaml.safe_load(self.read(self.session_file("lock-co")))
         self.assertEqual(saved["answers"]["org_name"], "Holder")
         self.assertEqual(saved["answers"]["services"], ["payroll"])
-        self.assertEqual(os.listdir(os.path.dirname(self.session_file("lock-co"))),
-                         ["lock-co.yaml"])
+        # The session and where its holder left it; no lock, no
+        # temporary file left behind.
+        self.assertEqual(sorted(os.listdir(os.path.dirname(
+            self.session_file("lock-co")))), [".lock-co.ui", "lock-co.yaml"])
 
     def test_resize_too_small_and_back(self):
         t = self.run_tui("-q", TINY, "--client", "Size Co")
@@ -998,10 +1024,13 @@ class ScreenTest(unittest.TestCase):
     def send_and_wait(t, key):
         """Send a key that scrolls, and wait until the screen shows it and
         has settled (a slow, loaded host may draw it in pieces)."""
-        before = t.text()
+        def seen():
+            # A moved selection moves the cursor, even when no text does.
+            return (t.text(), t.screen.cursor.y, t.screen.cursor.x)
+        before = seen()
         t.send(key, settle=0.0)
         end = time.monotonic() + 10
-        while t.text() == before and time.monotonic() < end:
+        while seen() == before and time.monotonic() < end:
             t.pump(0.02)
         last, still = t.text(), time.monotonic()
         while time.monotonic() - still < 0.3 and time.monotonic() < end:
@@ -1020,9 +1049,17 @@ class ScreenTest(unittest.TestCase):
                     detail)
             self.assertTrue(any(want in s for s in seen),
                             "%r not on the results:\n%s" % (want, t.text()))
-        # The legend says which cell is which.
-        legend = "Readiness by area (%s in place, %s not yet)" % (full, empty)
-        self.assertTrue(any(legend in s for s in seen))
+        # The legend says which cell is which, and what the highlight of
+        # an area with something not in place means ("!" says it too).
+        legend = ("Readiness by area (%s in place, %s not yet; ! and "
+                  "highlighted: something is not in place)" % (full, empty))
+        self.assertTrue(any(legend in s for s in seen), seen)
+        for name, bar, pct, detail in areas:
+            if pct is not None and "not in place" in detail:
+                want = "! [%s] %d%% %s:" % (
+                    bar.replace("█", full).replace("░", empty), pct,
+                    name)
+                self.assertTrue(any(want in s for s in seen), want)
 
     def test_area_bars_on_results(self):
         client = self.example_copy("payroll-bureau", "client.yaml")
@@ -1114,9 +1151,9 @@ class ScreenTest(unittest.TestCase):
         t.wait_for("cannot be opened")
         t.settle()
         screen = t.text()
-        self.assertRegex(screen, r"Brightline Payroll Serv.*53/60 .*SOC 1 "
+        self.assertRegex(screen, r"Brightline Payroll Serv.*53/66 .*SOC 1 "
                                  r"Type II and SOC 2 Type II .*\(from 1\.0\)")
-        self.assertRegex(screen, r"Crescent Loan Servicing .*58/59 .*SOC 1 Type "
+        self.assertRegex(screen, r"Crescent Loan Servicing .*58/64 .*SOC 1 Type "
                                  r"II \(from 2\.0\)")
         self.assertIn("cannot be opened: %s:%d:18: the answer to "
                       "\"months_needed\" fits neither" % (broken, line), screen)
@@ -1138,7 +1175,7 @@ class ScreenTest(unittest.TestCase):
         # The message wraps in its column; the key bar may follow.
         said = t.message("Saved under questionnaire 2.0")
         want = ("Saved under questionnaire 2.0 and read as 3.0: 3 "
-                "answers carried over in a new form, 1 new question to answer.")
+                "answers carried over in a new form, 6 new questions to answer.")
         self.assertTrue(said == want or said.startswith(want + " "), said)
         t.send(F10)
         self.assertEqual(t.finish(), 0)
@@ -1152,7 +1189,7 @@ class ScreenTest(unittest.TestCase):
         # The message wraps in its column; the key bar may follow.
         said = t.message("Saved under questionnaire 1.0")
         want = ("Saved under questionnaire 1.0 and read as 3.0: 6 "
-                         "answers carried over in a new form, 7 new questions "
+                         "answers carried over in a new form, 13 new questions "
                          "to answer.")
         self.assertTrue(said == want or said.startswith(want + " "), said)
         self.assertFalse(os.path.exists(old1 + ".v1.0"))
@@ -1168,9 +1205,11 @@ class ScreenTest(unittest.TestCase):
         self.assertEqual(saved["questionnaire_version"], "3.0")
         self.assertEqual(saved["answers"]["sector_data"], ["none"])
         self.assertEqual(str(saved["answers"]["deadline"]), "2027-09-30")
+        # Beside the sessions only their originals and the places each
+        # interview stopped (.NAME.ui).
         self.assertEqual(sorted(os.listdir(sessions)),
-                         ["brightline.yaml", "brightline.yaml.v1.0",
-                          "crescent.yaml", "harbor.yaml"])
+                         [".brightline.ui", ".crescent.ui", "brightline.yaml",
+                          "brightline.yaml.v1.0", "crescent.yaml", "harbor.yaml"])
 
         # Saved as today's, it opens without a word about versions, and
         # the original kept beside it is not offered as a session.
@@ -1359,6 +1398,754 @@ class ScreenTest(unittest.TestCase):
         t.wait_for("[x] Run their payroll")
         t.send("q")
         self.assertEqual(t.finish(), 0)
+
+    # -- issue 19: the interview in the room ---------------------------------
+
+    @staticmethod
+    def joined(rows):
+        """Rows of screen text as one line of words (wrapping undone)."""
+        return " ".join(" ".join(rows).split())
+
+    def question_words(self, t, border="\u2502"):
+        """The question's column (between the sidebar and a panel beside
+        it), its rows joined as words."""
+        rows = [line.split(border)[1] if line.count(border) >= 1 else line
+                for line in t.screen.display[1:-2]]
+        return self.joined(rows)
+
+    def keybar(self, t):
+        """The key bar: the last two rows of the screen."""
+        return " ".join(t.screen.display[-2:])
+
+    def write(self, name, text):
+        path = os.path.join(self.home, name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return path
+
+    def test_keys_in_text_fields(self):
+        for cols, rows in SIZES:
+            with self.subTest(size=(cols, rows)):
+                slug = "keys-%d" % cols
+                t = self.run_tui("-q", TINY, "--client", slug, cols=cols,
+                                 rows=rows)
+                t.wait_for("What is your organization called?")
+                t.settle()
+                # While the field takes the letters, the key bar names a
+                # function key for every command.
+                bar = self.keybar(t)
+                for k in ("F1 Help", "Enter Confirm", "Esc Leave field",
+                          "F2 Note", "F3 Why", "F4 Review", "F5 Results",
+                          "F6 What-if", "F7 Panel", "F8 Size", "F10 Quit"):
+                    self.assertIn(k, bar, "%s\n%s" % (k, t.text()))
+                # i is text in a text field.
+                t.type("subscription")
+                t.send("i")
+                t.wait_for("subscriptioni")
+                self.assertNotIn("WHAT-IF", t.text())
+                t.send(BS)
+                t.wait_gone("subscriptioni")
+                # Esc leaves the field; then i is what-if.
+                t.send(ESC)
+                t.wait_for("Letters are commands now; Enter types again.")
+                t.wait_for("i What-if")
+                t.send("i")
+                t.wait_for("WHAT-IF: not saved")
+                t.send("i")
+                t.wait_for("What-if off: nothing was changed.")
+                t.wait_gone("WHAT-IF")
+                # Enter goes back into the field; F6 works from inside it.
+                t.send(ENTER)
+                t.wait_for("Esc Leave field")
+                t.send(F6)
+                t.wait_for("WHAT-IF: not saved")
+                t.send(F6)
+                t.wait_gone("WHAT-IF")
+                # A note on a text question: F2 while typing, n after Esc.
+                t.send(F2)
+                t.wait_for("Note: ")
+                t.wait_for("Enter Save note")
+                t.type("spelling checked")
+                t.send(ENTER)
+                t.wait_for("Note: spelling checked")
+                t.send(ESC, "n")
+                t.wait_for("Enter Save note")
+                t.type(" twice")
+                t.send(ENTER)
+                t.wait_for("Note: spelling checked twice")
+                # e, r and p after Esc; F3, F4 and F7 while typing.
+                t.send("e")
+                t.wait_for("Why: each conclusion explained")
+                t.send(ESC)
+                t.wait_for("What is your organization called?")
+                t.send("r")
+                t.wait_for("Review your answers")
+                t.send(ESC, ENTER)
+                t.wait_for("Esc Leave field")
+                t.send(F3)
+                t.wait_for("Why: each conclusion explained")
+                t.send(ESC)
+                t.send(F4)
+                t.wait_for("Review your answers")
+                t.send(ESC)
+                t.wait_for("What is your organization called?")
+                # A number field: n is refused as a digit, F2 takes a note.
+                t.send(PGDN, PGDN)
+                t.wait_for("How many people work for you?")
+                t.type("12n")
+                t.wait_for("Only digits")
+                t.send(F2)
+                t.type("ask HR")
+                t.send(ENTER)
+                t.wait_for("Note: ask HR")
+                t.send(F10)
+                self.assertEqual(t.finish(), 0)
+                saved = yaml.safe_load(self.read(self.session_file(slug)))
+                self.assertEqual(saved["answers"]["org_name"], "subscription")
+                self.assertEqual(saved["answers"]["employees"], 12)
+                self.assertEqual(saved["notes"]["org_name"],
+                                 "spelling checked twice")
+                self.assertEqual(saved["notes"]["employees"], "ask HR")
+
+    def test_export_asks_and_takes_the_format_from_the_name(self):
+        env = {"SOCSCOPE_DATE": "2026-03-01"}
+        for cols, rows in SIZES:
+            with self.subTest(size=(cols, rows)):
+                slug = "export-%d" % cols
+                t = self.run_tui("-q", TINY, "--client", slug, cols=cols,
+                                 rows=rows, env=env)
+                t.wait_for("What is your organization called?")
+                t.type("Export")
+                t.send(ENTER, "1", ENTER)
+                t.wait_for("How many people")
+                t.send(F5)
+                t.wait_for("Press w to export")
+                t.send("w")
+                t.wait_for("%s-socscope.txt" % slug)
+                # "text" chosen in the list, x.md typed: Markdown.
+                name = "x%d.md" % cols
+                t.send("\x15")
+                t.type(name)
+                t.send(ENTER)
+                t.wait_for("Exported markdown to %s" % name)
+                path = os.path.join(self.home, name)
+                want = self.cli("evaluate", self.session_file(slug), "-q", TINY,
+                                "-f", "markdown", env=env)
+                with open(path, "rb") as f:
+                    self.assertEqual(f.read(), want)
+                # Over an existing file: asked; n keeps it byte for byte.
+                with open(path, "wb") as f:
+                    f.write(b"the consultant's own edits\n")
+                os.utime(path, (1000000000, 1000000000))
+                t.send("w", "\x15")
+                t.type(name)
+                t.send(ENTER)
+                t.wait_for("%s already exists. Overwrite it?" % name)
+                t.wait_for("y Overwrite")
+                t.wait_for("n Keep the file")
+                t.send("n")
+                t.wait_for("Not exported: the file is as it was.")
+                with open(path, "rb") as f:
+                    self.assertEqual(f.read(), b"the consultant's own edits\n")
+                self.assertEqual(os.stat(path).st_mtime, 1000000000)
+                # y overwrites.
+                t.send(ENTER)
+                t.wait_for("already exists")
+                t.send("y")
+                t.wait_for("Exported markdown to %s" % name)
+                with open(path, "rb") as f:
+                    self.assertEqual(f.read(), want)
+                # A name the list does not have for it: said, not written.
+                t.send("w", TAB, "\x15")
+                t.type("list.txt")
+                t.send(ENTER)
+                t.wait_for("has no text format")
+                self.assertFalse(os.path.exists(os.path.join(self.home,
+                                                             "list.txt")))
+                t.send(ESC, "q")
+                self.assertEqual(t.finish(), 0)
+                # A copy opened with -a is named after itself, and what-if's
+                # answers after what-if, never as the client's deliverable.
+                copy = os.path.join(self.home, "copy-%d.yaml" % cols)
+                shutil.copy(self.session_file(slug), copy)
+                t = self.run_tui("-q", TINY, "-a", copy, cols=cols, rows=rows)
+                t.wait_for("How many people")
+                t.wait_for("(copy-%d)" % cols)  # the header says which file
+                t.send(F5, "w")
+                t.wait_for("copy-%d-socscope.txt" % cols)
+                t.send(ESC, ESC)
+                t.wait_for("How many people")
+                t.send(F6, F5, "w")
+                t.wait_for("copy-%d-what-if-socscope.txt" % cols)
+                t.send(ESC, ESC, F10)
+                self.assertEqual(t.finish(), 0)
+
+    def read_by_pages(self, t, key, limit=60):
+        """Turn pages with `key` until the bottom "more" mark goes; the text
+        of every page, joined."""
+        seen = [self.joined(t.screen.display[1:-2])]
+        for _ in range(limit):
+            if "\u2193 more" not in t.text():
+                return " ".join(seen)
+            self.send_and_wait(t, key)
+            seen.append(self.joined(t.screen.display[1:-2]))
+        raise AssertionError("never reached the end:\n" + t.text())
+
+    def test_long_views_scroll_to_their_end(self):
+        client = self.example_copy("payroll-bureau", "client.yaml")
+        report = json.loads(self.cli("evaluate", client, "-f", "json"))
+        soc2 = [r for r in report["recommendation"]["reports"]
+                if r["id"] == "soc2"][0]
+        high = [g["title"] for g in report["gaps"] if g["priority"] == "high"]
+        self.assertTrue(high)
+        appendix = self.cli("evaluate", client, "-f", "markdown").decode()
+        answers = appendix.split("## Appendix: your answers")[1].split("\n## ")[0]
+        last = [line for line in answers.splitlines() if line.startswith("| ")
+                and not line.startswith("| Question")][-1]
+        last_question = last.split(" | ")[0].strip("| ")
+        for cols, rows in SIZES:
+            with self.subTest(size=(cols, rows)):
+                t = self.run_tui("-a", client, cols=cols, rows=rows)
+                t.wait_for("answered", timeout=15)
+                t.send(ESC)  # out of a text field: e is a command
+                # Why, by PgDn alone: the SOC 2's reasoning, every category
+                # in scope and every high-priority gap pass by.
+                t.send("e")
+                t.wait_for("Why: each conclusion explained")
+                t.settle()
+                seen = self.read_by_pages(t, PGDN)
+                self.assertIn(" ".join(soc2["reasons"][0]["text"].split()[:8]),
+                              seen)
+                for cat in ("Security", "Processing Integrity",
+                            "Confidentiality"):
+                    self.assertIn("%s: in scope" % cat, seen)
+                for title in high:
+                    self.assertIn("Gap (High): %s" % title, seen)
+                # Esc after a jump from Why: back there, where it was.
+                t.send(HOME)
+                t.settle()
+                self.send_and_wait(t, DOWN)
+                self.send_and_wait(t, DOWN)
+                sel = [y for y in range(2, rows - 3)
+                       if t.cell(y, 5).bg == "cyan"]
+                self.assertTrue(sel, t.text())
+                line = t.screen.display[sel[0]].strip()
+                t.send(ENTER)
+                t.wait_for("Esc goes back to Why")
+                t.settle()
+                # A typed question's field is left first (the message says).
+                if "after Esc has left the field" in self.joined(t.screen.display):
+                    t.send(ESC)
+                t.send(ESC)
+                t.wait_for("Why: each conclusion explained")
+                t.settle()
+                y, _ = t.row_of(line)
+                self.assertEqual(y, sel[0])
+                self.assertEqual(t.cell(y, 5).bg, "cyan")
+                # Review: End shows the last answer, with nothing below.
+                t.send(ESC)
+                t.wait_gone("Why: each conclusion explained")
+                t.send(ESC, "r")
+                t.wait_for("Review your answers")
+                self.send_and_wait(t, END)
+                self.assertNotIn("\u2193 more", t.text())
+                self.assertIn(last_question, self.joined(t.screen.display))
+                # The last row of the document (the answer under the last
+                # question) is on screen, above the message row.
+                y, _ = t.row_of(last_question.split()[-1])
+                self.assertTrue(t.screen.display[y + 1].strip())
+                # The results: to their very end by pages; opened again,
+                # at the top.
+                t.send(ESC, "s")
+                t.wait_for("Press w to export")
+                t.settle()
+                seen = self.read_by_pages(t, PGDN)
+                self.assertIn("All required questions answered", seen)
+                self.assertIn("\u2191 more", t.text())
+                t.send(ESC, "s")
+                t.wait_for("Recommendation")
+                t.settle()
+                self.assertNotIn("\u2191 more", t.text())
+                self.assertEqual(t.row_of("Recommendation")[0], 3)
+                t.send(F10)
+                self.assertEqual(t.finish(), 0)
+
+    def test_what_if_recap_scrolls_to_its_end(self):
+        for cols, rows in SIZES:
+            with self.subTest(size=(cols, rows)):
+                answers = self.write(
+                    "many-%d.yaml" % cols,
+                    "socscope: 1\nquestionnaire: tui-many\nanswers:\n"
+                    "  kind: short\n" +
+                    "".join("  q%02d: false\n" % i for i in range(1, 17)))
+                t = self.run_tui("-q", MANY, "-a", answers, cols=cols, rows=rows)
+                t.wait_for("Tell us about your service")
+                t.send(ESC, "i")
+                t.wait_for("WHAT-IF")
+                t.send(PGDN, PGDN)
+                t.wait_for("control number 1 written")
+                # Sixteen changes: each control now "yes".
+                for i in range(1, 17):
+                    t.wait_for("control number %d written" % i)
+                    t.send("1", ENTER, settle=0.1)
+                t.wait_for("Press w to export")
+                t.send(ESC, "i")
+                t.wait_for("Leave what-if: keep or drop the changes")
+                t.settle()
+                end = "y keeps, d drops; c compares"
+                # Down alone reaches the end (it used to stop at the last
+                # question), and PgDn from the top too.
+                for key in (DOWN, PGDN):
+                    t.send(HOME)
+                    t.settle()
+                    t.wait_for("control number 16 written", timeout=2)
+                    for _ in range(60):
+                        if end in t.text():
+                            break
+                        self.send_and_wait(t, key)
+                    t.wait_for(end, timeout=1)
+                    # The oldest change, last in the list, is there too.
+                    self.assertIn("control number 1 written", t.text())
+                t.send("d")
+                t.wait_for("Dropped")
+                t.send(F10)
+                self.assertEqual(t.finish(), 0)
+
+    def test_resume_where_it_stopped(self):
+        for cols, rows in SIZES:
+            with self.subTest(size=(cols, rows)):
+                slug = "resume-%d" % cols
+                t = self.run_tui("-q", TINY, "--client", slug, cols=cols,
+                                 rows=rows)
+                t.wait_for("What is your organization called?")
+                t.type("Resume")
+                t.send(ENTER, "1", ENTER)
+                t.wait_for("How many people")
+                t.send(PGDN)
+                t.wait_for("In how many months")
+                t.wait_for("Recommendation so far")
+                t.send(F7)  # the panel hidden
+                t.wait_gone("Recommendation so far")
+                t.send(F10)
+                self.assertEqual(t.finish(), 0)
+                # The place is kept beside the session, not in it.
+                ui = os.path.join(os.path.dirname(self.session_file(slug)),
+                                  ".%s.ui" % slug)
+                self.assertEqual(stat.S_IMODE(os.stat(ui).st_mode), 0o600)
+                saved = yaml.safe_load(self.read(self.session_file(slug)))
+                self.assertEqual(set(saved) - {"socscope", "questionnaire",
+                                               "questionnaire_version",
+                                               "client", "updated", "answers",
+                                               "notes", "assessor"}, set())
+                # Reopened: the same question, the panel still hidden.
+                t = self.run_tui("-q", TINY, "--client", slug, cols=cols,
+                                 rows=rows)
+                t.wait_for("In how many months")
+                t.settle()
+                self.assertNotIn("Recommendation so far", t.text())
+                t.send(F7)
+                t.wait_for("Recommendation so far")
+                t.send(F10)
+                self.assertEqual(t.finish(), 0)
+                # Through the picker too, the panel as it was left.
+                t = self.run_tui("-q", TINY, cols=cols, rows=rows)
+                t.wait_for("Saved interviews")
+                y, x = t.row_of(slug)
+                self.click(t, y, x)
+                self.click(t, y, x)
+                t.wait_for("In how many months")
+                t.wait_for("Recommendation so far")
+                t.send(F10)
+                self.assertEqual(t.finish(), 0)
+
+    def panel_words(self, t, full):
+        """The live panel's words: the column right of the last border, or
+        the whole body when the panel has the screen."""
+        if full:
+            rows = t.screen.display[2:-2]
+        else:
+            rows = [line.split("\u2502")[-1] for line in t.screen.display[1:-2]
+                    if line.count("\u2502") >= 2]
+        return " ".join(w for w in " ".join(rows).split() if w != "*")
+
+    def select_line(self, t, text):
+        """Move the picker's selection (where the cursor is) to the line
+        holding `text`."""
+        t.send(HOME)
+        t.settle()
+        for _ in range(20):
+            if text in t.screen.display[t.screen.cursor.y]:
+                return
+            self.send_and_wait(t, DOWN)
+        raise AssertionError("%r never selected:\n%s" % (text, t.text()))
+
+    def test_what_if_attribution(self):
+        for cols, rows in SIZES:
+            with self.subTest(size=(cols, rows)):
+                answers = self.write("attr-%d.yaml" % cols,
+                                     "socscope: 1\nquestionnaire: tui-attr\n"
+                                     "answers:\n  runs: true\n  reviews: true\n"
+                                     "  page: false\n  staff: 20\n")
+                t = self.run_tui("-q", ATTR, "-a", answers, cols=cols, rows=rows)
+                t.wait_for("Do you run systems")
+                t.send("i")
+                t.wait_for("WHAT-IF")
+                t.send(PGDN)
+                t.wait_for("Do you review who has access")
+                t.send("2")   # no reviews: a gap opens
+                t.send(PGDN)
+                t.wait_for("Do you publish a public trust page?")
+                t.send("1")   # a trust page: it decides nothing
+                t.wait_for("Differs from saved, newest first")
+                full = cols < 100
+                if full:  # the whole screen: z twice
+                    t.send("z", "z")
+                    t.wait_for("Live recommendation: arrows and pages scroll")
+                    t.settle()
+                words = self.panel_words(t, full)
+                self.assertIn(
+                    "\u2022 Do you publish a public trust page? No \u2192 Yes "
+                    "Changes no conclusion on its own. "
+                    "\u2022 Do you review who has access every quarter? "
+                    "Yes \u2192 No Gap opened: Review access every quarter "
+                    "(high priority)", words)
+                self.assertIn("Gaps: 0 \u2192 1", words)
+                self.assertIn("Categories", words)
+                if full:
+                    t.send(ESC)
+                    t.wait_gone("Live recommendation: arrows")
+                # The same said when leaving what-if.
+                t.send("i")
+                t.wait_for("Leave what-if")
+                t.settle()
+                body = self.joined(t.screen.display[1:-2])
+                self.assertIn("public trust page? No \u2192 Yes Changes no "
+                              "conclusion on its own.", body)
+                self.assertIn("Gap opened: Review access every quarter", body)
+                t.send("d")
+                t.wait_for("Dropped")
+                t.send(F10)
+                self.assertEqual(t.finish(), 0)
+
+    def test_presentation_panel(self):
+        for cols, rows in SIZES:
+            with self.subTest(size=(cols, rows)):
+                slug = "projector-%d" % cols
+                t = self.run_tui("-q", TINY, "--client", slug, "--theme",
+                                 "high-contrast", cols=cols, rows=rows)
+                t.wait_for("What is your organization called?")
+                t.type("Projector")
+                t.send(ENTER, "1", ENTER)
+                t.wait_for("How many people")
+                t.send(PGDN)
+                t.wait_for("In how many months")
+                t.wait_for("SOC 1 Type II, 12 months")
+                # The panel follows the number as it is typed, before Enter,
+                # naming the change at its top; nothing is saved yet.
+                t.type("3")
+                t.wait_for("As typed (Enter confirms)")
+                t.wait_for("SOC 1 type: Type II \u2192 Type I")
+                self.assertNotIn("months_needed",
+                                 self.read(self.session_file(slug)))
+                t.send(ENTER)
+                t.wait_for("Just changed")
+                self.assertIn("months_needed: 3",
+                              self.read(self.session_file(slug)))
+                # The wheel over the panel scrolls it (when it has more
+                # than it shows).
+                if "\u2193 more" in t.text():
+                    y, x = t.row_of("Just changed")
+                    t.send("\x1b[<65;%d;%dM" % (x + 1, y + 1))
+                    t.wait_for("\u2191 more")
+                    t.send("\x1b[<64;%d;%dM" % (x + 1, y + 1))
+                    t.wait_gone("\u2191 more")
+                # High contrast fills every cell of the body with its own
+                # black, not the terminal's background.
+                for y in range(1, rows - 2):
+                    for x in range(cols):
+                        self.assertNotEqual(t.cell(y, x).bg, "default",
+                                            (y, x, t.screen.display[y]))
+                # Wide, then the whole screen, then back.
+                t.send("z")
+                t.wait_for("Live recommendation: wide.")
+                t.send("z")
+                t.wait_for("Live recommendation: arrows and pages scroll; Esc goes back")
+                t.wait_for("Just changed")
+                self.assertNotIn("Where are most of your clients?", t.text())
+                t.send(ESC)
+                t.wait_gone("Live recommendation: arrows")
+                t.wait_for("Where are most of your clients?")
+                t.send(F10)
+                self.assertEqual(t.finish(), 0)
+
+    def test_picker_delete_reset_and_copies(self):
+        examples = os.path.join(self.home, "data", "socscope", "questionnaires",
+                                "examples")
+        os.makedirs(examples, exist_ok=True)
+        example = os.path.join(examples, "tiny-demo.yaml")
+        with open(example, "w", encoding="utf-8") as f:
+            f.write("# A payroll demo for trainers.\nsocscope: 1\n"
+                    "questionnaire: tui-tiny\nclient: Demo Payroll\n"
+                    "answers:\n  org_name: Demo Payroll\n"
+                    "  services: [payroll]\n")
+        sessions = os.path.dirname(self.session_file("x"))
+        for cols, rows in SIZES:
+            with self.subTest(size=(cols, rows)):
+                shutil.rmtree(sessions, ignore_errors=True)
+                for copy in ("tiny-demo", "tiny-demo-2"):
+                    t = self.run_tui("-q", TINY, cols=cols, rows=rows)
+                    t.wait_for("Open a worked example")
+                    # The examples come before the new interviews of the
+                    # two bundled questionnaires at the end of the list.
+                    t.send("G", UP, UP, ENTER)
+                    t.wait_for("Worked examples")
+                    t.send(ENTER)
+                    # Two copies of one example are told apart.
+                    t.wait_for("Demo Payroll (%s)" % copy)
+                    t.send(PGUP)
+                    t.wait_for("What do you do for your clients?")
+                    t.send("2")
+                    t.wait_for("[\u2713] Host their systems")
+                    t.send(F10)
+                    self.assertEqual(t.finish(), 0)
+                other = self.session_file("tiny-demo")
+                two = self.session_file("tiny-demo-2")
+                with open(other, "rb") as f:
+                    other_bytes = f.read()
+                # Reset the second copy to the example: asked first.
+                t = self.run_tui("-q", TINY, cols=cols, rows=rows)
+                t.wait_for("(tiny-demo-2)")
+                self.select_line(t, "(tiny-demo-2)")
+                t.wait_for("R Reset to the example")
+                t.send("R")
+                t.wait_for("Put tiny-demo-2.yaml back to the example tiny-demo")
+                t.send("n")
+                t.wait_for("Nothing changed.")
+                self.assertIn("hosting", self.read(two))
+                t.send("R")
+                t.wait_for("back to the example")
+                t.send("y")
+                t.wait_for("Reset: the answers of the example tiny-demo again.")
+                saved = yaml.safe_load(self.read(two))
+                self.assertEqual(saved["answers"]["services"], ["payroll"])
+                with open(other, "rb") as f:
+                    self.assertEqual(f.read(), other_bytes)
+                # Delete the first copy: asked; n keeps it, y deletes it and
+                # nothing else.
+                t.settle()
+                self.select_line(t, "(tiny-demo) ")
+                t.send("D")
+                t.wait_for("Delete the saved interview Demo Payroll "
+                           "(tiny-demo.yaml)?")
+                t.send("n")
+                t.wait_for("Nothing deleted.")
+                self.assertTrue(os.path.exists(other))
+                before = sorted(os.listdir(sessions))
+                t.send("D")
+                t.wait_for("Delete the saved interview")
+                t.send("y")
+                t.wait_for("Deleted the saved interview tiny-demo.yaml.")
+                after = sorted(os.listdir(sessions))
+                self.assertEqual(set(before) - set(after),
+                                 {"tiny-demo.yaml", ".tiny-demo.ui"})
+                self.assertEqual(set(after) - set(before), set())
+                t.send("q")
+                self.assertEqual(t.finish(), 0)
+                # Never a session open elsewhere.
+                holder = self.run_tui("-q", TINY, "-a", two, cols=cols,
+                                      rows=rows)
+                holder.wait_for("What do you do for your clients?")
+                t = self.run_tui("-q", TINY, cols=cols, rows=rows)
+                t.wait_for("(open elsewhere)")
+                self.select_line(t, "(open elsewhere)")
+                t.send("D")
+                t.wait_for("Not deleted: tiny-demo-2.yaml is open in socscope "
+                           "process %d" % holder.child.pid)
+                self.assertTrue(os.path.exists(two))
+                t.send("q")
+                self.assertEqual(t.finish(), 0)
+                holder.send(F10)
+                self.assertEqual(holder.finish(), 0)
+                with open(example, encoding="utf-8") as f:
+                    self.assertIn("services: [payroll]", f.read())
+
+    def test_compare_from_what_if(self):
+        for cols, rows in SIZES:
+            with self.subTest(size=(cols, rows)):
+                slug = "compare-%d" % cols
+                t = self.run_tui("-q", TINY, "--client", slug, cols=cols,
+                                 rows=rows)
+                t.wait_for("What is your organization called?")
+                t.type("Compare")
+                t.send(ENTER, "1", ENTER)
+                t.wait_for("How many people")
+                t.type("120")
+                t.send(ENTER)
+                t.wait_for("In how many months")
+                t.type("12")
+                t.send(ENTER)
+                t.wait_for("Where are most of your clients?")
+                t.send("c")
+                t.wait_for("Compare shows what-if against the saved answers")
+                t.send("i", PGUP)
+                t.wait_for("In how many months")
+                t.send("\x15")
+                t.type("3")
+                t.send(F9)
+                t.wait_for("What-if compared with the saved answers")
+                t.settle()
+                body = self.joined(t.screen.display[1:-2])
+                self.assertIn("saved", body)
+                self.assertIn("what-if", body)
+                t.send("w")
+                t.wait_for("Comparison: text markdown html json")
+                t.wait_for("%s-compare.txt" % slug)
+                t.send("\x15")
+                t.type("cmp.md")
+                t.send(ENTER)
+                t.wait_for("Exported the comparison of the saved and what-if "
+                           "answers (markdown) to cmp.md")
+                with open(os.path.join(self.home, "cmp.md"), encoding="utf-8") as f:
+                    md = f.read()
+                self.assertTrue(md.startswith("# "), md[:80])
+                self.assertIn("Type I", md)
+                self.assertIn("12", md)
+                os.unlink(os.path.join(self.home, "cmp.md"))
+                # Nothing saved by any of it.
+                saved = yaml.safe_load(self.read(self.session_file(slug)))
+                self.assertEqual(saved["answers"]["months_needed"], 12)
+                t.send(ESC)
+                t.wait_for("In how many months")
+                t.send(F6)
+                t.wait_for("Leave what-if")
+                t.send("d")
+                t.wait_for("Dropped")
+                t.send(F10)
+                self.assertEqual(t.finish(), 0)
+
+    def test_nothing_cut_and_legends(self):
+        for cols, rows in SIZES:
+            with self.subTest(size=(cols, rows)):
+                client = "Secure Cloud Hosting Incorporated %d" % cols
+                t = self.run_tui("--client", client, cols=cols, rows=rows)
+                t.wait_for("Section 1 of", timeout=15)
+                t.settle()
+                # The client's name whole in the header; nothing cut there.
+                self.assertIn(client, t.screen.display[0])
+                self.assertNotIn("\u2026", t.screen.display[0])
+                # Every mark of the sidebar explained.
+                text = t.text()
+                for mark in ("\u25b6 here", "\u2713 done", "\u25cb open",
+                             "! required", "- n/a"):
+                    self.assertIn(mark, text)
+                # The customers question: its help and every choice whole,
+                # with the panel under it at 80x24.
+                for _ in range(6):
+                    if "Who are your customers?" in t.text():
+                        break
+                    self.send_and_wait(t, PGDN)
+                t.wait_for("Who are your customers?")
+                t.settle()
+                body = self.joined([line.split("\u2502")[1] if "\u2502" in line
+                                    else line for line in t.screen.display[1:-2]])
+                self.assertIn("Why we ask: Whom you serve decides who may "
+                              "ask: organizations ask about their data", body)
+                for choice in ("Businesses or non-profit organizations",
+                               "Individual people (consumers, members, patients, "
+                               "students or families, app users)",
+                               "Public bodies: government agencies, school "
+                               "districts, public universities or public "
+                               "hospitals"):
+                    self.assertIn(choice, body)
+                self.assertIn("Recommendation so far", t.text())
+                # The section in focus shows its whole title in the sidebar.
+                t.send(TAB, END)
+                t.settle()
+                self.assertIn("Security and", t.text())
+                side = self.joined([line.split("\u2502")[0]
+                                    for line in t.screen.display[1:-2]])
+                t.send(ESC, F10)
+                self.assertEqual(t.finish(), 0)
+                q = yaml.safe_load(open(os.path.join(REPO, "questionnaires",
+                                                     "soc-scoping.yaml"),
+                                        encoding="utf-8"))
+                self.assertIn(q["sections"][-1]["title"], side)
+
+    def test_long_texts_whole(self):
+        long_story = ("We look after the payroll of small employers across "
+                      "three states, file their taxes, pay their people on "
+                      "time, and answer their questions by phone and e-mail, "
+                      "every working day of the year.")
+        for cols, rows in SIZES:
+            with self.subTest(size=(cols, rows)):
+                answers = self.write("long-%d.yaml" % cols,
+                                     "socscope: 1\nquestionnaire: tui-many\n"
+                                     "answers: {}\nnotes:\n  story: " +
+                                     json.dumps("A note long enough to wrap: " +
+                                                long_story) + "\n")
+                t = self.run_tui("-q", MANY, "-a", answers, "--ascii",
+                                 cols=cols, rows=rows)
+                t.wait_for("Tell us about your service")
+                t.settle()
+                body = self.question_words(t, "|")
+                # The saved note whole.
+                self.assertIn("Note: A note long enough to wrap: " + long_story,
+                              body)
+                # A long answer shows whole, from its start, once typed.
+                t.type(long_story)
+                t.send(ENTER)
+                t.wait_for("Which of these describes you best?")
+                t.send(PGUP)
+                t.wait_for("Tell us about your service")
+                t.settle()
+                self.assertIn(long_story, self.question_words(t, "|"))
+                # A long choice whole, panel hidden or not; a picked choice
+                # is "(x)" in ASCII, never the panel's change mark "*".
+                t.send(ENTER)
+                t.wait_for("Which of these describes you best?")
+                for hidden in (False, True):
+                    if hidden:
+                        t.send("p")
+                        t.wait_gone("Recommendation so far")
+                    t.send("1")
+                    t.settle()
+                    body = self.question_words(t, "|")
+                    self.assertIn("the last words of this label are the end "
+                                  "marker zebra", body)
+                    self.assertIn("1 (x) We run a service", body)
+                t.send(F10)
+                self.assertEqual(t.finish(), 0)
+
+    def test_words_as_the_reports_say_them(self):
+        # SOC 1 objectives by name, never their internal ids; the deferred
+        # SOC 3 named.
+        for cols, rows in SIZES:
+            with self.subTest(size=(cols, rows)):
+                client = self.example_copy("payroll-bureau", "pb-%d.yaml" % cols)
+                t = self.run_tui("-a", client, cols=cols, rows=rows)
+                t.wait_for("Section 1 of", timeout=15)
+                t.send(F5)
+                t.wait_for("Press w to export")
+                t.settle()
+                seen = self.read_by_pages(t, PGDN)
+                self.assertIn("Criteria:", seen)
+                self.assertNotIn("SOC1:", seen)
+                t.send(F10)
+                self.assertEqual(t.finish(), 0)
+                early = self.example_copy("early-stage-saas", "es-%d.yaml" % cols)
+                t = self.run_tui("-a", early, cols=cols, rows=rows)
+                t.wait_for("Section 1 of", timeout=15)
+                t.send(F5)
+                t.wait_for("Press w to export")
+                t.settle()
+                seen = self.read_by_pages(t, PGDN)
+                self.assertIn("SOC 3 deferred: it is the public summary of a "
+                              "SOC 2 Type II, which is not recommended yet.",
+                              seen)
+                self.assertIn("Asked for because: You want to show assurance "
+                              "publicly", seen)
+                t.send(F10)
+                self.assertEqual(t.finish(), 0)
 
 
 def main():

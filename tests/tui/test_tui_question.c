@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "../helpers.h"
+#include "keybar.h"
 #include "lineedit.h"
 #include "request.h"
 #include "socscope/answers.h"
@@ -25,6 +26,7 @@
 #include "state.h"
 #include "text.h"
 #include "tui_fixture.h"
+#include "uistate.h"
 
 static void
 test_text_answer_q_is_a_letter(void **state)
@@ -505,6 +507,156 @@ test_none_of_these_stands_alone(void **state)
 	assert_non_null(saved_text(f, "services: [none]"));
 }
 
+/* In a text field letters are text (i included); Esc leaves the field,
+ * after which letters are commands, and Enter goes back into it; F2 and
+ * n write a note on a typed question. */
+static void
+test_esc_leaves_the_field(void **state)
+{
+	struct fx *f = *state;
+	struct tui_state *st = start(f);
+
+	assert_int_equal(st->cur, Q_ORG);
+	keys(st, "subscription.i");
+	assert_string_equal(tui_le_text(&st->drafts[Q_ORG]), "subscription.i");
+	assert_null(st->saved);
+	tui_state_key(st, TK_BACKSPACE);
+	tui_state_key(st, TK_BACKSPACE);
+	tui_state_key(st, TK_ESC);
+	assert_true(st->field_off);
+	assert_false(tui_state_editing(st));
+	tui_state_key(st, 'i');
+	assert_non_null(st->saved);
+	tui_state_key(st, 'i'); /* nothing changed: off again */
+	assert_null(st->saved);
+	assert_string_equal(tui_le_text(&st->drafts[Q_ORG]), "subscription");
+	assert_non_null(saved_text(f, "org_name: subscription"));
+	/* Enter: back into the field. */
+	tui_state_key(st, TK_ENTER);
+	assert_false(st->field_off);
+	assert_true(tui_state_editing(st));
+	/* F2 while typing, n after Esc: a note on a text question. */
+	tui_state_key(st, TK_F(2));
+	assert_true(st->note_mode);
+	keys(st, "spelling checked\r");
+	assert_false(st->note_mode);
+	assert_non_null(saved_text(f, "spelling checked"));
+	tui_state_key(st, TK_ESC);
+	tui_state_key(st, 'n');
+	assert_true(st->note_mode);
+	assert_string_equal(tui_le_text(&st->note_ed), "spelling checked");
+	tui_state_key(st, TK_ESC);
+	assert_false(st->note_mode);
+	/* Another question starts with its field taking the keys. */
+	tui_state_key(st, TK_NPAGE);
+	tui_state_key(st, TK_NPAGE);
+	assert_int_equal(st->cur, Q_EMPLOYEES);
+	assert_false(st->field_off);
+	assert_true(tui_state_editing(st));
+	tui_state_key(st, TK_F(2));
+	assert_true(st->note_mode);
+	keys(st, "ask HR\r");
+	assert_non_null(saved_text(f, "ask HR"));
+}
+
+/* Every entry of the question's key bar fits on two rows of 80 columns,
+ * choosing or typing, in what-if or not; while typing each is named by a
+ * key that works there (no letter). */
+static void
+test_keybar_fits_80_columns(void **state)
+{
+	struct fx *f = *state;
+	struct tui_state *st = start(f);
+	struct tui_keybar_item v[TUI_KEYBAR_MAX];
+
+	for (int round = 0; round < 4; round++) {
+		bool typing = round % 2 == 0;
+		if (round == 2)
+			tui_state_key(st, TK_F(6)); /* what-if */
+		if (typing)
+			assert_true(tui_state_editing(st));
+		size_t n = tui_keybar_items(st, v, TUI_KEYBAR_MAX);
+		assert_true(n >= 10);
+		int rows = tui_keybar_layout(v, n, 80, 2);
+		assert_true(rows <= 2);
+		bool note = false, whatif = false, panel = false;
+		for (size_t i = 0; i < n; i++) {
+			bool moving = v[i].req == REQ_PREV || v[i].req == REQ_NEXT;
+			if (!moving && v[i].row < 0)
+				fail_msg("\"%s %s\" left out", v[i].key, v[i].label);
+			if (typing && strlen(v[i].key) == 1)
+				fail_msg("\"%s\" is text while typing", v[i].key);
+			note |= v[i].req == REQ_NOTE;
+			whatif |= v[i].req == REQ_WHATIF;
+			panel |= v[i].req == REQ_PANEL;
+		}
+		assert_true(note && whatif && panel);
+		/* The next question: a choice list. */
+		if (typing)
+			tui_state_key(st, TK_NPAGE);
+		else
+			tui_state_key(st, TK_PPAGE);
+	}
+}
+
+/* Where the interview was and the panel setting come back when the
+ * session is opened again; the answers file holds nothing of it. */
+static void
+test_place_kept_between_runs(void **state)
+{
+	struct fx *f = *state;
+	struct tui_state *st = start(f);
+
+	keys(st, "Acme\r1\r");
+	tui_state_key(st, TK_NPAGE);
+	assert_int_equal(st->cur, Q_MONTHS);
+	tui_state_key(st, TK_F(7));
+	assert_false(st->panel);
+	tui_state_key(st, TK_F(8));
+	assert_true(st->panel); /* a size shows the panel, as it was */
+	assert_int_equal(st->panel_size, TP_NORMAL);
+	tui_state_key(st, TK_F(8));
+	assert_int_equal(st->panel_size, TP_WIDE);
+	tui_state_key(st, TK_F(8));
+	assert_int_equal(st->panel_size, TP_FULL);
+	tui_state_key(st, TK_ESC); /* back beside the question */
+	assert_int_equal(st->panel_size, TP_NORMAL);
+	tui_state_key(st, TK_F(8));
+	assert_int_equal(st->panel_size, TP_WIDE);
+	tui_state_key(st, TK_F(7));
+	assert_false(st->panel);
+	assert_true(tui_uistate_save(st));
+	tui_state_free(st);
+	f->st = NULL;
+
+	char *path = sc_session_path("Acme Payroll Ltd");
+	char *ui = tui_uistate_path(path);
+	struct stat sb;
+	assert_int_equal(stat(ui, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	assert_non_null(strstr(ui, "/.acme-payroll-ltd.ui"));
+	assert_null(saved_text(f, "months_needed"));
+	assert_null(saved_text(f, "panel"));
+
+	st = start(f);
+	assert_int_equal(st->cur, Q_MONTHS);
+	assert_false(st->panel);
+	assert_int_equal(st->panel_size, TP_WIDE);
+	tui_state_free(st);
+	f->st = NULL;
+
+	/* A question no longer asked is passed over: the first open one. */
+	free(th_write(f->dir, "ui", "question: has_sla\npanel: sideways\n"));
+	char *cmd = sc_xasprintf("cp '%s/ui' '%s'", f->dir, ui);
+	assert_int_equal(system(cmd), 0);
+	st = start(f);
+	assert_int_equal(st->cur, Q_EMPLOYEES);
+	assert_true(st->panel);
+	free(cmd);
+	free(ui);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -525,6 +677,9 @@ main(void)
 		T(test_note_cancel_and_boundaries),
 		T(test_defaults_need_confirming),
 		T(test_paste_is_text),
+		T(test_esc_leaves_the_field),
+		T(test_keybar_fits_80_columns),
+		T(test_place_kept_between_runs),
 #define N(n) cmocka_unit_test_setup_teardown(n, setup_named, teardown)
 		N(test_progress_and_skipped_sections),
 		N(test_none_of_these_stands_alone),

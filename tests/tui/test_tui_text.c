@@ -241,6 +241,21 @@ test_key_mapping(void **state)
 	assert_int_equal(tui_key_request(TK_F(1), true), REQ_HELP);
 	assert_int_equal(tui_key_request('\n', false), REQ_ENTER);
 	assert_int_equal(tui_key_request(TK_PPAGE, false), REQ_PREV);
+	/* Every command has a function key that works while typing. */
+	assert_int_equal(tui_key_request(TK_F(2), true), REQ_NOTE);
+	assert_int_equal(tui_key_request(TK_F(3), true), REQ_EXPLAIN);
+	assert_int_equal(tui_key_request(TK_F(4), true), REQ_REVIEW);
+	assert_int_equal(tui_key_request(TK_F(6), true), REQ_WHATIF);
+	assert_int_equal(tui_key_request(TK_F(7), true), REQ_PANEL);
+	assert_int_equal(tui_key_request(TK_F(8), true), REQ_PANEL_SIZE);
+	assert_int_equal(tui_key_request(TK_F(9), true), REQ_COMPARE);
+	assert_int_equal(tui_key_request('i', true), REQ_INSERT);
+	/* y and n answer a question only while one is asked. */
+	assert_int_equal(tui_key_request_in('n', TKM_CONFIRM), REQ_NO);
+	assert_int_equal(tui_key_request_in('y', TKM_CONFIRM), REQ_YES);
+	assert_int_equal(tui_key_request_in('n', TKM_COMMAND), REQ_NOTE);
+	assert_int_equal(tui_key_request_in('y', TKM_COMMAND), REQ_KEEP);
+	assert_int_equal(tui_key_request_in(TK_F(1), TKM_CONFIRM), REQ_HELP);
 
 	char buf[64];
 	tui_request_keys(REQ_PICK, buf, sizeof buf);
@@ -251,8 +266,8 @@ test_key_mapping(void **state)
 	assert_string_equal(buf, "Enter");
 }
 
-/* No key is bound twice within the editor's requests or within the rest,
- * and every request has a key. */
+/* No key is bound twice within the editor's requests, within the
+ * confirmation's (y, n) or within the rest, and every request has a key. */
 static void
 test_request_table_consistent(void **state)
 {
@@ -264,7 +279,8 @@ test_request_table_consistent(void **state)
 		assert_ptr_equal(tui_request_info(ra->req), ra);
 		for (size_t b = a + 1; b < tui_request_count; b++) {
 			const struct tui_request_info *rb = &tui_requests[b];
-			if ((ra->ctx == CTX_EDIT) != (rb->ctx == CTX_EDIT))
+			if ((ra->ctx == CTX_EDIT) != (rb->ctx == CTX_EDIT) ||
+			    (ra->ctx == CTX_CONFIRM) != (rb->ctx == CTX_CONFIRM))
 				continue;
 			for (size_t i = 0; i < TUI_MAX_KEYS && ra->keys[i]; i++)
 				for (size_t j = 0; j < TUI_MAX_KEYS && rb->keys[j]; j++)

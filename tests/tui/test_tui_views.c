@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <utime.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -157,6 +159,22 @@ test_soc3_has_no_type(void **state)
 	free(qpath);
 }
 
+/* Make a file look a day old, to tell whether it is written again. */
+static int
+utime_old(const char *path)
+{
+	struct utimbuf t = {.actime = time(NULL) - 86400,
+	                    .modtime = time(NULL) - 86400};
+	return utime(path, &t);
+}
+
+static bool
+mtime_is_old(const char *path)
+{
+	struct stat sb;
+	return stat(path, &sb) == 0 && sb.st_mtime < time(NULL) - 3600;
+}
+
 static void
 test_export(void **state)
 {
@@ -198,18 +216,22 @@ test_export(void **state)
 	tui_state_key(st, TK_ESC);
 	assert_false(st->export_mode);
 	assert_int_equal(tui_state_view(st), TV_RESULTS);
-	/* "~/" is the home directory. */
+	/* "~/" is the home directory; the list follows the extension typed,
+	 * and a format chosen after gives the typed name its extension. */
 	tui_state_key(st, 'w');
 	tui_state_key(st, TK_CTRL('u'));
 	keys(st, "~/home.csv");
-	tui_state_key(st, TK_UP); /* json -> markdown: the typed path stays */
-	assert_string_equal(tui_le_text(&st->export_ed), "~/home.csv");
+	assert_int_equal(st->export_fmt, SC_FMT_CSV);
+	tui_state_key(st, TK_UP); /* csv -> json: home.csv becomes home.json */
+	assert_int_equal(st->export_fmt, SC_FMT_JSON);
+	assert_string_equal(tui_le_text(&st->export_ed), "~/home.json");
 	tui_state_key(st, TK_ENTER);
 	assert_false(st->message_error);
-	char *p = sc_xasprintf("%s/home.csv", f->dir);
-	char *md = th_read(p, NULL);
-	assert_non_null(md);
-	free(md);
+	char *p = sc_xasprintf("%s/home.json", f->dir);
+	char *js = th_read(p, NULL);
+	assert_non_null(js);
+	assert_non_null(strstr(js, "\"socscope\": 1"));
+	free(js);
 	free(p);
 }
 
@@ -330,6 +352,67 @@ test_export_evidence_list(void **state)
 	f->o.q = f->q;
 	f->o.answers_path = NULL;
 	free(copy);
+}
+
+/* The file's extension decides the format, whatever the list says; an
+ * existing file is overwritten only after y, and n leaves it byte for
+ * byte as it was. */
+static void
+test_export_format_and_overwrite(void **state)
+{
+	struct fx *f = *state;
+	struct tui_state *st = start(f);
+
+	keys(st, "Acme\r1\r");
+	tui_state_key(st, TK_F(5));
+	tui_state_key(st, 'w');
+	assert_int_equal(st->export_fmt, SC_FMT_TEXT);
+	tui_state_key(st, TK_CTRL('u'));
+	/* x.md typed with "text" chosen: Markdown, and the list says so. */
+	keys(st, "x.md");
+	assert_int_equal(st->export_fmt, SC_FMT_MARKDOWN);
+	tui_state_key(st, TK_ENTER);
+	assert_false(st->export_mode);
+	char *md = th_read("x.md", NULL);
+	assert_non_null(md);
+	assert_non_null(strstr(md, "# "));
+	assert_non_null(strstr(st->message, "Exported markdown to x.md"));
+
+	/* Again to x.md: asked first; n keeps the old file as it was. */
+	assert_int_equal(utime_old("x.md"), 0);
+	tui_state_key(st, 'w');
+	tui_state_key(st, TK_CTRL('u'));
+	keys(st, "x.md");
+	tui_state_key(st, TK_ENTER);
+	assert_int_equal(st->ask, TA_OVERWRITE);
+	assert_non_null(strstr(st->message, "x.md already exists"));
+	assert_false(tui_state_editing(st)); /* y and n are answers */
+	tui_state_key(st, 'n');
+	assert_int_equal(st->ask, TA_NONE);
+	assert_true(st->export_mode);
+	assert_non_null(strstr(st->message, "the file is as it was"));
+	char *again = th_read("x.md", NULL);
+	assert_string_equal(again, md);
+	free(again);
+	assert_true(mtime_is_old("x.md"));
+	/* y overwrites. */
+	tui_state_key(st, TK_ENTER);
+	assert_int_equal(st->ask, TA_OVERWRITE);
+	tui_state_key(st, 'y');
+	assert_false(st->export_mode);
+	assert_false(mtime_is_old("x.md"));
+	assert_non_null(strstr(st->message, "Exported markdown to x.md"));
+
+	/* A format the export has not: said, nothing written. */
+	tui_state_key(st, 'w');
+	tui_state_key(st, TK_TAB); /* the evidence list */
+	tui_state_key(st, TK_CTRL('u'));
+	keys(st, "list.txt");
+	tui_state_key(st, TK_ENTER);
+	assert_true(st->message_error);
+	assert_non_null(strstr(st->message, "has no text format"));
+	assert_null(th_read("list.txt", NULL));
+	free(md);
 }
 
 /* The results show readiness by area as bars with the figures in words,
@@ -569,6 +652,200 @@ test_picker_opens_example_on_a_copy(void **state)
 	unsetenv("XDG_DATA_HOME");
 }
 
+/* The results open at the top each time; Esc after a jump from them (or
+ * from Why) goes back to the view, where it was. */
+static void
+test_jump_back_and_results_at_the_top(void **state)
+{
+	struct fx *f = *state;
+	struct tui_state *st = start(f);
+
+	keys(st, "Acme\r12\r");
+	tui_state_key(st, TK_F(5));
+	tui_state_layout(st, 60, 6);
+	struct tui_doc *d = &st->docs[TV_RESULTS];
+	tui_state_key(st, TK_NPAGE);
+	tui_state_key(st, TK_NPAGE);
+	assert_true(d->top > 0);
+	/* Opened again: at the top. */
+	tui_state_key(st, TK_ESC);
+	tui_state_key(st, TK_F(5));
+	assert_int_equal(d->top, 0);
+	/* A jump to an open question, and Esc back to the results, in place. */
+	tui_state_key(st, TK_END);
+	size_t top = d->top, sel = d->sel;
+	assert_int_equal(d->v[sel].kind, TL_QUESTION);
+	tui_state_key(st, TK_ENTER);
+	assert_int_equal(tui_state_view(st), TV_INTERVIEW);
+	assert_non_null(strstr(st->message, "Esc goes back to Results"));
+	if (tui_state_editing(st))
+		tui_state_key(st, TK_ESC); /* a typed question: the field first */
+	tui_state_key(st, TK_ESC);
+	assert_int_equal(tui_state_view(st), TV_RESULTS);
+	assert_int_equal(d->top, top);
+	assert_int_equal(d->sel, sel);
+	/* Going on elsewhere forgets it: Esc in the interview stays. */
+	tui_state_key(st, TK_ENTER);
+	assert_int_equal(tui_state_view(st), TV_INTERVIEW);
+	tui_state_key(st, TK_F(4));
+	assert_int_equal(tui_state_view(st), TV_REVIEW);
+	tui_state_key(st, TK_ESC);
+	tui_state_key(st, TK_ESC);
+	tui_state_key(st, TK_ESC);
+	assert_int_equal(tui_state_view(st), TV_INTERVIEW);
+}
+
+/* End shows the very last line of a document, not only its last
+ * selectable line; pages pass every line. */
+static void
+test_end_shows_the_last_line(void **state)
+{
+	struct fx *f = *state;
+	struct tui_state *st = start(f);
+
+	keys(st, "Acme\r1\r");
+	tui_state_key(st, TK_F(4));
+	tui_state_layout(st, 60, 5);
+	tui_state_key(st, TK_ESC);
+	tui_state_key(st, TK_F(4));
+	struct tui_doc *d = &st->docs[TV_REVIEW];
+	tui_state_key(st, TK_END);
+	/* The last line is the answer under the last question. */
+	size_t rows = 0;
+	for (size_t i = d->top; i < d->n; i++)
+		rows += tui_line_wrap(&d->v[i], 60, NULL);
+	assert_true(rows <= 5);
+	assert_int_equal(d->v[d->n - 1].kind, TL_TEXT);
+	/* From the top, PgDn alone shows every line on some page. */
+	tui_state_key(st, TK_HOME);
+	bool *seen = calloc(d->n, sizeof *seen);
+	for (int k = 0; k < 40; k++) {
+		size_t r = 0;
+		for (size_t i = d->top; i < d->n; i++) {
+			r += tui_line_wrap(&d->v[i], 60, NULL);
+			if (r > 5)
+				break;
+			seen[i] = true;
+		}
+		tui_state_key(st, TK_NPAGE);
+	}
+	for (size_t i = 0; i < d->n; i++)
+		if (!seen[i])
+			fail_msg("line %zu \"%s\" never shown", i, d->v[i].text);
+	free(seen);
+}
+
+/* The picker deletes a saved interview after y (n keeps it), and puts a
+ * copy of an example back to the example after y. */
+static void
+test_picker_delete_and_reset(void **state)
+{
+	struct fx *f = *state;
+	const char *example =
+		"socscope: 1\nquestionnaire: tui-tiny\nclient: Demo Payroll\n"
+		"answers:\n  org_name: Demo Payroll\n  services: [payroll]\n";
+	char *data = sc_xasprintf("%s/data", f->dir);
+	char *dir = sc_xasprintf("%s/socscope/questionnaires/examples", data);
+	char *cmd = sc_xasprintf("mkdir -p '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	char *path = th_write(dir, "tiny-demo.yaml", example);
+	setenv("XDG_DATA_HOME", data, 1);
+	struct tui_state *st = start(f); /* Acme Payroll Ltd, a session */
+	keys(st, "Acme\r");
+	tui_state_free(st);
+	f->st = NULL;
+	char *copy = sc_xasprintf("%s/socscope/sessions/tiny-demo-2.yaml",
+	                          f->dir);
+	char *copy_dir = sc_xasprintf("%s/socscope/sessions", f->dir);
+	free(th_write(copy_dir, "tiny-demo-2.yaml",
+	              "socscope: 1\nquestionnaire: tui-tiny\nclient: Demo "
+	              "Payroll\nanswers:\n  org_name: Changed\n"
+	              "  services: [hosting]\n"));
+	f->o.client = NULL;
+	st = start(f);
+	assert_int_equal(tui_state_view(st), TV_START);
+	const struct tui_doc *d = &st->docs[TV_START];
+	/* Select the copy: R offered, asks, n changes nothing, y resets. */
+	for (int k = 0; k < 10 && !strstr(d->v[d->sel].text, "Demo Payroll"); k++)
+		tui_state_key(st, TK_DOWN);
+	assert_non_null(strstr(d->v[d->sel].text, "Demo Payroll"));
+	bool offered = false;
+	for (const struct tui_barkey *k = tui_state_keybar(st); k->label; k++)
+		offered |= k->req == REQ_RESET;
+	assert_true(offered);
+	tui_state_key(st, 'R');
+	assert_int_equal(st->ask, TA_RESET);
+	tui_state_key(st, 'n');
+	assert_int_equal(st->ask, TA_NONE);
+	char *now = th_read(copy, NULL);
+	assert_non_null(strstr(now, "hosting"));
+	free(now);
+	tui_state_key(st, 'R');
+	tui_state_key(st, 'y');
+	assert_false(st->message_error);
+	now = th_read(copy, NULL);
+	assert_non_null(strstr(now, "services: [payroll]"));
+	assert_non_null(strstr(now, "org_name: Demo Payroll"));
+	free(now);
+	/* A real client's session is no copy: nothing to reset it to. */
+	tui_state_key(st, TK_HOME);
+	for (int k = 0; k < 10 && !strstr(d->v[d->sel].text, "Acme Payroll Ltd");
+	     k++)
+		tui_state_key(st, TK_DOWN);
+	assert_non_null(strstr(d->v[d->sel].text, "Acme Payroll Ltd"));
+	tui_state_key(st, 'R');
+	assert_int_equal(st->ask, TA_NONE);
+	assert_non_null(strstr(st->message, "not a copy of a worked example"));
+	/* Delete it: asked; n keeps it; Delete and y remove it. */
+	char *acme = sc_session_path("Acme Payroll Ltd");
+	tui_state_key(st, 'D');
+	assert_int_equal(st->ask, TA_DELETE);
+	tui_state_key(st, 'n');
+	struct stat sb;
+	assert_int_equal(stat(acme, &sb), 0);
+	tui_state_key(st, TK_DELETE);
+	assert_int_equal(st->ask, TA_DELETE);
+	tui_state_key(st, 'y');
+	assert_int_equal(stat(acme, &sb), -1);
+	assert_int_equal(st->ninfos, 1);
+	assert_int_equal(stat(copy, &sb), 0);
+	assert_true(doc_has(d, "Demo Payroll", TL_SESSION));
+	assert_false(doc_has(d, "Acme Payroll Ltd", TL_SESSION));
+	/* In the interview on the copy: R, y, and the example's answers are
+	 * back, on screen and in the file. */
+	tui_state_key(st, TK_HOME);
+	for (int k = 0; k < 10 && d->v[d->sel].kind != TL_SESSION; k++)
+		tui_state_key(st, TK_DOWN);
+	tui_state_key(st, TK_ENTER);
+	assert_int_equal(tui_state_view(st), TV_INTERVIEW);
+	assert_true(st->session_example != SIZE_MAX);
+	for (int k = 0; k < Q_COUNT && st->cur != Q_SERVICES; k++)
+		tui_state_key(st, TK_PPAGE);
+	assert_int_equal(st->cur, Q_SERVICES);
+	tui_state_key(st, '2');
+	assert_true(tui_state_choice_selected(st, Q_SERVICES, 1));
+	tui_state_key(st, 'R');
+	assert_int_equal(st->ask, TA_RESET);
+	tui_state_key(st, 'y');
+	assert_false(tui_state_choice_selected(st, Q_SERVICES, 1));
+	assert_true(tui_state_choice_selected(st, Q_SERVICES, 0));
+	now = th_read(copy, NULL);
+	assert_non_null(strstr(now, "services: [payroll]"));
+	free(now);
+	/* The example itself never changes. */
+	now = th_read(path, NULL);
+	assert_string_equal(now, example);
+	free(now);
+	free(acme);
+	free(copy_dir);
+	free(copy);
+	free(path);
+	free(cmd);
+	free(dir);
+	free(data);
+	unsetenv("XDG_DATA_HOME");
+}
+
 static void
 test_no_sessions_asks_name(void **state)
 {
@@ -725,6 +1002,10 @@ main(void)
 		T(test_export),
 		T(test_export_through_link_and_fifo),
 		T(test_export_evidence_list),
+		T(test_export_format_and_overwrite),
+		T(test_jump_back_and_results_at_the_top),
+		T(test_end_shows_the_last_line),
+		T(test_picker_delete_and_reset),
 		T(test_results_area_bars),
 		T(test_picker_resumes),
 		T(test_picker_new_interview),

@@ -96,7 +96,7 @@ test_whatif_change_and_keep(void **state)
 	assert_true(st->s != st->saved);
 	assert_non_null(strstr(st->message, "What-if:"));
 	assert_true(keybar_has(st, REQ_WHATIF, "Keep/drop"));
-	assert_true(live_has(st, "What-if (not saved)", false));
+	assert_true(live_has(st, "WHAT-IF: not saved", false));
 	assert_true(live_has(st, "No answer differs from the saved ones yet.",
 	                     false));
 
@@ -111,11 +111,12 @@ test_whatif_change_and_keep(void **state)
 	assert_file_is(&before);
 	/* The panel: the conclusion that differs, the answer behind it. */
 	assert_true(live_has(st, "SOC 1 Type I", true));
-	assert_true(live_has(st, "Differs from saved", true));
+	assert_true(live_has(st, "Differs from saved, newest first", true));
 	assert_true(live_has(st, "SOC 1 type: Type II \u2192 Type I", true));
 	assert_true(live_has(st, "\u2022 In how many months must the first "
 	                     "report be ready? 12 \u2192 3", true));
-	assert_true(live_has(st, "1 answer changed; i to keep or drop", true));
+	assert_true(live_has(st, "1 answer changed; i keeps or drops, c compares",
+	                     true));
 	/* Other views show the what-if answers. */
 	tui_state_key(st, 'r');
 	assert_true(doc_line_is(&st->docs[TV_REVIEW], "3"));
@@ -128,7 +129,7 @@ test_whatif_change_and_keep(void **state)
 	const struct tui_doc *d = &st->docs[TV_WHATIF];
 	assert_true(doc_has(d, "In how many months must the first report be "
 	                    "ready?", TL_QUESTION));
-	assert_true(doc_has(d, "12 \u2192 3", TL_TEXT));
+	assert_true(doc_has(d, "12 \u2192 3", TL_QUESTION));
 	assert_true(doc_has(d, "SOC 1 type: Type II \u2192 Type I", TL_TEXT));
 	assert_file_is(&before);
 
@@ -181,7 +182,7 @@ test_whatif_drop_restores_the_saved_session(void **state)
 	tui_state_key(st, TK_F(6));
 	assert_int_equal(tui_state_view(st), TV_WHATIF);
 	const struct tui_doc *d = &st->docs[TV_WHATIF];
-	assert_true(doc_has(d, "120 \u2192 999", TL_TEXT));
+	assert_true(doc_has(d, "120 \u2192 999", TL_QUESTION));
 	assert_true(doc_has(d, "Note on: What do you do for your clients?",
 	                    TL_QUESTION));
 	assert_true(doc_has(d, "Do your contracts promise an uptime "
@@ -350,6 +351,107 @@ test_whatif_read_only_cannot_keep(void **state)
 	free(before.data);
 }
 
+/* Does a line of the live panel hold `text`, marked or not? */
+static bool
+live_any(const struct tui_state *st, const char *text)
+{
+	return live_has(st, text, true) || live_has(st, text, false);
+}
+
+/* The line of the live panel holding `text`, or SIZE_MAX. */
+static size_t
+live_line(const struct tui_state *st, const char *text)
+{
+	for (size_t i = 0; i < st->live.n; i++)
+		if (strstr(st->live.v[i].text, text))
+			return i;
+	return SIZE_MAX;
+}
+
+/* Two answers changed: the access reviews open a gap, the trust page
+ * (read by the same rule) decides nothing.  The panel names the gap under
+ * the answer that opened it, newest change first, and says the trust page
+ * changes nothing on its own; the core's comparison alone would put the
+ * gap down to both. */
+static void
+test_whatif_attribution(void **state)
+{
+	struct fx *f = *state;
+	struct tui_state *st = start(f);
+
+	keys(st, "1\r1\r2\r20\r"); /* runs, reviews, no page, 20 people */
+	assert_int_equal(tui_state_view(st), TV_RESULTS);
+	tui_state_key(st, TK_ESC);
+	assert_int_equal(st->cur, A_STAFF);
+	tui_state_key(st, TK_F(6));
+	assert_non_null(st->saved);
+	tui_state_key(st, TK_PPAGE);
+	tui_state_key(st, TK_PPAGE);
+	assert_int_equal(st->cur, A_REVIEWS);
+	keys(st, "2");  /* no reviews: the gap opens */
+	tui_state_key(st, TK_NPAGE);
+	assert_int_equal(st->cur, A_PAGE);
+	keys(st, "1");  /* a trust page: nothing follows from it */
+	size_t page = live_line(st, "Do you publish a public trust page? No "
+	                        "\u2192 Yes");
+	size_t rev = live_line(st, "Do you review who has access every "
+	                       "quarter? Yes \u2192 No");
+	size_t gap = live_line(st, "Gap opened: Review access every quarter "
+	                       "(high priority)");
+	assert_true(page != SIZE_MAX && rev != SIZE_MAX && gap != SIZE_MAX);
+	/* Newest first: the page, then the reviews with the gap under them. */
+	assert_true(page < rev);
+	assert_string_equal(st->live.v[page + 1].text,
+	                    "Changes no conclusion on its own.");
+	assert_int_equal(gap, rev + 1);
+	assert_true(live_any(st, "Gaps: 0 \u2192 1"));
+	/* The categories stay in the panel in what-if. */
+	assert_true(live_any(st, "Categories"));
+	assert_true(live_any(st, "Security (required)"));
+
+	/* The same in the view that leaves what-if. */
+	tui_state_key(st, 'i');
+	assert_int_equal(tui_state_view(st), TV_WHATIF);
+	const struct tui_doc *d = &st->docs[TV_WHATIF];
+	size_t dp = SIZE_MAX, dg = SIZE_MAX;
+	for (size_t i = 0; i < d->n; i++) {
+		if (strstr(d->v[i].text, "public trust page? No"))
+			dp = i;
+		if (strstr(d->v[i].text, "Gap opened: Review access"))
+			dg = i;
+	}
+	assert_true(dp != SIZE_MAX && dg != SIZE_MAX);
+	assert_int_equal(d->v[dp].kind, TL_QUESTION);
+	assert_string_equal(d->v[dp + 1].text, "Changes no conclusion on its own.");
+	assert_true(dg > dp + 1);
+	tui_state_key(st, 'd');
+	assert_null(st->saved);
+}
+
+/* A number changes the panel as it is typed, before Enter: the readiness
+ * item and the score follow the digits, and nothing is saved until Enter. */
+static void
+test_panel_follows_typing(void **state)
+{
+	struct fx *f = *state;
+	struct tui_state *st = start(f);
+
+	keys(st, "1\r1\r2\r20\r");
+	tui_state_key(st, TK_ESC);
+	assert_int_equal(st->cur, A_STAFF);
+	assert_true(live_any(st, "Readiness: 100%"));
+	keys(st, "\x15" "5"); /* 5 people: segregation only partly */
+	assert_true(live_has(st, "As typed (Enter confirms)", true));
+	assert_true(live_has(st, "Readiness: 100% \u2192 50%", true));
+	assert_true(live_has(st, "Gaps: 0  Readiness: 50%", true));
+	assert_non_null(saved_text(f, "staff: 20"));
+	tui_state_key(st, TK_ENTER);
+	assert_non_null(saved_text(f, "staff: 5"));
+	assert_true(live_any(st, "Just changed"));
+	assert_true(live_any(st, "Readiness: 100% \u2192 50%"));
+	assert_false(live_any(st, "As typed"));
+}
+
 int
 main(void)
 {
@@ -363,6 +465,10 @@ main(void)
 		T(test_whatif_quit_asks_keep_or_drop),
 		T(test_whatif_signal_drops),
 		T(test_whatif_read_only_cannot_keep),
+		cmocka_unit_test_setup_teardown(test_whatif_attribution,
+		                                setup_attr, teardown),
+		cmocka_unit_test_setup_teardown(test_panel_follows_typing,
+		                                setup_attr, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

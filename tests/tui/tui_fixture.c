@@ -62,6 +62,13 @@ setup_named(void **state)
 }
 
 int
+setup_attr(void **state)
+{
+	return setup_file(state, sc_xasprintf("%s/attr.yaml", SC_TUI_FIXTURES),
+	                  A_COUNT);
+}
+
+int
 teardown(void **state)
 {
 	struct fx *f = *state;

@@ -18,6 +18,10 @@ enum { Q_ORG, Q_SERVICES, Q_SLA, Q_EMPLOYEES, Q_MONTHS, Q_REGION, Q_COUNT };
 enum { N_ORG, N_SERVICES, N_HEALTH, N_PAY_RUNS, N_SLA, N_SLA_LEVEL, N_BAA,
        N_MONTHS, N_RUSH, N_COUNT };
 
+/* Question indices in fixtures/attr.yaml: a gap rule that also reads an
+ * answer deciding nothing (the trust page). */
+enum { A_RUNS, A_REVIEWS, A_PAGE, A_STAFF, A_COUNT };
+
 struct fx {
 	char *dir;
 	char *cwd;
@@ -33,6 +37,8 @@ int
 setup(void **state);
 int
 setup_named(void **state);
+int
+setup_attr(void **state);
 int
 teardown(void **state);
 
