@@ -231,9 +231,9 @@ type_difference(void **state)
 }
 
 /* Without kept evidence the first SOC 1 period starts after readiness
- * work (April to September): 6 months cover the clients' December fiscal
- * year well enough, but a June year-end needs it lengthened to 9 (April to
- * December covers July to December).  No rule changes, yet the period
+ * work (March to August): 6 months cover the clients' December fiscal
+ * year well enough, but a June year-end needs it lengthened to 10 (March
+ * to December covers July to December).  No rule changes, yet the period
  * does, and it rests on the year-end answer. */
 static void
 period_from_the_roadmap(void **state)
@@ -245,7 +245,7 @@ period_from_the_roadmap(void **state)
 	const struct sc_diff_item *it = find(d, SC_DIFF_PERIOD, "soc1");
 	assert_non_null(it);
 	assert_int_equal(it->a.value, 6);
-	assert_int_equal(it->b.value, 9);
+	assert_int_equal(it->b.value, 10);
 	assert_string_equal(it->a.text, "6 months");
 	assert_int_equal(it->nrules, 0);
 	char *s = behind(d, it);

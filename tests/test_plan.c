@@ -646,7 +646,8 @@ someone_waiting_sees_a_quicker_type1(void **state)
 	(void)state;
 	struct fx f;
 	fx_open(&f, "early-stage-saas",
-	        "  has_deadline: false\n  evidence_kept: false\n",
+	        "  has_deadline: false\n  evidence_kept: false\n"
+	        "  type2_demanded: false\n",
 	        "2026-12-06");
 	const struct sc_plan_report *s2 = sc_plan_report(&f.p, SC_SOC2);
 	assert_int_equal(s2->type, SC_TYPE2);
@@ -656,9 +657,17 @@ someone_waiting_sees_a_quicker_type1(void **state)
 	assert_true(t1->report_by > 0 && t1->report_by < s2->report_by);
 	assert_non_null(strstr(t1->summary, "Someone is waiting"));
 	fx_close(&f);
-	/* Nobody waiting: no such path. */
+	/* Someone requires a Type II: a Type I would not do, so none. */
 	fx_open(&f, "early-stage-saas",
 	        "  has_deadline: false\n  evidence_kept: false\n"
+	        "  type2_demanded: true\n",
+	        "2026-12-06");
+	assert_null(track(&f.p, SC_TRACK_TYPE1_FIRST));
+	fx_close(&f);
+	/* A contract that names a SOC 2 is someone waiting too. */
+	fx_open(&f, "early-stage-saas",
+	        "  has_deadline: false\n  evidence_kept: false\n"
+	        "  type2_demanded: false\n"
 	        "  security_reviews: \"no\"\n  contract_report: soc2\n",
 	        "2026-12-06");
 	assert_non_null(track(&f.p, SC_TRACK_TYPE1_FIRST));

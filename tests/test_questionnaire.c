@@ -477,7 +477,8 @@ static const struct invalid_case invalid_cases[] = {
 		       "deadline, needed_in_months, operating_months, "
 		       "evidence_kept, prior_period_end, prior_soc1_period_end, "
 		       "prior_soc2_period_end, prior_reports, fiscal_year_end, "
-		       "type2_demanded, deadline_reports, waiting"},
+		       "type2_demanded, deadline_reports, fiscal_year_covered, "
+		       "waiting"},
 	}},
 	{"invalid-timeline-keys.yaml", SC_EDATA, {
 		{6, 18, "\"evidence_kept\" must name a yesno question; \"months\" "

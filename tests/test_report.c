@@ -1896,7 +1896,7 @@ static void
 roadmap_dates_follow_the_answers(void **state)
 {
 	(void)state;
-	/* full: report date 2026-01-31; two medium gaps and a low one are 5
+	/* full: report date 2026-01-31; two medium gaps and a low one are 2
 	 * weeks of readiness.  A year of kept evidence: one examination of the
 	 * SOC 1 and SOC 2 over the year before (a look-back), which the
 	 * medium gaps fall inside, so the plan shows both honest ways: the
@@ -1908,7 +1908,7 @@ roadmap_dates_follow_the_answers(void **state)
 	assert_true(json_is_null(json_object_get(rm, "ready_by")));
 	assert_int_equal(json_integer_value(json_object_get(rm,
 	                                                    "readiness_weeks")),
-	                 5);
+	                 2);
 	assert_string_equal(json_string_value(json_object_get(rm, "window_start")),
 	                    "2025-01-01");
 	assert_string_equal(json_string_value(json_object_get(rm, "window_end")),
@@ -1932,7 +1932,7 @@ roadmap_dates_follow_the_answers(void **state)
 		                    kinds[i]);
 	assert_string_equal(json_string_value(json_object_get(
 		                    json_array_get(tracks, 2), "report_by")),
-	                    "2026-11-26");
+	                    "2026-10-27");
 	assert_non_null(strstr(json_string_value(json_object_get(
 	                               json_array_get(tracks, 1), "title")),
 	                       "after Option A"));
@@ -2076,8 +2076,8 @@ static const struct road_case road_cases[] = {
 	 "  months_needed: 12\n  months_operating: 24\n"
 	 "  evidence_kept: false\n  had_report: true\n"
 	 "  prior_period_ended_months_ago: 10\n",
-	 {"2026-01-31 to 2026-02-13: Readiness work: close the gaps listed "
-	  "below (1 medium-priority gap), about 2 weeks.",
+	 {"2026-01-31 to 2026-02-06: Readiness work: close the gaps listed "
+	  "below (1 medium-priority gap), about 1 week.",
 	  "2026-03-01 to 2026-08-31: SOC 2 Type II period of 6 months",
 	  "so it starts after readiness work",
 	  "Your last SOC 2 period ended on 2025-03-31, and no dated evidence of "
@@ -2085,7 +2085,7 @@ static const struct road_case road_cases[] = {
 	  "Your controls have operated for 24 months, but no dated evidence of "
 	  "it was kept"},
 	 {"look-back"},
-	 {{"ready_by", "2026-02-13"}, {"window_start", "2026-03-01"},
+	 {{"ready_by", "2026-02-06"}, {"window_start", "2026-03-01"},
 	  {"window_end", "2026-08-31"}, {"report_by", "2026-10-27"}},
 	 "soc2", 6},
 	{"renewal with a gap open inside the running period", "2026-01-31",
@@ -2141,8 +2141,8 @@ static const struct road_case road_cases[] = {
 	  "Option B: close the gaps first. Close the gaps, then start a new "
 	  "period after the fix: a later report (by 2026-10-27) without these "
 	  "exceptions.",
-	  "2026-01-31 to 2026-02-20: Readiness work: close the gaps listed "
-	  "below (1 high-priority gap), about 3 weeks.",
+	  "2026-01-31 to 2026-02-13: Readiness work: close the gaps listed "
+	  "below (1 high-priority gap), about 2 weeks.",
 	  "2026-03-01 to 2026-08-31: SOC 2 Type II period of 6 months"},
 	 {"fall inside a window that has already ended"},
 	 {{"window_start", "2025-07-01"}, {"window_end", "2025-12-31"},
@@ -2419,18 +2419,22 @@ struct weeks_case {
 };
 
 static const struct weeks_case weeks_cases[] = {
+	/* Gaps are worked side by side: 2 weeks per high-priority gap, a week
+	 * per 3 medium ones, a week per 4 low ones or answers to confirm, at
+	 * most 26 weeks. */
 	{0, 0, 0, 0, 0, NULL},
 	{0, 0, 0, 1, 1, "Readiness work: confirm the answers listed below (1 "
 	                "answer to confirm), about 1 week."},
-	{1, 0, 0, 0, 3, "Readiness work: close the gaps listed below (1 "
-	                "high-priority gap), about 3 weeks."},
-	{0, 0, 7, 0, 7, "(7 low-priority gaps), about 7 weeks."},
-	{0, 4, 0, 0, 8, "(4 medium-priority gaps), about 2 months."},
-	{2, 1, 0, 1, 9, "Readiness work: close the gaps and confirm the "
+	{1, 0, 0, 0, 2, "Readiness work: close the gaps listed below (1 "
+	                "high-priority gap), about 2 weeks."},
+	{0, 0, 7, 0, 2, "(7 low-priority gaps), about 2 weeks."},
+	{0, 4, 0, 0, 2, "(4 medium-priority gaps), about 2 weeks."},
+	{2, 1, 0, 1, 6, "Readiness work: close the gaps and confirm the "
 	                "answers listed below (2 high-priority gaps, 1 "
-	                "medium-priority gap and 1 answer to confirm), about 2 "
-	                "months."},
-	{10, 0, 0, 0, 26, "(10 high-priority gaps), about 6 months."},
+	                "medium-priority gap and 1 answer to confirm), about 6 "
+	                "weeks."},
+	{10, 0, 0, 0, 20, "(10 high-priority gaps), about 5 months."},
+	{14, 0, 0, 0, 26, "(14 high-priority gaps), about 6 months."},
 };
 
 static void

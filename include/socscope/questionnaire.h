@@ -162,6 +162,9 @@ struct sc_rule {
  *  - deadline_reports (single, with the choices soc1, soc2 and others
  *    meaning both): which report the deadline is for, when two are
  *    recommended (unanswered: both);
+ *  - fiscal_year_covered (single, with the choices ending and next and
+ *    others meaning not known): which of the clients' fiscal years a
+ *    SOC 1 must cover: the one ending now or just ended, or the next;
  *  - waiting (an expression): someone is waiting for a report now (a
  *    prospect's questionnaire, a contract under negotiation), so a
  *    quicker Type I is worth showing beside a later Type II. */
@@ -177,6 +180,7 @@ struct sc_timeline {
 	size_t fiscal_year_end;
 	size_t type2_demanded;
 	size_t deadline_reports;
+	size_t fiscal_year_covered;
 	struct sc_expr *waiting; /* NULL when not given */
 	char *waiting_src;
 };

@@ -128,6 +128,7 @@ max_day(sc_day a, sc_day b)
 struct facts {
 	bool has_deadline;
 	unsigned deadline_for; /* the reports (bits) the deadline is for */
+	int year_covered;      /* 0 not known, 1 the year ending now, 2 next */
 	sc_day deadline;
 	bool has_operating;
 	int operating;
@@ -292,6 +293,18 @@ read_facts(struct ctx *c)
 			f->deadline_for = 1u << SC_SOC2 | 1u << SC_SOC3;
 	}
 
+	a = answer_of(c, tl->fiscal_year_covered, &shown);
+	if (a && a->type == SC_A_CHOICE) {
+		const struct sc_question *qn =
+			&c->q->questions[tl->fiscal_year_covered];
+		const char *id = a->choice < qn->nchoices
+		                         ? qn->choices[a->choice].id
+		                         : "";
+		f->year_covered = strcmp(id, "ending") == 0 ? 1
+		                  : strcmp(id, "next") == 0 ? 2
+		                                            : 0;
+	}
+
 	a = answer_of(c, tl->operating_months, &shown);
 	if (a && a->type == SC_A_NUMBER) {
 		f->has_operating = true;
@@ -353,7 +366,12 @@ readiness(struct ctx *c)
 {
 	struct facts *f = &c->f;
 	struct sc_plan *p = c->p;
-	size_t weeks = 3 * f->nhigh + 2 * f->nmedium + f->nlow + f->nconfirm;
+	/* Gaps are worked side by side by their owners: a high-priority one
+	 * (a risk assessment, an incident plan) takes about 2 weeks, three
+	 * medium ones (often a control to finish or write down) a week, four
+	 * low ones or answers to confirm a week. */
+	size_t weeks = 2 * f->nhigh + (f->nmedium + 2) / 3 +
+	               (f->nlow + f->nconfirm + 3) / 4;
 	p->readiness_weeks = weeks > READINESS_WEEKS_MAX ? READINESS_WEEKS_MAX
 	                                                 : (int)weeks;
 	const struct {
@@ -711,6 +729,36 @@ lookback_to_fiscal_year(struct ctx *c, struct place *pl)
 		                               "evidence reaches");
 }
 
+/* The end of the clients' fiscal year a SOC 1 must cover, as answered:
+ * the year ending now or ended within the last 6 months, or the one after
+ * it; 0 when not known (or no year-end given). */
+static sc_day
+serves_fiscal_year(const struct ctx *c)
+{
+	const struct facts *f = &c->f;
+	if (!f->fye_month || !f->year_covered)
+		return 0;
+	sc_day from = sc_date_add_months(c->today, -6);
+	struct sc_ymd t = sc_day_to_ymd(from);
+	sc_day ending = 0;
+	for (int y = t.y; y <= t.y + 2 && !ending; y++)
+		if (fy_end(f, y) >= from)
+			ending = fy_end(f, y);
+	if (f->year_covered == 1)
+		return ending;
+	return fy_end(f, sc_day_to_ymd(ending).y + 1);
+}
+
+/* Months of fiscal year ending `fe` that [s, e] covers. */
+static int
+months_of_year(const struct facts *f, sc_day fe, sc_day s, sc_day e)
+{
+	struct sc_ymd y = sc_day_to_ymd(fe);
+	sc_day fs = fy_end(f, y.y - 1) + 1;
+	sc_day os = max_day(s, fs), oe = e < fe ? e : fe;
+	return os > oe ? 0 : (int)sc_date_months_between(os, oe + 1);
+}
+
 /* A renewal: 12 months from the day after the last period of its kind. */
 static void
 place_renewal(struct ctx *c, struct place *pl, enum sc_report_id id)
@@ -1049,6 +1097,31 @@ place_type1(struct ctx *c, struct place *pl)
 	place_reporting(c, pl, true);
 }
 
+/* Place a look-back for report `id`; false (and `pl` to be placed again)
+ * when a SOC 1's look-back would cover fewer than 6 months of the fiscal
+ * year its clients' auditors need it for: months of the year before do
+ * not serve the year ahead. */
+static bool
+lookback_serves(struct ctx *c, struct place *pl, enum sc_report_id id)
+{
+	place_lookback(c, pl, id == SC_SOC1);
+	place_reporting(c, pl, true);
+	lookback_to_month_end(c, pl);
+	lookback_to_fiscal_year(c, pl);
+	if (id != SC_SOC1)
+		return true;
+	sc_day year = serves_fiscal_year(c);
+	if (!year || months_of_year(&c->f, year, pl->start, pl->end) >= FY_OVERLAP)
+		return true;
+	unsigned reports = pl->reports;
+	enum sc_rtype type = pl->type;
+	place_free(pl, 1);
+	memset(pl, 0, sizeof *pl);
+	pl->reports = reports;
+	pl->type = type;
+	return false;
+}
+
 /* Place every recommended SOC 1 and SOC 2 for a track.  `clean` places
  * a look-back period after readiness work instead.  Returns how many
  * placements (one for two reports examined together). */
@@ -1071,11 +1144,8 @@ place_all(struct ctx *c, struct place *out, bool clean, bool *any_lookback)
 		} else if (renewable(c, rr->id)) {
 			place_renewal(c, pl, rr->id);
 			place_reporting(c, pl, false);
-		} else if (!clean && lookback_possible(c, rr->id)) {
-			place_lookback(c, pl, rr->id == SC_SOC1);
-			place_reporting(c, pl, true);
-			lookback_to_month_end(c, pl);
-			lookback_to_fiscal_year(c, pl);
+		} else if (!clean && lookback_possible(c, rr->id) &&
+		           lookback_serves(c, pl, rr->id)) {
 			*any_lookback = true;
 		} else {
 			/* The close-the-gaps-first option: a look-back rule's
@@ -1094,6 +1164,8 @@ place_all(struct ctx *c, struct place *out, bool clean, bool *any_lookback)
 	    (out[0].how != H_RENEWAL || out[0].start == out[1].start)) {
 		struct place *one = &out[0], *two = &out[1];
 		one->reports |= two->reports;
+		/* The deadline may be for the report that joined. */
+		one->fit = fit(c, one->reports, one->rep_from, one->rep_by);
 		if (one->type == SC_TYPE2 && (one->start != two->start ||
 		                              one->end != two->end)) {
 			char *w = sc_xasprintf("%s; the SOC 2 takes the same "
@@ -1229,6 +1301,19 @@ next_track(struct ctx *c, const struct place *pls, size_t n, int follows)
 			a, b, d);
 	t->fit = SC_FIT_NONE;
 	place_free(nx, k);
+}
+
+/* Would a quicker Type I serve anyone?  Not when someone requires a Type
+ * II, nor for a SOC 1 alone: clients' auditors cannot rely on a Type I. */
+static bool
+type1_of_use(const struct ctx *c, const struct place *pls, size_t n)
+{
+	if (c->f.type2_demanded)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (pls[i].reports & ~(1u << SC_SOC1))
+			return true;
+	return false;
 }
 
 /* The quicker Type I: for someone waiting (no date given) beside a first
@@ -1543,7 +1628,7 @@ sc_plan_build(struct sc_plan *p, const struct sc_questionnaire *q,
 		/* Someone waiting with no date, or a plan that misses the date:
 		 * the quicker Type I after the same readiness work. */
 		bool late = t->fit == SC_FIT_LATE || t->fit == SC_FIT_MAYBE;
-		if (track_has(alt, m, H_AFTER) &&
+		if (track_has(alt, m, H_AFTER) && type1_of_use(&c, alt, m) &&
 		    ((c.f.waiting && !c.f.has_deadline) || late))
 			type1_track(&c, alt, m, late);
 		headline(&c, alt, m);
@@ -1593,7 +1678,7 @@ sc_plan_build(struct sc_plan *p, const struct sc_questionnaire *q,
 		t->title = sc_xstrdup("The plan");
 		record(&c, plan, n);
 		bool late = t->fit == SC_FIT_LATE || t->fit == SC_FIT_MAYBE;
-		if (track_has(plan, n, H_AFTER) &&
+		if (track_has(plan, n, H_AFTER) && type1_of_use(&c, plan, n) &&
 		    ((c.f.waiting && !c.f.has_deadline) || late))
 			type1_track(&c, plan, n, late);
 		headline(&c, plan, n);

@@ -160,6 +160,7 @@ sc_timeline_init(struct sc_timeline *t)
 	t->fiscal_year_end = SIZE_MAX;
 	t->type2_demanded = SIZE_MAX;
 	t->deadline_reports = SIZE_MAX;
+	t->fiscal_year_covered = SIZE_MAX;
 }
 
 const struct sc_question *
@@ -1800,11 +1801,14 @@ timeline_question(struct loader *L, const struct sc_ynode *map,
 		"soc1_type1", "soc1_type2", "soc2_type1", "soc2_type2", "soc3",
 		NULL};
 	static const char *const which_ids[] = {"soc1", "soc2", NULL};
+	static const char *const year_ids[] = {"ending", "next", NULL};
 	bool which = strcmp(key, "deadline_reports") == 0;
+	bool year = strcmp(key, "fiscal_year_covered") == 0;
 	const char *const *need = which                    ? which_ids
+	                          : year                   ? year_ids
 	                          : qn->type == SC_Q_SINGLE ? month_ids
 	                                                    : report_ids;
-	size_t nneed = which ? 2 : qn->type == SC_Q_SINGLE ? 12 : 5;
+	size_t nneed = which || year ? 2 : qn->type == SC_Q_SINGLE ? 12 : 5;
 	struct sc_buf missing = {0};
 	for (size_t m = 0; m < nneed; m++) {
 		if (sc_question_find_choice(qn, need[m]) >= 0)
@@ -1818,6 +1822,7 @@ timeline_question(struct loader *L, const struct sc_ynode *map,
 		        "%s; \"%s\" has no choice %s",
 		        key, sc_qtype_id_str(qn->type),
 		        which ? "soc1 and soc2"
+		        : year ? "ending and next"
 		        : qn->type == SC_Q_SINGLE
 		                ? "the months jan ... dec"
 		                : "soc1_type1, soc1_type2, soc2_type1, "
@@ -1834,7 +1839,7 @@ static const char *const timeline_keys[] = {
 	"deadline", "needed_in_months", "operating_months", "evidence_kept",
 	"prior_period_end", "prior_soc1_period_end", "prior_soc2_period_end",
 	"prior_reports", "fiscal_year_end", "type2_demanded", "deadline_reports",
-	"waiting", NULL};
+	"fiscal_year_covered", "waiting", NULL};
 
 #define QT(t) (1u << (t))
 
@@ -1874,6 +1879,8 @@ parse_timeline(struct loader *L, const struct sc_ynode *root)
 	        timeline_question(L, t, "type2_demanded", QT(SC_Q_YESNO));
 	tl->deadline_reports =
 	        timeline_question(L, t, "deadline_reports", QT(SC_Q_SINGLE));
+	tl->fiscal_year_covered =
+	        timeline_question(L, t, "fiscal_year_covered", QT(SC_Q_SINGLE));
 	const struct sc_ynode *w = sc_ymap_get(t, "waiting");
 	if (w) {
 		if (w->kind != SC_Y_SCALAR || sc_ynode_is_null(w) ||

@@ -165,18 +165,21 @@ V2_DIFFERENCES = {
     name: ({"readiness:score"}, {"monitoring_controls"} | NAMED)
     for name in ("consumer-app", "established-saas", "eu-analytics-processor")
 }
-# Those with a SOC 1, a SOC 2 and a deadline say which report it is for.
+# Those with a SOC 1, a SOC 2 and a deadline say which report it is for,
+# and those whose clients' years end on one date which year it must cover.
 V2_DIFFERENCES.update({
-    name: ({"readiness:score"}, {"monitoring_controls", "deadline_reports"} | NAMED)
+    name: ({"readiness:score"},
+           {"monitoring_controls", "deadline_reports", "clients_year_covered"} | NAMED)
     for name in ("claims-administrator", "payment-processor", "payroll-bureau")
 })
 V2_DIFFERENCES["colocation-provider"] = ({"readiness:score"},
                                          {"monitoring_controls"} | BOUNDARY)
 V2_DIFFERENCES.update({
     name: ({"readiness:score", "gap:monitoring_controls"}, {"monitoring_controls"} | NAMED)
-    for name in ("early-stage-saas", "healthcare-saas", "loan-servicer",
-                 "managed-it-provider")
+    for name in ("early-stage-saas", "healthcare-saas", "managed-it-provider")
 })
+V2_DIFFERENCES["loan-servicer"] = ({"readiness:score", "gap:monitoring_controls"},
+                                   {"monitoring_controls", "clients_year_covered"} | NAMED)
 V2_DIFFERENCES["local-bookkeeper"] = (set(), {"auditors_ask"})
 V2_DIFFERENCES["no-report-consultancy"] = (set(), set())
 
@@ -655,7 +658,7 @@ class MigrateCliTest(unittest.TestCase):
         r = self.run_cli("interview", "--plain", stdin="1\n:quit\n")
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("  1) Brightline Payroll Services (53 of 66 answered under questionnaire "
-                      "1.0)\n  2) Crescent Loan Servicing (58 of 64 answered under questionnaire "
+                      "1.0)\n  2) Crescent Loan Servicing (58 of 65 answered under questionnaire "
                       "2.0)\nCannot be resumed here:\n  - Brightline Payroll Services: cannot be "
                       f"opened: {broken_s}:{line}:{col}: ", r.stdout)
         self.assertIn("Resuming the saved interview for Brightline Payroll Services", r.stdout)

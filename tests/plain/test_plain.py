@@ -412,7 +412,7 @@ class PlainTest(unittest.TestCase):
         with open(path, "wb") as f:
             f.write(original)
         summary = ("Saved under questionnaire 2.0 and read as 3.0: 3 answers carried over "
-                   "in a new form, 7 new questions to answer. The file is rewritten in the new form at the first "
+                   "in a new form, 8 new questions to answer. The file is rewritten in the new form at the first "
                    f"change; the original is kept as {path}.v2.0.\n")
         r = self.interview(":quit\n", "-a", path, q="soc-scoping")
         self.assertEqual(r.returncode, 0, r.stderr)
