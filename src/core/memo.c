@@ -98,6 +98,12 @@ mark_all(struct rp_model *m, struct rp_reasons *rs, const char *conclusion)
 }
 
 void
+rp_memo_mark(struct rp_model *m, struct rp_reasons *rs, const char *conclusion)
+{
+	mark_all(m, rs, conclusion);
+}
+
+void
 rp_memo_assumptions(struct rp_model *m)
 {
 	const struct sc_questionnaire *q = m->q;
@@ -131,6 +137,7 @@ rp_memo_assumptions(struct rp_model *m)
 	for (size_t i = 0; i < m->nreports; i++)
 		mark_all(m, &m->reports[i].reasons, m->reports[i].title);
 	mark_all(m, &m->none, "No SOC report now");
+	mark_all(m, &m->deferred, "SOC 3 later");
 	for (int c = 0; c < SC_CAT_COUNT; c++) {
 		sc_buf_printf(&b, "%s %s", sc_category_name((enum sc_category)c),
 		              m->r->tsc[c].in_scope ? "in scope" : "out of scope");
@@ -168,6 +175,13 @@ rp_memo_assumptions(struct rp_model *m)
 }
 
 void
+rp_memo_ids(const size_t *idx, size_t n, struct sc_buf *out)
+{
+	for (size_t i = 0; i < n; i++)
+		sc_buf_printf(out, "%sA%zu", i ? ", " : "", idx[i] + 1);
+}
+
+void
 rp_memo_assumed(const struct rp_model *m, const size_t *idx, size_t n,
                 struct sc_buf *out)
 {
@@ -177,8 +191,7 @@ rp_memo_assumed(const struct rp_model *m, const size_t *idx, size_t n,
 	                                            "question:"
 	                                          : "assumptions or open "
 	                                            "questions:");
-	for (size_t i = 0; i < n; i++)
-		sc_buf_printf(out, "%sA%zu", i ? ", " : "", idx[i] + 1);
+	rp_memo_ids(idx, n, out);
 	sc_buf_puts(out, " (see Assumptions and open questions).");
 	(void)m;
 }
@@ -263,6 +276,36 @@ proposal_add(struct rp_model *m, enum sc_scope_kind k, size_t ri,
 	free(one.v);
 }
 
+const char *
+rp_assumption_kind(const struct rp_assumption *as)
+{
+	return as->idk ? "open question" : "assumption";
+}
+
+/* Each rule behind a kind's proposals once, with the items it proposed. */
+static void
+scope_rules(struct rp_model *m, enum sc_scope_kind k)
+{
+	const struct rp_scope_items *it = &m->proposals[k];
+	struct rp_scope_rules *out = &m->scope_rules[k];
+	for (size_t i = 0; i < it->n; i++)
+		for (size_t j = 0; j < it->v[i].why.n; j++) {
+			const struct rp_reason *rs = &it->v[i].why.v[j];
+			struct rp_scope_rule *sr = NULL;
+			for (size_t x = 0; x < out->n && !sr; x++)
+				if (out->v[x].reason->rule == rs->rule)
+					sr = &out->v[x];
+			if (!sr) {
+				out->v = sc_xrealloc(out->v,
+				                     (out->n + 1) * sizeof *out->v);
+				sr = &out->v[out->n++];
+				memset(sr, 0, sizeof *sr);
+				sr->reason = rs;
+			}
+			assumed_add(&sr->items, &sr->nitems, i);
+		}
+}
+
 void
 rp_memo_scope(struct rp_model *m)
 {
@@ -318,6 +361,8 @@ rp_memo_scope(struct rp_model *m)
 			proposal_add(m, t->kind, ri, t->text);
 		}
 	}
+	for (int k = 0; k < SC_SCOPE_KINDS; k++)
+		scope_rules(m, (enum sc_scope_kind)k);
 }
 
 /* ---- the first page ------------------------------------------------------ */
@@ -481,6 +526,10 @@ rp_memo_fini(struct rp_model *m)
 			rp_reasons_fini(&it->v[i].why);
 		}
 		free(it->v);
+		struct rp_scope_rules *sr = &m->scope_rules[k];
+		for (size_t i = 0; i < sr->n; i++)
+			free(sr->v[i].items);
+		free(sr->v);
 	}
 	char **lists[3] = {m->decision, m->first, m->decide};
 	size_t ns[3] = {m->ndecision, m->nfirst, m->ndecide};
