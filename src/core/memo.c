@@ -152,7 +152,7 @@ rp_memo_assumptions(struct rp_model *m)
 		if (!g->rec->def)
 			continue;
 		sc_buf_printf(&b, "%s: %s",
-		              g->rec->def->followup ? "To confirm" : "Gap",
+		              g->rec->def->followup ? "Follow-up" : "Gap",
 		              g->rec->def->title);
 		mark_all(m, &g->reasons, sc_buf_str(&b));
 		sc_buf_reset(&b);

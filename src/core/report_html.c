@@ -216,7 +216,7 @@ h_summary(struct hw *w, const struct rp_model *m)
 	if (m->ex_risk)
 		h_labelled(w, "risk", "Deadline at risk:", m->ex_risk);
 	if (m->truthful)
-		h_labelled(w, "truthful", "If you are asked about SOC 2:",
+		h_labelled(w, "truthful", "Asked about SOC 2?",
 		           m->truthful);
 	h_list(w, "Do first:", m->first, m->nfirst, true);
 	h_list(w, "Decisions for you:", m->decide, m->ndecide, false);

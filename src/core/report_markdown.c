@@ -196,7 +196,7 @@ md_summary(struct md *w, const struct rp_model *m)
 	if (m->ex_risk)
 		md_labelled(w, "Deadline at risk:", m->ex_risk);
 	if (m->truthful)
-		md_labelled(w, "If you are asked about SOC 2:", m->truthful);
+		md_labelled(w, "Asked about SOC 2?", m->truthful);
 	if (m->nfirst) {
 		sc_buf_puts(w->out, "**Do first:**\n\n");
 		md_list(w, m->first, m->nfirst, true);

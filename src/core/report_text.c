@@ -169,7 +169,7 @@ summary(struct tw *t, const struct rp_model *m)
 	if (m->ex_risk)
 		labelled(t, "DEADLINE AT RISK:", m->ex_risk);
 	if (m->truthful)
-		labelled(t, "If you are asked about SOC 2:", m->truthful);
+		labelled(t, "Asked about SOC 2?", m->truthful);
 	list(t, "Do first:", m->first, m->nfirst, true);
 	list(t, "Decisions for you:", m->decide, m->ndecide, false);
 	para(t, m->ex_ready);
