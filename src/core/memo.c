@@ -398,6 +398,8 @@ rp_memo_first_page(struct rp_model *m)
 			                            : "");
 		} else if (pr->type == SC_TYPE2) {
 			sc_buf_puts(&b, " (period not dated yet)");
+		} else if (pr->type == SC_TYPE1) {
+			sc_buf_puts(&b, " (date not set yet)");
 		}
 		if (pr->report_by) {
 			sc_date_format(pr->report_by, d1);

@@ -336,8 +336,8 @@ struct rp_model {
 	"What the conclusions rest on that is not yet fact: every answer "     \
 	"given as \"I don't know\" or \"Not sure\" (an open question) and "  \
 	"every note typed during the interview (an assumption). Confirm or "   \
-	"correct each before the scope is agreed: a conclusion marked with "   \
-	"its number may change."
+	"correct each: a conclusion marked with its number may change until "   \
+	"you do."
 #define RP_NO_ASSUMPTIONS                                                      \
 	"None: no answer was \"I don't know\" or \"Not sure\" and no note "   \
 	"was typed, so the conclusions rest on the answers as given "          \
