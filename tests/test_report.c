@@ -1772,7 +1772,8 @@ markdown_renders_as_intended(void **state)
 			"Recommendation", "Trust Services categories", "Roadmap",
 			"Related frameworks", "Readiness gaps", "Next steps",
 			"Sources", "Appendix A: how each conclusion was reached",
-			"Appendix B: your answers", "About this report", NULL};
+			"Appendix B: how to close each gap",
+			"Appendix C: your answers", "About this report", NULL};
 		static const char *const none[] = {
 			"Executive summary", "Recommendation", "Related frameworks",
 			"Next steps", "Sources",
@@ -1783,7 +1784,8 @@ markdown_renders_as_intended(void **state)
 			"Recommendation", "Roadmap", "Related frameworks",
 			"Readiness gaps", "Next steps", "Sources",
 			"Appendix A: how each conclusion was reached",
-			"Appendix B: your answers", "About this report", NULL};
+			"Appendix B: how to close each gap",
+			"Appendix C: your answers", "About this report", NULL};
 		const char *const *want = strcmp(cases[c], "none") == 0 ? none
 		                          : strcmp(cases[c], "escape") == 0 ? escape
 		                                                            : full;
@@ -1799,15 +1801,25 @@ markdown_renders_as_intended(void **state)
 			free(h);
 		}
 		assert_int_equal(count(html, "<h2>"), nh2);
-		/* Rows: header rows have 3 th, body rows 3 td. */
-		for (const char *r = html; (r = strstr(r, "<tr>")); r += 4) {
-			const char *end = strstr(r, "</tr>");
+		/* Rows: every row of a table has as many cells as its header,
+		 * 3 (categories, answers, areas), or 4 in the gaps' work plan
+		 * (gap, priority, criteria, owner and due date). */
+		for (const char *t = html; (t = strstr(t, "<table>")); t++) {
+			const char *end = strstr(t, "</table>");
 			assert_non_null(end);
-			size_t cells = 0;
-			for (const char *q = r; q < end; q++)
-				if (strncmp(q, "<td", 3) == 0 || strncmp(q, "<th", 3) == 0)
-					cells++;
-			assert_int_equal(cells, 3);
+			bool gaps = strstr(t, "<th>Owner, due</th>") &&
+			            strstr(t, "<th>Owner, due</th>") < end;
+			for (const char *r = t; (r = strstr(r, "<tr>")) && r < end;
+			     r += 4) {
+				const char *re = strstr(r, "</tr>");
+				assert_non_null(re);
+				size_t cells = 0;
+				for (const char *q = r; q < re; q++)
+					if (strncmp(q, "<td", 3) == 0 ||
+					    strncmp(q, "<th", 3) == 0)
+						cells++;
+				assert_int_equal(cells, gaps ? 4 : 3);
+			}
 		}
 		assert_null(strstr(html, "<script"));
 		assert_null(strstr(html, "<b>"));
@@ -1863,13 +1875,16 @@ evidence_markdown_renders_as_intended(void **state)
 			if (k == 1)
 				assert_int_equal(count(html, "<h2>"),
 				                 strcmp(cases[c], "none") == 0 ? 8
-				                 : strcmp(cases[c], "escape") == 0 ? 12
-				                                                   : 13);
-			/* Evidence tables start with a "#" header cell. */
+				                 : strcmp(cases[c], "escape") == 0 ? 13
+				                                                   : 14);
+			/* Evidence tables start with a "#" header cell; the gaps'
+			 * work plan ends with the owner. */
 			for (const char *t = html; (t = strstr(t, "<table>")); t++) {
 				const char *end = strstr(t, "</table>");
 				bool evidence = strstr(t, "<th align=\"right\">#</th>") &&
 				                strstr(t, "<th align=\"right\">#</th>") < end;
+				bool gaps = !evidence && strstr(t, "<th>Owner, due</th>") &&
+				            strstr(t, "<th>Owner, due</th>") < end;
 				for (const char *r = t; (r = strstr(r, "<tr>")) && r < end;
 				     r += 4) {
 					const char *re = strstr(r, "</tr>");
@@ -1878,7 +1893,7 @@ evidence_markdown_renders_as_intended(void **state)
 						if (strncmp(q, "<td", 3) == 0 ||
 						    strncmp(q, "<th", 3) == 0)
 							cells++;
-					assert_int_equal(cells, evidence ? 9 : 3);
+					assert_int_equal(cells, evidence ? 9 : gaps ? 4 : 3);
 				}
 			}
 			assert_null(strstr(html, "<a href"));

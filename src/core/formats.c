@@ -107,8 +107,10 @@ sc_report_render_branded(const struct sc_questionnaire *q,
 	rp_model_brand(&m, brand);
 	/* Only the formats with an appendix for it carry the list, and only
 	 * a report that recommends SOC reports has one. */
-	if (ops->evidence_appendix && m.soc)
+	if (ops->evidence_appendix && m.soc) {
 		rp_evidence_build(&m, evidence);
+		rp_model_letters(&m);
+	}
 	ops->render(&m, opts, out);
 	rp_model_fini(&m);
 }

@@ -22,9 +22,10 @@ static const struct {
 	[RP_H_GAPS] = {"Readiness gaps", "gaps"},
 	[RP_H_NEXT_STEPS] = {"Next steps", "next-steps"},
 	[RP_H_SOURCES] = {"Sources", "sources"},
-	[RP_H_TRACE] = {"Appendix A: how each conclusion was reached", "trace"},
-	[RP_H_APPENDIX] = {"Appendix B: your answers", "appendix"},
-	[RP_H_EVIDENCE] = {"Appendix C: evidence to collect", "evidence"},
+	[RP_H_TRACE] = {"how each conclusion was reached", "trace"},
+	[RP_H_GUIDE] = {"how to close each gap", "guide"},
+	[RP_H_APPENDIX] = {"your answers", "appendix"},
+	[RP_H_EVIDENCE] = {"evidence to collect", "evidence"},
 	[RP_H_ABOUT] = {"About this report", "about"},
 	[RP_H_OUTCOME] = {"Outcome", "outcome"},
 	[RP_H_FOLLOWUPS] = {"Follow-ups", "follow-ups"},
@@ -41,6 +42,45 @@ const char *
 rp_heading_id(enum rp_heading h)
 {
 	return (unsigned)h < RP_H_COUNT ? headings[h].id : "";
+}
+
+const char *
+rp_title(const struct rp_model *m, enum rp_heading h)
+{
+	if ((unsigned)h < RP_H_COUNT && m->titles[h][0])
+		return m->titles[h];
+	return rp_heading(h);
+}
+
+bool
+rp_gap_marked_confirm(const struct rp_gap *g)
+{
+	const struct sc_gap_def *d = g->rec->def;
+	return d && d->followup && strncmp(d->title, "Confirm", 7) != 0;
+}
+
+bool
+rp_has_guide(const struct rp_model *m)
+{
+	return m->soc && m->ngaps > 0;
+}
+
+void
+rp_model_letters(struct rp_model *m)
+{
+	const bool present[] = {
+		true, rp_has_guide(m), true,
+		m->evidence.cat && m->evidence.nlists > 0,
+	};
+	const enum rp_heading which[] = {RP_H_TRACE, RP_H_GUIDE, RP_H_APPENDIX,
+	                                 RP_H_EVIDENCE};
+	char letter = 'A';
+	for (size_t i = 0; i < sizeof which / sizeof which[0]; i++) {
+		m->titles[which[i]][0] = '\0';
+		if (present[i])
+			snprintf(m->titles[which[i]], sizeof m->titles[which[i]],
+			         "Appendix %c: %s", letter++, headings[which[i]].title);
+	}
 }
 
 /* The AICPA's own guides and criteria, which every conclusion of the
@@ -900,6 +940,7 @@ rp_model_build(struct rp_model *m, const struct sc_questionnaire *q,
 		build_sources(m);
 	}
 	rp_outcome_build(m);
+	rp_model_letters(m);
 	sc_buf_fini(&b);
 }
 

@@ -84,13 +84,20 @@ h_reason_list(struct hw *w, const struct rp_model *m,
 }
 
 static void
-h_section(struct hw *w, enum rp_heading h, bool pagebreak)
+h_section_titled(struct hw *w, enum rp_heading h, const char *title,
+                 bool pagebreak)
 {
 	/* div, not section: xmllint's HTML parser predates HTML5 elements. */
 	sc_buf_printf(w->out, "<div class=\"section%s\" id=\"%s\">\n<h2>",
 	              pagebreak ? " pagebreak" : "", rp_heading_id(h));
-	h_text(w, rp_heading(h));
+	h_text(w, title);
 	sc_buf_puts(w->out, "</h2>\n");
+}
+
+static void
+h_section(struct hw *w, enum rp_heading h, bool pagebreak)
+{
+	h_section_titled(w, h, rp_heading(h), pagebreak);
 }
 
 static void
@@ -490,8 +497,10 @@ h_owner(struct hw *w, const struct rp_gap *g)
 	sc_buf_puts(w->out, ".</li>\n");
 }
 
-/* The gaps by priority: all of them in the SOC layout, or those of one
- * kind (follow-ups, or the reader's own) in the outcome's layout. */
+/* The gaps by priority with what to do: all of them in the SOC layout's
+ * guide (an appendix), or those of one kind (follow-ups, or the reader's
+ * own) in the outcome's layout, which shows them in its body with their
+ * owners and what they rest on. */
 static void
 h_gap_list(struct hw *w, const struct rp_model *m, bool soc, bool followups)
 {
@@ -510,12 +519,13 @@ h_gap_list(struct hw *w, const struct rp_model *m, bool soc, bool followups)
 				any = true;
 			}
 			sc_buf_puts(w->out, "<li><strong>");
-			if (soc && d->followup)
+			if (soc && rp_gap_marked_confirm(g))
 				sc_buf_puts(w->out, "<span class=\"followup\">Confirm:"
 				                    "</span> ");
 			h_text(w, d->title);
 			sc_buf_puts(w->out, "</strong>\n<ul>\n");
-			h_owner(w, g);
+			if (!soc)
+				h_owner(w, g);
 			sc_buf_puts(w->out, "<li>Criteria: ");
 			for (size_t k = 0; k < g->rec->ncriteria; k++) {
 				const char *n = sc_criteria_name(g->rec->criteria[k], name,
@@ -533,7 +543,7 @@ h_gap_list(struct hw *w, const struct rp_model *m, bool soc, bool followups)
 				            "<li>This is a follow-up: your answers leave "
 				            "this open, so confirm it rather than assume "
 				            "either way.</li>\n");
-			if (g->nassumed) {
+			if (!soc && g->nassumed) {
 				sc_buf_puts(w->out, "<li>");
 				h_rests(w, m, g->assumed, g->nassumed);
 				sc_buf_puts(w->out, "</li>\n");
@@ -545,15 +555,67 @@ h_gap_list(struct hw *w, const struct rp_model *m, bool soc, bool followups)
 	}
 }
 
+/* The gaps as a work plan: each with its priority, criteria, owner and due
+ * date, and what it rests on; what to do about each is an appendix. */
 static void
 h_gaps(struct hw *w, const struct rp_model *m)
 {
 	h_section(w, RP_H_GAPS, false);
 	h_tag(w, "<p>", m->readiness, "</p>\n");
-	if (m->ngaps == 0)
+	if (m->ngaps == 0) {
 		h_tag(w, "<p>", m->no_gap, "</p>\n");
-	h_gap_list(w, m, true, false);
+	} else {
+		h_tag(w, "<p>What to do about each is in ", rp_title(m, RP_H_GUIDE),
+		      ".");
+		if (m->nconfirm)
+			sc_buf_puts(w->out, " &ldquo;Confirm&rdquo; marks a follow-up: "
+			                    "your answers leave it open, so confirm it "
+			                    "rather than assume either way.");
+		sc_buf_puts(w->out, "</p>\n<table class=\"gaps\">\n<thead><tr>"
+		                    "<th>Gap</th><th>Priority</th><th>Criteria</th>"
+		                    "<th>Owner, due</th></tr></thead>\n<tbody>\n");
+		for (size_t i = 0; i < m->ngaps; i++) {
+			const struct rp_gap *g = &m->gaps[i];
+			sc_buf_puts(w->out, "<tr><td>");
+			if (rp_gap_marked_confirm(g))
+				sc_buf_puts(w->out, "<span class=\"followup\">Confirm:"
+				                    "</span> ");
+			h_text(w, g->rec->def->title);
+			h_rests(w, m, g->assumed, g->nassumed);
+			sc_buf_printf(w->out, "</td><td>%s</td><td>",
+			              sc_priority_id_str(g->rec->priority));
+			for (size_t k = 0; k < g->rec->ncriteria; k++) {
+				sc_buf_puts(w->out, k ? ", " : "");
+				h_text(w, g->rec->criteria[k]);
+			}
+			sc_buf_puts(w->out, "</td>");
+			if (!g->owner && !*g->due) {
+				sc_buf_puts(w->out, "<td class=\"todo\">not set yet</td>");
+			} else {
+				sc_buf_puts(w->out, "<td>");
+				if (g->owner)
+					h_text(w, g->owner);
+				if (*g->due)
+					sc_buf_printf(w->out, "%sdue %s", g->owner ? ", " : "",
+					              g->due);
+				sc_buf_puts(w->out, "</td>");
+			}
+			sc_buf_puts(w->out, "</tr>\n");
+		}
+		sc_buf_puts(w->out, "</tbody>\n</table>\n");
+	}
 	h_areas(w, m);
+	sc_buf_puts(w->out, "</div>\n");
+}
+
+static void
+h_guide(struct hw *w, const struct rp_model *m)
+{
+	if (!rp_has_guide(m))
+		return;
+	h_section_titled(w, RP_H_GUIDE, rp_title(m, RP_H_GUIDE), true);
+	h_tag(w, "<p>", RP_GUIDE_INTRO, "</p>\n");
+	h_gap_list(w, m, true, false);
 	sc_buf_puts(w->out, "</div>\n");
 }
 
@@ -601,10 +663,8 @@ h_sources(struct hw *w, const struct rp_model *m)
 	for (size_t i = 0; i < m->nsources; i++)
 		h_source(w, NULL, m->sources[i]->title, m->sources[i]->url);
 	sc_buf_puts(w->out, "</ul>\n");
-	if (m->evidence.cat && m->evidence.nlists) {
+	if (m->evidence.cat && m->evidence.nlists)
 		h_tag(w, "<p>", RP_SOURCES_PRACTICE, "</p>\n");
-		h_catalogue_sources(w, m->evidence.cat);
-	}
 	sc_buf_puts(w->out, "</div>\n");
 }
 
@@ -699,7 +759,7 @@ h_trace_gaps(struct hw *w, const struct rp_model *m, const char *title,
 static void
 h_trace(struct hw *w, const struct rp_model *m)
 {
-	h_section(w, RP_H_TRACE, true);
+	h_section_titled(w, RP_H_TRACE, rp_title(m, RP_H_TRACE), true);
 	h_tag(w, "<p>", RP_TRACE_INTRO, "</p>\n");
 	struct sc_buf b = {0};
 	if (m->has_outcome && m->outcome)
@@ -751,7 +811,7 @@ h_trace(struct hw *w, const struct rp_model *m)
 static void
 h_appendix(struct hw *w, const struct rp_model *m)
 {
-	h_section(w, RP_H_APPENDIX, true);
+	h_section_titled(w, RP_H_APPENDIX, rp_title(m, RP_H_APPENDIX), true);
 	const struct sc_questionnaire *q = m->q;
 	struct sc_buf b = {0};
 	for (size_t s = 0; s < q->nsections; s++) {
@@ -792,10 +852,10 @@ h_appendix(struct hw *w, const struct rp_model *m)
 /* --- Appendix C: the evidence list ----------------------------------- */
 
 /* Its notes, what each report examines, then one table in which each
- * request appears once; `h` is the level of its headings; with
- * `sources`, the catalogue's sources after. */
+ * request appears once, then the catalogue's sources it cites; `h` is the
+ * level of its headings. */
 static void
-h_evidence(struct hw *w, const struct rp_model *m, int h, bool sources)
+h_evidence(struct hw *w, const struct rp_model *m, int h)
 {
 	const struct rp_evidence *e = &m->evidence;
 	for (size_t i = 0; i < e->nnotes; i++)
@@ -847,13 +907,8 @@ h_evidence(struct hw *w, const struct rp_model *m, int h, bool sources)
 		}
 		sc_buf_puts(w->out, "</tbody>\n</table>\n");
 	}
-	if (sources) {
-		sc_buf_printf(w->out, "<h%d>Sources</h%d>\n", h, h);
-		h_catalogue_sources(w, e->cat);
-	} else {
-		sc_buf_puts(w->out, "<p>The sources are listed under Sources, "
-		                    "above.</p>\n");
-	}
+	sc_buf_printf(w->out, "<h%d>Sources</h%d>\n", h, h);
+	h_catalogue_sources(w, e->cat);
 }
 
 static void
@@ -904,7 +959,7 @@ render_evidence(const struct rp_model *m, struct sc_buf *out)
 	h_field(&w, "Completeness", m->completeness);
 	sc_buf_puts(out, "</dl>\n</div>\n<div class=\"section\" "
 	                 "id=\"evidence\">\n");
-	h_evidence(&w, m, 2, true);
+	h_evidence(&w, m, 2);
 	sc_buf_puts(out, "</div>\n");
 	h_section(&w, RP_H_ABOUT, false);
 	h_tag(&w, "<p class=\"disclaimer\">", RP_DISCLAIMER, "</p>\n");
@@ -943,10 +998,12 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 		h_outcome_lists(&w, m);
 	}
 	h_trace(&w, m);
+	h_guide(&w, m);
 	h_appendix(&w, m);
 	if (m->evidence.cat && m->evidence.nlists) {
-		h_section(&w, RP_H_EVIDENCE, true);
-		h_evidence(&w, m, 3, false);
+		h_section_titled(&w, RP_H_EVIDENCE, rp_title(m, RP_H_EVIDENCE),
+		                 true);
+		h_evidence(&w, m, 3);
 		sc_buf_puts(out, "</div>\n");
 	}
 	h_section(&w, RP_H_ABOUT, false);

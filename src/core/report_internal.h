@@ -213,6 +213,31 @@ struct rp_field {
 	size_t question; /* SIZE_MAX for the next review */
 };
 
+/* Section headings, in order, shared by every format, and the HTML id
+ * of each. */
+enum rp_heading {
+	RP_H_SUMMARY,
+	RP_H_ASSUMPTIONS,
+	RP_H_RECOMMENDATION,
+	RP_H_SCOPE,
+	RP_H_TSC,
+	RP_H_ROADMAP,
+	RP_H_FRAMEWORKS,
+	RP_H_GAPS,
+	RP_H_NEXT_STEPS,
+	RP_H_SOURCES,
+	RP_H_TRACE,
+	RP_H_GUIDE,
+	RP_H_APPENDIX,
+	RP_H_EVIDENCE,
+	RP_H_ABOUT,
+	/* A questionnaire with outcomes. */
+	RP_H_OUTCOME,
+	RP_H_FOLLOWUPS,
+	RP_H_OWN_GAPS,
+	RP_H_COUNT
+};
+
 struct rp_model {
 	const struct sc_questionnaire *q;
 	const struct sc_answers *a;
@@ -309,6 +334,7 @@ struct rp_model {
 	struct sc_area areas[SC_AREA_MAX];
 	size_t nareas;
 	struct rp_evidence evidence;
+	char titles[RP_H_COUNT][64]; /* the appendices' (rp_title) */
 
 	/* The outcome (report_outcome.c). */
 	const struct sc_outcome_def *outcome; /* NULL: none yet */
@@ -356,36 +382,34 @@ struct rp_model {
 	"The AICPA's guides and criteria, which define these reports and "     \
 	"what they examine:"
 #define RP_SOURCES_PRACTICE                                                    \
-	"Practitioner pages the evidence list (Appendix C) cites:"
+	"The practitioner pages the evidence list cites are listed with it, "  \
+	"in the last appendix."
+#define RP_GUIDE_INTRO                                                         \
+	"What to do about each gap listed in Readiness gaps, with the "        \
+	"criteria it concerns and what the auditor will ask to see."
 #define RP_NO_ANSWER "no answer"
 
-/* Section headings, in order, shared by every format, and the HTML id
- * of each. */
-enum rp_heading {
-	RP_H_SUMMARY,
-	RP_H_ASSUMPTIONS,
-	RP_H_RECOMMENDATION,
-	RP_H_SCOPE,
-	RP_H_TSC,
-	RP_H_ROADMAP,
-	RP_H_FRAMEWORKS,
-	RP_H_GAPS,
-	RP_H_NEXT_STEPS,
-	RP_H_SOURCES,
-	RP_H_TRACE,
-	RP_H_APPENDIX,
-	RP_H_EVIDENCE,
-	RP_H_ABOUT,
-	/* A questionnaire with outcomes. */
-	RP_H_OUTCOME,
-	RP_H_FOLLOWUPS,
-	RP_H_OWN_GAPS,
-	RP_H_COUNT
-};
 const char *
 rp_heading(enum rp_heading h);
 const char *
 rp_heading_id(enum rp_heading h);
+/* A section's title in model `m`: the heading, or for an appendix
+ * "Appendix B: how to close each gap", lettered in the order the
+ * appendices present come (rp_model_letters). */
+const char *
+rp_title(const struct rp_model *m, enum rp_heading h);
+/* Whether a gap is shown with a "Confirm" mark: a follow-up whose title
+ * does not already say so. */
+bool
+rp_gap_marked_confirm(const struct rp_gap *g);
+/* Whether the report has the gap guidance appendix (every SOC report with
+ * gaps does). */
+bool
+rp_has_guide(const struct rp_model *m);
+/* Letter the appendices present: after the model is built and again
+ * once the evidence list is added. */
+void
+rp_model_letters(struct rp_model *m);
 
 /* A public source: the AICPA's guides and criteria. */
 struct rp_source {

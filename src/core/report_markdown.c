@@ -418,8 +418,10 @@ md_owner(struct md *w, const struct rp_gap *g)
 	sc_buf_putc(w->out, '.');
 }
 
-/* The gaps by priority: all of them in the SOC layout, or those of one
- * kind (follow-ups, or the reader's own) in the outcome's layout. */
+/* The gaps by priority with what to do: all of them in the SOC layout's
+ * guide (Appendix B), or those of one kind (follow-ups, or the reader's
+ * own) in the outcome's layout, which shows them in its body with their
+ * owners and what they rest on. */
 static void
 md_gap_list(struct md *w, const struct rp_model *m, bool soc, bool followups)
 {
@@ -438,12 +440,16 @@ md_gap_list(struct md *w, const struct rp_model *m, bool soc, bool followups)
 				any = true;
 			}
 			sc_buf_puts(w->out, "- **");
-			if (soc && d->followup)
+			if (soc && rp_gap_marked_confirm(g))
 				sc_buf_puts(w->out, "Confirm: ");
 			md_text(w, d->title, "  ");
-			sc_buf_puts(w->out, "**\n  - ");
-			md_owner(w, g);
-			sc_buf_puts(w->out, "\n  - Criteria: ");
+			sc_buf_puts(w->out, "**\n");
+			if (!soc) {
+				sc_buf_puts(w->out, "  - ");
+				md_owner(w, g);
+				sc_buf_putc(w->out, '\n');
+			}
+			sc_buf_puts(w->out, "  - Criteria: ");
 			for (size_t k = 0; k < g->rec->ncriteria; k++) {
 				const char *n = sc_criteria_name(g->rec->criteria[k], name,
 				                                 sizeof name);
@@ -461,7 +467,7 @@ md_gap_list(struct md *w, const struct rp_model *m, bool soc, bool followups)
 				            "  - This is a follow-up: your answers leave "
 				            "this open, so confirm it rather than assume "
 				            "either way.\n");
-			if (g->nassumed) {
+			if (!soc && g->nassumed) {
 				sc_buf_puts(w->out, "  -");
 				md_rests(w, m, g->assumed, g->nassumed, "    ");
 				sc_buf_putc(w->out, '\n');
@@ -472,15 +478,63 @@ md_gap_list(struct md *w, const struct rp_model *m, bool soc, bool followups)
 	}
 }
 
+/* The gaps as a work plan: each with its priority, criteria, owner and due
+ * date, and what it rests on; what to do about each is Appendix B. */
 static void
 md_gaps(struct md *w, const struct rp_model *m)
 {
 	md_heading(w, 2, rp_heading(RP_H_GAPS));
 	md_para(w, m->readiness);
-	if (m->ngaps == 0)
+	if (m->ngaps == 0) {
 		md_para(w, m->no_gap);
-	md_gap_list(w, m, true, false);
+	} else {
+		struct sc_buf b = {0};
+		sc_buf_printf(&b, "What to do about each is in %s. ",
+		              rp_title(m, RP_H_GUIDE));
+		if (m->nconfirm)
+			sc_buf_puts(&b, "\"Confirm\" marks a follow-up: your answers "
+			                "leave it open, so confirm it rather than "
+			                "assume either way.");
+		md_para(w, sc_buf_str(&b));
+		sc_buf_fini(&b);
+		sc_buf_puts(w->out, "| Gap | Priority | Criteria | Owner, due |\n"
+		                    "|---|---|---|---|\n");
+		for (size_t i = 0; i < m->ngaps; i++) {
+			const struct rp_gap *g = &m->gaps[i];
+			sc_buf_puts(w->out, "| ");
+			if (rp_gap_marked_confirm(g))
+				sc_buf_puts(w->out, "Confirm: ");
+			md_text(w, g->rec->def->title, NULL);
+			md_rests(w, m, g->assumed, g->nassumed, NULL);
+			sc_buf_printf(w->out, " | %s | ",
+			              sc_priority_id_str(g->rec->priority));
+			for (size_t k = 0; k < g->rec->ncriteria; k++) {
+				sc_buf_puts(w->out, k ? ", " : "");
+				md_text(w, g->rec->criteria[k], NULL);
+			}
+			sc_buf_puts(w->out, " | ");
+			if (g->owner)
+				md_text(w, g->owner, NULL);
+			if (*g->due)
+				sc_buf_printf(w->out, "%sdue %s", g->owner ? ", " : "",
+				              g->due);
+			if (!g->owner && !*g->due)
+				sc_buf_puts(w->out, "not set yet");
+			sc_buf_puts(w->out, " |\n");
+		}
+		sc_buf_putc(w->out, '\n');
+	}
 	md_areas(w, m);
+}
+
+static void
+md_guide(struct md *w, const struct rp_model *m)
+{
+	if (!rp_has_guide(m))
+		return;
+	md_heading(w, 2, rp_title(m, RP_H_GUIDE));
+	md_para(w, RP_GUIDE_INTRO);
+	md_gap_list(w, m, true, false);
 }
 
 static void
@@ -531,10 +585,8 @@ md_sources(struct md *w, const struct rp_model *m)
 	for (size_t i = 0; i < m->nsources; i++)
 		md_source(w, NULL, m->sources[i]->title, m->sources[i]->url);
 	sc_buf_putc(w->out, '\n');
-	if (m->evidence.cat && m->evidence.nlists) {
+	if (m->evidence.cat && m->evidence.nlists)
 		md_para(w, RP_SOURCES_PRACTICE);
-		md_catalogue_sources(w, m->evidence.cat);
-	}
 }
 
 static void
@@ -629,7 +681,7 @@ md_trace_gaps(struct md *w, const struct rp_model *m, const char *title,
 static void
 md_trace(struct md *w, const struct rp_model *m)
 {
-	md_heading(w, 2, rp_heading(RP_H_TRACE));
+	md_heading(w, 2, rp_title(m, RP_H_TRACE));
 	md_para(w, RP_TRACE_INTRO);
 	struct sc_buf b = {0};
 	if (m->has_outcome && m->outcome)
@@ -679,7 +731,7 @@ md_trace(struct md *w, const struct rp_model *m)
 static void
 md_appendix(struct md *w, const struct rp_model *m)
 {
-	md_heading(w, 2, rp_heading(RP_H_APPENDIX));
+	md_heading(w, 2, rp_title(m, RP_H_APPENDIX));
 	const struct sc_questionnaire *q = m->q;
 	struct sc_buf b = {0};
 	for (size_t s = 0; s < q->nsections; s++) {
@@ -724,9 +776,9 @@ md_appendix(struct md *w, const struct rp_model *m)
 /* --- Appendix C: the evidence list ----------------------------------- */
 
 /* Its notes, what each report examines, then one table in which each
- * request appears once; with `sources`, the catalogue's sources after. */
+ * request appears once, then the catalogue's sources it cites. */
 static void
-md_evidence(struct md *w, const struct rp_model *m, int level, bool sources)
+md_evidence(struct md *w, const struct rp_model *m, int level)
 {
 	const struct rp_evidence *e = &m->evidence;
 	for (size_t i = 0; i < e->nnotes; i++)
@@ -777,12 +829,8 @@ md_evidence(struct md *w, const struct rp_model *m, int level, bool sources)
 		}
 		sc_buf_putc(w->out, '\n');
 	}
-	if (sources) {
-		md_heading(w, level, "Sources");
-		md_catalogue_sources(w, e->cat);
-	} else {
-		md_para(w, "The sources are listed under Sources, above.");
-	}
+	md_heading(w, level, "Sources");
+	md_catalogue_sources(w, e->cat);
 }
 
 static void
@@ -805,7 +853,7 @@ render_evidence(const struct rp_model *m, struct sc_buf *out)
 	sc_buf_fini(&b);
 	md_field(&w, "Completeness", m->completeness);
 	sc_buf_putc(out, '\n');
-	md_evidence(&w, m, 2, true);
+	md_evidence(&w, m, 2);
 	md_heading(&w, 2, rp_heading(RP_H_ABOUT));
 	md_text(&w, RP_DISCLAIMER, "");
 	sc_buf_putc(out, '\n');
@@ -843,10 +891,11 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 		md_outcome_lists(&w, m);
 	}
 	md_trace(&w, m);
+	md_guide(&w, m);
 	md_appendix(&w, m);
 	if (m->evidence.cat && m->evidence.nlists) {
-		md_heading(&w, 2, rp_heading(RP_H_EVIDENCE));
-		md_evidence(&w, m, 3, false);
+		md_heading(&w, 2, rp_title(m, RP_H_EVIDENCE));
+		md_evidence(&w, m, 3);
 	}
 	md_heading(&w, 2, rp_heading(RP_H_ABOUT));
 	md_text(&w, m->disclaimer, "");

@@ -33,16 +33,21 @@ underline(struct tw *t, const char *title, char c)
 }
 
 static void
-heading(struct tw *t, enum rp_heading h)
+heading_titled(struct tw *t, const char *s)
 {
 	blank(t);
 	char up[64];
-	const char *s = rp_heading(h);
 	size_t i = 0;
 	for (; s[i] && i < sizeof up - 1; i++)
 		up[i] = (char)((s[i] >= 'a' && s[i] <= 'z') ? s[i] - 32 : s[i]);
 	up[i] = '\0';
 	underline(t, up, '-');
+}
+
+static void
+heading(struct tw *t, enum rp_heading h)
+{
+	heading_titled(t, rp_heading(h));
 }
 
 /* "Label:" then the value with a hanging indent. */
@@ -379,10 +384,23 @@ areas(struct tw *t, const struct rp_model *m)
 	sc_buf_fini(&first);
 }
 
-/* The gaps by priority: every gap in the SOC layout (follow-ups marked
- * as answers to confirm), or only those of one kind in the outcome's
- * layout, where follow-ups and the reader's own gaps are lists of their
- * own. */
+/* "J. Doe, due 2027-01-31", or that neither is set. */
+static void
+owner_due(const struct rp_gap *g, struct sc_buf *b)
+{
+	if (!g->owner && !*g->due)
+		sc_buf_puts(b, "not set yet");
+	if (g->owner)
+		sc_buf_puts(b, g->owner);
+	if (*g->due)
+		sc_buf_printf(b, "%sdue %s", g->owner ? ", " : "", g->due);
+}
+
+/* The gaps by priority with what to do: every gap in the SOC layout's
+ * guide (an appendix; follow-ups marked as answers to confirm), or only
+ * those of one kind in the outcome's layout, where follow-ups and the
+ * reader's own gaps are lists of their own in the body, with their owners
+ * and what they rest on. */
 static void
 gap_list(struct tw *t, const struct rp_model *m, bool soc, bool followups)
 {
@@ -405,18 +423,14 @@ gap_list(struct tw *t, const struct rp_model *m, bool soc, bool followups)
 			}
 			sc_buf_reset(&b);
 			sc_buf_printf(&b, "%s%s",
-			              soc && d->followup ? "[Confirm] " : "",
+			              soc && rp_gap_marked_confirm(g) ? "[Confirm] " : "",
 			              d->title);
 			wrap(t, "  * ", "    ", sc_buf_str(&b));
-			sc_buf_reset(&b);
-			if (!g->owner && !*g->due)
-				sc_buf_puts(&b, "not set yet");
-			if (g->owner)
-				sc_buf_puts(&b, g->owner);
-			if (*g->due)
-				sc_buf_printf(&b, "%sdue %s", g->owner ? ", " : "",
-				              g->due);
-			wrap(t, "    Owner, due: ", "      ", sc_buf_str(&b));
+			if (!soc) {
+				sc_buf_reset(&b);
+				owner_due(g, &b);
+				wrap(t, "    Owner, due: ", "      ", sc_buf_str(&b));
+			}
 			for (size_t k = 0; k < g->rec->ncriteria; k++) {
 				const char *n = sc_criteria_name(g->rec->criteria[k], name,
 				                                 sizeof name);
@@ -430,7 +444,7 @@ gap_list(struct tw *t, const struct rp_model *m, bool soc, bool followups)
 				wrap(t, "    ", "    ",
 				     "This is a follow-up: your answers leave this open, "
 				     "so confirm it rather than assume either way.");
-			if (g->nassumed) {
+			if (!soc && g->nassumed) {
 				sc_buf_reset(&b);
 				rp_memo_assumed(m, g->assumed, g->nassumed, &b);
 				wrap(t, "    ", "    ", sc_buf_str(&b));
@@ -440,17 +454,54 @@ gap_list(struct tw *t, const struct rp_model *m, bool soc, bool followups)
 	sc_buf_fini(&b);
 }
 
+/* The gaps as a work plan: each with its priority, criteria, owner and due
+ * date, and what it rests on; what to do about each is an appendix. */
 static void
 gaps(struct tw *t, const struct rp_model *m)
 {
 	heading(t, RP_H_GAPS);
 	wrap(t, "", "", m->readiness);
+	blank(t);
 	if (m->ngaps == 0) {
-		blank(t);
 		wrap(t, "", "", m->no_gap);
+		areas(t, m);
+		return;
 	}
-	gap_list(t, m, true, false);
+	struct sc_buf b = {0};
+	sc_buf_printf(&b, "What to do about each is in %s.",
+	              rp_title(m, RP_H_GUIDE));
+	if (m->nconfirm)
+		sc_buf_puts(&b, " [Confirm] marks a follow-up: your answers leave it "
+		                "open, so confirm it rather than assume either way.");
+	wrap(t, "", "", sc_buf_str(&b));
+	for (size_t i = 0; i < m->ngaps; i++) {
+		const struct rp_gap *g = &m->gaps[i];
+		sc_buf_reset(&b);
+		sc_buf_printf(&b, "[%s] %s%s", sc_priority_id_str(g->rec->priority),
+		              rp_gap_marked_confirm(g) ? "[Confirm] " : "",
+		              g->rec->def->title);
+		wrap(t, "  * ", "    ", sc_buf_str(&b));
+		sc_buf_reset(&b);
+		sc_buf_puts(&b, "Criteria: ");
+		for (size_t k = 0; k < g->rec->ncriteria; k++)
+			sc_buf_printf(&b, "%s%s", k ? ", " : "", g->rec->criteria[k]);
+		sc_buf_puts(&b, ". Owner, due: ");
+		owner_due(g, &b);
+		sc_buf_putc(&b, '.');
+		marked(t, m, "    ", "    ", sc_buf_str(&b), g->assumed, g->nassumed);
+	}
+	sc_buf_fini(&b);
 	areas(t, m);
+}
+
+static void
+guide(struct tw *t, const struct rp_model *m)
+{
+	if (!rp_has_guide(m))
+		return;
+	heading_titled(t, rp_title(m, RP_H_GUIDE));
+	wrap(t, "", "", RP_GUIDE_INTRO);
+	gap_list(t, m, true, false);
 }
 
 static void
@@ -573,7 +624,7 @@ trace_gaps(struct tw *t, const struct rp_model *m, const char *title, int kind)
 static void
 trace(struct tw *t, const struct rp_model *m)
 {
-	heading(t, RP_H_TRACE);
+	heading_titled(t, rp_title(m, RP_H_TRACE));
 	wrap(t, "", "", RP_TRACE_INTRO);
 	struct sc_buf b = {0};
 	if (m->has_outcome && m->outcome)
@@ -622,7 +673,7 @@ trace(struct tw *t, const struct rp_model *m)
 static void
 appendix(struct tw *t, const struct rp_model *m)
 {
-	heading(t, RP_H_APPENDIX);
+	heading_titled(t, rp_title(m, RP_H_APPENDIX));
 	const struct sc_questionnaire *q = m->q;
 	struct sc_buf b = {0};
 	for (size_t s = 0; s < q->nsections; s++) {
@@ -690,6 +741,7 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 		outcome_lists(&t, m);
 	}
 	trace(&t, m);
+	guide(&t, m);
 	appendix(&t, m);
 	heading(&t, RP_H_ABOUT);
 	wrap(&t, "", "", m->disclaimer);
