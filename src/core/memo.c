@@ -367,6 +367,32 @@ rp_memo_scope(struct rp_model *m)
 
 /* ---- the first page ------------------------------------------------------ */
 
+/* " (rests on A1, A3)" for the assumptions the reasons rest on. */
+static void
+rests_short(const struct rp_reasons *rs, struct sc_buf *b)
+{
+	size_t *ids = NULL, n = 0;
+	for (size_t i = 0; i < rs->n; i++)
+		for (size_t k = 0; k < rs->v[i].nassumed; k++)
+			assumed_add(&ids, &n, rs->v[i].assumed[k]);
+	if (n) {
+		sc_buf_puts(b, " (rests on ");
+		rp_memo_ids(ids, n, b);
+		sc_buf_putc(b, ')');
+	}
+	free(ids);
+}
+
+static void
+rests_short_idx(const size_t *idx, size_t n, struct sc_buf *b)
+{
+	if (!n)
+		return;
+	sc_buf_puts(b, " (rests on ");
+	rp_memo_ids(idx, n, b);
+	sc_buf_putc(b, ')');
+}
+
 void
 rp_memo_first_page(struct rp_model *m)
 {
@@ -418,6 +444,11 @@ rp_memo_first_page(struct rp_model *m)
 		}
 		if (pr->combined && pr->id == SC_SOC2)
 			sc_buf_puts(&b, " (one examination with the SOC 1)");
+		/* What the decision rests on, where its reasons rest on an
+		 * assumption. */
+		for (size_t r = 0; r < m->nreports; r++)
+			if (m->reports[r].rec->id == pr->id)
+				rests_short(&m->reports[r].reasons, &b);
 		sc_buf_putc(&b, '.');
 		add(&m->decision, &m->ndecision, sc_buf_steal(&b));
 	}
@@ -440,6 +471,7 @@ rp_memo_first_page(struct rp_model *m)
 		    g->rec->priority != SC_PRIO_HIGH)
 			continue;
 		sc_buf_printf(&b, "Close the gap: %s", g->rec->def->title);
+		rests_short_idx(g->assumed, g->nassumed, &b);
 		if (g->owner || *g->due) {
 			sc_buf_puts(&b, " (");
 			if (g->owner)
@@ -463,7 +495,9 @@ rp_memo_first_page(struct rp_model *m)
 		if (!g->rec->def || g->rec->def->followup ||
 		    g->rec->priority != SC_PRIO_MEDIUM)
 			continue;
-		sc_buf_printf(&b, "Close the gap: %s.", g->rec->def->title);
+		sc_buf_printf(&b, "Close the gap: %s", g->rec->def->title);
+		rests_short_idx(g->assumed, g->nassumed, &b);
+		sc_buf_putc(&b, '.');
 		add(&m->first, &m->nfirst, sc_buf_steal(&b));
 	}
 

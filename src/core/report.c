@@ -52,6 +52,26 @@ rp_title(const struct rp_model *m, enum rp_heading h)
 	return rp_heading(h);
 }
 
+const char *
+rp_stop(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n'))
+		n--;
+	if (n && strchr(".!?", s[n - 1]))
+		return "";
+	/* U+3002 ideographic full stop, U+FF01, U+FF1F */
+	if (n >= 3 && ((unsigned char)s[n - 3] == 0xE3 &&
+	               (unsigned char)s[n - 2] == 0x80 &&
+	               (unsigned char)s[n - 1] == 0x82))
+		return "";
+	if (n >= 3 && (unsigned char)s[n - 3] == 0xEF &&
+	    (unsigned char)s[n - 2] == 0xBC &&
+	    ((unsigned char)s[n - 1] == 0x81 || (unsigned char)s[n - 1] == 0x9F))
+		return "";
+	return ".";
+}
+
 bool
 rp_gap_marked_confirm(const struct rp_gap *g)
 {

@@ -252,7 +252,7 @@ h_assumptions(struct hw *w, const struct rp_model *m)
 		h_text(w, m->q->questions[as->question].text);
 		sc_buf_puts(w->out, "</q><br>\nAnswer: ");
 		h_text(w, as->answer ? as->answer : RP_NO_ANSWER);
-		sc_buf_putc(w->out, '.');
+		sc_buf_puts(w->out, rp_stop(as->answer ? as->answer : RP_NO_ANSWER));
 		if (!as->shown)
 			sc_buf_puts(w->out, " The final answers no longer ask this "
 			                    "question.");

@@ -398,6 +398,10 @@ rp_heading_id(enum rp_heading h);
  * appendices present come (rp_model_letters). */
 const char *
 rp_title(const struct rp_model *m, enum rp_heading h);
+/* "." to end a sentence that ends with `s`, or "" when it already ends
+ * with a full stop, question or exclamation mark (CJK ones too). */
+const char *
+rp_stop(const char *s);
 /* Whether a gap is shown with a "Confirm" mark: a follow-up whose title
  * does not already say so. */
 bool

@@ -227,7 +227,7 @@ md_assumptions(struct md *w, const struct rp_model *m)
 		md_text(w, m->q->questions[as->question].text, "  ");
 		sc_buf_puts(w->out, "*\\\n  Answer: ");
 		md_text(w, as->answer ? as->answer : RP_NO_ANSWER, "  ");
-		sc_buf_putc(w->out, '.');
+		sc_buf_puts(w->out, rp_stop(as->answer ? as->answer : RP_NO_ANSWER));
 		if (!as->shown)
 			sc_buf_puts(w->out, " The final answers no longer ask this "
 			                    "question.");

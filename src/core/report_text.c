@@ -199,8 +199,9 @@ assumptions(struct tw *t, const struct rp_model *m)
 		              m->q->questions[as->question].text);
 		wrap(t, "", "    ", sc_buf_str(&b));
 		sc_buf_reset(&b);
-		sc_buf_printf(&b, "Answer: %s.%s",
+		sc_buf_printf(&b, "Answer: %s%s%s",
 		              as->answer ? as->answer : RP_NO_ANSWER,
+		              rp_stop(as->answer ? as->answer : RP_NO_ANSWER),
 		              as->shown ? ""
 		                        : " The final answers no longer ask this "
 		                          "question.");
