@@ -322,6 +322,7 @@ fill_every_type(struct sc_answers *a)
 	assert_true(sc_answers_set(a, Q_ORG, &v));
 	a->client = sc_xstrdup("Acme Payroll Ltd");
 	a->assessor = sc_xstrdup("J. Doe");
+	a->firm = sc_xstrdup("Doe & Partners LLP");
 	sc_answers_set_note(a, Q_AGREE, "Asked twice # really");
 }
 
@@ -341,6 +342,8 @@ assert_same_answers(const struct sc_answers *x, const struct sc_answers *y)
 	                    y->client ? y->client : "(null)");
 	assert_string_equal(x->assessor ? x->assessor : "(null)",
 	                    y->assessor ? y->assessor : "(null)");
+	assert_string_equal(x->firm ? x->firm : "(null)",
+	                    y->firm ? y->firm : "(null)");
 }
 
 static void
@@ -358,6 +361,7 @@ to_yaml_exact_format(void **state)
 	                    "questionnaire_version: \"1.0\"\n"
 	                    "client: Acme Payroll Ltd\n"
 	                    "assessor: J. Doe\n"
+	                    "firm: Doe & Partners LLP\n"
 	                    "updated: 2026-11-22T10:15:00Z\n"
 	                    "answers:\n"
 	                    "  agree: false\n"
@@ -443,6 +447,11 @@ clone_is_deep_and_same(void **state)
 	c = sc_answers_clone(a);
 	free(c->assessor);
 	c->assessor = NULL;
+	assert_false(sc_answers_same(a, c));
+	sc_answers_free(c);
+	c = sc_answers_clone(a);
+	free(c->firm);
+	c->firm = sc_xstrdup("Other & Co");
 	assert_false(sc_answers_same(a, c));
 	sc_answers_free(c);
 	c = sc_answers_clone(a);
@@ -548,6 +557,7 @@ tricky_strings_round_trip(void **state)
 		assert_true(sc_answers_set(a, Q_ESSAY, &v));
 		a->client = sc_xstrdup(tricky[i]);
 		a->assessor = sc_xstrdup(tricky[i]);
+		a->firm = sc_xstrdup(tricky[i]);
 		sc_answers_set_note(a, Q_RATIO, tricky[i]);
 		assert_int_equal(sc_answers_save_file(a, path, NULL), SC_OK);
 
@@ -572,6 +582,7 @@ tricky_strings_round_trip(void **state)
 		assert_non_null(b->client);
 		assert_string_equal(b->client, tricky[i]);
 		assert_string_equal(b->assessor, tricky[i]);
+		assert_string_equal(b->firm, tricky[i]);
 		if (*tricky[i])
 			assert_string_equal(b->notes[Q_RATIO], tricky[i]);
 		else
@@ -675,6 +686,7 @@ load_valid_fixture(void **state)
 	assert_null(a->notes[Q_SURE]);
 	assert_string_equal(a->client, "Acme Payroll Ltd");
 	assert_string_equal(a->assessor, "J. Doe");
+	assert_string_equal(a->firm, "Doe & Partners LLP");
 	assert_string_equal(a->updated, "2026-11-22T10:15:00Z");
 	assert_string_equal(a->questionnaire_version, "1.0");
 
@@ -880,7 +892,7 @@ static const struct {
 	{"unknown-top-key.yaml", SC_EDATA, {
 		{3, 1, "unknown key \"answer\" in the answers file; expected one "
 		       "of: socscope, questionnaire, questionnaire_version, "
-		       "client, assessor, updated, answers, notes"},
+		       "client, assessor, firm, updated, answers, notes"},
 	}},
 	{"note-unknown-question.yaml", SC_EDATA, {
 		{7, 3, "note for unknown question \"agreed\"; did you mean "
@@ -892,6 +904,7 @@ static const struct {
 		{5, 10, "\"updated\" must be a UTC time like 2026-11-22T10:15:00Z, "
 		        "found \"yesterday\""},
 		{6, 24, "\"questionnaire_version\" must be text, found a list"},
+		{7, 7, "\"firm\" must be text, found a list"},
 	}},
 	{"sections-wrong-type.yaml", SC_EDATA, {
 		{3, 10, "\"answers\" must be a mapping of question ids to "

@@ -238,10 +238,12 @@ golden_case(const char *name)
 		check_golden(file, s);
 		free(file);
 		free(s);
-		/* Without a catalogue, the same report without the list. */
+		/* Without a catalogue, the same report without the list (and a
+		 * report that recommends none has no list to carry). */
 		s = render(&f, fmt, 0);
 		char *with = render_full(&f, fmt, c);
-		if (fmt == SC_FMT_MARKDOWN || fmt == SC_FMT_HTML)
+		if ((fmt == SC_FMT_MARKDOWN || fmt == SC_FMT_HTML) &&
+		    sc_eval_result(f.ev)->nreports > 0)
 			assert_true(strlen(s) < strlen(with));
 		else
 			assert_string_equal(s, with);
@@ -266,7 +268,8 @@ golden_case(const char *name)
 
 /* No category is shown in or out of scope without a reason, with or
  * without a SOC 2: every view says why (sc_result_tsc_why), and the text
- * report gives each category line a reason under it. */
+ * report, which shows the categories only with a SOC 2 (no empty table),
+ * gives each category line a reason under it. */
 static void
 every_category_has_a_reason(void **state)
 {
@@ -283,6 +286,12 @@ every_category_has_a_reason(void **state)
 				         sc_category_name(c));
 		}
 		char *s = render(&f, SC_FMT_TEXT, 0);
+		if (!r->tsc[SC_CAT_SECURITY].in_scope) {
+			assert_null(strstr(s, "TRUST SERVICES CATEGORIES"));
+			free(s);
+			fx_close(&f);
+			continue;
+		}
 		for (int c = 0; c < SC_CAT_COUNT; c++) {
 			char *head = sc_xasprintf("\n* %s: ", sc_category_name(c));
 			const char *at = strstr(s, head);
@@ -982,7 +991,8 @@ csv_free(struct csv *c)
 }
 
 enum { K_KIND, K_SECTION, K_QID, K_QUESTION, K_ANSWER, K_NOTE, K_PRIORITY,
-       K_TITLE, K_CRITERIA, K_ADVICE, K_ID, K_STATUS, K_REASONS, K_COUNT };
+       K_TITLE, K_CRITERIA, K_ADVICE, K_ID, K_STATUS, K_REASONS, K_OWNER,
+       K_DUE, K_RESTS, K_COUNT };
 
 /* The text as the report shows it: CR LF and lone CR read as LF. */
 static char *
@@ -1009,6 +1019,7 @@ csv_parses_back_to_the_same_fields(void **state)
 	static const char *const header[K_COUNT] = {
 		"kind", "section", "question_id", "question", "answer", "note",
 		"priority", "title", "criteria", "advice", "id", "status", "reasons",
+		"owner", "due", "rests_on",
 	};
 	for (size_t c = 0; c < NCASES; c++) {
 		struct fx f;
@@ -1031,6 +1042,10 @@ csv_parses_back_to_the_same_fields(void **state)
 				assert_string_equal(row[K_ID], d->id);
 				assert_string_equal(row[K_PRIORITY],
 				                    sc_priority_id_str(r->gaps[gaps].priority));
+				/* Owner and due as the answers' actions set them. */
+				const struct sc_action *act = sc_answers_action(f.a, d->id);
+				assert_string_equal(row[K_OWNER],
+				                    act && act->owner ? act->owner : "");
 				gaps++;
 			}
 			if (strcmp(row[K_KIND], "answer") != 0 &&
@@ -1190,7 +1205,19 @@ every_format_says_the_same_thing(void **state)
 			if (r->nreports == 0 && !json)
 				assert_says(docs[fmt], fname,
 				            "No SOC report is recommended now");
-			for (int k = 0; k < SC_CAT_COUNT; k++) {
+			/* The documents show the categories only with a SOC 2: no
+			 * table of five categories out of scope. */
+			bool doc = fmt == SC_FMT_TEXT || fmt == SC_FMT_MARKDOWN ||
+			           fmt == SC_FMT_HTML;
+			if (doc && !r->tsc[SC_CAT_SECURITY].in_scope) {
+				if (strstr(docs[fmt], "Trust Services categories") ||
+				    strstr(docs[fmt], "TRUST SERVICES CATEGORIES"))
+					fail_msg("%s: a category table with no SOC 2",
+					         fname);
+			}
+			for (int k = 0; k < SC_CAT_COUNT &&
+			                (!doc || r->tsc[SC_CAT_SECURITY].in_scope);
+			     k++) {
 				const struct sc_tsc_rec *t = &r->tsc[k];
 				const char *status = !t->in_scope ? "out of scope"
 				                     : t->required ? "in scope (required)"
@@ -1293,17 +1320,33 @@ ev_list(json_t *root, const char *report)
 	return NULL;
 }
 
-/* The request `id` of a list, or NULL when the list leaves it out. */
-static json_t *
-ev_row(json_t *list, const char *id)
+/* Does request `row` serve `report`? */
+static bool
+ev_serves(json_t *row, const char *report)
 {
-	json_t *rows = get(list, "requests", JSON_ARRAY);
+	json_t *reps = get(row, "reports", JSON_ARRAY);
+	for (size_t i = 0; i < json_array_size(reps); i++)
+		if (strcmp(json_string_value(json_array_get(reps, i)), report) == 0)
+			return true;
+	return false;
+}
+
+/* The request `id` when it serves `report` (NULL: any report), or NULL
+ * when the list leaves it out for that report.  Each request is listed
+ * once, with the reports it serves. */
+static json_t *
+ev_row(json_t *root, const char *report, const char *id)
+{
+	json_t *rows = get(root, "requests", JSON_ARRAY);
+	json_t *found = NULL;
 	for (size_t i = 0; i < json_array_size(rows); i++) {
 		json_t *r = json_array_get(rows, i);
-		if (strcmp(json_string_value(get(r, "id", JSON_STRING)), id) == 0)
-			return r;
+		if (strcmp(json_string_value(get(r, "id", JSON_STRING)), id) != 0)
+			continue;
+		assert_null(found); /* never twice */
+		found = r;
 	}
-	return NULL;
+	return found && (!report || ev_serves(found, report)) ? found : NULL;
 }
 
 static const char *
@@ -1312,8 +1355,9 @@ ev_str(json_t *row, const char *key)
 	return json_string_value(get(row, key, JSON_STRING));
 }
 
-/* Each report takes the requests that fit it, shows only the criteria that
- * fit, and says what the readiness answers say. */
+/* Each report takes the requests that fit it, a request both take is
+ * listed once, a row shows only the criteria that fit a report it serves,
+ * and says what the readiness answers say, nothing more. */
 static void
 evidence_follows_the_scope(void **state)
 {
@@ -1325,49 +1369,62 @@ evidence_follows_the_scope(void **state)
 	assert_non_null(soc2);
 	/* A SOC 3 has no list of its own. */
 	assert_null(ev_list(j, "soc3"));
-	/* SOC 1: the SOC1: objectives only. */
-	json_t *rows = get(soc1, "requests", JSON_ARRAY);
-	assert_int_equal(json_array_size(rows), 2);
-	json_t *r = ev_row(soc1, "payroll_recs");
+	/* SOC 1: the SOC1: objectives only; the objectives request serves
+	 * both reports (CC5.1 for the SOC 2) and is listed once. */
+	json_t *ids = get(soc1, "request_ids", JSON_ARRAY);
+	assert_int_equal(json_array_size(ids), 2);
+	json_t *r = ev_row(j, "soc1", "payroll_recs");
 	assert_non_null(r);
+	assert_false(ev_serves(r, "soc2"));
 	json_t *crit = get(r, "criteria", JSON_ARRAY);
 	assert_int_equal(json_array_size(crit), 1);
 	assert_string_equal(json_string_value(json_array_get(crit, 0)),
 	                    "SOC1:reconciliations");
 	assert_string_equal(ev_str(r, "when"), "over 2025-01-01 to 2025-12-31");
+	r = ev_row(j, NULL, "soc1_objectives");
+	assert_true(ev_serves(r, "soc1") && ev_serves(r, "soc2"));
+	crit = get(r, "criteria", JSON_ARRAY);
+	assert_int_equal(json_array_size(crit), 2);
+	assert_string_equal(json_string_value(json_array_get(crit, 0)),
+	                    "SOC1:control-objectives");
+	assert_string_equal(json_string_value(json_array_get(crit, 1)), "CC5.1");
 	/* SOC 2: common criteria and categories in scope (Availability,
 	 * Confidentiality), never Privacy or Processing Integrity. */
-	assert_null(ev_row(soc2, "privacy_notice"));
-	assert_null(ev_row(soc2, "payroll_recs"));
-	assert_non_null(ev_row(soc2, "capacity"));
-	r = ev_row(soc2, "classification");
+	assert_null(ev_row(j, NULL, "privacy_notice"));
+	assert_non_null(ev_row(j, "soc2", "capacity"));
+	r = ev_row(j, "soc2", "classification");
 	crit = get(r, "criteria", JSON_ARRAY);
 	assert_int_equal(json_array_size(crit), 1);
 	assert_string_equal(json_string_value(json_array_get(crit, 0)), "C1.1");
-	r = ev_row(soc2, "soc1_objectives");
-	assert_string_equal(json_string_value(json_array_get(
-		                    get(r, "criteria", JSON_ARRAY), 0)),
-	                    "CC5.1");
-	/* Exists: the readiness item named, the one whose gaps cite the
-	 * criterion when none is named, or not asked. */
-	assert_string_equal(ev_str(ev_row(soc2, "risk_policy"), "exists"),
+	/* Exists: the readiness item named; a request that names none takes
+	 * only a "missing" or "not known" from the items whose gaps cite its
+	 * criteria (a risk assessment partly done says nothing of the
+	 * register): else not asked. */
+	assert_string_equal(ev_str(ev_row(j, "soc2", "risk_policy"), "exists"),
 	                    "partial");
-	assert_string_equal(ev_str(ev_row(soc2, "risk_register"), "exists"),
-	                    "partial");
-	assert_string_equal(ev_str(ev_row(soc2, "incident_plan"), "exists"),
+	assert_string_equal(ev_str(ev_row(j, "soc2", "risk_register"), "exists"),
+	                    "not_asked");
+	assert_string_equal(ev_str(ev_row(j, "soc2", "incident_plan"), "exists"),
 	                    "missing");
-	assert_string_equal(ev_str(ev_row(soc2, "mfa_settings"), "exists"),
+	assert_string_equal(ev_str(ev_row(j, "soc2", "incident_log"), "exists"),
+	                    "missing");
+	assert_string_equal(ev_str(ev_row(j, "soc2", "mfa_settings"), "exists"),
 	                    "not_asked");
 	/* Design over a Type II window is "in effect over" it. */
-	assert_string_equal(ev_str(ev_row(soc2, "risk_policy"), "when"),
+	assert_string_equal(ev_str(ev_row(j, "soc2", "risk_policy"), "when"),
 	                    "in effect over 2025-01-01 to 2025-12-31");
 	assert_string_equal(ev_str(soc2, "window_start"), "2025-01-01");
 	json_t *counts = get(soc2, "counts", JSON_OBJECT);
 	assert_int_equal(json_integer_value(get(counts, "partial", JSON_INTEGER)),
-	                 2);
+	                 1);
 	assert_int_equal(json_integer_value(get(counts, "not_asked",
 	                                        JSON_INTEGER)),
-	                 4);
+	                 5);
+	/* In all: every request once. */
+	json_t *rows = get(j, "requests", JSON_ARRAY);
+	assert_int_equal(json_array_size(rows),
+	                 json_array_size(get(soc1, "request_ids", JSON_ARRAY)) +
+	                 json_array_size(get(soc2, "request_ids", JSON_ARRAY)) - 1);
 	json_decref(j);
 	free(s);
 }
@@ -1385,15 +1442,16 @@ evidence_type1_keeps_design_only(void **state)
 	json_t *soc2 = ev_list(j, "soc2");
 	assert_non_null(soc2);
 	assert_string_equal(ev_str(soc2, "type"), "type1");
-	json_t *rows = get(soc2, "requests", JSON_ARRAY);
+	json_t *rows = get(j, "requests", JSON_ARRAY);
+	assert_true(json_array_size(rows) > 0);
 	for (size_t i = 0; i < json_array_size(rows); i++) {
 		json_t *r = json_array_get(rows, i);
 		assert_string_equal(ev_str(r, "test"), "design");
 		assert_string_equal(ev_str(r, "when"), "as of the Type I date");
 	}
 	/* risk_register and incident_log are operation requests. */
-	assert_null(ev_row(soc2, "risk_register"));
-	assert_null(ev_row(soc2, "incident_log"));
+	assert_null(ev_row(j, NULL, "risk_register"));
+	assert_null(ev_row(j, NULL, "incident_log"));
 	assert_int_equal(json_integer_value(get(soc2, "type2_later",
 	                                        JSON_INTEGER)),
 	                 2);
@@ -1407,6 +1465,7 @@ evidence_type1_keeps_design_only(void **state)
 	s = render_evidence_case("none", SC_FMT_JSON);
 	j = parse_json(s);
 	assert_int_equal(json_array_size(get(j, "reports", JSON_ARRAY)), 0);
+	assert_int_equal(json_array_size(get(j, "requests", JSON_ARRAY)), 0);
 	assert_non_null(strstr(json_string_value(json_array_get(
 		                       get(j, "notes", JSON_ARRAY), 0)),
 	                       "No SOC report is recommended now"));
@@ -1418,16 +1477,17 @@ evidence_type1_keeps_design_only(void **state)
 	free(md);
 }
 
-/* The CSV a consultant loads into a tracker: one row per request, owner and
- * due date empty; the same requests as the JSON, in the same order. */
+/* The CSV a consultant loads into a tracker: one row per request, the same
+ * requests as the JSON in the same order, with the reports each serves and
+ * the owner and due date of the gaps it comes from. */
 static void
 evidence_csv_is_one_row_per_request(void **state)
 {
 	(void)state;
 	static const char *const header[] = {
-		"report", "report_type", "number", "request_id", "criteria",
-		"request", "evidence", "test", "when", "exists", "sources",
-		"source_urls", "owner", "due_date",
+		"number", "request_id", "reports", "criteria", "request",
+		"evidence", "test", "when", "exists", "gaps", "owner", "due_date",
+		"sources", "source_urls",
 	};
 	for (size_t c = 0; c < NCASES; c++) {
 		char *s = render_evidence_case(cases[c], SC_FMT_CSV);
@@ -1438,25 +1498,22 @@ evidence_csv_is_one_row_per_request(void **state)
 		assert_true(t.nrows >= 1);
 		for (size_t k = 0; k < 14; k++)
 			assert_string_equal(t.rows[0][k], header[k]);
-		size_t row = 1;
-		json_t *lists = get(j, "reports", JSON_ARRAY);
-		for (size_t i = 0; i < json_array_size(lists); i++) {
-			json_t *l = json_array_get(lists, i);
-			json_t *reqs = get(l, "requests", JSON_ARRAY);
-			for (size_t k = 0; k < json_array_size(reqs); k++, row++) {
-				assert_true(row < t.nrows);
-				char **f = t.rows[row];
-				assert_int_equal(t.nfields[row], 14);
-				assert_string_equal(f[0], ev_str(l, "title"));
-				assert_string_equal(f[3], ev_str(json_array_get(reqs, k),
-				                                 "id"));
-				assert_string_equal(f[5], ev_str(json_array_get(reqs, k),
-				                                 "request"));
-				assert_string_equal(f[12], "");
-				assert_string_equal(f[13], "");
-			}
+		json_t *reqs = get(j, "requests", JSON_ARRAY);
+		assert_int_equal(t.nrows, json_array_size(reqs) + 1);
+		for (size_t k = 0; k < json_array_size(reqs); k++) {
+			json_t *r = json_array_get(reqs, k);
+			char **f = t.rows[k + 1];
+			assert_int_equal(t.nfields[k + 1], 14);
+			assert_string_equal(f[1], ev_str(r, "id"));
+			assert_string_equal(f[4], ev_str(r, "request"));
+			/* No request twice. */
+			for (size_t x = 1; x < k + 1; x++)
+				assert_string_not_equal(t.rows[x][1], f[1]);
+			json_t *o = json_object_get(r, "owner");
+			assert_string_equal(f[10], json_is_string(o)
+			                                   ? json_string_value(o)
+			                                   : "");
 		}
-		assert_int_equal(row, t.nrows);
 		csv_free(&t);
 		json_decref(j);
 		free(js);
@@ -1706,16 +1763,63 @@ markdown_renders_as_intended(void **state)
 		assert_int_equal(pclose(p), 0);
 		const char *html = sc_buf_str(&b);
 		assert_int_equal(count(html, "<h1>"), 1);
-		assert_int_equal(count(html, "<h2>"), 8);
-		/* Rows: header rows have 3 th, body rows 3 td. */
-		for (const char *r = html; (r = strstr(r, "<tr>")); r += 4) {
-			const char *end = strstr(r, "</tr>");
+		/* The memo's sections in order; a report that recommends no SOC
+		 * report leaves out what it would leave empty (assumptions
+		 * when there are none, categories, roadmap, gaps), a report
+		 * without a SOC 2 the categories. */
+		static const char *const full[] = {
+			"Executive summary", "Assumptions and open questions",
+			"Recommendation", "Trust Services categories", "Roadmap",
+			"Related frameworks", "Readiness gaps", "Next steps",
+			"Sources", "Appendix A: how each conclusion was reached",
+			"Appendix B: how to close each gap",
+			"Appendix C: your answers", "About this report", NULL};
+		static const char *const none[] = {
+			"Executive summary", "Recommendation", "Related frameworks",
+			"Next steps", "Sources",
+			"Appendix A: how each conclusion was reached",
+			"Appendix B: your answers", "About this report", NULL};
+		static const char *const escape[] = {
+			"Executive summary", "Assumptions and open questions",
+			"Recommendation", "Roadmap", "Related frameworks",
+			"Readiness gaps", "Next steps", "Sources",
+			"Appendix A: how each conclusion was reached",
+			"Appendix B: how to close each gap",
+			"Appendix C: your answers", "About this report", NULL};
+		const char *const *want = strcmp(cases[c], "none") == 0 ? none
+		                          : strcmp(cases[c], "escape") == 0 ? escape
+		                                                            : full;
+		const char *at = html;
+		size_t nh2 = 0;
+		for (; want[nh2]; nh2++) {
+			char *h = sc_xasprintf("<h2>%s</h2>", want[nh2]);
+			const char *p = strstr(at, h);
+			if (!p)
+				fail_msg("%s: no \"%s\" after the sections before it",
+				         cases[c], want[nh2]);
+			at = p + strlen(h);
+			free(h);
+		}
+		assert_int_equal(count(html, "<h2>"), nh2);
+		/* Rows: every row of a table has as many cells as its header,
+		 * 3 (categories, answers, areas), or 4 in the gaps' work plan
+		 * (gap, priority, criteria, owner and due date). */
+		for (const char *t = html; (t = strstr(t, "<table>")); t++) {
+			const char *end = strstr(t, "</table>");
 			assert_non_null(end);
-			size_t cells = 0;
-			for (const char *q = r; q < end; q++)
-				if (strncmp(q, "<td", 3) == 0 || strncmp(q, "<th", 3) == 0)
-					cells++;
-			assert_int_equal(cells, 3);
+			bool gaps = strstr(t, "<th>Owner, due</th>") &&
+			            strstr(t, "<th>Owner, due</th>") < end;
+			for (const char *r = t; (r = strstr(r, "<tr>")) && r < end;
+			     r += 4) {
+				const char *re = strstr(r, "</tr>");
+				assert_non_null(re);
+				size_t cells = 0;
+				for (const char *q = r; q < re; q++)
+					if (strncmp(q, "<td", 3) == 0 ||
+					    strncmp(q, "<th", 3) == 0)
+						cells++;
+				assert_int_equal(cells, gaps ? 4 : 3);
+			}
 		}
 		assert_null(strstr(html, "<script"));
 		assert_null(strstr(html, "<b>"));
@@ -1736,7 +1840,7 @@ markdown_renders_as_intended(void **state)
 	free(dir);
 }
 
-/* The evidence list in Markdown: each table row has its 8 cells, the
+/* The evidence list in Markdown: each table row has its 9 cells, the
  * report with the appendix one more section, no user text as markup. */
 static void
 evidence_markdown_renders_as_intended(void **state)
@@ -1766,13 +1870,21 @@ evidence_markdown_renders_as_intended(void **state)
 			assert_int_equal(pclose(p), 0);
 			const char *html = sc_buf_str(&b);
 			assert_int_equal(count(html, "<h1>"), 1);
+			/* The appendix is one more section where there is a
+			 * report to collect evidence for. */
 			if (k == 1)
-				assert_int_equal(count(html, "<h2>"), 9);
-			/* Evidence tables start with a "#" header cell. */
+				assert_int_equal(count(html, "<h2>"),
+				                 strcmp(cases[c], "none") == 0 ? 8
+				                 : strcmp(cases[c], "escape") == 0 ? 13
+				                                                   : 14);
+			/* Evidence tables start with a "#" header cell; the gaps'
+			 * work plan ends with the owner. */
 			for (const char *t = html; (t = strstr(t, "<table>")); t++) {
 				const char *end = strstr(t, "</table>");
 				bool evidence = strstr(t, "<th align=\"right\">#</th>") &&
 				                strstr(t, "<th align=\"right\">#</th>") < end;
+				bool gaps = !evidence && strstr(t, "<th>Owner, due</th>") &&
+				            strstr(t, "<th>Owner, due</th>") < end;
 				for (const char *r = t; (r = strstr(r, "<tr>")) && r < end;
 				     r += 4) {
 					const char *re = strstr(r, "</tr>");
@@ -1781,7 +1893,7 @@ evidence_markdown_renders_as_intended(void **state)
 						if (strncmp(q, "<td", 3) == 0 ||
 						    strncmp(q, "<th", 3) == 0)
 							cells++;
-					assert_int_equal(cells, evidence ? 8 : 3);
+					assert_int_equal(cells, evidence ? 9 : gaps ? 4 : 3);
 				}
 			}
 			assert_null(strstr(html, "<a href"));
@@ -2259,13 +2371,13 @@ static const struct road_case road_cases[] = {
 	 "soc2", 0},
 	{"no readiness checklist answered: no score, gaps still listed",
 	 "2026-01-31", PAYROLL,
-	 {"The readiness checklist was not asked, so there is no readiness "
-	  "score; your other answers show no high-priority gap.",
-	  "Readiness score: none, because the readiness checklist was not asked "
-	  "(no readiness item was counted). The gaps and answers to confirm "
-	  "below come from your other answers.",
+	 {"Readiness was not assessed (the readiness checklist was not asked); "
+	  "your other answers show no high-priority gap.",
+	  "Readiness was not assessed: the readiness checklist was not asked, "
+	  "so no readiness item was counted and there is no score. The gaps "
+	  "and answers to confirm below come from your other answers.",
 	  "Reconcile payroll runs to bank totals"},
-	 {"not assessed", "has been assessed"},
+	 {"out of 100", "has been assessed"},
 	 {{"ready_by", NULL}},
 	 "soc1", 0},
 	{"an answer to confirm before a look-back's fieldwork", "2026-01-31",
@@ -2273,7 +2385,7 @@ static const struct road_case road_cases[] = {
 	 "  months_needed: 12\n  months_operating: 24\n  evidence_kept: true\n",
 	 {"Confirm the 1 answer listed below before fieldwork starts: it can "
 	  "change what the CPA firm tests.",
-	  "with no high-priority gap and 1 answer to confirm."},
+	  "with no high-priority gap and 1 answer to confirm; not assessed: Control environment"},
 	 {"Readiness work", "Option B"},
 	 {{"ready_by", NULL}, {"window_start", "2025-07-01"}},
 	 "soc2", 6},

@@ -30,6 +30,7 @@ struct sc_answers {
 	char **notes;        /* one per question; NULL = no note */
 	char *client;        /* metadata; NULL when absent */
 	char *assessor;
+	char *firm;          /* the assessor's firm, shown on reports */
 	char *updated;       /* ISO 8601 UTC, set on save */
 	char *questionnaire_version; /* as read from a file */
 	/* What reading it under a newer questionnaire changed
@@ -48,8 +49,8 @@ sc_answers_free(struct sc_answers *a);
  * NULL. */
 struct sc_answers *
 sc_answers_clone(const struct sc_answers *a);
-/* Do `a` and `b` (of one questionnaire) hold the same answers, notes, client
- * and assessor?  `updated` and the version read from a file do not count:
+/* Do `a` and `b` (of one questionnaire) hold the same answers, notes, client,
+ * assessor and firm?  `updated` and the version read from a file do not count:
  * they say when and against what it was saved, not what it says. */
 bool
 sc_answers_same(const struct sc_answers *a, const struct sc_answers *b);

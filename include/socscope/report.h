@@ -31,6 +31,38 @@ struct sc_report_opts {
 	int width;        /* text format: wrap width; 0 = 80 */
 };
 
+/* What the consultant puts on a report besides the answers. */
+struct sc_report_brand {
+	/* Who prepared the report, shown on its cover in place of the
+	 * answers' `assessor` and `firm`; NULL: the answers' ("" names
+	 * nobody). */
+	const char *assessor;
+	const char *firm;
+	/* HTML only: a stylesheet of the caller's, inlined after the
+	 * built-in one so that its rules win (NULL: none; one that
+	 * sc_report_stylesheet_problem refuses is left out), and a logo shown
+	 * on the cover, inlined as a data: URI (NULL: none; of a type
+	 * sc_report_logo_type knows, or left out). */
+	const char *stylesheet;
+	const unsigned char *logo;
+	size_t logo_len;
+};
+
+/* The type of an image a report may show as its logo: "image/png",
+ * "image/jpeg" or "image/svg+xml" by its first bytes (an SVG: an <svg
+ * element before anything but an XML declaration, comments, a doctype
+ * and white space); NULL when it is none of these. */
+const char *
+sc_report_logo_type(const unsigned char *data, size_t len);
+/* Why the `len` bytes of `css` cannot be inlined in an HTML report, or
+ * NULL when they can: a stylesheet must be valid UTF-8 without NUL or
+ * other control characters (but tab, CR, LF and form feed) and must not
+ * close the <style> element it is put in.  *line and *col (when not NULL)
+ * get where the problem starts, from 1. */
+const char *
+sc_report_stylesheet_problem(const char *css, size_t len, int *line,
+                             int *col);
+
 /* Render the report for `a` evaluated by `ev` in `fmt`, appending to `out`. */
 void
 sc_report_render(const struct sc_questionnaire *q, const struct sc_answers *a,
@@ -43,6 +75,15 @@ sc_report_render_full(const struct sc_questionnaire *q,
                       const struct sc_answers *a, struct sc_eval *ev,
                       enum sc_format fmt, const struct sc_report_opts *opts,
                       const struct sc_catalogue *evidence, struct sc_buf *out);
+
+/* The same with `brand` on it (NULL: as sc_report_render_full). */
+void
+sc_report_render_branded(const struct sc_questionnaire *q,
+                         const struct sc_answers *a, struct sc_eval *ev,
+                         enum sc_format fmt, const struct sc_report_opts *opts,
+                         const struct sc_catalogue *evidence,
+                         const struct sc_report_brand *brand,
+                         struct sc_buf *out);
 
 /* Readiness by area, as every report shows it: the nine groups of the
  * common criteria (ids "cc1" ... "cc9"), each optional category in scope

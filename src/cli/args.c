@@ -2,10 +2,14 @@
  * may go, and the usage errors. */
 #include <getopt.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli_internal.h"
 
-enum { OPT_ASCII = 256, OPT_HELP, OPT_VERSION, OPT_EXAMPLE };
+enum {
+	OPT_ASCII = 256, OPT_HELP, OPT_VERSION, OPT_EXAMPLE, OPT_ASSESSOR,
+	OPT_FIRM, OPT_STYLESHEET, OPT_LOGO
+};
 
 static const struct option long_options[] = {
 	{"questionnaire", required_argument, NULL, 'q'},
@@ -17,6 +21,10 @@ static const struct option long_options[] = {
 	{"example", required_argument, NULL, OPT_EXAMPLE},
 	{"format", required_argument, NULL, 'f'},
 	{"output", required_argument, NULL, 'o'},
+	{"assessor", required_argument, NULL, OPT_ASSESSOR},
+	{"firm", required_argument, NULL, OPT_FIRM},
+	{"stylesheet", required_argument, NULL, OPT_STYLESHEET},
+	{"logo", required_argument, NULL, OPT_LOGO},
 	{"help", no_argument, NULL, OPT_HELP},
 	{"version", no_argument, NULL, OPT_VERSION},
 	{NULL, 0, NULL, 0},
@@ -47,6 +55,10 @@ sc_cli_parse(int argc, char **argv, struct sc_cli_args *a)
 		case 'o': a->output = optarg; break;
 		case OPT_ASCII: a->ascii = true; break;
 		case OPT_EXAMPLE: a->example = optarg; break;
+		case OPT_ASSESSOR: a->assessor = optarg; break;
+		case OPT_FIRM: a->firm = optarg; break;
+		case OPT_STYLESHEET: a->stylesheet = optarg; break;
+		case OPT_LOGO: a->logo = optarg; break;
 		case 'h':
 		case OPT_HELP: a->help = true; break;
 		case OPT_VERSION: a->version = true; break;
@@ -75,6 +87,11 @@ sc_cli_check_options(const struct sc_cli_args *a, bool interview, bool output)
 	if (!interview && (a->answers || a->client || a->theme || a->plain ||
 	                   a->ascii || a->example))
 		return sc_cli_usage_error("'%s' takes no interview options", a->command);
+	if ((a->assessor || a->firm || a->stylesheet || a->logo) &&
+	    (!a->command || strcmp(a->command, "evaluate") != 0))
+		return sc_cli_usage_error("--assessor, --firm, --stylesheet and "
+		                          "--logo go with 'evaluate', not '%s'",
+		                          a->command ? a->command : "the interview");
 	if (!output && (a->format || a->output))
 		return sc_cli_usage_error("--format and --output go with 'evaluate' and "
 		                          "'compare', not '%s'",

@@ -17,6 +17,8 @@ struct sc_cli_args {
 	const char *command; /* NULL: none given (the interview) */
 	const char *questionnaire, *answers, *client, *theme, *format, *output;
 	const char *example;
+	/* evaluate: who prepared the report, and the HTML's own look. */
+	const char *assessor, *firm, *stylesheet, *logo;
 	bool plain, ascii, help, version;
 	char **rest; /* the operands after the command */
 	int nrest;
@@ -35,7 +37,9 @@ struct sc_cli_args {
 	  NULL)                                                                \
 	X("evaluate", sc_cmd_evaluate,                                         \
 	  "ANSWERS [-q QUESTIONNAIRE]\n"                                       \
-	  "[--format text|markdown|html|json|csv] [-o FILE]",                  \
+	  "[--format text|markdown|html|json|csv] [-o FILE]\n"                 \
+	  "[--assessor NAME] [--firm NAME]\n"                                  \
+	  "[--stylesheet FILE] [--logo FILE]",                                 \
 	  NULL)                                                                \
 	X("compare", sc_cmd_compare,                                           \
 	  "A B [-q QUESTIONNAIRE]\n"                                           \

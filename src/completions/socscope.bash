@@ -21,7 +21,8 @@ _socscope()
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
             -q | --questionnaire | -a | --answers | -c | --client | -t | --theme | \
-                -f | --format | -o | --output | --example)
+                -f | --format | -o | --output | --example | --assessor | --firm | \
+                --stylesheet | --logo)
                 ((i++))
                 ;;
             -*) ;;
@@ -51,7 +52,15 @@ _socscope()
             _filedir
             return
             ;;
-        -c | --client)
+        -c | --client | --assessor | --firm)
+            return
+            ;;
+        --stylesheet)
+            _filedir css
+            return
+            ;;
+        --logo)
+            _filedir '@(png|jpg|jpeg|svg)'
             return
             ;;
         -f | --format)
@@ -74,7 +83,10 @@ _socscope()
             "" | interview)
                 opts+=" --questionnaire --answers --client --theme --plain --ascii --example"
                 ;;
-            evaluate | compare | evidence | portfolio)
+            evaluate)
+                opts+=" --questionnaire --format --output --assessor --firm --stylesheet --logo"
+                ;;
+            compare | evidence | portfolio)
                 opts+=" --questionnaire --format --output"
                 ;;
         esac

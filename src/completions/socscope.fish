@@ -19,7 +19,7 @@ function __socscope_command
             continue
         end
         switch $t
-            case -q --questionnaire -a --answers -c --client -t --theme -f --format -o --output --example
+            case -q --questionnaire -a --answers -c --client -t --theme -f --format -o --output --example --assessor --firm --stylesheet --logo
                 set skip 1
             case '-*'
             case '*'
@@ -69,6 +69,10 @@ complete -c socscope -n '__socscope_using compare' -s f -l format -x -a 'text ma
 complete -c socscope -n '__socscope_using evidence' -s f -l format -x -a 'markdown csv html json' -d 'Evidence list format'
 complete -c socscope -n '__socscope_using portfolio' -s f -l format -x -a 'text csv json' -d 'Portfolio format'
 complete -c socscope -n '__socscope_using evaluate; or __socscope_using compare; or __socscope_using evidence; or __socscope_using portfolio' -s o -l output -r -F -d 'Write to this file'
+complete -c socscope -n '__socscope_using evaluate' -l assessor -x -d 'Who prepared the report'
+complete -c socscope -n '__socscope_using evaluate' -l firm -x -d "The assessor's firm"
+complete -c socscope -n '__socscope_using evaluate' -l stylesheet -r -F -d 'CSS added to the HTML report'
+complete -c socscope -n '__socscope_using evaluate' -l logo -r -F -d 'PNG, JPEG or SVG logo for the HTML report'
 
 complete -c socscope -n '__socscope_using evaluate; or __socscope_using validate; or __socscope_using evidence; or __socscope_using portfolio' -a '(__fish_complete_suffix .yaml)'
 complete -c socscope -n '__socscope_using compare' -a '(__socscope_names sessions)' -d 'Saved session'

@@ -227,9 +227,11 @@ answers_clear(struct sc_answers *a)
 	}
 	free(a->client);
 	free(a->assessor);
+	free(a->firm);
 	free(a->updated);
 	free(a->questionnaire_version);
-	a->client = a->assessor = a->updated = a->questionnaire_version = NULL;
+	a->client = a->assessor = a->firm = a->updated =
+		a->questionnaire_version = NULL;
 	sc_migrated_free(a->migrated);
 	a->migrated = NULL;
 	for (size_t i = 0; i < a->nactions; i++) {
@@ -264,6 +266,7 @@ sc_answers_clone(const struct sc_answers *a)
 	}
 	c->client = sc_xstrdup(a->client);
 	c->assessor = sc_xstrdup(a->assessor);
+	c->firm = sc_xstrdup(a->firm);
 	c->updated = sc_xstrdup(a->updated);
 	c->questionnaire_version = sc_xstrdup(a->questionnaire_version);
 	c->migrated = sc_migrated_clone(a->migrated);
@@ -306,7 +309,8 @@ sc_answers_same(const struct sc_answers *a, const struct sc_answers *b)
 			return false;
 	}
 	return same_text(a->client, b->client) &&
-	       same_text(a->assessor, b->assessor);
+	       same_text(a->assessor, b->assessor) &&
+	       same_text(a->firm, b->firm);
 }
 
 bool
@@ -833,8 +837,8 @@ load_value(struct loader *L, const struct sc_question *qn,
 
 static const char *const top_keys[] = {
 	"socscope", "questionnaire", "questionnaire_version", "client",
-	"assessor", "updated",       "answers",               "notes",
-	"actions",  NULL,
+	"assessor", "firm",          "updated",               "answers",
+	"notes",    "actions",       NULL,
 };
 
 /* "YYYY-MM-DDTHH:MM:SSZ" with plausible fields. */
@@ -894,7 +898,7 @@ load_header(struct loader *L, const struct sc_ynode *root,
 			       "unknown key %s in the answers file; expected "
 			       "one of: socscope, questionnaire, "
 			       "questionnaire_version, client, assessor, "
-			       "updated, answers, notes, actions",
+			       "firm, updated, answers, notes, actions",
 			       shown);
 			free(shown);
 		}
@@ -941,6 +945,7 @@ load_header(struct loader *L, const struct sc_ynode *root,
 		load_meta(L, root, "questionnaire_version");
 	tmp->client = load_meta(L, root, "client");
 	tmp->assessor = load_meta(L, root, "assessor");
+	tmp->firm = load_meta(L, root, "firm");
 	const struct sc_ynode *up = sc_ymap_get(root, "updated");
 	tmp->updated = load_meta(L, root, "updated");
 	if (tmp->updated && !is_utc_stamp(tmp->updated)) {
@@ -1217,6 +1222,7 @@ answers_take(struct sc_answers *a, struct sc_answers *tmp)
 	a->notes = tmp->notes;
 	a->client = tmp->client;
 	a->assessor = tmp->assessor;
+	a->firm = tmp->firm;
 	a->updated = tmp->updated;
 	a->questionnaire_version = tmp->questionnaire_version;
 	a->migrated = tmp->migrated;
@@ -1545,6 +1551,10 @@ sc_answers_to_yaml(const struct sc_answers *a, struct sc_buf *out)
 	if (a->assessor) {
 		emit_plain(&em, "assessor");
 		emit_string(&em, a->assessor);
+	}
+	if (a->firm) {
+		emit_plain(&em, "firm");
+		emit_string(&em, a->firm);
 	}
 	if (a->updated) {
 		emit_plain(&em, "updated");

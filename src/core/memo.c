@@ -98,6 +98,12 @@ mark_all(struct rp_model *m, struct rp_reasons *rs, const char *conclusion)
 }
 
 void
+rp_memo_mark(struct rp_model *m, struct rp_reasons *rs, const char *conclusion)
+{
+	mark_all(m, rs, conclusion);
+}
+
+void
 rp_memo_assumptions(struct rp_model *m)
 {
 	const struct sc_questionnaire *q = m->q;
@@ -131,6 +137,7 @@ rp_memo_assumptions(struct rp_model *m)
 	for (size_t i = 0; i < m->nreports; i++)
 		mark_all(m, &m->reports[i].reasons, m->reports[i].title);
 	mark_all(m, &m->none, "No SOC report now");
+	mark_all(m, &m->deferred, "SOC 3 later");
 	for (int c = 0; c < SC_CAT_COUNT; c++) {
 		sc_buf_printf(&b, "%s %s", sc_category_name((enum sc_category)c),
 		              m->r->tsc[c].in_scope ? "in scope" : "out of scope");
@@ -145,7 +152,7 @@ rp_memo_assumptions(struct rp_model *m)
 		if (!g->rec->def)
 			continue;
 		sc_buf_printf(&b, "%s: %s",
-		              g->rec->def->followup ? "To confirm" : "Gap",
+		              g->rec->def->followup ? "Follow-up" : "Gap",
 		              g->rec->def->title);
 		mark_all(m, &g->reasons, sc_buf_str(&b));
 		sc_buf_reset(&b);
@@ -168,6 +175,13 @@ rp_memo_assumptions(struct rp_model *m)
 }
 
 void
+rp_memo_ids(const size_t *idx, size_t n, struct sc_buf *out)
+{
+	for (size_t i = 0; i < n; i++)
+		sc_buf_printf(out, "%sA%zu", i ? ", " : "", idx[i] + 1);
+}
+
+void
 rp_memo_assumed(const struct rp_model *m, const size_t *idx, size_t n,
                 struct sc_buf *out)
 {
@@ -177,8 +191,7 @@ rp_memo_assumed(const struct rp_model *m, const size_t *idx, size_t n,
 	                                            "question:"
 	                                          : "assumptions or open "
 	                                            "questions:");
-	for (size_t i = 0; i < n; i++)
-		sc_buf_printf(out, "%sA%zu", i ? ", " : "", idx[i] + 1);
+	rp_memo_ids(idx, n, out);
 	sc_buf_puts(out, " (see Assumptions and open questions).");
 	(void)m;
 }
@@ -263,6 +276,36 @@ proposal_add(struct rp_model *m, enum sc_scope_kind k, size_t ri,
 	free(one.v);
 }
 
+const char *
+rp_assumption_kind(const struct rp_assumption *as)
+{
+	return as->idk ? "open question" : "assumption";
+}
+
+/* Each rule behind a kind's proposals once, with the items it proposed. */
+static void
+scope_rules(struct rp_model *m, enum sc_scope_kind k)
+{
+	const struct rp_scope_items *it = &m->proposals[k];
+	struct rp_scope_rules *out = &m->scope_rules[k];
+	for (size_t i = 0; i < it->n; i++)
+		for (size_t j = 0; j < it->v[i].why.n; j++) {
+			const struct rp_reason *rs = &it->v[i].why.v[j];
+			struct rp_scope_rule *sr = NULL;
+			for (size_t x = 0; x < out->n && !sr; x++)
+				if (out->v[x].reason->rule == rs->rule)
+					sr = &out->v[x];
+			if (!sr) {
+				out->v = sc_xrealloc(out->v,
+				                     (out->n + 1) * sizeof *out->v);
+				sr = &out->v[out->n++];
+				memset(sr, 0, sizeof *sr);
+				sr->reason = rs;
+			}
+			assumed_add(&sr->items, &sr->nitems, i);
+		}
+}
+
 void
 rp_memo_scope(struct rp_model *m)
 {
@@ -318,9 +361,37 @@ rp_memo_scope(struct rp_model *m)
 			proposal_add(m, t->kind, ri, t->text);
 		}
 	}
+	for (int k = 0; k < SC_SCOPE_KINDS; k++)
+		scope_rules(m, (enum sc_scope_kind)k);
 }
 
 /* ---- the first page ------------------------------------------------------ */
+
+/* " (rests on A1, A3)" for the assumptions the reasons rest on. */
+static void
+rests_short(const struct rp_reasons *rs, struct sc_buf *b)
+{
+	size_t *ids = NULL, n = 0;
+	for (size_t i = 0; i < rs->n; i++)
+		for (size_t k = 0; k < rs->v[i].nassumed; k++)
+			assumed_add(&ids, &n, rs->v[i].assumed[k]);
+	if (n) {
+		sc_buf_puts(b, " (rests on ");
+		rp_memo_ids(ids, n, b);
+		sc_buf_putc(b, ')');
+	}
+	free(ids);
+}
+
+static void
+rests_short_idx(const size_t *idx, size_t n, struct sc_buf *b)
+{
+	if (!n)
+		return;
+	sc_buf_puts(b, " (rests on ");
+	rp_memo_ids(idx, n, b);
+	sc_buf_putc(b, ')');
+}
 
 void
 rp_memo_first_page(struct rp_model *m)
@@ -353,6 +424,8 @@ rp_memo_first_page(struct rp_model *m)
 			                            : "");
 		} else if (pr->type == SC_TYPE2) {
 			sc_buf_puts(&b, " (period not dated yet)");
+		} else if (pr->type == SC_TYPE1) {
+			sc_buf_puts(&b, " (date not set yet)");
 		}
 		if (pr->report_by) {
 			sc_date_format(pr->report_by, d1);
@@ -371,6 +444,11 @@ rp_memo_first_page(struct rp_model *m)
 		}
 		if (pr->combined && pr->id == SC_SOC2)
 			sc_buf_puts(&b, " (one examination with the SOC 1)");
+		/* What the decision rests on, where its reasons rest on an
+		 * assumption. */
+		for (size_t r = 0; r < m->nreports; r++)
+			if (m->reports[r].rec->id == pr->id)
+				rests_short(&m->reports[r].reasons, &b);
 		sc_buf_putc(&b, '.');
 		add(&m->decision, &m->ndecision, sc_buf_steal(&b));
 	}
@@ -393,6 +471,7 @@ rp_memo_first_page(struct rp_model *m)
 		    g->rec->priority != SC_PRIO_HIGH)
 			continue;
 		sc_buf_printf(&b, "Close the gap: %s", g->rec->def->title);
+		rests_short_idx(g->assumed, g->nassumed, &b);
 		if (g->owner || *g->due) {
 			sc_buf_puts(&b, " (");
 			if (g->owner)
@@ -416,7 +495,9 @@ rp_memo_first_page(struct rp_model *m)
 		if (!g->rec->def || g->rec->def->followup ||
 		    g->rec->priority != SC_PRIO_MEDIUM)
 			continue;
-		sc_buf_printf(&b, "Close the gap: %s.", g->rec->def->title);
+		sc_buf_printf(&b, "Close the gap: %s", g->rec->def->title);
+		rests_short_idx(g->assumed, g->nassumed, &b);
+		sc_buf_putc(&b, '.');
 		add(&m->first, &m->nfirst, sc_buf_steal(&b));
 	}
 
@@ -481,6 +562,10 @@ rp_memo_fini(struct rp_model *m)
 			rp_reasons_fini(&it->v[i].why);
 		}
 		free(it->v);
+		struct rp_scope_rules *sr = &m->scope_rules[k];
+		for (size_t i = 0; i < sr->n; i++)
+			free(sr->v[i].items);
+		free(sr->v);
 	}
 	char **lists[3] = {m->decision, m->first, m->decide};
 	size_t ns[3] = {m->ndecision, m->nfirst, m->ndecide};

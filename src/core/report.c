@@ -9,26 +9,167 @@
 #include <string.h>
 #include <time.h>
 
-static const char *const headings[RP_H_COUNT] = {
-	[RP_H_SUMMARY] = "Executive summary",
-	[RP_H_RECOMMENDATION] = "Recommendation",
-	[RP_H_TSC] = "Trust Services categories",
-	[RP_H_ROADMAP] = "Roadmap",
-	[RP_H_FRAMEWORKS] = "Related frameworks",
-	[RP_H_GAPS] = "Readiness gaps",
-	[RP_H_APPENDIX] = "Appendix: your answers",
-	[RP_H_EVIDENCE] = "Appendix: evidence to collect",
-	[RP_H_ABOUT] = "About this report",
-	[RP_H_OUTCOME] = "Outcome",
-	[RP_H_FOLLOWUPS] = "Follow-ups",
-	[RP_H_OWN_GAPS] = "Your own gaps",
-	[RP_H_NEXT_STEPS] = "Next steps",
+static const struct {
+	const char *title, *id;
+} headings[RP_H_COUNT] = {
+	[RP_H_SUMMARY] = {"Executive summary", "summary"},
+	[RP_H_ASSUMPTIONS] = {"Assumptions and open questions", "assumptions"},
+	[RP_H_RECOMMENDATION] = {"Recommendation", "recommendation"},
+	[RP_H_SCOPE] = {"Scope of the examination", "scope"},
+	[RP_H_TSC] = {"Trust Services categories", "tsc"},
+	[RP_H_ROADMAP] = {"Roadmap", "roadmap"},
+	[RP_H_FRAMEWORKS] = {"Related frameworks", "frameworks"},
+	[RP_H_GAPS] = {"Readiness gaps", "gaps"},
+	[RP_H_NEXT_STEPS] = {"Next steps", "next-steps"},
+	[RP_H_SOURCES] = {"Sources", "sources"},
+	[RP_H_TRACE] = {"how each conclusion was reached", "trace"},
+	[RP_H_GUIDE] = {"how to close each gap", "guide"},
+	[RP_H_APPENDIX] = {"your answers", "appendix"},
+	[RP_H_EVIDENCE] = {"evidence to collect", "evidence"},
+	[RP_H_ABOUT] = {"About this report", "about"},
+	[RP_H_OUTCOME] = {"Outcome", "outcome"},
+	[RP_H_FOLLOWUPS] = {"Follow-ups", "follow-ups"},
+	[RP_H_OWN_GAPS] = {"Your own gaps", "own-gaps"},
 };
 
 const char *
 rp_heading(enum rp_heading h)
 {
-	return (unsigned)h < RP_H_COUNT ? headings[h] : "";
+	return (unsigned)h < RP_H_COUNT ? headings[h].title : "";
+}
+
+const char *
+rp_heading_id(enum rp_heading h)
+{
+	return (unsigned)h < RP_H_COUNT ? headings[h].id : "";
+}
+
+const char *
+rp_title(const struct rp_model *m, enum rp_heading h)
+{
+	if ((unsigned)h < RP_H_COUNT && m->titles[h][0])
+		return m->titles[h];
+	return rp_heading(h);
+}
+
+const char *
+rp_stop(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n'))
+		n--;
+	if (n && strchr(".!?", s[n - 1]))
+		return "";
+	/* U+3002 ideographic full stop, U+FF01, U+FF1F */
+	if (n >= 3 && ((unsigned char)s[n - 3] == 0xE3 &&
+	               (unsigned char)s[n - 2] == 0x80 &&
+	               (unsigned char)s[n - 1] == 0x82))
+		return "";
+	if (n >= 3 && (unsigned char)s[n - 3] == 0xEF &&
+	    (unsigned char)s[n - 2] == 0xBC &&
+	    ((unsigned char)s[n - 1] == 0x81 || (unsigned char)s[n - 1] == 0x9F))
+		return "";
+	return ".";
+}
+
+bool
+rp_gap_marked_confirm(const struct rp_gap *g)
+{
+	const struct sc_gap_def *d = g->rec->def;
+	return d && d->followup && strncmp(d->title, "Confirm", 7) != 0;
+}
+
+bool
+rp_has_guide(const struct rp_model *m)
+{
+	return m->soc && m->ngaps > 0;
+}
+
+void
+rp_model_letters(struct rp_model *m)
+{
+	const bool present[] = {
+		true, rp_has_guide(m), true,
+		m->evidence.cat && m->evidence.nlists > 0,
+	};
+	const enum rp_heading which[] = {RP_H_TRACE, RP_H_GUIDE, RP_H_APPENDIX,
+	                                 RP_H_EVIDENCE};
+	char letter = 'A';
+	for (size_t i = 0; i < sizeof which / sizeof which[0]; i++) {
+		m->titles[which[i]][0] = '\0';
+		if (present[i])
+			snprintf(m->titles[which[i]], sizeof m->titles[which[i]],
+			         "Appendix %c: %s", letter++, headings[which[i]].title);
+	}
+}
+
+/* The AICPA's own guides and criteria, which every conclusion of the
+ * report follows; a report cites those that fit what it recommends. */
+static const struct rp_source src_soc1 = {
+	"aicpa-soc1-guide",
+	"AICPA Guide, Reporting on an Examination of Controls at a Service "
+	"Organization Relevant to User Entities' Internal Control Over "
+	"Financial Reporting (SOC 1), under AT-C section 320",
+	"https://www.aicpa-cima.com/cpe-learning/publication/"
+	"reporting-on-an-examination-of-controls-at-a-service-organization-"
+	"relevant-to-user-entities-internal-control-over-financial-reporting-"
+	"soc-1-guide",
+};
+static const struct rp_source src_soc2 = {
+	"aicpa-soc2-guide",
+	"AICPA Guide, SOC 2 Reporting on an Examination of Controls at a "
+	"Service Organization Relevant to Security, Availability, Processing "
+	"Integrity, Confidentiality, or Privacy (2022), under AT-C section 205",
+	"https://www.aicpa-cima.com/cpe-learning/publication/"
+	"soc-2-reporting-on-an-examination-of-controls-at-a-service-"
+	"organization-relevant-to-security-availability-processing-integrity-"
+	"confidentiality-or-privacy",
+};
+static const struct rp_source src_dc200 = {
+	"aicpa-dc200",
+	"AICPA, DC section 200, 2018 Description Criteria for a Description of "
+	"a Service Organization's System in a SOC 2 Report (implementation "
+	"guidance revised 2022)",
+	"https://www.aicpa-cima.com/resources/download/"
+	"get-description-criteria-for-your-organizations-soc-2-r-report",
+};
+static const struct rp_source src_tsp100 = {
+	"aicpa-tsp100",
+	"AICPA, TSP section 100, 2017 Trust Services Criteria for Security, "
+	"Availability, Processing Integrity, Confidentiality, and Privacy "
+	"(points of focus revised 2022)",
+	"https://www.aicpa-cima.com/resources/download/"
+	"2017-trust-services-criteria-with-revised-points-of-focus-2022",
+};
+
+static void
+build_sources(struct rp_model *m)
+{
+	static const struct rp_source *const soc1[] = {&src_soc1};
+	static const struct rp_source *const soc2[] = {&src_soc2, &src_dc200,
+	                                               &src_tsp100};
+	static const struct rp_source *const both[] = {
+		&src_soc1, &src_soc2, &src_dc200, &src_tsp100};
+	/* With no report, what "SOC 2" means is the SOC 2 guide's. */
+	static const struct rp_source *const none[] = {&src_soc2};
+	bool has1 = false, has2 = false;
+	for (size_t i = 0; i < m->nreports; i++) {
+		has1 |= m->reports[i].rec->id == SC_SOC1;
+		has2 |= m->reports[i].rec->id != SC_SOC1;
+	}
+	if (has1 && has2) {
+		m->sources = both;
+		m->nsources = 4;
+	} else if (has1) {
+		m->sources = soc1;
+		m->nsources = 1;
+	} else if (has2) {
+		m->sources = soc2;
+		m->nsources = 3;
+	} else {
+		m->sources = none;
+		m->nsources = 1;
+	}
 }
 
 /* --- dates ------------------------------------------------------------ */
@@ -223,6 +364,130 @@ gap_deps(struct rp_gap *g)
 
 /* --- the parts -------------------------------------------------------- */
 
+/* "A", "A and B", "A, B and C" */
+static void
+join_names(struct sc_buf *b, const char *const *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		sc_buf_printf(b, "%s%s",
+		              i == 0 ? "" : i + 1 == n ? " and " : ", ", v[i]);
+}
+
+/* ", with 1 high-priority gap to close first and 2 answers to confirm" */
+static void
+gap_counts(const struct rp_model *m, struct sc_buf *b)
+{
+	if (m->nhigh == 0)
+		sc_buf_puts(b, "no high-priority gap");
+	else
+		sc_buf_printf(b, "%zu high-priority gap%s to close first", m->nhigh,
+		              m->nhigh == 1 ? "" : "s");
+	if (m->nconfirm)
+		sc_buf_printf(b, " and %zu answer%s to confirm", m->nconfirm,
+		              m->nconfirm == 1 ? "" : "s");
+}
+
+/* Readiness as far as it was assessed: a score only over what was asked,
+ * never "100 out of 100" or "no gap" for areas no question covered. */
+static void
+build_readiness(struct rp_model *m)
+{
+	const struct sc_result *r = m->r;
+	struct sc_buf b = {0}, na = {0};
+	m->assessed = r->nitems > 0;
+	for (size_t i = 0; i < m->nareas; i++) {
+		if (m->areas[i].score >= 0)
+			continue;
+		m->not_assessed = sc_xrealloc(m->not_assessed,
+		                              (m->nnot_assessed + 1) *
+		                                      sizeof *m->not_assessed);
+		m->not_assessed[m->nnot_assessed++] = m->areas[i].name;
+	}
+	join_names(&na, m->not_assessed, m->nnot_assessed);
+	bool partly = m->nnot_assessed > 0;
+
+	if (!m->assessed) {
+		sc_buf_puts(&b, "Readiness was not assessed: the readiness "
+		                "checklist was not asked, so no readiness item was "
+		                "counted and there is no score.");
+		if (m->ngaps)
+			sc_buf_puts(&b, " The gaps and answers to confirm below come "
+			                "from your other answers.");
+	} else if (partly && r->score == 100) {
+		sc_buf_printf(&b, "Every readiness item asked is in place (%zu of "
+		                  "%zu), but not every area was assessed: no "
+		                  "readiness question covered %s, so nothing here "
+		                  "says %s ready.",
+		              r->in_place, r->nitems, sc_buf_str(&na),
+		              m->nnot_assessed == 1 ? "it is" : "they are");
+	} else {
+		sc_buf_printf(&b, "Readiness score: %d out of 100 (%zu of %zu "
+		              "item%s in place",
+		              r->score, r->in_place, r->nitems,
+		              r->nitems == 1 ? "" : "s");
+		if (r->partial)
+			sc_buf_printf(&b, ", %zu partly in place and counted as half",
+			              r->partial);
+		if (r->missing)
+			sc_buf_printf(&b, ", %zu not in place", r->missing);
+		if (r->unknown)
+			sc_buf_printf(&b, ", %zu not known yet", r->unknown);
+		sc_buf_puts(&b, ").");
+		if (partly)
+			sc_buf_printf(&b, " Not assessed, because no readiness "
+			                  "question covered %s: %s; the score says "
+			                  "nothing about %s.",
+			              m->nnot_assessed == 1 ? "it" : "them",
+			              sc_buf_str(&na),
+			              m->nnot_assessed == 1 ? "it" : "them");
+	}
+	m->readiness = sc_buf_steal(&b);
+
+	if (m->ngaps == 0) {
+		if (!m->assessed)
+			m->no_gap = sc_xstrdup("No gap is listed, but readiness was "
+			                       "not assessed: the readiness checklist "
+			                       "was not asked.");
+		else if (partly)
+			m->no_gap = sc_xasprintf("No gap was found in the areas "
+			                         "assessed; not assessed: %s.",
+			                         sc_buf_str(&na));
+		else
+			m->no_gap = sc_xstrdup("No gap was found in your answers.");
+	}
+
+	/* The first page's line, for a report to be ready for. */
+	if (m->nreports > 0 && (m->assessed || m->ngaps)) {
+		if (!m->assessed) {
+			sc_buf_puts(&b, "Readiness was not assessed (the readiness "
+			                "checklist was not asked); your other answers "
+			                "show ");
+			gap_counts(m, &b);
+		} else if (partly && r->score == 100) {
+			sc_buf_puts(&b, "Readiness: every item asked is in place, with ");
+			gap_counts(m, &b);
+			sc_buf_printf(&b, "; not assessed: %s", sc_buf_str(&na));
+		} else {
+			sc_buf_printf(&b, "Readiness: %d out of 100%s, with ", r->score,
+			              partly ? " on the items asked" : "");
+			gap_counts(m, &b);
+			if (partly)
+				sc_buf_printf(&b, "; not assessed: %s", sc_buf_str(&na));
+		}
+		sc_buf_putc(&b, '.');
+		m->ex_ready = sc_buf_steal(&b);
+	} else if (m->nreports == 0 && m->ngaps) {
+		sc_buf_puts(&b, "Your answers show ");
+		gap_counts(m, &b);
+		sc_buf_puts(&b, " in your own business (listed below).");
+		m->ex_ready = sc_buf_steal(&b);
+	}
+	sc_buf_fini(&b);
+	sc_buf_fini(&na);
+}
+
+/* The executive summary: the first page's sentences (the lists are
+ * memo.c's), and the same as the JSON's executive_summary. */
 static void
 build_exec(struct rp_model *m)
 {
@@ -232,75 +497,55 @@ build_exec(struct rp_model *m)
 	if (r->nreports > 0) {
 		sc_buf_printf(&b, "We recommend %s", m->summary);
 		put_sentence(&b, "");
-		list_add(&m->exec, &m->nexec, sc_buf_steal(&b));
-		/* Why, in one line: the first reason of each report. */
-		bool any = false;
-		for (size_t i = 0; i < m->nreports; i++) {
-			const struct rp_report *rp = &m->reports[i];
-			if (rp->reasons.n == 0)
-				continue;
-			sc_buf_puts(&b, any ? " " : "Why: ");
-			if (m->nreports > 1)
-				sc_buf_printf(&b, "%s: ", sc_report_name(rp->rec->id));
-			put_sentence(&b, rp->reasons.v[0].rule->because);
-			any = true;
-		}
-		if (any)
-			list_add(&m->exec, &m->nexec, sc_buf_steal(&b));
+		m->ex_lead = sc_buf_steal(&b);
 		/* The dates, and a deadline the plan misses, belong on the
 		 * first page, not only in the roadmap. */
 		if (m->plan.headline)
-			list_add(&m->exec, &m->nexec,
-			         sc_xasprintf("The plan: %s", m->plan.headline));
+			m->ex_dates = sc_xasprintf("The plan: %s", m->plan.headline);
+		else if (!m->plan.dated)
+			m->ex_dates = sc_xstrdup("The audit cannot be dated yet: the "
+			                         "roadmap names the answers it "
+			                         "needs.");
 		/* The headline already says which report comes after the
 		 * date: add only what can be done about it. */
-		if (m->plan.deadline_risk)
-			list_add(&m->exec, &m->nexec,
-			         sc_xstrdup(m->plan.headline
-			                            ? m->plan.deadline_action
-			                            : m->plan.deadline_risk));
+		m->ex_risk = m->plan.headline && m->plan.deadline_action
+		                     ? m->plan.deadline_action
+		                     : m->plan.deadline_risk;
 	} else if (m->none.n || r->deferred.n) {
 		/* The summary already starts "No SOC report recommended now". */
 		put_sentence(&b, m->summary);
-		list_add(&m->exec, &m->nexec, sc_buf_steal(&b));
 		if (m->next_steps.n) {
-			sc_buf_puts(&b, "Next step: ");
+			sc_buf_puts(&b, " Next step: ");
 			put_sentence(&b, m->next_steps.v[0].rule->next_step);
-			list_add(&m->exec, &m->nexec, sc_buf_steal(&b));
 		}
+		m->ex_lead = sc_buf_steal(&b);
+		/* What the reader may say meanwhile, without claiming what no
+		 * CPA firm has examined. */
+		m->truthful = sc_xstrdup(
+			"If someone asks \"are you SOC 2 compliant?\", answer "
+			"truthfully: \"No. We have no SOC 2 report: no CPA firm has "
+			"examined our controls. Here is how we protect your "
+			"information and our own systems.\" Then name what you "
+			"actually do (who can reach the data, how sign-in is "
+			"protected, how laptops and backups are secured, whom to call "
+			"about an incident) and offer to answer their security "
+			"questionnaire. Never call yourself SOC 2 compliant or "
+			"certified: SOC 2 is a CPA firm's report, not a certificate, "
+			"and you have none.");
 	} else {
-		list_add(&m->exec, &m->nexec,
-		         sc_xstrdup("There are not yet enough answers to "
-		                    "recommend a SOC report."));
+		m->ex_lead = sc_xstrdup("There are not yet enough answers to "
+		                        "recommend a SOC report.");
 	}
-
-	if (r->nitems > 0 || m->ngaps > 0) {
-		if (r->nitems > 0)
-			sc_buf_printf(&b, "Your readiness score is %d out of 100, with ",
-			              r->score);
-		else
-			sc_buf_puts(&b, "The readiness checklist was not asked, so "
-			                "there is no readiness score; your other "
-			                "answers show ");
-		if (m->nhigh == 0)
-			sc_buf_puts(&b, "no high-priority gap");
-		else
-			sc_buf_printf(&b, "%zu high-priority gap%s to close first",
-			              m->nhigh, m->nhigh == 1 ? "" : "s");
-		if (m->nconfirm)
-			sc_buf_printf(&b, " and %zu answer%s to confirm", m->nconfirm,
-			              m->nconfirm == 1 ? "" : "s");
-		sc_buf_putc(&b, '.');
-		list_add(&m->exec, &m->nexec, sc_buf_steal(&b));
-	}
-
-	if (r->nunanswered > 0) {
-		sc_buf_printf(&b,
-		              "%zu required question%s still unanswered, so this "
-		              "may change.",
-		              r->nunanswered, r->nunanswered == 1 ? " is" : "s are");
-		list_add(&m->exec, &m->nexec, sc_buf_steal(&b));
-	}
+	if (r->nunanswered > 0)
+		m->ex_open = sc_xasprintf("%zu required question%s still "
+		                          "unanswered, so this may change.",
+		                          r->nunanswered,
+		                          r->nunanswered == 1 ? " is" : "s are");
+	const char *parts[] = {m->ex_lead, m->ex_dates, m->ex_risk,
+	                       m->ex_ready, m->ex_open, m->truthful};
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+		if (parts[i])
+			list_add(&m->exec, &m->nexec, sc_xstrdup(parts[i]));
 	sc_buf_fini(&b);
 }
 
@@ -633,6 +878,7 @@ rp_model_build(struct rp_model *m, const struct sc_questionnaire *q,
 	m->has_outcome = q->noutcomes > 0;
 	m->soc = q->recommends || !m->has_outcome;
 	m->disclaimer = q->disclaimer ? q->disclaimer : RP_DISCLAIMER;
+	rp_model_brand(m, NULL);
 	if (m->soc)
 		m->title = a->client && *a->client
 		                   ? sc_xasprintf("SOC scoping report for %s",
@@ -701,30 +947,10 @@ rp_model_build(struct rp_model *m, const struct sc_questionnaire *q,
 			m->nhigh++;
 	}
 
-	if (r->nitems > 0) {
-		sc_buf_printf(&b, "Readiness score: %d out of 100 (%zu of %zu "
-		              "item%s in place",
-		              r->score, r->in_place, r->nitems,
-		              r->nitems == 1 ? "" : "s");
-		if (r->partial)
-			sc_buf_printf(&b, ", %zu partly in place and counted as half",
-			              r->partial);
-		if (r->missing)
-			sc_buf_printf(&b, ", %zu not in place", r->missing);
-		if (r->unknown)
-			sc_buf_printf(&b, ", %zu not known yet", r->unknown);
-		sc_buf_puts(&b, ").");
-		m->readiness = sc_buf_steal(&b);
-	} else {
-		/* No score, but the gaps found elsewhere still stand. */
-		sc_buf_puts(&b, "Readiness score: none, because the readiness "
-		                "checklist was not asked (no readiness item was "
-		                "counted).");
-		if (m->ngaps)
-			sc_buf_puts(&b, " The gaps and answers to confirm below come "
-			                "from your other answers.");
-		m->readiness = sc_buf_steal(&b);
-	}
+	for (size_t i = 0; i < q->nquestions; i++)
+		m->nhidden += !sc_eval_visible(ev, i);
+	build_areas(m);
+	build_readiness(m);
 
 	/* Without the SOC sections there is no report to plan or summarize;
 	 * the outcome's part says what there is. */
@@ -735,18 +961,48 @@ rp_model_build(struct rp_model *m, const struct sc_questionnaire *q,
 		rp_memo_scope(m);
 		build_exec(m);
 		rp_memo_first_page(m);
+		build_sources(m);
 	}
-	build_areas(m);
 	rp_outcome_build(m);
+	rp_model_letters(m);
 	sc_buf_fini(&b);
+}
+
+void
+rp_model_brand(struct rp_model *m, const struct sc_report_brand *brand)
+{
+	m->brand = brand;
+	/* The caller's names win over the file's; "" names nobody. */
+	m->assessor = brand && brand->assessor ? brand->assessor
+	                                       : m->a->assessor;
+	m->firm = brand && brand->firm ? brand->firm : m->a->firm;
+	if (m->assessor && !*m->assessor)
+		m->assessor = NULL;
+	if (m->firm && !*m->firm)
+		m->firm = NULL;
+	free(m->prepared_by);
+	m->prepared_by = NULL;
+	if (m->assessor || m->firm)
+		m->prepared_by = sc_xasprintf("%s%s%s",
+		                              m->assessor ? m->assessor : "",
+		                              m->assessor && m->firm ? ", " : "",
+		                              m->firm ? m->firm : "");
 }
 
 void
 rp_model_fini(struct rp_model *m)
 {
 	free(m->title);
+	free(m->prepared_by);
 	free(m->summary);
 	free(m->completeness);
+	free(m->ex_lead);
+	free(m->ex_dates);
+	free(m->ex_ready);
+	free(m->ex_open);
+	free(m->truthful);
+	free(m->not_assessed);
+	free(m->no_gap);
 	for (size_t i = 0; i < m->nexec; i++)
 		free(m->exec[i]);
 	free(m->exec);

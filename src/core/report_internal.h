@@ -67,6 +67,19 @@ struct rp_scope_items {
 	size_t n;
 };
 
+/* The trace of a kind of proposal: each rule once, with the items it
+ * proposed (indices into the kind's items) and its answers. */
+struct rp_scope_rule {
+	const struct rp_reason *reason; /* its first reason among the items */
+	size_t *items;
+	size_t nitems;
+};
+
+struct rp_scope_rules {
+	struct rp_scope_rule *v;
+	size_t n;
+};
+
 /* An answer the conclusions should not be read as fact on: a note the
  * interview recorded, or an "I don't know" / "Not sure". */
 struct rp_assumption {
@@ -141,26 +154,41 @@ struct rp_bar {
 };
 
 /* Whether the readiness answers say a piece of evidence exists: a
- * readiness status (enum sc_readiness) or this. */
+ * readiness status (enum sc_readiness) or one of these. */
 #define RP_EV_NOT_ASKED SC_READY_COUNT
-#define RP_EV_STATUS_COUNT (SC_READY_COUNT + 1)
+#define RP_EV_NOT_DUE (SC_READY_COUNT + 1) /* over a window not begun yet */
+#define RP_EV_STATUS_COUNT (SC_READY_COUNT + 2)
 
-/* One request of the evidence list, for one report. */
+/* One request of the evidence list, once, with the reports it serves: a
+ * SOC 1 and a SOC 2 examined together ask for it once. */
 struct rp_ev_row {
 	const struct sc_ev_request *req;
-	const char **criteria; /* the request's criteria that fit the report */
+	const char **criteria; /* the request's criteria that fit a report
+	                        * it serves, in the request's order */
 	size_t ncriteria;
-	int status;            /* enum sc_readiness or RP_EV_NOT_ASKED */
+	unsigned serves;       /* bit i: m->reports[i] */
+	int status;            /* enum sc_readiness, RP_EV_NOT_ASKED or
+	                        * RP_EV_NOT_DUE */
 	char *when;            /* "as of 2026-03-01", "over ... to ..." */
+	char *serves_text;     /* "SOC 1 Type II, SOC 2 Type II" */
+	/* The gaps it comes from (indices into m->gaps): those raised for
+	 * the readiness items it names, or citing its criteria when it
+	 * names none; their owners ("; " between them, NULL: none set) and
+	 * the earliest due date ("" when none). */
+	size_t *gaps;
+	size_t ngaps;
+	char *owner;
+	char due[11];
 };
 
+/* What the list asks of one report (a SOC 1 or SOC 2). */
 struct rp_ev_list {
 	const struct rp_report *rp;
+	size_t report;       /* its index in m->reports */
 	const char *title;   /* rp->title */
 	char *period;        /* what the auditor examines, in a sentence */
 	char *summary;       /* the period, then the counts by status */
-	struct rp_ev_row *rows;
-	size_t nrows;
+	size_t nrows;        /* requests that serve it */
 	size_t counts[RP_EV_STATUS_COUNT];
 	size_t nlater; /* operation requests left for a Type II that follows */
 };
@@ -169,6 +197,10 @@ struct rp_evidence {
 	const struct sc_catalogue *cat; /* NULL: no evidence list */
 	struct rp_ev_list *lists; /* one per SOC 1 or SOC 2 report */
 	size_t nlists;
+	struct rp_ev_row *rows;   /* every request once, catalogue order */
+	size_t nrows;
+	size_t counts[RP_EV_STATUS_COUNT];
+	char *summary;            /* "84 requests (exists: 30; ...)." */
 	char **notes; /* what the list is, and what it is not */
 	size_t nnotes;
 };
@@ -179,6 +211,31 @@ struct rp_field {
 	const char *label;
 	char *text;
 	size_t question; /* SIZE_MAX for the next review */
+};
+
+/* Section headings, in order, shared by every format, and the HTML id
+ * of each. */
+enum rp_heading {
+	RP_H_SUMMARY,
+	RP_H_ASSUMPTIONS,
+	RP_H_RECOMMENDATION,
+	RP_H_SCOPE,
+	RP_H_TSC,
+	RP_H_ROADMAP,
+	RP_H_FRAMEWORKS,
+	RP_H_GAPS,
+	RP_H_NEXT_STEPS,
+	RP_H_SOURCES,
+	RP_H_TRACE,
+	RP_H_GUIDE,
+	RP_H_APPENDIX,
+	RP_H_EVIDENCE,
+	RP_H_ABOUT,
+	/* A questionnaire with outcomes. */
+	RP_H_OUTCOME,
+	RP_H_FOLLOWUPS,
+	RP_H_OWN_GAPS,
+	RP_H_COUNT
 };
 
 struct rp_model {
@@ -195,10 +252,26 @@ struct rp_model {
 	bool has_outcome;
 	char date[11];   /* YYYY-MM-DD */
 	char *title;     /* "SOC scoping report" (+ " for CLIENT") */
+	/* Who prepared it: the answers' assessor and firm, or the caller's
+	 * (sc_report_opts); NULL when not named.  prepared_by joins them:
+	 * "J. Doe, Doe & Partners LLP". */
+	const char *assessor, *firm;
+	char *prepared_by;
+	const struct sc_report_brand *brand; /* NULL: none */
 	char *summary;   /* sc_result_summary */
 	char *completeness; /* "5 of 6 applicable questions answered." */
 	char **exec;     /* executive summary sentences */
 	size_t nexec;
+	/* The first page's parts besides the decision lists (NULL: none):
+	 * the recommendation in a sentence, the dates, a missed deadline,
+	 * readiness as assessed, what is still unanswered, and, with no
+	 * report, how to answer "are you SOC 2 compliant?" truthfully. */
+	char *ex_lead;
+	char *ex_dates;
+	const char *ex_risk;
+	char *ex_ready;
+	char *ex_open;
+	char *truthful;
 
 	struct rp_report reports[SC_REPORT_COUNT];
 	size_t nreports;
@@ -212,6 +285,17 @@ struct rp_model {
 	size_t nhigh;    /* high-priority gaps, follow-ups not counted */
 	size_t nconfirm; /* follow-ups: answers to confirm */
 	char *readiness; /* "Readiness score: 60 out of 100 (...)" */
+	/* Readiness as far as it was assessed: whether any readiness item
+	 * was counted, the areas no readiness question covered (names), and
+	 * what to say when no gap is listed. */
+	bool assessed;
+	const char **not_assessed;
+	size_t nnot_assessed;
+	char *no_gap;
+	size_t nhidden; /* questions the answers did not ask */
+	/* The public sources the report rests on, the AICPA's first. */
+	const struct rp_source *const *sources;
+	size_t nsources;
 
 	struct rp_step *steps; /* the roadmap */
 	size_t nsteps;
@@ -245,10 +329,12 @@ struct rp_model {
 	struct rp_scope_line *scope;
 	size_t nscope;
 	struct rp_scope_items proposals[SC_SCOPE_KINDS];
+	struct rp_scope_rules scope_rules[SC_SCOPE_KINDS];
 	size_t nbars;
 	struct sc_area areas[SC_AREA_MAX];
 	size_t nareas;
 	struct rp_evidence evidence;
+	char titles[RP_H_COUNT][64]; /* the appendices' (rp_title) */
 
 	/* The outcome (report_outcome.c). */
 	const struct sc_outcome_def *outcome; /* NULL: none yet */
@@ -272,28 +358,67 @@ struct rp_model {
 	"A SOC 3 summarizes a SOC 2 Type II over the same period, so it "       \
 	"follows once you have one:"
 #define RP_BECAUSE "because you answered:"
+#define RP_ASSUMPTIONS_INTRO                                                   \
+	"What the conclusions rest on that is not yet fact: every answer "     \
+	"given as \"I don't know\" or \"Not sure\" (an open question) and "  \
+	"every note typed during the interview (an assumption). Confirm or "   \
+	"correct each: a conclusion marked with its number may change until "   \
+	"you do."
+#define RP_NO_ASSUMPTIONS                                                      \
+	"None: no answer was \"I don't know\" or \"Not sure\" and no note "   \
+	"was typed, so the conclusions rest on the answers as given "          \
+	"(Appendix B)."
+#define RP_SCOPE_INTRO                                                         \
+	"What the examination would cover, proposed from your answers for "    \
+	"you to agree with your CPA firm: the system the description covers, " \
+	"the control objectives tested (SOC 1), what your customers must do "  \
+	"themselves and what happens to the providers that run part of the "   \
+	"service."
+#define RP_TRACE_INTRO                                                         \
+	"Each conclusion of this report with the rules of the questionnaire "  \
+	"that reached it, in the order of its reasons above, and the answers " \
+	"each rule rests on."
+#define RP_SOURCES_AICPA                                                       \
+	"The AICPA's guides and criteria, which define these reports and "     \
+	"what they examine:"
+#define RP_SOURCES_PRACTICE                                                    \
+	"The practitioner pages the evidence list cites are listed with it, "  \
+	"in the last appendix."
+#define RP_GUIDE_INTRO                                                         \
+	"What to do about each gap listed in Readiness gaps, with the "        \
+	"criteria it concerns and what the auditor will ask to see."
 #define RP_NO_ANSWER "no answer"
 
-/* Section headings, in order, shared by every format. */
-enum rp_heading {
-	RP_H_SUMMARY,
-	RP_H_RECOMMENDATION,
-	RP_H_TSC,
-	RP_H_ROADMAP,
-	RP_H_FRAMEWORKS,
-	RP_H_GAPS,
-	RP_H_APPENDIX,
-	RP_H_EVIDENCE,
-	RP_H_ABOUT,
-	/* A questionnaire with outcomes. */
-	RP_H_OUTCOME,
-	RP_H_FOLLOWUPS,
-	RP_H_OWN_GAPS,
-	RP_H_NEXT_STEPS,
-	RP_H_COUNT
-};
 const char *
 rp_heading(enum rp_heading h);
+const char *
+rp_heading_id(enum rp_heading h);
+/* A section's title in model `m`: the heading, or for an appendix
+ * "Appendix B: how to close each gap", lettered in the order the
+ * appendices present come (rp_model_letters). */
+const char *
+rp_title(const struct rp_model *m, enum rp_heading h);
+/* "." to end a sentence that ends with `s`, or "" when it already ends
+ * with a full stop, question or exclamation mark (CJK ones too). */
+const char *
+rp_stop(const char *s);
+/* Whether a gap is shown with a "Confirm" mark: a follow-up whose title
+ * does not already say so. */
+bool
+rp_gap_marked_confirm(const struct rp_gap *g);
+/* Whether the report has the gap guidance appendix (every SOC report with
+ * gaps does). */
+bool
+rp_has_guide(const struct rp_model *m);
+/* Letter the appendices present: after the model is built and again
+ * once the evidence list is added. */
+void
+rp_model_letters(struct rp_model *m);
+
+/* A public source: the AICPA's guides and criteria. */
+struct rp_source {
+	const char *id, *title, *url;
+};
 
 /* The reasons for the rules `in` lists, each with its texts filled in and
  * the answers it rests on; and their release. */
@@ -316,6 +441,10 @@ rp_model_build(struct rp_model *m, const struct sc_questionnaire *q,
                const struct sc_report_opts *opts);
 void
 rp_model_fini(struct rp_model *m);
+/* Put `brand` (NULL: none) on a model built: who prepared it, and what
+ * the HTML takes from it. */
+void
+rp_model_brand(struct rp_model *m, const struct sc_report_brand *brand);
 
 /* memo.c: collect the assumptions and mark what rests on them; compose the
  * first page (after the plan and the gaps are in the model); "Rests on
@@ -327,6 +456,9 @@ rp_memo_first_page(struct rp_model *m);
 /* The scope (m->scope, m->proposals), after the assumptions. */
 void
 rp_memo_scope(struct rp_model *m);
+/* "open question" for an "I don't know", else "assumption". */
+const char *
+rp_assumption_kind(const struct rp_assumption *as);
 /* A kind of scope proposal: its JSON key ("cuecs") and its heading. */
 const char *
 rp_scope_kind_key(enum sc_scope_kind k);
@@ -335,6 +467,14 @@ rp_scope_kind_title(enum sc_scope_kind k);
 void
 rp_memo_assumed(const struct rp_model *m, const size_t *idx, size_t n,
                 struct sc_buf *out);
+/* Mark reasons with the assumptions among their answers and name
+ * `conclusion` under each (for parts built after the assumptions). */
+void
+rp_memo_mark(struct rp_model *m, struct rp_reasons *rs,
+             const char *conclusion);
+/* "A1, A3" for the indices given ("" for none). */
+void
+rp_memo_ids(const size_t *idx, size_t n, struct sc_buf *out);
 void
 rp_memo_fini(struct rp_model *m);
 
@@ -344,8 +484,9 @@ void
 rp_evidence_build(struct rp_model *m, const struct sc_catalogue *cat);
 void
 rp_evidence_fini(struct rp_evidence *e);
-/* "Exists", "Partly", "Not yet", "Not known", "Not asked" and their ids
- * "in_place", "partial", "missing", "unknown", "not_asked". */
+/* "Exists", "Partly", "Not yet", "Not known", "Not asked", "Not due yet"
+ * and their ids "in_place", "partial", "missing", "unknown", "not_asked",
+ * "not_due". */
 const char *
 rp_ev_status_name(int status);
 const char *

@@ -6,6 +6,7 @@
 #include "report_internal.h"
 
 #include <jansson.h>
+#include <stdio.h>
 
 #include "report_write.h"
 
@@ -40,6 +41,19 @@ because_json(struct jw *w, const struct rp_model *m, const struct rp_dep *d,
 	return arr;
 }
 
+/* ["A1", "A3"]: the assumptions something rests on. */
+static json_t *
+rests_json(const size_t *idx, size_t n)
+{
+	json_t *arr = rp_jnew(json_array());
+	char id[32];
+	for (size_t i = 0; i < n; i++) {
+		snprintf(id, sizeof id, "A%zu", idx[i] + 1);
+		rp_jpush(arr, json_string(id));
+	}
+	return arr;
+}
+
 static json_t *
 reasons_json(struct jw *w, const struct rp_model *m,
              const struct rp_reasons *rs)
@@ -52,6 +66,8 @@ reasons_json(struct jw *w, const struct rp_model *m,
 		rp_jset(o, "text", js(w, r->text));
 		rp_jset(o, "because",
 		     because_json(w, m, r->deps, r->ndeps));
+		if (r->nassumed)
+			rp_jset(o, "rests_on", rests_json(r->assumed, r->nassumed));
 		rp_jpush(arr, o);
 	}
 	return arr;
@@ -66,6 +82,8 @@ steps_json(struct jw *w, const struct rp_model *m)
 		json_t *o = rp_jnew(json_object());
 		rp_jset(o, "rule", js(w, r->rule->id));
 		rp_jset(o, "text", js(w, r->step));
+		if (r->nassumed)
+			rp_jset(o, "rests_on", rests_json(r->assumed, r->nassumed));
 		rp_jpush(steps, o);
 	}
 	return steps;
@@ -148,6 +166,8 @@ gaps_json(struct jw *w, const struct rp_model *m, int kind)
 		for (size_t k = 0; k < g->reasons.n; k++)
 			rp_jpush(rules, js(w, g->reasons.v[k].rule->id));
 		rp_jset(o, "rules", rules);
+		if (g->nassumed)
+			rp_jset(o, "rests_on", rests_json(g->assumed, g->nassumed));
 		rp_jpush(arr, o);
 	}
 	return arr;
@@ -230,6 +250,13 @@ readiness_json(struct jw *w, const struct rp_model *m)
 		rp_jpush(areas, ao);
 	}
 	rp_jset(o, "areas", areas);
+	rp_jset(o, "assessed", json_boolean(m->assessed));
+	json_t *na = rp_jnew(json_array());
+	for (size_t i = 0; i < m->nareas; i++)
+		if (m->areas[i].score < 0)
+			rp_jpush(na, json_string(m->areas[i].id));
+	rp_jset(o, "not_assessed", na);
+	rp_jset(o, "text", js(w, m->readiness));
 	return o;
 }
 
@@ -388,19 +415,6 @@ plan_json(struct jw *w, const struct rp_model *m)
 	return o;
 }
 
-/* ["A1", "A3"]: the assumptions something rests on. */
-static json_t *
-rests_json(const size_t *idx, size_t n)
-{
-	json_t *arr = rp_jnew(json_array());
-	char id[32];
-	for (size_t i = 0; i < n; i++) {
-		snprintf(id, sizeof id, "A%zu", idx[i] + 1);
-		rp_jpush(arr, json_string(id));
-	}
-	return arr;
-}
-
 /* The scope of the examination; null without a SOC 1 or SOC 2. */
 static json_t *
 scope_json(struct jw *w, const struct rp_model *m)
@@ -441,6 +455,45 @@ scope_json(struct jw *w, const struct rp_model *m)
 }
 
 static json_t *
+strings_json(struct jw *w, char *const *v, size_t n)
+{
+	json_t *arr = rp_jnew(json_array());
+	for (size_t i = 0; i < n; i++)
+		rp_jpush(arr, js(w, v[i]));
+	return arr;
+}
+
+/* The assumptions and open questions, A1, A2 ... in questionnaire
+ * order, with the conclusions resting on each. */
+static json_t *
+assumptions_json(struct jw *w, const struct rp_model *m)
+{
+	json_t *arr = rp_jnew(json_array());
+	char id[32];
+	for (size_t i = 0; i < m->nassumptions; i++) {
+		const struct rp_assumption *as = &m->assumptions[i];
+		const struct sc_question *qn = &m->q->questions[as->question];
+		json_t *o = rp_jnew(json_object());
+		snprintf(id, sizeof id, "A%zu", i + 1);
+		rp_jset(o, "id", json_string(id));
+		rp_jset(o, "question", js(w, qn->id));
+		rp_jset(o, "text", js(w, qn->text));
+		rp_jset(o, "answer",
+		        rp_json_answer(qn, as->shown ? sc_eval_answer(m->ev,
+		                                                      as->question)
+		                                     : NULL));
+		rp_jset(o, "answer_text", js(w, as->answer));
+		rp_jset(o, "note", js(w, as->note));
+		rp_jset(o, "unsure", json_boolean(as->idk));
+		rp_jset(o, "shown", json_boolean(as->shown));
+		rp_jset(o, "rests_on_conclusions",
+		        strings_json(w, as->rests, as->nrests));
+		rp_jpush(arr, o);
+	}
+	return arr;
+}
+
+static json_t *
 answers_json(struct jw *w, const struct rp_model *m)
 {
 	const struct sc_questionnaire *q = m->q;
@@ -466,13 +519,12 @@ static json_t *
 ev_list_json(struct jw *w, const struct rp_model *m,
              const struct rp_ev_list *l)
 {
-	const struct sc_catalogue *cat = m->evidence.cat;
 	const struct sc_report_rec *rec = l->rp->rec;
 	json_t *o = rp_jnew(json_object());
 	rp_jset(o, "id", json_string(sc_report_id_str(rec->id)));
 	rp_jset(o, "type", rec->type < SC_RTYPE_COUNT
-	                                       ? json_string(sc_rtype_id_str(rec->type))
-	                                       : json_null());
+	                           ? json_string(sc_rtype_id_str(rec->type))
+	                           : json_null());
 	rp_jset(o, "title", js(w, l->title));
 	rp_jset(o, "as_of", js_opt(w, l->rp->as_of));
 	rp_jset(o, "window_start", js_opt(w, l->rp->window_start));
@@ -482,39 +534,53 @@ ev_list_json(struct jw *w, const struct rp_model *m,
 	json_t *counts = rp_jnew(json_object());
 	for (int s = 0; s < RP_EV_STATUS_COUNT; s++)
 		rp_jset(counts, rp_ev_status_id(s),
-		                    json_integer((json_int_t)l->counts[s]));
+		        json_integer((json_int_t)l->counts[s]));
 	rp_jset(o, "counts", counts);
 	rp_jset(o, "type2_later", json_integer((json_int_t)l->nlater));
-	json_t *rows = rp_jnew(json_array());
-	for (size_t k = 0; k < l->nrows; k++) {
-		const struct rp_ev_row *r = &l->rows[k];
-		json_t *ro = rp_jnew(json_object());
-		rp_jset(ro, "id", js(w, r->req->id));
-		json_t *crit = rp_jnew(json_array());
-		for (size_t c = 0; c < r->ncriteria; c++)
-			rp_jpush(crit, js(w, r->criteria[c]));
-		rp_jset(ro, "criteria", crit);
-		rp_jset(ro, "evidence",
-		                    json_string(sc_ev_kind_id_str(r->req->kind)));
-		rp_jset(ro, "test",
-		                    json_string(sc_ev_test_id_str(r->req->test)));
-		rp_jset(ro, "request", js(w, r->req->text));
-		rp_jset(ro, "when", js(w, r->when));
-		rp_jset(ro, "exists",
-		                    json_string(rp_ev_status_id(r->status)));
-		json_t *items = rp_jnew(json_array());
-		for (size_t i = 0; i < r->req->nreadiness; i++)
-			rp_jpush(items, js(w, r->req->readiness[i]));
-		rp_jset(ro, "readiness", items);
-		json_t *src = rp_jnew(json_array());
-		for (size_t s = 0; s < r->req->nsources; s++)
-			rp_jpush(src,
-			                      js(w, cat->sources[r->req->sources[s]].id));
-		rp_jset(ro, "sources", src);
-		rp_jpush(rows, ro);
-	}
-	rp_jset(o, "requests", rows);
+	json_t *ids = rp_jnew(json_array());
+	for (size_t k = 0; k < m->evidence.nrows; k++)
+		if (m->evidence.rows[k].serves & (1u << l->report))
+			rp_jpush(ids, js(w, m->evidence.rows[k].req->id));
+	rp_jset(o, "request_ids", ids);
 	return o;
+}
+
+static json_t *
+ev_row_json(struct jw *w, const struct rp_model *m, const struct rp_ev_row *r)
+{
+	const struct sc_catalogue *cat = m->evidence.cat;
+	json_t *ro = rp_jnew(json_object());
+	rp_jset(ro, "id", js(w, r->req->id));
+	json_t *reps = rp_jnew(json_array());
+	for (size_t i = 0; i < m->nreports; i++)
+		if (r->serves & (1u << i))
+			rp_jpush(reps, json_string(sc_report_id_str(
+				m->reports[i].rec->id)));
+	rp_jset(ro, "reports", reps);
+	json_t *crit = rp_jnew(json_array());
+	for (size_t c = 0; c < r->ncriteria; c++)
+		rp_jpush(crit, js(w, r->criteria[c]));
+	rp_jset(ro, "criteria", crit);
+	rp_jset(ro, "evidence", json_string(sc_ev_kind_id_str(r->req->kind)));
+	rp_jset(ro, "test", json_string(sc_ev_test_id_str(r->req->test)));
+	rp_jset(ro, "request", js(w, r->req->text));
+	rp_jset(ro, "when", js(w, r->when));
+	rp_jset(ro, "exists", json_string(rp_ev_status_id(r->status)));
+	json_t *items = rp_jnew(json_array());
+	for (size_t i = 0; i < r->req->nreadiness; i++)
+		rp_jpush(items, js(w, r->req->readiness[i]));
+	rp_jset(ro, "readiness", items);
+	json_t *gaps = rp_jnew(json_array());
+	for (size_t i = 0; i < r->ngaps; i++)
+		rp_jpush(gaps, js(w, m->gaps[r->gaps[i]].rec->def->id));
+	rp_jset(ro, "gaps", gaps);
+	rp_jset(ro, "owner", js_opt(w, r->owner));
+	rp_jset(ro, "due", js_opt(w, r->due));
+	json_t *src = rp_jnew(json_array());
+	for (size_t s = 0; s < r->req->nsources; s++)
+		rp_jpush(src, js(w, cat->sources[r->req->sources[s]].id));
+	rp_jset(ro, "sources", src);
+	return ro;
 }
 
 static void
@@ -536,6 +602,8 @@ render_evidence(const struct rp_model *m, struct sc_buf *out)
 	rp_jset(co, "version", js(&w, cat->version));
 	rp_jset(root, "catalogue", co);
 	rp_jset(root, "client", js_opt(&w, m->a->client));
+	rp_jset(root, "assessor", js_opt(&w, m->assessor));
+	rp_jset(root, "firm", js_opt(&w, m->firm));
 	rp_jset(root, "date", json_string(m->date));
 	rp_jset(root, "summary", js(&w, m->summary));
 	rp_jset(root, "complete",
@@ -546,9 +614,17 @@ render_evidence(const struct rp_model *m, struct sc_buf *out)
 	rp_jset(root, "notes", notes);
 	json_t *lists = rp_jnew(json_array());
 	for (size_t i = 0; i < m->evidence.nlists; i++)
-		rp_jpush(lists,
-		                      ev_list_json(&w, m, &m->evidence.lists[i]));
+		rp_jpush(lists, ev_list_json(&w, m, &m->evidence.lists[i]));
 	rp_jset(root, "reports", lists);
+	json_t *rows = rp_jnew(json_array());
+	for (size_t k = 0; k < m->evidence.nrows; k++)
+		rp_jpush(rows, ev_row_json(&w, m, &m->evidence.rows[k]));
+	rp_jset(root, "requests", rows);
+	json_t *counts = rp_jnew(json_object());
+	for (int s = 0; s < RP_EV_STATUS_COUNT; s++)
+		rp_jset(counts, rp_ev_status_id(s),
+		        json_integer((json_int_t)m->evidence.counts[s]));
+	rp_jset(root, "counts", counts);
 	json_t *src = rp_jnew(json_array());
 	for (size_t s = 0; s < cat->nsources; s++) {
 		json_t *so = rp_jnew(json_object());
@@ -617,7 +693,8 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 	/* Additions to the contract. */
 	if (m->soc && m->has_outcome)
 		rp_jset(root, "outcome", outcome_json(&w, m));
-	rp_jset(root, "assessor", js_opt(&w, m->a->assessor));
+	rp_jset(root, "assessor", js_opt(&w, m->assessor));
+	rp_jset(root, "firm", js_opt(&w, m->firm));
 	rp_jset(root, "date", json_string(m->date));
 	rp_jset(root, "answered", json_integer((json_int_t)r->answered));
 	rp_jset(root, "applicable",
@@ -627,9 +704,27 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 		rp_jpush(ex, js(&w, m->exec[i]));
 	rp_jset(root, "executive_summary", ex);
 	if (m->soc) {
+		rp_jset(root, "decision", strings_json(&w, m->decision,
+		                                       m->ndecision));
+		rp_jset(root, "first_steps", strings_json(&w, m->first,
+		                                          m->nfirst));
+		rp_jset(root, "decisions_to_make",
+		        strings_json(&w, m->decide, m->ndecide));
+	}
+	rp_jset(root, "assumptions", assumptions_json(&w, m));
+	if (m->soc) {
 		rp_jset(root, "roadmap", roadmap_json(&w, m));
 		rp_jset(root, "plan", plan_json(&w, m));
 		rp_jset(root, "scope", scope_json(&w, m));
+		json_t *src = rp_jnew(json_array());
+		for (size_t i = 0; i < m->nsources; i++) {
+			json_t *so = rp_jnew(json_object());
+			rp_jset(so, "id", js(&w, m->sources[i]->id));
+			rp_jset(so, "title", js(&w, m->sources[i]->title));
+			rp_jset(so, "url", js(&w, m->sources[i]->url));
+			rp_jpush(src, so);
+		}
+		rp_jset(root, "sources", src);
 	}
 	rp_jset(root, "answers", answers_json(&w, m));
 	rp_jset(root, "disclaimer", js(&w, m->disclaimer));

@@ -3,7 +3,12 @@
  * block).  User text is escaped: every ASCII punctuation character that
  * means something to CommonMark, GFM or pandoc's extensions (math `$`,
  * citations `@`, super/subscript `^ ~`, attributes `{}`) gets a backslash,
- * which both treat as a literal. */
+ * which both treat as a literal.
+ *
+ * The reading path is the memo's: the first page, the assumptions, the
+ * conclusions in plain sentences; the rules and answers behind each
+ * conclusion wait in Appendix A, the answers in Appendix B, the evidence
+ * list in Appendix C. */
 #include "report_internal.h"
 
 #include <stdlib.h>
@@ -34,6 +39,36 @@ md_heading(struct md *w, int level, const char *text)
 	sc_buf_puts(w->out, "\n\n");
 }
 
+static void
+md_para(struct md *w, const char *text)
+{
+	md_text(w, text, "");
+	sc_buf_puts(w->out, "\n\n");
+}
+
+/* "**Label** text" as a paragraph. */
+static void
+md_labelled(struct md *w, const char *label, const char *text)
+{
+	sc_buf_printf(w->out, "**%s** ", label);
+	md_para(w, text);
+}
+
+/* " *Rests on ... (see Assumptions and open questions).*" */
+static void
+md_rests(struct md *w, const struct rp_model *m, const size_t *idx, size_t n,
+         const char *indent)
+{
+	if (!n)
+		return;
+	struct sc_buf b = {0};
+	rp_memo_assumed(m, idx, n, &b);
+	sc_buf_puts(w->out, " *");
+	md_text(w, sc_buf_str(&b), indent);
+	sc_buf_putc(w->out, '*');
+	sc_buf_fini(&b);
+}
+
 /* "because you answered: *Q* — A; *Q2* — A2" */
 static void
 md_deps(struct md *w, const struct rp_model *m, const struct rp_dep *d,
@@ -48,6 +83,8 @@ md_deps(struct md *w, const struct rp_model *m, const struct rp_dep *d,
 	}
 }
 
+/* Conclusions in plain sentences: each reason, marked with what it rests
+ * on. */
 static void
 md_reason_list(struct md *w, const struct rp_model *m,
                const struct rp_reasons *rs)
@@ -56,12 +93,8 @@ md_reason_list(struct md *w, const struct rp_model *m,
 		const struct rp_reason *r = &rs->v[i];
 		sc_buf_puts(w->out, "- ");
 		md_text(w, r->text, "  ");
-		sc_buf_printf(w->out, " (rule `%s`)\n", r->rule->id);
-		if (r->ndeps) {
-			sc_buf_puts(w->out, "  - ");
-			md_deps(w, m, r->deps, r->ndeps, "    ");
-			sc_buf_putc(w->out, '\n');
-		}
+		md_rests(w, m, r->assumed, r->nassumed, "  ");
+		sc_buf_putc(w->out, '\n');
 	}
 	if (rs->n)
 		sc_buf_putc(w->out, '\n');
@@ -77,19 +110,8 @@ md_reason_cell(struct md *w, const struct rp_model *m,
 		if (i)
 			sc_buf_puts(w->out, " ");
 		md_text(w, r->text, NULL);
-		if (r->ndeps) {
-			sc_buf_puts(w->out, " (");
-			md_deps(w, m, r->deps, r->ndeps, NULL);
-			sc_buf_puts(w->out, ")");
-		}
+		md_rests(w, m, r->assumed, r->nassumed, NULL);
 	}
-}
-
-static void
-md_para(struct md *w, const char *text)
-{
-	md_text(w, text, "");
-	sc_buf_puts(w->out, "\n\n");
 }
 
 static void
@@ -114,8 +136,8 @@ md_header(struct md *w, const struct rp_model *m)
 		md_text(w, m->fields[i].text, "  ");
 		sc_buf_putc(w->out, '\n');
 	}
-	if (a->assessor && *a->assessor)
-		md_field(w, "Assessor", a->assessor);
+	if (m->prepared_by)
+		md_field(w, "Prepared by", m->prepared_by);
 	md_field(w, "Date", m->date);
 	struct sc_buf b = {0};
 	sc_buf_printf(&b, "%s, version %s", m->q->title, m->q->version);
@@ -135,15 +157,108 @@ md_header(struct md *w, const struct rp_model *m)
 }
 
 static void
+md_list(struct md *w, char *const *v, size_t n, bool numbered)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (numbered)
+			sc_buf_printf(w->out, "%zu. ", i + 1);
+		else
+			sc_buf_puts(w->out, "- ");
+		md_text(w, v[i], numbered ? "   " : "  ");
+		sc_buf_putc(w->out, '\n');
+	}
+	if (n)
+		sc_buf_putc(w->out, '\n');
+}
+
+/* The first page: the decision, the dates and a missed deadline, what to
+ * do first, what the client must still decide, readiness as assessed. */
+static void
+md_summary(struct md *w, const struct rp_model *m)
+{
+	md_heading(w, 2, rp_heading(RP_H_SUMMARY));
+	if (!m->soc) {
+		for (size_t i = 0; i < m->nexec; i++) {
+			if (i)
+				sc_buf_putc(w->out, ' ');
+			md_text(w, m->exec[i], "");
+		}
+		sc_buf_puts(w->out, "\n\n");
+		return;
+	}
+	md_para(w, m->ex_lead);
+	if (m->ndecision) {
+		sc_buf_puts(w->out, "**What to agree with your CPA firm:**\n\n");
+		md_list(w, m->decision, m->ndecision, false);
+	}
+	if (m->ex_dates)
+		md_para(w, m->ex_dates);
+	if (m->ex_risk)
+		md_labelled(w, "Deadline at risk:", m->ex_risk);
+	if (m->truthful)
+		md_labelled(w, "Asked about SOC 2?", m->truthful);
+	if (m->nfirst) {
+		sc_buf_puts(w->out, "**Do first:**\n\n");
+		md_list(w, m->first, m->nfirst, true);
+	}
+	if (m->ndecide) {
+		sc_buf_puts(w->out, "**Decisions for you:**\n\n");
+		md_list(w, m->decide, m->ndecide, false);
+	}
+	if (m->ex_ready)
+		md_para(w, m->ex_ready);
+	if (m->ex_open)
+		md_para(w, m->ex_open);
+}
+
+static void
+md_assumptions(struct md *w, const struct rp_model *m)
+{
+	md_heading(w, 2, rp_heading(RP_H_ASSUMPTIONS));
+	if (!m->nassumptions) {
+		md_para(w, RP_NO_ASSUMPTIONS);
+		return;
+	}
+	md_para(w, RP_ASSUMPTIONS_INTRO);
+	for (size_t i = 0; i < m->nassumptions; i++) {
+		const struct rp_assumption *as = &m->assumptions[i];
+		sc_buf_printf(w->out, "- **A%zu, %s.** *", i + 1,
+		              rp_assumption_kind(as));
+		md_text(w, m->q->questions[as->question].text, "  ");
+		sc_buf_puts(w->out, "*\\\n  Answer: ");
+		md_text(w, as->answer ? as->answer : RP_NO_ANSWER, "  ");
+		sc_buf_puts(w->out, rp_stop(as->answer ? as->answer : RP_NO_ANSWER));
+		if (!as->shown)
+			sc_buf_puts(w->out, " The final answers no longer ask this "
+			                    "question.");
+		if (as->note) {
+			sc_buf_puts(w->out, "\\\n  Note: ");
+			md_text(w, as->note, "  ");
+		}
+		sc_buf_puts(w->out, "\\\n  ");
+		if (as->nrests) {
+			sc_buf_puts(w->out, "Conclusions resting on it: ");
+			for (size_t k = 0; k < as->nrests; k++) {
+				sc_buf_puts(w->out, k ? "; " : "");
+				md_text(w, as->rests[k], "  ");
+			}
+			sc_buf_putc(w->out, '.');
+		} else {
+			sc_buf_puts(w->out, "No conclusion rests on it.");
+		}
+		sc_buf_putc(w->out, '\n');
+	}
+	sc_buf_putc(w->out, '\n');
+}
+
+static void
 md_recommendation(struct md *w, const struct rp_model *m)
 {
 	md_heading(w, 2, rp_heading(RP_H_RECOMMENDATION));
 	if (m->nreports == 0) {
-		md_para(w, "No SOC report is recommended now.");
-		if (m->none.n) {
-			md_para(w, "Why:");
-			md_reason_list(w, m, &m->none);
-		}
+		md_para(w, m->none.n ? "No SOC report is recommended now, because:"
+		                     : "No SOC report is recommended now.");
+		md_reason_list(w, m, &m->none);
 	}
 	for (size_t i = 0; i < m->nreports; i++) {
 		const struct rp_report *rp = &m->reports[i];
@@ -156,15 +271,51 @@ md_recommendation(struct md *w, const struct rp_model *m)
 		md_reason_list(w, m, &rp->reasons);
 	}
 	if (m->deferred.n) {
-		md_heading(w, 3, "Deferred");
+		md_heading(w, 3, "Later: SOC 3");
 		md_para(w, RP_DEFERRED);
 		md_reason_list(w, m, &m->deferred);
 	}
-	if (m->next_steps.n) {
-		md_heading(w, 3, m->nreports ? "Next steps" : "What to do instead");
-		for (size_t i = 0; i < m->next_steps.n; i++) {
-			sc_buf_puts(w->out, "- ");
-			md_text(w, m->next_steps.v[i].step, "  ");
+}
+
+static bool
+has_scope(const struct rp_model *m)
+{
+	bool any = m->nscope > 0;
+	for (int k = 0; k < SC_SCOPE_KINDS; k++)
+		any = any || m->proposals[k].n > 0;
+	return any;
+}
+
+static void
+md_scope(struct md *w, const struct rp_model *m)
+{
+	if (!has_scope(m))
+		return;
+	md_heading(w, 2, rp_heading(RP_H_SCOPE));
+	md_para(w, RP_SCOPE_INTRO);
+	if (m->nscope) {
+		md_heading(w, 3, "System boundary");
+		for (size_t i = 0; i < m->nscope; i++) {
+			const struct rp_scope_line *l = &m->scope[i];
+			sc_buf_puts(w->out, "- **");
+			md_text(w, l->label, NULL);
+			sc_buf_puts(w->out, ":** ");
+			md_text(w, l->text, "  ");
+			if (l->assumed != SIZE_MAX)
+				md_rests(w, m, &l->assumed, 1, "  ");
+			sc_buf_putc(w->out, '\n');
+		}
+		sc_buf_putc(w->out, '\n');
+	}
+	for (int k = 0; k < SC_SCOPE_KINDS; k++) {
+		const struct rp_scope_items *it = &m->proposals[k];
+		if (!it->n)
+			continue;
+		md_heading(w, 3, rp_scope_kind_title((enum sc_scope_kind)k));
+		for (size_t i = 0; i < it->n; i++) {
+			sc_buf_printf(w->out, "%zu. ", i + 1);
+			md_text(w, it->v[i].text, "   ");
+			md_rests(w, m, it->v[i].assumed, it->v[i].nassumed, "   ");
 			sc_buf_putc(w->out, '\n');
 		}
 		sc_buf_putc(w->out, '\n');
@@ -175,8 +326,6 @@ static void
 md_tsc(struct md *w, const struct rp_model *m)
 {
 	md_heading(w, 2, rp_heading(RP_H_TSC));
-	if (!m->r->tsc[SC_CAT_SECURITY].in_scope)
-		md_para(w, "No SOC 2 is recommended, so no category is in scope.");
 	sc_buf_puts(w->out, "| Category | Status | Why |\n|---|---|---|\n");
 	for (int c = 0; c < SC_CAT_COUNT; c++) {
 		sc_buf_printf(w->out, "| %s | %s | ", sc_category_name(c),
@@ -241,7 +390,7 @@ md_areas(struct md *w, const struct rp_model *m)
 			rp_area_bar(a, 10, "\xE2\x96\x88", "\xE2\x96\x91", w->out);
 			sc_buf_printf(w->out, " %d%% | ", a->score);
 		} else {
-			sc_buf_puts(w->out, "not asked | ");
+			sc_buf_puts(w->out, "not assessed | ");
 		}
 		sc_buf_reset(&b);
 		sc_area_detail(a, &b);
@@ -252,8 +401,27 @@ md_areas(struct md *w, const struct rp_model *m)
 	sc_buf_fini(&b);
 }
 
-/* The gaps by priority: all of them in the SOC layout, or those of one
- * kind (follow-ups, or the reader's own) in the outcome's layout. */
+/* "Owner: J. Doe; due 2027-01-31." or that neither is set. */
+static void
+md_owner(struct md *w, const struct rp_gap *g)
+{
+	if (!g->owner && !*g->due) {
+		sc_buf_puts(w->out, "Owner and due date: not set yet.");
+		return;
+	}
+	if (g->owner) {
+		sc_buf_puts(w->out, "Owner: ");
+		md_text(w, g->owner, "    ");
+	}
+	if (*g->due)
+		sc_buf_printf(w->out, "%sue %s", g->owner ? "; d" : "D", g->due);
+	sc_buf_putc(w->out, '.');
+}
+
+/* The gaps by priority with what to do: all of them in the SOC layout's
+ * guide (Appendix B), or those of one kind (follow-ups, or the reader's
+ * own) in the outcome's layout, which shows them in its body with their
+ * owners and what they rest on. */
 static void
 md_gap_list(struct md *w, const struct rp_model *m, bool soc, bool followups)
 {
@@ -272,10 +440,15 @@ md_gap_list(struct md *w, const struct rp_model *m, bool soc, bool followups)
 				any = true;
 			}
 			sc_buf_puts(w->out, "- **");
-			if (soc && d->followup)
+			if (soc && rp_gap_marked_confirm(g))
 				sc_buf_puts(w->out, "Confirm: ");
 			md_text(w, d->title, "  ");
 			sc_buf_puts(w->out, "**\n");
+			if (!soc) {
+				sc_buf_puts(w->out, "  - ");
+				md_owner(w, g);
+				sc_buf_putc(w->out, '\n');
+			}
 			sc_buf_puts(w->out, "  - Criteria: ");
 			for (size_t k = 0; k < g->rec->ncriteria; k++) {
 				const char *n = sc_criteria_name(g->rec->criteria[k], name,
@@ -294,20 +467,9 @@ md_gap_list(struct md *w, const struct rp_model *m, bool soc, bool followups)
 				            "  - This is a follow-up: your answers leave "
 				            "this open, so confirm it rather than assume "
 				            "either way.\n");
-			if (g->ndeps) {
-				sc_buf_puts(w->out, "  - ");
-				md_deps(w, m, g->deps, g->ndeps, "    ");
-				sc_buf_putc(w->out, '\n');
-			}
-			for (size_t k = 0; k < g->ndeps; k++) {
-				const char *note = rp_note(m, g->deps[k].question);
-				if (!note)
-					continue;
-				sc_buf_puts(w->out, "  - Your note on *");
-				md_text(w, m->q->questions[g->deps[k].question].text,
-				        "    ");
-				sc_buf_puts(w->out, "*: ");
-				md_text(w, note, "    ");
+			if (!soc && g->nassumed) {
+				sc_buf_puts(w->out, "  -");
+				md_rests(w, m, g->assumed, g->nassumed, "    ");
 				sc_buf_putc(w->out, '\n');
 			}
 		}
@@ -316,15 +478,115 @@ md_gap_list(struct md *w, const struct rp_model *m, bool soc, bool followups)
 	}
 }
 
+/* The gaps as a work plan: each with its priority, criteria, owner and due
+ * date, and what it rests on; what to do about each is Appendix B. */
 static void
 md_gaps(struct md *w, const struct rp_model *m)
 {
 	md_heading(w, 2, rp_heading(RP_H_GAPS));
 	md_para(w, m->readiness);
+	if (m->ngaps == 0) {
+		md_para(w, m->no_gap);
+	} else {
+		struct sc_buf b = {0};
+		sc_buf_printf(&b, "What to do about each is in %s. ",
+		              rp_title(m, RP_H_GUIDE));
+		if (m->nconfirm)
+			sc_buf_puts(&b, "\"Confirm\" marks a follow-up: your answers "
+			                "leave it open, so confirm it rather than "
+			                "assume either way.");
+		md_para(w, sc_buf_str(&b));
+		sc_buf_fini(&b);
+		sc_buf_puts(w->out, "| Gap | Priority | Criteria | Owner, due |\n"
+		                    "|---|---|---|---|\n");
+		for (size_t i = 0; i < m->ngaps; i++) {
+			const struct rp_gap *g = &m->gaps[i];
+			sc_buf_puts(w->out, "| ");
+			if (rp_gap_marked_confirm(g))
+				sc_buf_puts(w->out, "Confirm: ");
+			md_text(w, g->rec->def->title, NULL);
+			md_rests(w, m, g->assumed, g->nassumed, NULL);
+			sc_buf_printf(w->out, " | %s | ",
+			              sc_priority_id_str(g->rec->priority));
+			for (size_t k = 0; k < g->rec->ncriteria; k++) {
+				sc_buf_puts(w->out, k ? ", " : "");
+				md_text(w, g->rec->criteria[k], NULL);
+			}
+			sc_buf_puts(w->out, " | ");
+			if (g->owner)
+				md_text(w, g->owner, NULL);
+			if (*g->due)
+				sc_buf_printf(w->out, "%sdue %s", g->owner ? ", " : "",
+				              g->due);
+			if (!g->owner && !*g->due)
+				sc_buf_puts(w->out, "not set yet");
+			sc_buf_puts(w->out, " |\n");
+		}
+		sc_buf_putc(w->out, '\n');
+	}
 	md_areas(w, m);
-	if (m->ngaps == 0)
-		md_para(w, "No gap was found in your answers.");
+}
+
+static void
+md_guide(struct md *w, const struct rp_model *m)
+{
+	if (!rp_has_guide(m))
+		return;
+	md_heading(w, 2, rp_title(m, RP_H_GUIDE));
+	md_para(w, RP_GUIDE_INTRO);
 	md_gap_list(w, m, true, false);
+}
+
+static void
+md_next_steps(struct md *w, const struct rp_model *m)
+{
+	if (!m->next_steps.n)
+		return;
+	md_heading(w, 2, rp_heading(RP_H_NEXT_STEPS));
+	for (size_t i = 0; i < m->next_steps.n; i++) {
+		const struct rp_reason *r = &m->next_steps.v[i];
+		sc_buf_puts(w->out, "- ");
+		md_text(w, r->step, "  ");
+		md_rests(w, m, r->assumed, r->nassumed, "  ");
+		sc_buf_putc(w->out, '\n');
+	}
+	sc_buf_putc(w->out, '\n');
+}
+
+static void
+md_source(struct md *w, const char *id, const char *title, const char *url)
+{
+	sc_buf_puts(w->out, "- ");
+	if (id) {
+		md_text(w, id, "  ");
+		sc_buf_puts(w->out, ": ");
+	}
+	md_text(w, title, "  ");
+	sc_buf_puts(w->out, ", ");
+	md_text(w, url, "  ");
+	sc_buf_putc(w->out, '\n');
+}
+
+/* The catalogue's sources, which its requests cite by id. */
+static void
+md_catalogue_sources(struct md *w, const struct sc_catalogue *cat)
+{
+	for (size_t s = 0; s < cat->nsources; s++)
+		md_source(w, cat->sources[s].id, cat->sources[s].title,
+		          cat->sources[s].url);
+	sc_buf_putc(w->out, '\n');
+}
+
+static void
+md_sources(struct md *w, const struct rp_model *m)
+{
+	md_heading(w, 2, rp_heading(RP_H_SOURCES));
+	md_para(w, RP_SOURCES_AICPA);
+	for (size_t i = 0; i < m->nsources; i++)
+		md_source(w, NULL, m->sources[i]->title, m->sources[i]->url);
+	sc_buf_putc(w->out, '\n');
+	if (m->evidence.cat && m->evidence.nlists)
+		md_para(w, RP_SOURCES_PRACTICE);
 }
 
 static void
@@ -357,32 +619,127 @@ md_outcome_lists(struct md *w, const struct rp_model *m)
 	if (m->nown == 0)
 		md_para(w, "No gap of your own was found in your answers.");
 	md_gap_list(w, m, false, false);
-	if (m->next_steps.n) {
-		md_heading(w, 2, rp_heading(RP_H_NEXT_STEPS));
-		for (size_t i = 0; i < m->next_steps.n; i++) {
-			sc_buf_puts(w->out, "- ");
-			md_text(w, m->next_steps.v[i].step, "  ");
+	md_next_steps(w, m);
+}
+
+/* --- Appendix A: the trace ------------------------------------------- */
+
+/* "- Rule `id`: because you answered: *Q* — A; ..." */
+static void
+md_trace_reason(struct md *w, const struct rp_model *m,
+                const struct rp_reason *r, const char *what)
+{
+	sc_buf_puts(w->out, "- ");
+	if (what) {
+		md_text(w, what, "  ");
+		sc_buf_puts(w->out, ": rule `");
+	} else {
+		sc_buf_puts(w->out, "Rule `");
+	}
+	sc_buf_printf(w->out, "%s`", r->rule->id);
+	if (r->ndeps) {
+		sc_buf_puts(w->out, ", ");
+		md_deps(w, m, r->deps, r->ndeps, "  ");
+	}
+	sc_buf_puts(w->out, "\n");
+}
+
+static void
+md_trace_group(struct md *w, const struct rp_model *m, const char *title,
+               const struct rp_reasons *rs)
+{
+	if (!rs->n)
+		return;
+	md_heading(w, 3, title);
+	for (size_t i = 0; i < rs->n; i++)
+		md_trace_reason(w, m, &rs->v[i], NULL);
+	sc_buf_putc(w->out, '\n');
+}
+
+/* Gaps: each with the rules that raised it. */
+static void
+md_trace_gaps(struct md *w, const struct rp_model *m, const char *title,
+              int kind)
+{
+	bool any = false;
+	for (size_t i = 0; i < m->ngaps; i++) {
+		const struct rp_gap *g = &m->gaps[i];
+		if (kind >= 0 && g->rec->def->followup != (kind == 1))
+			continue;
+		if (!g->reasons.n)
+			continue;
+		if (!any)
+			md_heading(w, 3, title);
+		any = true;
+		for (size_t k = 0; k < g->reasons.n; k++)
+			md_trace_reason(w, m, &g->reasons.v[k], g->rec->def->title);
+	}
+	if (any)
+		sc_buf_putc(w->out, '\n');
+}
+
+static void
+md_trace(struct md *w, const struct rp_model *m)
+{
+	md_heading(w, 2, rp_title(m, RP_H_TRACE));
+	md_para(w, RP_TRACE_INTRO);
+	struct sc_buf b = {0};
+	if (m->has_outcome && m->outcome)
+		md_trace_group(w, m, m->outcome_title, &m->outcome_reasons);
+	if (m->soc) {
+		for (size_t i = 0; i < m->nreports; i++)
+			md_trace_group(w, m, m->reports[i].title,
+			               &m->reports[i].reasons);
+		md_trace_group(w, m, "No SOC report now", &m->none);
+		md_trace_group(w, m, "Later: SOC 3", &m->deferred);
+		for (int k = 0; k < SC_SCOPE_KINDS; k++) {
+			const struct rp_scope_rules *sr = &m->scope_rules[k];
+			if (!sr->n)
+				continue;
+			md_heading(w, 3, rp_scope_kind_title((enum sc_scope_kind)k));
+			for (size_t i = 0; i < sr->n; i++) {
+				sc_buf_reset(&b);
+				sc_buf_puts(&b, sr->v[i].nitems == 1 ? "Item " : "Items ");
+				for (size_t j = 0; j < sr->v[i].nitems; j++)
+					sc_buf_printf(&b, "%s%zu", j ? ", " : "",
+					              sr->v[i].items[j] + 1);
+				md_trace_reason(w, m, sr->v[i].reason, sc_buf_str(&b));
+			}
 			sc_buf_putc(w->out, '\n');
 		}
-		sc_buf_putc(w->out, '\n');
+		if (m->r->tsc[SC_CAT_SECURITY].in_scope)
+			for (int c = 0; c < SC_CAT_COUNT; c++) {
+				sc_buf_reset(&b);
+				sc_buf_printf(&b, "%s: %s", sc_category_name(c),
+				              rp_tsc_status(m, c));
+				md_trace_group(w, m, sc_buf_str(&b), &m->tsc[c]);
+			}
+		for (size_t i = 0; i < m->r->nframeworks; i++)
+			md_trace_group(w, m, sc_framework_name(m->r->frameworks[i].id),
+			               &m->frameworks[i]);
+		md_trace_gaps(w, m, rp_heading(RP_H_GAPS), -1);
+	} else {
+		md_trace_gaps(w, m, rp_heading(RP_H_FOLLOWUPS), 1);
+		md_trace_gaps(w, m, rp_heading(RP_H_OWN_GAPS), 0);
 	}
+	md_trace_group(w, m, rp_heading(RP_H_NEXT_STEPS), &m->next_steps);
+	sc_buf_fini(&b);
 }
+
+/* --- Appendix B: the answers ----------------------------------------- */
 
 static void
 md_appendix(struct md *w, const struct rp_model *m)
 {
-	md_heading(w, 2, rp_heading(RP_H_APPENDIX));
+	md_heading(w, 2, rp_title(m, RP_H_APPENDIX));
 	const struct sc_questionnaire *q = m->q;
 	struct sc_buf b = {0};
-	size_t hidden = 0;
 	for (size_t s = 0; s < q->nsections; s++) {
 		const struct sc_section *sec = &q->sections[s];
 		bool any = false;
 		for (size_t i = sec->first; i < sec->first + sec->count; i++) {
-			if (!sc_eval_visible(m->ev, i)) {
-				hidden++;
+			if (!sc_eval_visible(m->ev, i))
 				continue;
-			}
 			if (!any) {
 				md_heading(w, 3, sec->title);
 				sc_buf_puts(w->out, "| Question | Answer | Note |\n"
@@ -404,51 +761,66 @@ md_appendix(struct md *w, const struct rp_model *m)
 		if (any)
 			sc_buf_putc(w->out, '\n');
 	}
-	if (hidden) {
-		md_heading(w, 3, "Not asked (not applicable to your answers)");
-		for (size_t i = 0; i < q->nquestions; i++) {
-			if (sc_eval_visible(m->ev, i))
-				continue;
-			sc_buf_puts(w->out, "- ");
-			md_text(w, q->questions[i].text, "  ");
-			sc_buf_putc(w->out, '\n');
-		}
-		sc_buf_putc(w->out, '\n');
+	if (m->nhidden) {
+		sc_buf_reset(&b);
+		sc_buf_printf(&b, "%zu more question%s %s not asked: %s did not "
+		                  "apply to your answers.",
+		              m->nhidden, m->nhidden == 1 ? "" : "s",
+		              m->nhidden == 1 ? "was" : "were",
+		              m->nhidden == 1 ? "it" : "they");
+		md_para(w, sc_buf_str(&b));
 	}
 	sc_buf_fini(&b);
 }
 
-/* The evidence list: its notes, one table per report, then the sources. */
+/* --- Appendix C: the evidence list ----------------------------------- */
+
+/* Its notes, what each report examines, then one table in which each
+ * request appears once, then the catalogue's sources it cites. */
 static void
 md_evidence(struct md *w, const struct rp_model *m, int level)
 {
 	const struct rp_evidence *e = &m->evidence;
-	struct sc_buf b = {0};
 	for (size_t i = 0; i < e->nnotes; i++)
 		md_para(w, e->notes[i]);
+	if (!e->nlists)
+		return;
 	for (size_t i = 0; i < e->nlists; i++) {
-		const struct rp_ev_list *l = &e->lists[i];
-		md_heading(w, level, l->title);
-		md_para(w, l->summary);
-		if (l->nrows == 0)
-			continue;
-		sc_buf_puts(w->out, "| # | Criteria | Evidence to provide | Kind | "
-		                    "Report type | When | Exists yet | Sources |\n"
-		                    "|---:|---|---|---|---|---|---|---|\n");
-		for (size_t k = 0; k < l->nrows; k++) {
-			const struct rp_ev_row *r = &l->rows[k];
+		sc_buf_puts(w->out, "- ");
+		md_text(w, e->lists[i].summary, "  ");
+		sc_buf_putc(w->out, '\n');
+	}
+	sc_buf_putc(w->out, '\n');
+	md_heading(w, level, "Requests");
+	sc_buf_puts(w->out, "In all: ");
+	md_para(w, e->summary);
+	if (e->nrows) {
+		sc_buf_puts(w->out, "| # | Serves | Criteria | Evidence to provide "
+		                    "| Kind | When | Exists yet | Owner, due "
+		                    "| Sources |\n"
+		                    "|---:|---|---|---|---|---|---|---|---|\n");
+		for (size_t k = 0; k < e->nrows; k++) {
+			const struct rp_ev_row *r = &e->rows[k];
 			sc_buf_printf(w->out, "| %zu | ", k + 1);
+			md_text(w, r->serves_text, NULL);
+			sc_buf_puts(w->out, " | ");
 			for (size_t c = 0; c < r->ncriteria; c++) {
 				sc_buf_puts(w->out, c ? ", " : "");
 				md_text(w, r->criteria[c], NULL);
 			}
 			sc_buf_puts(w->out, " | ");
 			md_text(w, r->req->text, NULL);
-			sc_buf_printf(w->out, " | %s | %s | %s | %s | ",
-			              sc_ev_kind_name(r->req->kind),
-			              r->req->test == SC_EV_DESIGN ? "Type I and II"
-			                                           : "Type II",
-			              r->when, rp_ev_status_name(r->status));
+			sc_buf_printf(w->out, " | %s | ",
+			              sc_ev_kind_name(r->req->kind));
+			md_text(w, r->when, NULL);
+			sc_buf_printf(w->out, " | %s | ",
+			              rp_ev_status_name(r->status));
+			if (r->owner)
+				md_text(w, r->owner, NULL);
+			if (*r->due)
+				sc_buf_printf(w->out, "%sdue %s", r->owner ? ", " : "",
+				              r->due);
+			sc_buf_puts(w->out, " | ");
 			for (size_t s = 0; s < r->req->nsources; s++) {
 				sc_buf_puts(w->out, s ? ", " : "");
 				md_text(w, e->cat->sources[r->req->sources[s]].id, NULL);
@@ -457,21 +829,8 @@ md_evidence(struct md *w, const struct rp_model *m, int level)
 		}
 		sc_buf_putc(w->out, '\n');
 	}
-	if (e->nlists) {
-		md_heading(w, level, "Sources");
-		for (size_t s = 0; s < e->cat->nsources; s++) {
-			const struct sc_ev_source *src = &e->cat->sources[s];
-			sc_buf_puts(w->out, "- ");
-			md_text(w, src->id, "  ");
-			sc_buf_puts(w->out, ": ");
-			md_text(w, src->title, "  ");
-			sc_buf_puts(w->out, ", ");
-			md_text(w, src->url, "  ");
-			sc_buf_putc(w->out, '\n');
-		}
-		sc_buf_putc(w->out, '\n');
-	}
-	sc_buf_fini(&b);
+	md_heading(w, level, "Sources");
+	md_catalogue_sources(w, e->cat);
 }
 
 static void
@@ -483,6 +842,8 @@ render_evidence(const struct rp_model *m, struct sc_buf *out)
 	free(title);
 	if (m->a->client && *m->a->client)
 		md_field(&w, "Client", m->a->client);
+	if (m->prepared_by)
+		md_field(&w, "Prepared by", m->prepared_by);
 	md_field(&w, "Date", m->date);
 	md_field(&w, "Recommendation", m->summary);
 	struct sc_buf b = {0};
@@ -506,27 +867,34 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 	(void)opts;
 	struct md w = {.out = out};
 	md_header(&w, m);
-	md_heading(&w, 2, rp_heading(RP_H_SUMMARY));
-	for (size_t i = 0; i < m->nexec; i++) {
-		if (i)
-			sc_buf_putc(out, ' ');
-		md_text(&w, m->exec[i], "");
-	}
-	sc_buf_puts(out, "\n\n");
+	md_summary(&w, m);
+	/* A short no-report memo leaves out what it would leave empty. */
+	bool report = m->nreports > 0;
+	if (m->soc ? report || m->nassumptions : m->nassumptions > 0)
+		md_assumptions(&w, m);
 	if (m->has_outcome)
 		md_outcome(&w, m);
 	if (m->soc) {
 		md_recommendation(&w, m);
-		md_tsc(&w, m);
-		md_roadmap(&w, m);
-		md_frameworks(&w, m);
-		md_gaps(&w, m);
+		md_scope(&w, m);
+		if (m->r->tsc[SC_CAT_SECURITY].in_scope)
+			md_tsc(&w, m);
+		if (report)
+			md_roadmap(&w, m);
+		if (report || m->r->nframeworks)
+			md_frameworks(&w, m);
+		if (report || m->ngaps)
+			md_gaps(&w, m);
+		md_next_steps(&w, m);
+		md_sources(&w, m);
 	} else {
 		md_outcome_lists(&w, m);
 	}
+	md_trace(&w, m);
+	md_guide(&w, m);
 	md_appendix(&w, m);
-	if (m->evidence.cat) {
-		md_heading(&w, 2, rp_heading(RP_H_EVIDENCE));
+	if (m->evidence.cat && m->evidence.nlists) {
+		md_heading(&w, 2, rp_title(m, RP_H_EVIDENCE));
 		md_evidence(&w, m, 3);
 	}
 	md_heading(&w, 2, rp_heading(RP_H_ABOUT));

@@ -130,11 +130,14 @@ rp_outcome_build(struct rp_model *m)
 	build_fields(m);
 	if (!m->has_outcome)
 		return;
+	m->outcome_title = sc_result_outcome_title(q, r);
 	if (r->outcome.id < q->noutcomes) {
 		m->outcome = &q->outcomes[r->outcome.id];
 		rp_reasons_build(m, &r->outcome.reasons, &m->outcome_reasons);
+		char *c = sc_xasprintf("Outcome: %s", m->outcome_title);
+		rp_memo_mark(m, &m->outcome_reasons, c);
+		free(c);
 	}
-	m->outcome_title = sc_result_outcome_title(q, r);
 	build_exec(m);
 }
 

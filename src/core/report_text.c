@@ -1,6 +1,7 @@
 /* The text report: plain ASCII structure for a terminal or a pager, wrapped
  * to a width counted in terminal columns (CJK characters take two) by the
- * writers' text tool (report_write.c). */
+ * writers' text tool (report_write.c).  The reading path is the memo's
+ * (report_markdown.c says how). */
 #include "report_internal.h"
 
 #include <stdio.h>
@@ -32,16 +33,21 @@ underline(struct tw *t, const char *title, char c)
 }
 
 static void
-heading(struct tw *t, enum rp_heading h)
+heading_titled(struct tw *t, const char *s)
 {
 	blank(t);
 	char up[64];
-	const char *s = rp_heading(h);
 	size_t i = 0;
 	for (; s[i] && i < sizeof up - 1; i++)
 		up[i] = (char)((s[i] >= 'a' && s[i] <= 'z') ? s[i] - 32 : s[i]);
 	up[i] = '\0';
 	underline(t, up, '-');
+}
+
+static void
+heading(struct tw *t, enum rp_heading h)
+{
+	heading_titled(t, rp_heading(h));
 }
 
 /* "Label:" then the value with a hanging indent. */
@@ -53,30 +59,18 @@ field(struct tw *t, const char *label, const char *value)
 	wrap(t, first, "                ", value);
 }
 
+/* The text, then what it rests on, wrapped as one. */
 static void
-deps(struct tw *t, const struct rp_model *m, const struct rp_dep *d, size_t n,
-     const char *indent, bool notes)
+marked(struct tw *t, const struct rp_model *m, const char *first,
+       const char *rest, const char *text, const size_t *idx, size_t n)
 {
-	if (n == 0)
-		return;
-	char first[64], rest[64];
-	snprintf(first, sizeof first, "%s%s", indent, RP_BECAUSE);
-	wrap(t, first, indent, "");
-	snprintf(first, sizeof first, "%s  - ", indent);
-	snprintf(rest, sizeof rest, "%s    ", indent);
 	struct sc_buf b = {0};
-	for (size_t i = 0; i < n; i++) {
-		sc_buf_reset(&b);
-		sc_buf_printf(&b, "%s -- %s", m->q->questions[d[i].question].text,
-		              d[i].text);
-		wrap(t, first, rest, sc_buf_str(&b));
-		const char *note = notes ? rp_note(m, d[i].question) : NULL;
-		if (note) {
-			sc_buf_reset(&b);
-			sc_buf_printf(&b, "Your note: %s", note);
-			wrap(t, rest, rest, sc_buf_str(&b));
-		}
+	sc_buf_puts(&b, text);
+	if (n) {
+		sc_buf_putc(&b, ' ');
+		rp_memo_assumed(m, idx, n, &b);
 	}
+	wrap(t, first, rest, sc_buf_str(&b));
 	sc_buf_fini(&b);
 }
 
@@ -87,15 +81,9 @@ reasons(struct tw *t, const struct rp_model *m, const struct rp_reasons *rs,
 	char first[64], rest[64];
 	snprintf(first, sizeof first, "%s- ", indent);
 	snprintf(rest, sizeof rest, "%s  ", indent);
-	struct sc_buf b = {0};
-	for (size_t i = 0; i < rs->n; i++) {
-		const struct rp_reason *r = &rs->v[i];
-		sc_buf_reset(&b);
-		sc_buf_printf(&b, "%s (rule %s)", r->text, r->rule->id);
-		wrap(t, first, rest, sc_buf_str(&b));
-		deps(t, m, r->deps, r->ndeps, rest, false);
-	}
-	sc_buf_fini(&b);
+	for (size_t i = 0; i < rs->n; i++)
+		marked(t, m, first, rest, rs->v[i].text, rs->v[i].assumed,
+		       rs->v[i].nassumed);
 }
 
 static void
@@ -116,8 +104,8 @@ header(struct tw *t, const struct rp_model *m)
 		field(t, sc_buf_str(&lb), m->fields[i].text);
 	}
 	sc_buf_fini(&lb);
-	if (a->assessor && *a->assessor)
-		field(t, "Assessor:", a->assessor);
+	if (m->prepared_by)
+		field(t, "Prepared by:", m->prepared_by);
 	field(t, "Date:", m->date);
 	struct sc_buf b = {0};
 	sc_buf_printf(&b, "%s, version %s", q->title, q->version);
@@ -133,16 +121,119 @@ header(struct tw *t, const struct rp_model *m)
 }
 
 static void
+list(struct tw *t, const char *label, char *const *v, size_t n,
+     bool numbered)
+{
+	if (!n)
+		return;
+	blank(t);
+	wrap(t, "", "", label);
+	char first[32];
+	for (size_t i = 0; i < n; i++) {
+		if (numbered)
+			snprintf(first, sizeof first, "  %zu. ", i + 1);
+		wrap(t, numbered ? first : "  - ", numbered ? "     " : "    ",
+		     v[i]);
+	}
+}
+
+static void
+para(struct tw *t, const char *text)
+{
+	if (!text)
+		return;
+	blank(t);
+	wrap(t, "", "", text);
+}
+
+static void
+labelled(struct tw *t, const char *label, const char *text)
+{
+	struct sc_buf b = {0};
+	sc_buf_printf(&b, "%s %s", label, text);
+	para(t, sc_buf_str(&b));
+	sc_buf_fini(&b);
+}
+
+static void
+summary(struct tw *t, const struct rp_model *m)
+{
+	heading(t, RP_H_SUMMARY);
+	if (!m->soc) {
+		struct sc_buf b = {0};
+		for (size_t i = 0; i < m->nexec; i++)
+			sc_buf_printf(&b, "%s%s", i ? " " : "", m->exec[i]);
+		wrap(t, "", "", sc_buf_str(&b));
+		sc_buf_fini(&b);
+		return;
+	}
+	wrap(t, "", "", m->ex_lead);
+	list(t, "What to agree with your CPA firm:", m->decision, m->ndecision,
+	     false);
+	para(t, m->ex_dates);
+	if (m->ex_risk)
+		labelled(t, "DEADLINE AT RISK:", m->ex_risk);
+	if (m->truthful)
+		labelled(t, "Asked about SOC 2?", m->truthful);
+	list(t, "Do first:", m->first, m->nfirst, true);
+	list(t, "Decisions for you:", m->decide, m->ndecide, false);
+	para(t, m->ex_ready);
+	para(t, m->ex_open);
+}
+
+static void
+assumptions(struct tw *t, const struct rp_model *m)
+{
+	heading(t, RP_H_ASSUMPTIONS);
+	if (!m->nassumptions) {
+		wrap(t, "", "", RP_NO_ASSUMPTIONS);
+		return;
+	}
+	wrap(t, "", "", RP_ASSUMPTIONS_INTRO);
+	struct sc_buf b = {0};
+	for (size_t i = 0; i < m->nassumptions; i++) {
+		const struct rp_assumption *as = &m->assumptions[i];
+		blank(t);
+		sc_buf_reset(&b);
+		sc_buf_printf(&b, "A%zu (%s): %s", i + 1, rp_assumption_kind(as),
+		              m->q->questions[as->question].text);
+		wrap(t, "", "    ", sc_buf_str(&b));
+		sc_buf_reset(&b);
+		sc_buf_printf(&b, "Answer: %s%s%s",
+		              as->answer ? as->answer : RP_NO_ANSWER,
+		              rp_stop(as->answer ? as->answer : RP_NO_ANSWER),
+		              as->shown ? ""
+		                        : " The final answers no longer ask this "
+		                          "question.");
+		wrap(t, "    ", "    ", sc_buf_str(&b));
+		if (as->note) {
+			sc_buf_reset(&b);
+			sc_buf_printf(&b, "Note: %s", as->note);
+			wrap(t, "    ", "    ", sc_buf_str(&b));
+		}
+		sc_buf_reset(&b);
+		if (as->nrests) {
+			sc_buf_puts(&b, "Conclusions resting on it: ");
+			for (size_t k = 0; k < as->nrests; k++)
+				sc_buf_printf(&b, "%s%s", k ? "; " : "", as->rests[k]);
+			sc_buf_putc(&b, '.');
+		} else {
+			sc_buf_puts(&b, "No conclusion rests on it.");
+		}
+		wrap(t, "    ", "    ", sc_buf_str(&b));
+	}
+	sc_buf_fini(&b);
+}
+
+static void
 recommendation(struct tw *t, const struct rp_model *m)
 {
 	heading(t, RP_H_RECOMMENDATION);
 	if (m->nreports == 0) {
-		wrap(t, "", "", "No SOC report is recommended now.");
-		if (m->none.n) {
-			blank(t);
-			wrap(t, "", "", "Why:");
-			reasons(t, m, &m->none, "  ");
-		}
+		wrap(t, "", "", m->none.n ? "No SOC report is recommended now, "
+		                            "because:"
+		                          : "No SOC report is recommended now.");
+		reasons(t, m, &m->none, "  ");
 	}
 	for (size_t i = 0; i < m->nreports; i++) {
 		const struct rp_report *rp = &m->reports[i];
@@ -150,32 +241,63 @@ recommendation(struct tw *t, const struct rp_model *m)
 		sc_buf_puts(&b, rp->title);
 		if (rp->period)
 			sc_buf_printf(&b, ", %s", rp->period);
-		blank(t);
+		if (i)
+			blank(t);
 		wrap(t, "* ", "  ", sc_buf_str(&b));
 		sc_buf_fini(&b);
 		reasons(t, m, &rp->reasons, "  ");
 	}
 	if (m->deferred.n) {
 		blank(t);
-		wrap(t, "", "", "Deferred: " RP_DEFERRED);
+		wrap(t, "", "", "Later: SOC 3. " RP_DEFERRED);
 		reasons(t, m, &m->deferred, "  ");
 	}
-	if (m->next_steps.n) {
+}
+
+static void
+scope(struct tw *t, const struct rp_model *m)
+{
+	bool any = m->nscope > 0;
+	for (int k = 0; k < SC_SCOPE_KINDS; k++)
+		any = any || m->proposals[k].n > 0;
+	if (!any)
+		return;
+	heading(t, RP_H_SCOPE);
+	wrap(t, "", "", RP_SCOPE_INTRO);
+	struct sc_buf b = {0};
+	if (m->nscope) {
 		blank(t);
-		wrap(t, "", "",
-		     m->nreports ? "Next steps:" : "What to do instead:");
-		for (size_t i = 0; i < m->next_steps.n; i++)
-			wrap(t, "  - ", "    ", m->next_steps.v[i].step);
+		wrap(t, "", "", "System boundary:");
+		for (size_t i = 0; i < m->nscope; i++) {
+			const struct rp_scope_line *l = &m->scope[i];
+			sc_buf_reset(&b);
+			sc_buf_printf(&b, "%s: %s", l->label, l->text);
+			marked(t, m, "  - ", "    ", sc_buf_str(&b), &l->assumed,
+			       l->assumed != SIZE_MAX ? 1 : 0);
+		}
 	}
+	char first[32];
+	for (int k = 0; k < SC_SCOPE_KINDS; k++) {
+		const struct rp_scope_items *it = &m->proposals[k];
+		if (!it->n)
+			continue;
+		blank(t);
+		sc_buf_reset(&b);
+		sc_buf_printf(&b, "%s:", rp_scope_kind_title((enum sc_scope_kind)k));
+		wrap(t, "", "", sc_buf_str(&b));
+		for (size_t i = 0; i < it->n; i++) {
+			snprintf(first, sizeof first, "  %zu. ", i + 1);
+			marked(t, m, first, "     ", it->v[i].text, it->v[i].assumed,
+			       it->v[i].nassumed);
+		}
+	}
+	sc_buf_fini(&b);
 }
 
 static void
 tsc(struct tw *t, const struct rp_model *m)
 {
 	heading(t, RP_H_TSC);
-	if (!m->r->tsc[SC_CAT_SECURITY].in_scope)
-		wrap(t, "", "",
-		     "No SOC 2 is recommended, so no category is in scope.");
 	for (int c = 0; c < SC_CAT_COUNT; c++) {
 		struct sc_buf b = {0};
 		sc_buf_printf(&b, "%s: %s", sc_category_name(c),
@@ -250,7 +372,8 @@ areas(struct tw *t, const struct rp_model *m)
 			sc_buf_printf(&first, "%s[%s] %3d%%  ", wide ? "" : "    ",
 			              sc_buf_str(&bar), a->score);
 		else
-			sc_buf_printf(&first, "%s%-12s    -  ", wide ? "" : "    ", "");
+			sc_buf_printf(&first, "%s%-18s", wide ? "" : "    ",
+			              "not assessed");
 		sc_buf_reset(&b);
 		sc_area_detail(a, &b);
 		char rest[64];
@@ -262,10 +385,23 @@ areas(struct tw *t, const struct rp_model *m)
 	sc_buf_fini(&first);
 }
 
-/* The gaps by priority: every gap in the SOC layout (follow-ups marked
- * as answers to confirm), or only those of one kind in the outcome's
- * layout, where follow-ups and the reader's own gaps are lists of their
- * own. */
+/* "J. Doe, due 2027-01-31", or that neither is set. */
+static void
+owner_due(const struct rp_gap *g, struct sc_buf *b)
+{
+	if (!g->owner && !*g->due)
+		sc_buf_puts(b, "not set yet");
+	if (g->owner)
+		sc_buf_puts(b, g->owner);
+	if (*g->due)
+		sc_buf_printf(b, "%sdue %s", g->owner ? ", " : "", g->due);
+}
+
+/* The gaps by priority with what to do: every gap in the SOC layout's
+ * guide (an appendix; follow-ups marked as answers to confirm), or only
+ * those of one kind in the outcome's layout, where follow-ups and the
+ * reader's own gaps are lists of their own in the body, with their owners
+ * and what they rest on. */
 static void
 gap_list(struct tw *t, const struct rp_model *m, bool soc, bool followups)
 {
@@ -288,9 +424,14 @@ gap_list(struct tw *t, const struct rp_model *m, bool soc, bool followups)
 			}
 			sc_buf_reset(&b);
 			sc_buf_printf(&b, "%s%s",
-			              soc && d->followup ? "[Confirm] " : "",
+			              soc && rp_gap_marked_confirm(g) ? "[Confirm] " : "",
 			              d->title);
 			wrap(t, "  * ", "    ", sc_buf_str(&b));
+			if (!soc) {
+				sc_buf_reset(&b);
+				owner_due(g, &b);
+				wrap(t, "    Owner, due: ", "      ", sc_buf_str(&b));
+			}
 			for (size_t k = 0; k < g->rec->ncriteria; k++) {
 				const char *n = sc_criteria_name(g->rec->criteria[k], name,
 				                                 sizeof name);
@@ -304,23 +445,91 @@ gap_list(struct tw *t, const struct rp_model *m, bool soc, bool followups)
 				wrap(t, "    ", "    ",
 				     "This is a follow-up: your answers leave this open, "
 				     "so confirm it rather than assume either way.");
-			deps(t, m, g->deps, g->ndeps, "    ", true);
+			if (!soc && g->nassumed) {
+				sc_buf_reset(&b);
+				rp_memo_assumed(m, g->assumed, g->nassumed, &b);
+				wrap(t, "    ", "    ", sc_buf_str(&b));
+			}
 		}
 	}
 	sc_buf_fini(&b);
 }
 
+/* The gaps as a work plan: each with its priority, criteria, owner and due
+ * date, and what it rests on; what to do about each is an appendix. */
 static void
 gaps(struct tw *t, const struct rp_model *m)
 {
 	heading(t, RP_H_GAPS);
 	wrap(t, "", "", m->readiness);
-	areas(t, m);
+	blank(t);
 	if (m->ngaps == 0) {
-		blank(t);
-		wrap(t, "", "", "No gap was found in your answers.");
+		wrap(t, "", "", m->no_gap);
+		areas(t, m);
+		return;
 	}
+	struct sc_buf b = {0};
+	sc_buf_printf(&b, "What to do about each is in %s.",
+	              rp_title(m, RP_H_GUIDE));
+	if (m->nconfirm)
+		sc_buf_puts(&b, " [Confirm] marks a follow-up: your answers leave it "
+		                "open, so confirm it rather than assume either way.");
+	wrap(t, "", "", sc_buf_str(&b));
+	for (size_t i = 0; i < m->ngaps; i++) {
+		const struct rp_gap *g = &m->gaps[i];
+		sc_buf_reset(&b);
+		sc_buf_printf(&b, "[%s] %s%s", sc_priority_id_str(g->rec->priority),
+		              rp_gap_marked_confirm(g) ? "[Confirm] " : "",
+		              g->rec->def->title);
+		wrap(t, "  * ", "    ", sc_buf_str(&b));
+		sc_buf_reset(&b);
+		sc_buf_puts(&b, "Criteria: ");
+		for (size_t k = 0; k < g->rec->ncriteria; k++)
+			sc_buf_printf(&b, "%s%s", k ? ", " : "", g->rec->criteria[k]);
+		sc_buf_puts(&b, ". Owner, due: ");
+		owner_due(g, &b);
+		sc_buf_putc(&b, '.');
+		marked(t, m, "    ", "    ", sc_buf_str(&b), g->assumed, g->nassumed);
+	}
+	sc_buf_fini(&b);
+	areas(t, m);
+}
+
+static void
+guide(struct tw *t, const struct rp_model *m)
+{
+	if (!rp_has_guide(m))
+		return;
+	heading_titled(t, rp_title(m, RP_H_GUIDE));
+	wrap(t, "", "", RP_GUIDE_INTRO);
 	gap_list(t, m, true, false);
+}
+
+static void
+next_steps(struct tw *t, const struct rp_model *m)
+{
+	if (!m->next_steps.n)
+		return;
+	heading(t, RP_H_NEXT_STEPS);
+	for (size_t i = 0; i < m->next_steps.n; i++) {
+		const struct rp_reason *r = &m->next_steps.v[i];
+		marked(t, m, "  - ", "    ", r->step, r->assumed, r->nassumed);
+	}
+}
+
+static void
+sources(struct tw *t, const struct rp_model *m)
+{
+	heading(t, RP_H_SOURCES);
+	wrap(t, "", "", RP_SOURCES_AICPA);
+	struct sc_buf b = {0};
+	for (size_t i = 0; i < m->nsources; i++) {
+		sc_buf_reset(&b);
+		sc_buf_printf(&b, "%s, %s", m->sources[i]->title,
+		              m->sources[i]->url);
+		wrap(t, "  - ", "    ", sc_buf_str(&b));
+	}
+	sc_buf_fini(&b);
 }
 
 /* The outcome, what it means, and the rules that proposed it. */
@@ -355,28 +564,125 @@ outcome_lists(struct tw *t, const struct rp_model *m)
 	if (m->nown == 0)
 		wrap(t, "", "", "No gap of your own was found in your answers.");
 	gap_list(t, m, false, false);
-	if (m->next_steps.n) {
-		heading(t, RP_H_NEXT_STEPS);
-		for (size_t i = 0; i < m->next_steps.n; i++)
-			wrap(t, "  - ", "    ", m->next_steps.v[i].step);
+	next_steps(t, m);
+}
+
+/* --- Appendix A: the trace ------------------------------------------- */
+
+static void
+trace_reason(struct tw *t, const struct rp_model *m, const struct rp_reason *r,
+             const char *what)
+{
+	struct sc_buf b = {0};
+	if (what)
+		sc_buf_printf(&b, "%s: rule %s", what, r->rule->id);
+	else
+		sc_buf_printf(&b, "Rule %s", r->rule->id);
+	if (r->ndeps)
+		sc_buf_printf(&b, ", %s", RP_BECAUSE);
+	wrap(t, "  - ", "    ", sc_buf_str(&b));
+	for (size_t k = 0; k < r->ndeps; k++) {
+		sc_buf_reset(&b);
+		sc_buf_printf(&b, "%s -- %s",
+		              m->q->questions[r->deps[k].question].text,
+		              r->deps[k].text);
+		wrap(t, "    * ", "      ", sc_buf_str(&b));
+	}
+	sc_buf_fini(&b);
+}
+
+static void
+trace_group(struct tw *t, const struct rp_model *m, const char *title,
+            const struct rp_reasons *rs)
+{
+	if (!rs->n)
+		return;
+	blank(t);
+	wrap(t, "", "", title);
+	for (size_t i = 0; i < rs->n; i++)
+		trace_reason(t, m, &rs->v[i], NULL);
+}
+
+static void
+trace_gaps(struct tw *t, const struct rp_model *m, const char *title, int kind)
+{
+	bool any = false;
+	for (size_t i = 0; i < m->ngaps; i++) {
+		const struct rp_gap *g = &m->gaps[i];
+		if ((kind >= 0 && g->rec->def->followup != (kind == 1)) ||
+		    !g->reasons.n)
+			continue;
+		if (!any) {
+			blank(t);
+			wrap(t, "", "", title);
+		}
+		any = true;
+		for (size_t k = 0; k < g->reasons.n; k++)
+			trace_reason(t, m, &g->reasons.v[k], g->rec->def->title);
 	}
 }
 
 static void
+trace(struct tw *t, const struct rp_model *m)
+{
+	heading_titled(t, rp_title(m, RP_H_TRACE));
+	wrap(t, "", "", RP_TRACE_INTRO);
+	struct sc_buf b = {0};
+	if (m->has_outcome && m->outcome)
+		trace_group(t, m, m->outcome_title, &m->outcome_reasons);
+	if (m->soc) {
+		for (size_t i = 0; i < m->nreports; i++)
+			trace_group(t, m, m->reports[i].title, &m->reports[i].reasons);
+		trace_group(t, m, "No SOC report now", &m->none);
+		trace_group(t, m, "Later: SOC 3", &m->deferred);
+		for (int k = 0; k < SC_SCOPE_KINDS; k++) {
+			const struct rp_scope_rules *sr = &m->scope_rules[k];
+			if (!sr->n)
+				continue;
+			blank(t);
+			wrap(t, "", "", rp_scope_kind_title((enum sc_scope_kind)k));
+			for (size_t i = 0; i < sr->n; i++) {
+				sc_buf_reset(&b);
+				sc_buf_puts(&b, sr->v[i].nitems == 1 ? "Item " : "Items ");
+				for (size_t j = 0; j < sr->v[i].nitems; j++)
+					sc_buf_printf(&b, "%s%zu", j ? ", " : "",
+					              sr->v[i].items[j] + 1);
+				trace_reason(t, m, sr->v[i].reason, sc_buf_str(&b));
+			}
+		}
+		if (m->r->tsc[SC_CAT_SECURITY].in_scope)
+			for (int c = 0; c < SC_CAT_COUNT; c++) {
+				sc_buf_reset(&b);
+				sc_buf_printf(&b, "%s: %s", sc_category_name(c),
+				              rp_tsc_status(m, c));
+				trace_group(t, m, sc_buf_str(&b), &m->tsc[c]);
+			}
+		for (size_t i = 0; i < m->r->nframeworks; i++)
+			trace_group(t, m, sc_framework_name(m->r->frameworks[i].id),
+			            &m->frameworks[i]);
+		trace_gaps(t, m, rp_heading(RP_H_GAPS), -1);
+	} else {
+		trace_gaps(t, m, rp_heading(RP_H_FOLLOWUPS), 1);
+		trace_gaps(t, m, rp_heading(RP_H_OWN_GAPS), 0);
+	}
+	trace_group(t, m, rp_heading(RP_H_NEXT_STEPS), &m->next_steps);
+	sc_buf_fini(&b);
+}
+
+/* --- Appendix B: the answers ----------------------------------------- */
+
+static void
 appendix(struct tw *t, const struct rp_model *m)
 {
-	heading(t, RP_H_APPENDIX);
+	heading_titled(t, rp_title(m, RP_H_APPENDIX));
 	const struct sc_questionnaire *q = m->q;
 	struct sc_buf b = {0};
-	size_t hidden = 0;
 	for (size_t s = 0; s < q->nsections; s++) {
 		const struct sc_section *sec = &q->sections[s];
 		bool any = false;
 		for (size_t i = sec->first; i < sec->first + sec->count; i++) {
-			if (!sc_eval_visible(m->ev, i)) {
-				hidden++;
+			if (!sc_eval_visible(m->ev, i))
 				continue;
-			}
 			if (!any) {
 				blank(t);
 				wrap(t, "", "", sec->title);
@@ -391,12 +697,15 @@ appendix(struct tw *t, const struct rp_model *m)
 				wrap(t, "  Note: ", "        ", note);
 		}
 	}
-	if (hidden) {
+	if (m->nhidden) {
+		sc_buf_reset(&b);
+		sc_buf_printf(&b, "%zu more question%s %s not asked: %s did not "
+		                  "apply to your answers.",
+		              m->nhidden, m->nhidden == 1 ? "" : "s",
+		              m->nhidden == 1 ? "was" : "were",
+		              m->nhidden == 1 ? "it" : "they");
 		blank(t);
-		wrap(t, "", "", "Not asked (not applicable to your answers):");
-		for (size_t i = 0; i < q->nquestions; i++)
-			if (!sc_eval_visible(m->ev, i))
-				wrap(t, "  - ", "    ", q->questions[i].text);
+		wrap(t, "", "", sc_buf_str(&b));
 	}
 	sc_buf_fini(&b);
 }
@@ -410,23 +719,30 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 	               .x = rp_text_open(out, width)};
 
 	header(&t, m);
-	heading(&t, RP_H_SUMMARY);
-	struct sc_buf b = {0};
-	for (size_t i = 0; i < m->nexec; i++)
-		sc_buf_printf(&b, "%s%s", i ? " " : "", m->exec[i]);
-	wrap(&t, "", "", sc_buf_str(&b));
-	sc_buf_fini(&b);
+	summary(&t, m);
+	bool report = m->nreports > 0;
+	if (m->soc ? report || m->nassumptions : m->nassumptions > 0)
+		assumptions(&t, m);
 	if (m->has_outcome)
 		outcome(&t, m);
 	if (m->soc) {
 		recommendation(&t, m);
-		tsc(&t, m);
-		roadmap(&t, m);
-		frameworks(&t, m);
-		gaps(&t, m);
+		scope(&t, m);
+		if (m->r->tsc[SC_CAT_SECURITY].in_scope)
+			tsc(&t, m);
+		if (report)
+			roadmap(&t, m);
+		if (report || m->r->nframeworks)
+			frameworks(&t, m);
+		if (report || m->ngaps)
+			gaps(&t, m);
+		next_steps(&t, m);
+		sources(&t, m);
 	} else {
 		outcome_lists(&t, m);
 	}
+	trace(&t, m);
+	guide(&t, m);
 	appendix(&t, m);
 	heading(&t, RP_H_ABOUT);
 	wrap(&t, "", "", m->disclaimer);

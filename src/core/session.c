@@ -483,6 +483,8 @@ sc_session_keep(struct sc_session *s, const struct sc_session *from)
 		s->a->client = sc_xstrdup(from->a->client);
 		free(s->a->assessor);
 		s->a->assessor = sc_xstrdup(from->a->assessor);
+		free(s->a->firm);
+		s->a->firm = sc_xstrdup(from->a->firm);
 		sc_eval_reset(s->ev);
 	}
 	return save_if(s, changed);

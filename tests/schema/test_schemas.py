@@ -137,8 +137,17 @@ class SchemaTest(unittest.TestCase):
         d["reports"][0]["type"] = "type1"
         broken.append(("evidence", d, "a Type I with operation requests and a window"))
         d = copy.deepcopy(evidence)
-        d["reports"][0]["requests"][0]["exists"] = "yes"
+        d["requests"][0]["exists"] = "yes"
         broken.append(("evidence", d, "an unknown status"))
+        d = copy.deepcopy(evidence)
+        d["requests"][0]["reports"] = []
+        broken.append(("evidence", d, "a request that serves no report"))
+        d = copy.deepcopy(report)
+        d["assumptions"][0]["id"] = "B1"
+        broken.append(("report", d, "an assumption not numbered A1, A2 ..."))
+        d = copy.deepcopy(report)
+        d["gaps"][0]["rests_on"] = ["1"]
+        broken.append(("report", d, "a gap resting on something not an assumption"))
         d = copy.deepcopy(portfolio)
         d["sessions"][0]["categories"].append("security2")
         broken.append(("portfolio", d, "an unknown category"))

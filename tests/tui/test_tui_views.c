@@ -340,7 +340,7 @@ test_export_evidence_list(void **state)
 	assert_non_null(got);
 	assert_int_equal(len, want.len);
 	assert_memory_equal(got, want.data, len);
-	assert_non_null(strstr(got, "Appendix: evidence to collect"));
+	assert_non_null(strstr(got, ": evidence to collect\n"));
 	free(got);
 
 	sc_buf_fini(&want);

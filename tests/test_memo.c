@@ -1,0 +1,1107 @@
+/* The report as a scoping memo a consultant can sign (issue 18): what a
+ * reader of each format notices.
+ *
+ *  - every conclusion resting on a note or an "I don't know" is marked
+ *    with its assumption, and the assumptions section lists it with them;
+ *  - the evidence list says "Exists" only for what the answers say is in
+ *    place, "Not due yet" over a window still to come, and lists a request
+ *    a SOC 1 and a SOC 2 both need once;
+ *  - owners and due dates travel from the answers file to every format;
+ *  - the HTML takes a stylesheet and a logo and still validates;
+ *  - a no-report memo is short, with no empty category table;
+ *  - rule ids wait for Appendix A;
+ *  - readiness never reads as complete over what was not assessed.
+ *
+ * The fixture questionnaire (tests/fixtures/report) gives small cases; the
+ * bundled questionnaire and its worked examples the real ones. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "socscope/report.h"
+
+#define FIXDIR SC_TESTDIR "/fixtures/report"
+
+struct fx {
+	struct sc_questionnaire *q;
+	struct sc_answers *a;
+	struct sc_eval *ev;
+	struct sc_catalogue *cat;
+};
+
+static struct sc_questionnaire *
+load_q(const char *path)
+{
+	struct sc_diags d;
+	sc_diags_init(&d);
+	enum sc_status st = SC_OK;
+	struct sc_questionnaire *q = sc_questionnaire_load_file(path, &d, &st);
+	sc_diags_fini(&d);
+	assert_non_null(q);
+	return q;
+}
+
+static struct sc_catalogue *
+load_cat(const char *path)
+{
+	struct sc_diags d;
+	sc_diags_init(&d);
+	enum sc_status st = SC_OK;
+	struct sc_catalogue *c = path ? sc_catalogue_load_file(path, &d, &st)
+	                              : sc_catalogue_load_named(NULL, &d, &st);
+	sc_diags_fini(&d);
+	assert_non_null(c);
+	return c;
+}
+
+/* The answers `doc` (a whole answers file) to questionnaire `q`. */
+static void
+fx_answers(struct fx *f, const char *doc)
+{
+	f->a = sc_answers_new(f->q);
+	struct sc_diags d;
+	sc_diags_init(&d);
+	enum sc_status st =
+		sc_answers_load_buffer(f->a, "case.yaml", doc, strlen(doc), &d);
+	if (st != SC_OK) {
+		struct sc_buf b = {0};
+		sc_diags_format(&d, &b);
+		print_error("%s", sc_buf_str(&b));
+		sc_buf_fini(&b);
+	}
+	sc_diags_fini(&d);
+	assert_int_equal(st, SC_OK);
+	f->ev = sc_eval_new(f->q, f->a);
+	assert_non_null(f->ev);
+}
+
+/* The fixture questionnaire with the lines under `answers:` (and after
+ * them, top-level keys such as notes: and actions:). */
+static void
+fx_fixture(struct fx *f, const char *answers)
+{
+	memset(f, 0, sizeof *f);
+	f->q = load_q(FIXDIR "/report.yaml");
+	char *doc = sc_xasprintf("socscope: 1\nquestionnaire: report-fixture\n"
+	                         "questionnaire_version: \"2.1\"\nanswers:\n%s",
+	                         answers);
+	fx_answers(f, doc);
+	free(doc);
+	f->cat = load_cat(FIXDIR "/evidence.yaml");
+}
+
+/* The bundled questionnaire with an answers file of the source tree. */
+static void
+fx_example(struct fx *f, const char *rel)
+{
+	memset(f, 0, sizeof *f);
+	char *qp = th_src("questionnaires/soc-scoping.yaml");
+	f->q = load_q(qp);
+	free(qp);
+	char *path = th_src(rel);
+	char *doc = th_read(path, NULL);
+	assert_non_null(doc);
+	fx_answers(f, doc);
+	free(doc);
+	free(path);
+	f->cat = load_cat(NULL);
+}
+
+static void
+fx_close(struct fx *f)
+{
+	sc_catalogue_free(f->cat);
+	sc_eval_free(f->ev);
+	sc_answers_free(f->a);
+	sc_questionnaire_free(f->q);
+}
+
+/* A report (with the evidence appendix where the format carries one). */
+static char *
+render_on(struct fx *f, enum sc_format fmt, const char *date,
+          const struct sc_report_brand *brand)
+{
+	struct sc_report_opts o = {.date = date, .width = 80};
+	struct sc_buf b = {0};
+	sc_report_render_branded(f->q, f->a, f->ev, fmt, &o, f->cat, brand, &b);
+	return sc_buf_steal(&b);
+}
+
+static char *
+evidence_on(struct fx *f, enum sc_format fmt, const char *date)
+{
+	struct sc_report_opts o = {.date = date};
+	struct sc_buf b = {0};
+	assert_true(sc_evidence_render(f->q, f->a, f->ev, f->cat, fmt, &o, &b));
+	return sc_buf_steal(&b);
+}
+
+static json_t *
+parse(const char *s)
+{
+	json_error_t err;
+	json_t *j = json_loads(s, 0, &err);
+	if (!j)
+		print_error("JSON error at line %d: %s\n", err.line, err.text);
+	assert_non_null(j);
+	return j;
+}
+
+static size_t
+count(const char *s, const char *what)
+{
+	size_t n = 0;
+	for (const char *p = s; (p = strstr(p, what)); p += strlen(what))
+		n++;
+	return n;
+}
+
+/* The body: what comes before Appendix A (its heading as the format
+ * writes it), a copy. */
+static char *
+body_of(const char *doc, enum sc_format fmt)
+{
+	const char *mark = fmt == SC_FMT_TEXT
+	                           ? "\nAPPENDIX A: HOW EACH CONCLUSION WAS REACHED\n"
+	                   : fmt == SC_FMT_HTML
+	                           ? "<h2>Appendix A: how each conclusion was "
+	                             "reached</h2>"
+	                           : "\n## Appendix A: how each conclusion was "
+	                             "reached\n";
+	const char *at = strstr(doc, mark);
+	assert_non_null(at);
+	return sc_xstrndup(doc, (size_t)(at - doc));
+}
+
+/* Whitespace runs (wrapping, indentation) read as one space. */
+static char *
+squeeze(const char *s)
+{
+	struct sc_buf b = {0};
+	sc_buf_add(&b, "", 0);
+	bool sp = false;
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\n' || *s == '\r') {
+			sp = true;
+			continue;
+		}
+		if (sp && b.len)
+			sc_buf_putc(&b, ' ');
+		sp = false;
+		sc_buf_putc(&b, *s);
+	}
+	return sc_buf_steal(&b);
+}
+
+/* --- assumptions and the marks ------------------------------------------ */
+
+/* Does a "Rests on ..." mark in `doc` name assumption `id` ("A2")? */
+static bool
+marked(const char *doc, const char *id)
+{
+	for (const char *p = doc; (p = strstr(p, "Rests on ")); p++) {
+		const char *end = strstr(p, "(see Assumptions and open questions)");
+		if (!end)
+			return false;
+		size_t n = strlen(id);
+		for (const char *q = p; q + n <= end; q++)
+			if (strncmp(q, id, n) == 0 &&
+			    (q[n] < '0' || q[n] > '9'))
+				return true;
+	}
+	return false;
+}
+
+/* Each place `text` appears in `doc` (squeezed) is followed by a mark
+ * naming `id` before the next sentence of the body. */
+static void
+text_marked(const char *doc, const char *text, const char *id,
+            const char *fmt)
+{
+	size_t n = 0;
+	for (const char *p = doc; (p = strstr(p, text)); p += strlen(text)) {
+		n++;
+		const char *after = p + strlen(text);
+		const char *mark = strstr(after, "Rests on ");
+		const char *see = mark ? strstr(mark, "(see Assumptions") : NULL;
+		/* Right after it: the markup of a mark is a few characters. */
+		if (!mark || mark - after > 32 || !see) {
+			fail_msg("%s: \"%s\" not marked", fmt, text);
+		}
+		char *span = sc_xstrndup(mark, (size_t)(see - mark));
+		if (!strstr(span, id))
+			fail_msg("%s: \"%s\" marked without %s: %s", fmt, text, id,
+			         span);
+		free(span);
+	}
+	if (!n)
+		fail_msg("%s: \"%s\" not shown", fmt, text);
+}
+
+/* The JSON's reasons and gaps each carry rests_on exactly for the
+ * assumptions among the answers they rest on. */
+static void
+check_rests(json_t *item, const char *what, json_t *assumptions)
+{
+	json_t *because = json_object_get(item, "because");
+	json_t *rests = json_object_get(item, "rests_on");
+	size_t want = 0;
+	for (size_t i = 0; i < json_array_size(assumptions); i++) {
+		json_t *as = json_array_get(assumptions, i);
+		const char *qid = json_string_value(json_object_get(as, "question"));
+		bool rests_here = false;
+		for (size_t k = 0; k < json_array_size(because); k++)
+			rests_here |= strcmp(json_string_value(json_object_get(
+				                     json_array_get(because, k), "question")),
+			                     qid) == 0;
+		if (!rests_here)
+			continue;
+		want++;
+		const char *id = json_string_value(json_object_get(as, "id"));
+		bool named = false;
+		for (size_t k = 0; k < json_array_size(rests); k++)
+			named |= strcmp(json_string_value(json_array_get(rests, k)), id) ==
+			         0;
+		if (!named)
+			fail_msg("%s rests on %s (%s) but is not marked", what, id, qid);
+	}
+	assert_int_equal(json_array_size(rests), want);
+}
+
+static void
+check_reasons_rests(json_t *reasons, const char *what, json_t *assumptions)
+{
+	for (size_t i = 0; i < json_array_size(reasons); i++)
+		check_rests(json_array_get(reasons, i), what, assumptions);
+}
+
+/* A note and an "I don't know" in the answers: the conclusions resting on
+ * them are marked in every format, and the assumptions section lists each
+ * with its question, answer, note and those conclusions. */
+static void
+conclusions_on_assumptions_are_marked(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_fixture(&f, "  org_name: Acme\n"
+	               "  services: [hosting]\n"
+	               "  has_sla: unsure\n"
+	               "  months_needed: 9\n  months_operating: 12\n"
+	               "  evidence_kept: true\n  had_report: false\n"
+	               "  risk_assessment: partly\n  incident_plan: true\n"
+	               "notes:\n"
+	               "  services: Only the EU region; the US one is resold.\n"
+	               "  risk_assessment: Started in June, not approved.\n");
+	static const char *const date = "2026-01-31";
+	char *js = render_on(&f, SC_FMT_JSON, date, NULL);
+	json_t *j = parse(js);
+	json_t *as = json_object_get(j, "assumptions");
+	/* In questionnaire order: the services note, the SLA "Not sure", the
+	 * risk note. */
+	assert_int_equal(json_array_size(as), 3);
+	static const char *const qids[] = {"services", "has_sla",
+	                                   "risk_assessment"};
+	for (size_t i = 0; i < 3; i++) {
+		json_t *a = json_array_get(as, i);
+		char id[8];
+		snprintf(id, sizeof id, "A%zu", i + 1);
+		assert_string_equal(json_string_value(json_object_get(a, "id")), id);
+		assert_string_equal(json_string_value(json_object_get(a, "question")),
+		                    qids[i]);
+		assert_int_equal(json_is_true(json_object_get(a, "unsure")), i == 1);
+		assert_true(json_array_size(json_object_get(
+			            a, "rests_on_conclusions")) > 0);
+	}
+	/* The SOC 2 rests on the services note; the uptime follow-up on the
+	 * "Not sure"; the risk gap on its note. */
+	json_t *rests = json_object_get(json_array_get(as, 0),
+	                                "rests_on_conclusions");
+	bool soc2 = false;
+	for (size_t k = 0; k < json_array_size(rests); k++)
+		soc2 |= strcmp(json_string_value(json_array_get(rests, k)),
+		               "SOC 2 Type II") == 0;
+	assert_true(soc2);
+	json_t *reports = json_object_get(json_object_get(j, "recommendation"),
+	                                  "reports");
+	for (size_t i = 0; i < json_array_size(reports); i++)
+		check_reasons_rests(json_object_get(json_array_get(reports, i),
+		                                    "reasons"),
+		                    "a report's reason", as);
+	json_t *gaps = json_object_get(j, "gaps");
+	assert_true(json_array_size(gaps) >= 2);
+	for (size_t i = 0; i < json_array_size(gaps); i++)
+		check_rests(json_array_get(gaps, i), "a gap", as);
+	const char *cat;
+	json_t *t;
+	json_object_foreach(json_object_get(j, "tsc"), cat, t)
+		check_reasons_rests(json_object_get(t, "reasons"), cat, as);
+	json_decref(j);
+	free(js);
+
+	/* Every document marks A1, A2 and A3 before its appendices, and
+	 * lists them in its assumptions section with what rests on each. */
+	static const enum sc_format docs[] = {SC_FMT_TEXT, SC_FMT_MARKDOWN,
+	                                      SC_FMT_HTML};
+	for (size_t k = 0; k < 3; k++) {
+		char *s = render_on(&f, docs[k], date, NULL);
+		char *body = body_of(s, docs[k]);
+		char *sq = squeeze(body);
+		const char *sec = strstr(sq, docs[k] == SC_FMT_TEXT
+		                                     ? "ASSUMPTIONS AND OPEN QUESTIONS"
+		                                     : "Assumptions and open "
+		                                       "questions");
+		assert_non_null(sec);
+		for (int a = 1; a <= 3; a++) {
+			char id[8];
+			snprintf(id, sizeof id, "A%d", a);
+			if (!marked(sq, id))
+				fail_msg("%s: no conclusion marked with %s",
+				         sc_format_id_str(docs[k]), id);
+		}
+		/* Where the reasons stand: the SOC 2's and the subservice
+		 * flag's rest on the services note, the categories' on
+		 * nothing. */
+		text_marked(sq, "Clients rely on your systems to keep their data "
+		                "safe.",
+		            "A1", sc_format_id_str(docs[k]));
+		text_marked(sq, "Hosting and card payments rely on outside vendors "
+		                "(data centres, cloud, payment processors).",
+		            "A1", sc_format_id_str(docs[k]));
+		text_marked(sq, "Share this assessment with a CPA firm and confirm "
+		                "the scope, type and period.",
+		            "A1", sc_format_id_str(docs[k]));
+		assert_non_null(strstr(sq, "Only the EU region; the US one is "
+		                           "resold."));
+		assert_non_null(strstr(sq, "Answer: Not sure."));
+		assert_non_null(strstr(sq, "Follow-up: Confirm whether contracts "
+		                           "promise uptime"));
+		assert_non_null(strstr(sq, "Gap: Perform a formal risk "
+		                           "assessment"));
+		free(sq);
+		free(body);
+		free(s);
+	}
+
+	/* The CSV: a row per assumption, and the marked rows say so. */
+	char *csv = render_on(&f, SC_FMT_CSV, date, NULL);
+	assert_non_null(strstr(csv, "\r\nassumption,,has_sla,"));
+	assert_non_null(strstr(csv, ",A2,open question,"));
+	assert_non_null(strstr(csv, "Perform a formal risk assessment"));
+	assert_non_null(strstr(csv, ",A3\r\n"));
+	free(csv);
+	fx_close(&f);
+}
+
+/* Every bundled example: whatever rests on a note or an "I don't know" is
+ * marked in the JSON, and each assumption with conclusions is marked in
+ * the Markdown's body. */
+static void
+examples_mark_what_rests_on_assumptions(void **state)
+{
+	(void)state;
+	static const char *const examples[] = {
+		"payroll-bureau", "early-stage-saas", "claims-administrator",
+		"healthcare-saas", "local-bookkeeper", "managed-it-provider",
+		"no-report-consultancy", "consumer-app",
+	};
+	size_t seen = 0;
+	for (size_t e = 0; e < sizeof examples / sizeof examples[0]; e++) {
+		char *rel = sc_xasprintf("questionnaires/examples/%s.yaml",
+		                         examples[e]);
+		struct fx f;
+		fx_example(&f, rel);
+		char *js = render_on(&f, SC_FMT_JSON, "2026-12-06", NULL);
+		json_t *j = parse(js);
+		json_t *as = json_object_get(j, "assumptions");
+		json_t *reports = json_object_get(json_object_get(j, "recommendation"),
+		                                  "reports");
+		for (size_t i = 0; i < json_array_size(reports); i++)
+			check_reasons_rests(json_object_get(json_array_get(reports, i),
+			                                    "reasons"),
+			                    examples[e], as);
+		json_t *gaps = json_object_get(j, "gaps");
+		for (size_t i = 0; i < json_array_size(gaps); i++)
+			check_rests(json_array_get(gaps, i), examples[e], as);
+		char *md = render_on(&f, SC_FMT_MARKDOWN, "2026-12-06", NULL);
+		char *body = body_of(md, SC_FMT_MARKDOWN);
+		for (size_t i = 0; i < json_array_size(as); i++) {
+			json_t *a = json_array_get(as, i);
+			if (!json_array_size(json_object_get(a, "rests_on_conclusions")))
+				continue;
+			const char *id = json_string_value(json_object_get(a, "id"));
+			if (!marked(body, id))
+				fail_msg("%s: %s has conclusions but no mark", examples[e],
+				         id);
+			seen++;
+		}
+		free(body);
+		free(md);
+		json_decref(j);
+		free(js);
+		fx_close(&f);
+		free(rel);
+	}
+	/* The examples do carry notes and "I don't know"s. */
+	assert_true(seen >= 3);
+}
+
+/* --- the evidence list -------------------------------------------------- */
+
+static json_t *
+item_status(json_t *report, const char *item)
+{
+	json_t *items = json_object_get(json_object_get(report, "readiness"),
+	                                "items");
+	for (size_t i = 0; i < json_array_size(items); i++) {
+		json_t *it = json_array_get(items, i);
+		if (strcmp(json_string_value(json_object_get(it, "item")), item) == 0)
+			return json_object_get(it, "status");
+	}
+	return NULL;
+}
+
+/* "Exists" only where every readiness item a request names was answered
+ * in place, on every bundled example. */
+static void
+evidence_exists_only_when_answered(void **state)
+{
+	(void)state;
+	static const char *const examples[] = {
+		"payroll-bureau", "early-stage-saas", "claims-administrator",
+		"healthcare-saas", "established-saas", "local-bookkeeper",
+		"loan-servicer", "payment-processor",
+	};
+	size_t exists = 0, refused = 0;
+	for (size_t e = 0; e < sizeof examples / sizeof examples[0]; e++) {
+		char *rel = sc_xasprintf("questionnaires/examples/%s.yaml",
+		                         examples[e]);
+		struct fx f;
+		fx_example(&f, rel);
+		char *rs = render_on(&f, SC_FMT_JSON, "2026-12-06", NULL);
+		char *es = evidence_on(&f, SC_FMT_JSON, "2026-12-06");
+		json_t *report = parse(rs), *ev = parse(es);
+		json_t *rows = json_object_get(ev, "requests");
+		for (size_t i = 0; i < json_array_size(rows); i++) {
+			json_t *r = json_array_get(rows, i);
+			const char *st = json_string_value(json_object_get(r, "exists"));
+			json_t *named = json_object_get(r, "readiness");
+			bool all_in = json_array_size(named) > 0;
+			for (size_t k = 0; k < json_array_size(named); k++) {
+				json_t *s = item_status(report, json_string_value(
+					                                json_array_get(named, k)));
+				all_in = all_in && s &&
+				         strcmp(json_string_value(s), "in_place") == 0;
+			}
+			if (strcmp(st, "in_place") == 0) {
+				if (!all_in)
+					fail_msg("%s: %s exists, but not every item it names "
+					         "was answered in place",
+					         examples[e],
+					         json_string_value(json_object_get(r, "id")));
+				exists++;
+			} else if (all_in && strcmp(st, "not_due") != 0) {
+				fail_msg("%s: %s is %s though its items are in place",
+				         examples[e],
+				         json_string_value(json_object_get(r, "id")), st);
+			} else {
+				refused++;
+			}
+		}
+		json_decref(report);
+		json_decref(ev);
+		free(rs);
+		free(es);
+		fx_close(&f);
+		free(rel);
+	}
+	assert_true(exists > 20);
+	assert_true(refused > 20);
+}
+
+/* A request that names two readiness items, one answered in place and
+ * one never asked, does not exist as far as anyone knows: "Not asked". */
+static void
+evidence_needs_every_item_it_names(void **state)
+{
+	(void)state;
+	static const char cat[] =
+		"id: two-items\ntitle: Two items\nversion: \"1\"\n"
+		"sources:\n  - id: s\n    title: S\n    url: https://example.org/s\n"
+		"requests:\n"
+		"  - id: both\n    criteria: [CC3.1, CC7.4]\n    evidence: document\n"
+		"    test: design\n    request: The risk policy and the plan.\n"
+		"    readiness: [incident_plan, risk_assessment]\n"
+		"    sources: [s]\n"
+		"  - id: one\n    criteria: [CC3.1]\n    evidence: document\n"
+		"    test: design\n    request: The risk policy.\n"
+		"    readiness: [risk_assessment]\n    sources: [s]\n";
+	struct fx f;
+	fx_fixture(&f, "  services: [hosting]\n  has_sla: false\n"
+	               "  risk_assessment: \"yes\"\n"
+	               "  months_needed: 12\n  months_operating: 24\n"
+	               "  evidence_kept: true\n");
+	sc_catalogue_free(f.cat);
+	struct sc_diags d;
+	sc_diags_init(&d);
+	enum sc_status st;
+	f.cat = sc_catalogue_load_buffer("two.yaml", cat, strlen(cat), &d, &st);
+	sc_diags_fini(&d);
+	assert_non_null(f.cat);
+	char *js = evidence_on(&f, SC_FMT_JSON, "2026-01-31");
+	json_t *j = parse(js);
+	json_t *rows = json_object_get(j, "requests");
+	assert_int_equal(json_array_size(rows), 2);
+	assert_string_equal(json_string_value(json_object_get(
+		                    json_array_get(rows, 0), "exists")),
+	                    "not_asked");
+	assert_string_equal(json_string_value(json_object_get(
+		                    json_array_get(rows, 1), "exists")),
+	                    "in_place");
+	json_decref(j);
+	free(js);
+	fx_close(&f);
+}
+
+/* Operation evidence over a window that has not begun cannot exist yet:
+ * "Not due yet" in every format, whatever the readiness answers say; the
+ * design evidence of the same items exists. */
+static void
+evidence_over_a_future_window_is_not_due(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_fixture(&f, "  services: [payroll, hosting]\n  has_sla: false\n"
+	               "  risk_assessment: \"yes\"\n  incident_plan: true\n"
+	               "  months_needed: 12\n  months_operating: 12\n"
+	               "  had_report: false\n  clients_fiscal_year_end: dec\n");
+	static const char *const date = "2025-10-18";
+	char *js = evidence_on(&f, SC_FMT_JSON, date);
+	json_t *j = parse(js);
+	json_t *soc1 = json_array_get(json_object_get(j, "reports"), 0);
+	/* The window starts after the report date. */
+	assert_true(strcmp(json_string_value(json_object_get(soc1,
+	                                                     "window_start")),
+	                   date) > 0);
+	json_t *rows = json_object_get(j, "requests");
+	size_t not_due = 0, exists = 0;
+	for (size_t i = 0; i < json_array_size(rows); i++) {
+		json_t *r = json_array_get(rows, i);
+		const char *test = json_string_value(json_object_get(r, "test"));
+		const char *st = json_string_value(json_object_get(r, "exists"));
+		if (strcmp(test, "operation") == 0) {
+			assert_string_equal(st, "not_due");
+			not_due++;
+		} else if (strcmp(st, "in_place") == 0) {
+			exists++;
+		}
+	}
+	/* incident_log names an item answered in place: still not due. */
+	assert_true(not_due >= 3);
+	assert_true(exists >= 1);
+	json_decref(j);
+	free(js);
+	char *csv = evidence_on(&f, SC_FMT_CSV, date);
+	assert_non_null(strstr(csv, "incident_log,"));
+	const char *row = strstr(csv, "incident_log,");
+	const char *eol = strstr(row, "\r\n");
+	char *line = sc_xstrndup(row, (size_t)(eol - row));
+	assert_non_null(strstr(line, ",Not due yet,"));
+	assert_null(strstr(line, ",Exists,"));
+	free(line);
+	free(csv);
+	static const enum sc_format docs[] = {SC_FMT_MARKDOWN, SC_FMT_HTML};
+	for (size_t k = 0; k < 2; k++) {
+		char *s = render_on(&f, docs[k], date, NULL);
+		assert_true(count(s, "Not due yet") >= not_due);
+		free(s);
+	}
+	fx_close(&f);
+}
+
+/* A payroll bureau examined for a SOC 1 and a SOC 2 together gets one
+ * request list: each request once, saying which reports it serves, in
+ * every format. */
+static void
+combined_examination_lists_each_request_once(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_example(&f, "questionnaires/examples/payroll-bureau.yaml");
+	char *js = evidence_on(&f, SC_FMT_JSON, "2026-12-06");
+	json_t *j = parse(js);
+	assert_int_equal(json_array_size(json_object_get(j, "reports")), 2);
+	json_t *rows = json_object_get(j, "requests");
+	size_t both = 0;
+	char *docs[5] = {
+		evidence_on(&f, SC_FMT_MARKDOWN, "2026-12-06"),
+		evidence_on(&f, SC_FMT_HTML, "2026-12-06"),
+		evidence_on(&f, SC_FMT_CSV, "2026-12-06"),
+		render_on(&f, SC_FMT_MARKDOWN, "2026-12-06", NULL),
+		render_on(&f, SC_FMT_HTML, "2026-12-06", NULL),
+	};
+	for (size_t i = 0; i < json_array_size(rows); i++) {
+		json_t *r = json_array_get(rows, i);
+		const char *id = json_string_value(json_object_get(r, "id"));
+		for (size_t k = 0; k < i; k++)
+			assert_string_not_equal(id, json_string_value(json_object_get(
+				                             json_array_get(rows, k), "id")));
+		both += json_array_size(json_object_get(r, "reports")) == 2;
+		/* The request's text once in each document (escaped alike in
+		 * none of them for these plain sentences). */
+		const char *text = json_string_value(json_object_get(r, "request"));
+		if (strpbrk(text, "&<>\"'*_|"))
+			continue;
+		for (size_t d = 0; d < 5; d++)
+			if (count(docs[d], text) != 1)
+				fail_msg("document %zu lists \"%.40s\" %zu times", d, text,
+				         count(docs[d], text));
+	}
+	assert_true(both >= 10);
+	/* Rows say which reports each serves. */
+	assert_non_null(strstr(docs[0], "| SOC 1 Type II, SOC 2 Type II |"));
+	assert_non_null(strstr(docs[1], "<td>SOC 1 Type II, SOC 2 Type II</td>"));
+	assert_non_null(strstr(docs[2], ",SOC 1 Type II; SOC 2 Type II,"));
+	for (size_t d = 0; d < 5; d++)
+		free(docs[d]);
+	json_decref(j);
+	free(js);
+	fx_close(&f);
+}
+
+/* --- owners and due dates ----------------------------------------------- */
+
+/* Set in the answers file, saved and read back unchanged, shown in every
+ * format and in the evidence list for the requests the gap produces. */
+static void
+owners_and_due_dates_travel_to_every_format(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_fixture(&f, "  services: [payroll, hosting]\n  has_sla: false\n"
+	               "  months_needed: 9\n  months_operating: 12\n"
+	               "  evidence_kept: true\n  had_report: false\n"
+	               "  risk_assessment: \"no\"\n  incident_plan: false\n"
+	               "actions:\n"
+	               "  risk_assessment: {owner: Dana Whit, due: 2026-03-15}\n"
+	               "  incident_plan: {owner: Sam Ode}\n");
+	/* The round trip through the file. */
+	struct sc_buf y = {0};
+	sc_answers_to_yaml(f.a, &y);
+	assert_non_null(strstr(sc_buf_str(&y), "owner: Dana Whit"));
+	struct sc_answers *back = sc_answers_new(f.q);
+	struct sc_diags d;
+	sc_diags_init(&d);
+	assert_int_equal(sc_answers_load_buffer(back, "back.yaml", sc_buf_str(&y),
+	                                        y.len, &d),
+	                 SC_OK);
+	sc_diags_fini(&d);
+	assert_true(sc_answers_same(f.a, back));
+	sc_answers_free(back);
+	sc_buf_fini(&y);
+
+	static const char *const date = "2026-01-31";
+	static const struct {
+		enum sc_format fmt;
+		const char *risk, *incident;
+	} want[] = {
+		{SC_FMT_TEXT, "Owner, due: Dana Whit, due 2026-03-15",
+		 "Owner, due: Sam Ode"},
+		{SC_FMT_MARKDOWN, "| CC3.1, CC3.2 | Dana Whit, due 2026-03-15 |",
+		 "| CC7.3, CC7.4 | Sam Ode |"},
+		{SC_FMT_HTML, "<td>CC3.1, CC3.2</td><td>Dana Whit, due 2026-03-15</td>",
+		 "<td>CC7.3, CC7.4</td><td>Sam Ode</td>"},
+		{SC_FMT_JSON, "\"owner\": \"Dana Whit\", \"due\": \"2026-03-15\"",
+		 "\"owner\": \"Sam Ode\", \"due\": null"},
+		{SC_FMT_CSV, ",Dana Whit,2026-03-15,", ",Sam Ode,,"},
+	};
+	for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+		char *s = render_on(&f, want[k].fmt, date, NULL);
+		char *sq = squeeze(s);
+		if (!strstr(sq, want[k].risk) || !strstr(sq, want[k].incident))
+			fail_msg("%s: owners and due dates not shown",
+			         sc_format_id_str(want[k].fmt));
+		free(sq);
+		free(s);
+	}
+	/* The evidence list: the requests those gaps produce carry them. */
+	char *csv = evidence_on(&f, SC_FMT_CSV, date);
+	const char *row = strstr(csv, "\r\n1,risk_policy,");
+	assert_non_null(row);
+	const char *eol = strstr(row + 2, "\r\n");
+	char *line = sc_xstrndup(row, (size_t)(eol - row));
+	assert_non_null(strstr(line, ",risk_assessment,Dana Whit,2026-03-15,"));
+	free(line);
+	assert_non_null(strstr(csv, ",incident_plan,Sam Ode,,"));
+	free(csv);
+	char *md = evidence_on(&f, SC_FMT_MARKDOWN, date);
+	assert_non_null(strstr(md, "| Dana Whit, due 2026-03-15 |"));
+	free(md);
+	fx_close(&f);
+}
+
+/* --- who prepared it, and the HTML's own look ---------------------------- */
+
+static bool
+have_tool(const char *name)
+{
+	char *cmd = sc_xasprintf("command -v %s >/dev/null 2>&1", name);
+	int st = system(cmd);
+	free(cmd);
+	return st == 0;
+}
+
+static void
+run_checker(const char *cmd, const char *file)
+{
+	char *full = sc_xasprintf("%s '%s' 2>&1", cmd, file);
+	FILE *p = popen(full, "r");
+	assert_non_null(p);
+	struct sc_buf b = {0};
+	char tmp[512];
+	size_t n;
+	while ((n = fread(tmp, 1, sizeof tmp, p)) > 0)
+		sc_buf_add(&b, tmp, n);
+	int st = pclose(p);
+	if (st != 0 || b.len)
+		print_error("%s:\n%s\n", full, sc_buf_str(&b));
+	assert_int_equal(st, 0);
+	assert_int_equal(b.len, 0);
+	sc_buf_fini(&b);
+	free(full);
+}
+
+static const unsigned char png[] = {
+	0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D',
+	'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89,
+};
+
+static void
+brand_on_the_cover(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_example(&f, "questionnaires/examples/payroll-bureau.yaml");
+	static const char css[] = "h1 { color: #0b3d91; }\n"
+	                          ".summary { border-left-color: #0b3d91; }\n";
+	struct sc_report_brand brand = {
+		.assessor = "Jane Roe",
+		.firm = "Roe & Partners <CPAs>",
+		.stylesheet = css,
+		.logo = png,
+		.logo_len = sizeof png,
+	};
+	char *html = render_on(&f, SC_FMT_HTML, "2026-12-06", &brand);
+	/* The consultant's rules after the built-in ones. */
+	const char *builtin = strstr(html, "h1{font-size:1.7em");
+	const char *mine = strstr(html, "h1 { color: #0b3d91; }");
+	assert_non_null(builtin);
+	assert_non_null(mine);
+	assert_true(mine > builtin);
+	assert_non_null(strstr(html, "<img src=\"data:image/png;base64,iVBORw0KGgo"));
+	assert_non_null(strstr(html, "alt=\"Roe &amp; Partners &lt;CPAs&gt;\""));
+	assert_non_null(strstr(html, "<dt>Prepared by</dt><dd>Jane Roe, Roe "
+	                             "&amp; Partners &lt;CPAs&gt;</dd>"));
+	/* Nothing is fetched: the logo is inside the file. */
+	assert_null(strstr(html, "src=\"http"));
+	bool tidy = have_tool("tidy"), xmllint = have_tool("xmllint");
+	char *dir = th_mkdtemp();
+	if (tidy || xmllint) {
+		char *path = th_write(dir, "branded.html", html);
+		if (tidy)
+			run_checker("tidy -errors -quiet", path);
+		free(path);
+		/* An SVG logo too. */
+		static const char svg[] =
+			"<?xml version=\"1.0\"?>\n<!-- ours -->\n"
+			"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"8\" "
+			"height=\"8\"><rect width=\"8\" height=\"8\"/></svg>\n";
+		brand.logo = (const unsigned char *)svg;
+		brand.logo_len = strlen(svg);
+		char *h2 = render_on(&f, SC_FMT_HTML, "2026-12-06", &brand);
+		assert_non_null(strstr(h2, "data:image/svg+xml;base64,"));
+		path = th_write(dir, "svg.html", h2);
+		if (tidy)
+			run_checker("tidy -errors -quiet", path);
+		free(path);
+		free(h2);
+	}
+	th_rmtree(dir);
+	free(dir);
+	free(html);
+
+	/* Every format names who prepared it; the file's names otherwise. */
+	char *text = render_on(&f, SC_FMT_TEXT, "2026-12-06", &brand);
+	assert_non_null(strstr(text, "Prepared by:    Jane Roe, Roe & Partners "
+	                             "<CPAs>"));
+	free(text);
+	char *js = render_on(&f, SC_FMT_JSON, "2026-12-06", &brand);
+	json_t *j = parse(js);
+	assert_string_equal(json_string_value(json_object_get(j, "firm")),
+	                    "Roe & Partners <CPAs>");
+	assert_string_equal(json_string_value(json_object_get(j, "assessor")),
+	                    "Jane Roe");
+	json_decref(j);
+	free(js);
+	char *md = render_on(&f, SC_FMT_MARKDOWN, "2026-12-06", NULL);
+	assert_non_null(strstr(md, "- **Prepared by:** Example\n"));
+	free(md);
+	fx_close(&f);
+}
+
+/* What may go in: the image types a browser shows, and a stylesheet that
+ * stays inside its element, with where the problem is. */
+static void
+logo_types_and_stylesheet_problems(void **state)
+{
+	(void)state;
+#define B(s) s, sizeof s - 1
+	static const struct {
+		const char *bytes;
+		size_t len;
+		const char *type;
+	} logos[] = {
+		{B("\x89PNG\r\n\x1a\nrest"), "image/png"},
+		{B("\xff\xd8\xff\xe0rest"), "image/jpeg"},
+		{B("<svg xmlns='x'/>"), "image/svg+xml"},
+		{B("\xef\xbb\xbf<?xml version='1.0'?>\n<!DOCTYPE svg>\n<svg>"),
+		 "image/svg+xml"},
+		{B("  <!-- a comment -->\n<svg\nwidth='1'/>"), "image/svg+xml"},
+		{B("<svgx/>"), NULL},
+		{B("<html><svg></svg></html>"), NULL},
+		{B("<!-- never closed <svg>"), NULL},
+		{B("GIF89a"), NULL},
+		{B("\x89PN"), NULL},
+		{B(""), NULL},
+	};
+	for (size_t i = 0; i < sizeof logos / sizeof logos[0]; i++) {
+		const char *t = sc_report_logo_type(
+			(const unsigned char *)logos[i].bytes, logos[i].len);
+		if (logos[i].type ? !t || strcmp(t, logos[i].type) != 0 : t != NULL)
+			fail_msg("logo %zu: %s, expected %s", i, t ? t : "none",
+			         logos[i].type ? logos[i].type : "none");
+	}
+	int line = 0, col = 0;
+	assert_null(sc_report_stylesheet_problem("a{color:red}\n/* café */\n",
+	                                         24, &line, &col));
+	static const struct {
+		const char *css;
+		size_t len;
+		int line, col;
+	} bad[] = {
+		{B("a{}\nb{}</STYLE><script>"), 2, 4},
+		{B("a{}\n\x01"), 2, 1},
+		{B("a{content:'\xff'}"), 1, 12},
+		{B("a{}\0b{}"), 1, 4},
+	};
+#undef B
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		const char *why = sc_report_stylesheet_problem(bad[i].css, bad[i].len,
+		                                               &line, &col);
+		assert_non_null(why);
+		if (line != bad[i].line || col != bad[i].col)
+			fail_msg("stylesheet %zu: %d:%d, expected %d:%d (%s)", i, line,
+			         col, bad[i].line, bad[i].col, why);
+	}
+	/* A stylesheet refused is left out of the report, never inlined. */
+	struct fx f;
+	fx_fixture(&f, "  services: [hosting]\n");
+	struct sc_report_brand brand = {.stylesheet = "x{}</style><b>hi</b>"};
+	char *html = render_on(&f, SC_FMT_HTML, "2026-01-31", &brand);
+	assert_null(strstr(html, "<b>hi</b>"));
+	assert_int_equal(count(html, "</style>"), 1);
+	free(html);
+	fx_close(&f);
+}
+
+/* --- a short memo when there is no report ---------------------------------- */
+
+static void
+no_report_memo_is_short(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_example(&f, "questionnaires/examples/no-report-consultancy.yaml");
+	char *md = render_on(&f, SC_FMT_MARKDOWN, "2026-12-06", NULL);
+	size_t lines = count(md, "\n");
+	if (lines > 100 || strlen(md) > 8000)
+		fail_msg("no-report memo: %zu lines, %zu bytes", lines, strlen(md));
+	/* No table of five categories out of scope, no roadmap with nothing
+	 * to plan, no list of the questions not asked. */
+	assert_null(strstr(md, "Trust Services categories"));
+	assert_null(strstr(md, "| Privacy |"));
+	assert_null(strstr(md, "## Roadmap"));
+	assert_null(strstr(md, "Not asked (not applicable"));
+	assert_non_null(strstr(md, "more questions were not asked"));
+	/* How to answer the question truthfully. */
+	char *sq = squeeze(md);
+	assert_non_null(strstr(sq, "\"are you SOC 2 compliant?\""));
+	assert_non_null(strstr(sq, "\"No. We have no SOC 2 report"));
+	free(sq);
+	free(md);
+	char *text = render_on(&f, SC_FMT_TEXT, "2026-12-06", NULL);
+	assert_true(count(text, "\n") < 140);
+	assert_null(strstr(text, "TRUST SERVICES"));
+	free(text);
+	char *html = render_on(&f, SC_FMT_HTML, "2026-12-06", NULL);
+	assert_null(strstr(html, "<th>Category</th>"));
+	free(html);
+	fx_close(&f);
+}
+
+/* --- rule ids wait for Appendix A ------------------------------------------ */
+
+static void
+collect_rules(json_t *reasons, json_t *into)
+{
+	for (size_t i = 0; i < json_array_size(reasons); i++)
+		json_array_append(into, json_object_get(json_array_get(reasons, i),
+		                                        "rule"));
+}
+
+static void
+rule_ids_only_in_appendix_a(void **state)
+{
+	(void)state;
+	static const char *const examples[] = {
+		"payroll-bureau", "early-stage-saas", "no-report-consultancy",
+		"healthcare-saas", "review-hosting-soc2-followups",
+	};
+	for (size_t e = 0; e < sizeof examples / sizeof examples[0]; e++) {
+		char *rel = sc_xasprintf("questionnaires/examples/%s.yaml",
+		                         examples[e]);
+		struct fx f;
+		memset(&f, 0, sizeof f);
+		/* A review names its own questionnaire. */
+		char *qp = th_src(strncmp(examples[e], "review", 6) == 0
+		                          ? "questionnaires/soc-report-review.yaml"
+		                          : "questionnaires/soc-scoping.yaml");
+		f.q = load_q(qp);
+		free(qp);
+		char *path = th_src(rel);
+		char *doc = th_read(path, NULL);
+		fx_answers(&f, doc);
+		free(doc);
+		free(path);
+		char *js = render_on(&f, SC_FMT_JSON, "2026-12-06", NULL);
+		json_t *j = parse(js);
+		json_t *rules = json_array();
+		json_t *rec = json_object_get(j, "recommendation");
+		json_t *reps = json_object_get(rec, "reports");
+		for (size_t i = 0; i < json_array_size(reps); i++)
+			collect_rules(json_object_get(json_array_get(reps, i), "reasons"),
+			              rules);
+		collect_rules(json_object_get(rec, "why_none"), rules);
+		collect_rules(json_object_get(json_object_get(j, "outcome"),
+		                              "reasons"),
+		              rules);
+		assert_true(json_array_size(rules) > 0);
+		static const enum sc_format docs[] = {SC_FMT_TEXT, SC_FMT_MARKDOWN,
+		                                      SC_FMT_HTML};
+		for (size_t k = 0; k < 3; k++) {
+			char *s = render_on(&f, docs[k], "2026-12-06", NULL);
+			char *body = body_of(s, docs[k]);
+			const char *appendix = s + strlen(body);
+			assert_null(strstr(body, "(rule "));
+			assert_null(strstr(body, "Rule `"));
+			assert_null(strstr(body, "Rule <code>"));
+			for (size_t i = 0; i < json_array_size(rules); i++) {
+				const char *id = json_string_value(json_array_get(rules, i));
+				char *as = docs[k] == SC_FMT_MARKDOWN
+				                   ? sc_xasprintf("`%s`", id)
+				           : docs[k] == SC_FMT_HTML
+				                   ? sc_xasprintf("<code>%s</code>", id)
+				                   : sc_xasprintf("ule %s", id);
+				if (strstr(body, as))
+					fail_msg("%s %s: rule %s in the body", examples[e],
+					         sc_format_id_str(docs[k]), id);
+				if (!strstr(appendix, as))
+					fail_msg("%s %s: rule %s not in Appendix A", examples[e],
+					         sc_format_id_str(docs[k]), id);
+				free(as);
+			}
+			/* Nor the answers' trace: "because you answered:". */
+			assert_null(strstr(body, "because you answered:"));
+			free(body);
+			free(s);
+		}
+		json_decref(rules);
+		json_decref(j);
+		free(js);
+		fx_close(&f);
+		free(rel);
+	}
+}
+
+/* --- readiness as far as it was assessed ------------------------------------ */
+
+static void
+readiness_never_full_over_what_was_not_assessed(void **state)
+{
+	(void)state;
+	/* Every item asked is in place, but seven areas were never asked. */
+	struct fx f;
+	fx_fixture(&f, "  services: [hosting]\n  has_sla: false\n"
+	               "  risk_assessment: \"yes\"\n  incident_plan: true\n"
+	               "  months_needed: 12\n  months_operating: 24\n"
+	               "  evidence_kept: true\n");
+	for (int fmt = 0; fmt < SC_FMT_COUNT; fmt++) {
+		char *s = render_on(&f, fmt, "2026-01-31", NULL);
+		char *sq = squeeze(s);
+		if (strstr(sq, "100 out of 100"))
+			fail_msg("%s: a full score over areas not assessed",
+			         sc_format_id_str(fmt));
+		assert_non_null(strstr(sq, "not assessed"));
+		assert_non_null(strstr(sq, "Change management"));
+		assert_null(strstr(sq, "No gap was found in your answers"));
+		free(sq);
+		free(s);
+	}
+	char *js = render_on(&f, SC_FMT_JSON, "2026-01-31", NULL);
+	json_t *j = parse(js);
+	json_t *rd = json_object_get(j, "readiness");
+	assert_true(json_is_true(json_object_get(rd, "assessed")));
+	assert_int_equal(json_array_size(json_object_get(rd, "not_assessed")), 7);
+	json_decref(j);
+	free(js);
+	fx_close(&f);
+
+	/* The checklist never asked: no score and no "no gap" either. */
+	fx_fixture(&f, "  services: [hosting]\n  has_sla: false\n");
+	char *md = render_on(&f, SC_FMT_MARKDOWN, "2026-01-31", NULL);
+	char *sq = squeeze(md);
+	assert_null(strstr(sq, "out of 100"));
+	assert_null(strstr(sq, "No gap was found"));
+	assert_non_null(strstr(sq, "readiness was not assessed: the readiness "
+	                           "checklist was not asked"));
+	free(sq);
+	free(md);
+	fx_close(&f);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(conclusions_on_assumptions_are_marked),
+		cmocka_unit_test(examples_mark_what_rests_on_assumptions),
+		cmocka_unit_test(evidence_exists_only_when_answered),
+		cmocka_unit_test(evidence_needs_every_item_it_names),
+		cmocka_unit_test(evidence_over_a_future_window_is_not_due),
+		cmocka_unit_test(combined_examination_lists_each_request_once),
+		cmocka_unit_test(owners_and_due_dates_travel_to_every_format),
+		cmocka_unit_test(brand_on_the_cover),
+		cmocka_unit_test(logo_types_and_stylesheet_problems),
+		cmocka_unit_test(no_report_memo_is_short),
+		cmocka_unit_test(rule_ids_only_in_appendix_a),
+		cmocka_unit_test(readiness_never_full_over_what_was_not_assessed),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
