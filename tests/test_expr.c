@@ -24,14 +24,14 @@ enum { Q_PHI, Q_BAA, Q_INDUSTRY, Q_SERVICES, Q_EMPLOYEES, Q_ORG, Q_LATER,
        NQ };
 
 static struct sc_choice industry_choices[] = {
-	{"health", "Health care", NULL},
-	{"finance", "Finance", NULL},
-	{"retail", "Retail", NULL},
+	{"health", "Health care", NULL, NULL},
+	{"finance", "Finance", NULL, NULL},
+	{"retail", "Retail", NULL, NULL},
 };
 static struct sc_choice service_choices[] = {
-	{"payroll", "Payroll", NULL},
-	{"hosting", "Hosting", NULL},
-	{"support", "Support", NULL},
+	{"payroll", "Payroll", NULL, NULL},
+	{"hosting", "Hosting", NULL, NULL},
+	{"support", "Support", NULL, NULL},
 };
 
 static struct sc_question questions[NQ];

@@ -192,7 +192,8 @@ working(sc_day d)
 	return !((t.m == 1 && t.d == 1) || (t.m == 12 && t.d == 25));
 }
 
-/* The answered prior period end of a kind, when shown; 0 otherwise. */
+/* The answered date of a question (a prior period's end, a deadline),
+ * when shown; 0 otherwise. */
 static sc_day
 prior_end(struct sc_eval *ev, const char *id)
 {
@@ -352,14 +353,33 @@ check_report(const char *json, struct sc_eval *ev)
 			                           : NULL;
 			if (!said)
 				continue;
-			const char *is = t <= dl   ? "ok"
-			                 : f <= dl ? "maybe"
-			                           : "late";
+			/* A step held to the other reports' deadline names it:
+			 * "in time for your deadline (2028-09-26)". It must be
+			 * one the user gave. */
+			sc_day sdl = dl;
+			const char *named = strstr(what, "deadline (");
+			if (named) {
+				char d[11] = "";
+				sc_day other;
+				if (sscanf(named + 10, "%10s", d) != 1 ||
+				    !sc_date_parse(d, &sdl, NULL) ||
+				    (sdl != dl &&
+				     !((other = prior_end(ev, "deadline_other")) &&
+				       other == sdl))) {
+					snprintf(problem, sizeof problem,
+					         "\"%s\" names a deadline the "
+					         "answers do not give", what);
+					goto out;
+				}
+			}
+			const char *is = t <= sdl   ? "ok"
+			                 : f <= sdl ? "maybe"
+			                            : "late";
 			if (strcmp(said, is) != 0) {
 				snprintf(problem, sizeof problem,
 				         "\"%s\" (%s) says the deadline %s is %s, but "
 				         "its dates make it %s",
-				         what, when, S(dl), said, is);
+				         what, when, S(sdl), said, is);
 				goto out;
 			}
 		}
@@ -763,6 +783,18 @@ the_deadline_holds_the_report_it_is_for(void **state)
 	assert_int_not_equal(s2->fit, SC_FIT_NONE);
 	assert_true(f.p.deadline_risk == NULL ||
 	            strstr(f.p.deadline_risk, "SOC 1") == NULL);
+	fx_close(&f);
+	/* A date for the other report too: each is held to its own. */
+	extra = sc_xasprintf("%s  deadline_reports: soc2\n"
+	                     "  deadline_other: 2027-01-15\n", base);
+	fx_open(&f, "payroll-bureau", extra, "2026-12-06");
+	free(extra);
+	s1 = sc_plan_report(&f.p, SC_SOC1);
+	s2 = sc_plan_report(&f.p, SC_SOC2);
+	assert_int_equal(s1->fit, SC_FIT_LATE);
+	assert_int_not_equal(s2->fit, SC_FIT_NONE);
+	assert_non_null(f.p.deadline_risk);
+	assert_non_null(strstr(f.p.deadline_risk, "2027-01-15"));
 	fx_close(&f);
 	extra = sc_xasprintf("%s  deadline_reports: soc1\n", base);
 	fx_open(&f, "payroll-bureau", extra, "2026-12-06");

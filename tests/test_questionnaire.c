@@ -308,7 +308,7 @@ static const struct invalid_case invalid_cases[] = {
 		        "one of: id, type, text, help, required, show_if, default, "
 		        "unsure, choices, min, max, max_length"},
 		{18, 43, "unknown key \"note\" in choice \"payroll\" of question "
-		         "\"services\"; expected one of: id, label, help"},
+		         "\"services\"; expected one of: id, label, short, help"},
 		{24, 5, "unknown key \"priority\" in rule \"payroll\"; expected "
 		        "one of: id, when, because, recommend, type, scope, "
 		        "scope_out, flag, gap, readiness, next_step"},
@@ -428,6 +428,14 @@ static const struct invalid_case invalid_cases[] = {
 		{30, 14, "\"outcome\" must be the id of one of the "
 		         "questionnaire's outcomes, found a list"},
 	}},
+	/* criteria_shown: expressions on the answers, soc1 and tsc only. */
+	{"invalid-criteria-shown.yaml", SC_EDATA, {
+		{6, 28, "unknown question \"nobody\""},
+		{7, 8, "\"tsc\" of criteria_shown must be an expression, "
+		       "found a list"},
+		{8, 3, "unknown key \"other\" in \"criteria_shown\"; expected "
+		       "one of: soc1, tsc"},
+	}},
 	{"invalid-outcome-no-list.yaml", SC_EDATA, {
 		{17, 14, "rule \"lonely\" proposes the outcome \"accept\", but "
 		         "the questionnaire has no \"outcomes\" list"},
@@ -477,7 +485,8 @@ static const struct invalid_case invalid_cases[] = {
 		       "deadline, needed_in_months, operating_months, "
 		       "evidence_kept, prior_period_end, prior_soc1_period_end, "
 		       "prior_soc2_period_end, prior_reports, fiscal_year_end, "
-		       "type2_demanded, deadline_reports, fiscal_year_covered, "
+		       "type2_demanded, deadline_reports, deadline_other, "
+		       "fiscal_year_covered, "
 		       "waiting"},
 	}},
 	{"invalid-timeline-keys.yaml", SC_EDATA, {
@@ -695,8 +704,8 @@ static void
 find_works_without_an_index(void **state)
 {
 	(void)state;
-	struct sc_choice choices[] = {{"a", "A", NULL}, {NULL, "?", NULL},
-	                              {"b", "B", NULL}};
+	struct sc_choice choices[] = {{"a", "A", NULL, NULL}, {NULL, "?", NULL, NULL},
+	                              {"b", "B", NULL, NULL}};
 	struct sc_question qs[3];
 	memset(qs, 0, sizeof qs);
 	qs[0].id = "first";

@@ -30,6 +30,7 @@
 #include "socscope/date.h"
 #include "socscope/engine.h"
 #include "socscope/questionnaire.h"
+#include "socscope/report.h"
 
 #define FIXTURE SC_SRCDIR "/tests/fixtures/review/outcomes.yaml"
 #define REVIEW SC_SRCDIR "/questionnaires/soc-report-review.yaml"
@@ -247,6 +248,19 @@ placeholders_show_the_answers(void **state)
 	free(s);
 	sc_day next;
 	assert_false(sc_eval_next_review(ev, &next));
+	sc_eval_free(ev);
+	sc_answers_free(a);
+
+	/* An answer typed as a sentence keeps its full stop only where the
+	 * text around it brings no punctuation of its own. */
+	a = answers(q, FX_HEAD "  remark: Seen in March (our note).\n");
+	ev = eval_on(q, a, REVIEW_DATE);
+	s = expand(ev, "Ask about it ({{remark}}), then: {{remark}} Done. "
+	               "{{remark}}.");
+	assert_string_equal(s, "Ask about it (Seen in March (our note)), then: "
+	                       "Seen in March (our note). Done. Seen in March "
+	                       "(our note).");
+	free(s);
 	sc_eval_free(ev);
 	sc_answers_free(a);
 
@@ -605,6 +619,88 @@ every_question_has_help_and_every_rule_a_reason(void **state)
 	assert_non_null(strstr(review->disclaimer, "CPA firm"));
 }
 
+static bool
+cites(const struct sc_gap_rec *g, const char *prefix)
+{
+	for (size_t k = 0; k < g->ncriteria; k++)
+		if (strncmp(g->criteria[k], prefix, strlen(prefix)) == 0)
+			return true;
+	return false;
+}
+
+static char *
+render_text(const char *file)
+{
+	struct sc_answers *a = load_example(file);
+	struct sc_eval *ev = eval_on(review, a, REVIEW_DATE);
+	struct sc_report_opts o = {.date = "2026-12-15", .width = 80};
+	struct sc_buf b = {0};
+	sc_report_render(review, a, ev, SC_FMT_TEXT, &o, &b);
+	sc_eval_free(ev);
+	sc_answers_free(a);
+	return sc_buf_steal(&b);
+}
+
+/* The criteria a follow-up cites are the reader's own: a SOC 1 read for
+ * the financial statements alone names SOC 1 objectives and no Trust
+ * Services Criterion (CC9.2 is a SOC 2 criterion); a SOC 2 read for
+ * security names the Trust Services Criteria and no SOC 1 objective. */
+static void
+criteria_are_the_readers_own(void **state)
+{
+	(void)state;
+	struct sc_answers *a = load_example("review-loan-subservicer-type1.yaml");
+	struct sc_eval *ev = eval_on(review, a, REVIEW_DATE);
+	const struct sc_result *r = sc_eval_result(ev);
+	assert_true(r->ngaps > 0);
+	for (size_t i = 0; i < r->ngaps; i++)
+		if (cites(&r->gaps[i], "CC") || cites(&r->gaps[i], "A1") ||
+		    cites(&r->gaps[i], "C1") || cites(&r->gaps[i], "P"))
+			fail_msg("SOC 1 review: %s cites %s", r->gaps[i].def->id,
+			         r->gaps[i].criteria[0]);
+	sc_eval_free(ev);
+	sc_answers_free(a);
+
+	a = load_example("review-hosting-soc2-followups.yaml");
+	ev = eval_on(review, a, REVIEW_DATE);
+	r = sc_eval_result(ev);
+	const struct sc_gap_rec *g = find_gap(r, "bridge_letter_recent");
+	assert_non_null(g);
+	assert_true(cites(g, "CC9.2"));
+	for (size_t i = 0; i < r->ngaps; i++)
+		if (cites(&r->gaps[i], "SOC1:"))
+			fail_msg("SOC 2 review: %s cites a SOC 1 objective",
+			         r->gaps[i].def->id);
+	sc_eval_free(ev);
+	sc_answers_free(a);
+
+	/* A follow-up left with no criterion says none: no empty line. */
+	char *t = render_text("review-loan-subservicer-type1.yaml");
+	assert_null(strstr(t, "Criteria: \n"));
+	assert_null(strstr(t, "CC9.2"));
+	free(t);
+}
+
+/* The record's header names the report as a reviewer files it ("SOC 1",
+ * "Type 2"), not the choice's explanation of where to look; the outcome's
+ * text gives the reasons that apply, not a list of every possible one. */
+static void
+the_record_reads_as_filed(void **state)
+{
+	(void)state;
+	char *t = render_text("review-loan-subservicer-type1.yaml");
+	/* The answers appendix quotes the choices in full; the record is
+	 * what comes before the summary. */
+	char *summary = strstr(t, "EXECUTIVE SUMMARY");
+	assert_non_null(summary);
+	char *help = strstr(t, "SSAE 18, AT-C 320");
+	assert_true(help == NULL || help > summary);
+	assert_non_null(strstr(t, "\nReport:         SOC 1\n"));
+	assert_non_null(strstr(t, "\nType:           Type 1\n"));
+	assert_null(strstr(t, "too old, not issued by a CPA firm"));
+	free(t);
+}
+
 static void
 bundled_copy_is_the_file(void **state)
 {
@@ -636,6 +732,8 @@ main(void)
 		cmocka_unit_test(worked_examples),
 		cmocka_unit_test(hostile_answers_cannot_conclude),
 		cmocka_unit_test(review_date_after_today),
+		cmocka_unit_test(criteria_are_the_readers_own),
+		cmocka_unit_test(the_record_reads_as_filed),
 	};
 	int failed = cmocka_run_group_tests_name("outcomes", format, NULL, NULL);
 	failed += cmocka_run_group_tests_name("review", bundled, load_review,

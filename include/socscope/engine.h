@@ -22,7 +22,9 @@
  *    criteria shown are those that fit the scope: an optional category's
  *    (A1, PI1, C1, P) only when it is in scope, the common criteria (CC)
  *    only with a SOC 2, SOC1: objectives only with a SOC 1; all of them when
- *    no report is recommended, and all of them rather than none;
+ *    no report is recommended, and all of them rather than none; in a
+ *    questionnaire that recommends none, the families its criteria_shown
+ *    admits (possibly none);
  *  - readiness items with the same id: the worst status counts;
  *  - the outcome is the worst (latest listed) of those the fired rules
  *    propose, none when no fired rule proposes one; when that outcome is

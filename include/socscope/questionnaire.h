@@ -14,6 +14,10 @@ struct sc_choice {
 	char *id;
 	char *label;
 	char *help; /* NULL when none */
+	/* `short:` what a report's header lines show for this choice when
+	 * the label explains more than the record needs ("SOC 1" for "SOC 1
+	 * (it may also say SSAE 18 ...)"); NULL: the label. */
+	char *short_label;
 };
 
 struct sc_question {
@@ -162,6 +166,8 @@ struct sc_rule {
  *  - deadline_reports (single, with the choices soc1, soc2 and others
  *    meaning both): which report the deadline is for, when two are
  *    recommended (unanswered: both);
+ *  - deadline_other (date): when the other report must be in hand, when
+ *    deadline_reports names one;
  *  - fiscal_year_covered (single, with the choices ending and next and
  *    others meaning not known): which of the clients' fiscal years a
  *    SOC 1 must cover: the one ending now or just ended, or the next;
@@ -180,6 +186,7 @@ struct sc_timeline {
 	size_t fiscal_year_end;
 	size_t type2_demanded;
 	size_t deadline_reports;
+	size_t deadline_other;
 	size_t fiscal_year_covered;
 	struct sc_expr *waiting; /* NULL when not given */
 	char *waiting_src;
@@ -234,6 +241,13 @@ struct sc_questionnaire {
 	/* Some rule recommends a report or proposes a type or a category (or
 	 * "recommend: none"): the reports have SOC sections. */
 	bool recommends;
+	/* `criteria_shown:` in a questionnaire that recommends no report, which
+	 * family of the criteria a gap cites is shown: the SOC 1 objectives
+	 * while `soc1` holds, the Trust Services Criteria while `tsc` holds
+	 * (a provider's SOC 1 reviewed for the financial statements is not
+	 * read against CC9.2). NULL: that family is shown. */
+	struct sc_expr *criteria_soc1;
+	struct sc_expr *criteria_tsc;
 	void *index; /* private: id -> question hash */
 	/* Private: the region its text, small parts (choices, gaps,
 	 * criteria, types, defaults) and compiled expressions are carved

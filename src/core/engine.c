@@ -789,17 +789,34 @@ gap_criteria(struct sc_eval *ev)
 		c->v = sc_xgrow(c->v, &c->cap, total, sizeof *c->v);
 	c->n = 0;
 	/* A questionnaire that concludes with an outcome plans no report:
-	 * its gaps show every criterion they cite. */
-	bool scoped = !(ev->q->noutcomes > 0 && !ev->q->recommends);
+	 * its gaps show the criteria of the families its criteria_shown
+	 * admits, every one it cites when it says nothing. */
+	const struct sc_questionnaire *q = ev->q;
+	bool scoped = !(q->noutcomes > 0 && !q->recommends);
+	bool soc1 = !q->criteria_soc1 ||
+	            sc_expr_eval_on(q->criteria_soc1, lookup, ev, ev->today);
+	bool tsc = !q->criteria_tsc ||
+	           sc_expr_eval_on(q->criteria_tsc, lookup, ev, ev->today);
 	for (size_t i = 0; i < res->ngaps; i++) {
 		const struct sc_gap_def *d = res->gaps[i].def;
 		const char **shown = c->v + c->n;
 		size_t n = 0;
-		for (size_t k = 0; k < d->ncriteria && scoped; k++)
-			if (res->nreports == 0 ? criterion_baseline(d->criteria[k])
-			                       : criterion_fits(res, d->criteria[k]))
-				shown[n++] = d->criteria[k];
-		if (n == 0)
+		for (size_t k = 0; k < d->ncriteria; k++) {
+			const char *ref = d->criteria[k];
+			bool fits;
+			if (!scoped)
+				fits = strncmp(ref, "SOC1:", 5) == 0 ? soc1 : tsc;
+			else if (res->nreports == 0)
+				fits = criterion_baseline(ref);
+			else
+				fits = criterion_fits(res, ref);
+			if (fits)
+				shown[n++] = ref;
+		}
+		/* Every one rather than none, unless criteria_shown has
+		 * ruled out the only family the gap cites. */
+		bool ruled = !scoped && (q->criteria_soc1 || q->criteria_tsc);
+		if (n == 0 && !ruled)
 			for (; n < d->ncriteria; n++)
 				shown[n] = d->criteria[n];
 		res->gaps[i].criteria = shown;
@@ -973,6 +990,14 @@ sc_eval_expand(struct sc_eval *ev, const char *text, struct sc_buf *out)
 		if (out->len == before)
 			sc_buf_puts(out, v ? "none" : "(not answered)");
 		from = at + len;
+		/* An answer typed as a sentence ends with its full stop; the
+		 * text around it brings its own punctuation ("(..., as typed.),"
+		 * reads doubled). */
+		char next = text[from];
+		if (out->len > before && out->data[out->len - 1] == '.' &&
+		    (next == '.' || next == ',' || next == ';' || next == ':' ||
+		     next == ')' || next == '!' || next == '?'))
+			out->data[--out->len] = '\0';
 	}
 	sc_buf_puts(out, text + from);
 }

@@ -128,6 +128,8 @@ max_day(sc_day a, sc_day b)
 struct facts {
 	bool has_deadline;
 	unsigned deadline_for; /* the reports (bits) the deadline is for */
+	bool has_deadline2;    /* a date for the other report too */
+	sc_day deadline2;
 	int year_covered;      /* 0 not known, 1 the year ending now, 2 next */
 	sc_day deadline;
 	bool has_operating;
@@ -278,6 +280,14 @@ read_facts(struct ctx *c)
 		f->has_deadline =
 			read_date(c, tl->needed_in_months, false, &f->deadline);
 
+	/* The other report's date is optional: no answer, no date (the
+	 * plan is dated without it). */
+	bool shown2;
+	const struct sc_answer *a2 = answer_of(c, tl->deadline_other, &shown2);
+	if (a2 && a2->type == SC_A_DATE) {
+		f->has_deadline2 = true;
+		f->deadline2 = a2->day;
+	}
 	/* Which report the deadline is for: both unless answered. */
 	f->deadline_for = ~0u;
 	a = answer_of(c, tl->deadline_reports, &shown);
@@ -474,14 +484,35 @@ names(unsigned reports, char buf[32])
 	return buf;
 }
 
+/* The deadline reports `reports` are held to: the deadline when it is
+ * theirs, the other report's date for the other; the earlier of the two
+ * for a SOC 1 and a SOC 2 examined together.  False when none. */
+static bool
+deadline_of(const struct ctx *c, unsigned reports, sc_day *d)
+{
+	const struct facts *f = &c->f;
+	bool mine = f->has_deadline && (reports & f->deadline_for);
+	unsigned other = reports & ~f->deadline_for &
+	                 (1u << SC_SOC1 | 1u << SC_SOC2);
+	bool theirs = f->has_deadline && f->has_deadline2 && other;
+	if (mine && theirs)
+		*d = f->deadline < f->deadline2 ? f->deadline : f->deadline2;
+	else if (mine)
+		*d = f->deadline;
+	else if (theirs)
+		*d = f->deadline2;
+	return mine || theirs;
+}
+
 static enum sc_fit
 fit(const struct ctx *c, unsigned reports, sc_day from, sc_day by)
 {
-	if (!c->f.has_deadline || !(reports & c->f.deadline_for))
+	sc_day d;
+	if (!deadline_of(c, reports, &d))
 		return SC_FIT_NONE;
-	if (by <= c->f.deadline)
+	if (by <= d)
 		return SC_FIT_OK;
-	return from <= c->f.deadline ? SC_FIT_MAYBE : SC_FIT_LATE;
+	return from <= d ? SC_FIT_MAYBE : SC_FIT_LATE;
 }
 
 /* Fieldwork and the report, once the date or the period is over and the
@@ -580,7 +611,8 @@ place_after(struct ctx *c, struct place *pl, sc_day after, bool soc1,
 		soc1_fiscal(c, pl, MAX_MONTHS);
 		return;
 	}
-	if (!deadline || !c->f.has_deadline || !(pl->reports & c->f.deadline_for))
+	sc_day dl;
+	if (!deadline || !deadline_of(c, pl->reports, &dl))
 		return;
 	struct place six = *pl;
 	place_reporting(c, &six, true);
@@ -686,10 +718,11 @@ static void
 lookback_to_fiscal_year(struct ctx *c, struct place *pl)
 {
 	const struct facts *f = &c->f;
+	sc_day dl;
 	if (!(pl->reports & (1u << SC_SOC1)) || !f->fye_month ||
-	    !f->has_deadline || !(pl->reports & f->deadline_for))
+	    !deadline_of(c, 1u << SC_SOC1, &dl))
 		return;
-	struct sc_ymd d = sc_day_to_ymd(f->deadline);
+	struct sc_ymd d = sc_day_to_ymd(dl);
 	sc_day evidence_from = sc_date_add_months(
 		sc_date_month_start(c->today), -c->f.operating);
 	struct place best = {0};
@@ -834,10 +867,13 @@ add_phase(struct tb *tb, enum sc_phase_kind kind, unsigned reports,
 }
 
 static const char *
-fit_words(const struct ctx *c, enum sc_fit fit, char buf[96])
+fit_words(const struct ctx *c, unsigned reports, enum sc_fit fit,
+          char buf[96])
 {
 	char d[11];
-	fmt(c->f.deadline, d);
+	sc_day dl = 0;
+	(void)deadline_of(c, reports, &dl);
+	fmt(dl, d);
 	switch (fit) {
 	case SC_FIT_NONE: buf[0] = '\0'; break;
 	case SC_FIT_OK: snprintf(buf, 96, ", in time for your deadline (%s)", d); break;
@@ -938,7 +974,7 @@ add_place(struct tb *tb, const struct place *pl, size_t prep, size_t engage,
 	                       soc3 ? ", with the SOC 3 (the public summary of "
 	                              "the SOC 2 Type II, on the same period)"
 	                            : "",
-	                       fit_words(c, pl->fit, fw)));
+	                       fit_words(c, pl->reports, pl->fit, fw)));
 	if (pl->bridge_from) {
 		fmt(pl->bridge_from, a);
 		fmt(pl->bridge_to, b);
@@ -1338,14 +1374,16 @@ type1_track(struct ctx *c, const struct place *pls, size_t n, bool late)
 	char a[11], b[11], d[11], fw[96];
 	fmt(t1[0].as_of, a);
 	fmt(t1[0].rep_by, b);
-	fmt(c->f.deadline, d);
+	sc_day dl = 0;
+	(void)deadline_of(c, t1[0].reports, &dl);
+	fmt(dl, d);
 	t->title = sc_xstrdup("A quicker path: a Type I first");
 	if (late)
 		t->summary = sc_xasprintf(
 			"A Type I (the design of your controls as of %s) could be "
 			"in hand by %s%s. Ask whoever set the deadline in writing "
 			"whether it will do until the Type II follows.",
-			a, b, fit_words(c, t->fit, fw));
+			a, b, fit_words(c, t1[0].reports, t->fit, fw));
 	else
 		t->summary = sc_xasprintf(
 			"Someone is waiting for a report: a Type I (the design of "
@@ -1380,7 +1418,7 @@ headline(struct ctx *c, const struct place *pls, size_t n)
 		}
 		fmt(pl->rep_by, r);
 		sc_buf_printf(b, ", report expected by %s%s", r,
-		              fit_words(c, pl->fit, fw));
+		              fit_words(c, pl->reports, pl->fit, fw));
 	}
 	if (n) {
 		sc_buf_putc(b, '.');
@@ -1394,12 +1432,13 @@ deadline_notes(struct ctx *c, const struct place *pls, size_t n)
 	if (!c->f.has_deadline)
 		return;
 	char d[11];
-	fmt(c->f.deadline, d);
 	struct sc_buf risk = {0};
 	for (size_t i = 0; i < n; i++) {
 		const struct place *pl = &pls[i];
-		if (!(pl->reports & c->f.deadline_for))
-			continue; /* the deadline is for the other report */
+		sc_day dl;
+		if (!deadline_of(c, pl->reports, &dl))
+			continue; /* no date for this report */
+		fmt(dl, d);
 		char who[32], r1[11], r2[11];
 		names(pl->reports, who);
 		fmt(pl->rep_from, r1);

@@ -161,6 +161,7 @@ sc_timeline_init(struct sc_timeline *t)
 	t->type2_demanded = SIZE_MAX;
 	t->deadline_reports = SIZE_MAX;
 	t->fiscal_year_covered = SIZE_MAX;
+	t->deadline_other = SIZE_MAX;
 }
 
 const struct sc_question *
@@ -769,10 +770,10 @@ static const char *const question_keys[] = {
 #define QUESTION_REQUIRED \
 	(1u << Q_ID | 1u << Q_TYPE | 1u << Q_TEXT | 1u << Q_HELP)
 
-enum { C_ID, C_LABEL, C_HELP, C_FIELDS };
+enum { C_ID, C_LABEL, C_SHORT, C_HELP, C_FIELDS };
 static const char *const choice_keys[] = {
-	[C_ID] = "id", [C_LABEL] = "label", [C_HELP] = "help",
-	[C_FIELDS] = NULL,
+	[C_ID] = "id", [C_LABEL] = "label", [C_SHORT] = "short",
+	[C_HELP] = "help", [C_FIELDS] = NULL,
 };
 #define CHOICE_REQUIRED (1u << C_ID | 1u << C_LABEL)
 _Static_assert(Q_FIELDS <= FIELDS_MAX && C_FIELDS <= FIELDS_MAX,
@@ -839,10 +840,13 @@ parse_choices(struct loader *L, struct sc_question *qn,
 		}
 		if (ch) {
 			ch->label = text_value(L, f.val[C_LABEL], "label");
+			ch->short_label = text_value(L, f.val[C_SHORT], "short");
 			ch->help = text_value(L, f.val[C_HELP], "help");
 		} else {
 			if (f.val[C_LABEL])
 				text_ok(L, f.val[C_LABEL], "label");
+			if (f.val[C_SHORT])
+				text_ok(L, f.val[C_SHORT], "short");
 			if (f.val[C_HELP])
 				text_ok(L, f.val[C_HELP], "help");
 		}
@@ -1839,7 +1843,7 @@ static const char *const timeline_keys[] = {
 	"deadline", "needed_in_months", "operating_months", "evidence_kept",
 	"prior_period_end", "prior_soc1_period_end", "prior_soc2_period_end",
 	"prior_reports", "fiscal_year_end", "type2_demanded", "deadline_reports",
-	"fiscal_year_covered", "waiting", NULL};
+	"deadline_other", "fiscal_year_covered", "waiting", NULL};
 
 #define QT(t) (1u << (t))
 
@@ -1879,6 +1883,8 @@ parse_timeline(struct loader *L, const struct sc_ynode *root)
 	        timeline_question(L, t, "type2_demanded", QT(SC_Q_YESNO));
 	tl->deadline_reports =
 	        timeline_question(L, t, "deadline_reports", QT(SC_Q_SINGLE));
+	tl->deadline_other =
+	        timeline_question(L, t, "deadline_other", QT(SC_Q_DATE));
 	tl->fiscal_year_covered =
 	        timeline_question(L, t, "fiscal_year_covered", QT(SC_Q_SINGLE));
 	const struct sc_ynode *w = sc_ymap_get(t, "waiting");
@@ -1894,6 +1900,45 @@ parse_timeline(struct loader *L, const struct sc_ynode *root)
 			tl->waiting = compile_at(L, &spot, tl->waiting_src, SIZE_MAX,
 			                         "timeline \"waiting\"");
 		}
+	}
+}
+
+/* criteria_shown: {soc1: EXPR, tsc: EXPR}, when a family of criteria is
+ * shown in a questionnaire that recommends no report. */
+static void
+parse_criteria_shown(struct loader *L, const struct sc_ynode *root)
+{
+	const struct sc_ynode *m = sc_ymap_get(root, "criteria_shown");
+	if (!m)
+		return;
+	if (m->kind != SC_Y_MAP) {
+		diag_at(L, m, "\"criteria_shown\" must be a mapping with soc1 "
+		              "and tsc, found %s", found(m));
+		return;
+	}
+	static const char *const keys[] = {"soc1", "tsc", NULL};
+	sc_ymap_check_keys(m, keys, NULL, "\"criteria_shown\"", L->file, L->d);
+	for (int k = 0; keys[k]; k++) {
+		const struct sc_ynode *w = sc_ymap_get(m, keys[k]);
+		if (!w)
+			continue;
+		if (w->kind != SC_Y_SCALAR || sc_ynode_is_null(w) ||
+		    strlen(w->str) != w->len) {
+			diag_at(L, w, "\"%s\" of criteria_shown must be an "
+			              "expression, found %s", keys[k], found(w));
+			continue;
+		}
+		struct sc_yspot spot;
+		sc_ynode_spot(w, &spot);
+		char owner[WHAT_SIZE];
+		join(owner, "criteria_shown \"", keys[k], "\"", NULL);
+		struct sc_expr *e = compile_at(
+			L, &spot, sc_arena_strndup(L->ar, w->str, w->len), SIZE_MAX,
+			owner);
+		if (k == 0)
+			L->q->criteria_soc1 = e;
+		else
+			L->q->criteria_tsc = e;
 	}
 }
 
@@ -1934,7 +1979,7 @@ static const char *const top_keys[] = {"id", "title", "version", "description",
                                        "client_question", "timeline",
                                        "sections", "rules", "migrations",
                                        "outcomes", "header", "next_review",
-                                       "system_boundary",
+                                       "system_boundary", "criteria_shown",
                                        "disclaimer", NULL};
 static const char *const top_required[] = {"id", "title", "version",
                                            "description", "sections",
@@ -1979,6 +2024,7 @@ load_tree(struct loader *L, const struct sc_ynode *root)
 	compile_expressions(L);
 	parse_timeline(L, root);
 	parse_client_question(L, root);
+	parse_criteria_shown(L, root);
 	sc_migrations_parse(q, sc_ymap_get(root, "migrations"), L->file, L->d);
 	qr_finish(q, root, &L->pending, L->file, L->d);
 }

@@ -526,7 +526,8 @@ h_gap_list(struct hw *w, const struct rp_model *m, bool soc, bool followups)
 			sc_buf_puts(w->out, "</strong>\n<ul>\n");
 			if (!soc)
 				h_owner(w, g);
-			sc_buf_puts(w->out, "<li>Criteria: ");
+			if (g->rec->ncriteria)
+				sc_buf_puts(w->out, "<li>Criteria: ");
 			for (size_t k = 0; k < g->rec->ncriteria; k++) {
 				const char *n = sc_criteria_name(g->rec->criteria[k], name,
 				                                 sizeof name);
@@ -536,7 +537,8 @@ h_gap_list(struct hw *w, const struct rp_model *m, bool soc, bool followups)
 				h_text(w, n ? n : "");
 				sc_buf_puts(w->out, ")");
 			}
-			sc_buf_puts(w->out, "</li>\n");
+			if (g->rec->ncriteria)
+				sc_buf_puts(w->out, "</li>\n");
 			h_tag(w, "<li>Advice: ", g->advice, "</li>\n");
 			if (soc && d->followup)
 				sc_buf_puts(w->out,

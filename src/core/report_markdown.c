@@ -449,7 +449,8 @@ md_gap_list(struct md *w, const struct rp_model *m, bool soc, bool followups)
 				md_owner(w, g);
 				sc_buf_putc(w->out, '\n');
 			}
-			sc_buf_puts(w->out, "  - Criteria: ");
+			if (g->rec->ncriteria)
+				sc_buf_puts(w->out, "  - Criteria: ");
 			for (size_t k = 0; k < g->rec->ncriteria; k++) {
 				const char *n = sc_criteria_name(g->rec->criteria[k], name,
 				                                 sizeof name);
@@ -459,7 +460,9 @@ md_gap_list(struct md *w, const struct rp_model *m, bool soc, bool followups)
 				md_text(w, n ? n : "", NULL);
 				sc_buf_puts(w->out, ")");
 			}
-			sc_buf_puts(w->out, "\n  - Advice: ");
+			if (g->rec->ncriteria)
+				sc_buf_putc(w->out, '\n');
+			sc_buf_puts(w->out, "  - Advice: ");
 			md_text(w, g->advice, "    ");
 			sc_buf_putc(w->out, '\n');
 			if (soc && d->followup)

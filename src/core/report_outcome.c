@@ -28,7 +28,14 @@ build_fields(struct rp_model *m)
 		if (qi >= q->nquestions || !v)
 			continue;
 		struct sc_buf b = {0};
-		sc_answer_format(&q->questions[qi], v, &b);
+		const struct sc_question *qn = &q->questions[qi];
+		const struct sc_choice *ch = NULL;
+		if (v->type == SC_A_CHOICE && v->choice < qn->nchoices)
+			ch = &qn->choices[v->choice];
+		if (ch && ch->short_label)
+			sc_buf_puts(&b, ch->short_label);
+		else
+			sc_answer_format(qn, v, &b);
 		if (b.len == 0) /* an empty check list */
 			sc_buf_puts(&b, "none");
 		field_add(m, q->header[i].label, sc_buf_steal(&b), qi);

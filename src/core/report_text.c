@@ -483,10 +483,11 @@ gaps(struct tw *t, const struct rp_model *m)
 		              g->rec->def->title);
 		wrap(t, "  * ", "    ", sc_buf_str(&b));
 		sc_buf_reset(&b);
-		sc_buf_puts(&b, "Criteria: ");
+		if (g->rec->ncriteria)
+			sc_buf_puts(&b, "Criteria: ");
 		for (size_t k = 0; k < g->rec->ncriteria; k++)
 			sc_buf_printf(&b, "%s%s", k ? ", " : "", g->rec->criteria[k]);
-		sc_buf_puts(&b, ". Owner, due: ");
+		sc_buf_puts(&b, g->rec->ncriteria ? ". Owner, due: " : "Owner, due: ");
 		owner_due(g, &b);
 		sc_buf_putc(&b, '.');
 		marked(t, m, "    ", "    ", sc_buf_str(&b), g->assumed, g->nassumed);

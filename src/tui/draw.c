@@ -410,13 +410,29 @@ draw_name(struct tui_state *st)
 
 	tui_clear(w);
 	tui_puts(w, 0, 1, width, "New interview", tui_attr(SC_ROLE_TITLE) | A_BOLD);
+	/* A questionnaire that concludes with an outcome reads something of
+	 * the client's (a review is named by the provider whose report it
+	 * reads): its client question says what to type; an interview about
+	 * the client asks for the client's name. */
+	const struct sc_questionnaire *q = st->q;
+	const char *ask = q && q->noutcomes > 0 && !q->recommends &&
+	                                  q->client_question < q->nquestions
+	                          ? q->questions[q->client_question].text
+	                          : NULL;
 	int y = 2;
 	y += tui_put_wrapped(w, y, 2, width, 3,
-	                     "Whose interview is this? The answers are saved under "
-	                     "this name after every change.",
+	                     ask ? "The answers are saved under this name after "
+	                           "every change."
+	                         : "Whose interview is this? The answers are "
+	                           "saved under this name after every change.",
 	                     tui_attr(SC_ROLE_HELP));
 	y++;
-	tui_puts(w, y, 2, width, "Client's name:", tui_attr(SC_ROLE_TEXT) | A_BOLD);
+	if (ask)
+		y += tui_put_wrapped(w, y, 2, width, 2, ask,
+		                     tui_attr(SC_ROLE_TEXT) | A_BOLD) - 1;
+	else
+		tui_puts(w, y, 2, width, "Client's name:",
+		         tui_attr(SC_ROLE_TEXT) | A_BOLD);
 	y++;
 	tui_draw_field(w, y, 2, width < 50 ? width : 50, &st->name_ed, true);
 	tui_draw_message(st, w, rows - 1);

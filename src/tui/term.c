@@ -40,6 +40,10 @@ static const int exit_signals[] = {SIGINT, SIGTERM, SIGHUP};
 
 static MEVENT last_mouse;
 static bool have_mouse;
+/* The screen of this start; freed at stop, so that a second start (the
+ * picker opening an interview on another questionnaire) does not leave the
+ * first one behind. */
+static SCREEN *screen;
 
 static void
 append_cap(const char *name)
@@ -186,7 +190,8 @@ tui_term_start(void)
 	have_tios = tcgetattr(STDIN_FILENO, &saved_tios) == 0;
 	/* Ours before initscr, so ncurses leaves SIGINT/SIGTERM to us. */
 	install_signals();
-	if (!newterm(NULL, stdout, stdin))
+	screen = newterm(NULL, stdout, stdin);
+	if (!screen)
 		return false;
 	tty_fd = fileno(stdout);
 	reset_len = 0;
@@ -248,6 +253,8 @@ tui_term_stop(void)
 	if (have_mouse)
 		mousemask(0, NULL);
 	endwin();
+	delscreen(screen);
+	screen = NULL;
 	fputs("\033[?2004l", stdout);
 	fflush(stdout);
 	replay_stderr();

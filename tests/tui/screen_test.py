@@ -1312,9 +1312,15 @@ class ScreenTest(unittest.TestCase):
         t.wait_for("No saved interviews yet")
         t.wait_for("+ Review of a provider's SOC report (a new one)")
         t.send(DOWN, DOWN, ENTER)
-        t.wait_for("Client's name:")
+        # A review is named by the provider whose report it reads.
+        t.wait_for("Which provider's report are you reviewing?")
+        self.assertNotIn("Client's name:", t.text())
         self.assertIn("Review of a provider's SOC report", t.text())
         t.type("Tidewater Core Processing")
+        t.send(ENTER)
+        # Whose review it is: the reader, beside the provider.
+        t.wait_for("Which organization relies on this")
+        t.type("Harbor Savings")
         t.send(ENTER)
         t.wait_for("In a sentence, what do you use this")
         t.type("Core banking")
@@ -1327,6 +1333,7 @@ class ScreenTest(unittest.TestCase):
         self.assertEqual(saved["questionnaire"], "soc-report-review")
         self.assertEqual(saved["answers"]["provider_name"],
                          "Tidewater Core Processing")
+        self.assertEqual(saved["answers"]["reader_name"], "Harbor Savings")
         self.assertEqual(saved["answers"]["service_used"], "Core banking")
         t = self.run_tui(cols=100, rows=40)
         t.wait_for("(questionnaire soc-report-review)")
@@ -1599,7 +1606,9 @@ class ScreenTest(unittest.TestCase):
         high = [g["title"] for g in report["gaps"] if g["priority"] == "high"]
         self.assertTrue(high)
         appendix = self.cli("evaluate", client, "-f", "markdown").decode()
-        answers = appendix.split("## Appendix: your answers")[1].split("\n## ")[0]
+        # The answers appendix, whatever its letter.
+        answers = re.split(r"## Appendix [A-Z]: your answers", appendix)[1] \
+            .split("\n## ")[0]
         last = [line for line in answers.splitlines() if line.startswith("| ")
                 and not line.startswith("| Question")][-1]
         last_question = last.split(" | ")[0].strip("| ")
