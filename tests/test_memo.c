@@ -298,12 +298,25 @@ conclusions_on_assumptions_are_marked(void **state)
 	               "  evidence_kept: true\n  had_report: false\n"
 	               "  risk_assessment: partly\n  incident_plan: true\n"
 	               "notes:\n"
+	               "  org_name: Trading as Acme Cloud since May.\n"
 	               "  services: Only the EU region; the US one is resold.\n"
 	               "  risk_assessment: Started in June, not approved.\n");
 	static const char *const date = "2026-01-31";
 	char *js = render_on(&f, SC_FMT_JSON, date, NULL);
 	json_t *j = parse(js);
-	json_t *as = json_object_get(j, "assumptions");
+	json_t *all = json_object_get(j, "assumptions");
+	/* The name's note: no conclusion rests on it, so it has no number
+	 * and the body does not list it. */
+	assert_int_equal(json_array_size(all), 4);
+	json_t *name = json_array_get(all, 0);
+	assert_string_equal(json_string_value(json_object_get(name, "question")),
+	                    "org_name");
+	assert_true(json_is_null(json_object_get(name, "id")));
+	assert_int_equal(json_array_size(json_object_get(
+		                 name, "rests_on_conclusions")), 0);
+	json_t *as = json_array();
+	for (size_t i = 1; i < json_array_size(all); i++)
+		json_array_append(as, json_array_get(all, i));
 	/* In questionnaire order: the services note, the SLA "Not sure", the
 	 * risk note. */
 	assert_int_equal(json_array_size(as), 3);
@@ -343,6 +356,7 @@ conclusions_on_assumptions_are_marked(void **state)
 	json_t *t;
 	json_object_foreach(json_object_get(j, "tsc"), cat, t)
 		check_reasons_rests(json_object_get(t, "reasons"), cat, as);
+	json_decref(as);
 	json_decref(j);
 	free(js);
 
@@ -385,6 +399,9 @@ conclusions_on_assumptions_are_marked(void **state)
 		                           "promise uptime"));
 		assert_non_null(strstr(sq, "Gap: Perform a formal risk "
 		                           "assessment"));
+		/* After the list: where the unnumbered note is. */
+		assert_null(strstr(sec, "A4"));
+		assert_non_null(strstr(sec, "One more answer has a note or an "));
 		free(sq);
 		free(body);
 		free(s);

@@ -1763,15 +1763,16 @@ markdown_renders_as_intended(void **state)
 		assert_int_equal(pclose(p), 0);
 		const char *html = sc_buf_str(&b);
 		assert_int_equal(count(html, "<h1>"), 1);
-		/* The memo's sections in order; a report that recommends no SOC
-		 * report leaves out what it would leave empty (assumptions
+		/* The memo's sections in order, the assumptions after the
+		 * conclusions that point to them; a report that recommends no
+		 * SOC report leaves out what it would leave empty (assumptions
 		 * when there are none, categories, roadmap, gaps), a report
 		 * without a SOC 2 the categories. */
 		static const char *const full[] = {
-			"Executive summary", "Assumptions and open questions",
-			"Recommendation", "Trust Services categories", "Roadmap",
+			"Executive summary", "Recommendation",
+			"Trust Services categories", "Roadmap",
 			"Related frameworks", "Readiness gaps", "Next steps",
-			"Sources", "Appendix A: how each conclusion was reached",
+			"Assumptions and open questions", "Sources", "Appendix A: how each conclusion was reached",
 			"Appendix B: how to close each gap",
 			"Appendix C: your answers", "About this report", NULL};
 		static const char *const none[] = {
@@ -1780,9 +1781,9 @@ markdown_renders_as_intended(void **state)
 			"Appendix A: how each conclusion was reached",
 			"Appendix B: your answers", "About this report", NULL};
 		static const char *const escape[] = {
-			"Executive summary", "Assumptions and open questions",
-			"Recommendation", "Roadmap", "Related frameworks",
-			"Readiness gaps", "Next steps", "Sources",
+			"Executive summary", "Recommendation", "Roadmap",
+			"Related frameworks", "Readiness gaps", "Next steps",
+			"Assumptions and open questions", "Sources",
 			"Appendix A: how each conclusion was reached",
 			"Appendix B: how to close each gap",
 			"Appendix C: your answers", "About this report", NULL};

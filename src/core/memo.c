@@ -175,10 +175,42 @@ rp_memo_assumptions(struct rp_model *m)
 }
 
 void
-rp_memo_ids(const size_t *idx, size_t n, struct sc_buf *out)
+rp_memo_ids(const struct rp_model *m, const size_t *idx, size_t n,
+            struct sc_buf *out)
 {
 	for (size_t i = 0; i < n; i++)
-		sc_buf_printf(out, "%sA%zu", i ? ", " : "", idx[i] + 1);
+		sc_buf_printf(out, "%sA%zu", i ? ", " : "",
+		              m->assumptions[idx[i]].num);
+}
+
+char *
+rp_memo_unlisted(const struct rp_model *m)
+{
+	if (!m->nunlisted)
+		return NULL;
+	const char *where = rp_title(m, RP_H_APPENDIX);
+	if (m->nunlisted == 1)
+		return sc_xasprintf("One more answer has a note or an \"I don't "
+		                    "know\" that no conclusion rests on now: it is "
+		                    "with the answers in %s, where a changed answer "
+		                    "could still change a conclusion.", where);
+	return sc_xasprintf("%zu more answers have a note or an \"I don't "
+	                    "know\" that no conclusion rests on now: they are "
+	                    "with the answers in %s, where a changed answer "
+	                    "could still change a conclusion.",
+	                    m->nunlisted, where);
+}
+
+void
+rp_memo_number(struct rp_model *m)
+{
+	size_t n = 0;
+	m->nunlisted = 0;
+	for (size_t i = 0; i < m->nassumptions; i++) {
+		struct rp_assumption *as = &m->assumptions[i];
+		as->num = as->nrests ? ++n : 0;
+		m->nunlisted += !as->nrests;
+	}
 }
 
 void
@@ -191,9 +223,8 @@ rp_memo_assumed(const struct rp_model *m, const size_t *idx, size_t n,
 	                                            "question:"
 	                                          : "assumptions or open "
 	                                            "questions:");
-	rp_memo_ids(idx, n, out);
+	rp_memo_ids(m, idx, n, out);
 	sc_buf_puts(out, " (see Assumptions and open questions).");
-	(void)m;
 }
 
 /* ---- the scope ----------------------------------------------------------- */
@@ -369,7 +400,8 @@ rp_memo_scope(struct rp_model *m)
 
 /* " (rests on A1, A3)" for the assumptions the reasons rest on. */
 static void
-rests_short(const struct rp_reasons *rs, struct sc_buf *b)
+rests_short(const struct rp_model *m, const struct rp_reasons *rs,
+            struct sc_buf *b)
 {
 	size_t *ids = NULL, n = 0;
 	for (size_t i = 0; i < rs->n; i++)
@@ -377,19 +409,20 @@ rests_short(const struct rp_reasons *rs, struct sc_buf *b)
 			assumed_add(&ids, &n, rs->v[i].assumed[k]);
 	if (n) {
 		sc_buf_puts(b, " (rests on ");
-		rp_memo_ids(ids, n, b);
+		rp_memo_ids(m, ids, n, b);
 		sc_buf_putc(b, ')');
 	}
 	free(ids);
 }
 
 static void
-rests_short_idx(const size_t *idx, size_t n, struct sc_buf *b)
+rests_short_idx(const struct rp_model *m, const size_t *idx, size_t n,
+                struct sc_buf *b)
 {
 	if (!n)
 		return;
 	sc_buf_puts(b, " (rests on ");
-	rp_memo_ids(idx, n, b);
+	rp_memo_ids(m, idx, n, b);
 	sc_buf_putc(b, ')');
 }
 
@@ -448,7 +481,7 @@ rp_memo_first_page(struct rp_model *m)
 		 * assumption. */
 		for (size_t r = 0; r < m->nreports; r++)
 			if (m->reports[r].rec->id == pr->id)
-				rests_short(&m->reports[r].reasons, &b);
+				rests_short(m, &m->reports[r].reasons, &b);
 		sc_buf_putc(&b, '.');
 		add(&m->decision, &m->ndecision, sc_buf_steal(&b));
 	}
@@ -471,7 +504,7 @@ rp_memo_first_page(struct rp_model *m)
 		    g->rec->priority != SC_PRIO_HIGH)
 			continue;
 		sc_buf_printf(&b, "Close the gap: %s", g->rec->def->title);
-		rests_short_idx(g->assumed, g->nassumed, &b);
+		rests_short_idx(m, g->assumed, g->nassumed, &b);
 		if (g->owner || *g->due) {
 			sc_buf_puts(&b, " (");
 			if (g->owner)
@@ -496,7 +529,7 @@ rp_memo_first_page(struct rp_model *m)
 		    g->rec->priority != SC_PRIO_MEDIUM)
 			continue;
 		sc_buf_printf(&b, "Close the gap: %s", g->rec->def->title);
-		rests_short_idx(g->assumed, g->nassumed, &b);
+		rests_short_idx(m, g->assumed, g->nassumed, &b);
 		sc_buf_putc(&b, '.');
 		add(&m->first, &m->nfirst, sc_buf_steal(&b));
 	}

@@ -964,6 +964,7 @@ rp_model_build(struct rp_model *m, const struct sc_questionnaire *q,
 		build_sources(m);
 	}
 	rp_outcome_build(m);
+	rp_memo_number(m);
 	rp_model_letters(m);
 	sc_buf_fini(&b);
 }

@@ -130,7 +130,8 @@ reasons_text(const struct rp_model *m, const struct rp_reasons *rs,
 
 /* "A1; A3": the assumptions the reasons rest on, each once. */
 static void
-rests_text(const struct rp_reasons *rs, struct sc_buf *b)
+rests_text(const struct rp_model *m, const struct rp_reasons *rs,
+           struct sc_buf *b)
 {
 	sc_buf_reset(b);
 	sc_buf_add(b, "", 0);
@@ -146,17 +147,20 @@ rests_text(const struct rp_reasons *rs, struct sc_buf *b)
 				continue;
 			if (n < sizeof seen / sizeof seen[0])
 				seen[n++] = a;
-			sc_buf_printf(b, "%sA%zu", b->len ? "; " : "", a + 1);
+			sc_buf_printf(b, "%sA%zu", b->len ? "; " : "",
+			              m->assumptions[a].num);
 		}
 }
 
 static void
-ids_text(const size_t *idx, size_t n, struct sc_buf *b)
+ids_text(const struct rp_model *m, const size_t *idx, size_t n,
+         struct sc_buf *b)
 {
 	sc_buf_reset(b);
 	sc_buf_add(b, "", 0);
 	for (size_t i = 0; i < n; i++)
-		sc_buf_printf(b, "%sA%zu", i ? "; " : "", idx[i] + 1);
+		sc_buf_printf(b, "%sA%zu", i ? "; " : "",
+		              m->assumptions[idx[i]].num);
 }
 
 static void
@@ -208,7 +212,9 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 		r.f[C_ANSWER] = as->answer;
 		r.f[C_NOTE] = as->note;
 		sc_buf_reset(&b2);
-		sc_buf_printf(&b2, "A%zu", i + 1);
+		sc_buf_add(&b2, "", 0);
+		if (as->num)
+			sc_buf_printf(&b2, "A%zu", as->num);
 		r.f[C_ID] = sc_buf_str(&b2);
 		r.f[C_STATUS] = rp_assumption_kind(as);
 		sc_buf_reset(&b);
@@ -257,7 +263,7 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 		                        : ""; /* a SOC 3 has no type */
 		reasons_text(m, &rp->reasons, &b);
 		r.f[C_REASONS] = sc_buf_str(&b);
-		rests_text(&rp->reasons, &b3);
+		rests_text(m, &rp->reasons, &b3);
 		r.f[C_RESTS] = sc_buf_str(&b3);
 		emit(out, &r, &tmp);
 	}
@@ -270,7 +276,7 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 		r.f[C_ID] = m->deferred.v[i].rule->id;
 		reasons_text(m, &one, &b);
 		r.f[C_REASONS] = sc_buf_str(&b);
-		rests_text(&one, &b3);
+		rests_text(m, &one, &b3);
 		r.f[C_RESTS] = sc_buf_str(&b3);
 		emit(out, &r, &tmp);
 	}
@@ -285,7 +291,7 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 		r.f[C_TITLE] = l->label;
 		r.f[C_ID] = "boundary";
 		r.f[C_STATUS] = l->named ? "" : "not named yet";
-		ids_text(&l->assumed, l->assumed != SIZE_MAX ? 1 : 0, &b3);
+		ids_text(m, &l->assumed, l->assumed != SIZE_MAX ? 1 : 0, &b3);
 		r.f[C_RESTS] = sc_buf_str(&b3);
 		emit(out, &r, &tmp);
 	}
@@ -299,7 +305,7 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 			r.f[C_ID] = rp_scope_kind_key((enum sc_scope_kind)k);
 			reasons_text(m, &it->v[i].why, &b);
 			r.f[C_REASONS] = sc_buf_str(&b);
-			ids_text(it->v[i].assumed, it->v[i].nassumed, &b3);
+			ids_text(m, it->v[i].assumed, it->v[i].nassumed, &b3);
 			r.f[C_RESTS] = sc_buf_str(&b3);
 			emit(out, &r, &tmp);
 		}
@@ -310,7 +316,7 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 		r.f[C_KIND] = "next_step";
 		r.f[C_ADVICE] = m->next_steps.v[i].step;
 		r.f[C_ID] = m->next_steps.v[i].rule->id;
-		ids_text(m->next_steps.v[i].assumed, m->next_steps.v[i].nassumed,
+		ids_text(m, m->next_steps.v[i].assumed, m->next_steps.v[i].nassumed,
 		         &b3);
 		r.f[C_RESTS] = sc_buf_str(&b3);
 		emit(out, &r, &tmp);
@@ -325,7 +331,7 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 		reasons_text(m, &m->tsc[c], &b);
 		const char *why = rp_tsc_default_reason(m, c);
 		r.f[C_REASONS] = why ? why : sc_buf_str(&b);
-		rests_text(&m->tsc[c], &b3);
+		rests_text(m, &m->tsc[c], &b3);
 		r.f[C_RESTS] = sc_buf_str(&b3);
 		emit(out, &r, &tmp);
 	}
@@ -337,7 +343,7 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 		r.f[C_ID] = sc_framework_id_str(m->r->frameworks[i].id);
 		reasons_text(m, &m->frameworks[i], &b);
 		r.f[C_REASONS] = sc_buf_str(&b);
-		rests_text(&m->frameworks[i], &b3);
+		rests_text(m, &m->frameworks[i], &b3);
 		r.f[C_RESTS] = sc_buf_str(&b3);
 		emit(out, &r, &tmp);
 	}
@@ -364,7 +370,7 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 		r.f[C_REASONS] = sc_buf_str(&b);
 		r.f[C_OWNER] = g->owner;
 		r.f[C_DUE] = g->due;
-		ids_text(g->assumed, g->nassumed, &b3);
+		ids_text(m, g->assumed, g->nassumed, &b3);
 		r.f[C_RESTS] = sc_buf_str(&b3);
 		emit(out, &r, &tmp);
 	}

@@ -242,13 +242,18 @@ h_assumptions(struct hw *w, const struct rp_model *m)
 		h_tag(w, "<p>", RP_NO_ASSUMPTIONS, "</p>\n</div>\n");
 		return;
 	}
-	h_tag(w, "<p>", RP_ASSUMPTIONS_INTRO, "</p>\n");
-	sc_buf_puts(w->out, "<ul class=\"assumptions\">\n");
+	bool listed = m->nunlisted < m->nassumptions;
+	if (listed) {
+		h_tag(w, "<p>", RP_ASSUMPTIONS_INTRO, "</p>\n");
+		sc_buf_puts(w->out, "<ul class=\"assumptions\">\n");
+	}
 	for (size_t i = 0; i < m->nassumptions; i++) {
 		const struct rp_assumption *as = &m->assumptions[i];
+		if (!as->num)
+			continue;
 		sc_buf_printf(w->out, "<li id=\"a%zu\"><strong>A%zu, %s.</strong> "
 		                      "<q>",
-		              i + 1, i + 1, rp_assumption_kind(as));
+		              as->num, as->num, rp_assumption_kind(as));
 		h_text(w, m->q->questions[as->question].text);
 		sc_buf_puts(w->out, "</q><br>\nAnswer: ");
 		h_text(w, as->answer ? as->answer : RP_NO_ANSWER);
@@ -271,7 +276,13 @@ h_assumptions(struct hw *w, const struct rp_model *m)
 		}
 		sc_buf_puts(w->out, "</li>\n");
 	}
-	sc_buf_puts(w->out, "</ul>\n</div>\n");
+	if (listed)
+		sc_buf_puts(w->out, "</ul>\n");
+	char *more = rp_memo_unlisted(m);
+	if (more)
+		h_tag(w, "<p>", more, "</p>\n");
+	free(more);
+	sc_buf_puts(w->out, "</div>\n");
 }
 
 static void
@@ -979,8 +990,6 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 	h_header(&w, m);
 	h_summary(&w, m);
 	bool report = m->nreports > 0;
-	if (m->soc ? report || m->nassumptions : m->nassumptions > 0)
-		h_assumptions(&w, m);
 	if (m->has_outcome)
 		h_outcome(&w, m);
 	if (m->soc) {
@@ -995,9 +1004,15 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 		if (report || m->ngaps)
 			h_gaps(&w, m);
 		h_next_steps(&w, m);
+		/* What the conclusions rest on that is not yet fact, after
+		 * them: the markers above point here. */
+		if (report || m->nassumptions)
+			h_assumptions(&w, m);
 		h_sources(&w, m);
 	} else {
 		h_outcome_lists(&w, m);
+		if (m->nassumptions)
+			h_assumptions(&w, m);
 	}
 	h_trace(&w, m);
 	h_guide(&w, m);

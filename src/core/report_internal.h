@@ -84,6 +84,10 @@ struct rp_scope_rules {
  * interview recorded, or an "I don't know" / "Not sure". */
 struct rp_assumption {
 	size_t question;
+	/* Its number in the report, A1, A2 ... over those with a conclusion
+	 * resting on them; 0: none rests on it, so the body does not list it
+	 * (the answers appendix shows its note). */
+	size_t num;
 	bool idk;          /* the answer is "I don't know" or "Not sure" */
 	bool shown;        /* the final answers still ask the question */
 	char *answer;      /* as shown; NULL when unanswered */
@@ -321,6 +325,7 @@ struct rp_model {
 	size_t ndecide;
 	struct rp_assumption *assumptions;
 	size_t nassumptions;
+	size_t nunlisted; /* of them, those no conclusion rests on (num 0) */
 	/* The scope the examination would cover (memo.c, from the
 	 * questionnaire's `system_boundary:` and the rules' scope effects),
 	 * only when a SOC 1 or SOC 2 is recommended: the system boundary as
@@ -474,7 +479,17 @@ rp_memo_mark(struct rp_model *m, struct rp_reasons *rs,
              const char *conclusion);
 /* "A1, A3" for the indices given ("" for none). */
 void
-rp_memo_ids(const size_t *idx, size_t n, struct sc_buf *out);
+rp_memo_ids(const struct rp_model *m, const size_t *idx, size_t n,
+            struct sc_buf *out);
+/* Number the assumptions (rp_assumption.num) once every conclusion has
+ * been marked. */
+void
+rp_memo_number(struct rp_model *m);
+/* After the listed assumptions, the answers with a note or an "I don't
+ * know" that no conclusion rests on (rp_model.nunlisted), where they
+ * are; NULL when there are none.  The caller frees it. */
+char *
+rp_memo_unlisted(const struct rp_model *m);
 void
 rp_memo_fini(struct rp_model *m);
 

@@ -43,12 +43,12 @@ because_json(struct jw *w, const struct rp_model *m, const struct rp_dep *d,
 
 /* ["A1", "A3"]: the assumptions something rests on. */
 static json_t *
-rests_json(const size_t *idx, size_t n)
+rests_json(const struct rp_model *m, const size_t *idx, size_t n)
 {
 	json_t *arr = rp_jnew(json_array());
 	char id[32];
 	for (size_t i = 0; i < n; i++) {
-		snprintf(id, sizeof id, "A%zu", idx[i] + 1);
+		snprintf(id, sizeof id, "A%zu", m->assumptions[idx[i]].num);
 		rp_jpush(arr, json_string(id));
 	}
 	return arr;
@@ -67,7 +67,7 @@ reasons_json(struct jw *w, const struct rp_model *m,
 		rp_jset(o, "because",
 		     because_json(w, m, r->deps, r->ndeps));
 		if (r->nassumed)
-			rp_jset(o, "rests_on", rests_json(r->assumed, r->nassumed));
+			rp_jset(o, "rests_on", rests_json(m, r->assumed, r->nassumed));
 		rp_jpush(arr, o);
 	}
 	return arr;
@@ -83,7 +83,7 @@ steps_json(struct jw *w, const struct rp_model *m)
 		rp_jset(o, "rule", js(w, r->rule->id));
 		rp_jset(o, "text", js(w, r->step));
 		if (r->nassumed)
-			rp_jset(o, "rests_on", rests_json(r->assumed, r->nassumed));
+			rp_jset(o, "rests_on", rests_json(m, r->assumed, r->nassumed));
 		rp_jpush(steps, o);
 	}
 	return steps;
@@ -167,7 +167,7 @@ gaps_json(struct jw *w, const struct rp_model *m, int kind)
 			rp_jpush(rules, js(w, g->reasons.v[k].rule->id));
 		rp_jset(o, "rules", rules);
 		if (g->nassumed)
-			rp_jset(o, "rests_on", rests_json(g->assumed, g->nassumed));
+			rp_jset(o, "rests_on", rests_json(m, g->assumed, g->nassumed));
 		rp_jpush(arr, o);
 	}
 	return arr;
@@ -433,8 +433,8 @@ scope_json(struct jw *w, const struct rp_model *m)
 		rp_jset(e, "question", js(w, m->q->questions[l->question].id));
 		rp_jset(e, "text", l->named ? js(w, l->text) : json_null());
 		rp_jset(e, "rests_on", l->assumed == SIZE_MAX
-		                               ? rests_json(NULL, 0)
-		                               : rests_json(&l->assumed, 1));
+		                               ? rests_json(m, NULL, 0)
+		                               : rests_json(m, &l->assumed, 1));
 		rp_jpush(b, e);
 	}
 	rp_jset(o, "boundary", b);
@@ -446,7 +446,7 @@ scope_json(struct jw *w, const struct rp_model *m)
 			rp_jset(e, "text", js(w, it->v[i].text));
 			rp_jset(e, "reasons", reasons_json(w, m, &it->v[i].why));
 			rp_jset(e, "rests_on",
-			        rests_json(it->v[i].assumed, it->v[i].nassumed));
+			        rests_json(m, it->v[i].assumed, it->v[i].nassumed));
 			rp_jpush(arr, e);
 		}
 		rp_jset(o, rp_scope_kind_key((enum sc_scope_kind)k), arr);
@@ -474,8 +474,8 @@ assumptions_json(struct jw *w, const struct rp_model *m)
 		const struct rp_assumption *as = &m->assumptions[i];
 		const struct sc_question *qn = &m->q->questions[as->question];
 		json_t *o = rp_jnew(json_object());
-		snprintf(id, sizeof id, "A%zu", i + 1);
-		rp_jset(o, "id", json_string(id));
+		snprintf(id, sizeof id, "A%zu", as->num);
+		rp_jset(o, "id", as->num ? json_string(id) : json_null());
 		rp_jset(o, "question", js(w, qn->id));
 		rp_jset(o, "text", js(w, qn->text));
 		rp_jset(o, "answer",

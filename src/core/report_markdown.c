@@ -5,10 +5,11 @@
  * citations `@`, super/subscript `^ ~`, attributes `{}`) gets a backslash,
  * which both treat as a literal.
  *
- * The reading path is the memo's: the first page, the assumptions, the
- * conclusions in plain sentences; the rules and answers behind each
- * conclusion wait in Appendix A, the answers in Appendix B, the evidence
- * list in Appendix C. */
+ * The reading path is the memo's: the first page, the conclusions in plain
+ * sentences, then the assumptions and open questions they rest on (only
+ * those some conclusion rests on; the other notes stay with the answers);
+ * the rules and answers behind each conclusion, how to close each gap, the
+ * answers and the evidence list wait in the lettered appendices. */
 #include "report_internal.h"
 
 #include <stdlib.h>
@@ -219,10 +220,14 @@ md_assumptions(struct md *w, const struct rp_model *m)
 		md_para(w, RP_NO_ASSUMPTIONS);
 		return;
 	}
-	md_para(w, RP_ASSUMPTIONS_INTRO);
+	bool listed = m->nunlisted < m->nassumptions;
+	if (listed)
+		md_para(w, RP_ASSUMPTIONS_INTRO);
 	for (size_t i = 0; i < m->nassumptions; i++) {
 		const struct rp_assumption *as = &m->assumptions[i];
-		sc_buf_printf(w->out, "- **A%zu, %s.** *", i + 1,
+		if (!as->num)
+			continue;
+		sc_buf_printf(w->out, "- **A%zu, %s.** *", as->num,
 		              rp_assumption_kind(as));
 		md_text(w, m->q->questions[as->question].text, "  ");
 		sc_buf_puts(w->out, "*\\\n  Answer: ");
@@ -248,7 +253,12 @@ md_assumptions(struct md *w, const struct rp_model *m)
 		}
 		sc_buf_putc(w->out, '\n');
 	}
-	sc_buf_putc(w->out, '\n');
+	if (listed)
+		sc_buf_putc(w->out, '\n');
+	char *more = rp_memo_unlisted(m);
+	if (more)
+		md_para(w, more);
+	free(more);
 }
 
 static void
@@ -873,8 +883,6 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 	md_summary(&w, m);
 	/* A short no-report memo leaves out what it would leave empty. */
 	bool report = m->nreports > 0;
-	if (m->soc ? report || m->nassumptions : m->nassumptions > 0)
-		md_assumptions(&w, m);
 	if (m->has_outcome)
 		md_outcome(&w, m);
 	if (m->soc) {
@@ -889,9 +897,15 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 		if (report || m->ngaps)
 			md_gaps(&w, m);
 		md_next_steps(&w, m);
+		/* What the conclusions rest on that is not yet fact, after
+		 * them: the markers above point here. */
+		if (report || m->nassumptions)
+			md_assumptions(&w, m);
 		md_sources(&w, m);
 	} else {
 		md_outcome_lists(&w, m);
+		if (m->nassumptions)
+			md_assumptions(&w, m);
 	}
 	md_trace(&w, m);
 	md_guide(&w, m);

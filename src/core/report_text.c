@@ -5,6 +5,7 @@
 #include "report_internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "report_write.h"
 
@@ -189,13 +190,16 @@ assumptions(struct tw *t, const struct rp_model *m)
 		wrap(t, "", "", RP_NO_ASSUMPTIONS);
 		return;
 	}
-	wrap(t, "", "", RP_ASSUMPTIONS_INTRO);
+	if (m->nunlisted < m->nassumptions)
+		wrap(t, "", "", RP_ASSUMPTIONS_INTRO);
 	struct sc_buf b = {0};
 	for (size_t i = 0; i < m->nassumptions; i++) {
 		const struct rp_assumption *as = &m->assumptions[i];
+		if (!as->num)
+			continue;
 		blank(t);
 		sc_buf_reset(&b);
-		sc_buf_printf(&b, "A%zu (%s): %s", i + 1, rp_assumption_kind(as),
+		sc_buf_printf(&b, "A%zu (%s): %s", as->num, rp_assumption_kind(as),
 		              m->q->questions[as->question].text);
 		wrap(t, "", "    ", sc_buf_str(&b));
 		sc_buf_reset(&b);
@@ -223,6 +227,13 @@ assumptions(struct tw *t, const struct rp_model *m)
 		wrap(t, "    ", "    ", sc_buf_str(&b));
 	}
 	sc_buf_fini(&b);
+	char *more = rp_memo_unlisted(m);
+	if (more) {
+		if (m->nunlisted < m->nassumptions)
+			blank(t);
+		wrap(t, "", "", more);
+	}
+	free(more);
 }
 
 static void
@@ -722,8 +733,6 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 	header(&t, m);
 	summary(&t, m);
 	bool report = m->nreports > 0;
-	if (m->soc ? report || m->nassumptions : m->nassumptions > 0)
-		assumptions(&t, m);
 	if (m->has_outcome)
 		outcome(&t, m);
 	if (m->soc) {
@@ -738,9 +747,15 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 		if (report || m->ngaps)
 			gaps(&t, m);
 		next_steps(&t, m);
+		/* What the conclusions rest on that is not yet fact, after
+		 * them: the markers above point here. */
+		if (report || m->nassumptions)
+			assumptions(&t, m);
 		sources(&t, m);
 	} else {
 		outcome_lists(&t, m);
+		if (m->nassumptions)
+			assumptions(&t, m);
 	}
 	trace(&t, m);
 	guide(&t, m);
