@@ -61,8 +61,9 @@ tui_state_new(const struct sc_interview_opts *o, char **err, int *code)
 	st->errors = sc_xcalloc(n + 1, sizeof *st->errors);
 	for (size_t i = 0; i < n; i++) {
 		const struct sc_question *qn = &o->q->questions[i];
-		tui_le_init(&st->drafts[i],
-		            qn->type == SC_Q_TEXT ? tui_text_max(qn) : 64);
+		tui_le_init(&st->drafts[i], qn->type == SC_Q_TEXT   ? tui_text_max(qn)
+		                            : qn->type == SC_Q_DATE ? 16
+		                                                    : 64);
 		st->drafts[i].numeric = qn->type == SC_Q_NUMBER;
 	}
 	tui_le_init(&st->name_ed, 200);

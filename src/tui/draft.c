@@ -130,8 +130,12 @@ tui_draft_load(struct tui_state *st, size_t i)
 		return;
 	if (!a && qn->def.type != SC_A_NONE)
 		a = &qn->def;
-	if (a && a->type == SC_A_NUMBER)
+	if (a && a->type == SC_A_NUMBER) {
 		s = fmt_number(a->num);
+	} else if (a && a->type == SC_A_DATE) {
+		s = sc_xmalloc(11);
+		sc_date_format(a->day, s);
+	}
 	else if (a && a->type == SC_A_TEXT)
 		s = sc_xstrdup(a->text);
 	tui_le_set(&st->drafts[i], s ? s : "");
@@ -163,6 +167,16 @@ tui_draft_commit(struct tui_state *st, size_t i)
 			return false;
 		}
 		a.type = SC_A_NUMBER;
+	} else if (qn->type == SC_Q_DATE) {
+		sc_day day = 0;
+		char *err = tui_date_error(qn, text, &day);
+		if (err) {
+			free(st->errors[i]);
+			st->errors[i] = err;
+			return false;
+		}
+		a.type = SC_A_DATE;
+		a.day = day;
 	} else {
 		a.type = SC_A_TEXT;
 		a.text = (char *)text;

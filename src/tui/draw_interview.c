@@ -531,6 +531,10 @@ tui_draw_interview(struct tui_state *st, WINDOW *w)
 			else
 				snprintf(r, sizeof r, "A number of at most %.15g", qn->max);
 			tui_puts(w, y, x + 2, width - 2, r, tui_attr(SC_ROLE_MUTED));
+		} else if (qn->type == SC_Q_DATE && !st->errors[i]) {
+			tui_puts(w, y, x + 2, width - 2,
+			         "A date as YYYY-MM-DD, such as 2026-12-31, or "
+			         "\"today\"", tui_attr(SC_ROLE_MUTED));
 		}
 		y++; /* the hint's row */
 	}

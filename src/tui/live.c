@@ -376,6 +376,15 @@ draft_answer(const struct tui_state *st, struct sc_answer *a)
 		if (*end)
 			return false;
 		a->type = SC_A_NUMBER;
+	} else if (qn->type == SC_Q_DATE) {
+		sc_day day = 0;
+		char *err = tui_date_error(qn, text, &day);
+		if (err) {
+			free(err);
+			return false;
+		}
+		a->type = SC_A_DATE;
+		a->day = day;
 	} else {
 		a->type = SC_A_TEXT;
 		a->text = (char *)text;

@@ -84,7 +84,42 @@ tui_read_only_message(struct tui_state *st)
 bool
 tui_is_typed(const struct sc_question *qn)
 {
-	return qn->type == SC_Q_NUMBER || qn->type == SC_Q_TEXT;
+	return qn->type == SC_Q_NUMBER || qn->type == SC_Q_TEXT ||
+	       qn->type == SC_Q_DATE;
+}
+
+/* Why the typed date is not acceptable yet, or NULL: a date as
+ * YYYY-MM-DD (or "today"), within the question's bounds.  Day and month
+ * first are refused rather than guessed: 06/07/2026 is June 7 to some and
+ * July 6 to others. */
+char *
+tui_date_error(const struct sc_question *qn, const char *text, sc_day *out)
+{
+	sc_day day;
+	const char *why = NULL;
+	if (!*text)
+		return NULL;
+	if (strcmp(text, "today") == 0)
+		day = sc_date_today();
+	else if (strchr(text, '/') || strchr(text, '.'))
+		return sc_xstrdup("Write the year first, YYYY-MM-DD: a date with "
+		                  "slashes could be read two ways.");
+	else if (strlen(text) < 10)
+		return sc_xstrdup("A date as YYYY-MM-DD, such as 2026-12-31.");
+	else if (!sc_date_parse(text, &day, &why))
+		return sc_xasprintf("Not a date: %s.", why ? why : "use YYYY-MM-DD");
+	char lim[11];
+	if (qn->has_min && (double)day < qn->min) {
+		sc_date_format((sc_day)qn->min, lim);
+		return sc_xasprintf("Too early: %s or later.", lim);
+	}
+	if (qn->has_max && (double)day > qn->max) {
+		sc_date_format((sc_day)qn->max, lim);
+		return sc_xasprintf("Too late: %s or earlier.", lim);
+	}
+	if (out)
+		*out = day;
+	return NULL;
 }
 
 size_t

@@ -20,6 +20,7 @@
 #include "request.h"
 #include "socscope/catalogue.h"
 #include "socscope/common.h"
+#include "socscope/date.h"
 #include "socscope/examples.h"
 #include "socscope/questionnaire.h"
 #include "socscope/report.h"
@@ -328,9 +329,14 @@ tui_question(const struct tui_state *st, size_t i)
 {
 	return &st->q->questions[i];
 }
-/* Is the answer typed (number, text) rather than picked? */
+/* Is the answer typed (number, text, date) rather than picked? */
 bool
 tui_is_typed(const struct sc_question *qn);
+/* Why a typed date is not acceptable (YYYY-MM-DD or "today", within the
+ * question's bounds), or NULL with *out set (when out is not NULL); the
+ * caller frees the message.  Empty text is no error. */
+char *
+tui_date_error(const struct sc_question *qn, const char *text, sc_day *out);
 /* The longest text answer a question takes. */
 size_t
 tui_text_max(const struct sc_question *qn);

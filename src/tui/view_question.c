@@ -63,6 +63,9 @@ typed_request(struct tui_state *st, enum tui_req req, int key)
 					"Only digits, a minus sign and a decimal point.");
 			else if (qn->type == SC_Q_NUMBER)
 				st->errors[i] = sc_xstrdup("That number is too long.");
+			else if (qn->type == SC_Q_DATE)
+				st->errors[i] = sc_xstrdup(
+					"A date as YYYY-MM-DD, such as 2026-12-31.");
 			else
 				st->errors[i] = sc_xasprintf(
 					"At most %zu characters.", tui_text_max(qn));

@@ -599,6 +599,44 @@ class ScreenTest(unittest.TestCase):
         self.assertEqual(t.finish(), 0)
         self.assertIn("employees: 42", self.read(self.session_file("range-co")))
 
+    def test_a_date_is_typed_and_checked(self):
+        """A date question takes a date typed as YYYY-MM-DD: letters are
+        text in the field, a date written with slashes is refused with the
+        reason, and the date confirmed is saved and shown again."""
+        client = self.example_copy("claims-administrator", "dates.yaml")
+        with open(client, encoding="utf-8") as f:
+            text = f.read()
+        with open(client, "w", encoding="utf-8") as f:
+            f.write(text.replace("  deadline: 2027-03-31\n", ""))
+        t = self.run_tui("-a", client, cols=100, rows=40)
+        # It opens where the answers stop: the deadline.
+        t.wait_for("By what date must that report be in", timeout=15)
+        t.wait_for("A date as YYYY-MM-DD")
+        t.type("March 31")  # letters are text here, not commands
+        t.wait_for("> March 31")
+        for _ in range(8):
+            t.send("\x7f")
+        t.type("03/31/2027")
+        t.send(ENTER)
+        t.wait_for("Write the year first")
+        for _ in range(10):
+            t.send("\x7f")
+        t.type("2027-04-30")
+        t.send(ENTER)
+        t.wait_gone("Write the year first")
+        t.send(F10)
+        self.assertEqual(t.finish(), 0)
+        saved = yaml.safe_load(self.read(client))
+        self.assertEqual(str(saved["answers"]["deadline"]), "2027-04-30")
+        # Opened again, the field shows the date saved.
+        t = self.run_tui("-a", client, cols=100, rows=40)
+        t.wait_for("Which report must be in hand by that", timeout=15)
+        t.send(PGUP)
+        t.wait_for("By what date must that report be in")
+        t.wait_for("> 2027-04-30")
+        t.send(F10)
+        self.assertEqual(t.finish(), 0)
+
     def test_notes_and_review(self):
         t = self.run_tui("-q", TINY, "--client", "Note Co")
         t.wait_for("What is your organization called?")
