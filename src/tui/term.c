@@ -221,6 +221,15 @@ tui_term_start(void)
 	define_key("\033[D", KEY_LEFT);
 	define_key("\033[H", KEY_HOME);
 	define_key("\033[F", KEY_END);
+	/* Home and End as VT220 editing keys (tmux and screen send these
+	 * whatever TERM says): unknown, they would arrive as Esc, '[', a
+	 * digit and '~', and the digit would pick a choice. */
+	define_key("\033[1~", KEY_HOME);
+	define_key("\033[4~", KEY_END);
+	define_key("\033[7~", KEY_HOME);
+	define_key("\033[8~", KEY_END);
+	define_key("\033OH", KEY_HOME);
+	define_key("\033OF", KEY_END);
 	define_key("\033OA", KEY_UP);
 	define_key("\033OB", KEY_DOWN);
 	define_key("\033OC", KEY_RIGHT);

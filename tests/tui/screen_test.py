@@ -599,6 +599,28 @@ class ScreenTest(unittest.TestCase):
         self.assertEqual(t.finish(), 0)
         self.assertIn("employees: 42", self.read(self.session_file("range-co")))
 
+    def test_home_and_end_as_vt220_keys_pick_nothing(self):
+        """tmux and screen send Home and End as ESC [ 1 ~ and ESC [ 4 ~
+        whatever TERM says: they move in the list, and the digit in them
+        never picks a choice."""
+        t = self.run_tui("-q", TINY, "--client", "Keys Co")
+        t.wait_for("What is your organization called?")
+        t.send(PGDN)
+        t.wait_for("What do you do for your clients?")
+        before = t.text()
+        t.send("\x1b[4~")
+        t.send("\x1b[1~")
+        t.send("\x1b[8~", "\x1b[7~")
+        time.sleep(0.5)
+        t.send(F10)
+        self.assertEqual(t.finish(), 0)
+        # Nothing was answered, so nothing was picked or saved.
+        path = self.session_file("keys-co")
+        if os.path.exists(path):
+            saved = yaml.safe_load(self.read(path))
+            self.assertNotIn("services", saved.get("answers") or {})
+        self.assertIn("What do you do for your clients?", before)
+
     def test_a_date_is_typed_and_checked(self):
         """A date question takes a date typed as YYYY-MM-DD: letters are
         text in the field, a date written with slashes is refused with the
