@@ -48,8 +48,17 @@ invented_ids_are_rejected(void **state)
 	char buf[80];
 	assert_string_equal(sc_criteria_name("SOC1:segregation-of-duties", buf,
 	                                     sizeof buf),
-	                    "SOC 1 control objective: segregation of duties");
+	                    "SOC 1: segregation of duties");
 	assert_null(sc_criteria_name("CC9.9", buf, sizeof buf));
+	/* Where a report cites them: a criterion by its id, a SOC 1 area by
+	 * its name, never its internal id (CUECs are not a control
+	 * objective, so none is called one). */
+	assert_string_equal(sc_criteria_label("CC3.1", buf, sizeof buf), "CC3.1");
+	assert_string_equal(sc_criteria_label("SOC1:complementary-user-entity-"
+	                                      "controls", buf, sizeof buf),
+	                    "SOC 1: complementary user entity controls");
+	assert_true(sc_criteria_soc1("SOC1:reconciliations"));
+	assert_false(sc_criteria_soc1("CC6.1"));
 }
 
 static void

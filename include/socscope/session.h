@@ -77,6 +77,12 @@ enum sc_status
 sc_session_unset(struct sc_session *s, size_t question);
 enum sc_status
 sc_session_set_note(struct sc_session *s, size_t question, const char *note);
+/* Who closes gap `gap` and by when (sc_answers_set_action), saved; an
+ * empty owner and no date clear it.  SC_EDATA (changing nothing) when the
+ * questionnaire raises no such gap or the owner does not fit. */
+enum sc_status
+sc_session_set_action(struct sc_session *s, const char *gap, const char *owner,
+                      const long *due);
 enum sc_status
 sc_session_set_client(struct sc_session *s, const char *client);
 enum sc_status

@@ -105,9 +105,17 @@ int sc_tsc_category(const char *id);
  * characters of [a-z0-9-] (for example "SOC1:reconciliations"). */
 bool sc_criteria_valid(const char *ref);
 /* A display name for a valid reference: the criterion's name, or for SOC 1
- * objectives the short name in words ("SOC 1 objective: reconciliations").
- * Returns a static string or one owned by the caller's buffer; never NULL
- * for a valid reference, NULL otherwise. */
+ * references the short name in words ("SOC 1: reconciliations": an area of
+ * the SOC 1 description and its controls, not always a control objective,
+ * so it is not called one).  Returns a static string or one owned by the
+ * caller's buffer; never NULL for a valid reference, NULL otherwise. */
 const char *sc_criteria_name(const char *ref, char *buf, size_t bufsize);
+/* How a report names a reference where it is cited: a criterion by its id
+ * ("CC3.1"), a SOC 1 reference by its name in words ("SOC 1: risk
+ * assessment"), its internal id ("SOC1:risk-assessment") being nobody's
+ * business; the reference itself when it is not valid. */
+const char *sc_criteria_label(const char *ref, char *buf, size_t bufsize);
+/* Is it a SOC 1 reference ("SOC1:...")? */
+bool sc_criteria_soc1(const char *ref);
 
 #endif

@@ -540,10 +540,14 @@ h_gap_list(struct hw *w, const struct rp_model *m, bool soc, bool followups)
 			if (g->rec->ncriteria)
 				sc_buf_puts(w->out, "<li>Criteria: ");
 			for (size_t k = 0; k < g->rec->ncriteria; k++) {
-				const char *n = sc_criteria_name(g->rec->criteria[k], name,
-				                                 sizeof name);
+				const char *ref = g->rec->criteria[k];
+				const char *n = sc_criteria_name(ref, name, sizeof name);
 				sc_buf_puts(w->out, k ? "; " : "");
-				h_text(w, g->rec->criteria[k]);
+				if (sc_criteria_soc1(ref) && n) {
+					h_text(w, n);
+					continue;
+				}
+				h_text(w, ref);
 				sc_buf_puts(w->out, " (");
 				h_text(w, n ? n : "");
 				sc_buf_puts(w->out, ")");
@@ -598,8 +602,10 @@ h_gaps(struct hw *w, const struct rp_model *m)
 			sc_buf_printf(w->out, "</td><td>%s</td><td>",
 			              sc_priority_id_str(g->rec->priority));
 			for (size_t k = 0; k < g->rec->ncriteria; k++) {
+				char lb[96];
 				sc_buf_puts(w->out, k ? ", " : "");
-				h_text(w, g->rec->criteria[k]);
+				h_text(w, sc_criteria_label(g->rec->criteria[k], lb,
+				                            sizeof lb));
 			}
 			sc_buf_puts(w->out, "</td>");
 			if (!g->owner && !*g->due) {
@@ -893,8 +899,10 @@ h_evidence(struct hw *w, const struct rp_model *m, int h)
 			sc_buf_printf(w->out, "<tr><td class=\"num\">%zu</td>", k + 1);
 			h_tag(w, "<td>", r->serves_text, "</td><td>");
 			for (size_t c = 0; c < r->ncriteria; c++) {
+				char lb[96];
 				sc_buf_puts(w->out, c ? ", " : "");
-				h_text(w, r->criteria[c]);
+				h_text(w, sc_criteria_label(r->criteria[c], lb,
+				                            sizeof lb));
 			}
 			sc_buf_puts(w->out, "</td>");
 			h_tag(w, "<td>", r->req->text, "</td>");

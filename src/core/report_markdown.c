@@ -462,10 +462,14 @@ md_gap_list(struct md *w, const struct rp_model *m, bool soc, bool followups)
 			if (g->rec->ncriteria)
 				sc_buf_puts(w->out, "  - Criteria: ");
 			for (size_t k = 0; k < g->rec->ncriteria; k++) {
-				const char *n = sc_criteria_name(g->rec->criteria[k], name,
-				                                 sizeof name);
+				const char *ref = g->rec->criteria[k];
+				const char *n = sc_criteria_name(ref, name, sizeof name);
 				sc_buf_puts(w->out, k ? "; " : "");
-				md_text(w, g->rec->criteria[k], NULL);
+				if (sc_criteria_soc1(ref) && n) {
+					md_text(w, n, NULL);
+					continue;
+				}
+				md_text(w, ref, NULL);
 				sc_buf_puts(w->out, " (");
 				md_text(w, n ? n : "", NULL);
 				sc_buf_puts(w->out, ")");
@@ -522,8 +526,11 @@ md_gaps(struct md *w, const struct rp_model *m)
 			sc_buf_printf(w->out, " | %s | ",
 			              sc_priority_id_str(g->rec->priority));
 			for (size_t k = 0; k < g->rec->ncriteria; k++) {
+				char lb[96];
 				sc_buf_puts(w->out, k ? ", " : "");
-				md_text(w, g->rec->criteria[k], NULL);
+				md_text(w, sc_criteria_label(g->rec->criteria[k], lb,
+				                             sizeof lb),
+				        NULL);
 			}
 			sc_buf_puts(w->out, " | ");
 			if (g->owner)
@@ -818,8 +825,11 @@ md_evidence(struct md *w, const struct rp_model *m, int level)
 			md_text(w, r->serves_text, NULL);
 			sc_buf_puts(w->out, " | ");
 			for (size_t c = 0; c < r->ncriteria; c++) {
+				char lb[96];
 				sc_buf_puts(w->out, c ? ", " : "");
-				md_text(w, r->criteria[c], NULL);
+				md_text(w, sc_criteria_label(r->criteria[c], lb,
+				                             sizeof lb),
+				        NULL);
 			}
 			sc_buf_puts(w->out, " | ");
 			md_text(w, r->req->text, NULL);

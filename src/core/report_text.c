@@ -444,10 +444,13 @@ gap_list(struct tw *t, const struct rp_model *m, bool soc, bool followups)
 				wrap(t, "    Owner, due: ", "      ", sc_buf_str(&b));
 			}
 			for (size_t k = 0; k < g->rec->ncriteria; k++) {
-				const char *n = sc_criteria_name(g->rec->criteria[k], name,
-				                                 sizeof name);
+				const char *ref = g->rec->criteria[k];
+				const char *n = sc_criteria_name(ref, name, sizeof name);
 				sc_buf_reset(&b);
-				sc_buf_printf(&b, "%s (%s)", g->rec->criteria[k], n ? n : "");
+				if (sc_criteria_soc1(ref) && n)
+					sc_buf_puts(&b, n);
+				else
+					sc_buf_printf(&b, "%s (%s)", ref, n ? n : "");
 				wrap(t, k ? "              " : "    Criteria: ",
 				     "                ", sc_buf_str(&b));
 			}
@@ -494,10 +497,13 @@ gaps(struct tw *t, const struct rp_model *m)
 		              g->rec->def->title);
 		wrap(t, "  * ", "    ", sc_buf_str(&b));
 		sc_buf_reset(&b);
+		char lb[96];
 		if (g->rec->ncriteria)
 			sc_buf_puts(&b, "Criteria: ");
 		for (size_t k = 0; k < g->rec->ncriteria; k++)
-			sc_buf_printf(&b, "%s%s", k ? ", " : "", g->rec->criteria[k]);
+			sc_buf_printf(&b, "%s%s", k ? ", " : "",
+			              sc_criteria_label(g->rec->criteria[k], lb,
+			                                sizeof lb));
 		sc_buf_puts(&b, g->rec->ncriteria ? ". Owner, due: " : "Owner, due: ");
 		owner_due(g, &b);
 		sc_buf_putc(&b, '.');

@@ -435,6 +435,26 @@ same_text(const char *x, const char *y)
 }
 
 enum sc_status
+sc_session_set_action(struct sc_session *s, const char *gap, const char *owner,
+                      const long *due)
+{
+	if (s->read_only)
+		return SC_ECANTCREAT;
+	if (owner && !*owner)
+		owner = NULL;
+	const struct sc_action *x = sc_answers_action(s->a, gap);
+	bool same = x ? same_text(x->owner, owner) && x->has_due == (due != NULL) &&
+	                        (!due || x->due == *due)
+	              : !owner && !due;
+	if (same)
+		return save_if(s, false);
+	if (!sc_answers_set_action(s->a, gap, owner, due))
+		return SC_EDATA;
+	/* Owners and dates do not feed the rules either. */
+	return save_if(s, true);
+}
+
+enum sc_status
 sc_session_set_note(struct sc_session *s, size_t question, const char *note)
 {
 	if (s->read_only)

@@ -195,11 +195,29 @@ sc_criteria_name(const char *ref, char *buf, size_t bufsize)
 	const char *name;
 	if (!soc1_short_name(ref, &name) || bufsize == 0)
 		return NULL;
-	snprintf(buf, bufsize, "SOC 1 control objective: %s", name);
+	snprintf(buf, bufsize, "SOC 1: %s", name);
 	for (char *p = buf; *p; p++)
 		if (*p == '-')
 			*p = ' ';
 	return buf;
+}
+
+bool
+sc_criteria_soc1(const char *ref)
+{
+	const char *name;
+	return ref && soc1_short_name(ref, &name);
+}
+
+const char *
+sc_criteria_label(const char *ref, char *buf, size_t bufsize)
+{
+	if (sc_criteria_soc1(ref)) {
+		const char *n = sc_criteria_name(ref, buf, bufsize);
+		if (n)
+			return n;
+	}
+	return ref ? ref : "";
 }
 
 bool

@@ -69,6 +69,7 @@ tui_state_new(const struct sc_interview_opts *o, char **err, int *code)
 	tui_le_init(&st->name_ed, 200);
 	tui_le_init(&st->note_ed, 4000);
 	tui_le_init(&st->export_ed, 4000);
+	tui_le_init(&st->owner_ed, 240);
 	for (size_t v = 0; v < TV_COUNT; v++)
 		st->docs[v].sel = SIZE_MAX;
 	st->live.sel = SIZE_MAX;
@@ -112,6 +113,9 @@ tui_state_free(struct tui_state *st)
 	tui_le_fini(&st->name_ed);
 	tui_le_fini(&st->note_ed);
 	tui_le_fini(&st->export_ed);
+	tui_le_fini(&st->owner_ed);
+	free(st->owner_gap);
+	free(st->owner_title);
 	for (size_t v = 0; v < TV_COUNT; v++)
 		tui_doc_fini(&st->docs[v]);
 	tui_doc_fini(&st->live);

@@ -22,6 +22,8 @@ enum tui_line_kind {
 	TL_EXAMPLES, /* selectable: list the worked examples */
 	TL_EXAMPLE,  /* selectable: open worked example `target` on a copy */
 	TL_OTHER,    /* selectable: start questionnaire opts->others[target] */
+	TL_GAP,      /* selectable: set the owner and due date of gap `target`
+	              * (an index into the result's gaps) */
 };
 
 struct tui_line {

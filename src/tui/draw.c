@@ -314,6 +314,15 @@ static void
 draw_export(struct tui_state *st, WINDOW *w, int ey, int width)
 {
 	tui_hline(w, ey, 0, getmaxx(w));
+	if (st->owner_mode) {
+		int x = tui_puts(w, ey + 1, 1, width, "Owner and due date of: ",
+		                 tui_attr(SC_ROLE_TEXT) | A_BOLD);
+		tui_puts(w, ey + 1, 1 + x, width - x, st->owner_title,
+		         tui_attr(SC_ROLE_ACCENT));
+		tui_puts(w, ey + 2, 1, 13, "Owner, due: ", tui_attr(SC_ROLE_TEXT));
+		tui_draw_field(w, ey + 2, 13, width - 13, &st->owner_ed, !st->ask);
+		return;
+	}
 	if (!st->export_mode) {
 		tui_puts(w, ey + 1, 1, width,
 		         tui_state_view(st) == TV_COMPARE
@@ -370,7 +379,7 @@ draw_doc(struct tui_state *st, enum tui_view_id v)
 	size_t i;
 	for (i = d->top; i < d->n && y < bottom; i++) {
 		const struct tui_line *l = &d->v[i];
-		bool sel = i == d->sel && !st->export_mode;
+		bool sel = i == d->sel && !st->export_mode && !st->owner_mode;
 		attr_t a = tui_attr(l->role);
 		if (l->role == SC_ROLE_TITLE || l->bold)
 			a |= A_BOLD;

@@ -25,7 +25,7 @@ tui_keybar_items(const struct tui_state *st, struct tui_keybar_item *v,
 		    view != TV_INTERVIEW)
 			continue;
 		if (keys[i].req == REQ_ENTER && tui_view_document(view) &&
-		    !st->export_mode && !st->ask &&
+		    !st->export_mode && !st->owner_mode && !st->ask &&
 		    st->docs[view].sel == SIZE_MAX)
 			continue;
 		memset(it, 0, sizeof *it);

@@ -150,6 +150,12 @@ struct tui_state {
 	bool export_compare;  /* the comparison of what-if with the saved */
 	enum sc_format export_fmt;
 	struct tui_lineedit export_ed;
+	/* results: who closes the gap owner_gap (its id) and by when, typed
+	 * as "owner, YYYY-MM-DD" under the document */
+	bool owner_mode;
+	char *owner_gap;
+	char *owner_title;
+	struct tui_lineedit owner_ed;
 	/* the evidence catalogue, loaded on the first export that needs it */
 	struct sc_catalogue *evidence;
 

@@ -1,9 +1,13 @@
 /* The results: recommendation, categories, related frameworks, gaps,
  * score, next steps and the required questions still open.  The export
  * prompt under them is view_export.c. */
+#include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "draft.h"
 #include "live.h"
+#include "nav.h"
 #include "socscope/date.h"
 #include "socscope/plan.h"
 #include "text.h"
@@ -83,6 +87,36 @@ add_criteria(struct tui_doc *d, const struct sc_gap_rec *g)
 	sc_buf_fini(&b);
 }
 
+/* Who closes a gap and by when, as the answers file records it: a line
+ * under the gap, which Enter on the gap sets. */
+static void
+add_owner(struct tui_state *st, struct tui_doc *d, const struct sc_gap_rec *g)
+{
+	const struct sc_action *x = sc_answers_action(st->s->a, g->def->id);
+	char due[11] = "";
+	if (x && x->has_due)
+		sc_date_format(x->due, due);
+	if (!x)
+		tui_doc_add(d, TL_TEXT, SC_ROLE_MUTED, 6, "%s",
+		            "Owner, due: not set yet (Enter on the gap sets them)");
+	else
+		tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 6, "Owner, due: %s%s%s",
+		            x->owner ? x->owner : "no owner named",
+		            *due ? ", due " : "", due);
+}
+
+/* A gap's title line: selectable, Enter sets its owner and due date. */
+static void
+add_gap_title(struct tui_doc *d, const struct sc_gap_rec *g, size_t k,
+              const char *suffix)
+{
+	struct tui_line *l = tui_doc_add(
+		d, TL_GAP,
+		g->priority == SC_PRIO_HIGH ? SC_ROLE_WARNING : SC_ROLE_TEXT, 2,
+		"[%s] %s%s", sc_priority_name(g->priority), g->def->title, suffix);
+	l->target = k;
+}
+
 /* A report asked for but put off (the SOC 3 waits for a SOC 2 Type II to
  * summarise), named, and why it was asked for. */
 static void
@@ -136,11 +170,8 @@ add_outcome(struct tui_state *st, struct tui_doc *d, const struct sc_result *r)
 			if (g->def->followup == (own != 0))
 				continue;
 			n++;
-			tui_doc_add(d, TL_TEXT,
-			            g->priority == SC_PRIO_HIGH ? SC_ROLE_WARNING
-			                                        : SC_ROLE_TEXT,
-			            2, "[%s] %s", sc_priority_name(g->priority),
-			            g->def->title);
+			add_gap_title(d, g, k, "");
+			add_owner(st, d, g);
 			tui_doc_add(d, TL_TEXT, SC_ROLE_HELP, 6, "%s",
 			            filled(st, g->def->advice, &b));
 		}
@@ -278,12 +309,9 @@ add_recommendation(struct tui_state *st, struct tui_doc *d,
 		            "None found from the answers so far.");
 	for (size_t k = 0; k < r->ngaps; k++) {
 		const struct sc_gap_rec *g = &r->gaps[k];
-		tui_doc_add(d, TL_TEXT,
-		            g->priority == SC_PRIO_HIGH ? SC_ROLE_WARNING
-		                                        : SC_ROLE_TEXT,
-		        2, "[%s] %s%s", sc_priority_name(g->priority),
-		        g->def->title, g->def->followup ? " (to confirm)" : "");
+		add_gap_title(d, g, k, g->def->followup ? " (to confirm)" : "");
 		add_criteria(d, g);
+		add_owner(st, d, g);
 		tui_doc_add(d, TL_TEXT, SC_ROLE_HELP, 6, "Advice: %s",
 		            filled(st, g->def->advice, &t));
 	}
@@ -310,6 +338,8 @@ open_results(struct tui_state *st)
 	struct tui_place keep = tui_doc_place(d);
 
 	tui_doc_clear(d);
+	if (!st->reopening)
+		st->owner_mode = false;
 	if (st->q->noutcomes && !st->q->recommends)
 		add_outcome(st, d, r);
 	else
@@ -361,9 +391,134 @@ open_results(struct tui_state *st)
 		d->top = 0;
 }
 
+/* ---- the owner and due date of a gap ---------------------------------- */
+
+static bool
+owner_begin(struct tui_state *st, const struct tui_line *l)
+{
+	const struct sc_result *r = sc_eval_result(st->s->ev);
+	if (l->kind != TL_GAP || l->target >= r->ngaps)
+		return false;
+	if (st->s->read_only) {
+		tui_read_only_message(st);
+		return true;
+	}
+	const struct sc_gap_def *g = r->gaps[l->target].def;
+	free(st->owner_gap);
+	free(st->owner_title);
+	st->owner_gap = sc_xstrdup(g->id);
+	st->owner_title = sc_xstrdup(g->title);
+	const struct sc_action *x = sc_answers_action(st->s->a, g->id);
+	struct sc_buf b = {0};
+	if (x && x->owner)
+		sc_buf_puts(&b, x->owner);
+	if (x && x->has_due) {
+		char due[11];
+		sc_date_format(x->due, due);
+		sc_buf_printf(&b, "%s%s", x->owner ? ", " : "", due);
+	}
+	tui_le_set(&st->owner_ed, sc_buf_str(&b));
+	sc_buf_fini(&b);
+	st->owner_mode = true;
+	tui_clear_message(st);
+	return true;
+}
+
+static char *
+trim(char *s)
+{
+	while (*s == ' ')
+		s++;
+	size_t n = strlen(s);
+	while (n && s[n - 1] == ' ')
+		s[--n] = '\0';
+	return s;
+}
+
+/* "Dana Lee, 2027-01-31", "Dana Lee", "2027-01-31" or nothing (clears):
+ * a date after the last comma (or alone) is the due date. */
+static void
+owner_confirm(struct tui_state *st)
+{
+	char *text = sc_xstrdup(tui_le_text(&st->owner_ed));
+	char *owner = trim(text), *date = NULL;
+	char *comma = strrchr(owner, ',');
+	char *tail = trim(comma ? comma + 1 : owner);
+	if (isdigit((unsigned char)*tail) && strchr(tail, '-')) {
+		date = tail;
+		if (comma)
+			*comma = '\0';
+		else
+			owner = (char *)"";
+		owner = trim(owner);
+	}
+	sc_day day = 0;
+	const char *why = NULL;
+	if (date && !sc_date_parse(date, &day, &why)) {
+		tui_set_message(st, true, "\"%s\" is not a date: %s. Write it "
+		                "as YYYY-MM-DD after a comma.", date,
+		                why ? why : "use YYYY-MM-DD");
+		free(text);
+		return;
+	}
+	long due = day;
+	enum sc_status rc = sc_session_set_action(st->s, st->owner_gap, owner,
+	                                          date ? &due : NULL);
+	free(text);
+	if (rc == SC_EDATA) {
+		tui_set_message(st, true, "%s", "An owner is at most 200 "
+		                "characters of text.");
+		return;
+	}
+	st->owner_mode = false;
+	tui_note_save_status(st, rc);
+	if (rc == SC_OK)
+		tui_set_message(st, false, "Saved: the owner and due date of "
+		                "\"%s\", in every report and export.",
+		                st->owner_title);
+	/* The document shows it at once, where it was. */
+	st->reopening = true;
+	st->views[TV_RESULTS]->open(st);
+	st->reopening = false;
+}
+
+static bool
+owner_request(struct tui_state *st, enum tui_req req, int key)
+{
+	if (tui_le_request(&st->owner_ed, req))
+		return true;
+	switch (req) {
+	case REQ_INSERT:
+		tui_le_insert(&st->owner_ed, (uint32_t)key);
+		return true;
+	case REQ_ENTER:
+		owner_confirm(st);
+		return true;
+	case REQ_BACK:
+		st->owner_mode = false;
+		tui_clear_message(st);
+		return true;
+	default:
+		return true; /* nothing else while the field is open */
+	}
+}
+
+static bool
+results_open_line(struct tui_state *st, const struct tui_line *l)
+{
+	if (l->kind == TL_GAP)
+		return owner_begin(st, l);
+	if (l->kind != TL_QUESTION)
+		return false;
+	tui_nav_jump_to(st, l->target);
+	return true;
+}
+
 static bool
 results_request(struct tui_state *st, enum tui_req req, int key)
 {
+	if (st->owner_mode)
+		return owner_request(st, req, key);
 	if (st->export_mode)
 		return tui_export_request(st, req, key);
 	switch (req) {
@@ -381,7 +536,7 @@ results_request(struct tui_state *st, enum tui_req req, int key)
 static bool
 results_editing(const struct tui_state *st)
 {
-	return st->export_mode;
+	return st->export_mode || st->owner_mode;
 }
 
 static const struct tui_barkey *
@@ -392,6 +547,18 @@ results_keybar(const struct tui_state *st)
 		{REQ_EXPLAIN, "Why"},  {REQ_REVIEW, "Review"},
 		{REQ_ENTER, "Answer"}, {REQ_BACK, "Back"},
 		{REQ_QUIT, "Quit"},    {REQ_NONE, NULL}};
+	static const struct tui_barkey owner[] = {
+		{REQ_ENTER, "Save"}, {REQ_BACK, "Cancel"}, {REQ_NONE, NULL}};
+	static const struct tui_barkey gap[] = {
+		{REQ_HELP, "Help"},    {REQ_EXPORT, "Export"},
+		{REQ_EXPLAIN, "Why"},  {REQ_REVIEW, "Review"},
+		{REQ_ENTER, "Owner"},  {REQ_BACK, "Back"},
+		{REQ_QUIT, "Quit"},    {REQ_NONE, NULL}};
+	if (st->owner_mode)
+		return owner;
+	const struct tui_doc *d = &st->docs[TV_RESULTS];
+	if (!st->export_mode && d->sel < d->n && d->v[d->sel].kind == TL_GAP)
+		return gap;
 	return st->export_mode ? tui_export_keybar(st) : keys;
 }
 
@@ -401,6 +568,7 @@ const struct tui_view_ops tui_view_results = {
 	.document = true,
 	.request = results_request,
 	.open = open_results,
+	.open_line = results_open_line,
 	.editing = results_editing,
 	.keybar = results_keybar,
 	.exports = true,

@@ -621,6 +621,44 @@ class ScreenTest(unittest.TestCase):
             self.assertNotIn("services", saved.get("answers") or {})
         self.assertIn("What do you do for your clients?", before)
 
+    def test_gap_owner_and_due_date_from_the_results(self):
+        """Enter on a gap in the results asks who closes it and by when;
+        what is typed is saved in the answers file and shown in the
+        results and the exported report; a date that is not one is
+        refused with the reason."""
+        client = self.example_copy("payroll-bureau", "owners.yaml")
+        t = self.run_tui("-a", client, cols=100, rows=40)
+        t.wait_for("Section 1 of", timeout=15)
+        t.send(F5)
+        t.wait_for("Recommendation")
+        t.send(ENTER)  # the first gap is selected: Enter shows it
+        t.wait_for("Readiness gaps")
+        t.wait_for("Enter Owner")
+        t.send(ENTER)  # and opens it
+        t.wait_for("Owner and due date of:")
+        t.type("Dana Lee, 2027-02-30")
+        t.send(ENTER)
+        t.wait_for("is not a date")
+        for _ in range(10):
+            t.send("\x7f")
+        t.type("2027-01-29")
+        t.send(ENTER)
+        t.wait_for("Saved: the owner and due date of")
+        t.send(PGDN)
+        t.wait_for("Owner, due: Dana Lee, due 2027-01-29")
+        t.send(F10)
+        self.assertEqual(t.finish(), 0)
+        saved = yaml.safe_load(self.read(client))
+        actions = saved["actions"]
+        self.assertEqual(len(actions), 1)
+        action = next(iter(actions.values())) if isinstance(actions, dict) \
+            else actions[0]
+        self.assertIn("Dana Lee", json.dumps(action, default=str))
+        self.assertIn("2027-01-29", json.dumps(action, default=str))
+        md = self.cli("evaluate", client, "-f", "markdown").decode()
+        self.assertIn("Dana Lee", md)
+        self.assertIn("2027-01-29", md)
+
     def test_a_date_is_typed_and_checked(self):
         """A date question takes a date typed as YYYY-MM-DD: letters are
         text in the field, a date written with slashes is refused with the
