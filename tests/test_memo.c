@@ -399,6 +399,9 @@ conclusions_on_assumptions_are_marked(void **state)
 		                           "promise uptime"));
 		assert_non_null(strstr(sq, "Gap: Perform a formal risk "
 		                           "assessment"));
+		/* The first page quotes the numbers the list gives. */
+		if (strstr(sq, "A0"))
+			fail_msg("%s: a mark quotes A0", sc_format_id_str(docs[k]));
 		/* After the list: where the unnumbered note is. */
 		assert_null(strstr(sec, "A4"));
 		assert_non_null(strstr(sec, "One more answer has a note or an "));
@@ -449,6 +452,20 @@ examples_mark_what_rests_on_assumptions(void **state)
 			check_rests(json_array_get(gaps, i), examples[e], as);
 		char *md = render_on(&f, SC_FMT_MARKDOWN, "2026-12-06", NULL);
 		char *body = body_of(md, SC_FMT_MARKDOWN);
+		/* Every number a mark quotes is one the list gives: A1 to the
+		 * last numbered assumption, never A0 (a mark written before the
+		 * numbering). */
+		size_t numbered = 0;
+		for (size_t i = 0; i < json_array_size(as); i++)
+			numbered += json_is_string(json_object_get(
+				json_array_get(as, i), "id"));
+		for (const char *p = strstr(md, "rests on A"); p;
+		     p = strstr(p + 1, "rests on A")) {
+			unsigned long n = strtoul(p + 10, NULL, 10);
+			if (n < 1 || n > numbered)
+				fail_msg("%s: a mark quotes A%lu, the list numbers "
+				         "A1 to A%zu", examples[e], n, numbered);
+		}
 		for (size_t i = 0; i < json_array_size(as); i++) {
 			json_t *a = json_array_get(as, i);
 			if (!json_array_size(json_object_get(a, "rests_on_conclusions")))

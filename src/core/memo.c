@@ -491,13 +491,14 @@ rp_memo_first_page(struct rp_model *m)
 		add(&m->first, &m->nfirst,
 		    sc_xstrdup("Talk to whoever set the deadline now: the plan "
 		               "does not meet it (see the roadmap)."));
-	bool engage = false;
+	const struct sc_phase *engage = NULL;
 	for (size_t t = 0; p->ntracks && t < p->tracks[0].nphases; t++)
-		engage |= p->tracks[0].phases[t].kind == SC_PHASE_ENGAGE;
+		if (p->tracks[0].phases[t].kind == SC_PHASE_ENGAGE)
+			engage = &p->tracks[0].phases[t];
+	/* The plan says whether there is a firm already (a report behind
+	 * the organization): its sentence is the step. */
 	if (engage && m->nfirst < 3)
-		add(&m->first, &m->nfirst,
-		    sc_xstrdup("Choose a CPA firm and agree the engagement: the "
-		               "reports, their type and period."));
+		add(&m->first, &m->nfirst, sc_xstrdup(engage->what));
 	for (size_t i = 0; i < m->ngaps && m->nfirst < 3; i++) {
 		const struct rp_gap *g = &m->gaps[i];
 		if (!g->rec->def || g->rec->def->followup ||

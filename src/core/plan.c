@@ -1066,13 +1066,22 @@ build_track(struct ctx *c, enum sc_track_kind kind, struct place *pls,
 	fmt(c->today, a);
 	if (first) {
 		fmt(c->engaged, b);
+		/* An organization with a report behind it has a firm: it
+		 * agrees the new engagement with it (or chooses another). */
+		bool had = c->f.has_prior_end[SC_SOC1] ||
+		           c->f.has_prior_end[SC_SOC2];
 		engage = add_phase(
 			&tb, SC_PHASE_ENGAGE, 0, SC_TYPE_NONE, c->today, c->engaged,
-			SIZE_MAX, sc_xstrdup("Engage a CPA firm"),
-			sc_xstrdup("Choose a CPA firm and agree the engagement: "
-			           "the reports, their type and period. A firm "
-			           "that designs your controls may not also "
-			           "examine them."));
+			SIZE_MAX,
+			sc_xstrdup(had ? "Agree the engagement" : "Engage a CPA firm"),
+			sc_xstrdup(had ? "Agree the new engagement with the CPA firm "
+			                 "that issued your last report (or choose "
+			                 "another): the reports, their type and "
+			                 "period."
+			               : "Choose a CPA firm and agree the engagement: "
+			                 "the reports, their type and period. A firm "
+			                 "that designs your controls may not also "
+			                 "examine them."));
 		fmt(c->described, b);
 		describe = add_phase(
 			&tb, SC_PHASE_DESCRIPTION, 0, SC_TYPE_NONE, c->today,

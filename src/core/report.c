@@ -956,15 +956,19 @@ rp_model_build(struct rp_model *m, const struct sc_questionnaire *q,
 	 * the outcome's part says what there is. */
 	if (m->soc)
 		build_roadmap(m);
+	/* Every conclusion marked with the assumptions it rests on, then
+	 * numbered, before any sentence quotes the numbers. */
 	rp_memo_assumptions(m);
-	if (m->soc) {
+	if (m->soc)
 		rp_memo_scope(m);
+	rp_outcome_build(m);
+	rp_memo_number(m);
+	if (m->soc) {
 		build_exec(m);
 		rp_memo_first_page(m);
 		build_sources(m);
 	}
-	rp_outcome_build(m);
-	rp_memo_number(m);
+	rp_outcome_exec(m);
 	rp_model_letters(m);
 	sc_buf_fini(&b);
 }

@@ -437,6 +437,9 @@ rp_reasons_fini(struct rp_reasons *rs);
  * summary; built last, after everything else. */
 void
 rp_outcome_build(struct rp_model *m);
+/* Its sentences of the executive summary, after the SOC ones. */
+void
+rp_outcome_exec(struct rp_model *m);
 void
 rp_outcome_fini(struct rp_model *m);
 

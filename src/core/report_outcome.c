@@ -145,7 +145,13 @@ rp_outcome_build(struct rp_model *m)
 		rp_memo_mark(m, &m->outcome_reasons, c);
 		free(c);
 	}
-	build_exec(m);
+}
+
+void
+rp_outcome_exec(struct rp_model *m)
+{
+	if (m->has_outcome)
+		build_exec(m);
 }
 
 void
