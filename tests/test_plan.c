@@ -625,6 +625,57 @@ renewal_only_of_the_same_kind(void **state)
 	fx_close(&f);
 }
 
+/* A SOC 1 renewal running now beside a first SOC 2 names, as possible
+ * exceptions, only gaps its examination tests (one citing a SOC 1 area),
+ * never a gap of the SOC 2 alone; and says it only where the gap is in a
+ * control the report describes. */
+static void
+a_soc1_renewal_names_only_its_own_gaps(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_open(&f, "payroll-bureau",
+	        "  prior_reports: [soc1_type2]\n"
+	        "  prior_soc1_period_end: 2026-06-30\n"
+	        "  incident_response: \"no\"\n"
+	        "  data_classification: \"no\"\n"
+	        "  processing_controls: \"no\"\n",
+	        "2026-12-06");
+	const struct sc_result *r = sc_eval_result(f.ev);
+	const struct sc_plan_report *s1 = sc_plan_report(&f.p, SC_SOC1);
+	assert_non_null(s1);
+	assert_true(s1->renewal);
+	const char *said = NULL;
+	for (size_t i = 0; i < f.p.nnotes && !said; i++)
+		if (strstr(f.p.notes[i], "Your current SOC 1 period"))
+			said = f.p.notes[i];
+	size_t soc1_only = 0, other = 0;
+	for (size_t i = 0; i < r->ngaps; i++) {
+		const struct sc_gap_def *g = r->gaps[i].def;
+		if (g->followup)
+			continue;
+		bool soc1 = false;
+		for (size_t k = 0; k < g->ncriteria; k++)
+			soc1 |= strncmp(g->criteria[k], "SOC1:", 5) == 0;
+		char *q = sc_xasprintf("\"%s\"", g->title);
+		if (soc1)
+			soc1_only++;
+		else
+			other++;
+		if (!soc1 && said && strstr(said, q))
+			fail_msg("a SOC 1 renewal names \"%s\", which cites no "
+			         "SOC 1 area", g->title);
+		free(q);
+	}
+	/* The case tests something: gaps of both kinds are open. */
+	assert_true(soc1_only > 0);
+	assert_true(other > 0);
+	assert_non_null(said);
+	assert_non_null(strstr(said, "where one of these gaps is in such a "
+	                             "control"));
+	fx_close(&f);
+}
+
 /* Two to five years of kept evidence: a SOC 1 period covers a year, not 6
  * months, over the clients' fiscal year; and the reason says so. */
 static void
@@ -817,6 +868,7 @@ main(void)
 		cmocka_unit_test(no_gaps_no_readiness),
 		cmocka_unit_test(a_first_soc2_looks_back_six_months),
 		cmocka_unit_test(the_deadline_holds_the_report_it_is_for),
+		cmocka_unit_test(a_soc1_renewal_names_only_its_own_gaps),
 		cmocka_unit_test(plan_invariants_hold),
 	};
 	return cmocka_run_group_tests(tests, load, unload);

@@ -2206,10 +2206,12 @@ static const struct road_case road_cases[] = {
 	 "  months_needed: 12\n  months_operating: 24\n  had_report: true\n"
 	 "  prior_period_ended_months_ago: 1\n",
 	 {"2026-01-01 to 2026-12-31: SOC 2 Type II period of 12 months",
-	  "Your current period runs until 2026-12-31 and the gaps listed below "
-	  "fall inside it: the CPA firm tests the whole period, so close them "
-	  "as early as you can and expect exceptions for the months before the "
-	  "fix (\"Perform a formal risk assessment\")."},
+	  "Your current SOC 2 period runs until 2026-12-31 and the gaps listed "
+	  "below fall inside it. The CPA firm tests the controls your report "
+	  "describes over the whole period: where one of these gaps is in such "
+	  "a control, expect an exception for the months before the fix, so "
+	  "close them as early as you can (\"Perform a formal risk "
+	  "assessment\")."},
 	 {"no renewal can run", "Readiness work"},
 	 {{"window_start", "2026-01-01"}, {"window_end", "2026-12-31"},
 	  {"ready_by", NULL}},

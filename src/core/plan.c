@@ -484,6 +484,55 @@ names(unsigned reports, char buf[32])
 	return buf;
 }
 
+/* Is an open gap one the examination of `reports` tests: a SOC 1
+ * reference for a SOC 1, a Trust Services criterion for a SOC 2 (a gap
+ * citing none of its kind would not be an exception in that report)? */
+static bool
+gap_tested_by(const struct sc_gap_rec *g, unsigned reports)
+{
+	if (!g->def || !g->def->ncriteria)
+		return true;
+	for (size_t k = 0; k < g->def->ncriteria; k++) {
+		bool soc1 = strncmp(g->def->criteria[k], "SOC1:", 5) == 0;
+		if ((soc1 && (reports & (1u << SC_SOC1))) ||
+		    (!soc1 && (reports & (1u << SC_SOC2))))
+			return true;
+	}
+	return false;
+}
+
+/* The open gaps the examination of `reports` would report as exceptions,
+ * by title ("\"A\"; \"B\"; and 3 more"), into out (reset first);
+ * how many there are. */
+static size_t
+gap_titles_for(const struct ctx *c, unsigned reports, struct sc_buf *out)
+{
+	size_t n = 0;
+	sc_buf_reset(out);
+	for (size_t i = 0; i < c->r->ngaps; i++) {
+		const struct sc_gap_rec *g = &c->r->gaps[i];
+		if ((g->def && g->def->followup) || !gap_tested_by(g, reports))
+			continue;
+		if (++n <= GAP_TITLES)
+			sc_buf_printf(out, "%s\"%s\"", n == 1 ? "" : "; ",
+			              g->def ? g->def->title : "a gap");
+	}
+	if (n > GAP_TITLES)
+		sc_buf_printf(out, "; and %zu more", n - GAP_TITLES);
+	return n;
+}
+
+/* The reports whose period looks back (a renewal's own months count). */
+static unsigned
+lookback_reports(const struct place *pls, size_t n)
+{
+	unsigned m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (pls[i].how == H_LOOKBACK)
+			m |= pls[i].reports;
+	return m ? m : (1u << SC_SOC1) | (1u << SC_SOC2);
+}
+
 /* The deadline reports `reports` are held to: the deadline when it is
  * theirs, the other report's date for the other; the earlier of the two
  * for a SOC 1 and a SOC 2 examined together.  False when none. */
@@ -1520,19 +1569,26 @@ other_notes(struct ctx *c, const struct place *pls, size_t n)
 		                   "statement that nothing significant changed "
 		                   "since the last period ended."));
 	bool open = f->nhigh + f->nmedium + f->nlow > 0;
+	struct sc_buf titles = {0};
 	for (size_t i = 0; i < n && open; i++) {
 		if (pls[i].how != H_RENEWAL || pls[i].start > c->today)
 			continue;
-		char e[11];
+		/* Only the gaps its examination tests: a SOC 1 is not
+		 * qualified for a missing security training. */
+		if (!gap_titles_for(c, pls[i].reports, &titles))
+			continue;
+		char e[11], nm[32];
 		fmt(pls[i].end, e);
 		note(c, sc_xasprintf(
-			"Your current period runs until %s and the gaps listed below "
-			"fall inside it: the CPA firm tests the whole period, so close "
-			"them as early as you can and expect exceptions for the months "
-			"before the fix (%s).",
-			e, sc_buf_str(&f->gap_titles)));
+			"Your current %s period runs until %s and the gaps listed "
+			"below fall inside it. The CPA firm tests the controls your "
+			"report describes over the whole period: where one of these "
+			"gaps is in such a control, expect an exception for the months "
+			"before the fix, so close them as early as you can (%s).",
+			names(pls[i].reports, nm), e, sc_buf_str(&titles)));
 		break;
 	}
+	sc_buf_fini(&titles);
 	bool lookback = false;
 	for (size_t i = 0; i < n; i++)
 		lookback |= pls[i].how == H_LOOKBACK;
@@ -1661,13 +1717,16 @@ sc_plan_build(struct sc_plan *p, const struct sc_questionnaire *q,
 		                      "gone");
 		char a[11];
 		fmt(o->report_by, a);
+		struct sc_buf titles = {0};
+		gap_titles_for(&c, lookback_reports(plan, n), &titles);
 		o->summary = sc_xasprintf(
 			"A look-back period could be reported on by %s, but the %zu "
 			"high-priority gaps were gaps during it too: the CPA firm "
 			"would report exceptions for the gaps listed below (%s), and "
 			"a control missing for "
 			"the whole period can qualify the opinion.",
-			a, c.f.nhigh, sc_buf_str(&c.f.gap_titles));
+			a, c.f.nhigh, sc_buf_str(&titles));
+		sc_buf_fini(&titles);
 		t = &p->tracks[0]; /* adding a track may have moved it */
 		t->summary = sc_xasprintf(
 			"With %zu high-priority gaps open, close them first and start "
@@ -1692,13 +1751,16 @@ sc_plan_build(struct sc_plan *p, const struct sc_questionnaire *q,
 		                                 first);
 		t->title = sc_xstrdup("Option A: report on the months already "
 		                      "gone");
+		struct sc_buf titles = {0};
+		gap_titles_for(&c, lookback_reports(plan, n), &titles);
 		t->summary = sc_xasprintf(
 			"The look-back period tests months already gone, and the gaps "
 			"found now were gaps then too: expect the CPA firm to report "
 			"exceptions for the gaps listed below (%s); a control missing "
 			"for the whole period can qualify the opinion. Fixing them now "
 			"helps the next period, not this one.",
-			sc_buf_str(&c.f.gap_titles));
+			sc_buf_str(&titles));
+		sc_buf_fini(&titles);
 		record(&c, plan, n);
 		/* Each option with what follows it, so that the next period of
 		 * one is never read as following the other. */
