@@ -91,9 +91,13 @@ tui_state_new(const struct sc_interview_opts *o, char **err, int *code)
 	st->ninfos = dir ? sc_sessions_list(st->q, dir, &st->infos) : 0;
 	free(dir);
 	tui_examples_load(st);
-	/* With nothing to resume or open, the new client's name at once. */
-	tui_view_push(st, (st->ninfos || st->nexamples) && !o->start_new
-	                          ? TV_START : TV_NAME);
+	/* With nothing to resume or open, the new client's name at once;
+	 * asked for from another questionnaire's picker, the name over this
+	 * one's picker, so that Esc goes back to a list instead of nowhere. */
+	bool picker = st->ninfos || st->nexamples;
+	tui_view_push(st, picker ? TV_START : TV_NAME);
+	if (picker && o->start_new)
+		tui_view_push(st, TV_NAME);
 	return st;
 }
 

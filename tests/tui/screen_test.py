@@ -1414,6 +1414,15 @@ class ScreenTest(unittest.TestCase):
         t.wait_for("Which provider's report are you reviewing?")
         self.assertNotIn("Client's name:", t.text())
         self.assertIn("Review of a provider's SOC report", t.text())
+        # Esc goes back to a list (the review's own), not nowhere; the
+        # new review is one Enter away again.
+        t.wait_for("Esc Back")
+        t.send(ESC)
+        t.wait_for("(a new one)")
+        y, x = t.row_of("+ Start a new interview")
+        self.click(t, y, x)
+        self.click(t, y, x)
+        t.wait_for("Which provider's report are you reviewing?")
         t.type("Tidewater Core Processing")
         t.send(ENTER)
         # Whose review it is: the reader, beside the provider.
