@@ -24,6 +24,11 @@ tui_keybar_items(const struct tui_state *st, struct tui_keybar_item *v,
 		if (keys[i].req == REQ_BACK && st->depth <= 1 &&
 		    view != TV_INTERVIEW)
 			continue;
+		/* A read-only interview refuses what would change it. */
+		if (st->s && st->s->read_only &&
+		    (keys[i].req == REQ_NOTE || keys[i].req == REQ_PICK ||
+		     keys[i].req == REQ_RESET))
+			continue;
 		if (keys[i].req == REQ_ENTER && tui_view_document(view) &&
 		    !st->export_mode && !st->owner_mode && !st->ask &&
 		    st->docs[view].sel == SIZE_MAX)

@@ -783,6 +783,11 @@ class ScreenTest(unittest.TestCase):
                          r"^Read-only: this interview is open in socscope process %d "
                          r"\(.*\) since \d{4}-\d\d-\d\d \d\d:\d\d UTC; answers "
                          r"cannot be changed here\.$" % a.child.pid)
+        # The key bar offers nothing that would change it.
+        bar = "\n".join(b.text().splitlines()[-2:])
+        self.assertNotIn("Note", bar)
+        self.assertNotIn("Pick", bar)
+        self.assertNotIn("Reset", bar)
         # Choices are refused, the answer stays as the holder saved it.
         b.send("1")
         b.pump(0.2)
