@@ -228,8 +228,18 @@ tui_state_commit_pending(struct tui_state *st)
 void
 tui_state_layout(struct tui_state *st, int width, int height)
 {
+	bool wider = width != st->doc_width;
 	st->doc_width = width;
 	st->doc_height = height;
+	/* The comparison is text wrapped to the width when it was made: a
+	 * view opened from the interview (whose question column is
+	 * narrower) or a resize makes it again at the width it is shown in. */
+	enum tui_view_id v = tui_state_view(st);
+	if (wider && v == TV_COMPARE && st->views[v]->open) {
+		st->reopening = true;
+		st->views[v]->open(st);
+		st->reopening = false;
+	}
 }
 
 void

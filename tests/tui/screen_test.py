@@ -2090,6 +2090,35 @@ class ScreenTest(unittest.TestCase):
                 with open(example, encoding="utf-8") as f:
                     self.assertIn("services: [payroll]", f.read())
 
+    def test_compare_wraps_to_the_screen_it_is_shown_on(self):
+        """With the panel wide beside the question, the comparison opened
+        from what-if is wrapped to the whole screen it is shown on, not to
+        the narrower question column it was opened from."""
+        t = self.run_tui("-q", TINY, "--client", "Wide Co", cols=120, rows=40)
+        t.wait_for("What is your organization called?")
+        t.type("Wide")
+        t.send(ENTER, "1", ENTER)
+        t.wait_for("How many people")
+        t.type("120")
+        t.send(ENTER)
+        t.wait_for("In how many months")
+        t.type("12")
+        t.send(ENTER)
+        t.wait_for("Where are most of your clients?")
+        t.send(F8)  # the panel wide
+        t.settle()
+        t.send("i", PGUP)
+        t.wait_for("In how many months")
+        t.send("\x15")
+        t.type("3")
+        t.send(F9)
+        t.wait_for("What-if compared with the saved answers")
+        t.settle()
+        t.wait_for("Readiness was not assessed: the readiness checklist was "
+                   "not asked, so no readiness item")
+        t.send(F10)
+        t.finish()
+
     def test_compare_from_what_if(self):
         for cols, rows in SIZES:
             with self.subTest(size=(cols, rows)):
