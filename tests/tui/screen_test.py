@@ -2117,7 +2117,9 @@ class ScreenTest(unittest.TestCase):
         t.wait_for("Readiness was not assessed: the readiness checklist was "
                    "not asked, so no readiness item")
         t.send(F10)
-        t.finish()
+        t.wait_for("Leave what-if: keep or drop the changes")
+        t.send("d")
+        self.assertEqual(t.finish(), 0)
 
     def test_compare_from_what_if(self):
         for cols, rows in SIZES:
