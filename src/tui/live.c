@@ -277,6 +277,17 @@ whatif_panel(struct tui_state *st, struct sc_session *shown, struct tui_doc *d)
 	return 1;
 }
 
+static void
+add_news(struct tui_doc *d, const struct tui_doc *news)
+{
+	for (size_t i = 0; i < news->n; i++) {
+		struct tui_line *l = tui_doc_add(d, news->v[i].kind, news->v[i].role,
+		                                 news->v[i].indent, "%s",
+		                                 news->v[i].text);
+		l->bold = news->v[i].bold;
+	}
+}
+
 /* The panel outside what-if: at its top what the last change did, then
  * the recommendation so far.  Returns the summary's line. */
 static size_t
@@ -286,12 +297,15 @@ saved_panel(struct tui_state *st, struct sc_session *shown, struct tui_doc *d,
 	const struct sc_result *r = sc_eval_result(shown->ev);
 	struct sc_buf b = {0};
 
-	for (size_t i = 0; i < news->n; i++) {
-		struct tui_line *l = tui_doc_add(d, news->v[i].kind, news->v[i].role,
-		                                 news->v[i].indent, "%s",
-		                                 news->v[i].text);
-		l->bold = news->v[i].bold;
-	}
+	/* The newest change on top, unless the panel is too short to show
+	 * it and the recommendation both (under the question at 80x24):
+	 * then the recommendation first. */
+	bool news_first = news->n + 2 <= (size_t)(st->panel_height > 0
+	                                                  ? st->panel_height
+	                                                  : 0) ||
+	                  !news->n;
+	if (news_first)
+		add_news(d, news);
 	r = sc_eval_result(shown->ev);
 	/* A questionnaire that concludes with an outcome, not reports. */
 	bool outcome_only = st->q->noutcomes && !st->q->recommends;
@@ -301,6 +315,8 @@ saved_panel(struct tui_state *st, struct sc_session *shown, struct tui_doc *d,
 	size_t sum = d->n;
 	tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 0, "%s", sc_buf_str(&b));
 	sc_buf_fini(&b);
+	if (!news_first)
+		add_news(d, news);
 	for (size_t k = 0; k < r->nreports; k++)
 		tui_doc_add_report_title(d, &r->reports[k],
 		                         tui_plan_months(shown->ev, st->q,
@@ -341,15 +357,18 @@ saved_panel(struct tui_state *st, struct sc_session *shown, struct tui_doc *d,
 }
 
 /* What changed from `base` to the session `now`: the answers and the
- * conclusions they moved, under `title`.  Nothing when no conclusion
- * moved. */
+ * conclusions they moved, under `title`.  With `moved_only`, nothing when
+ * no conclusion moved (what is being typed); else a confirmed answer that
+ * moved nothing says so, since left out, the panel went on naming an
+ * older change as if it were this one. */
 static void
 news_block(struct tui_state *st, const struct sc_answers *base,
-           struct sc_session *now, const char *title, struct tui_doc *out)
+           struct sc_session *now, const char *title, bool moved_only,
+           struct tui_doc *out)
 {
 	struct sc_eval *ev = sc_eval_new(st->q, base);
 	struct tui_attr *t = tui_attr_new(st->q, base, ev, now->a, now->ev);
-	if (t->df->nitems && t->nchanged) {
+	if (t->nchanged && (t->df->nitems || !moved_only)) {
 		tui_doc_add(out, TL_TEXT, SC_ROLE_TITLE, 0, "%s", title);
 		tui_doc_add_attributed(out, st, t, false, 0);
 	}
@@ -456,8 +475,8 @@ tui_live_refresh(struct tui_state *st)
 	if (st->live_base) {
 		struct tui_doc news = {0};
 		news.sel = SIZE_MAX;
-		news_block(st, st->live_base, st->s, "Just changed", &news);
-		/* A change that moved nothing leaves the last one named. */
+		news_block(st, st->live_base, st->s, "Just changed", false, &news);
+		/* Confirming an answer unchanged leaves the last change named. */
 		if (news.n) {
 			tui_doc_fini(&st->live_news);
 			st->live_news = news;
@@ -499,7 +518,8 @@ tui_live_preview(struct tui_state *st)
 	} else {
 		struct tui_doc news = {0};
 		news.sel = SIZE_MAX;
-		news_block(st, st->s->a, p, "As typed (Enter confirms)", &news);
+		news_block(st, st->s->a, p, "As typed (Enter confirms)", true,
+		           &news);
 		build(st, p, news.n ? &news : &st->live_news, true, false);
 		tui_doc_fini(&news);
 	}

@@ -450,6 +450,18 @@ test_panel_follows_typing(void **state)
 	assert_true(live_any(st, "Just changed"));
 	assert_true(live_any(st, "Readiness: 100% \u2192 50%"));
 	assert_false(live_any(st, "As typed"));
+	/* The next answer moves nothing: the panel says so, and no longer
+	 * names the staff change as the one just made. */
+	tui_state_key(st, TK_ESC); /* the results, after the last question */
+	assert_int_equal(tui_state_view(st), TV_INTERVIEW);
+	assert_int_equal(st->cur, A_STAFF);
+	keys(st, "\x15" "6");
+	assert_false(live_any(st, "As typed")); /* moves nothing either */
+	tui_state_key(st, TK_ENTER);
+	assert_non_null(saved_text(f, "staff: 6"));
+	assert_true(live_any(st, "Just changed"));
+	assert_true(live_any(st, "Changes no conclusion on its own."));
+	assert_false(live_any(st, "Readiness: 100% \u2192 50%"));
 }
 
 int
