@@ -676,6 +676,35 @@ a_soc1_renewal_names_only_its_own_gaps(void **state)
 	fx_close(&f);
 }
 
+/* The clients' auditors want the year ending now covered and no kept
+ * evidence lets a SOC 1 reach back to it: the roadmap says so and what
+ * they can do, instead of the answer changing nothing; asked for the year
+ * ahead, it says nothing of the kind. */
+static void
+a_year_out_of_reach_is_said(void **state)
+{
+	(void)state;
+	static const char *const said = "Your clients' auditors want their "
+	                                "year ending 2026-12-31 covered";
+	struct fx f;
+	fx_open(&f, "payroll-bureau",
+	        "  evidence_kept: false\n"
+	        "  clients_year_covered: ending\n",
+	        "2026-12-06");
+	bool found = false;
+	for (size_t i = 0; i < f.p.nnotes; i++)
+		found |= strstr(f.p.notes[i], said) != NULL;
+	assert_true(found);
+	fx_close(&f);
+	fx_open(&f, "payroll-bureau",
+	        "  evidence_kept: false\n"
+	        "  clients_year_covered: next\n",
+	        "2026-12-06");
+	for (size_t i = 0; i < f.p.nnotes; i++)
+		assert_null(strstr(f.p.notes[i], "Your clients' auditors want"));
+	fx_close(&f);
+}
+
 /* Two to five years of kept evidence: a SOC 1 period covers a year, not 6
  * months, over the clients' fiscal year; and the reason says so. */
 static void
@@ -869,6 +898,7 @@ main(void)
 		cmocka_unit_test(a_first_soc2_looks_back_six_months),
 		cmocka_unit_test(the_deadline_holds_the_report_it_is_for),
 		cmocka_unit_test(a_soc1_renewal_names_only_its_own_gaps),
+		cmocka_unit_test(a_year_out_of_reach_is_said),
 		cmocka_unit_test(plan_invariants_hold),
 	};
 	return cmocka_run_group_tests(tests, load, unload);

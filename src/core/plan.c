@@ -1568,6 +1568,28 @@ other_notes(struct ctx *c, const struct place *pls, size_t n)
 		                   "who ask a bridge letter: your management's "
 		                   "statement that nothing significant changed "
 		                   "since the last period ended."));
+	/* The clients' auditors want the year ending now, and the SOC 1's
+	 * period cannot reach it (no kept months to look back on): say so,
+	 * rather than let the answer change nothing in silence. */
+	sc_day year = f->year_covered == 1 ? serves_fiscal_year(c) : 0;
+	for (size_t i = 0; i < n && year; i++) {
+		const struct place *pl = &pls[i];
+		if (!(pl->reports & (1u << SC_SOC1)) || pl->how == H_RENEWAL ||
+		    !pl->start ||
+		    months_of_year(f, year, pl->start, pl->end) >= FY_OVERLAP)
+			continue;
+		char y[11], st[11];
+		fmt(year, y);
+		fmt(pl->start, st);
+		note(c, sc_xasprintf(
+			"Your clients' auditors want their year ending %s covered, "
+			"but no SOC 1 period can cover enough of it: with no dated "
+			"evidence of the months already gone, the first period starts "
+			"%s. Tell them now: for that year they may test your controls "
+			"themselves or rely on their own checks of what you produce; "
+			"the report serves the years after.", y, st));
+		break;
+	}
 	bool open = f->nhigh + f->nmedium + f->nlow > 0;
 	struct sc_buf titles = {0};
 	for (size_t i = 0; i < n && open; i++) {
