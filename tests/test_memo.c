@@ -164,18 +164,14 @@ count(const char *s, const char *what)
 	return n;
 }
 
-/* The body: what comes before Appendix A (its heading as the format
- * writes it), a copy. */
+/* The body: what comes before Appendix A, whichever it is (its heading as
+ * the format writes it), a copy. */
 static char *
 body_of(const char *doc, enum sc_format fmt)
 {
-	const char *mark = fmt == SC_FMT_TEXT
-	                           ? "\nAPPENDIX A: HOW EACH CONCLUSION WAS REACHED\n"
-	                   : fmt == SC_FMT_HTML
-	                           ? "<h2>Appendix A: how each conclusion was "
-	                             "reached</h2>"
-	                           : "\n## Appendix A: how each conclusion was "
-	                             "reached\n";
+	const char *mark = fmt == SC_FMT_TEXT   ? "\nAPPENDIX A: "
+	                   : fmt == SC_FMT_HTML ? "<h2>Appendix A: "
+	                                        : "\n## Appendix A: ";
 	const char *at = strstr(doc, mark);
 	assert_non_null(at);
 	return sc_xstrndup(doc, (size_t)(at - doc));
@@ -208,7 +204,8 @@ static bool
 marked(const char *doc, const char *id)
 {
 	for (const char *p = doc; (p = strstr(p, "Rests on ")); p++) {
-		const char *end = strstr(p, "(see Assumptions and open questions)");
+		const char *end = strstr(p, "(see Appendix A: assumptions and "
+		                            "open questions)");
 		if (!end)
 			return false;
 		size_t n = strlen(id);
@@ -231,7 +228,8 @@ text_marked(const char *doc, const char *text, const char *id,
 		n++;
 		const char *after = p + strlen(text);
 		const char *mark = strstr(after, "Rests on ");
-		const char *see = mark ? strstr(mark, "(see Assumptions") : NULL;
+		const char *see = mark ? strstr(mark, "(see Appendix A: assumptions")
+		                       : NULL;
 		/* Right after it: the markup of a mark is a few characters. */
 		if (!mark || mark - after > 32 || !see) {
 			fail_msg("%s: \"%s\" not marked", fmt, text);
@@ -360,19 +358,38 @@ conclusions_on_assumptions_are_marked(void **state)
 	json_decref(j);
 	free(js);
 
-	/* Every document marks A1, A2 and A3 before its appendices, and
-	 * lists them in its assumptions section with what rests on each. */
+	/* Every document marks A1, A2 and A3 before its appendices, says in
+	 * its body how many there are and where they are listed, and lists
+	 * them in Appendix A with what rests on each. */
 	static const enum sc_format docs[] = {SC_FMT_TEXT, SC_FMT_MARKDOWN,
 	                                      SC_FMT_HTML};
 	for (size_t k = 0; k < 3; k++) {
 		char *s = render_on(&f, docs[k], date, NULL);
 		char *body = body_of(s, docs[k]);
 		char *sq = squeeze(body);
+		char *all = squeeze(s);
 		const char *sec = strstr(sq, docs[k] == SC_FMT_TEXT
 		                                     ? "ASSUMPTIONS AND OPEN QUESTIONS"
 		                                     : "Assumptions and open "
 		                                       "questions");
 		assert_non_null(sec);
+		assert_non_null(strstr(sec, "2 assumptions (a note typed in the "
+		                            "interview) and 1 open question"));
+		assert_non_null(strstr(sec, "They are marked A1 to A3"));
+		const char *list = strstr(all, docs[k] == SC_FMT_TEXT
+		                                       ? "APPENDIX A: ASSUMPTIONS AND "
+		                                         "OPEN QUESTIONS"
+		                                       : "Appendix A: assumptions and "
+		                                         "open questions");
+		assert_non_null(list);
+		/* The list alone: up to Appendix B (the answers come later and
+		 * show every note). */
+		const char *next = strstr(list, docs[k] == SC_FMT_TEXT
+		                                        ? "APPENDIX B: "
+		                                        : "Appendix B: ");
+		assert_non_null(next);
+		char *lst = sc_xstrndup(list, (size_t)(next - list));
+		list = lst;
 		for (int a = 1; a <= 3; a++) {
 			char id[8];
 			snprintf(id, sizeof id, "A%d", a);
@@ -392,19 +409,22 @@ conclusions_on_assumptions_are_marked(void **state)
 		text_marked(sq, "Share this assessment with a CPA firm and confirm "
 		                "the scope, type and period.",
 		            "A1", sc_format_id_str(docs[k]));
-		assert_non_null(strstr(sq, "Only the EU region; the US one is "
-		                           "resold."));
-		assert_non_null(strstr(sq, "Answer: Not sure."));
-		assert_non_null(strstr(sq, "Follow-up: Confirm whether contracts "
-		                           "promise uptime"));
-		assert_non_null(strstr(sq, "Gap: Perform a formal risk "
-		                           "assessment"));
+		assert_non_null(strstr(list, "Only the EU region; the US one is "
+		                             "resold."));
+		assert_non_null(strstr(list, "Answer: Not sure."));
+		assert_non_null(strstr(list, "Follow-up: Confirm whether contracts "
+		                             "promise uptime"));
+		assert_non_null(strstr(list, "Gap: Perform a formal risk "
+		                             "assessment"));
 		/* The first page quotes the numbers the list gives. */
-		if (strstr(sq, "A0"))
+		if (strstr(all, "A0"))
 			fail_msg("%s: a mark quotes A0", sc_format_id_str(docs[k]));
-		/* After the list: where the unnumbered note is. */
-		assert_null(strstr(sec, "A4"));
+		/* The unnumbered note: counted in the body, not listed. */
+		assert_null(strstr(list, "A4"));
+		assert_null(strstr(list, "Trading as Acme Cloud"));
 		assert_non_null(strstr(sec, "One more answer has a note or an "));
+		free(lst);
+		free(all);
 		free(sq);
 		free(body);
 		free(s);

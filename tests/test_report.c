@@ -1772,9 +1772,11 @@ markdown_renders_as_intended(void **state)
 			"Executive summary", "Recommendation",
 			"Trust Services categories", "Roadmap",
 			"Related frameworks", "Readiness gaps", "Next steps",
-			"Assumptions and open questions", "Sources", "Appendix A: how each conclusion was reached",
-			"Appendix B: how to close each gap",
-			"Appendix C: your answers", "About this report", NULL};
+			"Assumptions and open questions", "Sources",
+			"Appendix A: assumptions and open questions",
+			"Appendix B: how each conclusion was reached",
+			"Appendix C: how to close each gap",
+			"Appendix D: your answers", "About this report", NULL};
 		static const char *const none[] = {
 			"Executive summary", "Recommendation", "Related frameworks",
 			"Next steps", "Sources",
@@ -1784,9 +1786,10 @@ markdown_renders_as_intended(void **state)
 			"Executive summary", "Recommendation", "Roadmap",
 			"Related frameworks", "Readiness gaps", "Next steps",
 			"Assumptions and open questions", "Sources",
-			"Appendix A: how each conclusion was reached",
-			"Appendix B: how to close each gap",
-			"Appendix C: your answers", "About this report", NULL};
+			"Appendix A: assumptions and open questions",
+			"Appendix B: how each conclusion was reached",
+			"Appendix C: how to close each gap",
+			"Appendix D: your answers", "About this report", NULL};
 		const char *const *want = strcmp(cases[c], "none") == 0 ? none
 		                          : strcmp(cases[c], "escape") == 0 ? escape
 		                                                            : full;
@@ -1872,12 +1875,13 @@ evidence_markdown_renders_as_intended(void **state)
 			const char *html = sc_buf_str(&b);
 			assert_int_equal(count(html, "<h1>"), 1);
 			/* The appendix is one more section where there is a
-			 * report to collect evidence for. */
+			 * report to collect evidence for (and the assumptions'
+			 * list one more where conclusions rest on some). */
 			if (k == 1)
 				assert_int_equal(count(html, "<h2>"),
 				                 strcmp(cases[c], "none") == 0 ? 8
-				                 : strcmp(cases[c], "escape") == 0 ? 13
-				                                                   : 14);
+				                 : strcmp(cases[c], "escape") == 0 ? 14
+				                                                   : 15);
 			/* Evidence tables start with a "#" header cell; the gaps'
 			 * work plan ends with the owner. */
 			for (const char *t = html; (t = strstr(t, "<table>")); t++) {

@@ -184,6 +184,52 @@ rp_memo_ids(const struct rp_model *m, const size_t *idx, size_t n,
 }
 
 char *
+rp_memo_assumptions_summary(const struct rp_model *m)
+{
+	size_t listed = m->nassumptions - m->nunlisted, idk = 0;
+	if (!m->nassumptions)
+		return sc_xstrdup(RP_NO_ASSUMPTIONS);
+	if (!listed)
+		return sc_xasprintf("No conclusion rests on an assumption or an "
+		                    "open question now: the %zu answer%s with a "
+		                    "note or an \"I don't know\" %s with the "
+		                    "answers in %s, where a changed answer could "
+		                    "still change a conclusion.",
+		                    m->nassumptions,
+		                    m->nassumptions == 1 ? "" : "s",
+		                    m->nassumptions == 1 ? "is" : "are",
+		                    rp_title(m, RP_H_APPENDIX));
+	for (size_t i = 0; i < m->nassumptions; i++)
+		idk += m->assumptions[i].num && m->assumptions[i].idk;
+	struct sc_buf b = {0};
+	sc_buf_printf(&b, "Some conclusions of this report rest on answers that "
+	                  "are not yet fact: ");
+	if (listed - idk)
+		sc_buf_printf(&b, "%zu assumption%s (a note typed in the "
+		                  "interview)", listed - idk,
+		              listed - idk == 1 ? "" : "s");
+	if (idk)
+		sc_buf_printf(&b, "%s%zu open question%s (an \"I don't know\" or "
+		                  "\"Not sure\")", listed - idk ? " and " : "",
+		              idk, idk == 1 ? "" : "s");
+	if (listed == 1)
+		sc_buf_printf(&b, ". It is marked A1 where a conclusion rests on it, "
+		                  "and %s gives the answer, the note and what rests "
+		                  "on it. Confirm or correct it before the scope is "
+		                  "agreed: what is marked may change until you do.",
+		              rp_title(m, RP_H_ASSUMPTIONS));
+	else
+		sc_buf_printf(&b, ". They are marked A1 %s A%zu where conclusions "
+		                  "rest on them, and %s gives the answer, the note "
+		                  "and what rests on each. Confirm or correct them "
+		                  "before the scope is agreed: what is marked may "
+		                  "change until you do.",
+		              listed == 2 ? "and" : "to", listed,
+		              rp_title(m, RP_H_ASSUMPTIONS));
+	return sc_buf_steal(&b);
+}
+
+char *
 rp_memo_unlisted(const struct rp_model *m)
 {
 	if (!m->nunlisted)
@@ -224,7 +270,7 @@ rp_memo_assumed(const struct rp_model *m, const size_t *idx, size_t n,
 	                                          : "assumptions or open "
 	                                            "questions:");
 	rp_memo_ids(m, idx, n, out);
-	sc_buf_puts(out, " (see Assumptions and open questions).");
+	sc_buf_printf(out, " (see %s).", rp_title(m, RP_H_ASSUMPTIONS));
 }
 
 /* ---- the scope ----------------------------------------------------------- */
@@ -564,13 +610,16 @@ rp_memo_first_page(struct rp_model *m)
 			               "collected) or includes it (tested, which it "
 			               "must agree to): carve-out is the usual "
 			               "choice."));
-	if (m->nassumptions)
+	/* The ones some conclusion rests on (numbered), where they are. */
+	size_t listed = m->nassumptions - m->nunlisted;
+	if (listed)
 		add(&m->decide, &m->ndecide,
-		    sc_xasprintf("The %zu assumption%s and open question%s listed "
-		                 "below: confirm or correct them before the "
-		                 "scope is agreed.",
-		                 m->nassumptions, m->nassumptions == 1 ? "" : "s",
-		                 m->nassumptions == 1 ? "" : "s"));
+		    sc_xasprintf("The %zu assumption%s and open question%s that "
+		                 "conclusions rest on (%s): confirm or correct "
+		                 "them before the scope is agreed.",
+		                 listed, listed == 1 ? "" : "s",
+		                 listed == 1 ? "" : "s",
+		                 rp_title(m, RP_H_ASSUMPTIONS)));
 	sc_buf_fini(&b);
 }
 

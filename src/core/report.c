@@ -88,18 +88,24 @@ rp_has_guide(const struct rp_model *m)
 void
 rp_model_letters(struct rp_model *m)
 {
+	/* The assumptions' list is an appendix when some conclusion rests
+	 * on one: the body says how many and where they are marked. */
 	const bool present[] = {
-		true, rp_has_guide(m), true,
+		m->nunlisted < m->nassumptions, true, rp_has_guide(m), true,
 		m->evidence.cat && m->evidence.nlists > 0,
 	};
-	const enum rp_heading which[] = {RP_H_TRACE, RP_H_GUIDE, RP_H_APPENDIX,
+	const enum rp_heading which[] = {RP_H_ASSUMPTIONS, RP_H_TRACE,
+	                                 RP_H_GUIDE, RP_H_APPENDIX,
 	                                 RP_H_EVIDENCE};
 	char letter = 'A';
 	for (size_t i = 0; i < sizeof which / sizeof which[0]; i++) {
 		m->titles[which[i]][0] = '\0';
 		if (present[i])
 			snprintf(m->titles[which[i]], sizeof m->titles[which[i]],
-			         "Appendix %c: %s", letter++, headings[which[i]].title);
+			         "Appendix %c: %s", letter++,
+			         which[i] == RP_H_ASSUMPTIONS
+			                 ? "assumptions and open questions"
+			                 : headings[which[i]].title);
 	}
 }
 
@@ -963,13 +969,14 @@ rp_model_build(struct rp_model *m, const struct sc_questionnaire *q,
 		rp_memo_scope(m);
 	rp_outcome_build(m);
 	rp_memo_number(m);
+	/* The appendices' letters before any sentence names one. */
+	rp_model_letters(m);
 	if (m->soc) {
 		build_exec(m);
 		rp_memo_first_page(m);
 		build_sources(m);
 	}
 	rp_outcome_exec(m);
-	rp_model_letters(m);
 	sc_buf_fini(&b);
 }
 

@@ -234,19 +234,35 @@ h_summary(struct hw *w, const struct rp_model *m)
 	sc_buf_puts(w->out, "</div>\n");
 }
 
+/* The body's word on the assumptions: how many, where they are marked
+ * and listed. */
 static void
 h_assumptions(struct hw *w, const struct rp_model *m)
 {
 	h_section(w, RP_H_ASSUMPTIONS, false);
-	if (!m->nassumptions) {
-		h_tag(w, "<p>", RP_NO_ASSUMPTIONS, "</p>\n</div>\n");
+	char *sum = rp_memo_assumptions_summary(m);
+	h_tag(w, "<p>", sum, "</p>\n");
+	free(sum);
+	char *more = m->nunlisted < m->nassumptions ? rp_memo_unlisted(m) : NULL;
+	if (more)
+		h_tag(w, "<p>", more, "</p>\n");
+	free(more);
+	sc_buf_puts(w->out, "</div>\n");
+}
+
+/* The appendix that lists them, each with its question, answer, note and
+ * the conclusions resting on it; the marks link to its items. */
+static void
+h_assumptions_list(struct hw *w, const struct rp_model *m)
+{
+	if (m->nunlisted >= m->nassumptions)
 		return;
-	}
-	bool listed = m->nunlisted < m->nassumptions;
-	if (listed) {
-		h_tag(w, "<p>", RP_ASSUMPTIONS_INTRO, "</p>\n");
-		sc_buf_puts(w->out, "<ul class=\"assumptions\">\n");
-	}
+	sc_buf_puts(w->out, "<div class=\"section pagebreak\" "
+	                    "id=\"assumptions-list\">\n<h2>");
+	h_text(w, rp_title(m, RP_H_ASSUMPTIONS));
+	sc_buf_puts(w->out, "</h2>\n");
+	h_tag(w, "<p>", RP_ASSUMPTIONS_INTRO, "</p>\n");
+	sc_buf_puts(w->out, "<ul class=\"assumptions\">\n");
 	for (size_t i = 0; i < m->nassumptions; i++) {
 		const struct rp_assumption *as = &m->assumptions[i];
 		if (!as->num)
@@ -263,26 +279,14 @@ h_assumptions(struct hw *w, const struct rp_model *m)
 			                    "question.");
 		if (as->note)
 			h_tag(w, "<br>\nNote: ", as->note, "");
-		sc_buf_puts(w->out, "<br>\n");
-		if (as->nrests) {
-			sc_buf_puts(w->out, "Conclusions resting on it: ");
-			for (size_t k = 0; k < as->nrests; k++) {
-				sc_buf_puts(w->out, k ? "; " : "");
-				h_text(w, as->rests[k]);
-			}
-			sc_buf_putc(w->out, '.');
-		} else {
-			sc_buf_puts(w->out, "No conclusion rests on it.");
+		sc_buf_puts(w->out, "<br>\nConclusions resting on it: ");
+		for (size_t k = 0; k < as->nrests; k++) {
+			sc_buf_puts(w->out, k ? "; " : "");
+			h_text(w, as->rests[k]);
 		}
-		sc_buf_puts(w->out, "</li>\n");
+		sc_buf_puts(w->out, ".</li>\n");
 	}
-	if (listed)
-		sc_buf_puts(w->out, "</ul>\n");
-	char *more = rp_memo_unlisted(m);
-	if (more)
-		h_tag(w, "<p>", more, "</p>\n");
-	free(more);
-	sc_buf_puts(w->out, "</div>\n");
+	sc_buf_puts(w->out, "</ul>\n</div>\n");
 }
 
 static void
@@ -1022,6 +1026,7 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 		if (m->nassumptions)
 			h_assumptions(&w, m);
 	}
+	h_assumptions_list(&w, m);
 	h_trace(&w, m);
 	h_guide(&w, m);
 	h_appendix(&w, m);

@@ -371,8 +371,7 @@ struct rp_model {
 	"you do."
 #define RP_NO_ASSUMPTIONS                                                      \
 	"None: no answer was \"I don't know\" or \"Not sure\" and no note "   \
-	"was typed, so the conclusions rest on the answers as given "          \
-	"(Appendix B)."
+	"was typed, so the conclusions rest on the answers as given."
 #define RP_SCOPE_INTRO                                                         \
 	"What the examination would cover, proposed from your answers for "    \
 	"you to agree with your CPA firm: the system the description covers, " \
@@ -493,6 +492,11 @@ rp_memo_number(struct rp_model *m);
  * are; NULL when there are none.  The caller frees it. */
 char *
 rp_memo_unlisted(const struct rp_model *m);
+/* What the body says of the assumptions: how many conclusions rest on
+ * which kinds, where they are marked and listed; or that none does.  The
+ * caller frees it. */
+char *
+rp_memo_assumptions_summary(const struct rp_model *m);
 void
 rp_memo_fini(struct rp_model *m);
 

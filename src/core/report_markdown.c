@@ -212,17 +212,30 @@ md_summary(struct md *w, const struct rp_model *m)
 		md_para(w, m->ex_open);
 }
 
+/* The body's word on the assumptions: how many, where they are marked
+ * and listed. */
 static void
 md_assumptions(struct md *w, const struct rp_model *m)
 {
 	md_heading(w, 2, rp_heading(RP_H_ASSUMPTIONS));
-	if (!m->nassumptions) {
-		md_para(w, RP_NO_ASSUMPTIONS);
+	char *sum = rp_memo_assumptions_summary(m);
+	md_para(w, sum);
+	free(sum);
+	char *more = m->nunlisted < m->nassumptions ? rp_memo_unlisted(m) : NULL;
+	if (more)
+		md_para(w, more);
+	free(more);
+}
+
+/* The appendix that lists them, each with its question, answer, note and
+ * the conclusions resting on it. */
+static void
+md_assumptions_list(struct md *w, const struct rp_model *m)
+{
+	if (m->nunlisted >= m->nassumptions)
 		return;
-	}
-	bool listed = m->nunlisted < m->nassumptions;
-	if (listed)
-		md_para(w, RP_ASSUMPTIONS_INTRO);
+	md_heading(w, 2, rp_title(m, RP_H_ASSUMPTIONS));
+	md_para(w, RP_ASSUMPTIONS_INTRO);
 	for (size_t i = 0; i < m->nassumptions; i++) {
 		const struct rp_assumption *as = &m->assumptions[i];
 		if (!as->num)
@@ -240,25 +253,14 @@ md_assumptions(struct md *w, const struct rp_model *m)
 			sc_buf_puts(w->out, "\\\n  Note: ");
 			md_text(w, as->note, "  ");
 		}
-		sc_buf_puts(w->out, "\\\n  ");
-		if (as->nrests) {
-			sc_buf_puts(w->out, "Conclusions resting on it: ");
-			for (size_t k = 0; k < as->nrests; k++) {
-				sc_buf_puts(w->out, k ? "; " : "");
-				md_text(w, as->rests[k], "  ");
-			}
-			sc_buf_putc(w->out, '.');
-		} else {
-			sc_buf_puts(w->out, "No conclusion rests on it.");
+		sc_buf_puts(w->out, "\\\n  Conclusions resting on it: ");
+		for (size_t k = 0; k < as->nrests; k++) {
+			sc_buf_puts(w->out, k ? "; " : "");
+			md_text(w, as->rests[k], "  ");
 		}
-		sc_buf_putc(w->out, '\n');
+		sc_buf_puts(w->out, ".\n");
 	}
-	if (listed)
-		sc_buf_putc(w->out, '\n');
-	char *more = rp_memo_unlisted(m);
-	if (more)
-		md_para(w, more);
-	free(more);
+	sc_buf_putc(w->out, '\n');
 }
 
 static void
@@ -917,6 +919,7 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 		if (m->nassumptions)
 			md_assumptions(&w, m);
 	}
+	md_assumptions_list(&w, m);
 	md_trace(&w, m);
 	md_guide(&w, m);
 	md_appendix(&w, m);

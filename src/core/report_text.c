@@ -182,16 +182,31 @@ summary(struct tw *t, const struct rp_model *m)
 	para(t, m->ex_open);
 }
 
+/* The body's word on the assumptions: how many, where they are marked
+ * and listed. */
 static void
 assumptions(struct tw *t, const struct rp_model *m)
 {
 	heading(t, RP_H_ASSUMPTIONS);
-	if (!m->nassumptions) {
-		wrap(t, "", "", RP_NO_ASSUMPTIONS);
-		return;
+	char *sum = rp_memo_assumptions_summary(m);
+	wrap(t, "", "", sum);
+	free(sum);
+	char *more = m->nunlisted < m->nassumptions ? rp_memo_unlisted(m) : NULL;
+	if (more) {
+		blank(t);
+		wrap(t, "", "", more);
 	}
-	if (m->nunlisted < m->nassumptions)
-		wrap(t, "", "", RP_ASSUMPTIONS_INTRO);
+	free(more);
+}
+
+/* The appendix that lists them. */
+static void
+assumptions_list(struct tw *t, const struct rp_model *m)
+{
+	if (m->nunlisted >= m->nassumptions)
+		return;
+	heading_titled(t, rp_title(m, RP_H_ASSUMPTIONS));
+	wrap(t, "", "", RP_ASSUMPTIONS_INTRO);
 	struct sc_buf b = {0};
 	for (size_t i = 0; i < m->nassumptions; i++) {
 		const struct rp_assumption *as = &m->assumptions[i];
@@ -216,24 +231,13 @@ assumptions(struct tw *t, const struct rp_model *m)
 			wrap(t, "    ", "    ", sc_buf_str(&b));
 		}
 		sc_buf_reset(&b);
-		if (as->nrests) {
-			sc_buf_puts(&b, "Conclusions resting on it: ");
-			for (size_t k = 0; k < as->nrests; k++)
-				sc_buf_printf(&b, "%s%s", k ? "; " : "", as->rests[k]);
-			sc_buf_putc(&b, '.');
-		} else {
-			sc_buf_puts(&b, "No conclusion rests on it.");
-		}
+		sc_buf_puts(&b, "Conclusions resting on it: ");
+		for (size_t k = 0; k < as->nrests; k++)
+			sc_buf_printf(&b, "%s%s", k ? "; " : "", as->rests[k]);
+		sc_buf_putc(&b, '.');
 		wrap(t, "    ", "    ", sc_buf_str(&b));
 	}
 	sc_buf_fini(&b);
-	char *more = rp_memo_unlisted(m);
-	if (more) {
-		if (m->nunlisted < m->nassumptions)
-			blank(t);
-		wrap(t, "", "", more);
-	}
-	free(more);
 }
 
 static void
@@ -763,6 +767,7 @@ render(const struct rp_model *m, const struct sc_report_opts *opts,
 		if (m->nassumptions)
 			assumptions(&t, m);
 	}
+	assumptions_list(&t, m);
 	trace(&t, m);
 	guide(&t, m);
 	appendix(&t, m);

@@ -589,9 +589,10 @@ class CliTest(unittest.TestCase):
 
     def test_evaluate_markdown_and_html_carry_the_evidence_appendix(self):
         path = self.example("payroll-bureau.yaml")
-        # The last appendix, after the trace, the gap guide and the answers.
-        for fmt, mark in (("markdown", "## Appendix D: evidence to collect"),
-                          ("html", "<h2>Appendix D: evidence to collect</h2>")):
+        # The last appendix, after the assumptions, the trace, the gap guide
+        # and the answers.
+        for fmt, mark in (("markdown", "## Appendix E: evidence to collect"),
+                          ("html", "<h2>Appendix E: evidence to collect</h2>")):
             r = self.run_cli("evaluate", path, "--format", fmt)
             self.assertEqual(r.returncode, 0, r.stderr)
             self.assertIn(mark, r.stdout)
