@@ -624,6 +624,55 @@ evidence_needs_every_item_it_names(void **state)
 	fx_close(&f);
 }
 
+/* Policies only partly written: the full set of policies is not "Exists",
+ * although who owns them (the item the request names) is in place; the
+ * gap it comes from is named on the row. */
+static void
+evidence_of_partly_written_policies_is_partial(void **state)
+{
+	(void)state;
+	struct fx f;
+	memset(&f, 0, sizeof f);
+	char *qp = th_src("questionnaires/soc-scoping.yaml");
+	f.q = load_q(qp);
+	free(qp);
+	char *path = th_src("questionnaires/examples/payroll-bureau.yaml");
+	char *doc = th_read(path, NULL);
+	free(path);
+	char *at = strstr(doc, "controls_documented: 'yes'");
+	assert_non_null(at);
+	char *edited = sc_xasprintf("%.*scontrols_documented: partly%s",
+	                            (int)(at - doc), doc,
+	                            at + strlen("controls_documented: 'yes'"));
+	free(doc);
+	fx_answers(&f, edited);
+	free(edited);
+	f.cat = load_cat(NULL);
+	char *js = evidence_on(&f, SC_FMT_JSON, "2026-12-06");
+	json_t *j = parse(js);
+	json_t *rows = json_object_get(j, "requests");
+	bool seen = false;
+	for (size_t i = 0; i < json_array_size(rows); i++) {
+		json_t *r = json_array_get(rows, i);
+		if (strcmp(json_string_value(json_object_get(r, "id")),
+		           "policy_set") != 0)
+			continue;
+		seen = true;
+		assert_string_equal(json_string_value(json_object_get(r, "exists")),
+		                    "partial");
+		json_t *gaps = json_object_get(r, "gaps");
+		bool named = false;
+		for (size_t k = 0; k < json_array_size(gaps); k++)
+			named |= strcmp(json_string_value(json_array_get(gaps, k)),
+			                "document_controls") == 0;
+		assert_true(named);
+	}
+	assert_true(seen);
+	json_decref(j);
+	free(js);
+	fx_close(&f);
+}
+
 /* Operation evidence over a window that has not begun cannot exist yet:
  * "Not due yet" in every format, whatever the readiness answers say; the
  * design evidence of the same items exists. */
@@ -1148,6 +1197,7 @@ main(void)
 		cmocka_unit_test(examples_mark_what_rests_on_assumptions),
 		cmocka_unit_test(evidence_exists_only_when_answered),
 		cmocka_unit_test(evidence_needs_every_item_it_names),
+		cmocka_unit_test(evidence_of_partly_written_policies_is_partial),
 		cmocka_unit_test(evidence_over_a_future_window_is_not_due),
 		cmocka_unit_test(combined_examination_lists_each_request_once),
 		cmocka_unit_test(owners_and_due_dates_travel_to_every_format),

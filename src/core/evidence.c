@@ -364,6 +364,29 @@ build_row(struct rp_model *m, const struct sc_ev_request *req,
 	                      : request_status(m, req, row->criteria,
 	                                       row->ncriteria);
 	row_gaps(m, row);
+	/* A gap no readiness item counts (policies only partly written)
+	 * that cites exactly this request's criteria says it is not all
+	 * there: not "Exists" while that gap is open. */
+	for (size_t i = 0; i < m->ngaps && row->status == SC_READY_IN_PLACE;
+	     i++) {
+		const struct rp_gap *g = &m->gaps[i];
+		bool counted = false;
+		for (size_t k = 0; k < g->reasons.n && !counted; k++)
+			counted = g->reasons.v[k].rule->readiness_item != NULL;
+		if (counted || (g->rec->def && g->rec->def->followup) ||
+		    g->rec->def->ncriteria != req->ncriteria)
+			continue;
+		bool same = true;
+		for (size_t k = 0; k < req->ncriteria && same; k++)
+			same = strcmp(g->rec->def->criteria[k],
+			              req->criteria[k]) == 0;
+		if (!same)
+			continue;
+		row->status = SC_READY_PARTIAL;
+		row->gaps = sc_xrealloc(row->gaps,
+		                        (row->ngaps + 1) * sizeof *row->gaps);
+		row->gaps[row->ngaps++] = i;
+	}
 	return true;
 }
 
