@@ -624,6 +624,32 @@ evidence_needs_every_item_it_names(void **state)
 	fx_close(&f);
 }
 
+/* A memo without a SOC 1 proposes no control objectives, and says none:
+ * the scope's introduction speaks of what it proposes. */
+static void
+scope_intro_fits_the_reports(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_example(&f, "questionnaires/examples/healthcare-saas.yaml");
+	char *md = render_on(&f, SC_FMT_MARKDOWN, "2026-12-06", NULL);
+	assert_null(strstr(md, "SOC 1 Type"));
+	const char *scope = strstr(md, "## Scope of the examination");
+	assert_non_null(scope);
+	const char *next = strstr(scope + 3, "\n## ");
+	assert_non_null(next);
+	char *sec = sc_xstrndup(scope, (size_t)(next - scope));
+	assert_null(strstr(sec, "control objectives"));
+	free(sec);
+	free(md);
+	fx_close(&f);
+	fx_example(&f, "questionnaires/examples/payroll-bureau.yaml");
+	md = render_on(&f, SC_FMT_MARKDOWN, "2026-12-06", NULL);
+	assert_non_null(strstr(md, "the control objectives the SOC 1 tests"));
+	free(md);
+	fx_close(&f);
+}
+
 /* Policies only partly written: the full set of policies is not "Exists",
  * although who owns them (the item the request names) is in place; the
  * gap it comes from is named on the row. */
@@ -1198,6 +1224,7 @@ main(void)
 		cmocka_unit_test(evidence_exists_only_when_answered),
 		cmocka_unit_test(evidence_needs_every_item_it_names),
 		cmocka_unit_test(evidence_of_partly_written_policies_is_partial),
+		cmocka_unit_test(scope_intro_fits_the_reports),
 		cmocka_unit_test(evidence_over_a_future_window_is_not_due),
 		cmocka_unit_test(combined_examination_lists_each_request_once),
 		cmocka_unit_test(owners_and_due_dates_travel_to_every_format),

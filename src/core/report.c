@@ -80,6 +80,15 @@ rp_gap_marked_confirm(const struct rp_gap *g)
 }
 
 bool
+rp_has_soc1(const struct rp_model *m)
+{
+	for (size_t i = 0; i < m->nreports; i++)
+		if (m->reports[i].rec->id == SC_SOC1)
+			return true;
+	return false;
+}
+
+bool
 rp_has_guide(const struct rp_model *m)
 {
 	return m->soc && m->ngaps > 0;

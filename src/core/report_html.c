@@ -326,7 +326,7 @@ h_scope(struct hw *w, const struct rp_model *m)
 	if (!any)
 		return;
 	h_section(w, RP_H_SCOPE, false);
-	h_tag(w, "<p>", RP_SCOPE_INTRO, "</p>\n");
+	h_tag(w, "<p>", RP_SCOPE_INTRO(m), "</p>\n");
 	if (m->nscope) {
 		sc_buf_puts(w->out, "<h3>System boundary</h3>\n"
 		                    "<dl class=\"meta\">\n");

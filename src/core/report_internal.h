@@ -372,12 +372,20 @@ struct rp_model {
 #define RP_NO_ASSUMPTIONS                                                      \
 	"None: no answer was \"I don't know\" or \"Not sure\" and no note "   \
 	"was typed, so the conclusions rest on the answers as given."
-#define RP_SCOPE_INTRO                                                         \
-	"What the examination would cover, proposed from your answers for "    \
-	"you to agree with your CPA firm: the system the description covers, " \
-	"the control objectives tested (SOC 1), what your customers must do "  \
-	"themselves and what happens to the providers that run part of the "   \
-	"service."
+/* What the scope section proposes: with a SOC 1 among the reports, its
+ * control objectives too. */
+#define RP_SCOPE_INTRO(m)                                                      \
+	(rp_has_soc1(m)                                                        \
+	         ? "What the examination would cover, proposed from your "     \
+	           "answers for you to agree with your CPA firm: the system "  \
+	           "the description covers, the control objectives the SOC 1 " \
+	           "tests, what your customers must do themselves and what "   \
+	           "happens to the providers that run part of the service."    \
+	         : "What the examination would cover, proposed from your "     \
+	           "answers for you to agree with your CPA firm: the system "  \
+	           "the description covers, what your customers must do "      \
+	           "themselves and what happens to the providers that run "    \
+	           "part of the service.")
 #define RP_TRACE_INTRO                                                         \
 	"Each conclusion of this report with the rules of the questionnaire "  \
 	"that reached it, in the order of its reasons above, and the answers " \
@@ -414,6 +422,9 @@ rp_gap_marked_confirm(const struct rp_gap *g);
  * gaps does). */
 bool
 rp_has_guide(const struct rp_model *m);
+/* Is a SOC 1 among the reports recommended? */
+bool
+rp_has_soc1(const struct rp_model *m);
 /* Letter the appendices present: after the model is built and again
  * once the evidence list is added. */
 void

@@ -304,7 +304,7 @@ md_scope(struct md *w, const struct rp_model *m)
 	if (!has_scope(m))
 		return;
 	md_heading(w, 2, rp_heading(RP_H_SCOPE));
-	md_para(w, RP_SCOPE_INTRO);
+	md_para(w, RP_SCOPE_INTRO(m));
 	if (m->nscope) {
 		md_heading(w, 3, "System boundary");
 		for (size_t i = 0; i < m->nscope; i++) {

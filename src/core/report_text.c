@@ -278,7 +278,7 @@ scope(struct tw *t, const struct rp_model *m)
 	if (!any)
 		return;
 	heading(t, RP_H_SCOPE);
-	wrap(t, "", "", RP_SCOPE_INTRO);
+	wrap(t, "", "", RP_SCOPE_INTRO(m));
 	struct sc_buf b = {0};
 	if (m->nscope) {
 		blank(t);
