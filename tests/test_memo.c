@@ -938,6 +938,12 @@ brand_on_the_cover(void **state)
 	assert_non_null(strstr(html, "alt=\"Roe &amp; Partners &lt;CPAs&gt;\""));
 	assert_non_null(strstr(html, "<dt>Prepared by</dt><dd>Jane Roe, Roe "
 	                             "&amp; Partners &lt;CPAs&gt;</dd>"));
+	/* A report a consultant signs is not called the client's
+	 * self-assessment: the closing words name who prepared it. */
+	assert_non_null(strstr(html, "This report was prepared with socscope "
+	                             "by Jane Roe, Roe &amp; Partners "
+	                             "&lt;CPAs&gt;, from the answers"));
+	assert_null(strstr(html, "This report is a self-assessment"));
 	/* Nothing is fetched: the logo is inside the file. */
 	assert_null(strstr(html, "src=\"http"));
 	bool tidy = have_tool("tidy"), xmllint = have_tool("xmllint");

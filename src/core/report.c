@@ -1008,6 +1008,23 @@ rp_model_brand(struct rp_model *m, const struct sc_report_brand *brand)
 		                              m->assessor ? m->assessor : "",
 		                              m->assessor && m->firm ? ", " : "",
 		                              m->firm ? m->firm : "");
+	/* A report a consultant signs is not the client's self-assessment:
+	 * the closing words say who prepared it, from whose answers. */
+	free(m->own_disclaimer);
+	m->own_disclaimer = NULL;
+	if (!m->q->disclaimer) {
+		if (m->prepared_by)
+			m->own_disclaimer = sc_xasprintf(
+				"This report was prepared with socscope by %s, from "
+				"the answers given in the interview, to prepare for a "
+				"conversation with a CPA firm. It is not an audit, an "
+				"attestation or an opinion. Only a licensed CPA firm "
+				"performs a SOC examination and decides its scope, type "
+				"and period.",
+				m->prepared_by);
+		m->disclaimer = m->own_disclaimer ? m->own_disclaimer
+		                                  : RP_DISCLAIMER;
+	}
 }
 
 void
@@ -1015,6 +1032,7 @@ rp_model_fini(struct rp_model *m)
 {
 	free(m->title);
 	free(m->prepared_by);
+	free(m->own_disclaimer);
 	free(m->summary);
 	free(m->completeness);
 	free(m->ex_lead);

@@ -349,6 +349,7 @@ struct rp_model {
 	struct rp_field *fields;              /* the header lines */
 	size_t nfields;
 	char next_review[11];                 /* "" when none */
+	char *own_disclaimer;  /* the scoping one naming who prepared it */
 	const char *disclaimer;               /* RP_DISCLAIMER or the
 	                                       * questionnaire's own */
 };
