@@ -409,8 +409,8 @@ rp_evidence_build(struct rp_model *m, const struct sc_catalogue *cat)
 		"for the scope recommended here, per criterion, with the public "
 		"source each request rests on. Your CPA firm sends its own "
 		"request list; use this one to start collecting. A request that "
-		"serves more than one report is listed once: one examination of "
-		"both asks for it once."));
+		"serves more than one report is listed once: two reports examined "
+		"together ask for it once."));
 	note_add(e, sc_xstrdup(
 		"Design evidence (\"as of\" a date, or \"in effect over\" a "
 		"window) shows that a control exists: a Type I asks for it, and "

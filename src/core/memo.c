@@ -522,7 +522,7 @@ rp_memo_first_page(struct rp_model *m)
 			}
 		}
 		if (pr->combined && pr->id == SC_SOC2)
-			sc_buf_puts(&b, " (one examination with the SOC 1)");
+			sc_buf_puts(&b, " (examined together with the SOC 1)");
 		/* What the decision rests on, where its reasons rest on an
 		 * assumption. */
 		for (size_t r = 0; r < m->nreports; r++)

@@ -1018,7 +1018,7 @@ add_place(struct tb *tb, const struct place *pl, size_t prep, size_t engage,
 	          sc_xasprintf("%s %s report%s expected between these dates%s%s.",
 	                       who, type,
 	                       pl->reports == ((1u << SC_SOC1) | (1u << SC_SOC2))
-	                               ? "s (one examination for both)"
+	                               ? "s (two reports examined together)"
 	                               : "",
 	                       soc3 ? ", with the SOC 3 (the public summary of "
 	                              "the SOC 2 Type II, on the same period)"
@@ -1263,8 +1263,8 @@ place_all(struct ctx *c, struct place *out, bool clean, bool *any_lookback)
 		if (one->type == SC_TYPE2 && (one->start != two->start ||
 		                              one->end != two->end)) {
 			char *w = sc_xasprintf("%s; the SOC 2 takes the same "
-			                       "period so that one examination "
-			                       "covers both",
+			                       "period so that the CPA firm can "
+			                       "examine both together",
 			                       one->why ? one->why : "");
 			free(one->why);
 			one->why = w;
