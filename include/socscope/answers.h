@@ -76,6 +76,14 @@ sc_answers_action(const struct sc_answers *a, const char *gap);
 bool
 sc_answers_set_action(struct sc_answers *a, const char *gap,
                       const char *owner, const long *due);
+/* Read "Dana Lee, 2027-01-31", "Dana Lee", "2027-01-31" or "" (which
+ * clears) as typed for a gap: a date after the last comma (or alone) is
+ * the due date.  Sets *owner (NULL when none; the caller frees it),
+ * *has_due and *due; false with *err (the caller frees it) when what
+ * looks like the date is not one. */
+bool
+sc_action_parse(const char *text, char **owner, bool *has_due, long *due,
+                char **err);
 /* Does some rule of q raise a gap with this id? */
 bool
 sc_questionnaire_has_gap(const struct sc_questionnaire *q, const char *gap);

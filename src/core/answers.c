@@ -334,6 +334,57 @@ sc_answers_action(const struct sc_answers *a, const char *gap)
 
 #define OWNER_MAX 200
 
+static char *
+trim_spaces(char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		s[--n] = '\0';
+	return s;
+}
+
+bool
+sc_action_parse(const char *text, char **owner, bool *has_due, long *due,
+                char **err)
+{
+	char *copy = sc_xstrdup(text ? text : "");
+	char *who = trim_spaces(copy), *date = NULL;
+	char *comma = strrchr(who, ',');
+	char *tail = trim_spaces(comma ? comma + 1 : who);
+	*owner = NULL;
+	*has_due = false;
+	*due = 0;
+	*err = NULL;
+	/* What starts with a digit and holds a dash is meant as a date. */
+	if (*tail >= '0' && *tail <= '9' && strchr(tail, '-')) {
+		date = tail;
+		if (comma)
+			*comma = '\0';
+		else
+			who = (char *)"";
+		who = comma ? trim_spaces(who) : who;
+	}
+	if (date) {
+		sc_day day;
+		const char *why = NULL;
+		if (!sc_date_parse(date, &day, &why)) {
+			*err = sc_xasprintf("\"%s\" is not a date: %s; write it as "
+			                    "YYYY-MM-DD after a comma", date,
+			                    why ? why : "use YYYY-MM-DD");
+			free(copy);
+			return false;
+		}
+		*has_due = true;
+		*due = day;
+	}
+	if (*who)
+		*owner = sc_xstrdup(who);
+	free(copy);
+	return true;
+}
+
 bool
 sc_answers_set_action(struct sc_answers *a, const char *gap,
                       const char *owner, const long *due)

@@ -416,6 +416,86 @@ print_results(struct plain *p)
 	sc_buf_fini(&b);
 }
 
+/* One gap as the owner list shows it: "3. Title (owner: Dana Lee, due
+ * 2027-02-15)". */
+static void
+say_gap(struct plain *p, size_t k, const struct sc_gap_rec *g)
+{
+	const struct sc_action *x = sc_answers_action(p->s->a, g->def->id);
+	struct sc_buf b = {0};
+	if (x && x->owner)
+		sc_buf_printf(&b, "owner: %s", x->owner);
+	if (x && x->has_due) {
+		char due[11];
+		sc_date_format(x->due, due);
+		sc_buf_printf(&b, "%sdue %s", b.len ? ", " : "", due);
+	}
+	plain_say(p, "%zu. %s (%s)\n", k + 1, g->def->title,
+	          b.len ? sc_buf_str(&b) : "no owner or date yet");
+	sc_buf_fini(&b);
+}
+
+/* After the results: who closes each gap and by when, saved in the
+ * answers file and shown in every report.  Enter alone (or the end of
+ * input) finishes. */
+static void
+assign_owners(struct plain *p)
+{
+	const struct sc_result *r = sc_eval_result(p->s->ev);
+	if (!r->ngaps || p->quit || p->eof || interrupted)
+		return;
+	plain_say(p, "\nWho closes each gap, and by when? Type a gap's number, "
+	          "then the owner and a date, as in \"2 Dana Lee, 2027-02-15\" "
+	          "(the number alone clears it); press Enter alone to finish.\n");
+	for (size_t k = 0; k < r->ngaps; k++)
+		say_gap(p, k, &r->gaps[k]);
+	for (;;) {
+		plain_say(p, "> ");
+		if (!read_line(p)) {
+			p->eof = false;
+			plain_say(p, "\n");
+			return;
+		}
+		char *s = plain_trim(p->line.data ? p->line.data : (char *)"");
+		if (!*s || strcmp(s, ":quit") == 0 || strcmp(s, ":q") == 0)
+			return;
+		char *end;
+		unsigned long n = strtoul(s, &end, 10);
+		r = sc_eval_result(p->s->ev);
+		if (end == s || n < 1 || n > r->ngaps ||
+		    (*end && *end != ' ')) {
+			plain_say(p, "Start with a gap's number, from 1 to %zu; "
+			          "Enter alone finishes.\n", r->ngaps);
+			continue;
+		}
+		const struct sc_gap_rec *g = &r->gaps[n - 1];
+		char *owner = NULL, *err = NULL;
+		bool has_due = false;
+		long due = 0;
+		if (!sc_action_parse(end, &owner, &has_due, &due, &err)) {
+			plain_say(p, "%s.\n", err);
+			free(err);
+			continue;
+		}
+		enum sc_status st = sc_session_set_action(p->s, g->def->id, owner,
+		                                          has_due ? &due : NULL);
+		free(owner);
+		if (st == SC_EDATA) {
+			plain_say(p, "An owner is at most 200 characters of text.\n");
+			continue;
+		}
+		if (st != SC_OK) {
+			plain_say(p, "Not saved: %s\n", p->s->last_error
+			                                      ? p->s->last_error
+			                                      : "the file could not "
+			                                        "be written");
+			continue;
+		}
+		plain_say(p, "Saved: ");
+		say_gap(p, n - 1, g);
+	}
+}
+
 /* The exit code for a session that ends here: a failed save wins, since
  * the user must hear that answers are not on disk. */
 static int
@@ -548,6 +628,7 @@ sc_plain_main(const struct sc_interview_opts *o, FILE *in, FILE *out)
 		goto out;
 	}
 	print_results(p);
+	assign_owners(p);
 	rc = finish_save(p, path);
 	if (rc == 0)
 		plain_say(p, "Answers saved to %s\n", path);

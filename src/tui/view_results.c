@@ -1,7 +1,6 @@
 /* The results: recommendation, categories, related frameworks, gaps,
  * score, next steps and the required questions still open.  The export
  * prompt under them is view_export.c. */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -424,47 +423,23 @@ owner_begin(struct tui_state *st, const struct tui_line *l)
 	return true;
 }
 
-static char *
-trim(char *s)
-{
-	while (*s == ' ')
-		s++;
-	size_t n = strlen(s);
-	while (n && s[n - 1] == ' ')
-		s[--n] = '\0';
-	return s;
-}
-
 /* "Dana Lee, 2027-01-31", "Dana Lee", "2027-01-31" or nothing (clears):
  * a date after the last comma (or alone) is the due date. */
 static void
 owner_confirm(struct tui_state *st)
 {
-	char *text = sc_xstrdup(tui_le_text(&st->owner_ed));
-	char *owner = trim(text), *date = NULL;
-	char *comma = strrchr(owner, ',');
-	char *tail = trim(comma ? comma + 1 : owner);
-	if (isdigit((unsigned char)*tail) && strchr(tail, '-')) {
-		date = tail;
-		if (comma)
-			*comma = '\0';
-		else
-			owner = (char *)"";
-		owner = trim(owner);
-	}
-	sc_day day = 0;
-	const char *why = NULL;
-	if (date && !sc_date_parse(date, &day, &why)) {
-		tui_set_message(st, true, "\"%s\" is not a date: %s. Write it "
-		                "as YYYY-MM-DD after a comma.", date,
-		                why ? why : "use YYYY-MM-DD");
-		free(text);
+	char *owner = NULL, *err = NULL;
+	bool has_due = false;
+	long due = 0;
+	if (!sc_action_parse(tui_le_text(&st->owner_ed), &owner, &has_due, &due,
+	                     &err)) {
+		tui_set_message(st, true, "%s.", err);
+		free(err);
 		return;
 	}
-	long due = day;
 	enum sc_status rc = sc_session_set_action(st->s, st->owner_gap, owner,
-	                                          date ? &due : NULL);
-	free(text);
+	                                          has_due ? &due : NULL);
+	free(owner);
 	if (rc == SC_EDATA) {
 		tui_set_message(st, true, "%s", "An owner is at most 200 "
 		                "characters of text.");

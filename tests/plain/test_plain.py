@@ -150,6 +150,34 @@ class PlainTest(unittest.TestCase):
         self.assertEqual(a["has_policies"], "false")
         self.assertEqual(a["months_needed"], "12")
 
+    def test_owners_and_due_dates_after_the_results(self):
+        """After the results, a gap's number with an owner and a date
+        records who closes it and by when: saved in the answers file and
+        shown by every report; a date that is not one is refused with the
+        reason, a number out of range too; Enter alone finishes."""
+        ans = os.path.join(self.dir, "owners.yaml")
+        r = self.interview(lines(*FULL, "", "1 Dana Lee, 2027-02-30",
+                                 "9 Someone", "1 Dana Lee, 2027-02-15", ""),
+                           "-a", ans)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Who closes each gap, and by when?", r.stdout)
+        self.assertIn("1. Write the security policies (no owner or date yet)",
+                      words(r.stdout))
+        self.assertIn('"2027-02-30" is not a date', r.stdout)
+        self.assertIn("Start with a gap's number, from 1 to 1", r.stdout)
+        self.assertIn("Saved: 1. Write the security policies (owner: Dana "
+                      "Lee, due 2027-02-15)", words(r.stdout))
+        self.assertTrue(r.stdout.rstrip("\n").endswith("Answers saved to " + ans))
+        j = self.evaluate(ans)
+        gap = j["gaps"][0]
+        self.assertEqual(gap["owner"], "Dana Lee")
+        self.assertEqual(gap["due"], "2027-02-15")
+        self.assertIn("Dana Lee", self.evaluate(ans, "markdown"))
+        # The end of input finishes as Enter does, and keeps what was set.
+        r = self.interview(lines(*FULL, ""), "-a", ans)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("(owner: Dana Lee, due 2027-02-15)", words(r.stdout))
+
     def test_close_deadline_and_advice_only(self):
         # A deadline under six months turns both reports into Type I.
         ans = os.path.join(self.dir, "close.yaml")
