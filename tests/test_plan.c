@@ -705,14 +705,42 @@ a_year_out_of_reach_is_said(void **state)
 	fx_close(&f);
 }
 
+/* A look-back is fine for minor gaps; with a high-priority gap open and a
+ * clean period after the fix that still meets the deadline, that period is
+ * the plan and the look-back the alternative, dated beside it. */
+static void
+close_first_with_a_high_priority_gap(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_open(&f, "payroll-bureau",
+	        "  operating_months: 40\n  incident_response: \"no\"\n",
+	        "2026-12-06");
+	assert_true(f.p.ntracks >= 2);
+	assert_int_equal(f.p.tracks[0].kind, SC_TRACK_PLAN);
+	assert_non_null(strstr(f.p.tracks[0].title, "close the gaps first"));
+	const struct sc_plan_report *s1 = sc_plan_report(&f.p, SC_SOC1);
+	assert_false(s1->lookback);
+	assert_int_equal(s1->fit, SC_FIT_OK);
+	bool alternative = false;
+	for (size_t t = 1; t < f.p.ntracks; t++)
+		alternative |= f.p.tracks[t].kind == SC_TRACK_LOOKBACK;
+	assert_true(alternative);
+	fx_close(&f);
+}
+
 /* Two to five years of kept evidence: a SOC 1 period covers a year, not 6
- * months, over the clients' fiscal year; and the reason says so. */
+ * months, over the clients' fiscal year; and the reason says so.  (Minor
+ * gaps only: with a high-priority one the clean period after the fix is
+ * the plan, see close_first_with_a_high_priority_gap.) */
 static void
 years_of_evidence_look_back_a_year(void **state)
 {
 	(void)state;
 	struct fx f;
-	fx_open(&f, "payroll-bureau", "  operating_months: 40\n", "2026-12-06");
+	fx_open(&f, "payroll-bureau",
+	        "  operating_months: 40\n  incident_response: partly\n",
+	        "2026-12-06");
 	const struct sc_plan_report *s1 = sc_plan_report(&f.p, SC_SOC1);
 	assert_true(s1->lookback);
 	assert_int_equal(s1->months, 12);
@@ -823,8 +851,11 @@ a_first_soc2_looks_back_six_months(void **state)
 {
 	(void)state;
 	struct fx f;
-	fx_open(&f, "healthcare-saas", "  operating_months: 40\n",
-	        "2026-12-06");
+	static const char *const minor = "  backups_recovery: partly\n"
+	                                 "  retention_disposal: partly\n";
+	char *e = sc_xasprintf("  operating_months: 40\n%s", minor);
+	fx_open(&f, "healthcare-saas", e, "2026-12-06");
+	free(e);
 	const struct sc_plan_report *s2 = sc_plan_report(&f.p, SC_SOC2);
 	assert_true(s2->lookback);
 	assert_int_equal(s2->months, 6);
@@ -832,7 +863,9 @@ a_first_soc2_looks_back_six_months(void **state)
 	assert_string_equal(S(s2->end), "2026-11-30");
 	assert_non_null(strstr(s2->months_why, "40 months"));
 	fx_close(&f);
-	fx_open(&f, "healthcare-saas", "  operating_months: 4\n", "2026-12-06");
+	e = sc_xasprintf("  operating_months: 4\n%s", minor);
+	fx_open(&f, "healthcare-saas", e, "2026-12-06");
+	free(e);
 	s2 = sc_plan_report(&f.p, SC_SOC2);
 	assert_int_equal(s2->months, 5);
 	assert_string_equal(S(s2->start), "2026-08-01");
@@ -899,6 +932,7 @@ main(void)
 		cmocka_unit_test(the_deadline_holds_the_report_it_is_for),
 		cmocka_unit_test(a_soc1_renewal_names_only_its_own_gaps),
 		cmocka_unit_test(a_year_out_of_reach_is_said),
+		cmocka_unit_test(close_first_with_a_high_priority_gap),
 		cmocka_unit_test(plan_invariants_hold),
 	};
 	return cmocka_run_group_tests(tests, load, unload);

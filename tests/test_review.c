@@ -426,7 +426,7 @@ check_example(const struct example *ex)
 	assert_true(sc_eval_next_review(ev, &next));
 	char buf[11];
 	sc_date_format(next, buf);
-	assert_string_equal(buf, "2027-12-15");
+	assert_string_equal(buf, "2027-12-01");
 	sc_eval_free(ev);
 	sc_answers_free(a);
 }

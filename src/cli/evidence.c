@@ -1,6 +1,7 @@
 /* socscope evidence ANSWERS: the evidence request list for the scope the
  * answers lead to, from the evidence catalogue (bundled, or one of the same
  * name in the data directories). */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "cli_internal.h"
@@ -26,6 +27,18 @@ sc_cmd_evidence(const struct sc_cli_args *args)
 	if ((code = sc_cli_load_answers(args->rest[0], args->questionnaire, &q, &a)))
 		return code;
 	sc_cli_note_migrated(args->rest[0], q, a);
+	/* A questionnaire that concludes with an outcome (the review of a
+	 * provider's report) plans no examination of its own: there is no
+	 * request list to make, and an empty one would read as one. */
+	if (q->noutcomes && !q->recommends) {
+		fprintf(stderr, "socscope: evidence: %s is a \"%s\", which ends "
+		        "with an outcome, not with SOC reports to prepare for, so "
+		        "it has no evidence request list; evaluate shows its "
+		        "follow-ups\n", args->rest[0], q->title);
+		sc_answers_free(a);
+		sc_questionnaire_free(q);
+		return 64;
+	}
 	struct sc_catalogue *cat = sc_cli_load_catalogue(NULL, stderr, &code);
 	if (!cat) {
 		sc_answers_free(a);

@@ -1721,6 +1721,21 @@ sc_plan_build(struct sc_plan *p, const struct sc_questionnaire *q,
 	size_t n = place_all(&c, plan, false, &lookback);
 	bool open_gaps = c.f.nhigh + c.f.nmedium + c.f.nlow > 0;
 	bool many = c.f.nhigh >= MANY_HIGH_GAPS;
+	/* A look-back is fine for minor gaps (domain 1); with a high-priority
+	 * one open, the clean period after the fix is the plan whenever it
+	 * too meets the deadline (or none was given), and the look-back the
+	 * alternative: a report with exceptions in a control that matters is
+	 * not the first thing to hand to a customer. */
+	if (lookback && open_gaps && !many && c.f.nhigh > 0) {
+		bool ignored;
+		size_t m0 = place_all(&c, alt, true, &ignored);
+		bool fits = m0 > 0;
+		for (size_t i = 0; i < m0; i++)
+			fits = fits && (alt[i].fit == SC_FIT_NONE ||
+			                alt[i].fit == SC_FIT_OK);
+		place_free(alt, m0);
+		many = fits;
+	}
 	bool first = track_has(plan, n, H_AFTER) ||
 	             track_has(plan, n, H_LOOKBACK) ||
 	             track_has(plan, n, H_TYPE1);
@@ -1735,25 +1750,31 @@ sc_plan_build(struct sc_plan *p, const struct sc_questionnaire *q,
 		record(&c, alt, m);
 		struct sc_track *o = build_track(&c, SC_TRACK_LOOKBACK, plan, n,
 		                                 true, first);
-		o->title = sc_xstrdup("Not advised: report on the months already "
-		                      "gone");
+		o->title = sc_xstrdup(c.f.nhigh >= MANY_HIGH_GAPS
+		                              ? "Not advised: report on the months "
+		                                "already gone"
+		                              : "The alternative: report on the "
+		                                "months already gone");
 		char a[11];
 		fmt(o->report_by, a);
 		struct sc_buf titles = {0};
 		gap_titles_for(&c, lookback_reports(plan, n), &titles);
 		o->summary = sc_xasprintf(
-			"A look-back period could be reported on by %s, but the %zu "
-			"high-priority gaps were gaps during it too: the CPA firm "
+			"A look-back period could be reported on by %s, but %s "
+			"high-priority %s during it too: the CPA firm "
 			"would report exceptions for the gaps listed below (%s), and "
 			"a control missing for "
 			"the whole period can qualify the opinion.",
-			a, c.f.nhigh, sc_buf_str(&titles));
+			a, c.f.nhigh == 1 ? "the" : "the open",
+			c.f.nhigh == 1 ? "gap was a gap" : "gaps were gaps",
+			sc_buf_str(&titles));
 		sc_buf_fini(&titles);
 		t = &p->tracks[0]; /* adding a track may have moved it */
 		t->summary = sc_xasprintf(
-			"With %zu high-priority gaps open, close them first and start "
+			"With %zu high-priority gap%s open, close %s first and start "
 			"a period after the fix: a later report, and a clean one.",
-			c.f.nhigh);
+			c.f.nhigh, c.f.nhigh == 1 ? "" : "s",
+			c.f.nhigh == 1 ? "it" : "them");
 		/* Someone waiting with no date, or a plan that misses the date:
 		 * the quicker Type I after the same readiness work. */
 		bool late = t->fit == SC_FIT_LATE || t->fit == SC_FIT_MAYBE;

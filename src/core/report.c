@@ -610,7 +610,7 @@ track_tag(const struct sc_track *t)
 	switch (t->kind) {
 	case SC_TRACK_PLAN: return NULL;
 	case SC_TRACK_CLEAN_FIRST: return "Option B";
-	case SC_TRACK_LOOKBACK: return "Not advised";
+	case SC_TRACK_LOOKBACK: return "Look-back";
 	case SC_TRACK_TYPE1_FIRST: return "Quicker path";
 	case SC_TRACK_NEXT: return "Then";
 	}

@@ -309,7 +309,8 @@ export_cycle(struct tui_state *st, int delta)
 static void
 export_toggle(struct tui_state *st)
 {
-	if (st->export_compare)
+	/* A review plans no examination: it has no evidence list. */
+	if (st->export_compare || (st->q->noutcomes && !st->q->recommends))
 		return;
 	bool evidence = !st->export_evidence;
 	enum sc_format f = st->export_fmt;
@@ -388,7 +389,8 @@ tui_export_keybar(const struct tui_state *st)
 	static const struct tui_barkey compare[] = {
 		{REQ_ENTER, "Write"}, {REQ_DOWN, "Format"},
 		{REQ_BACK, "Cancel"}, {REQ_NONE, NULL}};
-	return st->export_compare    ? compare
+	bool review = st->q->noutcomes && !st->q->recommends;
+	return st->export_compare || review ? compare
 	       : st->export_evidence ? evidence
 	                             : report;
 }

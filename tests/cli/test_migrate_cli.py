@@ -39,7 +39,9 @@ DATE = "2026-12-06"
 # example is today, all three conclude the same: no question the
 # recommendation rests on changed meaning (the months of 1.0 and 2.0 count
 # from the same day as today's dates; 1.0's services imply what the
-# organization does as 2.0 asks it).
+# organization does as 2.0 asks it).  Periods are the plan's: with a
+# high-priority gap open, the plan closes it first and its first period
+# after the fix runs 3 to 6 months (the look-back is the alternative).
 EXAMPLE_CONCLUSIONS = {
     "claims-administrator": (
         "SOC 1 Type II and SOC 2 Type II (Security, Processing Integrity, Confidentiality)",
@@ -58,7 +60,7 @@ EXAMPLE_CONCLUSIONS = {
         "No SOC report recommended now: Nobody is asking you for a SOC report yet, and a "
         "SOC report is written for the customers and auditors who read it.", ""),
     "managed-it-provider": ("SOC 2 Type II (Security, Availability, Confidentiality)",
-                            "soc2:type2:6"),
+                            "soc2:type2:3"),
     "no-report-consultancy": (
         "No SOC report recommended now: You said you keep nothing for your customers as a "
         "service and run nothing for them, so a SOC report would have nothing to examine.", ""),
@@ -67,7 +69,7 @@ EXAMPLE_CONCLUSIONS = {
         "Confidentiality)", "soc1:type2:12 soc2:type2:12"),
     "payroll-bureau": (
         "SOC 1 Type II and SOC 2 Type II (Security, Processing Integrity, Confidentiality)",
-        "soc1:type2:12 soc2:type2:12"),
+        "soc1:type2:6 soc2:type2:6"),
 }
 
 # Saved under 1.0, two renewals cannot be dated: 1.0 never asked when the
@@ -203,7 +205,7 @@ PERSONA_CONCLUSIONS = {
         "SOC 2 Type II (Security, Processing Integrity, Confidentiality)", "soc2:type2:6"),
     "clearledger-lease-accounting": ("SOC 1 Type II", "soc1:type2:6"),
     "clearview-telehealth-group": ("SOC 2 Type II (Security, Confidentiality, Privacy)",
-                                   "soc2:type2:6"),
+                                   "soc2:type2:3"),
     "cloudkeep-backup": ("SOC 2 Type II (Security, Availability, Confidentiality)",
                          "soc2:type2:6"),
     "cobalt-pulse-surveys": ("SOC 2 Type II (Security, Confidentiality)", "soc2:type2:6"),

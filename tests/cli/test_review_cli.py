@@ -7,7 +7,7 @@ against docs/schema/review.schema.json, answers that contradict each other,
 `compare` of this year's review with last year's, the portfolio listing
 reviews with their outcome and next review beside scoping sessions, and the
 plain interview started, resumed and opened on an example without -q.
-Every review is read on 15 December 2026, the day the examples assume.
+Every review is read on 15 December 2026, after the examples were made (1 December).
 
 Usage: test_review_cli.py PATH/TO/socscope
 """
@@ -134,8 +134,8 @@ class ReviewCliTest(unittest.TestCase):
             "Review of a provider's SOC report: Ledgerwise Payroll\n"))
         for line in ("Provider:       Ledgerwise Payroll",
                      "Reviewed by:    Finance director",
-                     "Reviewed on:    2026-12-15",
-                     "Next review:    2027-12-15",
+                     "Reviewed on:    2026-12-01",
+                     "Next review:    2027-12-01",
                      "Period to:      2026-09-30",
                      "OUTCOME", "FOLLOW-UPS", "YOUR OWN GAPS", "NEXT STEPS"):
             self.assertIn(line, text)
@@ -154,7 +154,7 @@ class ReviewCliTest(unittest.TestCase):
         self.assertEqual([r["rule"] for r in doc["outcome"]["reasons"]],
                          ["clean_report"])
         self.assertEqual((doc["follow_ups"], doc["gaps"]), ([], []))
-        self.assertEqual(doc["next_review"], "2027-12-15")
+        self.assertEqual(doc["next_review"], "2027-12-01")
         self.assertNotIn("recommendation", doc)
 
         md = self.ok("evaluate", PAYROLL, "--format", "markdown")
@@ -166,6 +166,15 @@ class ReviewCliTest(unittest.TestCase):
         csv = self.ok("evaluate", PAYROLL, "--format", "csv")
         self.assertIn("\noutcome,,,,,,,Accept,,", csv)
         self.assertNotIn("\ncategory,", csv)
+
+    def test_evidence_has_no_list_for_a_review(self):
+        """A review plans no examination of its own: `evidence` says so
+        and exits 64 rather than print an empty list that reads as one."""
+        r = self.run_cli("evidence", os.path.join(
+            EXAMPLES, "review-hosting-soc2-followups.yaml"))
+        self.assertEqual(r.returncode, 64)
+        self.assertEqual(r.stdout, "")
+        self.assertIn("has no evidence request list", r.stderr)
 
     def test_follow_ups_and_own_gaps_are_apart(self):
         path = os.path.join(EXAMPLES, "review-accounting-software-own-gaps.yaml")
@@ -238,18 +247,18 @@ class ReviewCliTest(unittest.TestCase):
         self.assertIn("Next review", header)
         self.assertTrue(header.endswith("Recommendation or outcome"), header)
         rows = {l.split("  ")[0]: l for l in text.splitlines()[1:4]}
-        self.assertRegex(rows["Ledgerwise Payroll"], r"2027-12-15\s+Accept$")
+        self.assertRegex(rows["Ledgerwise Payroll"], r"2027-12-01\s+Accept$")
         self.assertRegex(rows["Ledgerwise Payroll 2025"], r"2026-12-15\s+Escalate$")
         self.assertRegex(rows["Brightline Payroll Services"], r"-\s+SOC 1 Type II")
         doc = json.loads(self.ok("portfolio", "--format", "json", PAYROLL, scoping))
         self.assertEqual(schema_errors("portfolio", doc), [])
         review, soc = doc["sessions"]
-        self.assertEqual((review["outcome"], review["next_review"]), ("accept", "2027-12-15"))
+        self.assertEqual((review["outcome"], review["next_review"]), ("accept", "2027-12-01"))
         self.assertEqual(review["recommendation"]["summary"], "Accept")
         self.assertNotIn("outcome", soc)
         csv = self.ok("portfolio", "--format", "csv", PAYROLL)
         self.assertTrue(csv.splitlines()[0].endswith(",outcome,next_review"))
-        self.assertTrue(csv.splitlines()[1].endswith(",accept,2027-12-15"))
+        self.assertTrue(csv.splitlines()[1].endswith(",accept,2027-12-01"))
         # Scoping sessions alone look as they always did.
         only = self.ok("portfolio", scoping).splitlines()[0]
         self.assertTrue(only.endswith("Open  Recommendation"), only)
