@@ -357,8 +357,10 @@ sc_action_parse(const char *text, char **owner, bool *has_due, long *due,
 	*has_due = false;
 	*due = 0;
 	*err = NULL;
-	/* What starts with a digit and holds a dash is meant as a date. */
-	if (*tail >= '0' && *tail <= '9' && strchr(tail, '-')) {
+	/* What starts with a digit and holds a dash, a slash or a dot is
+	 * meant as a date ("03/31/2027" is refused, not taken as a name). */
+	if (*tail >= '0' && *tail <= '9' &&
+	    (strchr(tail, '-') || strchr(tail, '/') || strchr(tail, '.'))) {
 		date = tail;
 		if (comma)
 			*comma = '\0';
@@ -369,6 +371,13 @@ sc_action_parse(const char *text, char **owner, bool *has_due, long *due,
 	if (date) {
 		sc_day day;
 		const char *why = NULL;
+		if (strchr(date, '/') || strchr(date, '.')) {
+			*err = sc_xasprintf("\"%s\" could be read two ways: write "
+			                    "the date as YYYY-MM-DD after a comma",
+			                    date);
+			free(copy);
+			return false;
+		}
 		if (!sc_date_parse(date, &day, &why)) {
 			*err = sc_xasprintf("\"%s\" is not a date: %s; write it as "
 			                    "YYYY-MM-DD after a comma", date,

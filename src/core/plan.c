@@ -1388,6 +1388,12 @@ next_track(struct ctx *c, const struct place *pls, size_t n, int follows)
 			       "rely on them"
 			     : "which is what most readers want",
 			d);
+	else if (k > 1 && nx[1].start != nx[0].start)
+		/* Two reports renewed on their own dates: each is listed;
+		 * naming one would misdate the other. */
+		t->summary = sc_xstrdup(
+			"Renewals then run back to back, each from the day after "
+			"its last period ended, a year at a time, as listed below.");
 	else
 		t->summary = sc_xasprintf(
 			"Renewals then run back to back: the next period from %s to "
@@ -1581,13 +1587,25 @@ other_notes(struct ctx *c, const struct place *pls, size_t n)
 		char y[11], st[11];
 		fmt(year, y);
 		fmt(pl->start, st);
-		note(c, sc_xasprintf(
-			"Your clients' auditors want their year ending %s covered, "
-			"but no SOC 1 period can cover enough of it: with no dated "
-			"evidence of the months already gone, the first period starts "
-			"%s. Tell them now: for that year they may test your controls "
-			"themselves or rely on their own checks of what you produce; "
-			"the report serves the years after.", y, st));
+		if (lookback_possible(c, SC_SOC1))
+			note(c, sc_xasprintf(
+				"Your clients' auditors want their year ending %s "
+				"covered, but the SOC 1 period planned starts %s and "
+				"covers too little of it. Tell them now, and ask your "
+				"CPA firm whether a period over that year itself, on "
+				"the evidence you kept, could be examined; otherwise, "
+				"for that year they may test your controls themselves "
+				"or rely on their own checks of what you produce.",
+				y, st));
+		else
+			note(c, sc_xasprintf(
+				"Your clients' auditors want their year ending %s "
+				"covered, but no SOC 1 period can cover enough of it: "
+				"with no dated evidence of the months already gone, the "
+				"first period starts %s. Tell them now: for that year "
+				"they may test your controls themselves or rely on "
+				"their own checks of what you produce; the report "
+				"serves the years after.", y, st));
 		break;
 	}
 	bool open = f->nhigh + f->nmedium + f->nlow > 0;
@@ -1755,19 +1773,23 @@ sc_plan_build(struct sc_plan *p, const struct sc_questionnaire *q,
 		                                "already gone"
 		                              : "The alternative: report on the "
 		                                "months already gone");
+		/* The look-back's own report, not a later one of the same
+		 * track that does not look back. */
+		sc_day by = 0;
+		for (size_t i = 0; i < n; i++)
+			if (plan[i].how == H_LOOKBACK && plan[i].rep_by > by)
+				by = plan[i].rep_by;
 		char a[11];
-		fmt(o->report_by, a);
+		fmt(by ? by : o->report_by, a);
 		struct sc_buf titles = {0};
 		gap_titles_for(&c, lookback_reports(plan, n), &titles);
 		o->summary = sc_xasprintf(
-			"A look-back period could be reported on by %s, but %s "
-			"high-priority %s during it too: the CPA firm "
-			"would report exceptions for the gaps listed below (%s), and "
-			"a control missing for "
-			"the whole period can qualify the opinion.",
-			a, c.f.nhigh == 1 ? "the" : "the open",
-			c.f.nhigh == 1 ? "gap was a gap" : "gaps were gaps",
-			sc_buf_str(&titles));
+			"A look-back period could be reported on by %s, but the "
+			"gaps listed below were gaps during it too, %zu of them "
+			"high-priority: the CPA firm would report exceptions for "
+			"them (%s), and a control missing for the whole period can "
+			"qualify the opinion.",
+			a, c.f.nhigh, sc_buf_str(&titles));
 		sc_buf_fini(&titles);
 		t = &p->tracks[0]; /* adding a track may have moved it */
 		t->summary = sc_xasprintf(

@@ -238,6 +238,25 @@ add_frameworks(struct tui_doc *d, const struct sc_result *r)
 		            sc_framework_name(r->frameworks[k].id));
 }
 
+/* The plan's dates in one line, as the reports' first page gives them,
+ * and a deadline it misses. */
+static void
+add_plan(struct tui_state *st, struct sc_session *shown, struct tui_doc *d,
+         const struct sc_result *r)
+{
+	if (!r->nreports)
+		return;
+	struct sc_plan p;
+	sc_plan_build(&p, st->q, shown->ev);
+	if (p.headline)
+		tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 2, "Plan: %s", p.headline);
+	if (p.deadline_risk)
+		tui_doc_add(d, TL_TEXT, SC_ROLE_WARNING, 2, "%s",
+		            p.deadline_action ? p.deadline_action
+		                              : p.deadline_risk);
+	sc_plan_fini(&p);
+}
+
 /* The panel in what-if: the what-if recommendation, then each answer
  * changed from the saved ones, newest first, with what it moved, then
  * the what-if conclusions in full.  Returns the summary's line. */
@@ -251,6 +270,9 @@ whatif_panel(struct tui_state *st, struct sc_session *shown, struct tui_doc *d)
 	            "WHAT-IF: not saved");
 	tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 0, "%s", sc_buf_str(&b));
 	sc_buf_fini(&b);
+	/* What-if moves dates too: a deadline missed shows at once. */
+	if (!(st->q->noutcomes && !st->q->recommends))
+		add_plan(st, shown, d, r);
 
 	struct tui_attr *t = tui_attr_new(st->q, st->saved->a, st->saved->ev,
 	                                  shown->a, shown->ev);
@@ -323,20 +345,8 @@ saved_panel(struct tui_state *st, struct sc_session *shown, struct tui_doc *d,
 		                                         r->reports[k].id),
 		                         SC_ROLE_ACCENT, 2, ", ",
 		                         "");
-	/* The plan's dates in one line, as the reports' first page gives
-	 * them (and a deadline it misses). */
-	if (r->nreports && !outcome_only) {
-		struct sc_plan p;
-		sc_plan_build(&p, st->q, shown->ev);
-		if (p.headline)
-			tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 2, "Plan: %s",
-			            p.headline);
-		if (p.deadline_risk)
-			tui_doc_add(d, TL_TEXT, SC_ROLE_WARNING, 2, "%s",
-			            p.deadline_action ? p.deadline_action
-			                              : p.deadline_risk);
-		sc_plan_fini(&p);
-	}
+	if (!outcome_only)
+		add_plan(st, shown, d, r);
 	add_categories(d, st, r);
 	add_frameworks(d, r);
 	size_t followups = 0;

@@ -157,6 +157,7 @@ class PlainTest(unittest.TestCase):
         reason, a number out of range too; Enter alone finishes."""
         ans = os.path.join(self.dir, "owners.yaml")
         r = self.interview(lines(*FULL, "", "1 Dana Lee, 2027-02-30",
+                                 "1 Dana Lee, 03/31/2027",
                                  "9 Someone", "1 Dana Lee, 2027-02-15", ""),
                            "-a", ans)
         self.assertEqual(r.returncode, 0, r.stderr)
@@ -164,6 +165,9 @@ class PlainTest(unittest.TestCase):
         self.assertIn("1. Write the security policies (no owner or date yet)",
                       words(r.stdout))
         self.assertIn('"2027-02-30" is not a date', r.stdout)
+        # A date written day- or month-first is refused, not taken as
+        # part of the owner's name.
+        self.assertIn('"03/31/2027" could be read two ways', r.stdout)
         self.assertIn("Start with a gap's number, from 1 to 1", r.stdout)
         self.assertIn("Saved: 1. Write the security policies (owner: Dana "
                       "Lee, due 2027-02-15)", words(r.stdout))

@@ -2090,6 +2090,23 @@ class ScreenTest(unittest.TestCase):
                 with open(example, encoding="utf-8") as f:
                     self.assertIn("services: [payroll]", f.read())
 
+    def test_what_if_panel_gives_the_plan(self):
+        """What-if moves dates too: its panel gives the plan's dates and a
+        deadline missed, as the panel outside what-if does."""
+        client = self.example_copy("payroll-bureau", "wi-plan.yaml")
+        t = self.run_tui("-a", client, cols=120, rows=40)
+        t.wait_for("Section 1 of", timeout=15)
+        t.wait_for("Plan: ")
+        t.send(F6)
+        t.wait_for("WHAT-IF")
+        t.settle()
+        self.assertIn("Plan: ", t.text())
+        t.send(F10)
+        t.settle()
+        if "Leave what-if" in t.text():
+            t.send("d")
+        self.assertEqual(t.finish(), 0)
+
     def test_compare_wraps_to_the_screen_it_is_shown_on(self):
         """With the panel wide beside the question, the comparison opened
         from what-if is wrapped to the whole screen it is shown on, not to
