@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli_internal.h"
 #include "socscope/bundled.h"
@@ -67,6 +68,19 @@ int
 sc_cli_load_answers(const char *path, const char *qname,
                     struct sc_questionnaire **qout, struct sc_answers **aout)
 {
+	/* A bare name that is no file here but a saved session's client or
+	 * file name ("Lakeshore Dental Billing", as `list sessions` shows
+	 * it): that session, as `compare` takes it. */
+	if (!sc_name_is_path(path) && access(path, F_OK) != 0) {
+		char *session = sc_session_path(path);
+		if (session && access(session, F_OK) == 0) {
+			int code = sc_cli_load_answers_first(session, qname, qout,
+			                                     aout, NULL);
+			free(session);
+			return code;
+		}
+		free(session);
+	}
 	return sc_cli_load_answers_first(path, qname, qout, aout, NULL);
 }
 

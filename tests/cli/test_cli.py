@@ -6,6 +6,7 @@ Usage: test_cli.py PATH/TO/socscope
 import csv
 import io
 import json
+import shutil
 import os
 import re
 import signal
@@ -586,6 +587,24 @@ class CliTest(unittest.TestCase):
         self.assertIn("--stylesheet and --logo go with --format html", r.stderr)
         r = self.run_cli("evidence", path, "--firm", "X")
         self.assertEqual(r.returncode, 64)
+
+    def test_evaluate_takes_a_saved_sessions_name(self):
+        """A saved session by the client's name or its file's, as `list
+        sessions` shows them and `compare` takes them; a name that is
+        neither still says no such file (66)."""
+        sessions = os.path.join(self.dir, "state", "socscope", "sessions")
+        os.makedirs(sessions, mode=0o700, exist_ok=True)
+        shutil.copy(self.example("payroll-bureau.yaml"),
+                    os.path.join(sessions, "lakeshore-dental-billing.yaml"))
+        want = self.run_cli("evaluate", self.example("payroll-bureau.yaml"),
+                            "--format", "json").stdout
+        for name in ("Lakeshore Dental Billing", "lakeshore-dental-billing"):
+            r = self.run_cli("evaluate", name, "--format", "json")
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(json.loads(r.stdout)["recommendation"],
+                             json.loads(want)["recommendation"])
+        r = self.run_cli("evaluate", "Nobody Here")
+        self.assertEqual(r.returncode, 66)
 
     def test_evaluate_markdown_and_html_carry_the_evidence_appendix(self):
         path = self.example("payroll-bureau.yaml")
