@@ -1575,8 +1575,9 @@ other_notes(struct ctx *c, const struct place *pls, size_t n)
 		                   "statement that nothing significant changed "
 		                   "since the last period ended."));
 	/* The clients' auditors want the year ending now, and the SOC 1's
-	 * period cannot reach it (no kept months to look back on): say so,
-	 * rather than let the answer change nothing in silence. */
+	 * period does not reach it (no kept months to look back on, or a
+	 * plan that starts after the fix): say so, and why, rather than let
+	 * the answer change nothing in silence. */
 	sc_day year = f->year_covered == 1 ? serves_fiscal_year(c) : 0;
 	for (size_t i = 0; i < n && year; i++) {
 		const struct place *pl = &pls[i];
