@@ -79,6 +79,51 @@ rp_gap_marked_confirm(const struct rp_gap *g)
 	return d && d->followup && strncmp(d->title, "Confirm", 7) != 0;
 }
 
+size_t
+rp_parts(const struct rp_model *m, enum rp_part out[RP_P_COUNT])
+{
+	size_t n = 0;
+	/* A short no-report memo leaves out what it would leave empty. */
+	bool report = m->nreports > 0;
+	out[n++] = RP_P_HEADER;
+	out[n++] = RP_P_SUMMARY;
+	if (m->has_outcome)
+		out[n++] = RP_P_OUTCOME;
+	if (m->soc) {
+		out[n++] = RP_P_RECOMMENDATION;
+		out[n++] = RP_P_SCOPE;
+		if (m->r->tsc[SC_CAT_SECURITY].in_scope)
+			out[n++] = RP_P_TSC;
+		if (report)
+			out[n++] = RP_P_ROADMAP;
+		if (report || m->r->nframeworks)
+			out[n++] = RP_P_FRAMEWORKS;
+		if (report || m->ngaps)
+			out[n++] = RP_P_GAPS;
+		out[n++] = RP_P_NEXT_STEPS;
+		/* What the conclusions rest on that is not yet fact, after
+		 * them: the marks above point here. */
+		if (report || m->nassumptions)
+			out[n++] = RP_P_ASSUMPTIONS;
+		out[n++] = RP_P_SOURCES;
+	} else {
+		out[n++] = RP_P_OUTCOME_LISTS;
+		if (m->nassumptions)
+			out[n++] = RP_P_ASSUMPTIONS;
+	}
+	/* The appendices, lettered in this order (rp_model_letters). */
+	if (m->nunlisted < m->nassumptions)
+		out[n++] = RP_P_ASSUMPTION_LIST;
+	out[n++] = RP_P_TRACE;
+	if (rp_has_guide(m))
+		out[n++] = RP_P_GUIDE;
+	out[n++] = RP_P_APPENDIX;
+	if (m->evidence.cat && m->evidence.nlists)
+		out[n++] = RP_P_EVIDENCE;
+	out[n++] = RP_P_ABOUT;
+	return n;
+}
+
 bool
 rp_has_soc1(const struct rp_model *m)
 {

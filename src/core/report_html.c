@@ -993,51 +993,54 @@ render_evidence(const struct rp_model *m, struct sc_buf *out)
 }
 
 static void
+h_evidence_part(struct hw *w, const struct rp_model *m)
+{
+	h_section_titled(w, RP_H_EVIDENCE, rp_title(m, RP_H_EVIDENCE), true);
+	h_evidence(w, m, 3);
+	sc_buf_puts(w->out, "</div>\n");
+}
+
+static void
+h_about(struct hw *w, const struct rp_model *m)
+{
+	h_section(w, RP_H_ABOUT, false);
+	h_tag(w, "<p class=\"disclaimer\">", m->disclaimer, "</p>\n");
+}
+
+static void
 render(const struct rp_model *m, const struct sc_report_opts *opts,
        struct sc_buf *out)
 {
+	static void (*const part[RP_P_COUNT])(struct hw *,
+	                                      const struct rp_model *) = {
+		[RP_P_HEADER] = h_header,
+		[RP_P_SUMMARY] = h_summary,
+		[RP_P_OUTCOME] = h_outcome,
+		[RP_P_RECOMMENDATION] = h_recommendation,
+		[RP_P_SCOPE] = h_scope,
+		[RP_P_TSC] = h_tsc,
+		[RP_P_ROADMAP] = h_roadmap,
+		[RP_P_FRAMEWORKS] = h_frameworks,
+		[RP_P_GAPS] = h_gaps,
+		[RP_P_NEXT_STEPS] = h_next_steps,
+		[RP_P_OUTCOME_LISTS] = h_outcome_lists,
+		[RP_P_ASSUMPTIONS] = h_assumptions,
+		[RP_P_SOURCES] = h_sources,
+		[RP_P_ASSUMPTION_LIST] = h_assumptions_list,
+		[RP_P_TRACE] = h_trace,
+		[RP_P_GUIDE] = h_guide,
+		[RP_P_APPENDIX] = h_appendix,
+		[RP_P_EVIDENCE] = h_evidence_part,
+		[RP_P_ABOUT] = h_about,
+	};
 	struct hw w = {.out = out};
 	(void)opts;
 	h_begin(&w, m->title, m->brand);
-	h_header(&w, m);
-	h_summary(&w, m);
-	bool report = m->nreports > 0;
-	if (m->has_outcome)
-		h_outcome(&w, m);
-	if (m->soc) {
-		h_recommendation(&w, m);
-		h_scope(&w, m);
-		if (m->r->tsc[SC_CAT_SECURITY].in_scope)
-			h_tsc(&w, m);
-		if (report)
-			h_roadmap(&w, m);
-		if (report || m->r->nframeworks)
-			h_frameworks(&w, m);
-		if (report || m->ngaps)
-			h_gaps(&w, m);
-		h_next_steps(&w, m);
-		/* What the conclusions rest on that is not yet fact, after
-		 * them: the markers above point here. */
-		if (report || m->nassumptions)
-			h_assumptions(&w, m);
-		h_sources(&w, m);
-	} else {
-		h_outcome_lists(&w, m);
-		if (m->nassumptions)
-			h_assumptions(&w, m);
-	}
-	h_assumptions_list(&w, m);
-	h_trace(&w, m);
-	h_guide(&w, m);
-	h_appendix(&w, m);
-	if (m->evidence.cat && m->evidence.nlists) {
-		h_section_titled(&w, RP_H_EVIDENCE, rp_title(m, RP_H_EVIDENCE),
-		                 true);
-		h_evidence(&w, m, 3);
-		sc_buf_puts(out, "</div>\n");
-	}
-	h_section(&w, RP_H_ABOUT, false);
-	h_tag(&w, "<p class=\"disclaimer\">", m->disclaimer, "</p>\n");
+	enum rp_part parts[RP_P_COUNT];
+	size_t n = rp_parts(m, parts);
+	for (size_t i = 0; i < n; i++)
+		if (part[parts[i]])
+			part[parts[i]](&w, m);
 	sc_buf_puts(out, "</div>\n</body>\n</html>\n");
 	sc_buf_fini(&w.tmp);
 }

@@ -423,6 +423,20 @@ rp_gap_marked_confirm(const struct rp_gap *g);
  * gaps does). */
 bool
 rp_has_guide(const struct rp_model *m);
+/* The parts of a report in reading order.  rp_parts says which a model
+ * shows and in what order, so the order is written once: each writer maps
+ * a part to its own function (or to none, as the text report has no
+ * evidence appendix) and walks the list. */
+enum rp_part {
+	RP_P_HEADER, RP_P_SUMMARY, RP_P_OUTCOME, RP_P_RECOMMENDATION,
+	RP_P_SCOPE, RP_P_TSC, RP_P_ROADMAP, RP_P_FRAMEWORKS, RP_P_GAPS,
+	RP_P_NEXT_STEPS, RP_P_OUTCOME_LISTS, RP_P_ASSUMPTIONS, RP_P_SOURCES,
+	RP_P_ASSUMPTION_LIST, RP_P_TRACE, RP_P_GUIDE, RP_P_APPENDIX,
+	RP_P_EVIDENCE, RP_P_ABOUT, RP_P_COUNT
+};
+size_t
+rp_parts(const struct rp_model *m, enum rp_part out[RP_P_COUNT]);
+
 /* Is a SOC 1 among the reports recommended? */
 bool
 rp_has_soc1(const struct rp_model *m);

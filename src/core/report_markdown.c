@@ -886,50 +886,53 @@ render_evidence(const struct rp_model *m, struct sc_buf *out)
 }
 
 static void
+md_evidence_part(struct md *w, const struct rp_model *m)
+{
+	md_heading(w, 2, rp_title(m, RP_H_EVIDENCE));
+	md_evidence(w, m, 3);
+}
+
+static void
+md_about(struct md *w, const struct rp_model *m)
+{
+	md_heading(w, 2, rp_heading(RP_H_ABOUT));
+	md_text(w, m->disclaimer, "");
+	sc_buf_putc(w->out, '\n');
+}
+
+static void
 render(const struct rp_model *m, const struct sc_report_opts *opts,
        struct sc_buf *out)
 {
+	static void (*const part[RP_P_COUNT])(struct md *,
+	                                      const struct rp_model *) = {
+		[RP_P_HEADER] = md_header,
+		[RP_P_SUMMARY] = md_summary,
+		[RP_P_OUTCOME] = md_outcome,
+		[RP_P_RECOMMENDATION] = md_recommendation,
+		[RP_P_SCOPE] = md_scope,
+		[RP_P_TSC] = md_tsc,
+		[RP_P_ROADMAP] = md_roadmap,
+		[RP_P_FRAMEWORKS] = md_frameworks,
+		[RP_P_GAPS] = md_gaps,
+		[RP_P_NEXT_STEPS] = md_next_steps,
+		[RP_P_OUTCOME_LISTS] = md_outcome_lists,
+		[RP_P_ASSUMPTIONS] = md_assumptions,
+		[RP_P_SOURCES] = md_sources,
+		[RP_P_ASSUMPTION_LIST] = md_assumptions_list,
+		[RP_P_TRACE] = md_trace,
+		[RP_P_GUIDE] = md_guide,
+		[RP_P_APPENDIX] = md_appendix,
+		[RP_P_EVIDENCE] = md_evidence_part,
+		[RP_P_ABOUT] = md_about,
+	};
 	(void)opts;
 	struct md w = {.out = out};
-	md_header(&w, m);
-	md_summary(&w, m);
-	/* A short no-report memo leaves out what it would leave empty. */
-	bool report = m->nreports > 0;
-	if (m->has_outcome)
-		md_outcome(&w, m);
-	if (m->soc) {
-		md_recommendation(&w, m);
-		md_scope(&w, m);
-		if (m->r->tsc[SC_CAT_SECURITY].in_scope)
-			md_tsc(&w, m);
-		if (report)
-			md_roadmap(&w, m);
-		if (report || m->r->nframeworks)
-			md_frameworks(&w, m);
-		if (report || m->ngaps)
-			md_gaps(&w, m);
-		md_next_steps(&w, m);
-		/* What the conclusions rest on that is not yet fact, after
-		 * them: the markers above point here. */
-		if (report || m->nassumptions)
-			md_assumptions(&w, m);
-		md_sources(&w, m);
-	} else {
-		md_outcome_lists(&w, m);
-		if (m->nassumptions)
-			md_assumptions(&w, m);
-	}
-	md_assumptions_list(&w, m);
-	md_trace(&w, m);
-	md_guide(&w, m);
-	md_appendix(&w, m);
-	if (m->evidence.cat && m->evidence.nlists) {
-		md_heading(&w, 2, rp_title(m, RP_H_EVIDENCE));
-		md_evidence(&w, m, 3);
-	}
-	md_heading(&w, 2, rp_heading(RP_H_ABOUT));
-	md_text(&w, m->disclaimer, "");
-	sc_buf_putc(out, '\n');
+	enum rp_part parts[RP_P_COUNT];
+	size_t n = rp_parts(m, parts);
+	for (size_t i = 0; i < n; i++)
+		if (part[parts[i]])
+			part[parts[i]](&w, m);
 	sc_buf_fini(&w.tmp);
 }
 

@@ -733,47 +733,46 @@ appendix(struct tw *t, const struct rp_model *m)
 }
 
 static void
+about(struct tw *t, const struct rp_model *m)
+{
+	heading(t, RP_H_ABOUT);
+	wrap(t, "", "", m->disclaimer);
+}
+
+static void
 render(const struct rp_model *m, const struct sc_report_opts *opts,
        struct sc_buf *out)
 {
+	/* No evidence appendix: the text report has no layout for it. */
+	static void (*const part[RP_P_COUNT])(struct tw *,
+	                                      const struct rp_model *) = {
+		[RP_P_HEADER] = header,
+		[RP_P_SUMMARY] = summary,
+		[RP_P_OUTCOME] = outcome,
+		[RP_P_RECOMMENDATION] = recommendation,
+		[RP_P_SCOPE] = scope,
+		[RP_P_TSC] = tsc,
+		[RP_P_ROADMAP] = roadmap,
+		[RP_P_FRAMEWORKS] = frameworks,
+		[RP_P_GAPS] = gaps,
+		[RP_P_NEXT_STEPS] = next_steps,
+		[RP_P_OUTCOME_LISTS] = outcome_lists,
+		[RP_P_ASSUMPTIONS] = assumptions,
+		[RP_P_SOURCES] = sources,
+		[RP_P_ASSUMPTION_LIST] = assumptions_list,
+		[RP_P_TRACE] = trace,
+		[RP_P_GUIDE] = guide,
+		[RP_P_APPENDIX] = appendix,
+		[RP_P_ABOUT] = about,
+	};
 	int width = opts && opts->width > 0 ? opts->width : 80;
 	struct tw t = {.out = out, .width = width,
 	               .x = rp_text_open(out, width)};
-
-	header(&t, m);
-	summary(&t, m);
-	bool report = m->nreports > 0;
-	if (m->has_outcome)
-		outcome(&t, m);
-	if (m->soc) {
-		recommendation(&t, m);
-		scope(&t, m);
-		if (m->r->tsc[SC_CAT_SECURITY].in_scope)
-			tsc(&t, m);
-		if (report)
-			roadmap(&t, m);
-		if (report || m->r->nframeworks)
-			frameworks(&t, m);
-		if (report || m->ngaps)
-			gaps(&t, m);
-		next_steps(&t, m);
-		/* What the conclusions rest on that is not yet fact, after
-		 * them: the markers above point here. */
-		if (report || m->nassumptions)
-			assumptions(&t, m);
-		sources(&t, m);
-	} else {
-		outcome_lists(&t, m);
-		if (m->nassumptions)
-			assumptions(&t, m);
-	}
-	assumptions_list(&t, m);
-	trace(&t, m);
-	guide(&t, m);
-	appendix(&t, m);
-	heading(&t, RP_H_ABOUT);
-	wrap(&t, "", "", m->disclaimer);
-
+	enum rp_part parts[RP_P_COUNT];
+	size_t n = rp_parts(m, parts);
+	for (size_t i = 0; i < n; i++)
+		if (part[parts[i]])
+			part[parts[i]](&t, m);
 	rp_text_close(t.x);
 }
 
