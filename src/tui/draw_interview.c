@@ -416,6 +416,11 @@ tui_draw_interview(struct tui_state *st, WINDOW *w)
 	left -= passed_rows + (passed_rows ? 1 : 0);
 	int help_rows = p.help_rows < left ? p.help_rows : (left > 0 ? left : 0);
 	left -= help_rows + (help_rows ? 1 : 0);
+	/* Cut short on a small screen: say where the whole of it is. */
+	if (help_rows > 0 && help_rows < p.help_rows && qn->help) {
+		free(p.help);
+		p.help = sc_xasprintf("Why we ask (F1 shows all): %s", qn->help);
+	}
 	if (passed_rows > 0)
 		y += tui_put_wrapped(w, y, x, width, passed_rows, st->passed,
 		                     tui_attr(SC_ROLE_MUTED)) + 1;

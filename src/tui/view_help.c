@@ -9,6 +9,17 @@ open_help(struct tui_state *st)
 	char keys[64];
 
 	tui_doc_clear(d);
+	/* Opened from a question: the question and the whole of why it is
+	 * asked first, which a small screen may cut. */
+	if (st->s && st->depth >= 2 &&
+	    st->stack[st->depth - 2] == TV_INTERVIEW && st->cur < st->q->nquestions) {
+		const struct sc_question *qn = tui_question(st, st->cur);
+		tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s", "This question");
+		tui_doc_add(d, TL_TEXT, SC_ROLE_TEXT, 2, "%s", qn->text);
+		if (qn->help)
+			tui_doc_add(d, TL_TEXT, SC_ROLE_HELP, 2, "Why we ask: %s",
+			            qn->help);
+	}
 	for (int c = 0; c < CTX_COUNT; c++) {
 		tui_doc_blank(d);
 		tui_doc_add(d, TL_TEXT, SC_ROLE_TITLE, 0, "%s",

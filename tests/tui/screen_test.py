@@ -2090,6 +2090,29 @@ class ScreenTest(unittest.TestCase):
                 with open(example, encoding="utf-8") as f:
                     self.assertIn("services: [payroll]", f.read())
 
+    def test_why_we_ask_cut_short_says_where_the_rest_is(self):
+        """At 80x24 a long "Why we ask" is cut; it says F1 shows all, and
+        F1 opens with the question and the whole of its help."""
+        client = self.example_copy("payroll-bureau", "why-cut.yaml")
+        t = self.run_tui("-a", client, cols=80, rows=24)
+        t.wait_for("Section 1 of", timeout=15)
+        seen = False
+        for _ in range(30):
+            t.settle(quiet=0.1)
+            if "(F1 shows all)" in t.text():
+                seen = True
+                break
+            t.send(PGDN)
+        self.assertTrue(seen, t.text())
+        t.send(F1)
+        t.wait_for("This question")
+        text = self.joined(t.screen.display[1:-2])
+        self.assertIn("Why we ask: ", text)
+        self.assertNotIn("(F1 shows all)", text)
+        t.send(ESC)
+        t.send(F10)
+        self.assertEqual(t.finish(), 0)
+
     def test_what_if_panel_gives_the_plan(self):
         """What-if moves dates too: its panel gives the plan's dates and a
         deadline missed, as the panel outside what-if does."""
