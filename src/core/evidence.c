@@ -373,7 +373,7 @@ build_row(struct rp_model *m, const struct sc_ev_request *req,
 		bool counted = false;
 		for (size_t k = 0; k < g->reasons.n && !counted; k++)
 			counted = g->reasons.v[k].rule->readiness_item != NULL;
-		if (counted || (g->rec->def && g->rec->def->followup) ||
+		if (counted || !g->rec->def || g->rec->def->followup ||
 		    g->rec->def->ncriteria != req->ncriteria)
 			continue;
 		bool same = true;
