@@ -189,13 +189,13 @@ static const struct example examples[] = {
 	  {"incident_response", "high", false},
 	  {"risk_assessment", "medium", false},
 	  {"logging_monitoring", "medium", false},
-	  {"fin_segregation", "medium", false},
+	  {"fin_segregation", "high", false},
 	  {"processing_controls", "medium", false},
 	  {"risk_analysis", "medium", false}},
 	 {"access_control", "privacy_notice", "confirm_misstatement",
 	  "document_controls", "fin_approvals", "keep_evidence",
 	  "vendor_management"},
-	 27, 20, 5, 1, 1, 83,
+	 29, 22, 5, 1, 1, 84,
 	 {"work_with_cpa_firm", "soc1_bridge_letters"}},
 	{"early-stage-saas.yaml", "soc2:type1:0:soc2_type1_deadline_partly",
 	 "soc3_public", NULL, "security confidentiality",
@@ -210,7 +210,7 @@ static const struct example examples[] = {
 	  {"data_classification", "medium", false}},
 	 {"encryption", "change_management", "org_structure",
 	  "risk_mitigation", "fin_approvals", "keep_evidence"},
-	 20, 4, 5, 9, 2, 33,
+	 22, 5, 6, 9, 2, 36,
 	 {"work_with_cpa_firm"}},
 	{"established-saas.yaml",
 	 "soc2:type2:12:soc2_renewal soc3:none:12:soc2_renewal", NULL, NULL,
@@ -219,7 +219,7 @@ static const struct example examples[] = {
 	 {{"vendor_management", "high", false}},
 	 {"risk_assessment", "access_control", "document_controls",
 	  "confirm_contract_report"},
-	 21, 20, 1, 0, 0, 98,
+	 23, 22, 1, 0, 0, 98,
 	 {"work_with_cpa_firm"}},
 	{"colocation-provider.yaml", "soc2:type2:6:soc2_lookback_long", NULL,
 	 NULL, "security availability", "iso27001",
@@ -227,7 +227,7 @@ static const struct example examples[] = {
 	  {"retention_disposal", "medium", false}},
 	 {"access_control", "confirm_processing_commitment",
 	  "confirm_personal_data", "physical_security"},
-	 21, 20, 1, 0, 0, 98,
+	 23, 22, 1, 0, 0, 98,
 	 {"auditors_ask_not_financial"}},
 	{"healthcare-saas.yaml", "soc2:type2:6:soc2_lookback_long", NULL, NULL,
 	 "security availability confidentiality",
@@ -239,17 +239,17 @@ static const struct example examples[] = {
 	  {"incident_response", "medium", false},
 	  {"capacity_planning", "medium", false}},
 	 {"confirm_phi", "privacy_notice", "access_control", "encryption"},
-	 21, 14, 5, 2, 0, 79,
+	 23, 16, 5, 2, 0, 80,
 	 {"work_with_cpa_firm"}},
 	{"payment-processor.yaml",
 	 "soc1:type2:12:soc1_renewal soc2:type2:12:soc2_renewal", NULL, NULL,
 	 "security availability processing_integrity confidentiality",
 	 "pci_dss sox gdpr ccpa subservice",
 	 {{"incident_response", "medium", false},
-	  {"fin_review", "medium", false}},
+	  {"fin_review", "high", false}},
 	 {"fin_approvals", "fin_segregation", "confirm_sox_clients",
 	  "confirm_card_data"},
-	 29, 27, 2, 0, 0, 97,
+	 31, 29, 2, 0, 0, 97,
 	 {"soc1_bridge_letters"}},
 	{"managed-it-provider.yaml", "soc2:type2:3:soc2_lookback", NULL,
 	 NULL, "security availability confidentiality", "subservice",
@@ -262,7 +262,7 @@ static const struct example examples[] = {
 	  {"confirm_risk_analysis", "low", true}},
 	 {"risk_analysis", "access_control", "fin_approvals",
 	  "confirm_auditor_request"},
-	 22, 15, 5, 1, 1, 80,
+	 24, 16, 6, 1, 1, 79,
 	 {"work_with_cpa_firm"}},
 	{"consumer-app.yaml",
 	 "soc2:type2:6:soc2_lookback_long soc3:none:6:soc2_lookback_long",
@@ -272,7 +272,7 @@ static const struct example examples[] = {
 	  {"retention_disposal", "medium", false},
 	  {"privacy_practices", "medium", false}},
 	 {"privacy_notice", "confirm_collection_role", "access_control"},
-	 21, 18, 2, 1, 0, 90,
+	 23, 20, 2, 1, 0, 91,
 	 {"privacy_first_report"}},
 	{"claims-administrator.yaml",
 	 "soc1:type2:6:soc1_lookback soc2:type2:6:soc2_lookback_long",
@@ -287,7 +287,7 @@ static const struct example examples[] = {
 	  {"confirm_fin_review", "low", true}},
 	 {"fin_review", "fin_approvals", "incident_response", "keep_evidence",
 	  "confirm_sox_clients"},
-	 27, 21, 4, 1, 1, 85,
+	 29, 22, 5, 1, 1, 84,
 	 {"soc1_bridge_letters", "work_with_cpa_firm"}},
 	{"no-report-consultancy.yaml", "", NULL, "none_not_service_org", "", "",
 	 {{NULL, NULL, false}},
@@ -298,7 +298,7 @@ static const struct example examples[] = {
 	 NULL, "security confidentiality", "gdpr iso27001 subservice",
 	 {{"backups_recovery", "medium", false}},
 	 {"privacy_notice", "confirm_collection_role", "access_control"},
-	 20, 19, 1, 0, 0, 98,
+	 22, 21, 1, 0, 0, 98,
 	 {"work_with_cpa_firm"}},
 	/* clients never audited: no reader for a SOC 1, and its own
 	 * policies ranked for its own business */
@@ -321,7 +321,7 @@ static const struct example examples[] = {
 	  {"fin_validation", "medium", false}},
 	 {"encryption", "access_control", "fin_approvals", "fin_review",
 	  "keep_evidence"},
-	 26, 13, 6, 7, 0, 62,
+	 28, 15, 6, 7, 0, 64,
 	 {"soc1_bridge_letters", "work_with_cpa_firm"}},
 };
 
@@ -1046,11 +1046,12 @@ readiness_items_are_counted_honestly(void **state)
 			assert_true(prio_partial >= prio_missing);
 		}
 	}
-	/* 10 checklist items (seed 001) and monitoring (CC4); 8 practices,
+	/* 10 checklist items (seed 001) and monitoring (CC4); 10 practices
+	 * (access reviews and devices asked apart from access control),
 	 * physical access, one question per optional category, 5 SOC 1
 	 * controls and the clients' own controls. */
 	assert_int_equal(the_q->sections[9].count, 11);
-	assert_int_equal(items, 30);
+	assert_int_equal(items, 32);
 }
 
 /* Wording that would claim socscope audits, certifies or gives an opinion.
@@ -1173,6 +1174,7 @@ no_text_claims_an_audit(void **state)
 		const struct sc_rule *ru = &the_q->rules[i];
 		check_text(ru->id, ru->because);
 		check_text(ru->id, ru->next_step);
+		check_text(ru->id, ru->decision);
 		if (ru->gap) {
 			check_text(ru->id, ru->gap->title);
 			check_text(ru->id, ru->gap->advice);

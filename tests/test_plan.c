@@ -739,7 +739,8 @@ years_of_evidence_look_back_a_year(void **state)
 	(void)state;
 	struct fx f;
 	fx_open(&f, "payroll-bureau",
-	        "  operating_months: 40\n  incident_response: partly\n",
+	        "  operating_months: 40\n  incident_response: partly\n"
+	        "  fin_segregation: 'yes'\n",
 	        "2026-12-06");
 	const struct sc_plan_report *s1 = sc_plan_report(&f.p, SC_SOC1);
 	assert_true(s1->lookback);
@@ -813,9 +814,17 @@ a_missed_deadline_is_said_first(void **state)
 	assert_non_null(f.p.deadline_risk);
 	assert_non_null(strstr(f.p.deadline_risk, "after your deadline "
 	                                          "(2027-01-15)"));
+	/* Whom to talk to is named as the client named them. */
+	assert_non_null(strstr(f.p.deadline_risk, "Talk to Acme Logistics "
+	                                          "now"));
+	assert_null(strstr(f.p.deadline_risk, "readiness letter"));
+	fx_close(&f);
+	/* Not named: whoever set it, and never an empty name. */
+	fx_open(&f, "early-stage-saas",
+	        "  deadline: 2027-01-15\n  deadline_who: \" . \"\n",
+	        "2026-12-06");
 	assert_non_null(strstr(f.p.deadline_risk, "Talk to whoever set the "
 	                                          "deadline now"));
-	assert_null(strstr(f.p.deadline_risk, "readiness letter"));
 	fx_close(&f);
 }
 

@@ -76,6 +76,37 @@ report_of(const char *rel)
 	return doc;
 }
 
+/* A report of an answers file (relative to the source tree) in `fmt`, with
+ * `extra` answer lines added at the top of its answers. */
+static char *
+render_of(const char *rel, const char *extra, enum sc_format fmt)
+{
+	char *path = th_src(rel);
+	char *text = th_read(path, NULL);
+	assert_non_null(text);
+	char *at = strstr(text, "answers:\n");
+	assert_non_null(at);
+	at += strlen("answers:\n");
+	char *all = sc_xasprintf("%.*s%s%s", (int)(at - text), text,
+	                         extra ? extra : "", at);
+	struct sc_answers *a = sc_answers_new(the_q);
+	struct sc_diags d;
+	sc_diags_init(&d);
+	assert_int_equal(sc_answers_load_buffer(a, rel, all, strlen(all), &d),
+	                 SC_OK);
+	sc_diags_fini(&d);
+	struct sc_eval *ev = sc_eval_new(the_q, a);
+	struct sc_report_opts o = {.date = "2026-12-06", .width = 80};
+	struct sc_buf b = {0};
+	sc_report_render(the_q, a, ev, fmt, &o, &b);
+	sc_eval_free(ev);
+	sc_answers_free(a);
+	free(all);
+	free(text);
+	free(path);
+	return sc_buf_steal(&b);
+}
+
 /* The entry of scope list `key` whose text holds `needle`, or NULL. */
 static json_t *
 find(json_t *scope, const char *key, const char *needle)
@@ -115,15 +146,15 @@ staffing_agency_scope(void **state)
 	/* The boundary as the owner named it, in the questionnaire's order;
 	 * the systems' line rests on the note typed on it. */
 	json_t *b = json_object_get(scope, "boundary");
-	static const char *const labels[] = {"Services", "Kinds of service",
+	static const char *const labels[] = {"Services",
 	                                     "Systems and applications",
 	                                     "Locations", "People"};
-	assert_int_equal(json_array_size(b), 5);
-	for (size_t i = 0; i < 5; i++)
+	assert_int_equal(json_array_size(b), 4);
+	for (size_t i = 0; i < 4; i++)
 		assert_string_equal(json_string_value(json_object_get(
 		                            json_array_get(b, i), "label")),
 		                    labels[i]);
-	json_t *sys = json_array_get(b, 2);
+	json_t *sys = json_array_get(b, 1);
 	assert_string_equal(json_string_value(json_object_get(sys, "text")),
 	                    "The staffing platform (portal and billing), "
 	                    "Microsoft 365");
@@ -172,6 +203,66 @@ staffing_agency_scope(void **state)
 
 /* A SOC 2 only: the customers' controls and the providers, but no SOC 1
  * control objectives. */
+/* The boundary the owner typed is the client's words, not the
+ * consultant's: the memo quotes it under a line that says so, in every
+ * format a person reads; the JSON keeps the answer as typed. */
+static void
+boundary_is_quoted_as_the_clients_words(void **state)
+{
+	(void)state;
+	static const char intro[] = "As the client described it in the "
+	                            "interview, quoted";
+	char *md = render_of("tests/fixtures/scope/staffing.yaml", NULL,
+	                     SC_FMT_MARKDOWN);
+	assert_non_null(strstr(md, intro));
+	assert_non_null(strstr(md, "- **People:** \u201cBilling team of 6, "
+	                           "branch managers, the controller\u201d\n"));
+	/* The kinds of service are the questionnaire's words: not a line of
+	 * the boundary. */
+	assert_null(strstr(md, "Kinds of service"));
+	free(md);
+	char *html = render_of("tests/fixtures/scope/staffing.yaml", NULL,
+	                       SC_FMT_HTML);
+	assert_non_null(strstr(html, intro));
+	assert_non_null(strstr(html, "<dd>\u201cBilling team of 6, branch "
+	                             "managers, the controller\u201d"));
+	free(html);
+	char *txt = render_of("tests/fixtures/scope/staffing.yaml", NULL,
+	                      SC_FMT_TEXT);
+	assert_non_null(strstr(txt, "People: \u201cBilling team of 6"));
+	free(txt);
+	char *json = render_of("tests/fixtures/scope/staffing.yaml", NULL,
+	                       SC_FMT_JSON);
+	assert_non_null(strstr(json, "\"Billing team of 6, branch managers, "
+	                             "the controller\""));
+	assert_null(strstr(json, "\u201cBilling"));
+	free(json);
+}
+
+/* A CPA firm offered both readiness help and the audit: the first page's
+ * decisions say which roles its independence allows; not said otherwise. */
+static void
+one_firm_for_readiness_and_audit_is_a_decision(void **state)
+{
+	(void)state;
+	static const char decision[] = "Which role the CPA firm that offered "
+	                               "both will play";
+	char *md = render_of("tests/fixtures/scope/staffing.yaml",
+	                     "  readiness_help: audit_firm\n",
+	                     SC_FMT_MARKDOWN);
+	char *p = strstr(md, decision);
+	assert_non_null(p);
+	/* On the first page: before the recommendation. */
+	char *rec = strstr(md, "\n## Recommendation");
+	assert_non_null(rec);
+	assert_true(p < rec);
+	free(md);
+	md = render_of("tests/fixtures/scope/staffing.yaml",
+	               "  readiness_help: consultant\n", SC_FMT_MARKDOWN);
+	assert_null(strstr(md, decision));
+	free(md);
+}
+
 static void
 soc2_only_has_no_control_objectives(void **state)
 {
@@ -221,6 +312,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(staffing_agency_scope),
+		cmocka_unit_test(boundary_is_quoted_as_the_clients_words),
+		cmocka_unit_test(one_firm_for_readiness_and_audit_is_a_decision),
 		cmocka_unit_test(soc2_only_has_no_control_objectives),
 		cmocka_unit_test(payroll_bureau_objectives),
 		cmocka_unit_test(no_report_no_scope),

@@ -115,6 +115,9 @@ struct sc_plan {
 	sc_day today;
 	bool has_deadline;
 	sc_day deadline;
+	/* Whom the plan tells the client to talk to about the deadline: the
+	 * answer naming who set it, or "whoever set the deadline". */
+	char *requester;
 	int readiness_weeks; /* 0: no readiness work */
 	char *readiness_why; /* "2 high-priority gaps and 1 answer to confirm" */
 	struct sc_plan_report reports[SC_REPORT_COUNT];

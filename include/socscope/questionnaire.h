@@ -139,6 +139,8 @@ struct sc_rule {
 	char *readiness_item;    /* NULL when none */
 	enum sc_readiness readiness;
 	char *next_step;         /* advice on what to do next; NULL when none */
+	char *decision;          /* a decision the client still has to make,
+	                          * on the report's first page; NULL when none */
 	size_t outcome;          /* index into q->outcomes; SIZE_MAX: none */
 	struct sc_scope_text *scope_texts; /* in file order */
 	size_t nscope_texts;
@@ -188,6 +190,7 @@ struct sc_timeline {
 	size_t deadline_reports;
 	size_t deadline_other;
 	size_t fiscal_year_covered;
+	size_t deadline_requester; /* text: who set the deadline */
 	struct sc_expr *waiting; /* NULL when not given */
 	char *waiting_src;
 };

@@ -415,6 +415,10 @@ rp_memo_scope(struct rp_model *m)
 		                   : sc_xstrdup("not named yet: agree it with "
 		                                "your CPA firm");
 		sc_buf_fini(&b);
+		if (l->named && a->type == SC_A_TEXT) {
+			l->quoted = sc_xasprintf("\u201c%s\u201d", l->text);
+			m->scope_quoted = true;
+		}
 		if (l->assumed != SIZE_MAX) {
 			struct rp_assumption *as = &m->assumptions[l->assumed];
 			char *c = sc_xasprintf("System boundary: %s", l->label);
@@ -535,8 +539,10 @@ rp_memo_first_page(struct rp_model *m)
 	/* Three things to do first. */
 	if (p->deadline_risk)
 		add(&m->first, &m->nfirst,
-		    sc_xstrdup("Talk to whoever set the deadline now: the plan "
-		               "does not meet it (see the roadmap)."));
+		    sc_xasprintf("Talk to %s now: the plan does not meet the "
+		                 "deadline (see the roadmap).",
+		                 p->requester ? p->requester
+		                              : "whoever set the deadline"));
 	const struct sc_phase *engage = NULL;
 	for (size_t t = 0; p->ntracks && t < p->tracks[0].nphases; t++)
 		if (p->tracks[0].phases[t].kind == SC_PHASE_ENGAGE)
@@ -593,13 +599,25 @@ rp_memo_first_page(struct rp_model *m)
 			               "roadmap)."));
 		else if (tr->kind == SC_TRACK_TYPE1_FIRST)
 			add(&m->decide, &m->ndecide,
-			    sc_xstrdup("Whether a Type I first will satisfy whoever "
-			               "is waiting (ask them in writing)."));
+			    sc_xasprintf("Whether a Type I first will satisfy "
+			                 "%s (ask in writing).",
+			                 p->requester && strcmp(p->requester,
+			                      "whoever set the deadline")
+			                         ? p->requester
+			                         : "whoever is waiting"));
 		else if (tr->kind == SC_TRACK_LOOKBACK)
 			add(&m->decide, &m->ndecide,
 			    sc_xstrdup("Whether to report on the months already "
 			               "gone despite the high-priority gaps (not "
 			               "advised)."));
+	}
+	/* The questionnaire's own: rules that name a decision. */
+	for (size_t ri = 0; ri < m->q->nrules; ri++) {
+		const char *d = m->q->rules[ri].decision;
+		if (!d || !sc_eval_fired(m->ev, ri))
+			continue;
+		sc_eval_expand(m->ev, d, &b);
+		add(&m->decide, &m->ndecide, sc_buf_steal(&b));
 	}
 	for (size_t i = 0; i < m->r->nframeworks; i++)
 		if (m->r->frameworks[i].id == SC_FW_SUBSERVICE && m->nreports)
@@ -634,8 +652,10 @@ rp_memo_fini(struct rp_model *m)
 		free(as->rests);
 	}
 	free(m->assumptions);
-	for (size_t i = 0; i < m->nscope; i++)
+	for (size_t i = 0; i < m->nscope; i++) {
 		free(m->scope[i].text);
+		free(m->scope[i].quoted);
+	}
 	free(m->scope);
 	for (int k = 0; k < SC_SCOPE_KINDS; k++) {
 		struct rp_scope_items *it = &m->proposals[k];

@@ -280,6 +280,17 @@ read_facts(struct ctx *c)
 		f->has_deadline =
 			read_date(c, tl->needed_in_months, false, &f->deadline);
 
+	/* Who set it, as the client named them, without a closing stop. */
+	a = answer_of(c, tl->deadline_requester, &shown);
+	size_t n = a && a->type == SC_A_TEXT && a->text ? strlen(a->text) : 0;
+	while (n && strchr(" .;,\t\n", a->text[n - 1]))
+		n--;
+	size_t lead = 0;
+	while (lead < n && strchr(" \t\n", a->text[lead]))
+		lead++;
+	c->p->requester = n > lead ? sc_xstrndup(a->text + lead, n - lead)
+	                           : sc_xstrdup("whoever set the deadline");
+
 	/* The other report's date is optional: no answer, no date (the
 	 * plan is dated without it). */
 	bool shown2;
@@ -1445,9 +1456,10 @@ type1_track(struct ctx *c, const struct place *pls, size_t n, bool late)
 	if (late)
 		t->summary = sc_xasprintf(
 			"A Type I (the design of your controls as of %s) could be "
-			"in hand by %s%s. Ask whoever set the deadline in writing "
-			"whether it will do until the Type II follows.",
-			a, b, fit_words(c, t1[0].reports, t->fit, fw));
+			"in hand by %s%s. Ask %s in writing whether it will do "
+			"until the Type II follows.",
+			a, b, fit_words(c, t1[0].reports, t->fit, fw),
+			c->p->requester);
 	else
 		t->summary = sc_xasprintf(
 			"Someone is waiting for a report: a Type I (the design of "
@@ -1533,9 +1545,8 @@ deadline_notes(struct ctx *c, const struct place *pls, size_t n)
 		char b[11];
 		fmt(t1->report_by, b);
 		sc_buf_printf(&risk, " A Type I could be in hand by %s, in time: "
-		                     "ask whoever set the deadline whether it will "
-		                     "do.",
-		              b);
+		                     "ask %s whether it will do.",
+		              b, c->p->requester);
 	} else if (t1) {
 		char b[11];
 		fmt(t1->report_by, b);
@@ -1543,11 +1554,12 @@ deadline_notes(struct ctx *c, const struct place *pls, size_t n)
 		                     "(expected by %s).",
 		              b);
 	}
-	sc_buf_puts(&risk, " Talk to whoever set the deadline now: share this "
+	sc_buf_printf(&risk, " Talk to %s now: share this "
 	                   "plan and its dates. No CPA firm issues a report or "
 	                   "an opinion before its examination is done, but "
 	                   "yours can confirm in writing that the engagement "
-	                   "is agreed and when the report is due");
+	                   "is agreed and when the report is due",
+	              c->p->requester);
 	bool prior = c->f.has_prior_end[SC_SOC1] || c->f.has_prior_end[SC_SOC2];
 	if (prior)
 		sc_buf_puts(&risk, ", and you can give a bridge letter (your "
@@ -1893,6 +1905,7 @@ sc_plan_fini(struct sc_plan *p)
 	free(p->notes);
 	free(p->headline);
 	free(p->deadline_risk);
+	free(p->requester);
 	memset(p, 0, sizeof *p);
 }
 

@@ -295,6 +295,7 @@ qr_rule_texts(struct qr_pending *p, size_t rule, const struct sc_ynode *map)
 	const struct sc_ynode *gap = sc_ymap_get(map, "gap");
 	text_ref(p, rule, QR_BECAUSE, 0, sc_ymap_get(map, "because"));
 	text_ref(p, rule, QR_NEXT_STEP, 0, sc_ymap_get(map, "next_step"));
+	text_ref(p, rule, QR_DECISION, 0, sc_ymap_get(map, "decision"));
 	text_ref(p, rule, QR_ADVICE, 0, sc_ymap_get(gap, "advice"));
 	/* The scope effects' texts, in the order the loader keeps them. */
 	static const char *const keys[] = {"objective", "cuec", "subservice",
@@ -323,6 +324,7 @@ field_text(const struct sc_rule *r, enum qr_field f, size_t item)
 	switch (f) {
 	case QR_BECAUSE: return r->because;
 	case QR_NEXT_STEP: return r->next_step;
+	case QR_DECISION: return r->decision;
 	case QR_ADVICE: return r->gap ? r->gap->advice : NULL;
 	case QR_SCOPE:
 		return item < r->nscope_texts ? r->scope_texts[item].text : NULL;

@@ -27,7 +27,7 @@ struct qr_outcome_ref {
 };
 
 /* A rule text holding "{{", checked once the questions are known. */
-enum qr_field { QR_BECAUSE, QR_NEXT_STEP, QR_ADVICE, QR_SCOPE };
+enum qr_field { QR_BECAUSE, QR_NEXT_STEP, QR_ADVICE, QR_SCOPE, QR_DECISION };
 struct qr_text_ref {
 	size_t rule;
 	enum qr_field field;

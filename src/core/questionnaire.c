@@ -161,6 +161,7 @@ sc_timeline_init(struct sc_timeline *t)
 	t->type2_demanded = SIZE_MAX;
 	t->deadline_reports = SIZE_MAX;
 	t->fiscal_year_covered = SIZE_MAX;
+	t->deadline_requester = SIZE_MAX;
 	t->deadline_other = SIZE_MAX;
 }
 
@@ -421,7 +422,7 @@ what_str(struct what *w)
  * most FIELDS_MAX), found in one pass over it rather than a look-up each:
  * val[i] and key[i] (the key itself, for messages about it) for names[i],
  * NULL when absent; `unknown` when a text key is none of them. */
-#define FIELDS_MAX 16
+#define FIELDS_MAX 20
 
 struct fields {
 	const struct sc_ynode *val[FIELDS_MAX];
@@ -1303,7 +1304,7 @@ parse_section(struct loader *L, const struct sc_ynode *map)
 enum {
 	R_ID, R_WHEN, R_BECAUSE, R_RECOMMEND, R_TYPE, R_SCOPE, R_SCOPE_OUT,
 	R_FLAG, R_GAP, R_READINESS, R_NEXT_STEP, R_OUTCOME, R_OBJECTIVE,
-	R_CUEC, R_SUBSERVICE, R_BOUNDARY_NOTE, R_FIELDS
+	R_CUEC, R_SUBSERVICE, R_BOUNDARY_NOTE, R_DECISION, R_FIELDS
 };
 static const char *const rule_keys[] = {
 	[R_ID] = "id", [R_WHEN] = "when", [R_BECAUSE] = "because",
@@ -1312,7 +1313,8 @@ static const char *const rule_keys[] = {
 	[R_READINESS] = "readiness", [R_NEXT_STEP] = "next_step",
 	[R_OUTCOME] = "outcome", [R_OBJECTIVE] = "objective",
 	[R_CUEC] = "cuec", [R_SUBSERVICE] = "subservice",
-	[R_BOUNDARY_NOTE] = "boundary_note", [R_FIELDS] = NULL,
+	[R_BOUNDARY_NOTE] = "boundary_note", [R_DECISION] = "decision",
+	[R_FIELDS] = NULL,
 };
 /* The scope effects, in enum sc_scope_kind order. */
 static const int scope_effect_keys[SC_SCOPE_KINDS] = {
@@ -1643,6 +1645,7 @@ parse_rule(struct loader *L, const struct sc_ynode *map)
 	if ((n = f.val[R_READINESS]))
 		parse_readiness(L, r, n, &rw);
 	r->next_step = text_value(L, f.val[R_NEXT_STEP], "next_step");
+	r->decision = text_value(L, f.val[R_DECISION], "decision");
 	if ((n = f.val[R_OUTCOME]))
 		qr_rule_outcome(&L->pending, idx, n, L->file, L->d);
 	for (int k = 0; k < SC_SCOPE_KINDS; k++)
@@ -1843,7 +1846,8 @@ static const char *const timeline_keys[] = {
 	"deadline", "needed_in_months", "operating_months", "evidence_kept",
 	"prior_period_end", "prior_soc1_period_end", "prior_soc2_period_end",
 	"prior_reports", "fiscal_year_end", "type2_demanded", "deadline_reports",
-	"deadline_other", "fiscal_year_covered", "waiting", NULL};
+	"deadline_other", "fiscal_year_covered", "deadline_requester",
+	"waiting", NULL};
 
 #define QT(t) (1u << (t))
 
@@ -1887,6 +1891,8 @@ parse_timeline(struct loader *L, const struct sc_ynode *root)
 	        timeline_question(L, t, "deadline_other", QT(SC_Q_DATE));
 	tl->fiscal_year_covered =
 	        timeline_question(L, t, "fiscal_year_covered", QT(SC_Q_SINGLE));
+	tl->deadline_requester =
+	        timeline_question(L, t, "deadline_requester", QT(SC_Q_TEXT));
 	const struct sc_ynode *w = sc_ymap_get(t, "waiting");
 	if (w) {
 		if (w->kind != SC_Y_SCALAR || sc_ynode_is_null(w) ||

@@ -328,13 +328,15 @@ h_scope(struct hw *w, const struct rp_model *m)
 	h_section(w, RP_H_SCOPE, false);
 	h_tag(w, "<p>", RP_SCOPE_INTRO(m), "</p>\n");
 	if (m->nscope) {
-		sc_buf_puts(w->out, "<h3>System boundary</h3>\n"
-		                    "<dl class=\"meta\">\n");
+		sc_buf_puts(w->out, "<h3>System boundary</h3>\n");
+		if (m->scope_quoted)
+			h_tag(w, "<p>", RP_BOUNDARY_INTRO, "</p>\n");
+		sc_buf_puts(w->out, "<dl class=\"meta\">\n");
 		for (size_t i = 0; i < m->nscope; i++) {
 			const struct rp_scope_line *l = &m->scope[i];
 			h_tag(w, "<dt>", l->label, "</dt>");
 			sc_buf_puts(w->out, l->named ? "<dd>" : "<dd class=\"todo\">");
-			h_text(w, l->text);
+			h_text(w, RP_SCOPE_LINE(l));
 			if (l->assumed != SIZE_MAX)
 				h_rests(w, m, &l->assumed, 1);
 			sc_buf_puts(w->out, "</dd>\n");

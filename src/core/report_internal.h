@@ -47,6 +47,10 @@ struct rp_reasons {
 struct rp_scope_line {
 	const char *label;
 	char *text;
+	/* What the memo shows: a typed answer quoted as the client's words
+	 * (the owner's "me and my partner" is not the consultant's); NULL:
+	 * text as it is. */
+	char *quoted;
 	size_t question;
 	bool named;      /* the question was answered */
 	size_t assumed;  /* the assumption its answer is; SIZE_MAX: none */
@@ -333,6 +337,7 @@ struct rp_model {
 	 * sc_scope_kind); control objectives only with a SOC 1. */
 	struct rp_scope_line *scope;
 	size_t nscope;
+	bool scope_quoted; /* a line of the boundary is quoted */
 	struct rp_scope_items proposals[SC_SCOPE_KINDS];
 	struct rp_scope_rules scope_rules[SC_SCOPE_KINDS];
 	size_t nbars;
@@ -387,6 +392,12 @@ struct rp_model {
 	           "the description covers, what your customers must do "      \
 	           "themselves and what happens to the providers that run "    \
 	           "part of the service.")
+/* Above a system boundary with typed answers, which are quoted. */
+#define RP_BOUNDARY_INTRO                                                      \
+	"As the client described it in the interview, quoted: to be "         \
+	"confirmed with the CPA firm and written in the terms of the system "  \
+	"description."
+#define RP_SCOPE_LINE(l) ((l)->quoted ? (l)->quoted : (l)->text)
 #define RP_TRACE_INTRO                                                         \
 	"Each conclusion of this report with the rules of the questionnaire "  \
 	"that reached it, in the order of its reasons above, and the answers " \

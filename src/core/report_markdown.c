@@ -307,12 +307,14 @@ md_scope(struct md *w, const struct rp_model *m)
 	md_para(w, RP_SCOPE_INTRO(m));
 	if (m->nscope) {
 		md_heading(w, 3, "System boundary");
+		if (m->scope_quoted)
+			md_para(w, RP_BOUNDARY_INTRO);
 		for (size_t i = 0; i < m->nscope; i++) {
 			const struct rp_scope_line *l = &m->scope[i];
 			sc_buf_puts(w->out, "- **");
 			md_text(w, l->label, NULL);
 			sc_buf_puts(w->out, ":** ");
-			md_text(w, l->text, "  ");
+			md_text(w, RP_SCOPE_LINE(l), "  ");
 			if (l->assumed != SIZE_MAX)
 				md_rests(w, m, &l->assumed, 1, "  ");
 			sc_buf_putc(w->out, '\n');

@@ -283,10 +283,12 @@ scope(struct tw *t, const struct rp_model *m)
 	if (m->nscope) {
 		blank(t);
 		wrap(t, "", "", "System boundary:");
+		if (m->scope_quoted)
+			wrap(t, "", "", RP_BOUNDARY_INTRO);
 		for (size_t i = 0; i < m->nscope; i++) {
 			const struct rp_scope_line *l = &m->scope[i];
 			sc_buf_reset(&b);
-			sc_buf_printf(&b, "%s: %s", l->label, l->text);
+			sc_buf_printf(&b, "%s: %s", l->label, RP_SCOPE_LINE(l));
 			marked(t, m, "  - ", "    ", sc_buf_str(&b), &l->assumed,
 			       l->assumed != SIZE_MAX ? 1 : 0);
 		}

@@ -33,6 +33,10 @@ EXAMPLES = os.path.join(SRC, "questionnaires", "examples")
 MIGRATE = os.path.join(SRC, "tests", "fixtures", "migrate")
 PERSONAS = os.path.join(SRC, "tests", "personas")
 DATE = "2026-12-06"
+# Today's version of the bundled questionnaire, as its file says: what
+# every older session is read as.
+with open(os.path.join(SRC, "questionnaires", "soc-scoping.yaml"), encoding="utf-8") as _f:
+    CURRENT = re.search(r'^version: "([^"]+)"', _f.read(), re.M).group(1)
 
 # What each worked example concludes: the summary, and each report as
 # id:type:period ("-" for none).  Saved under 1.0, under 2.0 and as the
@@ -185,6 +189,24 @@ V2_DIFFERENCES["loan-servicer"] = ({"readiness:score", "gap:monitoring_controls"
 V2_DIFFERENCES["local-bookkeeper"] = (set(), {"auditors_ask"})
 V2_DIFFERENCES["no-report-consultancy"] = (set(), set())
 
+# 3.1 asks whether access is reviewed and work devices are managed, whether
+# anyone helps the organization get ready, and who set the deadline; today's
+# examples answer them wherever a report is recommended (an access review
+# or device management done only partly is a medium gap), which sessions
+# saved under 1.0 and 2.0 never did.
+NEW_IN_3_1 = {"access_reviews", "devices", "readiness_help", "deadline_who"}
+GAPS_3_1 = {"claims-administrator": {"gap:access_reviews"},
+            "early-stage-saas": {"gap:access_reviews"},
+            "managed-it-provider": {"gap:devices"}}
+for _name, (_kinds, _why) in list(V1_DIFFERENCES.items()):
+    if EXAMPLE_CONCLUSIONS[_name][1]:
+        V1_DIFFERENCES[_name] = (_kinds | {"readiness:score"} | GAPS_3_1.get(_name, set()),
+                                 _why + "; and what 3.1 asks anew (above)")
+for _name, (_kinds, _answers) in list(V2_DIFFERENCES.items()):
+    if EXAMPLE_CONCLUSIONS[_name][1]:
+        V2_DIFFERENCES[_name] = (_kinds | {"readiness:score"} | GAPS_3_1.get(_name, set()),
+                                 _answers | NEW_IN_3_1)
+
 # The blind personas' answers, saved under 2.0: their conclusions as 3.0
 # reads them on 2026-12-06.  Each is also what tests/personas/expected.yaml
 # asks of it (the personas suite checks that on the day they were saved).
@@ -254,7 +276,7 @@ PERSONA_CONCLUSIONS = {
 }
 
 NOTE = re.compile(r"^socscope: (?P<path>.+): saved under questionnaire (?P<from>\d+\.\d+) and "
-                  r"read as 3\.0: (?P<what>.+)\.$")
+                  r"read as " + re.escape(CURRENT) + r": (?P<what>.+)\.$")
 
 
 def old_files():
@@ -351,10 +373,10 @@ class MigrateCliTest(unittest.TestCase):
         expect(r.returncode == 0, f"validate exited {r.returncode}: {r.stderr}")
         head = r.stdout.splitlines()[0] if r.stdout else ""
         expect(re.fullmatch(re.escape(path) + r': valid answers to "soc-scoping" \(\d+ answered\), '
-                            r"saved under version " + re.escape(version) + r" and read as 3\.0",
+                            r"saved under version " + re.escape(version) + r" and read as " + re.escape(CURRENT),
                             head), f"validate said {head!r}")
         summary = r.stdout.splitlines()[1].strip() if r.stdout.count("\n") > 1 else ""
-        expect(summary.startswith(f"Saved under questionnaire {version} and read as 3.0: "),
+        expect(summary.startswith(f"Saved under questionnaire {version} and read as {CURRENT}: "),
                f"validate's summary {summary!r}")
         expect(f"keeps this one as {path}.v{version}." in r.stdout, "validate: the backup")
         expect(r.stderr == "", f"validate wrote to stderr: {r.stderr}")
@@ -373,7 +395,7 @@ class MigrateCliTest(unittest.TestCase):
             if fmt == "json":
                 doc = json.loads(r.stdout)
                 expect(schema_errors("report", doc) == [], f"report schema {schema_errors('report', doc)}")
-                expect(doc["questionnaire"]["version"] == "3.0", "json version")
+                expect(doc["questionnaire"]["version"] == CURRENT, "json version")
                 got = (doc["recommendation"]["summary"], reports_of(doc))
                 expect(got == want, f"concludes {got}, the table says {want}")
             elif fmt == "text":
@@ -457,7 +479,7 @@ class MigrateCliTest(unittest.TestCase):
             self.assertEqual((row["recommendation"]["summary"], reports_of(row)),
                              (summary, want[1]), label)
             self.assertTrue(note.startswith(f"socscope: {path}: saved under questionnaire "
-                                            f"{version} and read as 3.0: "), note)
+                                            f"{version} and read as {CURRENT}: "), note)
         r = self.run_cli("portfolio", *[f[1] for f in files])
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(r.stdout.count("(from 1.0)"), 13)
@@ -491,9 +513,9 @@ class MigrateCliTest(unittest.TestCase):
         out = r.stdout
         self.assertTrue(out.startswith(
             f'{path}: valid answers to "soc-scoping" (53 answered), saved under version 1.0 '
-            "and read as 3.0\n"
-            "  Saved under questionnaire 1.0 and read as 3.0: 6 answers carried over in a new "
-            "form, 13 new questions to answer.\n"
+            f"and read as {CURRENT}\n"
+            f"  Saved under questionnaire 1.0 and read as {CURRENT}: 6 answers carried over in a "
+            "new form, 17 new questions to answer.\n"
             "  Carried over in a new form:\n"), out)
         carried = out.split("  Carried over in a new form:\n")[1].split("  Assumed:\n")[0]
         self.assertEqual([line.split(" (")[0] for line in carried.splitlines()],
@@ -508,22 +530,22 @@ class MigrateCliTest(unittest.TestCase):
         states = dict(re.match(r"    - (\w+) .*: ([a-z ]+)$", line).groups()
                       for line in new.splitlines())
         self.assertEqual(sorted(k for k, v in states.items() if v == "to answer"),
-                         ["clients_fye_known", "data_classification", "deadline_reports",
-                          "monitoring_controls",
+                         ["access_reviews", "clients_fye_known", "data_classification",
+                          "deadline_reports", "deadline_who", "devices", "monitoring_controls",
                           "physical_security", "processing_controls", "provider_names",
-                          "scope_locations", "scope_people", "scope_services", "scope_systems",
+                          "readiness_help", "scope_locations", "scope_people", "scope_services", "scope_systems",
                           "sector_data", "user_controls"])
         self.assertEqual(sorted(k for k, v in states.items() if v == "answered by the migration"),
                          ["activities", "evidence_kept", "has_deadline"])
         self.assertIn(f"  The file is left as it is; the interview's first save writes it as "
-                      f"version 3.0 and keeps this one as {path}.v1.0.\n", out)
+                      f"version {CURRENT} and keeps this one as {path}.v1.0.\n", out)
 
     def test_what_validate_says_of_a_2_0_session_saved_on_a_known_day(self):
         path = os.path.join(PERSONAS, "stonebridge-payroll", "answers.yaml")
         r = self.run_cli("validate", path)
         self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertIn("  Saved under questionnaire 2.0 and read as 3.0: 2 answers carried over "
-                      "in a new form, 6 new questions to answer.\n", r.stdout)
+        self.assertIn(f"  Saved under questionnaire 2.0 and read as {CURRENT}: 2 answers carried "
+                      "over in a new form, 10 new questions to answer.\n", r.stdout)
         self.assertIn("8 months after the session was saved on 2026-11-30, taken as the last "
                       "day of that month, 2027-07-31\n", r.stdout)
 
@@ -557,8 +579,8 @@ class MigrateCliTest(unittest.TestCase):
             # 1.0 -> 2.0: yes or no became a choice.
             ("1.0", "security_reviews", "maybe",
              'unknown choice "maybe" for question "security_reviews"; expected one of: '
-             'vendor_risk, own_only, no (saved under questionnaire 1.0; its migration to 3.0 '
-             'does not turn it into an answer of 3.0)'),
+             'vendor_risk, own_only, no (saved under questionnaire 1.0; its migration to '
+             f'{CURRENT} does not turn it into an answer of {CURRENT})'),
             # 2.0 -> 3.0: the fiscal month became a date.
             ("2.0", "clients_fiscal_year_end", "thirteenth",
              'question "clients_fiscal_year_end" expects a date (YYYY-MM-DD), found '
@@ -584,10 +606,10 @@ class MigrateCliTest(unittest.TestCase):
             text = f.read()
         for old, new, msg in [
             ("        rename: deadline\n", "        rename: deadlines\n",
-             '"rename" names question "deadlines", which version 3.0 of this questionnaire '
+             f'"rename" names question "deadlines", which version {CURRENT} of this questionnaire '
              'does not have'),
             ('        also: {has_deadline: "true"}\n', '        also: {has_deadlines: "true"}\n',
-             '"also" names question "has_deadlines", which version 3.0 of this questionnaire '
+             f'"also" names question "has_deadlines", which version {CURRENT} of this questionnaire '
              'does not have'),
         ]:
             self.assertEqual(text.count(old), 1, old)
@@ -630,9 +652,9 @@ class MigrateCliTest(unittest.TestCase):
         self.assertIn(f"cannot be opened: {broken_s}:{line}:{col}: the answer to "
                       f"\"months_needed\" fits neither", rows[3])
         self.assertEqual(rows[4], "")
-        self.assertIn(f"socscope: {s1}: saved under questionnaire 1.0 and read as 3.0: ",
+        self.assertIn(f"socscope: {s1}: saved under questionnaire 1.0 and read as {CURRENT}: ",
                       r.stderr)
-        self.assertIn(f"socscope: {s2}: saved under questionnaire 2.0 and read as 3.0: ",
+        self.assertIn(f"socscope: {s2}: saved under questionnaire 2.0 and read as {CURRENT}: ",
                       r.stderr)
         r = self.run_cli("portfolio", "-f", "json")
         doc = json.loads(r.stdout)
@@ -659,13 +681,13 @@ class MigrateCliTest(unittest.TestCase):
         # cannot be, and opens the 1.0 one; a change keeps the original.
         r = self.run_cli("interview", "--plain", stdin="1\n:quit\n")
         self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertIn("  1) Brightline Payroll Services (53 of 66 answered under questionnaire "
-                      "1.0)\n  2) Crescent Loan Servicing (58 of 65 answered under questionnaire "
+        self.assertIn("  1) Brightline Payroll Services (53 of 70 answered under questionnaire "
+                      "1.0)\n  2) Crescent Loan Servicing (58 of 69 answered under questionnaire "
                       "2.0)\nCannot be resumed here:\n  - Brightline Payroll Services: cannot be "
                       f"opened: {broken_s}:{line}:{col}: ", r.stdout)
         self.assertIn("Resuming the saved interview for Brightline Payroll Services", r.stdout)
-        self.assertIn("Saved under questionnaire 1.0 and read as 3.0: 6 answers carried over in "
-                      "a new form, 13 new questions to answer.", r.stdout)
+        self.assertIn(f"Saved under questionnaire 1.0 and read as {CURRENT}: 6 answers carried over in "
+                      "a new form, 17 new questions to answer.", r.stdout)
         with open(os.path.join(MIGRATE, "v1.0", "payroll-bureau.yaml"), "rb") as f:
             original = f.read()
         # Answer the first open question (what data it holds: none).
@@ -676,7 +698,7 @@ class MigrateCliTest(unittest.TestCase):
         self.assertEqual(stat.S_IMODE(os.stat(s1 + ".v1.0").st_mode), 0o600)
         with open(s1, encoding="utf-8") as f:
             now = f.read()
-        self.assertIn('questionnaire_version: "3.0"', now)
+        self.assertIn(f'questionnaire_version: "{CURRENT}"', now)
         self.assertIn("  sector_data: [none]\n", now)
         self.assertIn("  deadline: 2027-09-30\n", now)
         # Now today's: no note, and the backup is not a session.

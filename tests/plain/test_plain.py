@@ -443,8 +443,8 @@ class PlainTest(unittest.TestCase):
             original = f.read()
         with open(path, "wb") as f:
             f.write(original)
-        summary = ("Saved under questionnaire 2.0 and read as 3.0: 3 answers carried over "
-                   "in a new form, 8 new questions to answer. The file is rewritten in the new form at the first "
+        summary = ("Saved under questionnaire 2.0 and read as 3.1: 3 answers carried over "
+                   "in a new form, 12 new questions to answer. The file is rewritten in the new form at the first "
                    f"change; the original is kept as {path}.v2.0.\n")
         r = self.interview(":quit\n", "-a", path, q="soc-scoping")
         self.assertEqual(r.returncode, 0, r.stderr)
@@ -465,13 +465,13 @@ class PlainTest(unittest.TestCase):
         self.assertEqual(stat.S_IMODE(os.stat(path).st_mode), 0o600)
         with open(path, encoding="utf-8") as f:
             now = f.read()
-        self.assertIn('questionnaire_version: "3.0"\n', now)
+        self.assertIn('questionnaire_version: "3.1"\n', now)
         # 9 months from the day it was read (it says nothing of when it
         # was saved; SOCSCOPE_DATE is 2026-11-23): August's last day.
         self.assertIn("  deadline: 2027-08-31\n", now)
         # The interview resumed at the first question left open: the
-        # first 3.0 added (which report the deadline is for).
-        self.assertIn("  deadline_reports: Checked with the client.\n", now)
+        # first added since 2.0 (who set the deadline, new in 3.1).
+        self.assertIn("  deadline_who: Checked with the client.\n", now)
         # The lock went with the interview; nothing else was left beside.
         self.assertEqual(sorted(os.listdir(os.path.dirname(path))),
                          ["brightline.yaml", "brightline.yaml.v2.0"])
