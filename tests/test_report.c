@@ -2314,9 +2314,11 @@ static const struct road_case road_cases[] = {
 	 HOSTING NO_GAPS "  months_needed: 0\n  months_operating: 1\n"
 	 "  type2_demanded: false\n",
 	 {"The SOC 2 Type I report is expected between 2026-03-30 and "
-	  "2026-04-27, after your deadline (2026-01-31). Talk to whoever set "
-	  "the deadline now: share this plan and its dates. No CPA firm issues "
-	  "a report or an opinion before its examination is done"},
+	  "2026-04-27, after your deadline (2026-01-31). What can be done "
+	  "about it is in the executive summary.",
+	  "Talk to whoever set the deadline now: share this plan and its "
+	  "dates. No CPA firm issues a report or an opinion before its "
+	  "examination is done"},
 	 {"readiness letter", "in time for your deadline"},
 	 {{"type1_as_of", "2026-02-28"}, {"deadline", "2026-01-31"}},
 	 "soc2", 0},

@@ -556,7 +556,9 @@ rp_memo_first_page(struct rp_model *m)
 		if (!g->rec->def || g->rec->def->followup ||
 		    g->rec->priority != SC_PRIO_HIGH)
 			continue;
-		sc_buf_printf(&b, "Close the gap: %s", g->rec->def->title);
+		/* The gap's title is already a step ("Write and rehearse ...",
+		 * "Complete: ..."). */
+		sc_buf_puts(&b, g->rec->def->title);
 		rests_short_idx(m, g->assumed, g->nassumed, &b);
 		if (g->owner || *g->due) {
 			sc_buf_puts(&b, " (");
@@ -581,7 +583,7 @@ rp_memo_first_page(struct rp_model *m)
 		if (!g->rec->def || g->rec->def->followup ||
 		    g->rec->priority != SC_PRIO_MEDIUM)
 			continue;
-		sc_buf_printf(&b, "Close the gap: %s", g->rec->def->title);
+		sc_buf_puts(&b, g->rec->def->title);
 		rests_short_idx(m, g->assumed, g->nassumed, &b);
 		sc_buf_putc(&b, '.');
 		add(&m->first, &m->nfirst, sc_buf_steal(&b));

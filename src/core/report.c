@@ -758,8 +758,24 @@ build_roadmap(struct rp_model *m)
 			        ph->from, ph->to)->track = (int)ti;
 		}
 	}
-	for (size_t i = 0; i < p->nnotes; i++)
-		note_add(m, sc_xstrdup(p->notes[i]));
+	for (size_t i = 0; i < p->nnotes; i++) {
+		/* The executive summary says what can be done about a
+		 * missed deadline: the roadmap gives the dates and points
+		 * there. */
+		const char *n = p->notes[i];
+		if (p->deadline_risk && p->deadline_action &&
+		    strcmp(n, p->deadline_risk) == 0) {
+			size_t len = (size_t)(p->deadline_action -
+			                      p->deadline_risk);
+			while (len && n[len - 1] == ' ')
+				len--;
+			note_add(m, sc_xasprintf("%.*s What can be done about "
+			                         "it is in the executive summary.",
+			                         (int)len, n));
+			continue;
+		}
+		note_add(m, sc_xstrdup(n));
+	}
 }
 
 /* --- readiness by area ------------------------------------------------ */

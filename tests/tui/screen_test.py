@@ -1254,9 +1254,9 @@ class ScreenTest(unittest.TestCase):
         t.wait_for("cannot be opened")
         t.settle()
         screen = t.text()
-        self.assertRegex(screen, r"Brightline Payroll Serv.*53/66 .*SOC 1 "
+        self.assertRegex(screen, r"Brightline Payroll Serv.*53/70 .*SOC 1 "
                                  r"Type II and SOC 2 Type II .*\(from 1\.0\)")
-        self.assertRegex(screen, r"Crescent Loan Servicing .*58/65 .*SOC 1 Type "
+        self.assertRegex(screen, r"Crescent Loan Servicing .*58/69 .*SOC 1 Type "
                                  r"II \(from 2\.0\)")
         self.assertIn("cannot be opened: %s:%d:18: the answer to "
                       "\"months_needed\" fits neither" % (broken, line), screen)
@@ -1277,22 +1277,22 @@ class ScreenTest(unittest.TestCase):
         t.wait_for("Saved under questionnaire 2.0")
         # The message wraps in its column; the key bar may follow.
         said = t.message("Saved under questionnaire 2.0")
-        want = ("Saved under questionnaire 2.0 and read as 3.0: 3 "
-                "answers carried over in a new form, 7 new questions to answer.")
+        want = ("Saved under questionnaire 2.0 and read as 3.1: 3 "
+                "answers carried over in a new form, 11 new questions to answer.")
         self.assertTrue(said == want or said.startswith(want + " "), said)
         t.send(F10)
         self.assertEqual(t.finish(), 0)
 
         # The 1.0 one too, at its first new question; answering it saves
-        # the session as 3.0 and keeps the original.
+        # the session as 3.1 and keeps the original.
         t = self.run_tui(cols=120, rows=30, env=env)
         t.wait_for("(from 1.0)")
         t.send(ENTER)
         t.wait_for("Saved under questionnaire 1.0")
         # The message wraps in its column; the key bar may follow.
         said = t.message("Saved under questionnaire 1.0")
-        want = ("Saved under questionnaire 1.0 and read as 3.0: 6 "
-                         "answers carried over in a new form, 13 new questions "
+        want = ("Saved under questionnaire 1.0 and read as 3.1: 6 "
+                         "answers carried over in a new form, 17 new questions "
                          "to answer.")
         self.assertTrue(said == want or said.startswith(want + " "), said)
         self.assertFalse(os.path.exists(old1 + ".v1.0"))
@@ -1305,7 +1305,7 @@ class ScreenTest(unittest.TestCase):
             self.assertEqual(f.read(), original)
         self.assertEqual(stat.S_IMODE(os.stat(old1 + ".v1.0").st_mode), 0o600)
         saved = yaml.safe_load(self.read(old1))
-        self.assertEqual(saved["questionnaire_version"], "3.0")
+        self.assertEqual(saved["questionnaire_version"], "3.1")
         self.assertEqual(saved["answers"]["sector_data"], ["none"])
         self.assertEqual(str(saved["answers"]["deadline"]), "2027-09-30")
         # Beside the sessions only their originals and the places each
