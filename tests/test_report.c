@@ -2196,7 +2196,7 @@ static const struct road_case road_cases[] = {
 	 {"2026-01-31 to 2026-02-06: Readiness work: close the gaps listed "
 	  "below (1 medium-priority gap), about 1 week.",
 	  "2026-03-01 to 2026-08-31: SOC 2 Type II period of 6 months",
-	  "so it starts after readiness work",
+	  "so it starts on the first of the month after readiness work",
 	  "Your last SOC 2 period ended on 2025-03-31, and no dated evidence of "
 	  "your controls was kept since, so the months since cannot be tested",
 	  "Your controls have operated for 24 months, but no dated evidence of "

@@ -265,12 +265,15 @@ rp_memo_assumed(const struct rp_model *m, const size_t *idx, size_t n,
 {
 	if (!n)
 		return;
-	sc_buf_printf(out, "Rests on %s ", n == 1 ? "an assumption or open "
-	                                            "question:"
-	                                          : "assumptions or open "
-	                                            "questions:");
+	/* Short, since a memo carries many: "Rests on A2, A5 (Appendix A)."
+	 * The appendix lists each with the answer or note it is. */
+	sc_buf_puts(out, "Rests on ");
 	rp_memo_ids(m, idx, n, out);
-	sc_buf_printf(out, " (see %s).", rp_title(m, RP_H_ASSUMPTIONS));
+	const char *t = rp_title(m, RP_H_ASSUMPTIONS);
+	const char *colon = strncmp(t, "Appendix ", 9) == 0 ? strchr(t, ':')
+	                                                    : NULL;
+	sc_buf_printf(out, " (%.*s).", colon ? (int)(colon - t) : (int)strlen(t),
+	              t);
 }
 
 /* ---- the scope ----------------------------------------------------------- */

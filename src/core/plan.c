@@ -142,6 +142,7 @@ struct facts {
 	bool type2_demanded;
 	bool waiting;
 	size_t nhigh, nmedium, nlow, nconfirm;
+	size_t nhigh_partly; /* of nhigh: a control partly in place to finish */
 	/* The open gaps (not follow-ups) by title, for "expect exceptions
 	 * for ...": titles a reader finds in the gap list, where a list of
 	 * criteria ids mixed SOC 1 objectives into a SOC 2's exceptions and
@@ -176,6 +177,38 @@ answer_of(struct ctx *c, size_t qi, bool *shown)
 		return NULL;
 	const struct sc_answer *a = sc_eval_answer(c->ev, qi);
 	return a && a->type != SC_A_NONE ? a : NULL;
+}
+
+/* The name a sentence can use ("Talk to NAME now") from the answer naming
+ * who set the deadline: its first clause, since owners type a name and
+ * then say more ("Our largest client (the Hartwell group), a third of our
+ * revenue"), without a closing stop, and with a leading "Our", "The" or
+ * "A" in lower case as it is mid-sentence; "whoever set the deadline"
+ * when nothing is left.  Freshly allocated. */
+static char *
+requester_name(const char *text)
+{
+	const char *s = text ? text : "";
+	while (*s && strchr(" \t\n\"'", *s))
+		s++;
+	size_t n = strcspn(s, "(,;:\n");
+	const char *dash = strstr(s, " - ");
+	if (dash && (size_t)(dash - s) < n)
+		n = (size_t)(dash - s);
+	const char *em = strstr(s, " \u2014");
+	if (em && (size_t)(em - s) < n)
+		n = (size_t)(em - s);
+	while (n && strchr(" .\t\"'", s[n - 1]))
+		n--;
+	if (!n)
+		return sc_xstrdup("whoever set the deadline");
+	char *r = sc_xstrndup(s, n);
+	static const char *const lower[] = {"Our ", "The ", "A ", "An ",
+	                                    "My ", "Their "};
+	for (size_t i = 0; i < sizeof lower / sizeof lower[0]; i++)
+		if (strncmp(r, lower[i], strlen(lower[i])) == 0)
+			r[0] = (char)(r[0] - 'A' + 'a');
+	return r;
 }
 
 static void
@@ -280,16 +313,10 @@ read_facts(struct ctx *c)
 		f->has_deadline =
 			read_date(c, tl->needed_in_months, false, &f->deadline);
 
-	/* Who set it, as the client named them, without a closing stop. */
+	/* Who set it, as the client named them. */
 	a = answer_of(c, tl->deadline_requester, &shown);
-	size_t n = a && a->type == SC_A_TEXT && a->text ? strlen(a->text) : 0;
-	while (n && strchr(" .;,\t\n", a->text[n - 1]))
-		n--;
-	size_t lead = 0;
-	while (lead < n && strchr(" \t\n", a->text[lead]))
-		lead++;
-	c->p->requester = n > lead ? sc_xstrndup(a->text + lead, n - lead)
-	                           : sc_xstrdup("whoever set the deadline");
+	c->p->requester = requester_name(a && a->type == SC_A_TEXT ? a->text
+	                                                          : NULL);
 
 	/* The other report's date is optional: no answer, no date (the
 	 * plan is dated without it). */
@@ -363,8 +390,19 @@ read_facts(struct ctx *c)
 			f->nconfirm++;
 			continue;
 		}
-		if (g->priority == SC_PRIO_HIGH)
+		if (g->priority == SC_PRIO_HIGH) {
 			f->nhigh++;
+			/* Raised only by answers of "partly": a control to
+			 * finish, not one to build. */
+			bool partly = g->reasons.n > 0;
+			for (size_t k = 0; partly && k < g->reasons.n; k++) {
+				const struct sc_rule *ru =
+					&c->q->rules[g->reasons.rules[k]];
+				partly = ru->readiness_item &&
+				         ru->readiness == SC_READY_PARTIAL;
+			}
+			f->nhigh_partly += partly;
+		}
 		else if (g->priority == SC_PRIO_MEDIUM)
 			f->nmedium++;
 		else
@@ -388,11 +426,12 @@ readiness(struct ctx *c)
 	struct facts *f = &c->f;
 	struct sc_plan *p = c->p;
 	/* Gaps are worked side by side by their owners: a high-priority one
-	 * (a risk assessment, an incident plan) takes about 2 weeks, three
-	 * medium ones (often a control to finish or write down) a week, four
-	 * low ones or answers to confirm a week. */
-	size_t weeks = 2 * f->nhigh + (f->nmedium + 2) / 3 +
-	               (f->nlow + f->nconfirm + 3) / 4;
+	 * to build (a risk assessment, an incident plan) takes about 2 weeks,
+	 * one to finish (an approval done only some of the time) a week,
+	 * three medium ones (often a control to finish or write down) a week,
+	 * four low ones or answers to confirm a week. */
+	size_t weeks = 2 * (f->nhigh - f->nhigh_partly) + f->nhigh_partly +
+	               (f->nmedium + 2) / 3 + (f->nlow + f->nconfirm + 3) / 4;
 	p->readiness_weeks = weeks > READINESS_WEEKS_MAX ? READINESS_WEEKS_MAX
 	                                                 : (int)weeks;
 	const struct {
@@ -926,21 +965,70 @@ add_phase(struct tb *tb, enum sc_phase_kind kind, unsigned reports,
 	return t->nphases++;
 }
 
+/* A SOC 1 and a SOC 2 examined together, each due at its own date: true,
+ * with the earlier date and its report's name in *d1, *n1 and the later in
+ * *d2, *n2.  False when `reports` answer to one date only. */
+static bool
+two_deadlines(const struct ctx *c, unsigned reports, sc_day *d1,
+              const char **n1, sc_day *d2, const char **n2)
+{
+	const struct facts *f = &c->f;
+	if (!f->has_deadline || !f->has_deadline2 || f->deadline == f->deadline2)
+		return false;
+	unsigned mine = reports & f->deadline_for &
+	                (1u << SC_SOC1 | 1u << SC_SOC2);
+	unsigned other = reports & ~f->deadline_for &
+	                 (1u << SC_SOC1 | 1u << SC_SOC2);
+	if (!mine || !other)
+		return false;
+	const char *nm = mine & (1u << SC_SOC1) ? "SOC 1" : "SOC 2";
+	const char *no = other & (1u << SC_SOC1) ? "SOC 1" : "SOC 2";
+	bool first = f->deadline < f->deadline2;
+	*d1 = first ? f->deadline : f->deadline2;
+	*n1 = first ? nm : no;
+	*d2 = first ? f->deadline2 : f->deadline;
+	*n2 = first ? no : nm;
+	return true;
+}
+
+/* ", after your deadline (2027-06-30)" for a report expected between
+ * `from` and `by`; with two deadlines, each named with its report. */
 static const char *
 fit_words(const struct ctx *c, unsigned reports, enum sc_fit fit,
-          char buf[96])
+          sc_day from, sc_day by, char buf[160])
 {
-	char d[11];
+	char d[11], e[11];
+	sc_day d1, d2;
+	const char *n1, *n2;
+	if (fit != SC_FIT_NONE && two_deadlines(c, reports, &d1, &n1, &d2, &n2)) {
+		fmt(d1, d);
+		fmt(d2, e);
+		const char *w1 = by <= d1     ? "in time for"
+		                 : from <= d1 ? "possibly after"
+		                              : "after";
+		const char *w2 = by <= d2     ? "in time for"
+		                 : from <= d2 ? "possibly after"
+		                              : "after";
+		if (strcmp(w1, w2) == 0)
+			snprintf(buf, 160, ", %s both deadlines (the %s's, %s, and "
+			                   "the %s's, %s)",
+			         w1, n1, d, n2, e);
+		else
+			snprintf(buf, 160, ", %s the %s's deadline (%s) and %s the "
+			                   "%s's (%s)",
+			         w1, n1, d, w2, n2, e);
+		return buf;
+	}
 	sc_day dl = 0;
 	(void)deadline_of(c, reports, &dl);
 	fmt(dl, d);
 	switch (fit) {
 	case SC_FIT_NONE: buf[0] = '\0'; break;
-	case SC_FIT_OK: snprintf(buf, 96, ", in time for your deadline (%s)", d); break;
+	case SC_FIT_OK: snprintf(buf, 160, ", in time for your deadline (%s)", d); break;
 	case SC_FIT_MAYBE:
-		snprintf(buf, 96, ", possibly after your deadline (%s)", d);
+		snprintf(buf, 160, ", possibly after your deadline (%s)", d);
 		break;
-	case SC_FIT_LATE: snprintf(buf, 96, ", after your deadline (%s)", d); break;
+	case SC_FIT_LATE: snprintf(buf, 160, ", after your deadline (%s)", d); break;
 	}
 	return buf;
 }
@@ -952,7 +1040,7 @@ add_place(struct tb *tb, const struct place *pl, size_t prep, size_t engage,
           size_t describe)
 {
 	struct ctx *c = tb->c;
-	char who[32], a[11], b[11], fw[96];
+	char who[32], a[11], b[11], fw[160];
 	names(pl->reports, who);
 	const char *type = sc_rtype_name(pl->type);
 	size_t main;
@@ -989,8 +1077,9 @@ add_place(struct tb *tb, const struct place *pl, size_t prep, size_t engage,
 		default:
 			sc_buf_printf(s, "Your controls must run and leave dated "
 			                 "evidence throughout it%s.",
-			              prep != SIZE_MAX ? ", so it starts after "
-			                                 "readiness work"
+			              prep != SIZE_MAX ? ", so it starts on the "
+			                                 "first of the month "
+			                                 "after readiness work"
 			                               : "");
 			break;
 		}
@@ -1034,7 +1123,7 @@ add_place(struct tb *tb, const struct place *pl, size_t prep, size_t engage,
 	                       soc3 ? ", with the SOC 3 (the public summary of "
 	                              "the SOC 2 Type II, on the same period)"
 	                            : "",
-	                       fit_words(c, pl->reports, pl->fit, fw)));
+	                       fit_words(c, pl->reports, pl->fit, pl->rep_from, pl->rep_by, fw)));
 	if (pl->bridge_from) {
 		fmt(pl->bridge_from, a);
 		fmt(pl->bridge_to, b);
@@ -1446,7 +1535,7 @@ type1_track(struct ctx *c, const struct place *pls, size_t n, bool late)
 		return;
 	struct sc_track *t = build_track(c, SC_TRACK_TYPE1_FIRST, t1, k, true,
 	                                 true);
-	char a[11], b[11], d[11], fw[96];
+	char a[11], b[11], d[11], fw[160];
 	fmt(t1[0].as_of, a);
 	fmt(t1[0].rep_by, b);
 	sc_day dl = 0;
@@ -1458,7 +1547,8 @@ type1_track(struct ctx *c, const struct place *pls, size_t n, bool late)
 			"A Type I (the design of your controls as of %s) could be "
 			"in hand by %s%s. Ask %s in writing whether it will do "
 			"until the Type II follows.",
-			a, b, fit_words(c, t1[0].reports, t->fit, fw),
+			a, b, fit_words(c, t1[0].reports, t->fit, t1[0].rep_from,
+			          t1[0].rep_by, fw),
 			c->p->requester);
 	else
 		t->summary = sc_xasprintf(
@@ -1476,7 +1566,7 @@ headline(struct ctx *c, const struct place *pls, size_t n)
 	struct sc_buf *b = &c->b;
 	for (size_t i = 0; i < n; i++) {
 		const struct place *pl = &pls[i];
-		char who[32], a[11], e[11], r[11], fw[96];
+		char who[32], a[11], e[11], r[11], fw[160];
 		names(pl->reports, who);
 		if (i)
 			sc_buf_puts(b, "; ");
@@ -1494,7 +1584,7 @@ headline(struct ctx *c, const struct place *pls, size_t n)
 		}
 		fmt(pl->rep_by, r);
 		sc_buf_printf(b, ", report expected by %s%s", r,
-		              fit_words(c, pl->reports, pl->fit, fw));
+		              fit_words(c, pl->reports, pl->fit, pl->rep_from, pl->rep_by, fw));
 	}
 	if (n) {
 		sc_buf_putc(b, '.');
@@ -1509,6 +1599,7 @@ deadline_notes(struct ctx *c, const struct place *pls, size_t n)
 		return;
 	char d[11];
 	struct sc_buf risk = {0};
+	unsigned reports = 0; /* those that miss their date */
 	for (size_t i = 0; i < n; i++) {
 		const struct place *pl = &pls[i];
 		sc_day dl;
@@ -1520,17 +1611,18 @@ deadline_notes(struct ctx *c, const struct place *pls, size_t n)
 		fmt(pl->rep_from, r1);
 		fmt(pl->rep_by, r2);
 		const char *type = sc_rtype_name(pl->type);
+		char fw[160];
+		fit_words(c, pl->reports, pl->fit, pl->rep_from, pl->rep_by, fw);
 		if (pl->fit == SC_FIT_OK) {
-			note(c, sc_xasprintf("The %s %s report, expected by %s, comes "
-			                     "in time for your deadline (%s).",
-			                     who, type, r2, d));
+			note(c, sc_xasprintf("The %s %s report, expected by %s, comes"
+			                     "%s.",
+			                     who, type, r2, fw + 1));
 			continue;
 		}
 		sc_buf_printf(&risk, "%sThe %s %s report is expected between %s "
-		                     "and %s, %s your deadline (%s).",
-		              risk.len ? " " : "", who, type, r1, r2,
-		              pl->fit == SC_FIT_LATE ? "after" : "possibly after",
-		              d);
+		                     "and %s%s.",
+		              risk.len ? " " : "", who, type, r1, r2, fw);
+		reports |= pl->reports;
 	}
 	if (!risk.len)
 		return;
@@ -1541,7 +1633,18 @@ deadline_notes(struct ctx *c, const struct place *pls, size_t n)
 	for (size_t i = 0; i < c->p->ntracks; i++)
 		if (c->p->tracks[i].kind == SC_TRACK_TYPE1_FIRST)
 			t1 = &c->p->tracks[i];
-	if (t1 && t1->fit == SC_FIT_OK) {
+	sc_day d1, d2;
+	const char *n1, *n2;
+	if (t1 && two_deadlines(c, reports, &d1, &n1, &d2, &n2) &&
+	    t1->report_by > d1 && t1->report_by <= d2) {
+		char b[11], e[11];
+		fmt(t1->report_by, b);
+		fmt(d2, e);
+		sc_buf_printf(&risk, " A Type I could be in hand by %s, in time "
+		                     "for the %s's deadline (%s) though not the "
+		                     "%s's: ask %s whether it will do.",
+		              b, n2, e, n1, c->p->requester);
+	} else if (t1 && t1->fit == SC_FIT_OK) {
 		char b[11];
 		fmt(t1->report_by, b);
 		sc_buf_printf(&risk, " A Type I could be in hand by %s, in time: "

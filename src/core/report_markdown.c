@@ -55,7 +55,7 @@ md_labelled(struct md *w, const char *label, const char *text)
 	md_para(w, text);
 }
 
-/* " *Rests on ... (see Assumptions and open questions).*" */
+/* " *Rests on A2, A5 (Appendix A).*" */
 static void
 md_rests(struct md *w, const struct rp_model *m, const size_t *idx, size_t n,
          const char *indent)
