@@ -209,7 +209,8 @@ static const struct claim claims[] = {
 	/* Providers and premises. */
 	{"outside providers run part of your service",
 	 "selected(vendors, \"cloud\", \"datacenter\", \"identity\", "
-	 "\"payroll_hr\", \"payment_provider\", \"other_saas\")"},
+	 "\"payroll_hr\", \"payment_provider\", \"other_saas\", "
+	 "\"partner_firm\")"},
 	{"data centers hold your systems",
 	 "selected(vendors, \"cloud\", \"datacenter\")"},
 	{"your systems run at cloud or software providers",

@@ -574,7 +574,7 @@ every_older_example_and_persona_loads(void **state)
 	n = collect(&v, n, SC_TESTDIR "/personas", "3.0", "/answers.yaml");
 	size_t np3 = n - n1 - n2 - np - n3;
 	assert_int_equal(n3, 13);
-	assert_int_equal(np3, 29);
+	assert_int_equal(np3, 24);
 	assert_int_equal(n1, 13);
 	assert_int_equal(n2, 13);
 	assert_int_equal(np, 34);

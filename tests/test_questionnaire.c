@@ -486,7 +486,7 @@ static const struct invalid_case invalid_cases[] = {
 		       "evidence_kept, prior_period_end, prior_soc1_period_end, "
 		       "prior_soc2_period_end, prior_reports, fiscal_year_end, "
 		       "type2_demanded, deadline_reports, deadline_other, "
-		       "fiscal_year_covered, deadline_requester, "
+		       "fiscal_year_covered, deadline_requester, team_size, "
 		       "waiting"},
 	}},
 	{"invalid-timeline-keys.yaml", SC_EDATA, {

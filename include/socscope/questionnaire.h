@@ -191,6 +191,7 @@ struct sc_timeline {
 	size_t deadline_other;
 	size_t fiscal_year_covered;
 	size_t deadline_requester; /* text: who set the deadline */
+	size_t team_size;          /* number: the people who work there */
 	struct sc_expr *waiting; /* NULL when not given */
 	char *waiting_src;
 };

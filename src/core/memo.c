@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static void
 add(char ***v, size_t *n, char *s)
@@ -356,10 +357,36 @@ proposal_add(struct rp_model *m, enum sc_scope_kind k, size_t ri,
 	free(one.v);
 }
 
+/* Words by which a note says it is a guess rather than a fact: "Assumed",
+ * "I think", "probably", "not sure" ... (compared ignoring case). */
+static const char *const guess_words[] = {
+	"assum", "not sure", "unsure", "i think", "i believe", "probably",
+	"likely", "guess", "estimat", "unclear", "don't know", "do not know",
+	"not known", "?",
+};
+
+static bool
+says_guess(const char *note)
+{
+	for (const char *p = note; p && *p; p++)
+		for (size_t i = 0; i < sizeof guess_words / sizeof *guess_words;
+		     i++) {
+			size_t n = strlen(guess_words[i]);
+			if (strncasecmp(p, guess_words[i], n) == 0)
+				return true;
+		}
+	return false;
+}
+
+/* "open question" for an "I don't know", "assumption" for a note that
+ * says it guesses, "note" for a note that states a fact (an owner's
+ * quote of a contract is not an assumption). */
 const char *
 rp_assumption_kind(const struct rp_assumption *as)
 {
-	return as->idk ? "open question" : "assumption";
+	if (as->idk)
+		return "open question";
+	return says_guess(as->note) ? "assumption" : "note";
 }
 
 /* Each rule behind a kind's proposals once, with the items it proposed. */
@@ -637,12 +664,13 @@ rp_memo_first_page(struct rp_model *m)
 	size_t listed = m->nassumptions - m->nunlisted;
 	if (listed)
 		add(&m->decide, &m->ndecide,
-		    sc_xasprintf("The %zu assumption%s and open question%s that "
-		                 "conclusions rest on (%s): confirm or correct "
-		                 "them before the scope is agreed.",
+		    sc_xasprintf("The %zu answer%s and note%s that conclusions "
+		                 "rest on (%s): confirm or correct %s before the "
+		                 "scope is agreed.",
 		                 listed, listed == 1 ? "" : "s",
 		                 listed == 1 ? "" : "s",
-		                 rp_title(m, RP_H_ASSUMPTIONS)));
+		                 rp_title(m, RP_H_ASSUMPTIONS),
+		                 listed == 1 ? "it" : "them"));
 	sc_buf_fini(&b);
 }
 

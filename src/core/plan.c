@@ -31,6 +31,7 @@ enum {
 	ENGAGE_DAYS = 21,     /* engaging a firm: 2 to 4 weeks (domain 1) */
 	DESCRIBE_DAYS = 21,   /* drafted while the firm is engaged */
 	READINESS_WEEKS_MAX = 26,
+	SMALL_TEAM = 5,        /* up to this many people, one does the readiness work */
 	FIELDWORK_DAYS = 21,
 	REPORT_FROM_DAYS = 28, /* from the start of fieldwork */
 	REPORT_BY_DAYS = 56,
@@ -143,6 +144,7 @@ struct facts {
 	bool waiting;
 	size_t nhigh, nmedium, nlow, nconfirm;
 	size_t nhigh_partly; /* of nhigh: a control partly in place to finish */
+	double team;         /* people who work there; 0 when not known */
 	/* The open gaps (not follow-ups) by title, for "expect exceptions
 	 * for ...": titles a reader finds in the gap list, where a list of
 	 * criteria ids mixed SOC 1 objectives into a SOC 2's exceptions and
@@ -313,6 +315,9 @@ read_facts(struct ctx *c)
 		f->has_deadline =
 			read_date(c, tl->needed_in_months, false, &f->deadline);
 
+	a = answer_of(c, tl->team_size, &shown);
+	f->team = a && a->type == SC_A_NUMBER ? a->num : 0;
+
 	/* Who set it, as the client named them. */
 	a = answer_of(c, tl->deadline_requester, &shown);
 	c->p->requester = requester_name(a && a->type == SC_A_TEXT ? a->text
@@ -432,6 +437,14 @@ readiness(struct ctx *c)
 	 * four low ones or answers to confirm a week. */
 	size_t weeks = 2 * (f->nhigh - f->nhigh_partly) + f->nhigh_partly +
 	               (f->nmedium + 2) / 3 + (f->nlow + f->nconfirm + 3) / 4;
+	/* Beyond a handful of people the work is shared: two side by side
+	 * take about half as long, never less than the longest gap. */
+	if (f->team > SMALL_TEAM && weeks > 2) {
+		size_t longest = f->nhigh > f->nhigh_partly ? 2 : 1;
+		weeks = (weeks + 1) / 2;
+		if (weeks < longest)
+			weeks = longest;
+	}
 	p->readiness_weeks = weeks > READINESS_WEEKS_MAX ? READINESS_WEEKS_MAX
 	                                                 : (int)weeks;
 	const struct {

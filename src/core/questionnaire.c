@@ -162,6 +162,7 @@ sc_timeline_init(struct sc_timeline *t)
 	t->deadline_reports = SIZE_MAX;
 	t->fiscal_year_covered = SIZE_MAX;
 	t->deadline_requester = SIZE_MAX;
+	t->team_size = SIZE_MAX;
 	t->deadline_other = SIZE_MAX;
 }
 
@@ -1847,7 +1848,7 @@ static const char *const timeline_keys[] = {
 	"prior_period_end", "prior_soc1_period_end", "prior_soc2_period_end",
 	"prior_reports", "fiscal_year_end", "type2_demanded", "deadline_reports",
 	"deadline_other", "fiscal_year_covered", "deadline_requester",
-	"waiting", NULL};
+	"team_size", "waiting", NULL};
 
 #define QT(t) (1u << (t))
 
@@ -1893,6 +1894,7 @@ parse_timeline(struct loader *L, const struct sc_ynode *root)
 	        timeline_question(L, t, "fiscal_year_covered", QT(SC_Q_SINGLE));
 	tl->deadline_requester =
 	        timeline_question(L, t, "deadline_requester", QT(SC_Q_TEXT));
+	tl->team_size = timeline_question(L, t, "team_size", QT(SC_Q_NUMBER));
 	const struct sc_ynode *w = sc_ymap_get(t, "waiting");
 	if (w) {
 		if (w->kind != SC_Y_SCALAR || sc_ynode_is_null(w) ||

@@ -38,7 +38,7 @@
  *                  type); category: in scope (required) |
  *                  in scope | out of scope; gap: gap | followup;
  *                  area: the score 0 to 100, or "not assessed";
- *                  assumption: open question | assumption;
+ *                  assumption: open question | assumption | note (a note stating a fact);
  *                  scope: not named yet, for a boundary line unanswered;
  *                  skipped: not applicable
  *  13 reasons      summary: the executive summary; report, deferred,

@@ -207,9 +207,12 @@ for _name, (_kinds, _answers) in list(V2_DIFFERENCES.items()):
         V2_DIFFERENCES[_name] = (_kinds | {"readiness:score"} | GAPS_3_1.get(_name, set()),
                                  _answers | NEW_IN_3_1)
 
-# The blind personas' answers, saved under 2.0: their conclusions as 3.0
+# The blind personas' answers, saved under 2.0: their conclusions as today's version
 # reads them on 2026-12-06.  Each is also what tests/personas/expected.yaml
 # asks of it (the personas suite checks that on the day they were saved).
+# A period's length follows the plan: readiness work shared by a team of
+# more than five takes about half as long, so a clean period after it
+# may now meet a deadline that only a look-back met before.
 PERSONA_CONCLUSIONS = {
     "addressright-data-services": (
         "SOC 2 Type II (Security, Availability, Processing Integrity, Confidentiality)",
@@ -225,7 +228,7 @@ PERSONA_CONCLUSIONS = {
                              "soc2:type1:-"),
     "civicscan-document-services": (
         "SOC 2 Type II (Security, Processing Integrity, Confidentiality)", "soc2:type2:6"),
-    "clearledger-lease-accounting": ("SOC 1 Type II", "soc1:type2:6"),
+    "clearledger-lease-accounting": ("SOC 1 Type II", "soc1:type2:7"),
     "clearview-telehealth-group": ("SOC 2 Type II (Security, Confidentiality, Privacy)",
                                    "soc2:type2:3"),
     "cloudkeep-backup": ("SOC 2 Type II (Security, Availability, Confidentiality)",
@@ -245,12 +248,12 @@ PERSONA_CONCLUSIONS = {
     "lakeside-youth-arts": (
         "No SOC report recommended now: Nobody is asking you for a SOC report yet, and a "
         "SOC report is written for the customers and auditors who read it.", ""),
-    "ledgerline-commission-services": ("SOC 1 Type II", "soc1:type2:12"),
+    "ledgerline-commission-services": ("SOC 1 Type II", "soc1:type2:6"),
     "meridian-cobra-administration": ("SOC 1 Type II", "soc1:type2:12"),
     "metro-citation-processing": (
         "SOC 1 Type II and SOC 2 Type II (Security, Availability, Processing Integrity, "
         "Confidentiality)", "soc1:type2:12 soc2:type2:12"),
-    "nordpost-newsletters": ("SOC 2 Type II (Security, Confidentiality)", "soc2:type2:3"),
+    "nordpost-newsletters": ("SOC 2 Type II (Security, Confidentiality)", "soc2:type2:6"),
     "northgate-fund-services": ("SOC 1 Type II", "soc1:type2:12"),
     "penny-lane-tax-service": (
         "No SOC report recommended now: Nobody is asking you for a SOC report yet, and a "
@@ -263,7 +266,7 @@ PERSONA_CONCLUSIONS = {
     "ridgeway-utility-billing": ("SOC 1 Type I", "soc1:type1:-"),
     "riverbend-hmis-collaborative": (
         "SOC 2 Type II (Security, Processing Integrity, Confidentiality)", "soc2:type2:6"),
-    "sentinel-records-shredding": ("SOC 2 Type II (Security, Confidentiality)", "soc2:type2:6"),
+    "sentinel-records-shredding": ("SOC 2 Type II (Security, Confidentiality)", "soc2:type2:3"),
     "steady-course-coaching": (
         "No SOC report recommended now: You said you keep nothing for your customers as a "
         "service and run nothing for them, so a SOC report would have nothing to examine.", ""),

@@ -644,7 +644,7 @@ class ScreenTest(unittest.TestCase):
         t.type("2027-01-29")
         t.send(ENTER)
         t.wait_for("Saved: the owner and due date of")
-        t.send(PGDN)
+        # The gap stays in view with its owner shown.
         t.wait_for("Owner, due: Dana Lee, due 2027-01-29")
         t.send(F10)
         self.assertEqual(t.finish(), 0)
@@ -690,7 +690,8 @@ class ScreenTest(unittest.TestCase):
         self.assertEqual(str(saved["answers"]["deadline"]), "2027-04-30")
         # Opened again, the field shows the date saved.
         t = self.run_tui("-a", client, cols=100, rows=40)
-        t.wait_for("Which report must be in hand by that", timeout=15)
+        # It resumes at the question after: who set that date.
+        t.wait_for("Who set that date?", timeout=15)
         t.send(PGUP)
         t.wait_for("By what date must that report be in")
         t.wait_for("> 2027-04-30")
