@@ -432,9 +432,28 @@ conclusions_on_assumptions_are_marked(void **state)
 	char *csv = render_on(&f, SC_FMT_CSV, date, NULL);
 	assert_non_null(strstr(csv, "\r\nassumption,,has_sla,"));
 	assert_non_null(strstr(csv, ",A2,open question,"));
+	/* Notes that state facts are notes, not assumptions. */
+	assert_non_null(strstr(csv, ",A1,note,"));
+	assert_non_null(strstr(csv, ",A3,note,"));
 	assert_non_null(strstr(csv, "Perform a formal risk assessment"));
 	assert_non_null(strstr(csv, ",A3\r\n"));
 	free(csv);
+	fx_close(&f);
+
+	/* A note that guesses is an assumption, in every format. */
+	fx_fixture(&f, "  org_name: Acme\n"
+	               "  services: [hosting]\n"
+	               "  has_sla: true\n"
+	               "  months_needed: 9\n  months_operating: 12\n"
+	               "  evidence_kept: true\n  had_report: false\n"
+	               "notes:\n"
+	               "  has_sla: I think the enterprise plan promises 99.9%.\n");
+	csv = render_on(&f, SC_FMT_CSV, date, NULL);
+	assert_non_null(strstr(csv, ",A1,assumption,"));
+	free(csv);
+	char *md = render_on(&f, SC_FMT_MARKDOWN, date, NULL);
+	assert_non_null(strstr(md, "A1, assumption"));
+	free(md);
 	fx_close(&f);
 }
 

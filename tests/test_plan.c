@@ -826,6 +826,90 @@ a_missed_deadline_is_said_first(void **state)
 	assert_non_null(strstr(f.p.deadline_risk, "Talk to whoever set the "
 	                                          "deadline now"));
 	fx_close(&f);
+	/* Named with more said: its first clause, as the report speaks to
+	 * the client ("your", not the owner's "our"). */
+	fx_open(&f, "early-stage-saas",
+	        "  deadline: 2027-01-15\n"
+	        "  deadline_who: 'Our largest client (the Hartwell group), a "
+	        "third of our revenue.'\n",
+	        "2026-12-06");
+	assert_string_equal(f.p.requester, "your largest client");
+	assert_non_null(strstr(f.p.deadline_risk, "Talk to your largest "
+	                                          "client now: share"));
+	fx_close(&f);
+	fx_open(&f, "early-stage-saas",
+	        "  deadline: 2027-01-15\n"
+	        "  deadline_who: The health system physician group; draft "
+	        "contract\n",
+	        "2026-12-06");
+	assert_string_equal(f.p.requester, "the health system physician group");
+	fx_close(&f);
+}
+
+/* A SOC 1 and a SOC 2 examined together but due at different dates:
+ * every sentence holds each to its own date, and the one to talk to is
+ * who set the date the plan misses. */
+static void
+two_deadlines_each_named(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_open(&f, "payroll-bureau",
+	        "  deadline: 2027-06-30\n  deadline_reports: soc2\n"
+	        "  deadline_other: 2027-03-01\n",
+	        "2026-12-06");
+	assert_non_null(strstr(f.p.headline, "in time for both deadlines (the "
+	                                     "SOC 1's, 2027-03-01, and the SOC "
+	                                     "2's, 2027-06-30)"));
+	assert_null(f.p.deadline_risk);
+	fx_close(&f);
+	fx_open(&f, "payroll-bureau",
+	        "  deadline: 2027-06-30\n  deadline_reports: soc2\n"
+	        "  deadline_other: 2027-01-15\n",
+	        "2026-12-06");
+	assert_non_null(strstr(f.p.headline, "after the SOC 1's deadline "
+	                                     "(2027-01-15) and in time for the "
+	                                     "SOC 2's (2027-06-30)"));
+	assert_null(strstr(f.p.headline, "your deadline"));
+	assert_non_null(f.p.deadline_risk);
+	/* Harlow & Pike set the SOC 2's date, which the plan meets. */
+	assert_string_equal(f.p.risk_who, "whoever set the SOC 1's date");
+	assert_null(strstr(f.p.deadline_risk, "Harlow"));
+	fx_close(&f);
+}
+
+/* Readiness work is shared beyond a handful of people: the same gaps take
+ * about half as long at 35 people as at 3, never less than the longest
+ * gap; and a high-priority control partly in place counts a week, not
+ * two. */
+static void
+readiness_is_shared_by_a_team(void **state)
+{
+	(void)state;
+	static const char gaps[] = "  incident_response: 'no'\n"
+	                           "  risk_assessment: 'no'\n";
+	struct fx f;
+	char *three = sc_xasprintf("%s  fin_segregation: partly\n"
+	                           "  employees: 3\n",
+	                           gaps);
+	fx_open(&f, "payroll-bureau", three, "2026-12-06");
+	int alone = f.p.readiness_weeks;
+	fx_close(&f);
+	char *team = sc_xasprintf("%s  fin_segregation: partly\n", gaps);
+	fx_open(&f, "payroll-bureau", team, "2026-12-06");
+	int shared = f.p.readiness_weeks;
+	free(team);
+	fx_close(&f);
+	free(three);
+	assert_true(alone > 4);
+	assert_int_equal(shared, (alone + 1) / 2);
+	/* fin_segregation partly (a week) against no (two weeks). */
+	char *no = sc_xasprintf("%s  employees: 3\n  fin_segregation: 'no'\n",
+	                        gaps);
+	fx_open(&f, "payroll-bureau", no, "2026-12-06");
+	assert_int_equal(f.p.readiness_weeks, alone + 1);
+	fx_close(&f);
+	free(no);
 }
 
 /* No gap, no readiness work: a mature organization's plan starts with the
@@ -937,6 +1021,8 @@ main(void)
 		cmocka_unit_test(someone_waiting_sees_a_quicker_type1),
 		cmocka_unit_test(a_missed_deadline_is_said_first),
 		cmocka_unit_test(no_gaps_no_readiness),
+		cmocka_unit_test(readiness_is_shared_by_a_team),
+		cmocka_unit_test(two_deadlines_each_named),
 		cmocka_unit_test(a_first_soc2_looks_back_six_months),
 		cmocka_unit_test(the_deadline_holds_the_report_it_is_for),
 		cmocka_unit_test(a_soc1_renewal_names_only_its_own_gaps),

@@ -118,6 +118,9 @@ struct sc_plan {
 	/* Whom the plan tells the client to talk to about the deadline: the
 	 * answer naming who set it, or "whoever set the deadline". */
 	char *requester;
+	/* Whom to talk to about the deadline the plan misses (who set it, or
+	 * the other report's date); NULL when none is missed. */
+	char *risk_who;
 	int readiness_weeks; /* 0: no readiness work */
 	char *readiness_why; /* "2 high-priority gaps and 1 answer to confirm" */
 	struct sc_plan_report reports[SC_REPORT_COUNT];

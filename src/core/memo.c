@@ -571,8 +571,8 @@ rp_memo_first_page(struct rp_model *m)
 		add(&m->first, &m->nfirst,
 		    sc_xasprintf("Talk to %s now: the plan does not meet the "
 		                 "deadline (see the roadmap).",
-		                 p->requester ? p->requester
-		                              : "whoever set the deadline"));
+		                 p->risk_who ? p->risk_who
+		                             : "whoever set the deadline"));
 	const struct sc_phase *engage = NULL;
 	for (size_t t = 0; p->ntracks && t < p->tracks[0].nphases; t++)
 		if (p->tracks[0].phases[t].kind == SC_PHASE_ENGAGE)

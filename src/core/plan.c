@@ -184,9 +184,10 @@ answer_of(struct ctx *c, size_t qi, bool *shown)
 /* The name a sentence can use ("Talk to NAME now") from the answer naming
  * who set the deadline: its first clause, since owners type a name and
  * then say more ("Our largest client (the Hartwell group), a third of our
- * revenue"), without a closing stop, and with a leading "Our", "The" or
- * "A" in lower case as it is mid-sentence; "whoever set the deadline"
- * when nothing is left.  Freshly allocated. */
+ * revenue"), without a closing stop, the owner's "our" or "my" as the
+ * report's "your", and a leading "The" or "A" in lower case as it is
+ * mid-sentence; "whoever set the deadline" when nothing is left.  Freshly
+ * allocated. */
 static char *
 requester_name(const char *text)
 {
@@ -204,9 +205,17 @@ requester_name(const char *text)
 		n--;
 	if (!n)
 		return sc_xstrdup("whoever set the deadline");
+	/* The report speaks to the client: the owner's "our largest
+	 * client" is "your largest client". */
+	static const char *const mine[] = {"Our ", "our ", "My ", "my "};
+	for (size_t i = 0; i < sizeof mine / sizeof mine[0]; i++)
+		if (strncmp(s, mine[i], strlen(mine[i])) == 0 &&
+		    n > strlen(mine[i]))
+			return sc_xasprintf("your %.*s",
+			                    (int)(n - strlen(mine[i])),
+			                    s + strlen(mine[i]));
 	char *r = sc_xstrndup(s, n);
-	static const char *const lower[] = {"Our ", "The ", "A ", "An ",
-	                                    "My ", "Their "};
+	static const char *const lower[] = {"The ", "A ", "An ", "Their "};
 	for (size_t i = 0; i < sizeof lower / sizeof lower[0]; i++)
 		if (strncmp(r, lower[i], strlen(lower[i])) == 0)
 			r[0] = (char)(r[0] - 'A' + 'a');
@@ -1613,6 +1622,8 @@ deadline_notes(struct ctx *c, const struct place *pls, size_t n)
 	char d[11];
 	struct sc_buf risk = {0};
 	unsigned reports = 0; /* those that miss their date */
+	bool miss_main = false, miss_other = false;
+	const char *other_name = "";
 	for (size_t i = 0; i < n; i++) {
 		const struct place *pl = &pls[i];
 		sc_day dl;
@@ -1636,9 +1647,28 @@ deadline_notes(struct ctx *c, const struct place *pls, size_t n)
 		                     "and %s%s.",
 		              risk.len ? " " : "", who, type, r1, r2, fw);
 		reports |= pl->reports;
+		/* Whose date it misses: the deadline's, the other's or both. */
+		const struct facts *f = &c->f;
+		unsigned other = pl->reports & ~f->deadline_for &
+		                 (1u << SC_SOC1 | 1u << SC_SOC2);
+		if ((pl->reports & f->deadline_for) && pl->rep_by > f->deadline)
+			miss_main = true;
+		if (other && f->has_deadline2 && pl->rep_by > f->deadline2) {
+			miss_other = true;
+			other_name = other & (1u << SC_SOC1) ? "SOC 1" : "SOC 2";
+		}
 	}
 	if (!risk.len)
 		return;
+	/* Whom to talk to: who set the date the plan misses. */
+	bool named = strcmp(c->p->requester, "whoever set the deadline") != 0;
+	char *talk = miss_other && !miss_main
+	                     ? sc_xasprintf("whoever set the %s's date", other_name)
+	             : miss_other && named
+	                     ? sc_xasprintf("%s and whoever set the %s's date",
+	                                    c->p->requester, other_name)
+	             : miss_other ? sc_xstrdup("whoever set the deadlines")
+	                          : sc_xstrdup(c->p->requester);
 	size_t action = risk.len + 1; /* after the space that follows */
 	/* What can be done: the quicker Type I when it is planned, and talking
 	 * to whoever asked now. */
@@ -1656,13 +1686,13 @@ deadline_notes(struct ctx *c, const struct place *pls, size_t n)
 		sc_buf_printf(&risk, " A Type I could be in hand by %s, in time "
 		                     "for the %s's deadline (%s) though not the "
 		                     "%s's: ask %s whether it will do.",
-		              b, n2, e, n1, c->p->requester);
+		              b, n2, e, n1, talk);
 	} else if (t1 && t1->fit == SC_FIT_OK) {
 		char b[11];
 		fmt(t1->report_by, b);
 		sc_buf_printf(&risk, " A Type I could be in hand by %s, in time: "
 		                     "ask %s whether it will do.",
-		              b, c->p->requester);
+		              b, talk);
 	} else if (t1) {
 		char b[11];
 		fmt(t1->report_by, b);
@@ -1675,7 +1705,7 @@ deadline_notes(struct ctx *c, const struct place *pls, size_t n)
 	                   "an opinion before its examination is done, but "
 	                   "yours can confirm in writing that the engagement "
 	                   "is agreed and when the report is due",
-	              c->p->requester);
+	              talk);
 	bool prior = c->f.has_prior_end[SC_SOC1] || c->f.has_prior_end[SC_SOC2];
 	if (prior)
 		sc_buf_puts(&risk, ", and you can give a bridge letter (your "
@@ -1683,6 +1713,8 @@ deadline_notes(struct ctx *c, const struct place *pls, size_t n)
 		                   "your last period ended");
 	sc_buf_putc(&risk, '.');
 	c->p->deadline_risk = sc_buf_steal(&risk);
+	free(c->p->risk_who);
+	c->p->risk_who = talk;
 	c->p->deadline_action = c->p->deadline_risk + action;
 	note(c, sc_xstrdup(c->p->deadline_risk));
 }
@@ -2022,6 +2054,7 @@ sc_plan_fini(struct sc_plan *p)
 	free(p->headline);
 	free(p->deadline_risk);
 	free(p->requester);
+	free(p->risk_who);
 	memset(p, 0, sizeof *p);
 }
 
