@@ -121,6 +121,9 @@ struct sc_plan {
 	/* Whom to talk to about the deadline the plan misses (who set it, or
 	 * the other report's date); NULL when none is missed. */
 	char *risk_who;
+	/* Asked whether a Type II is required, the client was not sure: a
+	 * Type I in the plan is a decision to confirm with whoever asked. */
+	bool type2_unsure;
 	int readiness_weeks; /* 0: no readiness work */
 	char *readiness_why; /* "2 high-priority gaps and 1 answer to confirm" */
 	struct sc_plan_report reports[SC_REPORT_COUNT];

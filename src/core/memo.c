@@ -643,6 +643,20 @@ rp_memo_first_page(struct rp_model *m)
 			               "gone despite the high-priority gaps (not "
 			               "advised)."));
 	}
+	/* A Type I planned where the client could not say whether a Type II
+	 * is required: whoever asked decides whether it will do. */
+	bool type1 = false;
+	for (size_t i = 0; i < p->nreports; i++)
+		type1 |= p->reports[i].type == SC_TYPE1;
+	if (type1 && p->type2_unsure)
+		add(&m->decide, &m->ndecide,
+		    sc_xasprintf("Whether %s will accept a Type I first: you "
+		                 "were not sure a Type II is required, so ask "
+		                 "in writing before the engagement is agreed.",
+		                 p->requester && strcmp(p->requester,
+		                      "whoever set the deadline")
+		                         ? p->requester
+		                         : "whoever asked for the report"));
 	/* The questionnaire's own: rules that name a decision. */
 	for (size_t ri = 0; ri < m->q->nrules; ri++) {
 		const char *d = m->q->rules[ri].decision;

@@ -395,6 +395,7 @@ read_facts(struct ctx *c)
 	}
 	a = answer_of(c, tl->type2_demanded, &shown);
 	f->type2_demanded = a && a->type == SC_A_BOOL && a->b;
+	c->p->type2_unsure = a && a->type == SC_A_UNSURE;
 	if (tl->waiting)
 		f->waiting = sc_expr_eval_on(tl->waiting, lookup, c->ev, c->today);
 
