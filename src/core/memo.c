@@ -270,6 +270,14 @@ rp_memo_assumed(const struct rp_model *m, const size_t *idx, size_t n,
 	 * The appendix lists each with the answer or note it is. */
 	sc_buf_puts(out, "Rests on ");
 	rp_memo_ids(m, idx, n, out);
+	/* A guess or an "I don't know" among them: the conclusion holds only
+	 * if it is confirmed, and says so. */
+	bool unsure = false;
+	for (size_t i = 0; i < n && !unsure; i++)
+		unsure = strcmp(rp_assumption_kind(&m->assumptions[idx[i]]),
+		                "note") != 0;
+	if (unsure)
+		sc_buf_puts(out, ", to be confirmed");
 	const char *t = rp_title(m, RP_H_ASSUMPTIONS);
 	const char *colon = strncmp(t, "Appendix ", 9) == 0 ? strchr(t, ':')
 	                                                    : NULL;

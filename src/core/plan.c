@@ -181,6 +181,19 @@ answer_of(struct ctx *c, size_t qi, bool *shown)
 	return a && a->type != SC_A_NONE ? a : NULL;
 }
 
+/* Was the gap raised only by answers of "partly": a control that exists in
+ * some form, to finish? */
+static bool
+gap_partly(const struct ctx *c, const struct sc_gap_rec *g)
+{
+	bool partly = g->reasons.n > 0;
+	for (size_t k = 0; partly && k < g->reasons.n; k++) {
+		const struct sc_rule *ru = &c->q->rules[g->reasons.rules[k]];
+		partly = ru->readiness_item && ru->readiness == SC_READY_PARTIAL;
+	}
+	return partly;
+}
+
 /* The name a sentence can use ("Talk to NAME now") from the answer naming
  * who set the deadline: its first clause, since owners type a name and
  * then say more ("Our largest client (the Hartwell group), a third of our
@@ -407,16 +420,8 @@ read_facts(struct ctx *c)
 		}
 		if (g->priority == SC_PRIO_HIGH) {
 			f->nhigh++;
-			/* Raised only by answers of "partly": a control to
-			 * finish, not one to build. */
-			bool partly = g->reasons.n > 0;
-			for (size_t k = 0; partly && k < g->reasons.n; k++) {
-				const struct sc_rule *ru =
-					&c->q->rules[g->reasons.rules[k]];
-				partly = ru->readiness_item &&
-				         ru->readiness == SC_READY_PARTIAL;
-			}
-			f->nhigh_partly += partly;
+			/* A control to finish, not one to build. */
+			f->nhigh_partly += gap_partly(c, g);
 		}
 		else if (g->priority == SC_PRIO_MEDIUM)
 			f->nmedium++;
@@ -557,7 +562,27 @@ names(unsigned reports, char buf[32])
 	return buf;
 }
 
-/* Is an open gap one the examination of `reports` tests: a SOC 1
+/* The SOC 1 references whose controls a SOC 1 tests against its control
+ * objectives: the IT general controls and the business processing.  The
+ * entity-level ones (control environment, risk assessment, information
+ * and communication) are described, not sampled for exceptions. */
+static const char *const soc1_tested[] = {
+	"logical-access", "physical-access", "change-management",
+	"computer-operations", "backup-and-recovery", "transaction-approvals",
+	"reconciliations", "system-validation-checks", "segregation-of-duties",
+	"review-procedures", "records-retention",
+};
+
+static bool
+soc1_ref_tested(const char *ref)
+{
+	for (size_t i = 0; i < sizeof soc1_tested / sizeof *soc1_tested; i++)
+		if (strcmp(ref + 5, soc1_tested[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Is an open gap one the examination of `reports` tests: a tested SOC 1
  * reference for a SOC 1, a Trust Services criterion for a SOC 2 (a gap
  * citing none of its kind would not be an exception in that report)? */
 static bool
@@ -566,8 +591,9 @@ gap_tested_by(const struct sc_gap_rec *g, unsigned reports)
 	if (!g->def || !g->def->ncriteria)
 		return true;
 	for (size_t k = 0; k < g->def->ncriteria; k++) {
-		bool soc1 = strncmp(g->def->criteria[k], "SOC1:", 5) == 0;
-		if ((soc1 && (reports & (1u << SC_SOC1))) ||
+		const char *ref = g->def->criteria[k];
+		bool soc1 = strncmp(ref, "SOC1:", 5) == 0;
+		if ((soc1 && (reports & (1u << SC_SOC1)) && soc1_ref_tested(ref)) ||
 		    (!soc1 && (reports & (1u << SC_SOC2))))
 			return true;
 	}
@@ -576,15 +602,19 @@ gap_tested_by(const struct sc_gap_rec *g, unsigned reports)
 
 /* The open gaps the examination of `reports` would report as exceptions,
  * by title ("\"A\"; \"B\"; and 3 more"), into out (reset first);
- * how many there are. */
+ * how many there are.  With `described`, only controls that exist in
+ * some form: a SOC 1 renewal tests the controls its last report described,
+ * and one that never existed was not among them. */
 static size_t
-gap_titles_for(const struct ctx *c, unsigned reports, struct sc_buf *out)
+gap_titles_for(const struct ctx *c, unsigned reports, bool described,
+               struct sc_buf *out)
 {
 	size_t n = 0;
 	sc_buf_reset(out);
 	for (size_t i = 0; i < c->r->ngaps; i++) {
 		const struct sc_gap_rec *g = &c->r->gaps[i];
-		if ((g->def && g->def->followup) || !gap_tested_by(g, reports))
+		if ((g->def && g->def->followup) || !gap_tested_by(g, reports) ||
+		    (described && !gap_partly(c, g)))
 			continue;
 		if (++n <= GAP_TITLES)
 			sc_buf_printf(out, "%s\"%s\"", n == 1 ? "" : "; ",
@@ -1777,7 +1807,10 @@ other_notes(struct ctx *c, const struct place *pls, size_t n)
 			continue;
 		/* Only the gaps its examination tests: a SOC 1 is not
 		 * qualified for a missing security training. */
-		if (!gap_titles_for(c, pls[i].reports, &titles))
+		/* A SOC 1's objectives are the ones its last report
+		 * described; a SOC 2 meets every common criterion each year. */
+		bool described = !(pls[i].reports & (1u << SC_SOC2));
+		if (!gap_titles_for(c, pls[i].reports, described, &titles))
 			continue;
 		char e[11], nm[32];
 		fmt(pls[i].end, e);
@@ -1944,7 +1977,7 @@ sc_plan_build(struct sc_plan *p, const struct sc_questionnaire *q,
 		char a[11];
 		fmt(by ? by : o->report_by, a);
 		struct sc_buf titles = {0};
-		gap_titles_for(&c, lookback_reports(plan, n), &titles);
+		gap_titles_for(&c, lookback_reports(plan, n), false, &titles);
 		o->summary = sc_xasprintf(
 			"A look-back period could be reported on by %s, but the "
 			"gaps listed below were gaps during it too, %zu of them "
@@ -1979,7 +2012,7 @@ sc_plan_build(struct sc_plan *p, const struct sc_questionnaire *q,
 		t->title = sc_xstrdup("Option A: report on the months already "
 		                      "gone");
 		struct sc_buf titles = {0};
-		gap_titles_for(&c, lookback_reports(plan, n), &titles);
+		gap_titles_for(&c, lookback_reports(plan, n), false, &titles);
 		t->summary = sc_xasprintf(
 			"The look-back period tests months already gone, and the gaps "
 			"found now were gaps then too: expect the CPA firm to report "
