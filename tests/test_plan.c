@@ -878,6 +878,29 @@ two_deadlines_each_named(void **state)
 	fx_close(&f);
 }
 
+/* The plan misses the deadline and the quicker Type I meets it: the plan
+ * records its date and whom to ask, which the first page leads with. */
+static void
+a_type1_that_meets_the_deadline_is_named(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_open(&f, "payroll-bureau",
+	        "  incident_response: 'no'\n  risk_assessment: 'no'\n"
+	        "  fin_segregation: 'no'\n  deadline: 2027-06-30\n",
+	        "2026-12-06");
+	assert_non_null(f.p.deadline_risk);
+	assert_true(f.p.type1_by > 0 && f.p.type1_by <= f.p.deadline);
+	assert_string_equal(f.p.type1_who, "Harlow & Pike LLP");
+	fx_close(&f);
+	/* Met by the plan itself: nothing to ask. */
+	fx_open(&f, "payroll-bureau", NULL, "2026-12-06");
+	assert_null(f.p.deadline_risk);
+	assert_int_equal(f.p.type1_by, 0);
+	assert_null(f.p.type1_who);
+	fx_close(&f);
+}
+
 /* Readiness work is shared beyond a handful of people: the same gaps take
  * about half as long at 35 people as at 3, never less than the longest
  * gap; and a high-priority control partly in place counts a week, not
@@ -1023,6 +1046,7 @@ main(void)
 		cmocka_unit_test(no_gaps_no_readiness),
 		cmocka_unit_test(readiness_is_shared_by_a_team),
 		cmocka_unit_test(two_deadlines_each_named),
+		cmocka_unit_test(a_type1_that_meets_the_deadline_is_named),
 		cmocka_unit_test(a_first_soc2_looks_back_six_months),
 		cmocka_unit_test(the_deadline_holds_the_report_it_is_for),
 		cmocka_unit_test(a_soc1_renewal_names_only_its_own_gaps),

@@ -124,6 +124,10 @@ struct sc_plan {
 	/* Asked whether a Type II is required, the client was not sure: a
 	 * Type I in the plan is a decision to confirm with whoever asked. */
 	bool type2_unsure;
+	/* The quicker Type I meets the deadline the plan misses (or the later
+	 * of two): when its report is expected; 0 otherwise. */
+	sc_day type1_by;
+	char *type1_who; /* whom to ask whether it will do */
 	int readiness_weeks; /* 0: no readiness work */
 	char *readiness_why; /* "2 high-priority gaps and 1 answer to confirm" */
 	struct sc_plan_report reports[SC_REPORT_COUNT];

@@ -575,12 +575,22 @@ rp_memo_first_page(struct rp_model *m)
 	}
 
 	/* Three things to do first. */
-	if (p->deadline_risk)
+	const char *who = p->risk_who ? p->risk_who : "whoever set the deadline";
+	if (p->deadline_risk && p->type1_by) {
+		/* The way to meet it comes first: the quicker Type I. */
+		char d[11];
+		sc_date_format(p->type1_by, d);
+		add(&m->first, &m->nfirst,
+		    sc_xasprintf("Ask %s in writing now whether a Type I in hand "
+		                 "by %s will do until the Type II follows (the "
+		                 "roadmap's quicker path); if not, agree a later "
+		                 "date.",
+		                 p->type1_who ? p->type1_who : who, d));
+	} else if (p->deadline_risk)
 		add(&m->first, &m->nfirst,
 		    sc_xasprintf("Talk to %s now: the plan does not meet the "
 		                 "deadline (see the roadmap).",
-		                 p->risk_who ? p->risk_who
-		                             : "whoever set the deadline"));
+		                 who));
 	const struct sc_phase *engage = NULL;
 	for (size_t t = 0; p->ntracks && t < p->tracks[0].nphases; t++)
 		if (p->tracks[0].phases[t].kind == SC_PHASE_ENGAGE)

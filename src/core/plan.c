@@ -1714,16 +1714,25 @@ deadline_notes(struct ctx *c, const struct place *pls, size_t n)
 		char b[11], e[11];
 		fmt(t1->report_by, b);
 		fmt(d2, e);
+		/* Whoever set the later date, which the Type I meets. */
+		bool main_later = d2 == c->f.deadline;
+		char *later = main_later ? sc_xstrdup(c->p->requester)
+		                         : sc_xasprintf("whoever set the %s's date",
+		                                        n2);
 		sc_buf_printf(&risk, " A Type I could be in hand by %s, in time "
 		                     "for the %s's deadline (%s) though not the "
 		                     "%s's: ask %s whether it will do.",
-		              b, n2, e, n1, talk);
+		              b, n2, e, n1, later);
+		c->p->type1_by = t1->report_by;
+		c->p->type1_who = later;
 	} else if (t1 && t1->fit == SC_FIT_OK) {
 		char b[11];
 		fmt(t1->report_by, b);
 		sc_buf_printf(&risk, " A Type I could be in hand by %s, in time: "
 		                     "ask %s whether it will do.",
 		              b, talk);
+		c->p->type1_by = t1->report_by;
+		c->p->type1_who = sc_xstrdup(talk);
 	} else if (t1) {
 		char b[11];
 		fmt(t1->report_by, b);
@@ -2089,6 +2098,7 @@ sc_plan_fini(struct sc_plan *p)
 	free(p->deadline_risk);
 	free(p->requester);
 	free(p->risk_who);
+	free(p->type1_who);
 	memset(p, 0, sizeof *p);
 }
 
