@@ -581,10 +581,10 @@ rp_memo_first_page(struct rp_model *m)
 		char d[11];
 		sc_date_format(p->type1_by, d);
 		add(&m->first, &m->nfirst,
-		    sc_xasprintf("Ask %s in writing now whether a Type I in hand "
-		                 "by %s will do until the Type II follows (the "
-		                 "roadmap's quicker path); if not, agree a later "
-		                 "date.",
+		    sc_xasprintf("Ask %s in writing now whether a SOC 2 Type I in "
+		                 "hand by %s will do until the Type II follows "
+		                 "(the roadmap's quicker path); if not, agree a "
+		                 "later date.",
 		                 p->type1_who ? p->type1_who : who, d));
 	} else if (p->deadline_risk)
 		add(&m->first, &m->nfirst,

@@ -1577,11 +1577,14 @@ type1_track(struct ctx *c, const struct place *pls, size_t n, bool late)
 	struct place t1[SC_REPORT_COUNT];
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (pls[i].type != SC_TYPE2 || pls[i].how != H_AFTER)
+		/* The SOC 2's: a SOC 1 Type I does little for clients'
+		 * auditors, who rely on a Type II, and a SOC 3 needs one. */
+		unsigned r = pls[i].reports & ~(1u << SC_SOC1 | 1u << SC_SOC3);
+		if (pls[i].type != SC_TYPE2 || pls[i].how != H_AFTER || !r)
 			continue;
 		struct place *pl = &t1[k++];
 		memset(pl, 0, sizeof *pl);
-		pl->reports = pls[i].reports;
+		pl->reports = r;
 		place_type1(c, pl);
 	}
 	if (!k)
@@ -1709,30 +1712,30 @@ deadline_notes(struct ctx *c, const struct place *pls, size_t n)
 			t1 = &c->p->tracks[i];
 	sc_day d1, d2;
 	const char *n1, *n2;
-	if (t1 && two_deadlines(c, reports, &d1, &n1, &d2, &n2) &&
-	    t1->report_by > d1 && t1->report_by <= d2) {
+	if (t1 && t1->fit == SC_FIT_OK) {
+		/* The quicker Type I is the SOC 2's (type1_track): ask whoever
+		 * set the SOC 2's date. */
+		const struct facts *f = &c->f;
+		bool other = f->has_deadline2 &&
+		             !(f->deadline_for & (1u << SC_SOC2));
+		char *who = other ? sc_xstrdup("whoever set the SOC 2's date")
+		            : miss_other ? sc_xstrdup(c->p->requester)
+		                         : sc_xstrdup(talk);
 		char b[11], e[11];
 		fmt(t1->report_by, b);
-		fmt(d2, e);
-		/* Whoever set the later date, which the Type I meets. */
-		bool main_later = d2 == c->f.deadline;
-		char *later = main_later ? sc_xstrdup(c->p->requester)
-		                         : sc_xasprintf("whoever set the %s's date",
-		                                        n2);
-		sc_buf_printf(&risk, " A Type I could be in hand by %s, in time "
-		                     "for the %s's deadline (%s) though not the "
-		                     "%s's: ask %s whether it will do.",
-		              b, n2, e, n1, later);
+		if (two_deadlines(c, reports, &d1, &n1, &d2, &n2)) {
+			fmt(other ? f->deadline2 : f->deadline, e);
+			sc_buf_printf(&risk, " A SOC 2 Type I could be in hand by "
+			                     "%s, in time for the SOC 2's deadline "
+			                     "(%s): ask %s whether it will do.",
+			              b, e, who);
+		} else {
+			sc_buf_printf(&risk, " A Type I could be in hand by %s, in "
+			                     "time: ask %s whether it will do.",
+			              b, who);
+		}
 		c->p->type1_by = t1->report_by;
-		c->p->type1_who = later;
-	} else if (t1 && t1->fit == SC_FIT_OK) {
-		char b[11];
-		fmt(t1->report_by, b);
-		sc_buf_printf(&risk, " A Type I could be in hand by %s, in time: "
-		                     "ask %s whether it will do.",
-		              b, talk);
-		c->p->type1_by = t1->report_by;
-		c->p->type1_who = sc_xstrdup(talk);
+		c->p->type1_who = who;
 	} else if (t1) {
 		char b[11];
 		fmt(t1->report_by, b);
