@@ -2272,11 +2272,14 @@ static const struct road_case road_cases[] = {
 	 "  months_needed: 3\n  months_operating: 12\n",
 	 {"2026-09-29 to 2026-10-27: SOC 2 Type II report expected between "
 	  "these dates, after your deadline (2026-04-30).",
-	  "A quicker path: a Type I first. A Type I (the design of your "
-	  "controls as of 2026-02-28) could be in hand by 2026-04-27, in time "
-	  "for your deadline (2026-04-30).",
-	  "A Type I could be in hand by 2026-04-27, in time: ask whoever set "
-	  "the deadline whether it will do.",
+	  "To meet the deadline: a SOC 2 Type I first. A Type I (the design of "
+	  "your controls as of 2026-02-28) could be in hand by 2026-04-27, in "
+	  "time for your deadline (2026-04-30).",
+	  "The plan: first a SOC 2 Type I as of 2026-02-28, in hand by "
+	  "2026-04-27 to meet the deadline if whoever set the deadline accepts "
+	  "it; then SOC 2 Type II over 2026-03-01 to 2026-08-31",
+	  "Ask whoever set the deadline in writing now whether a SOC 2 Type I "
+	  "in hand by 2026-04-27 will do until the Type II follows",
 	  "Your controls have operated for 12 months; if dated evidence of "
 	  "their operation was kept, ask your CPA firm whether a look-back "
 	  "period can cover those months."},

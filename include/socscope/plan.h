@@ -127,6 +127,7 @@ struct sc_plan {
 	/* The quicker Type I meets the deadline the plan misses (or the later
 	 * of two): when its report is expected; 0 otherwise. */
 	sc_day type1_by;
+	sc_day type1_as_of; /* the quicker Type I's date, 0 when none */
 	char *type1_who; /* whom to ask whether it will do */
 	int readiness_weeks; /* 0: no readiness work */
 	char *readiness_why; /* "2 high-priority gaps and 1 answer to confirm" */
@@ -147,6 +148,9 @@ struct sc_plan {
 	 * whoever set the date), for a page that already gives the dates;
 	 * points into deadline_risk, NULL with it. */
 	const char *deadline_action;
+	/* Its last part: whom to talk to and what a CPA firm can confirm,
+	 * without the quicker Type I (for a page that leads with it). */
+	const char *deadline_talk;
 };
 
 /* Build the plan for the answers `ev` evaluates, with `today` as the day it

@@ -583,8 +583,7 @@ rp_memo_first_page(struct rp_model *m)
 		add(&m->first, &m->nfirst,
 		    sc_xasprintf("Ask %s in writing now whether a SOC 2 Type I in "
 		                 "hand by %s will do until the Type II follows "
-		                 "(the roadmap's quicker path); if not, agree a "
-		                 "later date.",
+		                 "(see the roadmap); if not, agree a later date.",
 		                 p->type1_who ? p->type1_who : who, d));
 	} else if (p->deadline_risk)
 		add(&m->first, &m->nfirst,
@@ -647,7 +646,8 @@ rp_memo_first_page(struct rp_model *m)
 			               "close the gaps first and report later on a "
 			               "clean period (both are dated in the "
 			               "roadmap)."));
-		else if (tr->kind == SC_TRACK_TYPE1_FIRST)
+		else if (tr->kind == SC_TRACK_TYPE1_FIRST && !p->type1_by)
+			/* (With a date it meets, the first step asks it.) */
 			add(&m->decide, &m->ndecide,
 			    sc_xasprintf("Whether a Type I first will satisfy "
 			                 "%s (ask in writing).",

@@ -1597,7 +1597,13 @@ type1_track(struct ctx *c, const struct place *pls, size_t n, bool late)
 	sc_day dl = 0;
 	(void)deadline_of(c, t1[0].reports, &dl);
 	fmt(dl, d);
-	t->title = sc_xstrdup("A quicker path: a Type I first");
+	/* A late plan whose Type I meets the date: that is the way to meet
+	 * it, named so (the first page leads with it). */
+	t->title = sc_xstrdup(late && t->fit == SC_FIT_OK
+	                              ? "To meet the deadline: a SOC 2 Type I "
+	                                "first"
+	                              : "A quicker path: a Type I first");
+	c->p->type1_as_of = t1[0].as_of;
 	if (late)
 		t->summary = sc_xasprintf(
 			"A Type I (the design of your controls as of %s) could be "
@@ -1743,6 +1749,7 @@ deadline_notes(struct ctx *c, const struct place *pls, size_t n)
 		                     "(expected by %s).",
 		              b);
 	}
+	size_t talk_at = risk.len + 1;
 	sc_buf_printf(&risk, " Talk to %s now: share this "
 	                   "plan and its dates. No CPA firm issues a report or "
 	                   "an opinion before its examination is done, but "
@@ -1759,6 +1766,7 @@ deadline_notes(struct ctx *c, const struct place *pls, size_t n)
 	free(c->p->risk_who);
 	c->p->risk_who = talk;
 	c->p->deadline_action = c->p->deadline_risk + action;
+	c->p->deadline_talk = c->p->deadline_risk + talk_at;
 	note(c, sc_xstrdup(c->p->deadline_risk));
 }
 

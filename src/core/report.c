@@ -560,7 +560,20 @@ build_exec(struct rp_model *m)
 		m->ex_lead = sc_buf_steal(&b);
 		/* The dates, and a deadline the plan misses, belong on the
 		 * first page, not only in the roadmap. */
-		if (m->plan.headline)
+		if (m->plan.headline && m->plan.type1_by &&
+		    m->plan.type1_as_of) {
+			/* The way to meet a date the Type II misses leads. */
+			char a[11], b[11];
+			sc_date_format(m->plan.type1_as_of, a);
+			sc_date_format(m->plan.type1_by, b);
+			m->ex_dates = sc_xasprintf(
+				"The plan: first a SOC 2 Type I as of %s, in hand by "
+				"%s to meet the deadline if %s accepts it; then %s",
+				a, b,
+				m->plan.type1_who ? m->plan.type1_who
+				                  : "whoever set it",
+				m->plan.headline);
+		} else if (m->plan.headline)
 			m->ex_dates = sc_xasprintf("The plan: %s", m->plan.headline);
 		else if (!m->plan.dated)
 			m->ex_dates = sc_xstrdup("The audit cannot be dated yet: the "
@@ -568,7 +581,11 @@ build_exec(struct rp_model *m)
 			                         "needs.");
 		/* The headline already says which report comes after the
 		 * date: add only what can be done about it. */
-		m->ex_risk = m->plan.headline && m->plan.deadline_action
+		m->ex_risk = m->plan.headline && m->plan.type1_by &&
+		                             m->plan.type1_as_of &&
+		                             m->plan.deadline_talk
+		                     ? m->plan.deadline_talk
+		             : m->plan.headline && m->plan.deadline_action
 		                     ? m->plan.deadline_action
 		                     : m->plan.deadline_risk;
 	} else if (m->none.n || r->deferred.n) {
