@@ -228,7 +228,7 @@ PERSONA_CONCLUSIONS = {
                              "soc2:type1:-"),
     "civicscan-document-services": (
         "SOC 2 Type II (Security, Processing Integrity, Confidentiality)", "soc2:type2:6"),
-    "clearledger-lease-accounting": ("SOC 1 Type II", "soc1:type2:7"),
+    "clearledger-lease-accounting": ("SOC 1 Type II", "soc1:type2:6"),
     "clearview-telehealth-group": ("SOC 2 Type II (Security, Confidentiality, Privacy)",
                                    "soc2:type2:3"),
     "cloudkeep-backup": ("SOC 2 Type II (Security, Availability, Confidentiality)",
@@ -273,7 +273,7 @@ PERSONA_CONCLUSIONS = {
     "stonebridge-payroll": ("SOC 1 Type II", "soc1:type2:12"),
     "summit-invoice-partners": ("SOC 1 Type II", "soc1:type2:12"),
     "tableside-network-care": ("SOC 2 Type II (Security, Availability, Confidentiality)",
-                               "soc2:type2:6"),
+                               "soc2:type2:3"),
     "trailmark-hiking-journal": ("SOC 2 Type II and SOC 3 (Security, Privacy)",
                                  "soc2:type2:6 soc3:-:6"),
 }
