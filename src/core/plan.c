@@ -1604,6 +1604,10 @@ type1_track(struct ctx *c, const struct place *pls, size_t n, bool late)
 	                                "first"
 	                              : "A quicker path: a Type I first");
 	c->p->type1_as_of = t1[0].as_of;
+	/* Whoever set the SOC 2's date: the deadline's, unless it is the
+	 * other report's. */
+	bool other = c->f.has_deadline2 &&
+	             !(c->f.deadline_for & (1u << SC_SOC2));
 	if (late)
 		t->summary = sc_xasprintf(
 			"A Type I (the design of your controls as of %s) could be "
@@ -1611,7 +1615,7 @@ type1_track(struct ctx *c, const struct place *pls, size_t n, bool late)
 			"until the Type II follows.",
 			a, b, fit_words(c, t1[0].reports, t->fit, t1[0].rep_from,
 			          t1[0].rep_by, fw),
-			c->p->requester);
+			other ? "whoever set the SOC 2's date" : c->p->requester);
 	else
 		t->summary = sc_xasprintf(
 			"Someone is waiting for a report: a Type I (the design of "
