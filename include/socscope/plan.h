@@ -116,7 +116,7 @@ struct sc_plan {
 	bool has_deadline;
 	sc_day deadline;
 	/* Whom the plan tells the client to talk to about the deadline: the
-	 * answer naming who set it, or "whoever set the deadline". */
+	 * answer naming who set it; NULL when it names no one. */
 	char *requester;
 	/* Whom to talk to about the deadline the plan misses (who set it, or
 	 * the other report's date); NULL when none is missed. */

@@ -651,10 +651,8 @@ rp_memo_first_page(struct rp_model *m)
 			add(&m->decide, &m->ndecide,
 			    sc_xasprintf("Whether a Type I first will satisfy "
 			                 "%s (ask in writing).",
-			                 p->requester && strcmp(p->requester,
-			                      "whoever set the deadline")
-			                         ? p->requester
-			                         : "whoever is waiting"));
+			                 p->requester ? p->requester
+			                              : "whoever is waiting"));
 		else if (tr->kind == SC_TRACK_LOOKBACK)
 			add(&m->decide, &m->ndecide,
 			    sc_xstrdup("Whether to report on the months already "
@@ -671,10 +669,8 @@ rp_memo_first_page(struct rp_model *m)
 		    sc_xasprintf("Whether %s will accept a Type I first: you "
 		                 "were not sure a Type II is required, so ask "
 		                 "in writing before the engagement is agreed.",
-		                 p->requester && strcmp(p->requester,
-		                      "whoever set the deadline")
-		                         ? p->requester
-		                         : "whoever asked for the report"));
+		                 p->requester ? p->requester
+		                              : "whoever asked for the report"));
 	/* The questionnaire's own: rules that name a decision. */
 	for (size_t ri = 0; ri < m->q->nrules; ri++) {
 		const char *d = m->q->rules[ri].decision;

@@ -199,7 +199,7 @@ gap_partly(const struct ctx *c, const struct sc_gap_rec *g)
  * then say more ("Our largest client (the Hartwell group), a third of our
  * revenue"), without a closing stop, the owner's "our" or "my" as the
  * report's "your", and a leading "The" or "A" in lower case as it is
- * mid-sentence; "whoever set the deadline" when nothing is left.  Freshly
+ * mid-sentence; NULL when nothing is left.  Freshly
  * allocated. */
 static char *
 requester_name(const char *text)
@@ -217,7 +217,7 @@ requester_name(const char *text)
 	while (n && strchr(" .\t\"'", s[n - 1]))
 		n--;
 	if (!n)
-		return sc_xstrdup("whoever set the deadline");
+		return NULL;
 	/* The report speaks to the client: the owner's "our largest
 	 * client" is "your largest client". */
 	static const char *const mine[] = {"Our ", "our ", "My ", "my "};
@@ -233,6 +233,13 @@ requester_name(const char *text)
 		if (strncmp(r, lower[i], strlen(lower[i])) == 0)
 			r[0] = (char)(r[0] - 'A' + 'a');
 	return r;
+}
+
+/* Whom a sentence names as having set the deadline. */
+static const char *
+setter(const struct ctx *c)
+{
+	return c->p->requester ? c->p->requester : "whoever set the deadline";
 }
 
 static void
@@ -1615,7 +1622,7 @@ type1_track(struct ctx *c, const struct place *pls, size_t n, bool late)
 			"until the Type II follows.",
 			a, b, fit_words(c, t1[0].reports, t->fit, t1[0].rep_from,
 			          t1[0].rep_by, fw),
-			other ? "whoever set the SOC 2's date" : c->p->requester);
+			other ? "whoever set the SOC 2's date" : setter(c));
 	else
 		t->summary = sc_xasprintf(
 			"Someone is waiting for a report: a Type I (the design of "
@@ -1705,14 +1712,13 @@ deadline_notes(struct ctx *c, const struct place *pls, size_t n)
 	if (!risk.len)
 		return;
 	/* Whom to talk to: who set the date the plan misses. */
-	bool named = strcmp(c->p->requester, "whoever set the deadline") != 0;
 	char *talk = miss_other && !miss_main
 	                     ? sc_xasprintf("whoever set the %s's date", other_name)
-	             : miss_other && named
+	             : miss_other && c->p->requester
 	                     ? sc_xasprintf("%s and whoever set the %s's date",
 	                                    c->p->requester, other_name)
 	             : miss_other ? sc_xstrdup("whoever set the deadlines")
-	                          : sc_xstrdup(c->p->requester);
+	                          : sc_xstrdup(setter(c));
 	size_t action = risk.len + 1; /* after the space that follows */
 	/* What can be done: the quicker Type I when it is planned, and talking
 	 * to whoever asked now. */
@@ -1729,7 +1735,7 @@ deadline_notes(struct ctx *c, const struct place *pls, size_t n)
 		bool other = f->has_deadline2 &&
 		             !(f->deadline_for & (1u << SC_SOC2));
 		char *who = other ? sc_xstrdup("whoever set the SOC 2's date")
-		            : miss_other ? sc_xstrdup(c->p->requester)
+		            : miss_other ? sc_xstrdup(setter(c))
 		                         : sc_xstrdup(talk);
 		char b[11], e[11];
 		fmt(t1->report_by, b);

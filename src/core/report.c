@@ -560,9 +560,10 @@ build_exec(struct rp_model *m)
 		m->ex_lead = sc_buf_steal(&b);
 		/* The dates, and a deadline the plan misses, belong on the
 		 * first page, not only in the roadmap. */
-		if (m->plan.headline && m->plan.type1_by &&
-		    m->plan.type1_as_of) {
-			/* The way to meet a date the Type II misses leads. */
+		/* The way to meet a date the Type II misses leads. */
+		bool t1_leads = m->plan.headline && m->plan.type1_by &&
+		                m->plan.type1_as_of;
+		if (t1_leads) {
 			char a[11], b[11];
 			sc_date_format(m->plan.type1_as_of, a);
 			sc_date_format(m->plan.type1_by, b);
@@ -581,9 +582,7 @@ build_exec(struct rp_model *m)
 			                         "needs.");
 		/* The headline already says which report comes after the
 		 * date: add only what can be done about it. */
-		m->ex_risk = m->plan.headline && m->plan.type1_by &&
-		                             m->plan.type1_as_of &&
-		                             m->plan.deadline_talk
+		m->ex_risk = t1_leads && m->plan.deadline_talk
 		                     ? m->plan.deadline_talk
 		             : m->plan.headline && m->plan.deadline_action
 		                     ? m->plan.deadline_action
