@@ -480,6 +480,13 @@ bundled_migration_naming_a_missing_id(void **state)
 		 "      - question: uptime_commitments\n", 9,
 		 "question \"uptime_commitments\" is neither renamed nor "
 		 "retired"},
+		/* A change naming no question is reported once, and its
+		 * to_list is not checked against a question it lacks (the
+		 * fuzzer found a null passed to strcmp there). */
+		{"      - question: uptime_commitment\n        to_list: true\n",
+		 "      - to_list: true\n",
+		 "      - to_list: true\n", 9,
+		 "a change has no \"question\""},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char *at = strstr(orig, cases[i].from);

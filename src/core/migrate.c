@@ -421,6 +421,8 @@ check_chain(struct mparser *P, const struct sc_ynode *list)
 		const struct sc_migration *m = &q->migrations[order[k]];
 		for (size_t c = 0; c < m->nchanges; c++) {
 			const struct sc_mchange *ch = &m->changes[c];
+			/* NULL when the change names no question (reported
+			 * where it is read). */
 			const char *now = ch->rename ? ch->rename : ch->question;
 			/* Kept under its id, it must still be asked (a typo
 			 * here would leave old answers unmigrated), unless
@@ -471,7 +473,7 @@ check_chain(struct mparser *P, const struct sc_ynode *list)
 			for (size_t s = 0; s < ch->nalso; s++)
 				check_set(P, order, n, k, &ch->also[s], ch->line,
 				          ch->col, "\"also\"");
-			if (ch->convert && !changed_later(q, order, n, k, now)) {
+			if (ch->convert && now && !changed_later(q, order, n, k, now)) {
 				const struct sc_question *qn =
 					sc_questionnaire_find(q, now);
 				if (qn && qn->type != SC_Q_DATE)
@@ -480,7 +482,7 @@ check_chain(struct mparser *P, const struct sc_ynode *list)
 					             "question \"%s\" is %s",
 					             now, sc_qtype_id_str(qn->type));
 			}
-			if (ch->to_list && !changed_later(q, order, n, k, now)) {
+			if (ch->to_list && now && !changed_later(q, order, n, k, now)) {
 				const struct sc_question *qn =
 					sc_questionnaire_find(q, now);
 				if (qn && qn->type != SC_Q_MULTI)
