@@ -195,7 +195,7 @@ static const struct example examples[] = {
 	 {"access_control", "privacy_notice", "confirm_misstatement",
 	  "document_controls", "fin_approvals", "keep_evidence",
 	  "vendor_management"},
-	 29, 22, 5, 1, 1, 84,
+	 30, 22, 6, 1, 1, 83,
 	 {"work_with_cpa_firm", "soc1_bridge_letters"}},
 	{"early-stage-saas.yaml", "soc2:type1:0:soc2_type1_deadline_partly",
 	 "soc3_public", NULL, "security confidentiality",
@@ -210,7 +210,7 @@ static const struct example examples[] = {
 	  {"data_classification", "medium", false}},
 	 {"encryption", "change_management", "org_structure",
 	  "risk_mitigation", "fin_approvals", "keep_evidence"},
-	 22, 5, 6, 9, 2, 36,
+	 23, 5, 6, 10, 2, 35,
 	 {"work_with_cpa_firm"}},
 	{"established-saas.yaml",
 	 "soc2:type2:12:soc2_renewal soc3:none:12:soc2_renewal", NULL, NULL,
@@ -219,7 +219,7 @@ static const struct example examples[] = {
 	 {{"vendor_management", "high", false}},
 	 {"risk_assessment", "access_control", "document_controls",
 	  "confirm_contract_report"},
-	 23, 22, 1, 0, 0, 98,
+	 24, 23, 1, 0, 0, 98,
 	 {"work_with_cpa_firm"}},
 	{"colocation-provider.yaml", "soc2:type2:6:soc2_lookback_long", NULL,
 	 NULL, "security availability", "iso27001",
@@ -227,7 +227,7 @@ static const struct example examples[] = {
 	  {"retention_disposal", "medium", false}},
 	 {"access_control", "confirm_processing_commitment",
 	  "confirm_personal_data", "physical_security"},
-	 23, 22, 1, 0, 0, 98,
+	 24, 23, 1, 0, 0, 98,
 	 {"auditors_ask_not_financial"}},
 	{"healthcare-saas.yaml", "soc2:type2:6:soc2_lookback_long", NULL, NULL,
 	 "security availability confidentiality",
@@ -239,7 +239,7 @@ static const struct example examples[] = {
 	  {"incident_response", "medium", false},
 	  {"capacity_planning", "medium", false}},
 	 {"confirm_phi", "privacy_notice", "access_control", "encryption"},
-	 23, 16, 5, 2, 0, 80,
+	 24, 16, 6, 2, 0, 79,
 	 {"work_with_cpa_firm"}},
 	{"payment-processor.yaml",
 	 "soc1:type2:12:soc1_renewal soc2:type2:12:soc2_renewal", NULL, NULL,
@@ -249,7 +249,7 @@ static const struct example examples[] = {
 	  {"fin_review", "high", false}},
 	 {"fin_approvals", "fin_segregation", "confirm_sox_clients",
 	  "confirm_card_data"},
-	 31, 29, 2, 0, 0, 97,
+	 32, 30, 2, 0, 0, 97,
 	 {"soc1_bridge_letters"}},
 	{"managed-it-provider.yaml", "soc2:type2:3:soc2_lookback", NULL,
 	 NULL, "security availability confidentiality", "subservice",
@@ -262,7 +262,7 @@ static const struct example examples[] = {
 	  {"confirm_risk_analysis", "low", true}},
 	 {"risk_analysis", "access_control", "fin_approvals",
 	  "confirm_auditor_request"},
-	 24, 16, 6, 1, 1, 79,
+	 25, 17, 6, 1, 1, 80,
 	 {"work_with_cpa_firm"}},
 	{"consumer-app.yaml",
 	 "soc2:type2:6:soc2_lookback_long soc3:none:6:soc2_lookback_long",
@@ -272,7 +272,7 @@ static const struct example examples[] = {
 	  {"retention_disposal", "medium", false},
 	  {"privacy_practices", "medium", false}},
 	 {"privacy_notice", "confirm_collection_role", "access_control"},
-	 23, 20, 2, 1, 0, 91,
+	 24, 20, 3, 1, 0, 90,
 	 {"privacy_first_report"}},
 	{"claims-administrator.yaml",
 	 "soc1:type2:6:soc1_lookback soc2:type2:6:soc2_lookback_long",
@@ -287,7 +287,7 @@ static const struct example examples[] = {
 	  {"confirm_fin_review", "low", true}},
 	 {"fin_review", "fin_approvals", "incident_response", "keep_evidence",
 	  "confirm_sox_clients"},
-	 29, 22, 5, 1, 1, 84,
+	 30, 23, 5, 1, 1, 85,
 	 {"soc1_bridge_letters", "work_with_cpa_firm"}},
 	{"no-report-consultancy.yaml", "", NULL, "none_not_service_org", "", "",
 	 {{NULL, NULL, false}},
@@ -298,7 +298,7 @@ static const struct example examples[] = {
 	 NULL, "security confidentiality", "gdpr iso27001 subservice",
 	 {{"backups_recovery", "medium", false}},
 	 {"privacy_notice", "confirm_collection_role", "access_control"},
-	 22, 21, 1, 0, 0, 98,
+	 23, 22, 1, 0, 0, 98,
 	 {"work_with_cpa_firm"}},
 	/* clients never audited: no reader for a SOC 1, and its own
 	 * policies ranked for its own business */
@@ -1046,12 +1046,13 @@ readiness_items_are_counted_honestly(void **state)
 			assert_true(prio_partial >= prio_missing);
 		}
 	}
-	/* 10 checklist items (seed 001) and monitoring (CC4); 10 practices
-	 * (access reviews and devices asked apart from access control),
+	/* 10 checklist items (seed 001) and monitoring (CC4); 11 practices
+	 * (access reviews and devices asked apart from access control, a
+	 * penetration test),
 	 * physical access, one question per optional category, 5 SOC 1
 	 * controls and the clients' own controls. */
 	assert_int_equal(the_q->sections[9].count, 11);
-	assert_int_equal(items, 32);
+	assert_int_equal(items, 33);
 }
 
 /* Wording that would claim socscope audits, certifies or gives an opinion.

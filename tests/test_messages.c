@@ -210,7 +210,7 @@ static const struct claim claims[] = {
 	{"outside providers run part of your service",
 	 "selected(vendors, \"cloud\", \"datacenter\", \"identity\", "
 	 "\"payroll_hr\", \"payment_provider\", \"other_saas\", "
-	 "\"partner_firm\")"},
+	 "\"partner_firm\", \"it_provider\")"},
 	{"data centers hold your systems",
 	 "selected(vendors, \"cloud\", \"datacenter\")"},
 	{"your systems run at cloud or software providers",

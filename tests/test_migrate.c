@@ -378,8 +378,8 @@ bundled_answers_that_fit_neither_form(void **state)
 		{"1.0", "  security_reviews: maybe\n", 5, 21,
 		 "unknown choice \"maybe\" for question \"security_reviews\"; "
 		 "expected one of: vendor_risk, own_only, no (saved under "
-		 "questionnaire 1.0; its migration to 3.1 does not turn it into "
-		 "an answer of 3.1)"},
+		 "questionnaire 1.0; its migration to 3.2 does not turn it into "
+		 "an answer of 3.2)"},
 		{"1.0", "  uptime_commitment: always\n", 5, 22,
 		 "unknown choice \"always\" for question \"uptime_commitment\""},
 		{"1.0", "  months_needed: soon\n", 5, 18,
@@ -449,24 +449,24 @@ bundled_migration_naming_a_missing_id(void **state)
 		{"        rename: deadline\n", "        rename: deadlines\n",
 		 "      - question: months_needed\n        text: In how many",
 		 9,
-		 "\"rename\" names question \"deadlines\", which version 3.1 of "
+		 "\"rename\" names question \"deadlines\", which version 3.2 of "
 		 "this questionnaire does not have"},
 		{"        copy: [prior_soc1_period_end]\n",
 		 "        copy: [prior_soc1_period_ended]\n",
 		 "      - question: prior_period_ended_months_ago\n", 9,
 		 "\"copy\" names question \"prior_soc1_period_ended\", which "
-		 "version 3.1 of this questionnaire does not have"},
+		 "version 3.2 of this questionnaire does not have"},
 		{"      - question: customers\n        values: {schools: null",
 		 "      - question: customer\n        values: {schools: null",
 		 "      - question: customer\n", 9,
 		 "question \"customer\" is neither renamed nor retired, so "
-		 "version 3.1 of this questionnaire must have it, and it does "
+		 "version 3.2 of this questionnaire must have it, and it does "
 		 "not"},
 		/* 1.0 -> 2.0 */
 		{"        also: {has_deadline: \"true\"}\n",
 		 "        also: {has_deadlines: \"true\"}\n",
 		 "      - question: months_needed\n        also:", 9,
-		 "\"also\" names question \"has_deadlines\", which version 3.1 of "
+		 "\"also\" names question \"has_deadlines\", which version 3.2 of "
 		 "this questionnaire does not have"},
 		{"          payroll: {services: payroll, activities: [process, "
 		 "hold_data]}\n",
@@ -474,7 +474,7 @@ bundled_migration_naming_a_missing_id(void **state)
 		 "hold_data]}\n",
 		 "          payroll: {services: payroll, activity:", 11,
 		 "a value's new answer names question \"activity\", which "
-		 "version 3.1 of this questionnaire does not have"},
+		 "version 3.2 of this questionnaire does not have"},
 		{"      - question: uptime_commitment\n        to_list: true\n",
 		 "      - question: uptime_commitments\n        to_list: true\n",
 		 "      - question: uptime_commitments\n", 9,
@@ -580,8 +580,16 @@ every_older_example_and_persona_loads(void **state)
 	size_t n3 = n - n1 - n2 - np;
 	n = collect(&v, n, SC_TESTDIR "/personas", "3.0", "/answers.yaml");
 	size_t np3 = n - n1 - n2 - np - n3;
+	/* 3.1 -> 3.2: the worked examples as they were, and the personas
+	 * interviewed under 3.1. */
+	n = collect(&v, n, MIGDIR "/v3.1", "3.1", "");
+	size_t n31 = n - n1 - n2 - np - n3 - np3;
+	n = collect(&v, n, SC_TESTDIR "/personas", "3.1", "/answers.yaml");
+	size_t np31 = n - n1 - n2 - np - n3 - np3 - n31;
 	assert_int_equal(n3, 13);
 	assert_int_equal(np3, 24);
+	assert_int_equal(n31, 13);
+	assert_int_equal(np31, 5);
 	assert_int_equal(n1, 13);
 	assert_int_equal(n2, 13);
 	assert_int_equal(np, 34);
@@ -597,13 +605,13 @@ every_older_example_and_persona_loads(void **state)
 		}
 		assert_non_null(a->migrated);
 		assert_string_equal(a->migrated->from, v[i].version);
-		assert_string_equal(a->migrated->to, "3.1");
+		assert_string_equal(a->migrated->to, "3.2");
 		/* Saved now, it reads back as today's version with the same
 		 * answers. */
 		struct sc_buf y = {0};
 		sc_answers_to_yaml(a, &y);
 		assert_non_null(strstr(sc_buf_str(&y),
-		                       "questionnaire_version: \"3.1\"\n"));
+		                       "questionnaire_version: \"3.2\"\n"));
 		struct sc_answers *back = sc_answers_new(q);
 		assert_int_equal(sc_answers_load_buffer(back, "back.yaml", y.data,
 		                                        y.len, &d),
@@ -701,7 +709,7 @@ first_save_keeps_the_original(void **state)
 	assert_int_equal(mode_of(backup), 0600);
 	assert_int_equal(mode_of(path), 0600);
 	now = th_read(path, NULL);
-	assert_non_null(strstr(now, "questionnaire_version: \"3.1\"\n"));
+	assert_non_null(strstr(now, "questionnaire_version: \"3.2\"\n"));
 	assert_non_null(strstr(now, "  deadline: 2027-09-30\n"));
 	assert_null(strstr(now, "months_needed"));
 	free(now);

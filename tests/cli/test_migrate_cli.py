@@ -198,14 +198,28 @@ NEW_IN_3_1 = {"access_reviews", "devices", "readiness_help", "deadline_who"}
 GAPS_3_1 = {"claims-administrator": {"gap:access_reviews"},
             "early-stage-saas": {"gap:access_reviews"},
             "managed-it-provider": {"gap:devices"}}
+# 3.2 asks whether an outside firm tested the systems (a penetration test)
+# wherever a SOC 2 is likely, and a benefits administrator whether the plans
+# are ERISA plans; today's examples answer them (a test done only partly is
+# a low gap, none at all a medium one).
+PEN_TEST = {"payroll-bureau": "partly", "early-stage-saas": "no",
+            "established-saas": "yes", "colocation-provider": "yes",
+            "healthcare-saas": "partly", "payment-processor": "yes",
+            "managed-it-provider": "yes", "consumer-app": "partly",
+            "claims-administrator": "yes", "eu-analytics-processor": "yes"}
+NEW_IN_3_2 = {name: {"pen_test"} | ({"erisa_plans"} if name == "claims-administrator" else set())
+              for name in PEN_TEST}
+GAPS_3_2 = {name: {"gap:pen_test"} for name, v in PEN_TEST.items() if v != "yes"}
 for _name, (_kinds, _why) in list(V1_DIFFERENCES.items()):
     if EXAMPLE_CONCLUSIONS[_name][1]:
-        V1_DIFFERENCES[_name] = (_kinds | {"readiness:score"} | GAPS_3_1.get(_name, set()),
-                                 _why + "; and what 3.1 asks anew (above)")
+        V1_DIFFERENCES[_name] = (_kinds | {"readiness:score"} | GAPS_3_1.get(_name, set())
+                                 | GAPS_3_2.get(_name, set()),
+                                 _why + "; and what 3.1 and 3.2 ask anew (above)")
 for _name, (_kinds, _answers) in list(V2_DIFFERENCES.items()):
     if EXAMPLE_CONCLUSIONS[_name][1]:
-        V2_DIFFERENCES[_name] = (_kinds | {"readiness:score"} | GAPS_3_1.get(_name, set()),
-                                 _answers | NEW_IN_3_1)
+        V2_DIFFERENCES[_name] = (_kinds | {"readiness:score"} | GAPS_3_1.get(_name, set())
+                                 | GAPS_3_2.get(_name, set()),
+                                 _answers | NEW_IN_3_1 | NEW_IN_3_2.get(_name, set()))
 
 # The blind personas' answers, saved under 2.0: their conclusions as today's version
 # reads them on 2026-12-06.  Each is also what tests/personas/expected.yaml
@@ -518,7 +532,7 @@ class MigrateCliTest(unittest.TestCase):
             f'{path}: valid answers to "soc-scoping" (53 answered), saved under version 1.0 '
             f"and read as {CURRENT}\n"
             f"  Saved under questionnaire 1.0 and read as {CURRENT}: 6 answers carried over in a "
-            "new form, 17 new questions to answer.\n"
+            "new form, 18 new questions to answer.\n"
             "  Carried over in a new form:\n"), out)
         carried = out.split("  Carried over in a new form:\n")[1].split("  Assumed:\n")[0]
         self.assertEqual([line.split(" (")[0] for line in carried.splitlines()],
@@ -535,7 +549,7 @@ class MigrateCliTest(unittest.TestCase):
         self.assertEqual(sorted(k for k, v in states.items() if v == "to answer"),
                          ["access_reviews", "clients_fye_known", "data_classification",
                           "deadline_reports", "deadline_who", "devices", "monitoring_controls",
-                          "physical_security", "processing_controls", "provider_names",
+                          "pen_test", "physical_security", "processing_controls", "provider_names",
                           "readiness_help", "scope_locations", "scope_people", "scope_services", "scope_systems",
                           "sector_data", "user_controls"])
         self.assertEqual(sorted(k for k, v in states.items() if v == "answered by the migration"),
@@ -684,13 +698,13 @@ class MigrateCliTest(unittest.TestCase):
         # cannot be, and opens the 1.0 one; a change keeps the original.
         r = self.run_cli("interview", "--plain", stdin="1\n:quit\n")
         self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertIn("  1) Brightline Payroll Services (53 of 70 answered under questionnaire "
+        self.assertIn("  1) Brightline Payroll Services (53 of 71 answered under questionnaire "
                       "1.0)\n  2) Crescent Loan Servicing (58 of 69 answered under questionnaire "
                       "2.0)\nCannot be resumed here:\n  - Brightline Payroll Services: cannot be "
                       f"opened: {broken_s}:{line}:{col}: ", r.stdout)
         self.assertIn("Resuming the saved interview for Brightline Payroll Services", r.stdout)
         self.assertIn(f"Saved under questionnaire 1.0 and read as {CURRENT}: 6 answers carried over in "
-                      "a new form, 17 new questions to answer.", r.stdout)
+                      "a new form, 18 new questions to answer.", r.stdout)
         with open(os.path.join(MIGRATE, "v1.0", "payroll-bureau.yaml"), "rb") as f:
             original = f.read()
         # Answer the first open question (what data it holds: none).

@@ -443,8 +443,8 @@ class PlainTest(unittest.TestCase):
             original = f.read()
         with open(path, "wb") as f:
             f.write(original)
-        summary = ("Saved under questionnaire 2.0 and read as 3.1: 3 answers carried over "
-                   "in a new form, 12 new questions to answer. The file is rewritten in the new form at the first "
+        summary = ("Saved under questionnaire 2.0 and read as 3.2: 3 answers carried over "
+                   "in a new form, 13 new questions to answer. The file is rewritten in the new form at the first "
                    f"change; the original is kept as {path}.v2.0.\n")
         r = self.interview(":quit\n", "-a", path, q="soc-scoping")
         self.assertEqual(r.returncode, 0, r.stderr)
@@ -465,7 +465,7 @@ class PlainTest(unittest.TestCase):
         self.assertEqual(stat.S_IMODE(os.stat(path).st_mode), 0o600)
         with open(path, encoding="utf-8") as f:
             now = f.read()
-        self.assertIn('questionnaire_version: "3.1"\n', now)
+        self.assertIn('questionnaire_version: "3.2"\n', now)
         # 9 months from the day it was read (it says nothing of when it
         # was saved; SOCSCOPE_DATE is 2026-11-23): August's last day.
         self.assertIn("  deadline: 2027-08-31\n", now)

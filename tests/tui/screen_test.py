@@ -1281,22 +1281,22 @@ class ScreenTest(unittest.TestCase):
         t.wait_for("Saved under questionnaire 2.0")
         # The message wraps in its column; the key bar may follow.
         said = t.message("Saved under questionnaire 2.0")
-        want = ("Saved under questionnaire 2.0 and read as 3.1: 3 "
+        want = ("Saved under questionnaire 2.0 and read as 3.2: 3 "
                 "answers carried over in a new form, 11 new questions to answer.")
         self.assertTrue(said == want or said.startswith(want + " "), said)
         t.send(F10)
         self.assertEqual(t.finish(), 0)
 
         # The 1.0 one too, at its first new question; answering it saves
-        # the session as 3.1 and keeps the original.
+        # the session as 3.2 and keeps the original.
         t = self.run_tui(cols=120, rows=30, env=env)
         t.wait_for("(from 1.0)")
         t.send(ENTER)
         t.wait_for("Saved under questionnaire 1.0")
         # The message wraps in its column; the key bar may follow.
         said = t.message("Saved under questionnaire 1.0")
-        want = ("Saved under questionnaire 1.0 and read as 3.1: 6 "
-                         "answers carried over in a new form, 17 new questions "
+        want = ("Saved under questionnaire 1.0 and read as 3.2: 6 "
+                         "answers carried over in a new form, 18 new questions "
                          "to answer.")
         self.assertTrue(said == want or said.startswith(want + " "), said)
         self.assertFalse(os.path.exists(old1 + ".v1.0"))
@@ -1309,7 +1309,7 @@ class ScreenTest(unittest.TestCase):
             self.assertEqual(f.read(), original)
         self.assertEqual(stat.S_IMODE(os.stat(old1 + ".v1.0").st_mode), 0o600)
         saved = yaml.safe_load(self.read(old1))
-        self.assertEqual(saved["questionnaire_version"], "3.1")
+        self.assertEqual(saved["questionnaire_version"], "3.2")
         self.assertEqual(saved["answers"]["sector_data"], ["none"])
         self.assertEqual(str(saved["answers"]["deadline"]), "2027-09-30")
         # Beside the sessions only their originals and the places each
