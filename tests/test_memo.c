@@ -115,6 +115,52 @@ fx_example(struct fx *f, const char *rel)
 	f->cat = load_cat(NULL);
 }
 
+/* fx_example with answers edited: each pair replaces the first `old` line
+ * of the file with `new` (or, when `old` is not there, adds `new` at the
+ * end of the answers). */
+static void
+fx_example_edit(struct fx *f, const char *rel, const char *const *pairs,
+                size_t npairs)
+{
+	memset(f, 0, sizeof *f);
+	char *qp = th_src("questionnaires/soc-scoping.yaml");
+	f->q = load_q(qp);
+	free(qp);
+	char *path = th_src(rel);
+	char *doc = th_read(path, NULL);
+	assert_non_null(doc);
+	for (size_t i = 0; i + 1 < npairs * 2; i += 2) {
+		const char *old = pairs[i], *new = pairs[i + 1];
+		char *at = strstr(doc, old);
+		char *next;
+		if (at)
+			next = sc_xasprintf("%.*s%s%s", (int)(at - doc), doc, new,
+			                    at + strlen(old));
+		else {
+			char *notes = strstr(doc, "\nnotes:\n");
+			assert_non_null(notes);
+			next = sc_xasprintf("%.*s\n%s%s", (int)(notes - doc), doc,
+			                    new, notes);
+		}
+		free(doc);
+		doc = next;
+	}
+	fx_answers(f, doc);
+	free(doc);
+	free(path);
+	f->cat = load_cat(NULL);
+}
+
+static const struct sc_gap_rec *
+gap_of(struct fx *f, const char *id)
+{
+	const struct sc_result *r = sc_eval_result(f->ev);
+	for (size_t i = 0; i < r->ngaps; i++)
+		if (strcmp(r->gaps[i].def->id, id) == 0)
+			return &r->gaps[i];
+	return NULL;
+}
+
 static void
 fx_close(struct fx *f)
 {
@@ -1238,6 +1284,188 @@ readiness_never_full_over_what_was_not_assessed(void **state)
 	fx_close(&f);
 }
 
+#define COBBLESTONE "tests/personas/cobblestone-retirement-partners/answers.yaml"
+
+/* A SOC 1 renewal carries its last report's control objectives: the
+ * proposal says so above them, in every format; a first SOC 1 does not. */
+static void
+renewal_objectives_carry_forward(void **state)
+{
+	(void)state;
+	static const char say[] = "control objectives carry forward: a renewal "
+	                          "keeps them";
+	struct fx f;
+	fx_example(&f, COBBLESTONE);
+	static const enum sc_format fmts[] = {SC_FMT_MARKDOWN, SC_FMT_HTML,
+	                                      SC_FMT_TEXT};
+	for (size_t i = 0; i < 3; i++) {
+		char *out = render_on(&f, fmts[i], "2026-12-06", NULL);
+		char *sq = squeeze(out);
+		const char *obj = strstr(sq, "Control objectives proposed (SOC 1)");
+		assert_non_null(obj);
+		const char *at = strstr(sq, say);
+		assert_non_null(at);
+		/* Under the heading, before the first objective. */
+		assert_true(at > obj);
+		assert_true(at < strstr(obj, "Enrolments, eligibility"));
+		free(sq);
+		free(out);
+	}
+	fx_close(&f);
+	fx_example(&f, "questionnaires/examples/payroll-bureau.yaml");
+	char *md = render_on(&f, SC_FMT_MARKDOWN, "2026-12-06", NULL);
+	assert_non_null(strstr(md, "Control objectives proposed (SOC 1)"));
+	assert_null(strstr(md, say));
+	free(md);
+	fx_close(&f);
+}
+
+/* The reasons say a look-back is possible; where the plan does not take
+ * it, the recommendation says why, and where it does, says nothing more. */
+static void
+lookback_not_taken_is_explained(void **state)
+{
+	(void)state;
+	static const char say[] = "The plan does not report on months already "
+	                          "gone";
+	struct fx f;
+	fx_example(&f, COBBLESTONE);
+	char *md = render_on(&f, SC_FMT_MARKDOWN, "2026-12-06", NULL);
+	const char *soc2 = strstr(md, "### SOC 2 Type II");
+	assert_non_null(soc2);
+	const char *at = strstr(md, say);
+	assert_non_null(at);
+	assert_true(at > soc2 && at < strstr(soc2, "\n## "));
+	/* Once: not under the SOC 1 renewal, which continues its periods. */
+	assert_int_equal(count(md, say), 1);
+	free(md);
+	fx_close(&f);
+	fx_example(&f, "questionnaires/examples/claims-administrator.yaml");
+	md = render_on(&f, SC_FMT_MARKDOWN, "2026-12-06", NULL);
+	assert_non_null(strstr(md, "look-back"));
+	assert_null(strstr(md, say));
+	free(md);
+	fx_close(&f);
+}
+
+/* First weeks over the year-end holidays are flagged as optimistic; in
+ * spring they are not. */
+static void
+holidays_are_flagged(void **state)
+{
+	(void)state;
+	static const char say[] = "run over the year-end holidays";
+	struct fx f;
+	fx_example(&f, "questionnaires/examples/payroll-bureau.yaml");
+	sc_eval_set_today(f.ev, sc_day_from_ymd(2026, 12, 6));
+	char *md = render_on(&f, SC_FMT_MARKDOWN, "2026-12-06", NULL);
+	assert_int_equal(count(md, say), 1);
+	free(md);
+	sc_eval_set_today(f.ev, sc_day_from_ymd(2027, 3, 1));
+	md = render_on(&f, SC_FMT_MARKDOWN, "2027-03-01", NULL);
+	assert_null(strstr(md, say));
+	free(md);
+	fx_close(&f);
+}
+
+/* A provider to ERISA plans: the Department of Labor's best practices put
+ * the penetration test, the risk assessment and training first, and a
+ * recordkeeper of retirement plans gets the trust reconciliation among
+ * its objectives; without ERISA plans the same answers are medium or low. */
+static void
+erisa_practices_come_first(void **state)
+{
+	(void)state;
+	static const char trust[] = "reconciled with the trustee's or "
+	                            "custodian's records";
+	static const struct {
+		const char *erisa, *pen, *risk, *roles;
+		bool objectives;
+	} cases[] = {
+		{"retirement", "High", "High", "High", true},
+		{"welfare", "High", "High", "High", false},
+		{"\"no\"", "Medium", "Medium", "Medium", false},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *erisa = sc_xasprintf("  erisa_plans: %s\n", cases[i].erisa);
+		/* The plans' kind is added after the services, and no
+		 * penetration test. */
+		char *svc = sc_xasprintf("  services: [hr_benefits]\n%s", erisa);
+		const char *const real[] = {
+			"  services: [hr_benefits]\n", svc,
+			"  pen_test: ", "  pen_test: \"no\"\n",
+		};
+		struct fx f;
+		fx_example_edit(&f, COBBLESTONE, real, 2);
+		const struct sc_gap_rec *g = gap_of(&f, "pen_test");
+		assert_non_null(g);
+		assert_string_equal(sc_priority_name(g->priority), cases[i].pen);
+		g = gap_of(&f, "risk_assessment");
+		assert_non_null(g);
+		assert_string_equal(sc_priority_name(g->priority), cases[i].risk);
+		g = gap_of(&f, "roles_understood");
+		assert_non_null(g);
+		assert_string_equal(sc_priority_name(g->priority), cases[i].roles);
+		char *md = render_on(&f, SC_FMT_MARKDOWN, "2026-12-06", NULL);
+		assert_int_equal(strstr(md, trust) != NULL, cases[i].objectives);
+		if (strcmp(cases[i].pen, "High") == 0)
+			assert_non_null(strstr(md, "Department of Labor"));
+		free(md);
+		fx_close(&f);
+		free(svc);
+		free(erisa);
+	}
+}
+
+/* Privacy practices are a gap only where Privacy is in scope: with most
+ * personal information the customers', Privacy is left out and its
+ * practices are not listed beside "out of scope". */
+static void
+privacy_gaps_follow_privacy_scope(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_example(&f, COBBLESTONE);
+	assert_null(gap_of(&f, "privacy_practices"));
+	const struct sc_result *r = sc_eval_result(f.ev);
+	assert_false(r->tsc[SC_CAT_PRIVACY].in_scope);
+	fx_close(&f);
+	const char *const own[] = {"  collection_role: both\n",
+	                           "  collection_role: own\n"};
+	fx_example_edit(&f, COBBLESTONE, own, 1);
+	r = sc_eval_result(f.ev);
+	assert_true(r->tsc[SC_CAT_PRIVACY].in_scope);
+	assert_non_null(gap_of(&f, "privacy_practices"));
+	fx_close(&f);
+}
+
+/* An outside administrator of the organization's own systems is not
+ * carved out like a hosting provider: its work is the organization's
+ * controls, and the memo says so beside the carve-out of the others. */
+static void
+it_provider_is_not_carved_out(void **state)
+{
+	(void)state;
+	const char *const edit[] = {"  vendors: [other_saas]\n",
+	                            "  vendors: [other_saas, it_provider]\n"};
+	struct fx f;
+	fx_example_edit(&f, COBBLESTONE, edit, 1);
+	char *md = render_on(&f, SC_FMT_MARKDOWN, "2026-12-06", NULL);
+	char *sq = squeeze(md);
+	assert_non_null(strstr(sq, "Your outside IT provider is treated "
+	                           "differently"));
+	assert_non_null(strstr(sq, "Carve out is recommended for the providers "
+	                           "you named"));
+	free(sq);
+	free(md);
+	fx_close(&f);
+	fx_example(&f, COBBLESTONE);
+	md = render_on(&f, SC_FMT_MARKDOWN, "2026-12-06", NULL);
+	assert_null(strstr(md, "outside IT provider"));
+	free(md);
+	fx_close(&f);
+}
+
 int
 main(void)
 {
@@ -1256,6 +1484,12 @@ main(void)
 		cmocka_unit_test(no_report_memo_is_short),
 		cmocka_unit_test(rule_ids_only_in_appendix_a),
 		cmocka_unit_test(readiness_never_full_over_what_was_not_assessed),
+		cmocka_unit_test(renewal_objectives_carry_forward),
+		cmocka_unit_test(lookback_not_taken_is_explained),
+		cmocka_unit_test(holidays_are_flagged),
+		cmocka_unit_test(erisa_practices_come_first),
+		cmocka_unit_test(privacy_gaps_follow_privacy_scope),
+		cmocka_unit_test(it_provider_is_not_carved_out),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

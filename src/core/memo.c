@@ -482,6 +482,11 @@ rp_memo_scope(struct rp_model *m)
 	}
 	for (int k = 0; k < SC_SCOPE_KINDS; k++)
 		scope_rules(m, (enum sc_scope_kind)k);
+	/* A renewal's objectives are the last report's: the proposal is a
+	 * check against them, not a replacement. */
+	const struct sc_plan_report *pr = sc_plan_report(&m->plan, SC_SOC1);
+	if (soc1 && pr && pr->renewal && m->proposals[SC_SCOPE_OBJECTIVE].n)
+		m->proposals[SC_SCOPE_OBJECTIVE].intro = RP_OBJECTIVES_RENEWAL;
 }
 
 /* ---- the first page ------------------------------------------------------ */
@@ -519,6 +524,18 @@ rp_memo_first_page(struct rp_model *m)
 {
 	const struct sc_plan *p = &m->plan;
 	struct sc_buf b = {0};
+
+	/* A look-back the evidence allows but the plan does not advise: the
+	 * reasons say it is possible, so say why the plan starts later. */
+	bool lookback_option = false;
+	for (size_t i = 0; i < p->ntracks; i++)
+		lookback_option |= p->tracks[i].kind == SC_TRACK_LOOKBACK;
+	for (size_t i = 0; i < m->nreports && lookback_option; i++) {
+		struct rp_report *rp = &m->reports[i];
+		const struct sc_plan_report *pr = sc_plan_report(p, rp->rec->id);
+		if (pr && pr->type == SC_TYPE2 && !pr->lookback && !pr->renewal)
+			rp->plan_note = RP_LOOKBACK_NOT_PLANNED;
+	}
 
 	/* The decision: each report with its type, dates and categories. */
 	for (size_t i = 0; i < p->nreports; i++) {

@@ -1925,6 +1925,18 @@ other_notes(struct ctx *c, const struct place *pls, size_t n)
 				"months.",
 				m, plural(m)));
 	}
+	/* The first weeks over the year-end holidays: a CPA firm's busy
+	 * season starts and people are away, so those weeks are optimistic. */
+	sc_day xmas = sc_day_from_ymd(sc_day_to_ymd(c->today).y, 12, 24);
+	sc_day last = c->engaged > c->described ? c->engaged : c->described;
+	if (c->ready > last)
+		last = c->ready;
+	if (c->today <= xmas && last >= xmas)
+		note(c, sc_xstrdup(
+			"The first weeks run over the year-end holidays, when your "
+			"team and CPA firms are often away and firms' busy season "
+			"begins: agree the engagement before them where you can, and "
+			"expect those dates to move by a week or two if you cannot."));
 	note(c, sc_xstrdup("These dates are estimates: confirm them with your "
 	                   "CPA firm."));
 }

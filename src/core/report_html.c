@@ -308,6 +308,8 @@ h_recommendation(struct hw *w, const struct rp_model *m)
 		}
 		sc_buf_puts(w->out, "</h3>\n");
 		h_reason_list(w, m, &rp->reasons);
+		if (rp->plan_note)
+			h_tag(w, "<p>", rp->plan_note, "</p>\n");
 	}
 	if (m->deferred.n) {
 		sc_buf_puts(w->out, "<h3>Later: SOC 3</h3>\n<p>" RP_DEFERRED
@@ -348,7 +350,10 @@ h_scope(struct hw *w, const struct rp_model *m)
 		if (!it->n)
 			continue;
 		h_tag(w, "<h3>", rp_scope_kind_title((enum sc_scope_kind)k),
-		      "</h3>\n<ol>\n");
+		      "</h3>\n");
+		if (it->intro)
+			h_tag(w, "<p>", it->intro, "</p>\n");
+		sc_buf_puts(w->out, "<ol>\n");
 		for (size_t i = 0; i < it->n; i++) {
 			h_tag(w, "<li>", it->v[i].text, "");
 			h_rests(w, m, it->v[i].assumed, it->v[i].nassumed);

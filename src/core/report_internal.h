@@ -69,6 +69,7 @@ struct rp_scope_item {
 struct rp_scope_items {
 	struct rp_scope_item *v;
 	size_t n;
+	const char *intro; /* a paragraph above the list, or NULL */
 };
 
 /* The trace of a kind of proposal: each rule once, with the items it
@@ -109,6 +110,9 @@ struct rp_report {
 	 * of the clients' fiscal year; 0 when none. */
 	int period_months;
 	struct rp_reasons reasons;
+	/* What the plan made of those reasons where it differs from what they
+	 * allow (a look-back possible, not advised); NULL otherwise. */
+	const char *plan_note;
 	/* Its dates as the roadmap planned them ("" when not dated): a Type I's
 	 * date, a Type II's window. */
 	char as_of[11], window_start[11], window_end[11];
@@ -392,6 +396,21 @@ struct rp_model {
 	           "the description covers, what your customers must do "      \
 	           "themselves and what happens to the providers that run "    \
 	           "part of the service.")
+/* Under a Type II's reasons when the evidence allows a look-back that the
+ * plan does not take. */
+#define RP_LOOKBACK_NOT_PLANNED                                                \
+	"The plan does not report on months already gone: high-priority gaps " \
+	"were open during them and would be reported as exceptions, so the "   \
+	"period starts once they are closed (see the roadmap)."
+/* Above the control objectives of a SOC 1 renewal: the last report's
+ * carry forward, and the proposal is a check against them. */
+#define RP_OBJECTIVES_RENEWAL                                                  \
+	"Your last SOC 1 report's control objectives carry forward: a "       \
+	"renewal keeps them, changed only where your services changed, so "   \
+	"that your clients' auditors can compare one year with the next. "    \
+	"Those below are what the services you described call for: compare "  \
+	"them with your last report's and raise any difference with your CPA " \
+	"firm."
 /* Above a system boundary with typed answers, which are quoted. */
 #define RP_BOUNDARY_INTRO                                                      \
 	"As the client described it in the interview, quoted: to be "         \

@@ -281,6 +281,8 @@ md_recommendation(struct md *w, const struct rp_model *m)
 		md_heading(w, 3, sc_buf_str(&b));
 		sc_buf_fini(&b);
 		md_reason_list(w, m, &rp->reasons);
+		if (rp->plan_note)
+			md_para(w, rp->plan_note);
 	}
 	if (m->deferred.n) {
 		md_heading(w, 3, "Later: SOC 3");
@@ -326,6 +328,8 @@ md_scope(struct md *w, const struct rp_model *m)
 		if (!it->n)
 			continue;
 		md_heading(w, 3, rp_scope_kind_title((enum sc_scope_kind)k));
+		if (it->intro)
+			md_para(w, it->intro);
 		for (size_t i = 0; i < it->n; i++) {
 			sc_buf_printf(w->out, "%zu. ", i + 1);
 			md_text(w, it->v[i].text, "   ");

@@ -261,6 +261,8 @@ recommendation(struct tw *t, const struct rp_model *m)
 		wrap(t, "* ", "  ", sc_buf_str(&b));
 		sc_buf_fini(&b);
 		reasons(t, m, &rp->reasons, "  ");
+		if (rp->plan_note)
+			wrap(t, "  ", "  ", rp->plan_note);
 	}
 	if (m->deferred.n) {
 		blank(t);
@@ -302,6 +304,8 @@ scope(struct tw *t, const struct rp_model *m)
 		sc_buf_reset(&b);
 		sc_buf_printf(&b, "%s:", rp_scope_kind_title((enum sc_scope_kind)k));
 		wrap(t, "", "", sc_buf_str(&b));
+		if (it->intro)
+			wrap(t, "  ", "  ", it->intro);
 		for (size_t i = 0; i < it->n; i++) {
 			snprintf(first, sizeof first, "  %zu. ", i + 1);
 			marked(t, m, first, "     ", it->v[i].text, it->v[i].assumed,
