@@ -1035,6 +1035,48 @@ the_deadline_holds_the_report_it_is_for(void **state)
 	fx_close(&f);
 }
 
+/* A first SOC 1 for clients who want their next fiscal year covered, due
+ * by a date: the period runs on through as much of that year as the date
+ * allows, rather than the usual 6 months, and the bridge letter starts
+ * after it; with no date, or a year already ending, it keeps 6 months. */
+static void
+soc1_covers_the_year_the_deadline_allows(void **state)
+{
+	(void)state;
+	static const char next[] = "  clients_year_covered: next\n";
+	struct fx f;
+	fx_open(&f, "loan-servicer", next, "2026-12-06");
+	const struct sc_plan_report *pr = sc_plan_report(&f.p, SC_SOC1);
+	assert_non_null(pr);
+	assert_string_equal(S(pr->start), "2027-02-01");
+	/* A report by 2027-10-31: a period to August 31 reports by late
+	 * October; one to September 30 would not. */
+	assert_int_equal(pr->months, 7);
+	assert_string_equal(S(pr->end), "2027-08-31");
+	assert_int_equal(pr->fit, SC_FIT_OK);
+	assert_true(pr->report_by <= D("2027-10-31"));
+	assert_string_equal(S(pr->bridge_from), "2027-09-01");
+	assert_string_equal(S(pr->bridge_to), "2027-12-31");
+	assert_non_null(strstr(pr->months_why, "as much of your clients' fiscal "
+	                                       "year ending 2027-12-31 as your "
+	                                       "deadline allows"));
+	fx_close(&f);
+
+	/* No date to meet: the usual first length. */
+	char *free_date = sc_xasprintf("%s  has_deadline: false\n", next);
+	fx_open(&f, "loan-servicer", free_date, "2026-12-06");
+	pr = sc_plan_report(&f.p, SC_SOC1);
+	assert_int_equal(pr->months, 6);
+	fx_close(&f);
+	free(free_date);
+
+	/* The year ending now: nothing more of it to cover later. */
+	fx_open(&f, "loan-servicer", NULL, "2026-12-06");
+	pr = sc_plan_report(&f.p, SC_SOC1);
+	assert_int_equal(pr->months, 6);
+	fx_close(&f);
+}
+
 int
 main(void)
 {
@@ -1049,6 +1091,7 @@ main(void)
 		cmocka_unit_test(a_type1_that_meets_the_deadline_is_named),
 		cmocka_unit_test(a_first_soc2_looks_back_six_months),
 		cmocka_unit_test(the_deadline_holds_the_report_it_is_for),
+		cmocka_unit_test(soc1_covers_the_year_the_deadline_allows),
 		cmocka_unit_test(a_soc1_renewal_names_only_its_own_gaps),
 		cmocka_unit_test(a_year_out_of_reach_is_said),
 		cmocka_unit_test(close_first_with_a_high_priority_gap),

@@ -745,6 +745,54 @@ soc1_fiscal(struct ctx *c, struct place *pl, int limit)
 	}
 }
 
+/* A first SOC 1 period for clients who want a fiscal year covered, with
+ * a deadline to meet: as much of that year as the deadline allows (up to
+ * its end and MAX_MONTHS), rather than the usual first length, since the
+ * months it leaves out need bridge letters.  A SOC 1 examined with a SOC 2
+ * keeps the shared period. */
+static sc_day serves_fiscal_year(const struct ctx *c);
+
+static void
+soc1_to_deadline(struct ctx *c, struct place *pl, bool deadline)
+{
+	sc_day dl, fe = serves_fiscal_year(c);
+	if (!deadline || !fe || pl->reports != (1u << SC_SOC1) ||
+	    !deadline_of(c, pl->reports, &dl))
+		return;
+	int best = pl->months;
+	sc_day best_end = pl->end;
+	for (int months = pl->months + 1; months <= MAX_MONTHS; months++) {
+		struct place t = *pl;
+		t.end = period_end(t.start, months);
+		if (t.end > fe)
+			break;
+		place_reporting(c, &t, true);
+		if (t.fit != SC_FIT_OK)
+			break;
+		best = months;
+		best_end = t.end;
+	}
+	if (best == pl->months)
+		return;
+	pl->months = best;
+	pl->end = best_end;
+	char fy[11];
+	fmt(fe, fy);
+	free(pl->why);
+	pl->why = sc_xasprintf(
+		"it covers as much of your clients' fiscal year ending %s as "
+		"your deadline allows, and the months after it need only a "
+		"bridge letter (a first period usually runs 3 to 6 months: "
+		"agree the length with your CPA firm)",
+		fy);
+	/* The bridge letter now starts after the longer period. */
+	pl->bridge_from = pl->bridge_to = 0;
+	if (fe > pl->end) {
+		pl->bridge_from = pl->end + 1;
+		pl->bridge_to = fe;
+	}
+}
+
 /* A first period (after readiness): 6 months, or 3 when the deadline
  * (`deadline`: when it counts) leaves room for no more. */
 static void
@@ -768,6 +816,7 @@ place_after(struct ctx *c, struct place *pl, sc_day after, bool soc1,
 	pl->end = period_end(pl->start, pl->months);
 	if (soc1) {
 		soc1_fiscal(c, pl, MAX_MONTHS);
+		soc1_to_deadline(c, pl, deadline);
 		return;
 	}
 	sc_day dl;
