@@ -1077,6 +1077,25 @@ soc1_covers_the_year_the_deadline_allows(void **state)
 	fx_close(&f);
 }
 
+/* Clients' auditors want the year ending now, and the plan sets aside the
+ * look-back that could cover it because of high-priority gaps: the note
+ * says it is not advised, and does not send them to ask for it. */
+static void
+a_year_set_aside_is_not_offered(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_open(&f, "payroll-bureau", NULL, "2026-12-06");
+	const char *said = NULL;
+	for (size_t i = 0; i < f.p.nnotes; i++)
+		if (strstr(f.p.notes[i], "want their year ending 2026-12-31"))
+			said = f.p.notes[i];
+	assert_non_null(said);
+	assert_non_null(strstr(said, "is not advised: the high-priority gaps"));
+	assert_null(strstr(said, "ask your CPA firm whether"));
+	fx_close(&f);
+}
+
 int
 main(void)
 {
@@ -1092,6 +1111,7 @@ main(void)
 		cmocka_unit_test(a_first_soc2_looks_back_six_months),
 		cmocka_unit_test(the_deadline_holds_the_report_it_is_for),
 		cmocka_unit_test(soc1_covers_the_year_the_deadline_allows),
+		cmocka_unit_test(a_year_set_aside_is_not_offered),
 		cmocka_unit_test(a_soc1_renewal_names_only_its_own_gaps),
 		cmocka_unit_test(a_year_out_of_reach_is_said),
 		cmocka_unit_test(close_first_with_a_high_priority_gap),

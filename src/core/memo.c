@@ -260,6 +260,21 @@ rp_memo_number(struct rp_model *m)
 	}
 }
 
+const char *
+rp_gap_said(const struct rp_model *m, const struct rp_gap *g)
+{
+	const char *id = g->rec->def->id;
+	if (strncmp(id, "confirm_", 8) == 0)
+		id += 8;
+	const struct sc_question *qn = sc_questionnaire_find(m->q, id);
+	if (!qn)
+		return NULL;
+	for (size_t i = 0; i < m->nassumptions; i++)
+		if (m->assumptions[i].question == qn->index)
+			return m->assumptions[i].note;
+	return NULL;
+}
+
 void
 rp_memo_assumed(const struct rp_model *m, const size_t *idx, size_t n,
                 struct sc_buf *out)

@@ -1858,7 +1858,20 @@ other_notes(struct ctx *c, const struct place *pls, size_t n)
 		char y[11], st[11];
 		fmt(year, y);
 		fmt(pl->start, st);
-		if (lookback_possible(c, SC_SOC1))
+		if (lookback_possible(c, SC_SOC1) && c->f.nhigh > 0)
+			/* The look-back was weighed and set aside: say so,
+			 * rather than send them to ask for it. */
+			note(c, sc_xasprintf(
+				"Your clients' auditors want their year ending %s "
+				"covered, but the SOC 1 period planned starts %s and "
+				"covers too little of it. A period over that year on "
+				"the evidence you kept is not advised: the "
+				"high-priority gaps open during it would be reported "
+				"as exceptions (see the roadmap). Tell them now: for "
+				"that year they may test your controls themselves or "
+				"rely on their own checks of what you produce.",
+				y, st));
+		else if (lookback_possible(c, SC_SOC1))
 			note(c, sc_xasprintf(
 				"Your clients' auditors want their year ending %s "
 				"covered, but the SOC 1 period planned starts %s and "

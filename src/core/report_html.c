@@ -565,6 +565,12 @@ h_gap_list(struct hw *w, const struct rp_model *m, bool soc, bool followups)
 			}
 			if (g->rec->ncriteria)
 				sc_buf_puts(w->out, "</li>\n");
+			const char *said = rp_gap_said(m, g);
+			if (said) {
+				sc_buf_puts(w->out, "<li>In the interview: \u201c");
+				h_text(w, said);
+				sc_buf_puts(w->out, "\u201d</li>\n");
+			}
 			h_tag(w, "<li>Advice: ", g->advice, "</li>\n");
 			if (soc && d->followup)
 				sc_buf_puts(w->out,

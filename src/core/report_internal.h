@@ -527,6 +527,11 @@ const char *
 rp_scope_kind_key(enum sc_scope_kind k);
 const char *
 rp_scope_kind_title(enum sc_scope_kind k);
+/* The note typed on the question a gap is about (the question whose id
+ * is the gap's, or a follow-up's without "confirm_"): the failure in the
+ * client's words, shown beside the advice; NULL when none. */
+const char *
+rp_gap_said(const struct rp_model *m, const struct rp_gap *g);
 void
 rp_memo_assumed(const struct rp_model *m, const size_t *idx, size_t n,
                 struct sc_buf *out);

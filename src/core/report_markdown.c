@@ -484,6 +484,12 @@ md_gap_list(struct md *w, const struct rp_model *m, bool soc, bool followups)
 			}
 			if (g->rec->ncriteria)
 				sc_buf_putc(w->out, '\n');
+			const char *said = rp_gap_said(m, g);
+			if (said) {
+				sc_buf_puts(w->out, "  - In the interview: \u201c");
+				md_text(w, said, "    ");
+				sc_buf_puts(w->out, "\u201d\n");
+			}
 			sc_buf_puts(w->out, "  - Advice: ");
 			md_text(w, g->advice, "    ");
 			sc_buf_putc(w->out, '\n');

@@ -464,6 +464,13 @@ gap_list(struct tw *t, const struct rp_model *m, bool soc, bool followups)
 				wrap(t, k ? "              " : "    Criteria: ",
 				     "                ", sc_buf_str(&b));
 			}
+			const char *said = rp_gap_said(m, g);
+			if (said) {
+				sc_buf_reset(&b);
+				sc_buf_printf(&b, "\u201c%s\u201d", said);
+				wrap(t, "    In the interview: ", "      ",
+				     sc_buf_str(&b));
+			}
 			wrap(t, "    Advice: ", "      ", g->advice);
 			if (soc && d->followup)
 				wrap(t, "    ", "    ",
