@@ -1466,6 +1466,39 @@ it_provider_is_not_carved_out(void **state)
 	fx_close(&f);
 }
 
+/* An agency works in its customers' own accounts: the controls proposed
+ * for its customers are about the access they give, not about managing
+ * users of a system of the agency's; a software service's customers do
+ * manage their users. */
+static void
+agency_cuecs_are_about_the_access_given(void **state)
+{
+	(void)state;
+	static const char users[] = "Customers manage their own users of the "
+	                            "service";
+	static const char access[] = "give you access to their own accounts";
+	struct fx f;
+	fx_example(&f, "tests/personas/saltmarsh-creative/answers.yaml");
+	char *md = render_on(&f, SC_FMT_MARKDOWN, "2026-12-06", NULL);
+	char *sq = squeeze(md);
+	assert_null(strstr(sq, users));
+	assert_non_null(strstr(sq, access));
+	free(sq);
+	free(md);
+	fx_close(&f);
+	const char *const saas[] = {"  services: [professional, other]\n",
+	                            "  services: [saas]\n"};
+	fx_example_edit(&f, "tests/personas/saltmarsh-creative/answers.yaml",
+	                saas, 1);
+	md = render_on(&f, SC_FMT_MARKDOWN, "2026-12-06", NULL);
+	sq = squeeze(md);
+	assert_non_null(strstr(sq, users));
+	assert_null(strstr(sq, access));
+	free(sq);
+	free(md);
+	fx_close(&f);
+}
+
 int
 main(void)
 {
@@ -1490,6 +1523,7 @@ main(void)
 		cmocka_unit_test(erisa_practices_come_first),
 		cmocka_unit_test(privacy_gaps_follow_privacy_scope),
 		cmocka_unit_test(it_provider_is_not_carved_out),
+		cmocka_unit_test(agency_cuecs_are_about_the_access_given),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
