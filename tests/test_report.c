@@ -2329,14 +2329,16 @@ static const struct road_case road_cases[] = {
 	 "2025-10-18",
 	 PAYROLL NO_GAPS "  months_needed: 12\n  months_operating: 1\n"
 	 "  clients_fiscal_year_end: dec\n",
-	 {"as of 2025-11-30: SOC 1 Type I",
+	 /* Two weeks after the engagement and description (2025-11-07),
+	  * not the month's end. */
+	 {"as of 2025-11-21: SOC 1 Type I",
 	  "2025-12-01 to 2026-06-30: SOC 1 Type II period of 7 months, because "
 	  "it must cover at least 6 months of your clients' fiscal year ending "
 	  "2026-12-31",
 	  "which your clients' auditors need before they can rely on them",
 	  "2026-07-01 to 2026-12-31: Bridge letter"},
 	 {"may agree to 3 months"},
-	 {{"type1_as_of", "2025-11-30"}},
+	 {{"type1_as_of", "2025-11-21"}},
 	 "soc1", 0},
 	{"SOC 1 period Nov to Apr for December year-ends: lengthened to 8",
 	 "2025-10-18",

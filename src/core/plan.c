@@ -42,6 +42,8 @@ enum {
 	MAX_MONTHS = 12,
 	SOC2_LOOKBACK_MIN = 3, /* as the questionnaire's look-back rules */
 	SOC1_LOOKBACK_MIN = 6,
+	TYPE1_SETTLE_DAYS = 14, /* at most this long from readiness to a
+	                        * Type I's date */
 	MANY_HIGH_GAPS = 3,    /* a look-back with this many is not advised */
 	GAP_TITLES = 4,        /* open gaps named in "expect exceptions for" */
 	MONTHS_MAX = 600,
@@ -1389,7 +1391,9 @@ place_free(struct place *pl, size_t n)
 }
 
 /* The Type I date: the last day of the month in which the work it waits
- * for ends. */
+ * for ends, or two weeks after it when the month ends later than that (a
+ * Type I examines the design in place on a day: two weeks let the
+ * finished controls settle and be written down, not a month of waiting). */
 static void
 place_type1(struct ctx *c, struct place *pl)
 {
@@ -1397,6 +1401,8 @@ place_type1(struct ctx *c, struct place *pl)
 	pl->type = SC_TYPE1;
 	sc_day ready = max_day(c->ready, max_day(c->engaged, c->described));
 	pl->as_of = sc_date_month_end(ready + 1);
+	if (pl->as_of > ready + TYPE1_SETTLE_DAYS)
+		pl->as_of = ready + TYPE1_SETTLE_DAYS;
 	place_reporting(c, pl, true);
 }
 
