@@ -1388,15 +1388,11 @@ erisa_practices_come_first(void **state)
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char *erisa = sc_xasprintf("  erisa_plans: %s\n", cases[i].erisa);
-		/* The plans' kind is added after the services, and no
+		/* Cobblestone answered "retirement", and has had no
 		 * penetration test. */
-		char *svc = sc_xasprintf("  services: [hr_benefits]\n%s", erisa);
-		const char *const real[] = {
-			"  services: [hr_benefits]\n", svc,
-			"  pen_test: ", "  pen_test: \"no\"\n",
-		};
+		const char *const real[] = {"  erisa_plans: retirement\n", erisa};
 		struct fx f;
-		fx_example_edit(&f, COBBLESTONE, real, 2);
+		fx_example_edit(&f, COBBLESTONE, real, 1);
 		const struct sc_gap_rec *g = gap_of(&f, "pen_test");
 		assert_non_null(g);
 		assert_string_equal(sc_priority_name(g->priority), cases[i].pen);
@@ -1412,7 +1408,6 @@ erisa_practices_come_first(void **state)
 			assert_non_null(strstr(md, "Department of Labor"));
 		free(md);
 		fx_close(&f);
-		free(svc);
 		free(erisa);
 	}
 }
@@ -1446,16 +1441,17 @@ static void
 it_provider_is_not_carved_out(void **state)
 {
 	(void)state;
-	const char *const edit[] = {"  vendors: [other_saas]\n",
-	                            "  vendors: [other_saas, it_provider]\n"};
+	const char *const edit[] = {"  vendors: [other_saas, partner_firm]\n",
+	                            "  vendors: [other_saas, partner_firm, "
+	                            "it_provider]\n"};
 	struct fx f;
 	fx_example_edit(&f, COBBLESTONE, edit, 1);
 	char *md = render_on(&f, SC_FMT_MARKDOWN, "2026-12-06", NULL);
 	char *sq = squeeze(md);
-	assert_non_null(strstr(sq, "Your outside IT provider is treated "
-	                           "differently"));
-	assert_non_null(strstr(sq, "Carve out is recommended for the providers "
-	                           "you named"));
+	assert_non_null(strstr(sq, "Your outside IT provider is not carved "
+	                           "out"));
+	/* The carve-out of the others sets it apart. */
+	assert_non_null(strstr(sq, "apart from your outside IT provider"));
 	free(sq);
 	free(md);
 	fx_close(&f);

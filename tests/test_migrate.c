@@ -580,11 +580,12 @@ every_older_example_and_persona_loads(void **state)
 	size_t n3 = n - n1 - n2 - np;
 	n = collect(&v, n, SC_TESTDIR "/personas", "3.0", "/answers.yaml");
 	size_t np3 = n - n1 - n2 - np - n3;
-	/* 3.1 -> 3.2: the worked examples as they were, and the personas
-	 * interviewed under 3.1. */
+	/* 3.1 -> 3.2: the worked examples as they were, and the answers of
+	 * the five personas interviewed under 3.1 (round 5), kept when they
+	 * were interviewed again under 3.2. */
 	n = collect(&v, n, MIGDIR "/v3.1", "3.1", "");
 	size_t n31 = n - n1 - n2 - np - n3 - np3;
-	n = collect(&v, n, SC_TESTDIR "/personas", "3.1", "/answers.yaml");
+	n = collect(&v, n, MIGDIR "/v3.1-personas", "3.1", "");
 	size_t np31 = n - n1 - n2 - np - n3 - np3 - n31;
 	assert_int_equal(n3, 13);
 	assert_int_equal(np3, 24);

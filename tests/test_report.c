@@ -2288,17 +2288,29 @@ static const struct road_case road_cases[] = {
 	  {"report_by", "2026-10-27"}},
 	 "soc2", 6},
 	{"a close deadline shortens a first period to 3 months", "2026-01-31",
-	 HOSTING NO_GAPS "  months_needed: 7\n  months_operating: 12\n"
+	 HOSTING NO_GAPS "  months_needed: 5\n  months_operating: 12\n"
 	 "  evidence_kept: false\n",
 	 {"2026-02-01 to 2026-04-30: SOC 2 Type II period of 3 months, because "
 	  "it is the shortest first period most CPA firms accept, and it lets "
 	  "the report come before your deadline",
 	  "The SOC 2 Type II report, expected by 2026-06-26, comes in time for "
-	  "your deadline (2026-08-31)."},
+	  "your deadline (2026-06-30)."},
 	 {"possibly after"},
 	 {{"window_end", "2026-04-30"}, {"report_from", "2026-05-29"},
 	  {"report_by", "2026-06-26"}},
 	 "soc2", 3},
+	/* Two months later, 3 months would leave two unused: the period is
+	 * as long as the date allows. */
+	{"a deadline with room for 5 months of a first period", "2026-01-31",
+	 HOSTING NO_GAPS "  months_needed: 7\n  months_operating: 12\n"
+	 "  evidence_kept: false\n",
+	 {"2026-02-01 to 2026-06-30: SOC 2 Type II period of 5 months, because "
+	  "it is as long as your deadline allows",
+	  "that 5 months will do",
+	  "comes in time for your deadline (2026-08-31)."},
+	 {"possibly after", "shortest first period"},
+	 {{"window_end", "2026-06-30"}},
+	 "soc2", 5},
 	{"Type I, then the Type II that follows", "2026-01-31",
 	 HOSTING NO_GAPS "  months_needed: 6\n  months_operating: 1\n"
 	 "  type2_demanded: true\n",

@@ -782,10 +782,11 @@ soc1_to_deadline(struct ctx *c, struct place *pl, bool deadline)
 	fmt(fe, fy);
 	free(pl->why);
 	pl->why = sc_xasprintf(
-		"it covers as much of your clients' fiscal year ending %s as "
-		"your deadline allows, and the months after it need only a "
-		"bridge letter (a first period usually runs 3 to 6 months: "
-		"agree the length with your CPA firm)",
+		"it starts once readiness work is done and runs as late into "
+		"your clients' fiscal year ending %s as your deadline allows, "
+		"and the months after it need only a bridge letter (a first "
+		"period usually runs 3 to 6 months: agree the length with your "
+		"CPA firm)",
 		fy);
 	/* The bridge letter now starts after the longer period. */
 	pl->bridge_from = pl->bridge_to = 0;
@@ -828,17 +829,53 @@ place_after(struct ctx *c, struct place *pl, sc_day after, bool soc1,
 	place_reporting(c, &six, true);
 	if (six.fit == SC_FIT_OK)
 		return;
-	struct place three = *pl;
-	three.end = period_end(three.start, SHORT_MONTHS);
-	place_reporting(c, &three, true);
-	if (three.fit == SC_FIT_LATE)
-		return; /* no length fits: keep the usual one */
-	pl->months = SHORT_MONTHS;
-	pl->end = three.end;
+	/* The longest first period whose report still comes in time, down
+	 * to the shortest most firms accept. */
+	int months = FIRST_MONTHS - 1;
+	struct place shorter = *pl;
+	for (; months >= SHORT_MONTHS; months--) {
+		shorter.end = period_end(shorter.start, months);
+		place_reporting(c, &shorter, true);
+		if (shorter.fit == SC_FIT_OK)
+			break;
+	}
+	if (months < SHORT_MONTHS) {
+		/* None is in time: 3 months, unless even its report range
+		 * starts after the date (then keep the usual one). */
+		shorter.end = period_end(shorter.start, SHORT_MONTHS);
+		place_reporting(c, &shorter, true);
+		if (shorter.fit == SC_FIT_LATE)
+			return;
+		months = SHORT_MONTHS;
+	}
+	pl->months = months;
+	pl->end = shorter.end;
 	free(pl->why);
-	pl->why = sc_xstrdup("it is the shortest first period most CPA firms "
-	                     "accept, and it lets the report come before your "
-	                     "deadline (confirm it with your firm)");
+	/* Whoever set this report's date: the deadline answered first, or
+	 * the other report's. */
+	const struct facts *f = &c->f;
+	char *who = (pl->reports & f->deadline_for) || !f->has_deadline2
+	                    ? sc_xstrdup(setter(c))
+	                    : sc_xasprintf("whoever set the %s's date",
+	                                   sc_report_name(pl->reports &
+	                                                          (1u << SC_SOC1)
+	                                                  ? SC_SOC1
+	                                                  : SC_SOC2));
+	pl->why = months == SHORT_MONTHS
+	                  ? sc_xasprintf(
+	                            "it is the shortest first period most CPA "
+	                            "firms accept, and it lets the report come "
+	                            "before your deadline (confirm with your "
+	                            "firm, and in writing with %s, that a 3-month "
+	                            "period will do)",
+	                            who)
+	                  : sc_xasprintf(
+	                            "it is as long as your deadline allows (a "
+	                            "first period usually runs 3 to 6 months: "
+	                            "confirm with your firm, and in writing with "
+	                            "%s, that %d months will do)",
+	                            who, months);
+	free(who);
 }
 
 /* A look-back period ending on the last day of the month before today: the

@@ -64,7 +64,7 @@ EXAMPLE_CONCLUSIONS = {
         "No SOC report recommended now: Nobody is asking you for a SOC report yet, and a "
         "SOC report is written for the customers and auditors who read it.", ""),
     "managed-it-provider": ("SOC 2 Type II (Security, Availability, Confidentiality)",
-                            "soc2:type2:3"),
+                            "soc2:type2:5"),
     "no-report-consultancy": (
         "No SOC report recommended now: You said you keep nothing for your customers as a "
         "service and run nothing for them, so a SOC report would have nothing to examine.", ""),
@@ -244,7 +244,7 @@ PERSONA_CONCLUSIONS = {
         "SOC 2 Type II (Security, Processing Integrity, Confidentiality)", "soc2:type2:6"),
     "clearledger-lease-accounting": ("SOC 1 Type II", "soc1:type2:6"),
     "clearview-telehealth-group": ("SOC 2 Type II (Security, Confidentiality, Privacy)",
-                                   "soc2:type2:3"),
+                                   "soc2:type2:5"),
     "cloudkeep-backup": ("SOC 2 Type II (Security, Availability, Confidentiality)",
                          "soc2:type2:6"),
     "cobalt-pulse-surveys": ("SOC 2 Type II (Security, Confidentiality)", "soc2:type2:6"),
