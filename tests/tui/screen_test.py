@@ -1258,7 +1258,7 @@ class ScreenTest(unittest.TestCase):
         t.wait_for("cannot be opened")
         t.settle()
         screen = t.text()
-        self.assertRegex(screen, r"Brightline Payroll Serv.*53/70 .*SOC 1 "
+        self.assertRegex(screen, r"Brightline Payroll Serv.*53/71 .*SOC 1 "
                                  r"Type II and SOC 2 Type II .*\(from 1\.0\)")
         self.assertRegex(screen, r"Crescent Loan Servicing .*58/69 .*SOC 1 Type "
                                  r"II \(from 2\.0\)")
