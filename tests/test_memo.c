@@ -98,26 +98,9 @@ fx_fixture(struct fx *f, const char *answers)
 	f->cat = load_cat(FIXDIR "/evidence.yaml");
 }
 
-/* The bundled questionnaire with an answers file of the source tree. */
-static void
-fx_example(struct fx *f, const char *rel)
-{
-	memset(f, 0, sizeof *f);
-	char *qp = th_src("questionnaires/soc-scoping.yaml");
-	f->q = load_q(qp);
-	free(qp);
-	char *path = th_src(rel);
-	char *doc = th_read(path, NULL);
-	assert_non_null(doc);
-	fx_answers(f, doc);
-	free(doc);
-	free(path);
-	f->cat = load_cat(NULL);
-}
-
-/* fx_example with answers edited: each pair replaces the first `old` line
- * of the file with `new` (or, when `old` is not there, adds `new` at the
- * end of the answers). */
+/* The bundled questionnaire with an answers file of the source tree,
+ * edited: each pair replaces the first `old` text of the file with `new`
+ * (the test fails when `old` is not there). */
 static void
 fx_example_edit(struct fx *f, const char *rel, const char *const *pairs,
                 size_t npairs)
@@ -129,19 +112,12 @@ fx_example_edit(struct fx *f, const char *rel, const char *const *pairs,
 	char *path = th_src(rel);
 	char *doc = th_read(path, NULL);
 	assert_non_null(doc);
-	for (size_t i = 0; i + 1 < npairs * 2; i += 2) {
-		const char *old = pairs[i], *new = pairs[i + 1];
+	for (size_t i = 0; i < npairs; i++) {
+		const char *old = pairs[2 * i], *new = pairs[2 * i + 1];
 		char *at = strstr(doc, old);
-		char *next;
-		if (at)
-			next = sc_xasprintf("%.*s%s%s", (int)(at - doc), doc, new,
-			                    at + strlen(old));
-		else {
-			char *notes = strstr(doc, "\nnotes:\n");
-			assert_non_null(notes);
-			next = sc_xasprintf("%.*s\n%s%s", (int)(notes - doc), doc,
-			                    new, notes);
-		}
+		assert_non_null(at);
+		char *next = sc_xasprintf("%.*s%s%s", (int)(at - doc), doc, new,
+		                          at + strlen(old));
 		free(doc);
 		doc = next;
 	}
@@ -149,6 +125,12 @@ fx_example_edit(struct fx *f, const char *rel, const char *const *pairs,
 	free(doc);
 	free(path);
 	f->cat = load_cat(NULL);
+}
+
+static void
+fx_example(struct fx *f, const char *rel)
+{
+	fx_example_edit(f, rel, NULL, 0);
 }
 
 static const struct sc_gap_rec *

@@ -244,6 +244,18 @@ setter(const struct ctx *c)
 	return c->p->requester ? c->p->requester : "whoever set the deadline";
 }
 
+/* Whom a sentence names as having set report `id`'s date: the deadline
+ * answered first is the requester's; the other report's date, whoever set
+ * that. */
+static const char *
+setter_of(const struct ctx *c, enum sc_report_id id)
+{
+	if (c->f.has_deadline2 && !(c->f.deadline_for & (1u << id)))
+		return id == SC_SOC1 ? "whoever set the SOC 1's date"
+		                     : "whoever set the SOC 2's date";
+	return setter(c);
+}
+
 static void
 missing(struct ctx *c, size_t qi)
 {
@@ -840,10 +852,9 @@ place_after(struct ctx *c, struct place *pl, sc_day after, bool soc1,
 			break;
 	}
 	if (months < SHORT_MONTHS) {
-		/* None is in time: 3 months, unless even its report range
-		 * starts after the date (then keep the usual one). */
-		shorter.end = period_end(shorter.start, SHORT_MONTHS);
-		place_reporting(c, &shorter, true);
+		/* None is in time: 3 months (the loop's last try), unless even
+		 * its report range starts after the date (then keep the usual
+		 * one). */
 		if (shorter.fit == SC_FIT_LATE)
 			return;
 		months = SHORT_MONTHS;
@@ -851,16 +862,12 @@ place_after(struct ctx *c, struct place *pl, sc_day after, bool soc1,
 	pl->months = months;
 	pl->end = shorter.end;
 	free(pl->why);
-	/* Whoever set this report's date: the deadline answered first, or
-	 * the other report's. */
-	const struct facts *f = &c->f;
-	char *who = (pl->reports & f->deadline_for) || !f->has_deadline2
-	                    ? sc_xstrdup(setter(c))
-	                    : sc_xasprintf("whoever set the %s's date",
-	                                   sc_report_name(pl->reports &
-	                                                          (1u << SC_SOC1)
-	                                                  ? SC_SOC1
-	                                                  : SC_SOC2));
+	/* Whoever set this report's date. */
+	const char *who = pl->reports & c->f.deadline_for
+	                          ? setter(c)
+	                          : setter_of(c, pl->reports & (1u << SC_SOC1)
+	                                                 ? SC_SOC1
+	                                                 : SC_SOC2);
 	pl->why = months == SHORT_MONTHS
 	                  ? sc_xasprintf(
 	                            "it is the shortest first period most CPA "
@@ -875,7 +882,6 @@ place_after(struct ctx *c, struct place *pl, sc_day after, bool soc1,
 	                            "confirm with your firm, and in writing with "
 	                            "%s, that %d months will do)",
 	                            who, months);
-	free(who);
 }
 
 /* A look-back period ending on the last day of the month before today: the
@@ -1703,10 +1709,6 @@ type1_track(struct ctx *c, const struct place *pls, size_t n, bool late)
 	                                "first"
 	                              : "A quicker path: a Type I first");
 	c->p->type1_as_of = t1[0].as_of;
-	/* Whoever set the SOC 2's date: the deadline's, unless it is the
-	 * other report's. */
-	bool other = c->f.has_deadline2 &&
-	             !(c->f.deadline_for & (1u << SC_SOC2));
 	if (late)
 		t->summary = sc_xasprintf(
 			"A Type I (the design of your controls as of %s) could be "
@@ -1714,7 +1716,7 @@ type1_track(struct ctx *c, const struct place *pls, size_t n, bool late)
 			"until the Type II follows.",
 			a, b, fit_words(c, t1[0].reports, t->fit, t1[0].rep_from,
 			          t1[0].rep_by, fw),
-			other ? "whoever set the SOC 2's date" : setter(c));
+			setter_of(c, SC_SOC2));
 	else
 		t->summary = sc_xasprintf(
 			"Someone is waiting for a report: a Type I (the design of "
@@ -1826,7 +1828,7 @@ deadline_notes(struct ctx *c, const struct place *pls, size_t n)
 		const struct facts *f = &c->f;
 		bool other = f->has_deadline2 &&
 		             !(f->deadline_for & (1u << SC_SOC2));
-		char *who = other ? sc_xstrdup("whoever set the SOC 2's date")
+		char *who = other ? sc_xstrdup(setter_of(c, SC_SOC2))
 		            : miss_other ? sc_xstrdup(setter(c))
 		                         : sc_xstrdup(talk);
 		char b[11], e[11];
@@ -2033,9 +2035,7 @@ other_notes(struct ctx *c, const struct place *pls, size_t n)
 	/* The first weeks over the year-end holidays: a CPA firm's busy
 	 * season starts and people are away, so those weeks are optimistic. */
 	sc_day xmas = sc_day_from_ymd(sc_day_to_ymd(c->today).y, 12, 24);
-	sc_day last = c->engaged > c->described ? c->engaged : c->described;
-	if (c->ready > last)
-		last = c->ready;
+	sc_day last = max_day(c->ready, max_day(c->engaged, c->described));
 	if (c->today <= xmas && last >= xmas)
 		note(c, sc_xstrdup(
 			"The first weeks run over the year-end holidays, when your "
